@@ -1,0 +1,10 @@
+#include "app/admin/DataCommands.h"
+
+namespace lt::admin {
+
+QList<Command> DataCommands::commands()
+{
+    return {};
+}
+
+} // namespace lt::admin

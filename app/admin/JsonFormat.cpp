@@ -1,0 +1,131 @@
+#include "app/admin/JsonFormat.h"
+
+#include "core/LoyaltyProgram.h"
+#include "core/PhoneNumberNormalizer.h"
+
+namespace lt::admin {
+
+namespace {
+QJsonValue orNull(const QString& text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+QString time(const QDateTime& t)
+{
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+} // namespace
+
+QJsonObject JsonFormat::member(const Member& m)
+{
+    return {{QStringLiteral("id"), m.id},
+            {QStringLiteral("phone"), orNull(m.phone)},
+            {QStringLiteral("card"), orNull(m.card)},
+            {QStringLiteral("name"), m.name},
+            {QStringLiteral("email"), m.email},
+            {QStringLiteral("birthday"), orNull(m.birthday.isValid() ? m.birthday.toString(Qt::ISODate) : QString())},
+            {QStringLiteral("balance"), m.balance},
+            {QStringLiteral("lifetime_points"), m.lifetimePoints},
+            {QStringLiteral("tier"), m.tier},
+            {QStringLiteral("marketing_consent"), m.marketingConsent},
+            {QStringLiteral("consent_version"), orNull(m.consentVersion)},
+            {QStringLiteral("enrolled_at"), time(m.enrolledAt)},
+            {QStringLiteral("square_account_id"), orNull(m.squareAccountId)},
+            {QStringLiteral("erased"), m.erased}};
+}
+
+QJsonObject JsonFormat::ledgerEntry(const LedgerEntry& e)
+{
+    return {{QStringLiteral("id"), e.id},
+            {QStringLiteral("kind"), e.kind},
+            {QStringLiteral("points"), e.points},
+            {QStringLiteral("sale"), orNull(e.saleReference)},
+            {QStringLiteral("reward"), orNull(e.rewardTierId)},
+            {QStringLiteral("discount_minor"), e.discountMinor},
+            {QStringLiteral("note"), e.note},
+            {QStringLiteral("actor"), e.actor},
+            {QStringLiteral("created_at"), time(e.createdAt)},
+            {QStringLiteral("synced"), e.synced}};
+}
+
+QJsonObject JsonFormat::pointsChange(const PointsChange& c)
+{
+    QJsonObject json {{QStringLiteral("member"), member(c.member)},
+                      {QStringLiteral("points"), c.points},
+                      {QStringLiteral("balance"), c.member.balance},
+                      {QStringLiteral("repeated"), c.repeated}};
+    if (!c.saleReference.isEmpty())
+        json.insert(QStringLiteral("sale"), c.saleReference);
+    if (!c.saleTotal.currency().isEmpty())
+        json.insert(QStringLiteral("sale_total_minor"), c.saleTotal.minorUnits());
+    if (!c.rewardTierId.isEmpty()) {
+        json.insert(QStringLiteral("reward"), c.rewardTierId);
+        json.insert(QStringLiteral("reward_name"), c.rewardName);
+        json.insert(QStringLiteral("discount_minor"), c.discount.minorUnits());
+        json.insert(QStringLiteral("discount"), c.discount.toDecimalString());
+        json.insert(QStringLiteral("currency"), c.discount.currency());
+        if (c.discountPercentage > 0)
+            json.insert(QStringLiteral("discount_percentage"), c.discountPercentage);
+    }
+    if (!c.refunded.currency().isEmpty()) {
+        json.insert(QStringLiteral("refunded_minor"), c.refunded.minorUnits());
+        json.insert(QStringLiteral("restored_points"), c.restoredPoints);
+    }
+    if (c.adjustmentId > 0) {
+        json.insert(QStringLiteral("adjustment"), c.adjustmentId);
+        json.insert(QStringLiteral("state"), c.adjustmentState);
+    }
+    return json;
+}
+
+QString JsonFormat::memberLine(const Member& m)
+{
+    return QStringLiteral("%1  %2  %3  %4  %5 pts")
+        .arg(QString::number(m.id).rightJustified(8), m.phone.leftJustified(16), m.card.leftJustified(13),
+             m.name.leftJustified(24))
+        .arg(m.balance);
+}
+
+QString JsonFormat::memberCard(const Member& m, const LoyaltyProgram& program)
+{
+    QString text = QStringLiteral("Member %1%2\n").arg(m.id).arg(m.erased ? QStringLiteral(" (erased)") : QString());
+    text += QStringLiteral("  Name:     %1\n").arg(m.name.isEmpty() ? QStringLiteral("-") : m.name);
+    text += QStringLiteral("  Phone:    %1\n")
+                .arg(m.phone.isEmpty() ? QStringLiteral("-") : PhoneNumberNormalizer::formatInternational(m.phone));
+    text += QStringLiteral("  Card:     %1\n").arg(m.card.isEmpty() ? QStringLiteral("-") : m.card);
+    if (!m.email.isEmpty())
+        text += QStringLiteral("  E-mail:   %1\n").arg(m.email);
+    if (m.birthday.isValid())
+        text += QStringLiteral("  Birthday: %1\n").arg(m.birthday.toString(Qt::ISODate));
+    text += QStringLiteral("  Balance:  %1 %2 (lifetime %3, tier %4)\n")
+                .arg(m.balance)
+                .arg(program.pointsWord(m.balance))
+                .arg(m.lifetimePoints)
+                .arg(m.tier);
+    return text;
+}
+
+QString JsonFormat::pointsChangeText(const PointsChange& c, const LoyaltyProgram& program)
+{
+    QString text;
+    if (c.repeated)
+        text += QStringLiteral("Already recorded; nothing changed.\n");
+    if (c.adjustmentId > 0)
+        text += QStringLiteral("Adjustment %1 is %2.\n").arg(c.adjustmentId).arg(c.adjustmentState);
+    if (!c.rewardTierId.isEmpty()) {
+        text += QStringLiteral("Reward: %1. Apply at the register: ").arg(c.rewardName);
+        text += c.discountPercentage > 0
+            ? QStringLiteral("%1% off (at most %2)\n").arg(c.discountPercentage).arg(c.discount.toDisplayString())
+            : c.discount.toDisplayString() + QStringLiteral(" off\n");
+    }
+    text += QStringLiteral("%1%2 %3 for member %4; balance %5 %6.\n")
+                .arg(c.points > 0 ? QStringLiteral("+") : QString())
+                .arg(c.points)
+                .arg(program.pointsWord(c.points))
+                .arg(c.member.id)
+                .arg(c.member.balance)
+                .arg(program.pointsWord(c.member.balance));
+    return text;
+}
+
+} // namespace lt::admin

@@ -1,0 +1,194 @@
+#include "app/admin/MemberCommands.h"
+
+#include "app/admin/CommandContext.h"
+#include "app/admin/JsonFormat.h"
+#include "core/LoyaltyEngine.h"
+#include "core/StoreSettings.h"
+
+#include <QJsonArray>
+
+namespace lt::admin {
+
+namespace {
+QCommandLineOption option(const char* name, const char* description, const char* value = nullptr)
+{
+    return value
+        ? QCommandLineOption(QString::fromLatin1(name), QString::fromLatin1(description), QString::fromLatin1(value))
+        : QCommandLineOption(QString::fromLatin1(name), QString::fromLatin1(description));
+}
+
+int enroll(CommandContext& c)
+{
+    auto engine = c.engine();
+    if (!engine)
+        return c.fail(engine.error());
+    QCommandLineParser& p = c.parser();
+    if (!p.isSet(QStringLiteral("phone")))
+        return c.fail(Error::invalid(QStringLiteral("--phone is required: members are found by phone.")));
+    EnrollmentRequest request;
+    request.phone = p.value(QStringLiteral("phone"));
+    request.name = p.value(QStringLiteral("name"));
+    request.email = p.value(QStringLiteral("email"));
+    request.birthday = p.value(QStringLiteral("birthday"));
+    request.card = p.value(QStringLiteral("card"));
+    request.marketingConsent = p.isSet(QStringLiteral("consent"));
+    request.consentVersion = StoreSettings((*engine)->context().db).value(StoreSettings::ConsentVersion);
+    if (p.isSet(QStringLiteral("card")) && request.card.trimmed().isEmpty())
+        return c.fail(Error::invalid(QStringLiteral("--card needs a card number.")));
+    auto enrolled = (*engine)->enrollment().enroll(request);
+    if (!enrolled)
+        return c.fail(enrolled.error());
+    QJsonObject json = JsonFormat::member(enrolled->member);
+    json.insert(QStringLiteral("existing"), enrolled->existing);
+    const QString text = (enrolled->existing ? QStringLiteral("Already a member; nothing was created.\n")
+                                             : QStringLiteral("Enrolled.\n"))
+        + JsonFormat::memberCard(enrolled->member, (*engine)->program());
+    return c.succeed(QJsonObject {{QStringLiteral("member"), json}, {QStringLiteral("existing"), enrolled->existing}},
+                     text);
+}
+
+int lookup(CommandContext& c)
+{
+    const QStringList args = c.parser().positionalArguments();
+    if (args.size() != 1)
+        return c.fail(Error::invalid(QStringLiteral("Give one QUERY: a phone number, a card or a name.")));
+    auto engine = c.engine();
+    if (!engine)
+        return c.fail(engine.error());
+    auto found = (*engine)->members().lookup(args.first());
+    if (!found)
+        return c.fail(found.error());
+    if (found->members.isEmpty()) {
+        const QString message = found->matchedBy == MemberDirectory::MatchedBy::Card
+            ? QStringLiteral("The card %1 is not a member's yet; enroll with --card %1.").arg(found->normalized)
+            : found->matchedBy == MemberDirectory::MatchedBy::Phone
+            ? QStringLiteral("No member has %1; enroll with --phone %1.").arg(found->normalized)
+            : QStringLiteral("No member matches '%1'.").arg(args.first());
+        return c.fail(Error::notFound(message));
+    }
+    QJsonArray list;
+    QString text;
+    for (const Member& m : found->members) {
+        list.append(JsonFormat::member(m));
+        text += found->members.size() == 1 ? JsonFormat::memberCard(m, (*engine)->program())
+                                           : JsonFormat::memberLine(m) + QLatin1Char('\n');
+    }
+    static const char* const how[] = {"id", "phone", "card", "text"};
+    QJsonObject json {{QStringLiteral("matched_by"), QString::fromLatin1(how[int(found->matchedBy)])},
+                      {QStringLiteral("members"), list}};
+    if (found->members.size() == 1)
+        json.insert(QStringLiteral("member"), list.first());
+    return c.succeed(json, text);
+}
+
+int members(CommandContext& c)
+{
+    auto engine = c.engine();
+    if (!engine)
+        return c.fail(engine.error());
+    bool ok = true;
+    const int limit =
+        c.parser().isSet(QStringLiteral("limit")) ? c.parser().value(QStringLiteral("limit")).toInt(&ok) : 100;
+    if (!ok || limit < 1 || limit > 100000)
+        return c.fail(Error::invalid(QStringLiteral("--limit takes a number from 1 to 100000.")));
+    const qint64 after = c.parser().value(QStringLiteral("after")).toLongLong();
+    const QString search = c.parser().value(QStringLiteral("search"));
+    auto found =
+        search.isEmpty() ? (*engine)->members().list(limit, after) : (*engine)->members().search(search, limit);
+    if (!found)
+        return c.fail(found.error());
+    QJsonArray list;
+    QString text;
+    for (const Member& m : *found) {
+        list.append(JsonFormat::member(m));
+        text += JsonFormat::memberLine(m) + QLatin1Char('\n');
+    }
+    if (found->isEmpty())
+        text = QStringLiteral("No members.\n");
+    return c.succeed({{QStringLiteral("members"), list}, {QStringLiteral("count"), list.size()}}, text);
+}
+
+int history(CommandContext& c)
+{
+    const QStringList args = c.parser().positionalArguments();
+    if (args.size() != 1)
+        return c.fail(Error::invalid(QStringLiteral("Give one MEMBER: an id, a phone number or a card.")));
+    auto engine = c.engine();
+    if (!engine)
+        return c.fail(engine.error());
+    auto id = c.memberFromText(args.first());
+    if (!id)
+        return c.fail(id.error());
+    auto member = (*engine)->members().byId(*id);
+    auto entries = (*engine)->members().history(*id, 1000);
+    if (!member || !entries)
+        return c.fail(member ? entries.error() : member.error());
+    QJsonArray list;
+    QString text = JsonFormat::memberCard(*member, (*engine)->program());
+    for (const LedgerEntry& e : *entries) {
+        list.append(JsonFormat::ledgerEntry(e));
+        text +=
+            QStringLiteral("  %1  %2  %3  %4%5\n")
+                .arg(e.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), e.kind.leftJustified(8))
+                .arg(e.points, 7)
+                .arg(e.saleReference.isEmpty() ? e.rewardTierId : e.saleReference,
+                     e.synced ? QString() : QStringLiteral("  (not yet synced)"));
+    }
+    return c.succeed({{QStringLiteral("member"), JsonFormat::member(*member)}, {QStringLiteral("entries"), list}},
+                     text);
+}
+
+int card(CommandContext& c)
+{
+    auto engine = c.engine();
+    if (!engine)
+        return c.fail(engine.error());
+    const QStringList args = c.parser().positionalArguments();
+    if (args.size() != 1)
+        return c.fail(Error::invalid(QStringLiteral("Give one MEMBER: an id, a phone number or a card.")));
+    auto id = c.memberFromText(args.first());
+    if (!id)
+        return c.fail(id.error());
+    auto assigned = (*engine)->enrollment().assignCard(*id, c.parser().value(QStringLiteral("number")));
+    if (!assigned)
+        return c.fail(assigned.error());
+    auto member = (*engine)->members().byId(*id);
+    if (!member)
+        return c.fail(member.error());
+    return c.succeed({{QStringLiteral("member"), JsonFormat::member(*member)}, {QStringLiteral("card"), *assigned}},
+                     QStringLiteral("Card %1 belongs to member %2.").arg(*assigned).arg(*id));
+}
+} // namespace
+
+QList<Command> MemberCommands::commands()
+{
+    return {
+        {QStringLiteral("enroll"), QStringLiteral("Enroll a customer (phone required)."), QString(),
+         [](QCommandLineParser& p) {
+             p.addOption(option("phone", "Phone number in any common format (required).", "P"));
+             p.addOption(option("name", "Name.", "N"));
+             p.addOption(option("email", "E-mail address.", "E"));
+             p.addOption(option("birthday", "Birthday as YYYY-MM-DD.", "YYYY-MM-DD"));
+             p.addOption(option("card", "A blank loyalty card to assign.", "C"));
+             p.addOption(option("consent", "The customer agreed to the marketing consent text."));
+         },
+         enroll},
+        {QStringLiteral("lookup"), QStringLiteral("Find members by phone, card, or name or e-mail prefix."),
+         QStringLiteral("QUERY"), [](QCommandLineParser&) {}, lookup},
+        {QStringLiteral("members"), QStringLiteral("List members, or search them by name or e-mail."), QString(),
+         [](QCommandLineParser& p) {
+             p.addOption(option("search", "Name or e-mail prefix.", "TEXT"));
+             p.addOption(option("limit", "At most this many (default 100).", "N"));
+             p.addOption(option("after", "Start after this member id (paging).", "ID"));
+         },
+         members},
+        {QStringLiteral("history"), QStringLiteral("A member's ledger, newest first."), QStringLiteral("MEMBER"),
+         [](QCommandLineParser&) {}, history},
+        {QStringLiteral("card"), QStringLiteral("Give a member a card: a scanned blank, or a new number."),
+         QStringLiteral("MEMBER"),
+         [](QCommandLineParser& p) { p.addOption(option("number", "The scanned card (default: a new number).", "C")); },
+         card},
+    };
+}
+
+} // namespace lt::admin

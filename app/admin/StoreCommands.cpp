@@ -1,0 +1,208 @@
+#include "app/admin/StoreCommands.h"
+
+#include "app/admin/CommandContext.h"
+#include "core/AuditLog.h"
+#include "core/Database.h"
+#include "core/DatabaseBackup.h"
+#include "core/IntegrityChecker.h"
+#include "core/LoyaltyEngine.h"
+#include "core/ProgramRepository.h"
+#include "core/SchemaMigrator.h"
+#include "core/StoreSettings.h"
+#include "core/Transaction.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace lt::admin {
+
+namespace {
+int init(CommandContext& c)
+{
+    auto engine = c.engine();
+    if (!engine)
+        return c.fail(engine.error());
+    Database& db = (*engine)->context().db;
+    auto stored = db.scalar(QStringLiteral("SELECT count(*) FROM program"));
+    if (!stored)
+        return c.fail(stored.error());
+    if (stored->toInt() == 0) {
+        // Store the default program so that it is visible and editable, not implied.
+        if (auto saved = ProgramRepository(db, c.clock()).save((*engine)->program(), ProgramRepository::Source::Local);
+            !saved)
+            return c.fail(saved.error());
+    }
+    return c.succeed({{QStringLiteral("database"), db.path()},
+                      {QStringLiteral("schema_version"), db.schemaVersion()},
+                      {QStringLiteral("program"), (*engine)->program().toJson()}},
+                     QStringLiteral("The store is ready at %1 (schema %2).").arg(db.path()).arg(db.schemaVersion()));
+}
+
+int check(CommandContext& c)
+{
+    auto db = c.database();
+    if (!db)
+        return c.fail(db.error());
+    auto report = IntegrityChecker(**db).check();
+    if (!report)
+        return c.fail(report.error());
+    const QJsonObject json {{QStringLiteral("ok"), report->ok()},
+                            {QStringLiteral("problems"), QJsonArray::fromStringList(report->problems)},
+                            {QStringLiteral("members"), report->members},
+                            {QStringLiteral("ledger_entries"), report->ledgerEntries},
+                            {QStringLiteral("sales"), report->sales},
+                            {QStringLiteral("pending_sync"), report->pendingSync}};
+    if (!report->ok()) {
+        if (c.json())
+            c.out() << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
+        c.err() << "loyaltytill-admin: the store has " << report->problems.size() << " problem(s):\n  "
+                << report->problems.join(QStringLiteral("\n  ")) << '\n';
+        return Failure;
+    }
+    return c.succeed(json,
+                     QStringLiteral("OK: %1 members, %2 ledger entries, %3 sales, %4 operations waiting "
+                                    "for Square; every balance equals its ledger.")
+                         .arg(report->members)
+                         .arg(report->ledgerEntries)
+                         .arg(report->sales)
+                         .arg(report->pendingSync));
+}
+
+int rewards(CommandContext& c)
+{
+    auto engine = c.engine();
+    if (!engine)
+        return c.fail(engine.error());
+    const LoyaltyProgram& program = (*engine)->program();
+    QJsonArray list;
+    QString text;
+    for (const RewardTier& tier : program.rewardTiers) {
+        list.append(tier.toJson());
+        text += QStringLiteral("%1  %2 %3  %4%5\n")
+                    .arg(tier.id.leftJustified(16))
+                    .arg(tier.points, 6)
+                    .arg(program.termOther, tier.name,
+                         tier.partial ? QStringLiteral(" (choose %1-%2)").arg(tier.minimumPoints).arg(tier.points)
+                                      : QString());
+    }
+    return c.succeed({{QStringLiteral("rewards"), list}, {QStringLiteral("currency"), program.currency}}, text);
+}
+
+int settings(CommandContext& c)
+{
+    auto db = c.database();
+    if (!db)
+        return c.fail(db.error());
+    const QStringList args = c.parser().positionalArguments();
+    StoreSettings settings(**db);
+    if (args.size() == 2) {
+        Transaction transaction(**db);
+        if (auto begun = transaction.begin(); !begun)
+            return c.fail(begun.error());
+        if (auto set = settings.set(args.at(0), args.at(1)); !set)
+            return c.fail(set.error());
+        if (auto audited = AuditLog(**db, c.clock())
+                               .record(c.actor(), QStringLiteral("settings.set"), args.at(0),
+                                       {{QStringLiteral("value"), settings.value(args.at(0))}});
+            !audited)
+            return c.fail(audited.error());
+        if (auto committed = transaction.commit(); !committed)
+            return c.fail(committed.error());
+    } else if (args.size() > 2) {
+        return c.fail(Error::invalid(QStringLiteral("Give a KEY to read, or a KEY and a VALUE to set.")));
+    }
+    QJsonObject json;
+    QString text;
+    for (const StoreSettings::Key& key : StoreSettings::keys()) {
+        const QString name = QString::fromLatin1(key.name);
+        if (args.size() >= 1 && args.first() != name)
+            continue;
+        json.insert(name, settings.value(name));
+        text += QStringLiteral("%1 = %2\n    %3\n").arg(name, settings.value(name), QString::fromUtf8(key.description));
+    }
+    if (json.isEmpty())
+        return c.fail(Error::invalid(QStringLiteral("There is no setting called '%1'.").arg(args.value(0))));
+    return c.succeed({{QStringLiteral("settings"), json}}, text);
+}
+
+int audit(CommandContext& c)
+{
+    auto db = c.database();
+    if (!db)
+        return c.fail(db.error());
+    bool ok = true;
+    const int limit =
+        c.parser().isSet(QStringLiteral("limit")) ? c.parser().value(QStringLiteral("limit")).toInt(&ok) : 50;
+    if (!ok || limit < 1)
+        return c.fail(Error::invalid(QStringLiteral("--limit takes a number of 1 or more.")));
+    auto entries = AuditLog(**db, c.clock()).recent(limit);
+    if (!entries)
+        return c.fail(entries.error());
+    QJsonArray list;
+    QString text;
+    for (const AuditEntry& e : *entries) {
+        list.append(QJsonObject {{QStringLiteral("id"), e.id},
+                                 {QStringLiteral("at"), e.at},
+                                 {QStringLiteral("actor"), e.actor},
+                                 {QStringLiteral("action"), e.action},
+                                 {QStringLiteral("subject"), e.subject},
+                                 {QStringLiteral("details"), e.details}});
+        text += QStringLiteral("%1  %2  %3  %4  %5\n")
+                    .arg(e.at, e.actor, e.action, e.subject,
+                         QString::fromUtf8(QJsonDocument(e.details).toJson(QJsonDocument::Compact)));
+    }
+    return c.succeed({{QStringLiteral("entries"), list}}, text);
+}
+
+int backup(CommandContext& c)
+{
+    const QStringList args = c.parser().positionalArguments();
+    if (args.size() != 1)
+        return c.fail(Error::invalid(QStringLiteral("Give the backup FILE to write.")));
+    auto db = c.database();
+    if (!db)
+        return c.fail(db.error());
+    auto written = DatabaseBackup(**db).writeTo(args.first());
+    if (!written)
+        return c.fail(written.error());
+    return c.succeed({{QStringLiteral("file"), args.first()}, {QStringLiteral("bytes"), *written}},
+                     QStringLiteral("Backed up to %1 (%2 bytes).").arg(args.first()).arg(*written));
+}
+
+int version(CommandContext& c)
+{
+    auto db = c.database();
+    if (!db)
+        return c.fail(db.error());
+    return c.succeed({{QStringLiteral("database"), (*db)->path()},
+                      {QStringLiteral("schema_version"), (*db)->schemaVersion()},
+                      {QStringLiteral("supported_schema_version"), SchemaMigrator::CurrentVersion}},
+                     QStringLiteral("%1: schema %2").arg((*db)->path()).arg((*db)->schemaVersion()));
+}
+} // namespace
+
+QList<Command> StoreCommands::commands()
+{
+    return {
+        {QStringLiteral("init"), QStringLiteral("Create or upgrade the store and store the default program."),
+         QString(), [](QCommandLineParser&) {}, init},
+        {QStringLiteral("check"), QStringLiteral("Check integrity and that every balance equals its ledger."),
+         QString(), [](QCommandLineParser&) {}, check},
+        {QStringLiteral("rewards"), QStringLiteral("List the rewards members can redeem."), QString(),
+         [](QCommandLineParser&) {}, rewards},
+        {QStringLiteral("settings"), QStringLiteral("Show the store's settings, or set one."),
+         QStringLiteral("[KEY [VALUE]]"), [](QCommandLineParser&) {}, settings},
+        {QStringLiteral("audit"), QStringLiteral("Show the audit log, newest first."), QString(),
+         [](QCommandLineParser& p) {
+             p.addOption(
+                 {QStringLiteral("limit"), QStringLiteral("At most this many (default 50)."), QStringLiteral("N")});
+         },
+         audit},
+        {QStringLiteral("backup"), QStringLiteral("Write a consistent copy of the live store."), QStringLiteral("FILE"),
+         [](QCommandLineParser&) {}, backup},
+        {QStringLiteral("schema"), QStringLiteral("Show the store's schema version."), QString(),
+         [](QCommandLineParser&) {}, version},
+    };
+}
+
+} // namespace lt::admin

@@ -1,0 +1,218 @@
+#include "core/Database.h"
+
+#include "core/SchemaMigrator.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QStandardPaths>
+
+Q_LOGGING_CATEGORY(lcDatabase, "loyaltytill.core.database")
+
+namespace lt {
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Database", text);
+}
+
+QString nextConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("loyaltytill-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+// Refuses anything that is not an SQLite file before SQLite itself gets to misread it.
+Result<void> checkHeader(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::storage(tr("Cannot read the database file %1: %2").arg(path, file.errorString()));
+    if (file.size() == 0)
+        return {};
+    const QByteArray header = file.read(16);
+    if (header != QByteArray("SQLite format 3\0", 16))
+        return Error::corrupt(tr("%1 is not a LoyaltyTill database (it is not an SQLite file).").arg(path));
+    if (file.size() < 512)
+        return Error::corrupt(tr("The database file %1 is truncated.").arg(path));
+    return {};
+}
+} // namespace
+
+QString Database::defaultPath()
+{
+    const QString env = qEnvironmentVariable("LOYALTYTILL_DATABASE");
+    if (!env.isEmpty())
+        return env;
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/loyaltytill.sqlite");
+}
+
+Database::Database(QString path, QString connectionName)
+    : m_path(std::move(path))
+    , m_connectionName(std::move(connectionName))
+{
+}
+
+Database::~Database()
+{
+    qDeleteAll(m_statements);
+    m_statements.clear();
+    m_unprepared.reset();
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString& path, const Options& options)
+{
+    if (path.isEmpty())
+        return Error::invalid(tr("No database path was given."), QStringLiteral("database"));
+    const QFileInfo info(path);
+    const bool existed = info.exists();
+    if (existed) {
+        if (!info.isFile())
+            return Error::invalid(tr("%1 is not a file.").arg(path), QStringLiteral("database"));
+        if (auto header = checkHeader(path); !header)
+            return header.error();
+    } else {
+        if (!options.create)
+            return Error::notFound(tr("There is no database at %1.").arg(path));
+        if (!QDir().mkpath(info.absolutePath()))
+            return Error::storage(tr("Cannot create the folder %1.").arg(info.absolutePath()));
+        // Create the file ourselves so that it is private before SQLite writes a byte; its WAL and shared-memory
+        // files inherit the mode.
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+            return Error::storage(tr("Cannot create the database file %1: %2").arg(path, file.errorString()));
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
+        return Error::storage(tr("The SQLite driver for Qt (QSQLITE) is not installed."));
+
+    std::unique_ptr<Database> db(new Database(path, nextConnectionName()));
+    {
+        QSqlDatabase connection = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db->m_connectionName);
+        connection.setDatabaseName(path);
+        connection.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
+        if (!connection.open())
+            return Error::storage(tr("Cannot open the database %1: %2").arg(path, connection.lastError().text()));
+    }
+    if (auto configured = db->configure(options); !configured)
+        return configured.error();
+    return db;
+}
+
+Result<void> Database::configure(const Options& options)
+{
+    auto quickCheck = scalar(QStringLiteral("PRAGMA quick_check"));
+    if (!quickCheck || quickCheck->toString() != QLatin1String("ok")) {
+        const QString detail = quickCheck ? quickCheck->toString() : quickCheck.error().message;
+        return Error::corrupt(tr("The database %1 is damaged (%2). Restore it from a backup.").arg(m_path, detail));
+    }
+    auto mode = scalar(QStringLiteral("PRAGMA journal_mode = WAL"));
+    if (!mode)
+        return mode.error();
+    if (mode->toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+        return Error::storage(
+            tr("The database %1 cannot use write-ahead logging (journal mode is %2).").arg(m_path, mode->toString()));
+    for (const char* pragma : {"PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA temp_store = MEMORY"}) {
+        if (auto done = exec(QString::fromLatin1(pragma)); !done)
+            return done.error();
+    }
+    SchemaMigrator migrator(*this);
+    if (auto checked = migrator.checkCompatible(); !checked)
+        return checked.error();
+    if (options.migrate) {
+        if (auto migrated = migrator.migrate(); !migrated)
+            return migrated.error();
+    }
+    return {};
+}
+
+int Database::schemaVersion() const
+{
+    QSqlQuery query(connection());
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return -1;
+    return query.value(0).toInt();
+}
+
+QSqlQuery& Database::prepared(const QString& sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        auto query = std::make_unique<QSqlQuery>(connection());
+        query->setForwardOnly(true);
+        if (!query->prepare(sql)) {
+            // Not cached: the statement may become valid later (a table the next migration creates).
+            qCWarning(lcDatabase) << "cannot prepare statement:" << query->lastError().text();
+            m_unprepared = std::move(query);
+            return *m_unprepared;
+        }
+        it = m_statements.insert(sql, query.release());
+    }
+    return **it;
+}
+
+Error Database::errorFrom(const QSqlQuery& query)
+{
+    const QSqlError error = query.lastError();
+    const QString native = error.nativeErrorCode();
+    // SQLITE_BUSY (5) and SQLITE_LOCKED (6): another till or process holds the write lock for too long.
+    if (native == QLatin1String("5") || native == QLatin1String("6"))
+        return Error::storage(tr("The database is busy; try again."));
+    if (native == QLatin1String("11") || native == QLatin1String("26"))
+        return Error::corrupt(tr("The database file is damaged: %1").arg(error.databaseText()));
+    return Error::storage(tr("The database refused the change: %1").arg(error.databaseText()));
+}
+
+Result<void> Database::exec(QSqlQuery& query, std::initializer_list<QVariant> values)
+{
+    int i = 0;
+    for (const QVariant& value : values) {
+        // A null QString would bind as SQL NULL; only an invalid QVariant means NULL here.
+        if (value.typeId() == QMetaType::QString && value.toString().isNull())
+            query.bindValue(i++, QString(QLatin1String("")));
+        else
+            query.bindValue(i++, value);
+    }
+    if (!query.exec()) {
+        qCDebug(lcDatabase) << "statement failed:" << query.lastError().text();
+        return errorFrom(query);
+    }
+    return {};
+}
+
+Result<void> Database::exec(const QString& sql, std::initializer_list<QVariant> values)
+{
+    QSqlQuery& query = prepared(sql);
+    auto result = exec(query, values);
+    query.finish();
+    return result;
+}
+
+Result<QVariant> Database::scalar(const QString& sql, std::initializer_list<QVariant> values)
+{
+    QSqlQuery& query = prepared(sql);
+    if (auto done = exec(query, values); !done) {
+        query.finish();
+        return done.error();
+    }
+    QVariant value = query.next() ? query.value(0) : QVariant();
+    query.finish();
+    return value;
+}
+
+} // namespace lt

@@ -1,0 +1,103 @@
+#include "core/PhoneNumberNormalizer.h"
+
+#include <QCoreApplication>
+
+#include <phonenumbers/phonenumberutil.h>
+#include <set>
+
+namespace lt {
+
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberUtil;
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("PhoneNumberNormalizer", text);
+}
+} // namespace
+
+PhoneNumberNormalizer::PhoneNumberNormalizer(QString defaultRegion)
+    : m_region(std::move(defaultRegion).toUpper())
+{
+}
+
+bool PhoneNumberNormalizer::isKnownRegion(const QString& region)
+{
+    std::set<std::string> regions;
+    PhoneNumberUtil::GetInstance()->GetSupportedRegions(&regions);
+    return regions.count(region.toUpper().toStdString()) > 0;
+}
+
+bool PhoneNumberNormalizer::looksLikePhoneNumber(const QString& input)
+{
+    int digits = 0;
+    for (QChar c : input) {
+        if (c.isDigit())
+            ++digits;
+        else if (!QStringLiteral("+-(). /").contains(c) && !c.isSpace())
+            return false;
+    }
+    return digits >= 3;
+}
+
+Result<QString> PhoneNumberNormalizer::normalize(const QString& input) const
+{
+    const QString text = input.trimmed();
+    if (text.isEmpty())
+        return Error::invalid(tr("Enter a phone number."), QStringLiteral("phone"));
+    if (text.size() > 40 || !looksLikePhoneNumber(text))
+        return Error::invalid(tr("A phone number holds only digits, spaces and + - ( ) ."), QStringLiteral("phone"));
+    const PhoneNumberUtil* util = PhoneNumberUtil::GetInstance();
+    PhoneNumber number;
+    const auto parsed = util->Parse(text.toStdString(), m_region.toStdString(), &number);
+    switch (parsed) {
+    case PhoneNumberUtil::NO_PARSING_ERROR:
+        break;
+    case PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR:
+        return Error::invalid(tr("The country code is not valid."), QStringLiteral("phone"));
+    case PhoneNumberUtil::TOO_SHORT_NSN:
+    case PhoneNumberUtil::TOO_SHORT_AFTER_IDD:
+        return Error::invalid(tr("The phone number is too short."), QStringLiteral("phone"));
+    case PhoneNumberUtil::TOO_LONG_NSN:
+        return Error::invalid(tr("The phone number is too long."), QStringLiteral("phone"));
+    default:
+        return Error::invalid(tr("This is not a phone number."), QStringLiteral("phone"));
+    }
+    if (!util->IsValidNumber(number)) {
+        switch (util->IsPossibleNumberWithReason(number)) {
+        case PhoneNumberUtil::TOO_SHORT:
+            return Error::invalid(tr("The phone number is too short."), QStringLiteral("phone"));
+        case PhoneNumberUtil::TOO_LONG:
+            return Error::invalid(tr("The phone number is too long."), QStringLiteral("phone"));
+        case PhoneNumberUtil::INVALID_COUNTRY_CODE:
+            return Error::invalid(tr("The country code is not valid."), QStringLiteral("phone"));
+        default:
+            return Error::invalid(tr("No phone number in that region has this area code or pattern."),
+                                  QStringLiteral("phone"));
+        }
+    }
+    std::string e164;
+    util->Format(number, PhoneNumberUtil::E164, &e164);
+    return QString::fromStdString(e164);
+}
+
+QString PhoneNumberNormalizer::formatInternational(const QString& e164)
+{
+    const PhoneNumberUtil* util = PhoneNumberUtil::GetInstance();
+    PhoneNumber number;
+    if (util->Parse(e164.toStdString(), "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR)
+        return e164;
+    std::string formatted;
+    util->Format(number, PhoneNumberUtil::INTERNATIONAL, &formatted);
+    return QString::fromStdString(formatted);
+}
+
+QString PhoneNumberNormalizer::masked(const QString& e164)
+{
+    if (e164.size() < 4)
+        return QStringLiteral("••••");
+    return QStringLiteral("•••• ") + e164.right(4);
+}
+
+} // namespace lt
