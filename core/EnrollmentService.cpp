@@ -116,14 +116,14 @@ Result<Enrollment> EnrollmentService::insertValidated(const EnrollmentRequest& r
 
     const QString now = toStorageTime(m_context.clock.nowUtc());
     QSqlQuery& insert = m_context.db.prepared(QStringLiteral(
-        "INSERT INTO members (phone, name, email, birthday, consent, consent_at, consent_version, enrolled_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    auto inserted =
-        m_context.db.exec(insert,
-                          {request.phone, request.name, request.email,
-                           request.birthday.isEmpty() ? QVariant() : QVariant(request.birthday),
-                           request.marketingConsent ? 1 : 0, request.marketingConsent ? QVariant(now) : QVariant(),
-                           request.marketingConsent ? QVariant(request.consentVersion) : QVariant(), now});
+        "INSERT INTO members (phone, name, email, birthday, consent, consent_at, consent_version, enrolled_at, origin) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    auto inserted = m_context.db.exec(
+        insert,
+        {request.phone, request.name, request.email,
+         request.birthday.isEmpty() ? QVariant() : QVariant(request.birthday), request.marketingConsent ? 1 : 0,
+         request.marketingConsent ? QVariant(now) : QVariant(),
+         request.marketingConsent ? QVariant(request.consentVersion) : QVariant(), now, request.origin});
     const qint64 memberId = insert.lastInsertId().toLongLong();
     insert.finish();
     if (!inserted)

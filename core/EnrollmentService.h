@@ -19,6 +19,7 @@ struct EnrollmentRequest
     bool marketingConsent = false;
     QString consentVersion; // the version of the consent text that was shown
     qint64 openingBalance = 0; // imports carry points from an earlier program
+    QString origin = QStringLiteral("till"); // till or import
 };
 
 struct Enrollment

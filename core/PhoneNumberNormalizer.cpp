@@ -46,8 +46,16 @@ Result<QString> PhoneNumberNormalizer::normalize(const QString& input) const
     const QString text = input.trimmed();
     if (text.isEmpty())
         return Error::invalid(tr("Enter a phone number."), QStringLiteral("phone"));
-    if (text.size() > 40 || !looksLikePhoneNumber(text))
-        return Error::invalid(tr("A phone number holds only digits, spaces and + - ( ) ."), QStringLiteral("phone"));
+    if (text.size() > 40)
+        return Error::invalid(tr("The phone number is too long."), QStringLiteral("phone"));
+    if (!looksLikePhoneNumber(text)) {
+        for (QChar c : text) {
+            if (!c.isDigit() && !QStringLiteral("+-(). /").contains(c) && !c.isSpace())
+                return Error::invalid(tr("A phone number holds only digits, spaces and + - ( ) ."),
+                                      QStringLiteral("phone"));
+        }
+        return Error::invalid(tr("The phone number is too short."), QStringLiteral("phone"));
+    }
     const PhoneNumberUtil* util = PhoneNumberUtil::GetInstance();
     PhoneNumber number;
     const auto parsed = util->Parse(text.toStdString(), m_region.toStdString(), &number);
