@@ -40,6 +40,25 @@ Result<void> checkHeader(const QString& path)
         return Error::corrupt(tr("%1 is not a LoyaltyTill database (it is not an SQLite file).").arg(path));
     if (file.size() < 512)
         return Error::corrupt(tr("The database file %1 is truncated.").arg(path));
+    // An SQLite file is a whole number of pages, and at least as many as its header counts (when that count is
+    // current and no write-ahead log holds newer pages). quick_check does not notice a short last page.
+    file.seek(0);
+    const QByteArray page1 = file.read(100);
+    auto bigEndian = [&page1](int offset, int bytes) {
+        quint32 value = 0;
+        for (int i = 0; i < bytes; ++i)
+            value = (value << 8) | quint8(page1.at(offset + i));
+        return value;
+    };
+    const quint32 rawPageSize = page1.size() == 100 ? bigEndian(16, 2) : 0;
+    const qint64 pageSize = rawPageSize == 1 ? 65536 : qint64(rawPageSize);
+    if (pageSize < 512 || (pageSize & (pageSize - 1)) != 0 || file.size() % pageSize != 0)
+        return Error::corrupt(tr("The database file %1 is truncated.").arg(path));
+    const qint64 pages = bigEndian(28, 4);
+    const bool countIsCurrent = bigEndian(92, 4) == bigEndian(24, 4);
+    const QFileInfo wal(path + QStringLiteral("-wal"));
+    if (countIsCurrent && pages > 0 && file.size() < pages * pageSize && (!wal.exists() || wal.size() == 0))
+        return Error::corrupt(tr("The database file %1 is truncated.").arg(path));
     return {};
 }
 } // namespace
@@ -121,6 +140,10 @@ Result<void> Database::configure(const Options& options)
         const QString detail = quickCheck ? quickCheck->toString() : quickCheck.error().message;
         return Error::corrupt(tr("The database %1 is damaged (%2). Restore it from a backup.").arg(m_path, detail));
     }
+    // Before anything that writes (journal_mode does): a file this store refuses is left as it was.
+    SchemaMigrator migrator(*this);
+    if (auto checked = migrator.checkCompatible(); !checked)
+        return checked.error();
     auto mode = scalar(QStringLiteral("PRAGMA journal_mode = WAL"));
     if (!mode)
         return mode.error();
@@ -131,9 +154,6 @@ Result<void> Database::configure(const Options& options)
         if (auto done = exec(QString::fromLatin1(pragma)); !done)
             return done.error();
     }
-    SchemaMigrator migrator(*this);
-    if (auto checked = migrator.checkCompatible(); !checked)
-        return checked.error();
     if (options.migrate) {
         if (auto migrated = migrator.migrate(); !migrated)
             return migrated.error();
