@@ -31,10 +31,10 @@ Result<QString> PersonalDataValidator::freeText(const QString& input, const QStr
     const QString text = input.normalized(QString::NormalizationForm_C).simplified();
     for (char32_t c : text.toUcs4()) {
         if (isForbidden(c))
-            return Error::invalid(tr("The text contains a control or formatting character (U+%1).")
-                                      .arg(static_cast<uint>(c), 4, 16, QLatin1Char('0'))
-                                      .toUpper(),
-                                  field);
+            return Error::invalid(
+                tr("The text contains a control or formatting character (U+%1).")
+                    .arg(QString::number(static_cast<uint>(c), 16).rightJustified(4, QLatin1Char('0')).toUpper()),
+                field);
     }
     if (text.size() > maximumLength)
         return Error::invalid(tr("Keep it under %1 characters.").arg(maximumLength + 1), field);
