@@ -1,6 +1,7 @@
 #include "core/StoreSettings.h"
 
 #include "core/Database.h"
+#include "core/PersonalDataValidator.h"
 #include "core/PhoneNumberNormalizer.h"
 
 #include <QCoreApplication>
@@ -74,6 +75,9 @@ Result<QString> StoreSettings::validate(const QString& key, const QString& value
     }
     if (v.isEmpty() || v.size() > 2000)
         return Error::invalid(tr("'%1' cannot be empty or longer than 2000 characters.").arg(key), key);
+    // Shown on the till and in reports: no control or bidirectional formatting characters. Stored as typed.
+    if (auto checked = PersonalDataValidator::freeText(v, key, 2000); !checked)
+        return checked.error();
     return v;
 }
 
