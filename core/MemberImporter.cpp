@@ -60,9 +60,18 @@ Result<ImportReport> MemberImporter::importCsv(QIODevice& device, const ImportOp
     auto header = reader.next();
     if (!header)
         return header.error();
+    // A file written by MemberExporter imports again: its consent column has a longer name, and the columns the
+    // store assigns itself (id, enrollment time, lifetime points, tier) are ignored.
+    static const QStringList exportedOnly = {
+        QStringLiteral("id"),          QStringLiteral("consent_version"), QStringLiteral("consent_at"),
+        QStringLiteral("enrolled_at"), QStringLiteral("lifetime_points"), QStringLiteral("tier")};
     QHash<QString, int> index;
     for (int i = 0; i < header->size(); ++i) {
-        const QString name = header->at(i).trimmed().toLower();
+        QString name = header->at(i).trimmed().toLower();
+        if (name == QLatin1String("marketing_consent"))
+            name = QStringLiteral("consent");
+        if (exportedOnly.contains(name))
+            continue;
         if (!columns().contains(name))
             return Error::invalid(tr("Unknown column '%1' in the first line; the columns are %2.")
                                       .arg(name.left(40), columns().join(QStringLiteral(", "))));
