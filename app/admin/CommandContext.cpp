@@ -132,16 +132,23 @@ Result<qint64> CommandContext::memberFromText(const QString& text)
     return member ? Result<qint64>(member->id) : Result<qint64>(member.error());
 }
 
+QJsonObject CommandContext::errorObject(const Error& error)
+{
+    QJsonObject detail {{QStringLiteral("kind"), errorKindName(error.kind)},
+                        {QStringLiteral("message"), error.message},
+                        {QStringLiteral("exit_code"), exitCodeFor(error.kind)}};
+    if (!error.field.isEmpty())
+        detail.insert(QStringLiteral("field"), error.field);
+    return detail;
+}
+
 int CommandContext::fail(const Error& error)
 {
     const int code = exitCodeFor(error.kind);
     if (json()) {
-        QJsonObject detail {{QStringLiteral("kind"), errorKindName(error.kind)},
-                            {QStringLiteral("message"), error.message},
-                            {QStringLiteral("exit_code"), code}};
-        if (!error.field.isEmpty())
-            detail.insert(QStringLiteral("field"), error.field);
-        m_out << QJsonDocument(QJsonObject {{QStringLiteral("error"), detail}}).toJson(QJsonDocument::Compact) << '\n';
+        m_out
+            << QJsonDocument(QJsonObject {{QStringLiteral("error"), errorObject(error)}}).toJson(QJsonDocument::Compact)
+            << '\n';
     }
     m_err << QStringLiteral("loyaltytill-admin: ") << error.message << '\n';
     m_out.flush();

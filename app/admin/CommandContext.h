@@ -45,6 +45,8 @@ public:
     Result<qint64> memberFromText(const QString& text);
 
     int fail(const Error& error);
+    // {"kind", "message", "exit_code"[, "field"]}: the "error" member of every failure's JSON.
+    static QJsonObject errorObject(const Error& error);
     int fail(ErrorKind kind, const QString& message) { return fail(Error {kind, message}); }
     int succeed(const QJsonObject& json, const QString& text);
 

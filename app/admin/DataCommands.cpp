@@ -76,20 +76,21 @@ int importMembers(CommandContext& c)
         errors.append(QJsonObject {{QStringLiteral("line"), e.line}, {QStringLiteral("reason"), e.reason}});
         text += QStringLiteral("line %1: %2\n").arg(e.line).arg(e.reason);
     }
-    const QJsonObject json {{QStringLiteral("rows"), report->rows},
-                            {QStringLiteral("imported"), report->imported},
-                            {QStringLiteral("rejected"), report->errors.size()},
-                            {QStringLiteral("committed"), report->committed},
-                            {QStringLiteral("seconds"), report->seconds},
-                            {QStringLiteral("errors"), errors}};
+    QJsonObject json {{QStringLiteral("rows"), report->rows},
+                      {QStringLiteral("imported"), report->imported},
+                      {QStringLiteral("rejected"), report->errors.size()},
+                      {QStringLiteral("committed"), report->committed},
+                      {QStringLiteral("seconds"), report->seconds},
+                      {QStringLiteral("errors"), errors}};
     if (!report->committed) {
+        const Error error = Error::invalid(QStringLiteral("%1 of %2 rows are bad; nothing was imported (use "
+                                                          "--skip-bad-rows to import the good ones).")
+                                               .arg(report->errors.size())
+                                               .arg(report->rows));
+        json.insert(QStringLiteral("error"), CommandContext::errorObject(error));
         if (c.json())
             c.out() << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
-        c.err() << text
-                << QStringLiteral("loyaltytill-admin: %1 of %2 rows are bad; nothing was imported (use "
-                                  "--skip-bad-rows to import the good ones).\n")
-                       .arg(report->errors.size())
-                       .arg(report->rows);
+        c.err() << text << QStringLiteral("loyaltytill-admin: ") << error.message << '\n';
         return BadInput;
     }
     if (!report->errors.isEmpty())

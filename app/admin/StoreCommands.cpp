@@ -46,13 +46,16 @@ int check(CommandContext& c)
     auto report = IntegrityChecker(**db).check();
     if (!report)
         return c.fail(report.error());
-    const QJsonObject json {{QStringLiteral("ok"), report->ok()},
-                            {QStringLiteral("problems"), QJsonArray::fromStringList(report->problems)},
-                            {QStringLiteral("members"), report->members},
-                            {QStringLiteral("ledger_entries"), report->ledgerEntries},
-                            {QStringLiteral("sales"), report->sales},
-                            {QStringLiteral("pending_sync"), report->pendingSync}};
+    QJsonObject json {{QStringLiteral("ok"), report->ok()},
+                      {QStringLiteral("problems"), QJsonArray::fromStringList(report->problems)},
+                      {QStringLiteral("members"), report->members},
+                      {QStringLiteral("ledger_entries"), report->ledgerEntries},
+                      {QStringLiteral("sales"), report->sales},
+                      {QStringLiteral("pending_sync"), report->pendingSync}};
     if (!report->ok()) {
+        json.insert(QStringLiteral("error"),
+                    CommandContext::errorObject(
+                        Error::corrupt(QStringLiteral("The store has %1 problem(s).").arg(report->problems.size()))));
         if (c.json())
             c.out() << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
         c.err() << "loyaltytill-admin: the store has " << report->problems.size() << " problem(s):\n  "
