@@ -18,7 +18,7 @@ const char* const version1[] = {
     R"(CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID)",
     R"(CREATE TABLE program (
              id INTEGER PRIMARY KEY CHECK (id = 1),
-             source TEXT NOT NULL CHECK (source IN ('local', 'square')),
+             source TEXT NOT NULL CHECK (source = 'local' OR source = 'square'),
              document TEXT NOT NULL,
              updated_at TEXT NOT NULL))",
     R"(CREATE TABLE members (
@@ -27,14 +27,15 @@ const char* const version1[] = {
              name TEXT NOT NULL DEFAULT '',
              email TEXT NOT NULL DEFAULT '',
              birthday TEXT,
-             consent INTEGER NOT NULL DEFAULT 0 CHECK (consent IN (0, 1)),
+             consent INTEGER NOT NULL DEFAULT 0 CHECK (consent = 0 OR consent = 1),
              consent_at TEXT,
              consent_version TEXT,
              enrolled_at TEXT NOT NULL,
              balance INTEGER NOT NULL DEFAULT 0,
              lifetime_points INTEGER NOT NULL DEFAULT 0,
              square_account_id TEXT UNIQUE,
-             origin TEXT NOT NULL DEFAULT 'till' CHECK (origin IN ('till', 'import', 'generated')),
+             origin TEXT NOT NULL DEFAULT 'till'
+               CHECK (origin = 'till' OR origin = 'import' OR origin = 'generated'),
              erased_at TEXT))",
     R"(CREATE TABLE cards (
              number TEXT PRIMARY KEY,
@@ -60,8 +61,8 @@ const char* const version1[] = {
     R"(CREATE TABLE ledger (
              id INTEGER PRIMARY KEY,
              member_id INTEGER NOT NULL REFERENCES members(id),
-             kind TEXT NOT NULL CHECK (kind IN ('opening', 'accrue', 'redeem', 'refund', 'adjust', 'restore',
-                                                 'expire', 'void')),
+             kind TEXT NOT NULL CHECK (kind = 'opening' OR kind = 'accrue' OR kind = 'redeem' OR kind = 'refund'
+                                       OR kind = 'adjust' OR kind = 'restore' OR kind = 'expire' OR kind = 'void'),
              points INTEGER NOT NULL,
              sale_id INTEGER REFERENCES sales(id),
              reference TEXT,
@@ -93,7 +94,8 @@ const char* const version1[] = {
              reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
              requested_by TEXT NOT NULL,
              requested_at TEXT NOT NULL,
-             state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'approved', 'rejected')),
+             state TEXT NOT NULL DEFAULT 'pending'
+               CHECK (state = 'pending' OR state = 'approved' OR state = 'rejected'),
              decided_by TEXT,
              decided_at TEXT,
              ledger_id INTEGER REFERENCES ledger(id)))",
@@ -118,15 +120,17 @@ const char* const version2[] = {
              id INTEGER PRIMARY KEY,
              member_id INTEGER NOT NULL REFERENCES members(id),
              ledger_id INTEGER REFERENCES ledger(id),
-             operation TEXT NOT NULL CHECK (operation IN ('enroll', 'accrue', 'redeem', 'refund', 'adjust')),
+             operation TEXT NOT NULL CHECK (operation = 'enroll' OR operation = 'accrue' OR operation = 'redeem'
+                                            OR operation = 'refund' OR operation = 'adjust'),
              payload TEXT NOT NULL DEFAULT '{}',
              idempotency_key TEXT NOT NULL UNIQUE,
-             state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'conflict')),
+             state TEXT NOT NULL DEFAULT 'pending' CHECK (state = 'pending' OR state = 'sent' OR state = 'conflict'),
              attempts INTEGER NOT NULL DEFAULT 0,
              last_error TEXT,
              next_attempt_at TEXT,
              created_at TEXT NOT NULL))",
     R"(CREATE INDEX outbox_pending ON outbox(member_id, id) WHERE state = 'pending')",
+    R"(CREATE INDEX outbox_ledger ON outbox(ledger_id))",
     R"(INSERT INTO outbox (member_id, operation, payload, idempotency_key, created_at)
            SELECT id, 'enroll', json_object('phone', phone), lower(hex(randomblob(16))), enrolled_at
            FROM members WHERE phone IS NOT NULL AND square_account_id IS NULL AND origin <> 'generated' ORDER BY id)",

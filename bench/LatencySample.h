@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QString>
+
+#include <chrono>
+#include <vector>
+
+namespace lt::bench {
+
+// Latencies of one operation, in nanoseconds, and their percentiles.
+class LatencySample
+{
+public:
+    void add(std::chrono::nanoseconds elapsed) { m_ns.push_back(elapsed.count()); }
+    double percentileMs(double p);
+    size_t size() const { return m_ns.size(); }
+
+    template<typename F>
+    void time(F&& operation)
+    {
+        const auto start = std::chrono::steady_clock::now();
+        operation();
+        add(std::chrono::steady_clock::now() - start);
+    }
+
+private:
+    std::vector<qint64> m_ns;
+    bool m_sorted = false;
+};
+
+} // namespace lt::bench
