@@ -41,18 +41,13 @@ QStringList splitSqlScript(const QString& script)
     return statements;
 }
 
-Result<void> loadSqlScript(const QString& scriptPath, const QString& databasePath)
+namespace {
+// Runs `statements` and returns the first column of the last statement's first row.
+Result<QVariant> runOnFile(const QString& databasePath, const QStringList& statements)
 {
-    QFile file(scriptPath);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error::notFound(QStringLiteral("Cannot read %1: %2").arg(scriptPath, file.errorString()));
-    const QStringList statements = splitSqlScript(QString::fromUtf8(file.readAll()));
-    if (statements.isEmpty())
-        return Error::invalid(QStringLiteral("%1 holds no SQL statements.").arg(scriptPath));
-
     static QAtomicInteger<int> counter;
-    const QString name = QStringLiteral("loyaltytill-sqlscript-%1").arg(counter.fetchAndAddRelaxed(1));
-    Result<void> result;
+    const QString name = QStringLiteral("loyaltytill-test-file-%1").arg(counter.fetchAndAddRelaxed(1));
+    Result<QVariant> result = QVariant();
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(databasePath);
@@ -65,6 +60,7 @@ Result<void> loadSqlScript(const QString& scriptPath, const QString& databasePat
                     result = Error::storage(QStringLiteral("%1 in: %2").arg(query.lastError().text(), sql.left(200)));
                     break;
                 }
+                result = query.next() ? query.value(0) : QVariant();
             }
             query.finish();
             db.close();
@@ -72,6 +68,31 @@ Result<void> loadSqlScript(const QString& scriptPath, const QString& databasePat
     }
     QSqlDatabase::removeDatabase(name);
     return result;
+}
+} // namespace
+
+Result<void> loadSqlScript(const QString& scriptPath, const QString& databasePath)
+{
+    QFile file(scriptPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::notFound(QStringLiteral("Cannot read %1: %2").arg(scriptPath, file.errorString()));
+    const QStringList statements = splitSqlScript(QString::fromUtf8(file.readAll()));
+    if (statements.isEmpty())
+        return Error::invalid(QStringLiteral("%1 holds no SQL statements.").arg(scriptPath));
+    return execOnFile(databasePath, statements);
+}
+
+Result<void> execOnFile(const QString& databasePath, const QStringList& statements)
+{
+    auto done = runOnFile(databasePath, statements);
+    if (!done)
+        return done.error();
+    return {};
+}
+
+Result<QVariant> scalarFromFile(const QString& databasePath, const QString& sql)
+{
+    return runOnFile(databasePath, {sql});
 }
 
 QString fixturePath(const QString& fileName)

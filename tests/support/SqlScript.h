@@ -3,6 +3,7 @@
 #include "core/Result.h"
 
 #include <QStringList>
+#include <QVariant>
 
 namespace lt::test {
 
@@ -12,6 +13,11 @@ QStringList splitSqlScript(const QString& script);
 
 // Runs a script against an SQLite file through Qt SQL, so the tests need no sqlite3 shell.
 Result<void> loadSqlScript(const QString& scriptPath, const QString& databasePath);
+
+// Statements run on an SQLite file through a short-lived connection of its own, bypassing Database: for
+// building files Database would refuse and for looking at a file from outside.
+Result<void> execOnFile(const QString& databasePath, const QStringList& statements);
+Result<QVariant> scalarFromFile(const QString& databasePath, const QString& sql);
 
 // A file in tests/fixtures: LOYALTYTILL_TEST_DATA (set by ctest), else found next to the test sources.
 QString fixturePath(const QString& fileName);
