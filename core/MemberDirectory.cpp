@@ -72,11 +72,21 @@ Result<Member> MemberDirectory::byId(qint64 id) const
 
 Result<Member> MemberDirectory::byPhone(const QString& anyFormat) const
 {
+    static const QString sql =
+        QStringLiteral("SELECT ") + memberColumns() + QStringLiteral(" FROM members m WHERE m.phone = ?");
+    // Stored numbers are valid E.164, so a hit on the quick form is the member the library would find; a miss
+    // proves nothing and goes through the library.
+    if (const std::optional<QString> quick = m_context.phones.quickE164(anyFormat)) {
+        auto found = fetch(sql, {*quick});
+        if (!found)
+            return found.error();
+        if (!found->isEmpty())
+            return found->first();
+    }
     auto phone = m_context.phones.normalize(anyFormat);
     if (!phone)
         return phone.error();
-    auto found = fetch(
-        QStringLiteral("SELECT ") + memberColumns() + QStringLiteral(" FROM members m WHERE m.phone = ?"), {*phone});
+    auto found = fetch(sql, {*phone});
     if (!found)
         return found.error();
     if (found->isEmpty())

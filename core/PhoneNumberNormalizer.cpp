@@ -19,7 +19,32 @@ QString tr(const char* text)
 
 PhoneNumberNormalizer::PhoneNumberNormalizer(QString defaultRegion)
     : m_region(std::move(defaultRegion).toUpper())
+    , m_countryCode(PhoneNumberUtil::GetInstance()->GetCountryCodeForRegion(m_region.toStdString()))
 {
+}
+
+std::optional<QString> PhoneNumberNormalizer::quickE164(const QString& input) const
+{
+    const QString text = input.trimmed();
+    QString digits;
+    digits.reserve(16);
+    for (QChar c : text) {
+        if (c.isDigit() && c.unicode() < 128)
+            digits.append(c);
+        else if (c != QLatin1Char(' ') && c != QLatin1Char('-') && c != QLatin1Char('.') && c != QLatin1Char('(')
+                 && c != QLatin1Char(')') && !(c == QLatin1Char('+') && digits.isEmpty()))
+            return std::nullopt;
+    }
+    // "+44 (0)20 ..." carries a trunk prefix that E.164 drops: leave it to the library.
+    if (text.startsWith(QLatin1Char('+'))) {
+        if (text.contains(QLatin1String("(0")) || digits.size() < 8 || digits.size() > 15)
+            return std::nullopt;
+        return QString(QLatin1Char('+') + digits);
+    }
+    // In the North American plan a ten-digit national number never starts with 0 or 1 and is the whole number.
+    if (m_countryCode == 1 && digits.size() == 10 && digits.at(0) >= QLatin1Char('2'))
+        return QString(QStringLiteral("+1") + digits);
+    return std::nullopt;
 }
 
 bool PhoneNumberNormalizer::isKnownRegion(const QString& region)

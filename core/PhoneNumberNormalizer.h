@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace lt {
 
 // Turns any common way of writing a phone number into E.164 ("+14155551111") through libphonenumber.
@@ -17,6 +19,9 @@ public:
     static bool isKnownRegion(const QString& region);
 
     Result<QString> normalize(const QString& input) const;
+    // The E.164 form when it can be read off the digits without the phone library: "+" and digits written in full,
+    // or ten digits in a NANP region. Lookups try it first and fall back to normalize(); it is never used to store.
+    std::optional<QString> quickE164(const QString& input) const;
     // True when the text is written like a phone number (digits and the usual punctuation), valid or not.
     static bool looksLikePhoneNumber(const QString& input);
     // "+1 415-555-1111" for display, "•••• 1111" when masked.
@@ -25,6 +30,7 @@ public:
 
 private:
     QString m_region;
+    int m_countryCode = 0;
 };
 
 } // namespace lt
