@@ -151,8 +151,8 @@ Result<ImportReport> MemberImporter::importCsv(QIODevice& device, const ImportOp
         phonesSeen.insert(clean->phone, line);
         if (!clean->card.isEmpty())
             cardsSeen.insert(clean->card, line);
-        if (!report.errors.isEmpty() && !options.skipBadRows)
-            continue; // nothing will be committed: only validate the rest, to report every bad row at once
+        // Even once a row has failed and nothing will be committed: inserting (rolled back at the end) is what finds
+        // the rows whose phone or card already belongs to a member, so that every bad row is reported at once.
         auto enrolled = enrollment.insertValidated(*clean);
         if (!enrolled) {
             if (enrolled.error().kind == ErrorKind::Storage || enrolled.error().kind == ErrorKind::Corrupt)
