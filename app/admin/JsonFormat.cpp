@@ -80,10 +80,10 @@ QJsonObject JsonFormat::pointsChange(const PointsChange& c)
 
 QString JsonFormat::memberLine(const Member& m)
 {
+    // One arg() call: a second one would replace a "%1" inside the name.
     return QStringLiteral("%1  %2  %3  %4  %5 pts")
         .arg(QString::number(m.id).rightJustified(8), m.phone.leftJustified(16), m.card.leftJustified(13),
-             m.name.leftJustified(24))
-        .arg(m.balance);
+             m.name.leftJustified(24), QString::number(m.balance));
 }
 
 QString JsonFormat::memberCard(const Member& m, const LoyaltyProgram& program)
