@@ -7,6 +7,7 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QRegularExpression>
 
 namespace lt::admin {
 
@@ -160,11 +161,13 @@ int adjust(CommandContext& c)
     if (!engine)
         return c.fail(engine.error());
     QCommandLineParser& p = c.parser();
-    bool ok = false;
+    // One optional sign, then digits: "+-5" or "++5" is a typo, not a number.
+    static const QRegularExpression whole(QStringLiteral("^[+-]?[0-9]+$"));
     QString text = p.value(QStringLiteral("points")).trimmed();
+    bool ok = whole.match(text).hasMatch();
     if (text.startsWith(QLatin1Char('+')))
         text.remove(0, 1);
-    const qint64 points = text.toLongLong(&ok);
+    const qint64 points = ok ? text.toLongLong(&ok) : 0;
     if (!ok)
         return c.fail(Error::invalid(QStringLiteral("--points takes a whole number such as +50 or -20.")));
     if (p.value(QStringLiteral("reason")).trimmed().isEmpty())
