@@ -1,0 +1,280 @@
+#include "core/ProgramRepository.h"
+#include "tests/support/ResultChecks.h"
+#include "tests/support/TempStore.h"
+
+#include <QTest>
+
+using lt::ErrorKind;
+using lt::Money;
+using lt::Sale;
+using lt::test::TempStore;
+
+class TestAccrualService : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void awardsPoints();
+    void sameSaleTwiceIsRecordedOnce();
+    void sameReferenceWithOtherDetailsConflicts();
+    void refusesImpossibleSales_data();
+    void refusesImpossibleSales();
+    void unknownMemberIsNotFound();
+    void queuesForSquareInTheSameTransaction();
+    void recordsSaleThatEarnsNothing();
+    void usesTheStoredProgram();
+    void previewsWithoutWriting();
+    void voidsSale();
+
+private:
+    std::unique_ptr<TempStore> m_store;
+    qint64 m_member = 0;
+};
+
+void TestAccrualService::init()
+{
+    m_store = std::make_unique<TempStore>();
+    LT_VERIFY_OK(m_store->open());
+    auto member = m_store->enroll(QStringLiteral("415 555 2671"), QStringLiteral("Ana"));
+    LT_VERIFY_OK(member);
+    m_member = member->id;
+}
+
+void TestAccrualService::cleanup()
+{
+    m_store.reset();
+}
+
+void TestAccrualService::awardsPoints()
+{
+    auto change = m_store->accrue(m_member, QStringLiteral("S-1"), 12345);
+    LT_VERIFY_OK(change);
+    QCOMPARE(change->points, qint64(123));
+    QVERIFY(!change->repeated);
+    QVERIFY(change->ledgerId > 0);
+    QCOMPARE(change->saleReference, QStringLiteral("S-1"));
+    QCOMPARE(change->saleTotal, Money(12345, QStringLiteral("USD")));
+    QCOMPARE(change->member.balance, qint64(123));
+    QCOMPARE(change->member.lifetimePoints, qint64(123));
+    QCOMPARE(m_store->balance(m_member), qint64(123));
+    QCOMPARE(m_store->number("SELECT points FROM sales WHERE reference = 'S-1'"), qint64(123));
+    QCOMPARE(m_store->number("SELECT count(*) FROM ledger WHERE kind = 'accrue' AND points = 123 AND sale_id = "
+                             "(SELECT id FROM sales WHERE reference = 'S-1')"),
+             qint64(1));
+
+    // The reference is trimmed, and points add up over sales.
+    auto second = m_store->accrue(m_member, QStringLiteral("  S-2 "), 60000);
+    LT_VERIFY_OK(second);
+    QCOMPARE(second->saleReference, QStringLiteral("S-2"));
+    QCOMPARE(second->member.balance, qint64(723));
+    QCOMPARE(second->member.tier, QStringLiteral("Silver"));
+}
+
+void TestAccrualService::sameSaleTwiceIsRecordedOnce()
+{
+    auto first = m_store->accrue(m_member, QStringLiteral("S-1"), 5000);
+    LT_VERIFY_OK(first);
+    const QString before = m_store->rowCounts();
+    auto again = m_store->accrue(m_member, QStringLiteral("S-1"), 5000);
+    LT_VERIFY_OK(again);
+    QVERIFY(again->repeated);
+    QCOMPARE(again->points, qint64(50));
+    QCOMPARE(again->member.balance, qint64(50));
+    QCOMPARE(m_store->balance(m_member), qint64(50));
+    QCOMPARE(m_store->rowCounts(), before);
+}
+
+void TestAccrualService::sameReferenceWithOtherDetailsConflicts()
+{
+    auto other = m_store->enroll(QStringLiteral("415 555 2672"));
+    LT_VERIFY_OK(other);
+    LT_VERIFY_OK(m_store->accrue(m_member, QStringLiteral("S-1"), 5000));
+    const QString before = m_store->rowCounts();
+    LT_VERIFY_ERROR(m_store->accrue(m_member, QStringLiteral("S-1"), 5001), ErrorKind::Conflict);
+    LT_VERIFY_ERROR(m_store->accrue(other->id, QStringLiteral("S-1"), 5000), ErrorKind::Conflict);
+    QCOMPARE(m_store->rowCounts(), before);
+    QCOMPARE(m_store->balance(m_member), qint64(50));
+    QCOMPARE(m_store->balance(other->id), qint64(0));
+}
+
+void TestAccrualService::refusesImpossibleSales_data()
+{
+    QTest::addColumn<QString>("reference");
+    QTest::addColumn<qint64>("amountMinor");
+    QTest::addColumn<QString>("currency");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("zero") << QStringLiteral("S-1") << qint64(0) << QStringLiteral("USD") << QStringLiteral("amount");
+    QTest::newRow("negative") << QStringLiteral("S-1") << qint64(-500) << QStringLiteral("USD")
+                              << QStringLiteral("amount");
+    QTest::newRow("absurd") << QStringLiteral("S-1") << Money::MaximumMinorUnits + 1 << QStringLiteral("USD")
+                            << QStringLiteral("amount");
+    QTest::newRow("wrong currency") << QStringLiteral("S-1") << qint64(500) << QStringLiteral("EUR")
+                                    << QStringLiteral("amount");
+    QTest::newRow("no reference") << QStringLiteral("   ") << qint64(500) << QStringLiteral("USD")
+                                  << QStringLiteral("sale");
+    QTest::newRow("space in reference") << QStringLiteral("S 1") << qint64(500) << QStringLiteral("USD")
+                                        << QStringLiteral("sale");
+    QTest::newRow("control in reference")
+        << QStringLiteral("S-1\u0007") << qint64(500) << QStringLiteral("USD") << QStringLiteral("sale");
+    QTest::newRow("bidi in reference") << QStringLiteral("S-\u202E1") << qint64(500) << QStringLiteral("USD")
+                                       << QStringLiteral("sale");
+    QTest::newRow("reference over 64") << QStringLiteral("S").repeated(65) << qint64(500) << QStringLiteral("USD")
+                                       << QStringLiteral("sale");
+}
+
+void TestAccrualService::refusesImpossibleSales()
+{
+    QFETCH(QString, reference);
+    QFETCH(qint64, amountMinor);
+    QFETCH(QString, currency);
+    QFETCH(QString, field);
+    const QString before = m_store->rowCounts();
+    const auto change = m_store->engine().accrual().accrue(m_member, TempStore::sale(reference, amountMinor, currency));
+    LT_VERIFY_ERROR(change, ErrorKind::InvalidInput);
+    QCOMPARE(change.error().field, field);
+    QCOMPARE(m_store->rowCounts(), before);
+}
+
+void TestAccrualService::unknownMemberIsNotFound()
+{
+    const QString before = m_store->rowCounts();
+    LT_VERIFY_ERROR(m_store->accrue(4242, QStringLiteral("S-1"), 5000), ErrorKind::NotFound);
+    QCOMPARE(m_store->rowCounts(), before);
+}
+
+void TestAccrualService::queuesForSquareInTheSameTransaction()
+{
+    auto change = m_store->accrue(m_member, QStringLiteral("S-1"), 2500);
+    LT_VERIFY_OK(change);
+    QCOMPARE(m_store->number("SELECT count(*) FROM outbox WHERE ledger_id = ? AND operation = 'accrue' AND "
+                             "state = 'pending' AND json_extract(payload, '$.points') = 25 AND "
+                             "json_extract(payload, '$.sale') = 'S-1'",
+                             {change->ledgerId}),
+             qint64(1));
+
+    // When the outbox cannot take the operation, the sale and its points are not recorded either.
+    LT_VERIFY_OK(m_store->db().exec(QStringLiteral("CREATE TEMP TRIGGER outbox_down BEFORE INSERT ON main.outbox "
+                                                   "BEGIN SELECT RAISE(ABORT, 'outbox unavailable'); END")));
+    const QString before = m_store->rowCounts();
+    const auto failed = m_store->accrue(m_member, QStringLiteral("S-2"), 9900);
+    LT_VERIFY_ERROR(failed, ErrorKind::Storage);
+    QCOMPARE(m_store->rowCounts(), before);
+    QCOMPARE(m_store->balance(m_member), qint64(25));
+
+    LT_VERIFY_OK(m_store->db().exec(QStringLiteral("DROP TRIGGER temp.outbox_down")));
+    auto retried = m_store->accrue(m_member, QStringLiteral("S-2"), 9900);
+    LT_VERIFY_OK(retried);
+    QVERIFY(!retried->repeated);
+    QCOMPARE(retried->member.balance, qint64(124));
+    auto report = m_store->checkIntegrity();
+    LT_VERIFY_OK(report);
+    QVERIFY2(report->ok(), qPrintable(report->problems.join(QLatin1Char('\n'))));
+}
+
+void TestAccrualService::recordsSaleThatEarnsNothing()
+{
+    auto change = m_store->accrue(m_member, QStringLiteral("S-small"), 99);
+    LT_VERIFY_OK(change);
+    QCOMPARE(change->points, qint64(0));
+    QCOMPARE(change->ledgerId, qint64(0));
+    QCOMPARE(m_store->number("SELECT count(*) FROM sales WHERE reference = 'S-small'"), qint64(1));
+    QCOMPARE(m_store->number("SELECT count(*) FROM ledger"), qint64(0));
+    auto again = m_store->accrue(m_member, QStringLiteral("S-small"), 99);
+    LT_VERIFY_OK(again);
+    QVERIFY(again->repeated);
+}
+
+void TestAccrualService::usesTheStoredProgram()
+{
+    lt::LoyaltyProgram program = lt::LoyaltyProgram::defaultProgram();
+    program.accrualRules.first().spendAmountMinor = 1000; // 1 point per 10.00
+    lt::AccrualRule coffee;
+    coffee.type = lt::AccrualRule::Type::Category;
+    coffee.points = 5;
+    coffee.categoryId = QStringLiteral("coffee");
+    program.accrualRules << coffee;
+    LT_VERIFY_OK(
+        lt::ProgramRepository(m_store->db(), m_store->clock()).save(program, lt::ProgramRepository::Source::Local));
+    LT_VERIFY_OK(m_store->engine().reload());
+
+    auto spend = m_store->accrue(m_member, QStringLiteral("S-1"), 10500);
+    LT_VERIFY_OK(spend);
+    QCOMPARE(spend->points, qint64(10));
+    Sale lattes = TempStore::sale(QStringLiteral("S-2"), 1200);
+    lattes.lines << lt::SaleLine {QStringLiteral("latte"), QStringLiteral("coffee"), 3, 1200};
+    auto coffeeSale = m_store->engine().accrual().accrue(m_member, lattes);
+    LT_VERIFY_OK(coffeeSale);
+    QCOMPARE(coffeeSale->points, qint64(15));
+    // Sale lines that add up to more than the sale are refused.
+    Sale inconsistent = TempStore::sale(QStringLiteral("S-3"), 1000);
+    inconsistent.lines << lt::SaleLine {QStringLiteral("latte"), QStringLiteral("coffee"), 1, 600}
+                       << lt::SaleLine {QStringLiteral("mug"), QStringLiteral("kitchen"), 1, 600};
+    const auto refused = m_store->engine().accrual().accrue(m_member, inconsistent);
+    LT_VERIFY_ERROR(refused, ErrorKind::InvalidInput);
+    QCOMPARE(refused.error().field, QStringLiteral("items"));
+
+    program.active = false;
+    LT_VERIFY_OK(
+        lt::ProgramRepository(m_store->db(), m_store->clock()).save(program, lt::ProgramRepository::Source::Local));
+    LT_VERIFY_OK(m_store->engine().reload());
+    auto inactive = m_store->accrue(m_member, QStringLiteral("S-4"), 50000);
+    LT_VERIFY_OK(inactive);
+    QCOMPARE(inactive->points, qint64(0));
+    QCOMPARE(m_store->balance(m_member), qint64(25));
+}
+
+void TestAccrualService::previewsWithoutWriting()
+{
+    const QString before = m_store->rowCounts();
+    auto points = m_store->engine().accrual().preview(TempStore::sale(QStringLiteral("S-1"), 4321));
+    LT_VERIFY_OK(points);
+    QCOMPARE(*points, qint64(43));
+    LT_VERIFY_ERROR(m_store->engine().accrual().preview(TempStore::sale(QStringLiteral("S-1"), 0)),
+                    ErrorKind::InvalidInput);
+    QCOMPARE(m_store->rowCounts(), before);
+}
+
+void TestAccrualService::voidsSale()
+{
+    LT_VERIFY_OK(m_store->accrue(m_member, QStringLiteral("S-1"), 4000));
+    LT_VERIFY_OK(m_store->accrue(m_member, QStringLiteral("S-2"), 1000));
+    QCOMPARE(m_store->balance(m_member), qint64(50));
+
+    const QString before = m_store->rowCounts();
+    LT_VERIFY_ERROR(m_store->engine().accrual().voidSale(QStringLiteral("S-1"), QStringLiteral("  ")),
+                    ErrorKind::InvalidInput);
+    LT_VERIFY_ERROR(m_store->engine().accrual().voidSale(QStringLiteral("S-404"), QStringLiteral("Wrong member")),
+                    ErrorKind::NotFound);
+    QCOMPARE(m_store->rowCounts(), before);
+
+    auto voided = m_store->engine().accrual().voidSale(QStringLiteral("S-1"), QStringLiteral("Wrong member"));
+    LT_VERIFY_OK(voided);
+    QCOMPARE(voided->points, qint64(-40));
+    QCOMPARE(voided->member.balance, qint64(10));
+    QCOMPARE(voided->member.lifetimePoints, qint64(10));
+    QCOMPARE(m_store->number("SELECT refunded_minor FROM sales WHERE reference = 'S-1'"), qint64(4000));
+    QCOMPARE(m_store->number("SELECT points_reversed FROM sales WHERE reference = 'S-1'"), qint64(40));
+    QCOMPARE(m_store->number("SELECT count(*) FROM ledger WHERE kind = 'void' AND points = -40 AND note = "
+                             "'Wrong member'"),
+             qint64(1));
+    QCOMPARE(m_store->number("SELECT count(*) FROM outbox o JOIN ledger l ON l.id = o.ledger_id WHERE "
+                             "l.kind = 'void' AND o.operation = 'adjust'"),
+             qint64(1));
+    QCOMPARE(m_store->number("SELECT count(*) FROM audit_log WHERE action = 'sale.void'"), qint64(1));
+
+    // Once voided, neither a second void nor a refund takes anything more.
+    LT_VERIFY_ERROR(m_store->engine().accrual().voidSale(QStringLiteral("S-1"), QStringLiteral("Again")),
+                    ErrorKind::Refused);
+    lt::RefundRequest refund;
+    refund.saleReference = QStringLiteral("S-1");
+    LT_VERIFY_ERROR(m_store->engine().refunds().refund(refund), ErrorKind::Refused);
+    QCOMPARE(m_store->balance(m_member), qint64(10));
+    auto report = m_store->checkIntegrity();
+    LT_VERIFY_OK(report);
+    QVERIFY2(report->ok(), qPrintable(report->problems.join(QLatin1Char('\n'))));
+}
+
+QTEST_GUILESS_MAIN(TestAccrualService)
+#include "tst_accrualservice.moc"
