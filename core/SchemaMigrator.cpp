@@ -141,6 +141,18 @@ const char* const version2[] = {
            FROM ledger WHERE kind <> 'expire'
              AND member_id NOT IN (SELECT id FROM members WHERE origin = 'generated') ORDER BY id)",
 };
+// Version 3: the people who sign in to the till, with Argon2id hashes of their PINs.
+const char* const version3[] = {
+    R"(CREATE TABLE staff (
+             id INTEGER PRIMARY KEY,
+             name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+             role TEXT NOT NULL CHECK (role = 'cashier' OR role = 'manager'),
+             pin_hash TEXT NOT NULL,
+             active INTEGER NOT NULL DEFAULT 1 CHECK (active = 0 OR active = 1),
+             failed_attempts INTEGER NOT NULL DEFAULT 0,
+             locked_until TEXT,
+             created_at TEXT NOT NULL))",
+};
 } // namespace
 
 SchemaMigrator::SchemaMigrator(Database& db)
@@ -159,6 +171,8 @@ QStringList SchemaMigrator::statementsFor(int version)
         add(version1);
     else if (version == 2)
         add(version2);
+    else if (version == 3)
+        add(version3);
     return statements;
 }
 

@@ -4,6 +4,7 @@
 #include "app/admin/DataCommands.h"
 #include "app/admin/MemberCommands.h"
 #include "app/admin/PointsCommands.h"
+#include "app/admin/StaffCommands.h"
 #include "app/admin/StoreCommands.h"
 
 #include <QCommandLineParser>
@@ -18,7 +19,7 @@ const QList<Command>& CommandRegistry::commands()
     static const QList<Command> list = [] {
         QList<Command> all;
         all << StoreCommands::commands() << MemberCommands::commands() << PointsCommands::commands()
-            << DataCommands::commands();
+            << DataCommands::commands() << StaffCommands::commands();
         return all;
     }();
     return list;

@@ -1,0 +1,41 @@
+#include "core/ApplicationIdentity.h"
+#include "core/Clock.h"
+#include "core/Database.h"
+#include "core/LoyaltyEngine.h"
+#include "ui/TillWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLoggingCategory>
+#include <QMessageBox>
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    lt::setApplicationIdentity();
+    QLoggingCategory::setFilterRules(QStringLiteral("loyaltytill.*.debug=false"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("LoyaltyTill: the loyalty program at the till."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption(
+        {QStringLiteral("database"), QStringLiteral("The store's database file."), QStringLiteral("PATH")});
+    parser.process(app);
+    const QString path = parser.isSet(QStringLiteral("database")) ? parser.value(QStringLiteral("database"))
+                                                                  : lt::Database::defaultPath();
+    auto db = lt::Database::open(path);
+    if (!db) {
+        QMessageBox::critical(nullptr, QObject::tr("LoyaltyTill"), db.error().message);
+        return 1;
+    }
+    lt::SystemClock clock;
+    auto engine = lt::LoyaltyEngine::create(**db, clock, QStringLiteral("till"));
+    if (!engine) {
+        QMessageBox::critical(nullptr, QObject::tr("LoyaltyTill"), engine.error().message);
+        return 1;
+    }
+    lt::ui::TillWindow window(**db, **engine, clock);
+    window.resize(1100, 720);
+    window.show();
+    return app.exec();
+}

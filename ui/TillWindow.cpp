@@ -1,0 +1,498 @@
+#include "ui/TillWindow.h"
+
+#include "core/Database.h"
+#include "core/LoyaltyEngine.h"
+#include "core/StoreSettings.h"
+#include "core/SyncOutbox.h"
+#include "ui/EnrollmentDialog.h"
+#include "ui/FirstManagerForm.h"
+#include "ui/LocalizedAmount.h"
+#include "ui/LookupField.h"
+#include "ui/ManagerApprovalDialog.h"
+#include "ui/MemberPanel.h"
+#include "ui/MessageBanner.h"
+#include "ui/PinForm.h"
+#include "ui/RedeemDialog.h"
+#include "ui/RefundDialog.h"
+#include "ui/SaleDialog.h"
+
+#include <QApplication>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace lt::ui {
+
+namespace {
+enum Page { SignInPage, FirstStartPage, TillPage };
+} // namespace
+
+TillWindow::TillWindow(Database& db, LoyaltyEngine& engine, const Clock& clock, QWidget* parent)
+    : QMainWindow(parent)
+    , m_db(db)
+    , m_engine(engine)
+    , m_clock(clock)
+    , m_staffDirectory(db, clock)
+    , m_pages(new QStackedWidget(this))
+    , m_signIn(nullptr)
+    , m_firstManager(nullptr)
+    , m_banner(new MessageBanner(this))
+    , m_lookup(new LookupField(this))
+    , m_panel(new MemberPanel(this))
+    , m_syncStatus(new QLabel(this))
+    , m_pending(new QLabel(this))
+    , m_who(new QLabel(this))
+{
+    setWindowTitle(tr("LoyaltyTill"));
+    m_pages->insertWidget(SignInPage, buildSignInPage());
+    m_firstManager = new FirstManagerForm(m_staffDirectory, this);
+    m_pages->insertWidget(FirstStartPage, m_firstManager);
+    m_pages->insertWidget(TillPage, buildTillPage());
+    setCentralWidget(m_pages);
+    buildMenus();
+
+    statusBar()->addWidget(m_syncStatus);
+    statusBar()->addWidget(m_pending);
+    statusBar()->addPermanentWidget(m_who);
+    m_syncStatus->setAccessibleName(tr("Square connection"));
+    m_pending->setAccessibleName(tr("Operations waiting to sync"));
+
+    connect(m_firstManager, &FirstManagerForm::created, this, [this](qint64 id) {
+        m_pages->setCurrentIndex(SignInPage);
+        m_signIn->reset();
+        m_signIn->showError(tr("Sign in as staff number %1.").arg(id));
+        m_signIn->focusFirst();
+    });
+    m_idle.setSingleShot(true);
+    setIdleLockSeconds(StoreSettings(db).value(StoreSettings::IdleLockSeconds).toInt());
+    connect(&m_idle, &QTimer::timeout, this, &TillWindow::lock);
+    m_statusTimer.setInterval(5000);
+    connect(&m_statusTimer, &QTimer::timeout, this, &TillWindow::refreshStatus);
+    m_statusTimer.start();
+    qApp->installEventFilter(this);
+    lock();
+    refreshStatus();
+}
+
+TillWindow::~TillWindow()
+{
+    qApp->removeEventFilter(this);
+}
+
+QWidget* TillWindow::buildSignInPage()
+{
+    auto* page = new QWidget(this);
+    m_signIn = new PinForm(tr("Sign in"), page);
+    auto* layout = new QVBoxLayout(page);
+    layout->addStretch();
+    layout->addWidget(m_signIn, 0, Qt::AlignCenter);
+    layout->addStretch();
+    connect(m_signIn, &PinForm::submitted, this, &TillWindow::signIn);
+    return page;
+}
+
+QWidget* TillWindow::buildTillPage()
+{
+    auto* page = new QWidget(this);
+    QFont large = font();
+    large.setPointSizeF(large.pointSizeF() * 1.4);
+    m_lookup->setFont(large);
+    m_lookup->setMinimumHeight(48);
+    connect(m_lookup, &LookupField::submitted, this, &TillWindow::lookUp);
+
+    auto* actions = new QGridLayout;
+    const struct
+    {
+        QString label;
+        QKeySequence key;
+        std::function<void()> run;
+        bool needsMember;
+    } buttons[] = {
+        {tr("Sale"), Qt::Key_F2, [this] { startSale(); }, true},
+        {tr("Redeem"), Qt::Key_F3, [this] { startRedemption(); }, true},
+        {tr("Refund"), Qt::Key_F4, [this] { startRefund(); }, false},
+        {tr("Enroll"), Qt::Key_F5, [this] { startEnrollment(); }, false},
+        {tr("Void last sale"), Qt::Key_F6, [this] { voidLastSale(); }, false},
+        {tr("Adjust points"), Qt::Key_F7, [this] { startAdjustment(); }, true},
+        {tr("Next customer"), Qt::Key_Escape, [this] { finishCustomer(); }, false},
+        {tr("Lock"), Qt::Key_F12, [this] { lock(); }, false},
+        {tr("Help"), Qt::Key_F1, [this] { showHelp(); }, false},
+    };
+    int i = 0;
+    for (const auto& b : buttons) {
+        auto* button =
+            new QPushButton(QStringLiteral("%1\n%2").arg(b.label, b.key.toString(QKeySequence::NativeText)), page);
+        button->setMinimumSize(150, 64); // touch-sized, readable at arm's length
+        button->setFocusPolicy(Qt::NoFocus);
+        button->setAccessibleName(b.label);
+        const std::function<void()> run = b.run;
+        connect(button, &QPushButton::clicked, this, run);
+        auto* shortcut = new QShortcut(b.key, page);
+        shortcut->setContext(Qt::WindowShortcut);
+        connect(shortcut, &QShortcut::activated, this, [this, run] {
+            if (!isLocked())
+                run();
+        });
+        if (b.needsMember)
+            m_memberActions << button;
+        actions->addWidget(button, i / 3, i % 3);
+        ++i;
+    }
+    auto* body = new QHBoxLayout;
+    body->addWidget(m_panel, 3);
+    auto* right = new QVBoxLayout;
+    right->addLayout(actions);
+    right->addStretch();
+    body->addLayout(right, 2);
+    auto* layout = new QVBoxLayout(page);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_lookup);
+    layout->addLayout(body, 1);
+    return page;
+}
+
+void TillWindow::buildMenus()
+{
+    QMenu* till = menuBar()->addMenu(tr("&Till"));
+    till->addAction(tr("&Lock"), this, &TillWindow::lock);
+    till->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keys"), this, &TillWindow::showHelp);
+}
+
+void TillWindow::setIdleLockSeconds(int seconds)
+{
+    m_idle.setInterval(std::max(seconds, 10) * 1000);
+    if (!isLocked())
+        m_idle.start();
+}
+
+bool TillWindow::isLocked() const
+{
+    return m_pages->currentIndex() != TillPage;
+}
+
+void TillWindow::lock()
+{
+    m_idle.stop();
+    finishCustomer();
+    m_staff = StaffMember {};
+    m_who->setText(tr("Locked"));
+    auto empty = m_staffDirectory.isEmpty();
+    if (empty && *empty) {
+        m_pages->setCurrentIndex(FirstStartPage);
+        m_firstManager->focusFirst();
+        return;
+    }
+    m_pages->setCurrentIndex(SignInPage);
+    m_signIn->reset();
+    m_signIn->focusFirst();
+}
+
+void TillWindow::signIn()
+{
+    auto staff = m_staffDirectory.signIn(m_signIn->staffId(), m_signIn->pin());
+    if (!staff) {
+        m_signIn->showError(staff.error().message);
+        return;
+    }
+    m_staff = *staff;
+    m_engine.context().actor = QStringLiteral("staff:%1").arg(m_staff.id);
+    m_who->setText(tr("%1 (%2)").arg(m_staff.name, m_staff.isManager() ? tr("manager") : tr("cashier")));
+    m_pages->setCurrentIndex(TillPage);
+    m_banner->show(MessageBanner::Kind::Information, tr("Signed in as %1.").arg(m_staff.name));
+    m_idle.start();
+    refreshStatus();
+    returnFocus();
+}
+
+bool TillWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::KeyPress || event->type() == QEvent::MouseButtonPress)
+        if (!isLocked())
+            m_idle.start();
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void TillWindow::returnFocus()
+{
+    if (!isLocked()) {
+        m_lookup->setFocus();
+        m_lookup->selectAll();
+    }
+}
+
+void TillWindow::lookUp(const QString& text, bool scanned)
+{
+    auto found = m_engine.members().lookup(text);
+    m_lookup->clear();
+    if (!found) {
+        m_banner->show(MessageBanner::Kind::Error, found.error().message);
+        return;
+    }
+    if (found->members.isEmpty()) {
+        if (found->matchedBy == MemberDirectory::MatchedBy::Card)
+            startEnrollment(QString(), found->normalized);
+        else if (found->matchedBy == MemberDirectory::MatchedBy::Phone)
+            startEnrollment(found->normalized);
+        else
+            m_banner->show(MessageBanner::Kind::Error, tr("No member matches \"%1\".").arg(text));
+        return;
+    }
+    if (found->members.size() > 1) {
+        QStringList lines;
+        for (const Member& m : found->members.mid(0, 8))
+            lines << tr("%1 (member %2)").arg(m.name).arg(m.id);
+        m_banner->show(MessageBanner::Kind::Information,
+                       tr("%n members match; type more of the name or use the phone number: %1", nullptr,
+                          int(found->members.size()))
+                           .arg(lines.join(QStringLiteral(", "))));
+        return;
+    }
+    Q_UNUSED(scanned);
+    m_banner->clear();
+    showMember(found->members.first().id);
+}
+
+void TillWindow::showMember(qint64 memberId)
+{
+    if (!m_member || m_member->id != memberId)
+        m_lastSaleReference.clear();
+    auto member = m_engine.members().byId(memberId);
+    auto history = m_engine.members().history(memberId, 10);
+    if (!member || !history) {
+        m_banner->show(MessageBanner::Kind::Error, member ? history.error().message : member.error().message);
+        return;
+    }
+    qint64 unconfirmed = 0;
+    for (const LedgerEntry& e : *history)
+        unconfirmed += e.synced ? 0 : e.points;
+    m_member = *member;
+    m_panel->showMember(*member, *history, m_engine.program(), unconfirmed);
+    for (QPushButton* b : std::as_const(m_memberActions))
+        b->setEnabled(true);
+    refreshStatus();
+    returnFocus();
+}
+
+void TillWindow::finishCustomer()
+{
+    m_member.reset();
+    m_lastSaleReference.clear();
+    m_panel->clear();
+    for (QPushButton* b : std::as_const(m_memberActions))
+        b->setEnabled(false);
+    returnFocus();
+}
+
+void TillWindow::startSale()
+{
+    if (!m_member) {
+        m_banner->show(MessageBanner::Kind::Error, tr("Find the member first."));
+        return;
+    }
+    SaleDialog dialog(m_engine, m_member->id, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        const PointsChange& change = dialog.result();
+        m_lastSaleReference = change.saleReference;
+        m_banner->show(MessageBanner::Kind::Success,
+                       change.repeated ? tr("Sale %1 was already recorded: nothing added. Balance %2.")
+                                             .arg(change.saleReference)
+                                             .arg(change.member.balance)
+                                       : tr("+%1 %2 for sale %3. New balance: %4.")
+                                             .arg(change.points)
+                                             .arg(m_engine.program().pointsWord(change.points))
+                                             .arg(change.saleReference)
+                                             .arg(change.member.balance));
+        showMember(m_member->id);
+    }
+    returnFocus();
+}
+
+void TillWindow::startRedemption()
+{
+    if (!m_member) {
+        m_banner->show(MessageBanner::Kind::Error, tr("Find the member first."));
+        return;
+    }
+    const qint64 threshold = StoreSettings(m_db).value(StoreSettings::RedemptionApprovalMinor).toLongLong();
+    RedeemDialog dialog(
+        m_engine, *m_member, m_staff.isManager() ? std::numeric_limits<qint64>::max() : threshold,
+        [this](const QString& action, const QString& subject) {
+            return requestApproval(action, subject, tr("A manager approves this reward."));
+        },
+        this);
+    if (dialog.exec() == QDialog::Accepted) {
+        const PointsChange& change = dialog.result();
+        m_banner->show(MessageBanner::Kind::Success,
+                       change.discountPercentage > 0
+                           ? tr("Apply %1% off at the register (at most %2). New balance: %3.")
+                                 .arg(change.discountPercentage)
+                                 .arg(LocalizedAmount::format(change.discount))
+                                 .arg(change.member.balance)
+                           : tr("Apply %1 off at the register. New balance: %2.")
+                                 .arg(LocalizedAmount::format(change.discount))
+                                 .arg(change.member.balance));
+        showMember(m_member->id);
+    }
+    returnFocus();
+}
+
+void TillWindow::startRefund()
+{
+    RefundDialog dialog(m_engine, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        const PointsChange& change = dialog.result();
+        m_banner->show(MessageBanner::Kind::Success,
+                       tr("Refund of sale %1 recorded: %2 %3. Member %4 now has %5.")
+                           .arg(change.saleReference)
+                           .arg(change.points)
+                           .arg(m_engine.program().pointsWord(change.points))
+                           .arg(change.member.id)
+                           .arg(change.member.balance));
+        showMember(change.member.id);
+    }
+    returnFocus();
+}
+
+void TillWindow::startEnrollment(const QString& phone, const QString& card)
+{
+    StoreSettings settings(m_db);
+    EnrollmentDialog dialog(m_engine, settings.value(StoreSettings::ConsentText),
+                            settings.value(StoreSettings::ConsentVersion), this);
+    if (!phone.isEmpty())
+        dialog.setPhone(phone);
+    if (!card.isEmpty())
+        dialog.setCard(card);
+    if (dialog.exec() == QDialog::Accepted) {
+        const Enrollment& enrolled = dialog.result();
+        m_banner->show(
+            MessageBanner::Kind::Success,
+            enrolled.existing
+                ? tr("Already a member: member %1.").arg(enrolled.member.id)
+                : tr("Welcome! Member %1 enrolled%2.")
+                      .arg(enrolled.member.id)
+                      .arg(enrolled.member.card.isEmpty() ? QString() : tr(" with card %1").arg(enrolled.member.card)));
+        showMember(enrolled.member.id);
+    }
+    returnFocus();
+}
+
+bool TillWindow::requestApproval(const QString& action, const QString& subject, const QString& why)
+{
+    ManagerApprovalDialog dialog(m_staffDirectory, action, subject, why, this);
+    return dialog.exec() == QDialog::Accepted;
+}
+
+void TillWindow::voidLastSale()
+{
+    QString reference = m_lastSaleReference;
+    if (reference.isEmpty()) {
+        // The customer has gone: any sale can be voided, with a manager.
+        bool ok = false;
+        reference = QInputDialog::getText(this, tr("Void a sale"), tr("Receipt number of the sale to void:"),
+                                          QLineEdit::Normal, QString(), &ok);
+        if (!ok || reference.trimmed().isEmpty()) {
+            returnFocus();
+            return;
+        }
+        if (!requestApproval(QStringLiteral("void"), QStringLiteral("sale:%1").arg(reference),
+                             tr("A manager approves voiding sale %1.").arg(reference))) {
+            m_banner->show(MessageBanner::Kind::Error, tr("Not voided: no manager approved."));
+            returnFocus();
+            return;
+        }
+    }
+    auto change = m_engine.accrual().voidSale(reference, tr("Voided at the till by %1").arg(m_staff.name));
+    if (!change) {
+        m_banner->show(MessageBanner::Kind::Error, change.error().message);
+    } else {
+        m_lastSaleReference.clear();
+        m_banner->show(MessageBanner::Kind::Success,
+                       tr("Sale %1 voided: %2 %3. Balance %4.")
+                           .arg(change->saleReference)
+                           .arg(change->points)
+                           .arg(m_engine.program().pointsWord(change->points))
+                           .arg(change->member.balance));
+        showMember(change->member.id);
+    }
+    returnFocus();
+}
+
+void TillWindow::startAdjustment()
+{
+    if (!m_member)
+        return;
+    bool ok = false;
+    const int points = QInputDialog::getInt(this, tr("Adjust points"), tr("Points to add (negative to remove):"), 0,
+                                            -1'000'000, 1'000'000, 1, &ok);
+    if (!ok)
+        return returnFocus();
+    const QString reason =
+        QInputDialog::getText(this, tr("Adjust points"), tr("Reason:"), QLineEdit::Normal, QString(), &ok);
+    if (!ok)
+        return returnFocus();
+    auto requested = m_engine.adjustments().request(m_member->id, points, reason);
+    if (!requested) {
+        m_banner->show(MessageBanner::Kind::Error, requested.error().message);
+        return returnFocus();
+    }
+    ManagerApprovalDialog dialog(m_staffDirectory, QStringLiteral("adjustment"),
+                                 QStringLiteral("adjustment:%1").arg(requested->adjustmentId),
+                                 tr("A manager approves %1 points: %2").arg(points).arg(reason), this);
+    if (dialog.exec() != QDialog::Accepted) {
+        m_banner->show(MessageBanner::Kind::Information,
+                       tr("Adjustment %1 waits for a manager's approval.").arg(requested->adjustmentId));
+        return returnFocus();
+    }
+    auto approved = m_engine.adjustments().approve(requested->adjustmentId, dialog.manager().name);
+    if (!approved)
+        m_banner->show(MessageBanner::Kind::Error, approved.error().message);
+    else
+        m_banner->show(MessageBanner::Kind::Success,
+                       tr("Adjusted by %1 points, approved by %2. Balance %3.")
+                           .arg(approved->points)
+                           .arg(dialog.manager().name)
+                           .arg(approved->member.balance));
+    showMember(m_member->id);
+}
+
+void TillWindow::showHelp()
+{
+    QMessageBox box(this);
+    box.setWindowTitle(tr("Keys"));
+    box.setTextFormat(Qt::RichText);
+    box.setText(tr("<table>"
+                   "<tr><td><b>Enter</b></td><td>look up what was typed or scanned</td></tr>"
+                   "<tr><td><b>F2</b></td><td>sale: award points</td></tr>"
+                   "<tr><td><b>F3</b></td><td>redeem a reward</td></tr>"
+                   "<tr><td><b>F4</b></td><td>refund a sale</td></tr>"
+                   "<tr><td><b>F5</b></td><td>enroll a customer</td></tr>"
+                   "<tr><td><b>F6</b></td><td>void the last sale (a manager once the customer has left)</td></tr>"
+                   "<tr><td><b>F7</b></td><td>adjust points (a manager approves)</td></tr>"
+                   "<tr><td><b>Esc</b></td><td>next customer</td></tr>"
+                   "<tr><td><b>F12</b></td><td>lock the till</td></tr>"
+                   "<tr><td><b>F1</b></td><td>this help</td></tr></table>"));
+    box.exec();
+    returnFocus();
+}
+
+void TillWindow::refreshStatus()
+{
+    auto pending = SyncOutbox(m_db, m_clock).pendingCount();
+    m_syncStatus->setText(tr("Square: not connected (working offline)"));
+    m_pending->setText(pending ? tr("%n operation(s) waiting to sync", nullptr, int(*pending))
+                               : tr("Sync queue unreadable"));
+    statusBar()->setToolTip(StoreSettings(m_db).value(StoreSettings::StoreName));
+}
+
+} // namespace lt::ui

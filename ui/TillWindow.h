@@ -1,0 +1,92 @@
+#pragma once
+
+#include "core/Member.h"
+#include "core/StaffDirectory.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+#include <optional>
+
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+
+namespace lt {
+class Clock;
+class Database;
+class LoyaltyEngine;
+} // namespace lt
+
+namespace lt::ui {
+
+class LookupField;
+class MemberPanel;
+class MessageBanner;
+class PinForm;
+class FirstManagerForm;
+
+// The till: sign-in, then one lookup line that holds the focus, the member at the till, and an action per key.
+// Everything it does goes through the core services; it decides only what to show.
+class TillWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    TillWindow(Database& db, LoyaltyEngine& engine, const Clock& clock, QWidget* parent = nullptr);
+    ~TillWindow() override;
+
+    // Tests and the idle timer use these; people use the keys.
+    void lock();
+    bool isLocked() const;
+    std::optional<Member> currentMember() const { return m_member; }
+    const StaffMember& signedIn() const { return m_staff; }
+    MessageBanner* banner() const { return m_banner; }
+    MemberPanel* memberPanel() const { return m_panel; }
+    LookupField* lookupField() const { return m_lookup; }
+    void setIdleLockSeconds(int seconds);
+
+    void startSale();
+    void startRedemption();
+    void startRefund();
+    void startEnrollment(const QString& phone = QString(), const QString& card = QString());
+    void voidLastSale();
+    void startAdjustment();
+    void showHelp();
+    void finishCustomer();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    QWidget* buildTillPage();
+    QWidget* buildSignInPage();
+    void buildMenus();
+    void signIn();
+    void lookUp(const QString& text, bool scanned);
+    void showMember(qint64 memberId);
+    void refreshStatus();
+    bool requestApproval(const QString& action, const QString& subject, const QString& why);
+    void returnFocus();
+
+    Database& m_db;
+    LoyaltyEngine& m_engine;
+    const Clock& m_clock;
+    StaffDirectory m_staffDirectory;
+    StaffMember m_staff;
+    std::optional<Member> m_member;
+    QString m_lastSaleReference; // voidable without a manager while this member is at the till
+    QStackedWidget* m_pages;
+    PinForm* m_signIn;
+    FirstManagerForm* m_firstManager;
+    MessageBanner* m_banner;
+    LookupField* m_lookup;
+    MemberPanel* m_panel;
+    QLabel* m_syncStatus;
+    QLabel* m_pending;
+    QLabel* m_who;
+    QList<QPushButton*> m_memberActions;
+    QTimer m_idle;
+    QTimer m_statusTimer;
+};
+
+} // namespace lt::ui
