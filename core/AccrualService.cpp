@@ -14,23 +14,21 @@
 
 namespace lt {
 
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("AccrualService", text);
-}
-} // namespace
-
 Result<QString> AccrualService::validateReference(const QString& reference)
 {
     const QString text = reference.trimmed();
     if (text.isEmpty())
-        return Error::invalid(tr("Enter the sale's receipt number."), QStringLiteral("sale"));
+        return Error::invalid(QCoreApplication::translate("AccrualService", "Enter the sale's receipt number."),
+                              QStringLiteral("sale"));
     if (text.size() > 64)
-        return Error::invalid(tr("A receipt number has at most 64 characters."), QStringLiteral("sale"));
+        return Error::invalid(
+            QCoreApplication::translate("AccrualService", "A receipt number has at most 64 characters."),
+            QStringLiteral("sale"));
     for (QChar c : text) {
         if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format || c.isSpace())
-            return Error::invalid(tr("A receipt number has no spaces or control characters."), QStringLiteral("sale"));
+            return Error::invalid(
+                QCoreApplication::translate("AccrualService", "A receipt number has no spaces or control characters."),
+                QStringLiteral("sale"));
     }
     return text;
 }
@@ -41,21 +39,28 @@ Result<void> AccrualService::validate(const Sale& sale) const
         return reference.error();
     const qint64 total = sale.total.minorUnits();
     if (total <= 0)
-        return Error::invalid(tr("The sale total must be more than zero."), QStringLiteral("amount"));
+        return Error::invalid(QCoreApplication::translate("AccrualService", "The sale total must be more than zero."),
+                              QStringLiteral("amount"));
     if (total > Money::MaximumMinorUnits)
-        return Error::invalid(tr("The amount is larger than any sale can be."), QStringLiteral("amount"));
-    if (sale.total.currency() != m_context.program.currency)
         return Error::invalid(
-            tr("The program counts in %1, not %2.").arg(m_context.program.currency, sale.total.currency()),
+            QCoreApplication::translate("AccrualService", "The amount is larger than any sale can be."),
             QStringLiteral("amount"));
+    if (sale.total.currency() != m_context.program.currency)
+        return Error::invalid(QCoreApplication::translate("AccrualService", "The program counts in %1, not %2.")
+                                  .arg(m_context.program.currency, sale.total.currency()),
+                              QStringLiteral("amount"));
     qint64 lines = 0;
     for (const SaleLine& line : sale.lines) {
         if (line.quantity < 1 || line.quantity > 100000 || line.amountMinor < 0 || line.amountMinor > total)
-            return Error::invalid(tr("A sale line has an impossible quantity or amount."), QStringLiteral("items"));
+            return Error::invalid(
+                QCoreApplication::translate("AccrualService", "A sale line has an impossible quantity or amount."),
+                QStringLiteral("items"));
         lines += line.amountMinor;
     }
     if (lines > total)
-        return Error::invalid(tr("The sale lines add up to more than the total."), QStringLiteral("items"));
+        return Error::invalid(
+            QCoreApplication::translate("AccrualService", "The sale lines add up to more than the total."),
+            QStringLiteral("items"));
     return {};
 }
 
@@ -88,7 +93,7 @@ Result<PointsChange> AccrualService::accrue(qint64 memberId, const Sale& input)
     }
     if (!existing.next()) {
         existing.finish();
-        return Error::notFound(tr("There is no member %1.").arg(memberId));
+        return Error::notFound(QCoreApplication::translate("AccrualService", "There is no member %1.").arg(memberId));
     }
     const bool saleKnown = !existing.value(0).isNull();
     const qint64 earlierMember = existing.value(0).toLongLong();
@@ -102,16 +107,18 @@ Result<PointsChange> AccrualService::accrue(qint64 memberId, const Sale& input)
     change.saleTotal = sale.total;
     if (saleKnown) {
         if (earlierMember != memberId || earlierAmount != sale.total.minorUnits())
-            return Error::conflict(tr("Sale %1 was already recorded for member %2 with %3.")
-                                       .arg(sale.reference)
-                                       .arg(earlierMember)
-                                       .arg(Money(earlierAmount, sale.total.currency()).toDisplayString()));
+            return Error::conflict(
+                QCoreApplication::translate("AccrualService", "Sale %1 was already recorded for member %2 with %3.")
+                    .arg(sale.reference)
+                    .arg(earlierMember)
+                    .arg(Money(earlierAmount, sale.total.currency()).toDisplayString()));
         transaction.rollback();
         change.repeated = true;
         change.points = earlierPoints;
     } else {
         if (erased)
-            return Error::refused(tr("Member %1 has left the program.").arg(memberId));
+            return Error::refused(
+                QCoreApplication::translate("AccrualService", "Member %1 has left the program.").arg(memberId));
         QSqlQuery& insert = db.prepared(QStringLiteral("INSERT INTO sales (reference, member_id, amount_minor, "
                                                        "currency, points, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
         auto inserted = db.exec(insert,
@@ -155,7 +162,8 @@ Result<PointsChange> AccrualService::voidSale(const QString& saleReference, cons
     if (!reason)
         return reason.error();
     if (reason->isEmpty())
-        return Error::invalid(tr("Say why the accrual is voided."), QStringLiteral("reason"));
+        return Error::invalid(QCoreApplication::translate("AccrualService", "Say why the accrual is voided."),
+                              QStringLiteral("reason"));
     Database& db = m_context.db;
     Transaction transaction(db);
     if (auto begun = transaction.begin(); !begun)
@@ -169,7 +177,7 @@ Result<PointsChange> AccrualService::voidSale(const QString& saleReference, cons
     }
     if (!sale.next()) {
         sale.finish();
-        return Error::notFound(tr("There is no sale %1.").arg(*reference));
+        return Error::notFound(QCoreApplication::translate("AccrualService", "There is no sale %1.").arg(*reference));
     }
     const qint64 saleId = sale.value(0).toLongLong();
     const qint64 memberId = sale.value(1).toLongLong();
@@ -179,7 +187,9 @@ Result<PointsChange> AccrualService::voidSale(const QString& saleReference, cons
     const qint64 refunded = sale.value(6).toLongLong();
     sale.finish();
     if (refunded >= amount)
-        return Error::refused(tr("Sale %1 has already been fully refunded or voided.").arg(*reference));
+        return Error::refused(
+            QCoreApplication::translate("AccrualService", "Sale %1 has already been fully refunded or voided.")
+                .arg(*reference));
     if (auto updated =
             db.exec(QStringLiteral("UPDATE sales SET refunded_minor = amount_minor, points_reversed = points "
                                    "WHERE id = ?"),

@@ -13,25 +13,23 @@
 
 namespace lt {
 
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("AdjustmentService", text);
-}
-} // namespace
-
 Result<PointsChange> AdjustmentService::request(qint64 memberId, qint64 points, const QString& reasonText)
 {
     if (points == 0)
-        return Error::invalid(tr("An adjustment must add or remove at least one point."), QStringLiteral("points"));
+        return Error::invalid(
+            QCoreApplication::translate("AdjustmentService", "An adjustment must add or remove at least one point."),
+            QStringLiteral("points"));
     if (points > MaximumPoints || points < -MaximumPoints)
-        return Error::invalid(tr("An adjustment is at most %1 points either way.").arg(MaximumPoints),
-                              QStringLiteral("points"));
+        return Error::invalid(
+            QCoreApplication::translate("AdjustmentService", "An adjustment is at most %1 points either way.")
+                .arg(MaximumPoints),
+            QStringLiteral("points"));
     auto reason = PersonalDataValidator::freeText(reasonText, QStringLiteral("reason"), 500);
     if (!reason)
         return reason.error();
     if (reason->isEmpty())
-        return Error::invalid(tr("Give the reason for the adjustment."), QStringLiteral("reason"));
+        return Error::invalid(QCoreApplication::translate("AdjustmentService", "Give the reason for the adjustment."),
+                              QStringLiteral("reason"));
 
     Database& db = m_context.db;
     Transaction transaction(db);
@@ -41,7 +39,8 @@ Result<PointsChange> AdjustmentService::request(qint64 memberId, qint64 points, 
     if (!member)
         return member.error();
     if (member->erased)
-        return Error::refused(tr("Member %1 has left the program.").arg(memberId));
+        return Error::refused(
+            QCoreApplication::translate("AdjustmentService", "Member %1 has left the program.").arg(memberId));
     QSqlQuery& insert = db.prepared(QStringLiteral(
         "INSERT INTO adjustments (member_id, points, reason, requested_by, requested_at) VALUES (?, ?, ?, ?, ?)"));
     auto inserted =
@@ -84,7 +83,8 @@ Result<PointsChange> AdjustmentService::decide(qint64 adjustmentId, const QStrin
     if (!manager)
         return manager.error();
     if (manager->isEmpty())
-        return Error::invalid(tr("Name the manager who decides."), QStringLiteral("manager"));
+        return Error::invalid(QCoreApplication::translate("AdjustmentService", "Name the manager who decides."),
+                              QStringLiteral("manager"));
     Database& db = m_context.db;
     Transaction transaction(db);
     if (auto begun = transaction.begin(); !begun)
@@ -97,7 +97,8 @@ Result<PointsChange> AdjustmentService::decide(qint64 adjustmentId, const QStrin
     }
     if (!select.next()) {
         select.finish();
-        return Error::notFound(tr("There is no adjustment %1.").arg(adjustmentId));
+        return Error::notFound(
+            QCoreApplication::translate("AdjustmentService", "There is no adjustment %1.").arg(adjustmentId));
     }
     const qint64 memberId = select.value(0).toLongLong();
     const qint64 points = select.value(1).toLongLong();
@@ -105,7 +106,9 @@ Result<PointsChange> AdjustmentService::decide(qint64 adjustmentId, const QStrin
     const QString state = select.value(3).toString();
     select.finish();
     if (state != QLatin1String("pending"))
-        return Error::conflict(tr("Adjustment %1 was already %2.").arg(adjustmentId).arg(state));
+        return Error::conflict(QCoreApplication::translate("AdjustmentService", "Adjustment %1 was already %2.")
+                                   .arg(adjustmentId)
+                                   .arg(state));
 
     PointsChange change;
     change.adjustmentId = adjustmentId;
@@ -116,10 +119,12 @@ Result<PointsChange> AdjustmentService::decide(qint64 adjustmentId, const QStrin
         if (!member)
             return member.error();
         if (member->balance + points < 0)
-            return Error::refused(tr("Removing %1 points would leave member %2 with a negative balance (%3).")
-                                      .arg(-points)
-                                      .arg(memberId)
-                                      .arg(member->balance));
+            return Error::refused(
+                QCoreApplication::translate("AdjustmentService",
+                                            "Removing %1 points would leave member %2 with a negative balance (%3).")
+                    .arg(-points)
+                    .arg(memberId)
+                    .arg(member->balance));
         LedgerWriter::Entry entry;
         entry.memberId = memberId;
         entry.kind = QStringLiteral("adjust");

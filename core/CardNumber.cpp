@@ -4,13 +4,6 @@
 
 namespace lt {
 
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("CardNumber", text);
-}
-} // namespace
-
 QString CardNumber::stripSeparators(const QString& input)
 {
     QString digits;
@@ -46,18 +39,26 @@ Result<QString> CardNumber::validate(const QString& input)
 {
     const QString digits = stripSeparators(input);
     if (digits.isEmpty())
-        return Error::invalid(tr("Scan or type a card number."), QStringLiteral("card"));
+        return Error::invalid(QCoreApplication::translate("CardNumber", "Scan or type a card number."),
+                              QStringLiteral("card"));
     for (QChar c : digits) {
         if (c < QLatin1Char('0') || c > QLatin1Char('9'))
-            return Error::invalid(tr("A card number holds only digits."), QStringLiteral("card"));
+            return Error::invalid(QCoreApplication::translate("CardNumber", "A card number holds only digits."),
+                                  QStringLiteral("card"));
     }
     if (digits.size() != Length)
-        return Error::invalid(tr("A card number has %1 digits; this one has %2.").arg(Length).arg(digits.size()),
+        return Error::invalid(QCoreApplication::translate("CardNumber", "A card number has %1 digits; this one has %2.")
+                                  .arg(Length)
+                                  .arg(digits.size()),
                               QStringLiteral("card"));
     if (!digits.startsWith(Prefix))
-        return Error::invalid(tr("This is not one of the store's loyalty cards."), QStringLiteral("card"));
+        return Error::invalid(
+            QCoreApplication::translate("CardNumber", "This is not one of the store's loyalty cards."),
+            QStringLiteral("card"));
     if (checkDigit(digits) != digits.at(12).digitValue())
-        return Error::invalid(tr("The card number's check digit is wrong; scan it again."), QStringLiteral("card"));
+        return Error::invalid(
+            QCoreApplication::translate("CardNumber", "The card number's check digit is wrong; scan it again."),
+            QStringLiteral("card"));
     return digits;
 }
 

@@ -16,10 +16,6 @@ Q_LOGGING_CATEGORY(lcDatabase, "loyaltytill.core.database")
 namespace lt {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Database", text);
-}
 
 QString nextConnectionName()
 {
@@ -32,14 +28,17 @@ Result<void> checkHeader(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error::storage(tr("Cannot read the database file %1: %2").arg(path, file.errorString()));
+        return Error::storage(QCoreApplication::translate("Database", "Cannot read the database file %1: %2")
+                                  .arg(path, file.errorString()));
     if (file.size() == 0)
         return {};
     const QByteArray header = file.read(16);
     if (header != QByteArray("SQLite format 3\0", 16))
-        return Error::corrupt(tr("%1 is not a LoyaltyTill database (it is not an SQLite file).").arg(path));
+        return Error::corrupt(
+            QCoreApplication::translate("Database", "%1 is not a LoyaltyTill database (it is not an SQLite file).")
+                .arg(path));
     if (file.size() < 512)
-        return Error::corrupt(tr("The database file %1 is truncated.").arg(path));
+        return Error::corrupt(QCoreApplication::translate("Database", "The database file %1 is truncated.").arg(path));
     // An SQLite file is a whole number of pages, and at least as many as its header counts (when that count is
     // current and no write-ahead log holds newer pages). quick_check does not notice a short last page.
     file.seek(0);
@@ -53,12 +52,12 @@ Result<void> checkHeader(const QString& path)
     const quint32 rawPageSize = page1.size() == 100 ? bigEndian(16, 2) : 0;
     const qint64 pageSize = rawPageSize == 1 ? 65536 : qint64(rawPageSize);
     if (pageSize < 512 || (pageSize & (pageSize - 1)) != 0 || file.size() % pageSize != 0)
-        return Error::corrupt(tr("The database file %1 is truncated.").arg(path));
+        return Error::corrupt(QCoreApplication::translate("Database", "The database file %1 is truncated.").arg(path));
     const qint64 pages = bigEndian(28, 4);
     const bool countIsCurrent = bigEndian(92, 4) == bigEndian(24, 4);
     const QFileInfo wal(path + QStringLiteral("-wal"));
     if (countIsCurrent && pages > 0 && file.size() < pages * pageSize && (!wal.exists() || wal.size() == 0))
-        return Error::corrupt(tr("The database file %1 is truncated.").arg(path));
+        return Error::corrupt(QCoreApplication::translate("Database", "The database file %1 is truncated.").arg(path));
     return {};
 }
 } // namespace
@@ -97,28 +96,33 @@ QSqlDatabase Database::connection() const
 Result<std::unique_ptr<Database>> Database::open(const QString& path, const Options& options)
 {
     if (path.isEmpty())
-        return Error::invalid(tr("No database path was given."), QStringLiteral("database"));
+        return Error::invalid(QCoreApplication::translate("Database", "No database path was given."),
+                              QStringLiteral("database"));
     const QFileInfo info(path);
     const bool existed = info.exists();
     if (existed) {
         if (!info.isFile())
-            return Error::invalid(tr("%1 is not a file.").arg(path), QStringLiteral("database"));
+            return Error::invalid(QCoreApplication::translate("Database", "%1 is not a file.").arg(path),
+                                  QStringLiteral("database"));
         if (auto header = checkHeader(path); !header)
             return header.error();
     } else {
         if (!options.create)
-            return Error::notFound(tr("There is no database at %1.").arg(path));
+            return Error::notFound(QCoreApplication::translate("Database", "There is no database at %1.").arg(path));
         if (!QDir().mkpath(info.absolutePath()))
-            return Error::storage(tr("Cannot create the folder %1.").arg(info.absolutePath()));
+            return Error::storage(
+                QCoreApplication::translate("Database", "Cannot create the folder %1.").arg(info.absolutePath()));
         // Create the file ourselves so that it is private before SQLite writes a byte; its WAL and shared-memory
         // files inherit the mode.
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-            return Error::storage(tr("Cannot create the database file %1: %2").arg(path, file.errorString()));
+            return Error::storage(QCoreApplication::translate("Database", "Cannot create the database file %1: %2")
+                                      .arg(path, file.errorString()));
         file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     }
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
-        return Error::storage(tr("The SQLite driver for Qt (QSQLITE) is not installed."));
+        return Error::storage(
+            QCoreApplication::translate("Database", "The SQLite driver for Qt (QSQLITE) is not installed."));
 
     std::unique_ptr<Database> db(new Database(path, nextConnectionName()));
     {
@@ -126,7 +130,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
         connection.setDatabaseName(path);
         connection.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
         if (!connection.open())
-            return Error::storage(tr("Cannot open the database %1: %2").arg(path, connection.lastError().text()));
+            return Error::storage(QCoreApplication::translate("Database", "Cannot open the database %1: %2")
+                                      .arg(path, connection.lastError().text()));
     }
     if (auto configured = db->configure(options); !configured)
         return configured.error();
@@ -138,7 +143,9 @@ Result<void> Database::configure(const Options& options)
     auto quickCheck = scalar(QStringLiteral("PRAGMA quick_check"));
     if (!quickCheck || quickCheck->toString() != QLatin1String("ok")) {
         const QString detail = quickCheck ? quickCheck->toString() : quickCheck.error().message;
-        return Error::corrupt(tr("The database %1 is damaged (%2). Restore it from a backup.").arg(m_path, detail));
+        return Error::corrupt(
+            QCoreApplication::translate("Database", "The database %1 is damaged (%2). Restore it from a backup.")
+                .arg(m_path, detail));
     }
     // Before anything that writes (journal_mode does): a file this store refuses is left as it was.
     SchemaMigrator migrator(*this);
@@ -148,8 +155,9 @@ Result<void> Database::configure(const Options& options)
     if (!mode)
         return mode.error();
     if (mode->toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
-        return Error::storage(
-            tr("The database %1 cannot use write-ahead logging (journal mode is %2).").arg(m_path, mode->toString()));
+        return Error::storage(QCoreApplication::translate(
+                                  "Database", "The database %1 cannot use write-ahead logging (journal mode is %2).")
+                                  .arg(m_path, mode->toString()));
     for (const char* pragma : {"PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA temp_store = MEMORY"}) {
         if (auto done = exec(QString::fromLatin1(pragma)); !done)
             return done.error();
@@ -192,10 +200,12 @@ Error Database::errorFrom(const QSqlQuery& query)
     const QString native = error.nativeErrorCode();
     // SQLITE_BUSY (5) and SQLITE_LOCKED (6): another till or process holds the write lock for too long.
     if (native == QLatin1String("5") || native == QLatin1String("6"))
-        return Error::storage(tr("The database is busy; try again."));
+        return Error::storage(QCoreApplication::translate("Database", "The database is busy; try again."));
     if (native == QLatin1String("11") || native == QLatin1String("26"))
-        return Error::corrupt(tr("The database file is damaged: %1").arg(error.databaseText()));
-    return Error::storage(tr("The database refused the change: %1").arg(error.databaseText()));
+        return Error::corrupt(
+            QCoreApplication::translate("Database", "The database file is damaged: %1").arg(error.databaseText()));
+    return Error::storage(
+        QCoreApplication::translate("Database", "The database refused the change: %1").arg(error.databaseText()));
 }
 
 Result<void> Database::exec(QSqlQuery& query, std::initializer_list<QVariant> values)

@@ -12,21 +12,22 @@ namespace lt {
 
 Result<qint64> DatabaseBackup::writeTo(const QString& path)
 {
-    auto tr = [](const char* text) {
-        return QCoreApplication::translate("DatabaseBackup", text);
-    };
     if (path.trimmed().isEmpty())
-        return Error::invalid(tr("Name the backup file."), QStringLiteral("file"));
+        return Error::invalid(QCoreApplication::translate("DatabaseBackup", "Name the backup file."),
+                              QStringLiteral("file"));
     const QFileInfo info(path);
     if (info.exists())
-        return Error::refused(tr("%1 already exists; choose a new file name.").arg(path));
+        return Error::refused(
+            QCoreApplication::translate("DatabaseBackup", "%1 already exists; choose a new file name.").arg(path));
     if (!QDir().mkpath(info.absolutePath()))
-        return Error::storage(tr("Cannot create the folder %1.").arg(info.absolutePath()));
+        return Error::storage(
+            QCoreApplication::translate("DatabaseBackup", "Cannot create the folder %1.").arg(info.absolutePath()));
     // Create the file first, private, so the copy of members' personal data is never readable by others.
     {
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-            return Error::storage(tr("Cannot create %1: %2").arg(path, file.errorString()));
+            return Error::storage(
+                QCoreApplication::translate("DatabaseBackup", "Cannot create %1: %2").arg(path, file.errorString()));
         file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     }
     QFile::remove(path + QStringLiteral("-journal"));

@@ -19,10 +19,6 @@
 namespace lt {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("DemoDataGenerator", text);
-}
 
 const char* const FirstNames[] = {"Olivia", "Liam",   "Emma",   "Noah",     "Sofía", "Mateo",  "Zoë",    "Chloé",
                                   "Ana",    "José",   "Wei",    "Mei",      "Yuki",  "Haruto", "Aarav",  "Priya",
@@ -111,18 +107,26 @@ Result<GenerateReport> DemoDataGenerator::generate(const GenerateOptions& option
     QElapsedTimer timer;
     timer.start();
     if (options.members < 1 || options.members > MaximumMembers)
-        return Error::invalid(tr("Generate between 1 and %1 members.").arg(MaximumMembers), QStringLiteral("members"));
+        return Error::invalid(
+            QCoreApplication::translate("DemoDataGenerator", "Generate between 1 and %1 members.").arg(MaximumMembers),
+            QStringLiteral("members"));
     if (options.sales < 0 || options.sales > MaximumSales)
-        return Error::invalid(tr("Generate between 0 and %1 sales.").arg(MaximumSales), QStringLiteral("sales"));
+        return Error::invalid(
+            QCoreApplication::translate("DemoDataGenerator", "Generate between 0 and %1 sales.").arg(MaximumSales),
+            QStringLiteral("sales"));
     auto existing = m_context.db.scalar(QStringLiteral("SELECT count(*) FROM members"));
     if (!existing)
         return existing.error();
     if (existing->toLongLong() > 0)
         return Error::refused(
-            tr("Demo data goes into an empty store only; this one has %1 members.").arg(existing->toLongLong()));
+            QCoreApplication::translate("DemoDataGenerator",
+                                        "Demo data goes into an empty store only; this one has %1 members.")
+                .arg(existing->toLongLong()));
     const QList<int> areas = validAreaCodes();
     if (areas.isEmpty() || options.members > qint64(areas.size()) * 10000)
-        return Error::invalid(tr("Not enough demo phone numbers for %1 members.").arg(options.members));
+        return Error::invalid(
+            QCoreApplication::translate("DemoDataGenerator", "Not enough demo phone numbers for %1 members.")
+                .arg(options.members));
 
     auto connection = SqliteConnection::from(m_context.db);
     if (!connection)

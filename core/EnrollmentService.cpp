@@ -17,10 +17,6 @@
 namespace lt {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("EnrollmentService", text);
-}
 constexpr qint64 MaximumOpeningBalance = 10'000'000;
 } // namespace
 
@@ -50,8 +46,10 @@ Result<EnrollmentRequest> EnrollmentService::validate(const EnrollmentRequest& r
         clean.card = *card;
     }
     if (request.openingBalance < 0 || request.openingBalance > MaximumOpeningBalance)
-        return Error::invalid(tr("An opening balance must be between 0 and %1 points.").arg(MaximumOpeningBalance),
-                              QStringLiteral("balance"));
+        return Error::invalid(
+            QCoreApplication::translate("EnrollmentService", "An opening balance must be between 0 and %1 points.")
+                .arg(MaximumOpeningBalance),
+            QStringLiteral("balance"));
     return clean;
 }
 
@@ -107,7 +105,10 @@ Result<Enrollment> EnrollmentService::insertValidated(const EnrollmentRequest& r
     }
     if (*byPhone != 0 && byCard != 0 && *byPhone != byCard)
         return Error::conflict(
-            tr("The phone number belongs to member %1 but the card belongs to member %2.").arg(*byPhone).arg(byCard));
+            QCoreApplication::translate("EnrollmentService",
+                                        "The phone number belongs to member %1 but the card belongs to member %2.")
+                .arg(*byPhone)
+                .arg(byCard));
     if (*byPhone != 0 || byCard != 0) {
         Member existing;
         existing.id = *byPhone != 0 ? *byPhone : byCard;
@@ -150,7 +151,7 @@ Result<Enrollment> EnrollmentService::insertValidated(const EnrollmentRequest& r
         entry.memberId = memberId;
         entry.kind = QStringLiteral("opening");
         entry.points = request.openingBalance;
-        entry.note = tr("Opening balance");
+        entry.note = QCoreApplication::translate("EnrollmentService", "Opening balance");
         if (auto written = LedgerWriter(m_context).append(entry, QStringLiteral("adjust"),
                                                           {{QStringLiteral("reason"), entry.note}});
             !written)
@@ -175,7 +176,7 @@ Result<QString> EnrollmentService::nextCardNumber()
         return highest.error();
     const qint64 serial = highest->isNull() ? 1 : highest->toString().mid(2, 10).toLongLong() + 1;
     if (serial > 9'999'999'999LL)
-        return Error::refused(tr("Every card number has been used."));
+        return Error::refused(QCoreApplication::translate("EnrollmentService", "Every card number has been used."));
     return CardNumber::fromSerial(serial);
 }
 
@@ -201,7 +202,10 @@ Result<QString> EnrollmentService::assignCard(qint64 memberId, const QString& sc
         if (!owner)
             return owner.error();
         if (*owner != 0 && *owner != memberId)
-            return Error::conflict(tr("The card %1 already belongs to member %2.").arg(card).arg(*owner));
+            return Error::conflict(
+                QCoreApplication::translate("EnrollmentService", "The card %1 already belongs to member %2.")
+                    .arg(card)
+                    .arg(*owner));
         if (*owner == memberId)
             return card;
     }

@@ -10,10 +10,6 @@
 namespace lt {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("IntegrityChecker", text);
-}
 constexpr int MaximumReported = 20;
 } // namespace
 
@@ -26,7 +22,8 @@ Result<void> IntegrityChecker::collect(IntegrityReport& report, const QString& s
     int count = 0;
     while (query.next()) {
         if (++count > MaximumReported) {
-            report.problems << tr("%1: more problems not listed").arg(what);
+            report.problems
+                << QCoreApplication::translate("IntegrityChecker", "%1: more problems not listed").arg(what);
             break;
         }
         QStringList values;
@@ -44,7 +41,8 @@ Result<IntegrityReport> IntegrityChecker::check()
     if (!integrity)
         return integrity.error();
     if (integrity->toString() != QLatin1String("ok"))
-        report.problems << tr("SQLite integrity check: %1").arg(integrity->toString());
+        report.problems
+            << QCoreApplication::translate("IntegrityChecker", "SQLite integrity check: %1").arg(integrity->toString());
 
     // Each check reads in one snapshot: wrap them in a read transaction.
     if (auto begun = m_db.exec(QStringLiteral("BEGIN")); !begun)
@@ -55,31 +53,33 @@ Result<IntegrityReport> IntegrityChecker::check()
         QString what;
     } checks[] = {
         {QStringLiteral("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check"),
-         tr("Reference to a missing row (table, row, parent)")},
+         QCoreApplication::translate("IntegrityChecker", "Reference to a missing row (table, row, parent)")},
         {QStringLiteral(
              "SELECT m.id, m.balance, COALESCE(l.total, 0) FROM members m LEFT JOIN "
              "(SELECT member_id, sum(points) AS total FROM ledger GROUP BY member_id) l ON l.member_id = m.id "
              "WHERE m.balance <> COALESCE(l.total, 0)"),
-         tr("Balance differs from the ledger (member, balance, ledger)")},
+         QCoreApplication::translate("IntegrityChecker", "Balance differs from the ledger (member, balance, ledger)")},
         {QStringLiteral("SELECT m.id, m.lifetime_points, COALESCE(l.total, 0) FROM members m LEFT JOIN "
                         "(SELECT member_id, sum(")
              + LedgerWriter::lifetimeDeltaSql()
              + QStringLiteral(") AS total FROM ledger GROUP BY member_id) l ON l.member_id = m.id "
                               "WHERE m.lifetime_points <> COALESCE(l.total, 0)"),
-         tr("Lifetime points differ from the ledger (member, lifetime, ledger)")},
+         QCoreApplication::translate("IntegrityChecker",
+                                     "Lifetime points differ from the ledger (member, lifetime, ledger)")},
         {QStringLiteral("SELECT s.reference, s.points, COALESCE(a.earned, 0) FROM sales s LEFT JOIN "
                         "(SELECT sale_id, sum(points) AS earned FROM ledger WHERE kind = 'accrue' GROUP BY sale_id) a "
                         "ON a.sale_id = s.id WHERE s.points <> COALESCE(a.earned, 0)"),
-         tr("Sale points differ from the ledger (sale, points, ledger)")},
+         QCoreApplication::translate("IntegrityChecker", "Sale points differ from the ledger (sale, points, ledger)")},
         {QStringLiteral("SELECT s.reference, s.points_reversed, COALESCE(r.reversed, 0) FROM sales s LEFT JOIN "
                         "(SELECT sale_id, -sum(points) AS reversed FROM ledger WHERE kind IN ('refund', 'void') "
                         "GROUP BY sale_id) r ON r.sale_id = s.id WHERE s.points_reversed <> COALESCE(r.reversed, 0)"),
-         tr("Reversed points differ from the ledger (sale, reversed, ledger)")},
+         QCoreApplication::translate("IntegrityChecker",
+                                     "Reversed points differ from the ledger (sale, reversed, ledger)")},
         // Generated demo members are training data and never reach Square.
         {QStringLiteral("SELECT l.id, l.kind FROM ledger l JOIN members m ON m.id = l.member_id "
                         "WHERE l.kind <> 'expire' AND m.origin <> 'generated' AND NOT EXISTS "
                         "(SELECT 1 FROM outbox o WHERE o.ledger_id = l.id)"),
-         tr("Ledger entry never queued for Square (entry, kind)")},
+         QCoreApplication::translate("IntegrityChecker", "Ledger entry never queued for Square (entry, kind)")},
     };
     for (const auto& c : checks) {
         if (auto done = collect(report, c.sql, c.what); !done) {

@@ -8,10 +8,6 @@
 namespace lt {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("LoyaltyProgram", text);
-}
 
 QString typeName(AccrualRule::Type type)
 {
@@ -94,10 +90,12 @@ Result<AccrualRule> AccrualRule::fromJson(const QJsonObject& json)
     else if (type == QLatin1String("CATEGORY"))
         rule.type = Type::Category;
     else
-        return Error::invalid(tr("Unknown accrual rule type '%1'.").arg(type));
+        return Error::invalid(
+            QCoreApplication::translate("LoyaltyProgram", "Unknown accrual rule type '%1'.").arg(type));
     rule.points = integer(json, QStringLiteral("points"), 0);
     if (rule.points < 1)
-        return Error::invalid(tr("An accrual rule must award at least one point."));
+        return Error::invalid(
+            QCoreApplication::translate("LoyaltyProgram", "An accrual rule must award at least one point."));
     rule.spendAmountMinor = integer(json, QStringLiteral("spend_amount_minor"), 100);
     rule.visitMinimumMinor = integer(json, QStringLiteral("visit_minimum_minor"), 0);
     rule.itemVariationId = json.value(QStringLiteral("item_variation_id")).toString();
@@ -110,13 +108,15 @@ Result<AccrualRule> AccrualRule::fromJson(const QJsonObject& json)
         : rounding == QLatin1String("UP")                ? Rounding::Up
                                                          : Rounding::Down;
     if (rule.type == Type::Spend && rule.spendAmountMinor < 1)
-        return Error::invalid(tr("A spend rule needs a positive amount."));
+        return Error::invalid(QCoreApplication::translate("LoyaltyProgram", "A spend rule needs a positive amount."));
     if (rule.visitMinimumMinor < 0)
-        return Error::invalid(tr("A visit rule's minimum cannot be negative."));
+        return Error::invalid(
+            QCoreApplication::translate("LoyaltyProgram", "A visit rule's minimum cannot be negative."));
     if (rule.type == Type::ItemVariation && rule.itemVariationId.isEmpty())
-        return Error::invalid(tr("An item rule needs an item variation id."));
+        return Error::invalid(
+            QCoreApplication::translate("LoyaltyProgram", "An item rule needs an item variation id."));
     if (rule.type == Type::Category && rule.categoryId.isEmpty())
-        return Error::invalid(tr("A category rule needs a category id."));
+        return Error::invalid(QCoreApplication::translate("LoyaltyProgram", "A category rule needs a category id."));
     return rule;
 }
 
@@ -155,15 +155,23 @@ Result<RewardTier> RewardTier::fromJson(const QJsonObject& json)
     tier.minimumPoints = integer(json, QStringLiteral("minimum_points"), 1);
     tier.minorPerPoint = integer(json, QStringLiteral("minor_per_point"));
     if (tier.id.isEmpty() || tier.name.isEmpty())
-        return Error::invalid(tr("A reward needs an id and a name."));
+        return Error::invalid(QCoreApplication::translate("LoyaltyProgram", "A reward needs an id and a name."));
     if (tier.points < 1)
-        return Error::invalid(tr("The reward '%1' must cost at least one point.").arg(tier.name));
+        return Error::invalid(
+            QCoreApplication::translate("LoyaltyProgram", "The reward '%1' must cost at least one point.")
+                .arg(tier.name));
     if (tier.discount == Discount::Percentage && (tier.percentage < 1 || tier.percentage > 100))
-        return Error::invalid(tr("The reward '%1' has a percentage outside 1-100.").arg(tier.name));
+        return Error::invalid(
+            QCoreApplication::translate("LoyaltyProgram", "The reward '%1' has a percentage outside 1-100.")
+                .arg(tier.name));
     if (tier.amountMinor < 0 || tier.amountMinor > Money::MaximumMinorUnits || tier.maximumDiscountMinor < 0)
-        return Error::invalid(tr("The reward '%1' has an impossible discount.").arg(tier.name));
+        return Error::invalid(
+            QCoreApplication::translate("LoyaltyProgram", "The reward '%1' has an impossible discount.")
+                .arg(tier.name));
     if (tier.partial && (tier.minorPerPoint < 1 || tier.minimumPoints < 1 || tier.minimumPoints > tier.points))
-        return Error::invalid(tr("The reward '%1' lets points be chosen but has no value per point.").arg(tier.name));
+        return Error::invalid(QCoreApplication::translate(
+                                  "LoyaltyProgram", "The reward '%1' lets points be chosen but has no value per point.")
+                                  .arg(tier.name));
     return tier;
 }
 
@@ -218,14 +226,16 @@ Result<LoyaltyProgram> LoyaltyProgram::fromJson(const QJsonObject& json)
     program.active = json.value(QStringLiteral("status")).toString(QStringLiteral("ACTIVE")) == QLatin1String("ACTIVE");
     program.currency = json.value(QStringLiteral("currency")).toString(QStringLiteral("USD"));
     if (!Money::isValidCurrencyCode(program.currency))
-        return Error::invalid(tr("'%1' is not a currency code.").arg(program.currency));
+        return Error::invalid(
+            QCoreApplication::translate("LoyaltyProgram", "'%1' is not a currency code.").arg(program.currency));
     const QJsonObject terms = json.value(QStringLiteral("terminology")).toObject();
     program.termOne = terms.value(QStringLiteral("one")).toString(QStringLiteral("Point"));
     program.termOther = terms.value(QStringLiteral("other")).toString(QStringLiteral("Points"));
     if (json.contains(QStringLiteral("expiration_months"))) {
         const qint64 months = integer(json, QStringLiteral("expiration_months"), -1);
         if (months < 1 || months > 120)
-            return Error::invalid(tr("Points must expire after 1 to 120 months."));
+            return Error::invalid(
+                QCoreApplication::translate("LoyaltyProgram", "Points must expire after 1 to 120 months."));
         program.expirationMonths = static_cast<int>(months);
     }
     for (const QJsonValue& v : json.value(QStringLiteral("accrual_rules")).toArray()) {
@@ -239,7 +249,8 @@ Result<LoyaltyProgram> LoyaltyProgram::fromJson(const QJsonObject& json)
         if (!tier)
             return tier.error();
         if (program.tier(tier->id))
-            return Error::invalid(tr("Two rewards share the id '%1'.").arg(tier->id));
+            return Error::invalid(
+                QCoreApplication::translate("LoyaltyProgram", "Two rewards share the id '%1'.").arg(tier->id));
         program.rewardTiers << *tier;
     }
     for (const QJsonValue& v : json.value(QStringLiteral("member_tiers")).toArray()) {

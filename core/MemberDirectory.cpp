@@ -11,13 +11,6 @@
 
 namespace lt {
 
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("MemberDirectory", text);
-}
-} // namespace
-
 QString MemberDirectory::memberColumns()
 {
     return QStringLiteral(
@@ -66,7 +59,7 @@ Result<Member> MemberDirectory::byId(qint64 id) const
     if (!found)
         return found.error();
     if (found->isEmpty())
-        return Error::notFound(tr("There is no member %1.").arg(id));
+        return Error::notFound(QCoreApplication::translate("MemberDirectory", "There is no member %1.").arg(id));
     return found->first();
 }
 
@@ -90,7 +83,8 @@ Result<Member> MemberDirectory::byPhone(const QString& anyFormat) const
     if (!found)
         return found.error();
     if (found->isEmpty())
-        return Error::notFound(tr("No member has the phone number %1.").arg(*phone));
+        return Error::notFound(
+            QCoreApplication::translate("MemberDirectory", "No member has the phone number %1.").arg(*phone));
     return found->first();
 }
 
@@ -105,7 +99,8 @@ Result<Member> MemberDirectory::byCard(const QString& scan) const
     if (!found)
         return found.error();
     if (found->isEmpty())
-        return Error::notFound(tr("The card %1 does not belong to a member yet.").arg(*card));
+        return Error::notFound(
+            QCoreApplication::translate("MemberDirectory", "The card %1 does not belong to a member yet.").arg(*card));
     return found->first();
 }
 
@@ -113,7 +108,8 @@ Result<QList<Member>> MemberDirectory::search(const QString& text, int limit) co
 {
     QStringList words = SearchTerms::queryWords(text);
     if (words.isEmpty())
-        return Error::invalid(tr("Type a phone number, scan a card, or type a name or e-mail."),
+        return Error::invalid(QCoreApplication::translate(
+                                  "MemberDirectory", "Type a phone number, scan a card, or type a name or e-mail."),
                               QStringLiteral("query"));
     if (words.size() > 5)
         words = words.mid(0, 5);
@@ -145,10 +141,13 @@ Result<MemberDirectory::Lookup> MemberDirectory::lookup(const QString& query, in
     const QString text = query.trimmed();
     Lookup result;
     if (text.isEmpty())
-        return Error::invalid(tr("Type a phone number, scan a card, or type a name or e-mail."),
+        return Error::invalid(QCoreApplication::translate(
+                                  "MemberDirectory", "Type a phone number, scan a card, or type a name or e-mail."),
                               QStringLiteral("query"));
     if (text.size() > 200)
-        return Error::invalid(tr("That is too long to be a phone number, a card or a name."), QStringLiteral("query"));
+        return Error::invalid(
+            QCoreApplication::translate("MemberDirectory", "That is too long to be a phone number, a card or a name."),
+            QStringLiteral("query"));
     if (CardNumber::looksLikeCard(text)) {
         result.matchedBy = MatchedBy::Card;
         auto card = CardNumber::validate(text);

@@ -15,10 +15,6 @@
 namespace lt {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("MemberImporter", text);
-}
 
 Result<bool> parseConsent(const QString& text)
 {
@@ -27,7 +23,9 @@ Result<bool> parseConsent(const QString& text)
         return false;
     if (v == QLatin1String("1") || v == QLatin1String("yes") || v == QLatin1String("true"))
         return true;
-    return Error::invalid(tr("consent must be yes or no, not '%1'").arg(text.left(20)), QStringLiteral("consent"));
+    return Error::invalid(
+        QCoreApplication::translate("MemberImporter", "consent must be yes or no, not '%1'").arg(text.left(20)),
+        QStringLiteral("consent"));
 }
 
 Result<qint64> parseBalance(const QString& text)
@@ -38,8 +36,10 @@ Result<qint64> parseBalance(const QString& text)
     bool ok = false;
     const qint64 points = v.toLongLong(&ok);
     if (!ok || points < 0)
-        return Error::invalid(tr("balance must be a whole number of points, not '%1'").arg(v.left(20)),
-                              QStringLiteral("balance"));
+        return Error::invalid(
+            QCoreApplication::translate("MemberImporter", "balance must be a whole number of points, not '%1'")
+                .arg(v.left(20)),
+            QStringLiteral("balance"));
     return points;
 }
 } // namespace
@@ -73,14 +73,17 @@ Result<ImportReport> MemberImporter::importCsv(QIODevice& device, const ImportOp
         if (exportedOnly.contains(name))
             continue;
         if (!columns().contains(name))
-            return Error::invalid(tr("Unknown column '%1' in the first line; the columns are %2.")
+            return Error::invalid(QCoreApplication::translate(
+                                      "MemberImporter", "Unknown column '%1' in the first line; the columns are %2.")
                                       .arg(name.left(40), columns().join(QStringLiteral(", "))));
         if (index.contains(name))
-            return Error::invalid(tr("The column '%1' appears twice.").arg(name));
+            return Error::invalid(
+                QCoreApplication::translate("MemberImporter", "The column '%1' appears twice.").arg(name));
         index.insert(name, i);
     }
     if (!index.contains(QStringLiteral("phone")))
-        return Error::invalid(tr("The first line must name the columns, and 'phone' is required."));
+        return Error::invalid(QCoreApplication::translate(
+            "MemberImporter", "The first line must name the columns, and 'phone' is required."));
     auto field = [&index](const QStringList& record, const char* name) {
         const int i = index.value(QString::fromLatin1(name), -1);
         return i >= 0 ? record.value(i) : QString();
@@ -115,7 +118,9 @@ Result<ImportReport> MemberImporter::importCsv(QIODevice& device, const ImportOp
             report.errors << ImportRowError {line, reason};
         };
         if (record->size() != header->size()) {
-            reject(tr("expected %1 fields, found %2").arg(header->size()).arg(record->size()));
+            reject(QCoreApplication::translate("MemberImporter", "expected %1 fields, found %2")
+                       .arg(header->size())
+                       .arg(record->size()));
             continue;
         }
         EnrollmentRequest request;
@@ -141,11 +146,15 @@ Result<ImportReport> MemberImporter::importCsv(QIODevice& device, const ImportOp
             continue;
         }
         if (const qint64 first = phonesSeen.value(clean->phone); first > 0) {
-            reject(tr("phone %1 already appears on line %2").arg(clean->phone).arg(first));
+            reject(QCoreApplication::translate("MemberImporter", "phone %1 already appears on line %2")
+                       .arg(clean->phone)
+                       .arg(first));
             continue;
         }
         if (const qint64 first = cardsSeen.value(clean->card); !clean->card.isEmpty() && first > 0) {
-            reject(tr("card %1 already appears on line %2").arg(clean->card).arg(first));
+            reject(QCoreApplication::translate("MemberImporter", "card %1 already appears on line %2")
+                       .arg(clean->card)
+                       .arg(first));
             continue;
         }
         phonesSeen.insert(clean->phone, line);
@@ -161,7 +170,8 @@ Result<ImportReport> MemberImporter::importCsv(QIODevice& device, const ImportOp
             continue;
         }
         if (enrolled->existing) {
-            reject(tr("already a member (member %1)").arg(enrolled->member.id));
+            reject(
+                QCoreApplication::translate("MemberImporter", "already a member (member %1)").arg(enrolled->member.id));
             continue;
         }
         ++report.imported;

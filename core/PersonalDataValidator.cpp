@@ -6,10 +6,6 @@
 namespace lt {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("PersonalDataValidator", text);
-}
 
 bool isForbidden(char32_t c)
 {
@@ -27,17 +23,21 @@ bool isForbidden(char32_t c)
 Result<QString> PersonalDataValidator::freeText(const QString& input, const QString& field, int maximumLength)
 {
     if (!input.isValidUtf16())
-        return Error::invalid(tr("The text contains broken characters."), field);
+        return Error::invalid(
+            QCoreApplication::translate("PersonalDataValidator", "The text contains broken characters."), field);
     const QString text = input.normalized(QString::NormalizationForm_C).simplified();
     for (char32_t c : text.toUcs4()) {
         if (isForbidden(c))
             return Error::invalid(
-                tr("The text contains a control or formatting character (U+%1).")
+                QCoreApplication::translate("PersonalDataValidator",
+                                            "The text contains a control or formatting character (U+%1).")
                     .arg(QString::number(static_cast<uint>(c), 16).rightJustified(4, QLatin1Char('0')).toUpper()),
                 field);
     }
     if (text.size() > maximumLength)
-        return Error::invalid(tr("Keep it under %1 characters.").arg(maximumLength + 1), field);
+        return Error::invalid(
+            QCoreApplication::translate("PersonalDataValidator", "Keep it under %1 characters.").arg(maximumLength + 1),
+            field);
     return text;
 }
 
@@ -53,7 +53,9 @@ Result<QString> PersonalDataValidator::email(const QString& input)
         return text;
     static const QRegularExpression shape(QStringLiteral(R"(^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$)"));
     if (!shape.match(*text).hasMatch())
-        return Error::invalid(tr("'%1' is not an e-mail address.").arg(*text), QStringLiteral("email"));
+        return Error::invalid(
+            QCoreApplication::translate("PersonalDataValidator", "'%1' is not an e-mail address.").arg(*text),
+            QStringLiteral("email"));
     const qsizetype at = text->lastIndexOf(QLatin1Char('@'));
     return QString(text->left(at) + text->mid(at).toLower());
 }
@@ -66,11 +68,15 @@ Result<QDate> PersonalDataValidator::birthday(const QString& isoDate, const QDat
     static const QRegularExpression shape(QStringLiteral(R"(^\d{4}-\d{2}-\d{2}$)"));
     const QDate date = QDate::fromString(text, Qt::ISODate);
     if (!shape.match(text).hasMatch() || !date.isValid())
-        return Error::invalid(tr("Write the birthday as YYYY-MM-DD."), QStringLiteral("birthday"));
+        return Error::invalid(QCoreApplication::translate("PersonalDataValidator", "Write the birthday as YYYY-MM-DD."),
+                              QStringLiteral("birthday"));
     if (date > today)
-        return Error::invalid(tr("The birthday cannot be in the future."), QStringLiteral("birthday"));
+        return Error::invalid(
+            QCoreApplication::translate("PersonalDataValidator", "The birthday cannot be in the future."),
+            QStringLiteral("birthday"));
     if (date.year() < 1900)
-        return Error::invalid(tr("The birthday is before 1900."), QStringLiteral("birthday"));
+        return Error::invalid(QCoreApplication::translate("PersonalDataValidator", "The birthday is before 1900."),
+                              QStringLiteral("birthday"));
     return date;
 }
 

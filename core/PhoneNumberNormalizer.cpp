@@ -10,13 +10,6 @@ namespace lt {
 using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
 
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("PhoneNumberNormalizer", text);
-}
-} // namespace
-
 PhoneNumberNormalizer::PhoneNumberNormalizer(QString defaultRegion)
     : m_region(std::move(defaultRegion).toUpper())
     , m_countryCode(PhoneNumberUtil::GetInstance()->GetCountryCodeForRegion(m_region.toStdString()))
@@ -70,16 +63,21 @@ Result<QString> PhoneNumberNormalizer::normalize(const QString& input) const
 {
     const QString text = input.trimmed();
     if (text.isEmpty())
-        return Error::invalid(tr("Enter a phone number."), QStringLiteral("phone"));
+        return Error::invalid(QCoreApplication::translate("PhoneNumberNormalizer", "Enter a phone number."),
+                              QStringLiteral("phone"));
     if (text.size() > 40)
-        return Error::invalid(tr("The phone number is too long."), QStringLiteral("phone"));
+        return Error::invalid(QCoreApplication::translate("PhoneNumberNormalizer", "The phone number is too long."),
+                              QStringLiteral("phone"));
     if (!looksLikePhoneNumber(text)) {
         for (QChar c : text) {
             if (!c.isDigit() && !QStringLiteral("+-(). /").contains(c) && !c.isSpace())
-                return Error::invalid(tr("A phone number holds only digits, spaces and + - ( ) ."),
-                                      QStringLiteral("phone"));
+                return Error::invalid(
+                    QCoreApplication::translate("PhoneNumberNormalizer",
+                                                "A phone number holds only digits, spaces and + - ( ) ."),
+                    QStringLiteral("phone"));
         }
-        return Error::invalid(tr("The phone number is too short."), QStringLiteral("phone"));
+        return Error::invalid(QCoreApplication::translate("PhoneNumberNormalizer", "The phone number is too short."),
+                              QStringLiteral("phone"));
     }
     const PhoneNumberUtil* util = PhoneNumberUtil::GetInstance();
     PhoneNumber number;
@@ -88,26 +86,37 @@ Result<QString> PhoneNumberNormalizer::normalize(const QString& input) const
     case PhoneNumberUtil::NO_PARSING_ERROR:
         break;
     case PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR:
-        return Error::invalid(tr("The country code is not valid."), QStringLiteral("phone"));
+        return Error::invalid(QCoreApplication::translate("PhoneNumberNormalizer", "The country code is not valid."),
+                              QStringLiteral("phone"));
     case PhoneNumberUtil::TOO_SHORT_NSN:
     case PhoneNumberUtil::TOO_SHORT_AFTER_IDD:
-        return Error::invalid(tr("The phone number is too short."), QStringLiteral("phone"));
+        return Error::invalid(QCoreApplication::translate("PhoneNumberNormalizer", "The phone number is too short."),
+                              QStringLiteral("phone"));
     case PhoneNumberUtil::TOO_LONG_NSN:
-        return Error::invalid(tr("The phone number is too long."), QStringLiteral("phone"));
+        return Error::invalid(QCoreApplication::translate("PhoneNumberNormalizer", "The phone number is too long."),
+                              QStringLiteral("phone"));
     default:
-        return Error::invalid(tr("This is not a phone number."), QStringLiteral("phone"));
+        return Error::invalid(QCoreApplication::translate("PhoneNumberNormalizer", "This is not a phone number."),
+                              QStringLiteral("phone"));
     }
     if (!util->IsValidNumber(number)) {
         switch (util->IsPossibleNumberWithReason(number)) {
         case PhoneNumberUtil::TOO_SHORT:
-            return Error::invalid(tr("The phone number is too short."), QStringLiteral("phone"));
+            return Error::invalid(
+                QCoreApplication::translate("PhoneNumberNormalizer", "The phone number is too short."),
+                QStringLiteral("phone"));
         case PhoneNumberUtil::TOO_LONG:
-            return Error::invalid(tr("The phone number is too long."), QStringLiteral("phone"));
-        case PhoneNumberUtil::INVALID_COUNTRY_CODE:
-            return Error::invalid(tr("The country code is not valid."), QStringLiteral("phone"));
-        default:
-            return Error::invalid(tr("No phone number in that region has this area code or pattern."),
+            return Error::invalid(QCoreApplication::translate("PhoneNumberNormalizer", "The phone number is too long."),
                                   QStringLiteral("phone"));
+        case PhoneNumberUtil::INVALID_COUNTRY_CODE:
+            return Error::invalid(
+                QCoreApplication::translate("PhoneNumberNormalizer", "The country code is not valid."),
+                QStringLiteral("phone"));
+        default:
+            return Error::invalid(
+                QCoreApplication::translate("PhoneNumberNormalizer",
+                                            "No phone number in that region has this area code or pattern."),
+                QStringLiteral("phone"));
         }
     }
     std::string e164;

@@ -12,40 +12,39 @@
 
 namespace lt {
 
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("RedemptionService", text);
-}
-} // namespace
-
 Result<PointsChange> RedemptionService::quote(const RedemptionRequest& request, qint64 balance) const
 {
     const LoyaltyProgram& program = m_context.program;
     const RewardTier* tier = program.tier(request.rewardTierId.trimmed());
     if (!tier)
-        return Error::notFound(tr("There is no reward '%1'.").arg(request.rewardTierId));
+        return Error::notFound(
+            QCoreApplication::translate("RedemptionService", "There is no reward '%1'.").arg(request.rewardTierId));
     if (!program.active)
-        return Error::refused(tr("The loyalty program is not active."));
+        return Error::refused(QCoreApplication::translate("RedemptionService", "The loyalty program is not active."));
     qint64 points = tier->points;
     if (tier->partial) {
         points = request.points.value_or(std::min(balance, tier->points));
         if (points < tier->minimumPoints || points > tier->points)
-            return Error::invalid(tr("Use between %1 and %2 %3 for this reward.")
-                                      .arg(tier->minimumPoints)
-                                      .arg(tier->points)
-                                      .arg(program.termOther),
-                                  QStringLiteral("points"));
+            return Error::invalid(
+                QCoreApplication::translate("RedemptionService", "Use between %1 and %2 %3 for this reward.")
+                    .arg(tier->minimumPoints)
+                    .arg(tier->points)
+                    .arg(program.termOther),
+                QStringLiteral("points"));
     } else if (request.points && *request.points != tier->points) {
-        return Error::invalid(tr("'%1' always costs %2 %3.").arg(tier->name).arg(tier->points).arg(program.termOther),
+        return Error::invalid(QCoreApplication::translate("RedemptionService", "'%1' always costs %2 %3.")
+                                  .arg(tier->name)
+                                  .arg(tier->points)
+                                  .arg(program.termOther),
                               QStringLiteral("points"));
     }
     if (balance < points)
-        return Error::refused(tr("Not enough %1: the member has %2 and '%3' needs %4.")
-                                  .arg(program.termOther)
-                                  .arg(balance)
-                                  .arg(tier->name)
-                                  .arg(points));
+        return Error::refused(
+            QCoreApplication::translate("RedemptionService", "Not enough %1: the member has %2 and '%3' needs %4.")
+                .arg(program.termOther)
+                .arg(balance)
+                .arg(tier->name)
+                .arg(points));
     PointsChange change;
     change.points = -points;
     change.rewardTierId = tier->id;
@@ -77,7 +76,8 @@ Result<PointsChange> RedemptionService::redeem(const RedemptionRequest& request)
     if (!member)
         return member.error();
     if (member->erased)
-        return Error::refused(tr("Member %1 has left the program.").arg(request.memberId));
+        return Error::refused(
+            QCoreApplication::translate("RedemptionService", "Member %1 has left the program.").arg(request.memberId));
     auto quoted = quote(request, member->balance);
     if (!quoted)
         return quoted.error();

@@ -14,13 +14,6 @@
 
 namespace lt {
 
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("RefundService", text);
-}
-} // namespace
-
 Result<PointsChange> RefundService::refund(const RefundRequest& request)
 {
     auto reference = AccrualService::validateReference(request.saleReference);
@@ -34,7 +27,8 @@ Result<PointsChange> RefundService::refund(const RefundRequest& request)
         refundReference = *valid;
     }
     if (request.amount && request.amount->minorUnits() <= 0)
-        return Error::invalid(tr("The refund must be more than zero."), QStringLiteral("amount"));
+        return Error::invalid(QCoreApplication::translate("RefundService", "The refund must be more than zero."),
+                              QStringLiteral("amount"));
 
     Database& db = m_context.db;
     Transaction transaction(db);
@@ -49,7 +43,7 @@ Result<PointsChange> RefundService::refund(const RefundRequest& request)
     }
     if (!sale.next()) {
         sale.finish();
-        return Error::notFound(tr("There is no sale %1.").arg(*reference));
+        return Error::notFound(QCoreApplication::translate("RefundService", "There is no sale %1.").arg(*reference));
     }
     const qint64 saleId = sale.value(0).toLongLong();
     const qint64 memberId = sale.value(1).toLongLong();
@@ -73,7 +67,9 @@ Result<PointsChange> RefundService::refund(const RefundRequest& request)
             const qint64 amount = parts.value(1).toLongLong();
             if (parts.value(0).toLongLong() != saleId || (request.amount && request.amount->minorUnits() != amount))
                 return Error::conflict(
-                    tr("Refund %1 was already recorded for another sale or amount.").arg(refundReference));
+                    QCoreApplication::translate("RefundService",
+                                                "Refund %1 was already recorded for another sale or amount.")
+                        .arg(refundReference));
             transaction.rollback();
             auto member = MemberDirectory(m_context).byId(memberId);
             if (!member)
@@ -88,13 +84,15 @@ Result<PointsChange> RefundService::refund(const RefundRequest& request)
 
     const qint64 remaining = total.minorUnits() - refundedBefore;
     if (remaining <= 0)
-        return Error::refused(tr("Sale %1 has already been refunded in full.").arg(*reference));
+        return Error::refused(
+            QCoreApplication::translate("RefundService", "Sale %1 has already been refunded in full.").arg(*reference));
     const qint64 amount = request.amount ? request.amount->minorUnits() : remaining;
     if (request.amount && request.amount->currency() != total.currency())
-        return Error::invalid(tr("Sale %1 was paid in %2.").arg(*reference, total.currency()),
-                              QStringLiteral("amount"));
+        return Error::invalid(
+            QCoreApplication::translate("RefundService", "Sale %1 was paid in %2.").arg(*reference, total.currency()),
+            QStringLiteral("amount"));
     if (amount > remaining)
-        return Error::refused(tr("Only %1 of sale %2 is left to refund.")
+        return Error::refused(QCoreApplication::translate("RefundService", "Only %1 of sale %2 is left to refund.")
                                   .arg(Money(remaining, total.currency()).toDisplayString(), *reference));
     const qint64 refundedAfter = refundedBefore + amount;
     // Both factors are bounded by Money::MaximumMinorUnits (1e8), so the product fits in 64 bits.
@@ -180,7 +178,8 @@ Result<qint64> RefundService::restoreRedeemedRewards(qint64 memberId, const QStr
     entry.kind = QStringLiteral("restore");
     entry.points = points;
     entry.reference = saleReference;
-    entry.note = tr("Reward points returned: sale %1 was refunded").arg(saleReference);
+    entry.note =
+        QCoreApplication::translate("RefundService", "Reward points returned: sale %1 was refunded").arg(saleReference);
     auto written =
         LedgerWriter(m_context).append(entry, QStringLiteral("adjust"), {{QStringLiteral("reason"), entry.note}});
     if (!written)

@@ -8,10 +8,6 @@
 namespace lt {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("SchemaMigrator", text);
-}
 
 // Version 1: members, cards, the append-only ledger, sales, refunds, adjustments, program, settings, audit.
 const char* const version1[] = {
@@ -180,10 +176,13 @@ Result<void> SchemaMigrator::checkCompatible()
 {
     const int version = m_db.schemaVersion();
     if (version < 0)
-        return Error::corrupt(tr("Cannot read the schema version of %1.").arg(m_db.path()));
+        return Error::corrupt(
+            QCoreApplication::translate("SchemaMigrator", "Cannot read the schema version of %1.").arg(m_db.path()));
     if (version > CurrentVersion)
-        return Error::refused(tr("%1 was written by a newer LoyaltyTill (schema %2; this version reads up to %3). "
-                                 "Install the newer LoyaltyTill.")
+        return Error::refused(QCoreApplication::translate(
+                                  "SchemaMigrator",
+                                  "%1 was written by a newer LoyaltyTill (schema %2; this version reads up to %3). "
+                                  "Install the newer LoyaltyTill.")
                                   .arg(m_db.path())
                                   .arg(version)
                                   .arg(CurrentVersion));
@@ -196,7 +195,9 @@ Result<void> SchemaMigrator::checkCompatible()
     const int id = appId->toInt();
     if ((id != 0 && id != ApplicationId) || (id == 0 && tables->toInt() > 0))
         return Error::corrupt(
-            tr("%1 is an SQLite file of another application, not a LoyaltyTill database.").arg(m_db.path()));
+            QCoreApplication::translate("SchemaMigrator",
+                                        "%1 is an SQLite file of another application, not a LoyaltyTill database.")
+                .arg(m_db.path()));
     return {};
 }
 
@@ -217,9 +218,10 @@ Result<void> SchemaMigrator::migrateTo(int target)
         for (const QString& sql : statementsFor(version)) {
             QSqlQuery query(m_db.connection());
             if (!query.exec(sql))
-                return Error::storage(tr("Upgrading the database to schema %1 failed: %2")
-                                          .arg(version)
-                                          .arg(Database::errorFrom(query).message));
+                return Error::storage(
+                    QCoreApplication::translate("SchemaMigrator", "Upgrading the database to schema %1 failed: %2")
+                        .arg(version)
+                        .arg(Database::errorFrom(query).message));
         }
         for (const QString& pragma : {QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId),
                                       QStringLiteral("PRAGMA user_version = %1").arg(version)}) {

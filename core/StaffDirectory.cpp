@@ -13,10 +13,6 @@
 namespace lt {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("StaffDirectory", text);
-}
 
 bool sodiumReady()
 {
@@ -44,10 +40,12 @@ QString StaffMember::roleName(Role role)
 Result<QString> StaffDirectory::validatePin(const QString& pin)
 {
     if (pin.size() < 4 || pin.size() > 8)
-        return Error::invalid(tr("A PIN has 4 to 8 digits."), QStringLiteral("pin"));
+        return Error::invalid(QCoreApplication::translate("StaffDirectory", "A PIN has 4 to 8 digits."),
+                              QStringLiteral("pin"));
     for (QChar c : pin) {
         if (c < QLatin1Char('0') || c > QLatin1Char('9'))
-            return Error::invalid(tr("A PIN has only digits."), QStringLiteral("pin"));
+            return Error::invalid(QCoreApplication::translate("StaffDirectory", "A PIN has only digits."),
+                                  QStringLiteral("pin"));
     }
     return pin;
 }
@@ -59,17 +57,19 @@ Result<StaffMember> StaffDirectory::add(const QString& nameText, StaffMember::Ro
     if (!name)
         return name.error();
     if (name->isEmpty())
-        return Error::invalid(tr("Give the person's name."), QStringLiteral("name"));
+        return Error::invalid(QCoreApplication::translate("StaffDirectory", "Give the person's name."),
+                              QStringLiteral("name"));
     if (auto valid = validatePin(pin); !valid)
         return valid.error();
     if (!sodiumReady())
-        return Error::internal(tr("The password hashing library could not start."));
+        return Error::internal(
+            QCoreApplication::translate("StaffDirectory", "The password hashing library could not start."));
     char hash[crypto_pwhash_STRBYTES];
     const QByteArray secret = pin.toUtf8();
     if (crypto_pwhash_str(hash, secret.constData(), quint64(secret.size()), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                           crypto_pwhash_MEMLIMIT_INTERACTIVE)
         != 0)
-        return Error::internal(tr("Not enough memory to hash the PIN."));
+        return Error::internal(QCoreApplication::translate("StaffDirectory", "Not enough memory to hash the PIN."));
     Transaction transaction(m_db);
     if (auto begun = transaction.begin(); !begun)
         return begun.error();
@@ -94,7 +94,8 @@ Result<StaffMember> StaffDirectory::add(const QString& nameText, StaffMember::Ro
 Result<StaffMember> StaffDirectory::verify(qint64 staffId, const QString& pin)
 {
     if (!sodiumReady())
-        return Error::internal(tr("The password hashing library could not start."));
+        return Error::internal(
+            QCoreApplication::translate("StaffDirectory", "The password hashing library could not start."));
     QSqlQuery& select = m_db.prepared(QStringLiteral(
         "SELECT id, name, role, active, pin_hash, failed_attempts, locked_until FROM staff WHERE id = ?"));
     if (auto done = m_db.exec(select, {staffId}); !done) {
@@ -103,7 +104,7 @@ Result<StaffMember> StaffDirectory::verify(qint64 staffId, const QString& pin)
     }
     if (!select.next()) {
         select.finish();
-        return Error::refused(tr("Wrong staff number or PIN."));
+        return Error::refused(QCoreApplication::translate("StaffDirectory", "Wrong staff number or PIN."));
     }
     const StaffMember staff = staffFrom(select);
     const QByteArray hash = select.value(4).toString().toLatin1();
@@ -112,11 +113,12 @@ Result<StaffMember> StaffDirectory::verify(qint64 staffId, const QString& pin)
     select.finish();
     const QDateTime now = m_clock.nowUtc();
     if (!staff.active)
-        return Error::refused(tr("Wrong staff number or PIN."));
-    if (lockedUntil.isValid() && lockedUntil > now)
-        return Error::refused(QCoreApplication::translate("StaffDirectory",
-                                                          "Too many wrong PINs: try again in %n minute(s).", nullptr,
-                                                          int(now.secsTo(lockedUntil) / 60 + 1)));
+        return Error::refused(QCoreApplication::translate("StaffDirectory", "Wrong staff number or PIN."));
+    if (lockedUntil.isValid() && lockedUntil > now) {
+        const int minutes = static_cast<int>(now.secsTo(lockedUntil) / 60 + 1);
+        return Error::refused(QCoreApplication::translate(
+            "StaffDirectory", "Too many wrong PINs: try again in %n minute(s).", nullptr, minutes));
+    }
     const QByteArray secret = pin.toUtf8();
     const bool match = validatePin(pin).ok()
         && crypto_pwhash_str_verify(hash.constData(), secret.constData(), quint64(secret.size())) == 0;
@@ -141,7 +143,7 @@ Result<StaffMember> StaffDirectory::verify(qint64 staffId, const QString& pin)
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
     if (!match)
-        return Error::refused(tr("Wrong staff number or PIN."));
+        return Error::refused(QCoreApplication::translate("StaffDirectory", "Wrong staff number or PIN."));
     return staff;
 }
 
@@ -165,7 +167,7 @@ Result<StaffMember> StaffDirectory::approve(qint64 managerId, const QString& pin
     if (!manager)
         return manager;
     if (!manager->isManager())
-        return Error::refused(tr("%1 is not a manager.").arg(manager->name));
+        return Error::refused(QCoreApplication::translate("StaffDirectory", "%1 is not a manager.").arg(manager->name));
     if (auto audited = AuditLog(m_db, m_clock)
                            .record(QStringLiteral("staff:%1").arg(manager->id), QStringLiteral("approval.") + action,
                                    subject, {{QStringLiteral("manager"), manager->name}});
@@ -198,7 +200,8 @@ Result<void> StaffDirectory::deactivate(qint64 staffId, const QString& actor)
     if (!done)
         return done.error();
     if (rows != 1)
-        return Error::notFound(tr("There is no staff member %1.").arg(staffId));
+        return Error::notFound(
+            QCoreApplication::translate("StaffDirectory", "There is no staff member %1.").arg(staffId));
     if (auto audited = AuditLog(m_db, m_clock)
                            .record(actor, QStringLiteral("staff.deactivate"), QStringLiteral("staff:%1").arg(staffId));
         !audited)

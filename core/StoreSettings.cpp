@@ -8,13 +8,6 @@
 
 namespace lt {
 
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("StoreSettings", text);
-}
-} // namespace
-
 const QList<StoreSettings::Key>& StoreSettings::keys()
 {
     static const QList<Key> list = {
@@ -54,27 +47,34 @@ QString StoreSettings::value(const QString& key) const
 Result<QString> StoreSettings::validate(const QString& key, const QString& value)
 {
     if (!find(key))
-        return Error::invalid(tr("There is no setting called '%1'.").arg(key), QStringLiteral("key"));
+        return Error::invalid(QCoreApplication::translate("StoreSettings", "There is no setting called '%1'.").arg(key),
+                              QStringLiteral("key"));
     const QString v = value.trimmed();
     if (key == DefaultRegion) {
         if (!PhoneNumberNormalizer::isKnownRegion(v))
-            return Error::invalid(tr("'%1' is not a region code such as US, GB or MX.").arg(v), key);
+            return Error::invalid(
+                QCoreApplication::translate("StoreSettings", "'%1' is not a region code such as US, GB or MX.").arg(v),
+                key);
         return v.toUpper();
     }
     if (key == RefundRedeemedReward) {
         if (v != QLatin1String("keep") && v != QLatin1String("restore"))
-            return Error::invalid(tr("Choose keep or restore."), key);
+            return Error::invalid(QCoreApplication::translate("StoreSettings", "Choose keep or restore."), key);
         return v;
     }
     if (key == RedemptionApprovalMinor || key == IdleLockSeconds) {
         bool ok = false;
         const qint64 n = v.toLongLong(&ok);
         if (!ok || n < 0 || n > 100'000'000)
-            return Error::invalid(tr("'%1' needs a whole number of 0 or more.").arg(key), key);
+            return Error::invalid(
+                QCoreApplication::translate("StoreSettings", "'%1' needs a whole number of 0 or more.").arg(key), key);
         return QString::number(n);
     }
     if (v.isEmpty() || v.size() > 2000)
-        return Error::invalid(tr("'%1' cannot be empty or longer than 2000 characters.").arg(key), key);
+        return Error::invalid(
+            QCoreApplication::translate("StoreSettings", "'%1' cannot be empty or longer than 2000 characters.")
+                .arg(key),
+            key);
     // Shown on the till and in reports: no control or bidirectional formatting characters. Stored as typed.
     if (auto checked = PersonalDataValidator::freeText(v, key, 2000); !checked)
         return checked.error();

@@ -4,6 +4,7 @@
 #include "core/LoyaltyEngine.h"
 #include "core/StoreSettings.h"
 #include "core/SyncOutbox.h"
+#include "ui/Appearance.h"
 #include "ui/EnrollmentDialog.h"
 #include "ui/FirstManagerForm.h"
 #include "ui/LocalizedAmount.h"
@@ -15,8 +16,11 @@
 #include "ui/RedeemDialog.h"
 #include "ui/RefundDialog.h"
 #include "ui/SaleDialog.h"
+#include "ui/SerialScanner.h"
+#include "ui/TillPreferences.h"
 
 #include <QApplication>
+#include <QDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -51,6 +55,7 @@ TillWindow::TillWindow(Database& db, LoyaltyEngine& engine, const Clock& clock, 
     , m_syncStatus(new QLabel(this))
     , m_pending(new QLabel(this))
     , m_who(new QLabel(this))
+    , m_place(new QLabel(this))
 {
     setWindowTitle(tr("LoyaltyTill"));
     m_pages->insertWidget(SignInPage, buildSignInPage());
@@ -62,7 +67,20 @@ TillWindow::TillWindow(Database& db, LoyaltyEngine& engine, const Clock& clock, 
 
     statusBar()->addWidget(m_syncStatus);
     statusBar()->addWidget(m_pending);
+    statusBar()->addPermanentWidget(m_place);
     statusBar()->addPermanentWidget(m_who);
+    const TillPreferences preferences;
+    if (!preferences.serialScannerPort().isEmpty()) {
+        m_serialScanner = new SerialScanner(this);
+        const QString problem =
+            m_serialScanner->open(preferences.serialScannerPort(), preferences.serialScannerBaudRate());
+        if (!problem.isEmpty())
+            m_banner->show(MessageBanner::Kind::Error, problem);
+        connect(m_serialScanner, &SerialScanner::scanned, this, [this](const QString& code) {
+            if (!isLocked() && !QApplication::activeModalWidget())
+                lookUp(code, true);
+        });
+    }
     m_syncStatus->setAccessibleName(tr("Square connection"));
     m_pending->setAccessibleName(tr("Operations waiting to sync"));
 
@@ -165,6 +183,26 @@ void TillWindow::buildMenus()
     QMenu* till = menuBar()->addMenu(tr("&Till"));
     till->addAction(tr("&Lock"), this, &TillWindow::lock);
     till->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    QMenu* settings = menuBar()->addMenu(tr("&Settings"));
+    QMenu* language = settings->addMenu(tr("&Language"));
+    const QList<QPair<QString, QString>> languages = {{QStringLiteral("system"), tr("As the system")},
+                                                      {QStringLiteral("en"), QStringLiteral("English")},
+                                                      {QStringLiteral("es"), QStringLiteral("Español")}};
+    for (const auto& [code, name] : languages) {
+        language->addAction(name, this, [this, code = code] {
+            TillPreferences().setLanguage(code);
+            m_banner->show(MessageBanner::Kind::Information, tr("The language changes when LoyaltyTill starts again."));
+        });
+    }
+    QMenu* appearance = settings->addMenu(tr("&Appearance"));
+    appearance->addAction(tr("&Light"), this, [] {
+        TillPreferences().setPalette(QStringLiteral("light"));
+        Appearance::apply(*qApp, QStringLiteral("light"));
+    });
+    appearance->addAction(tr("&Dark"), this, [] {
+        TillPreferences().setPalette(QStringLiteral("dark"));
+        Appearance::apply(*qApp, QStringLiteral("dark"));
+    });
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keys"), this, &TillWindow::showHelp);
 }
@@ -184,6 +222,12 @@ bool TillWindow::isLocked() const
 void TillWindow::lock()
 {
     m_idle.stop();
+    // A dialog left open would let the next person finish the previous cashier's sale or redemption.
+    const QList<QDialog*> dialogs = findChildren<QDialog*>();
+    for (QDialog* dialog : dialogs) {
+        if (dialog->isVisible())
+            dialog->reject();
+    }
     finishCustomer();
     m_staff = StaffMember {};
     m_who->setText(tr("Locked"));
@@ -492,7 +536,8 @@ void TillWindow::refreshStatus()
     m_syncStatus->setText(tr("Square: not connected (working offline)"));
     m_pending->setText(pending ? tr("%n operation(s) waiting to sync", nullptr, int(*pending))
                                : tr("Sync queue unreadable"));
-    statusBar()->setToolTip(StoreSettings(m_db).value(StoreSettings::StoreName));
+    m_place->setText(
+        tr("%1 · till %2").arg(StoreSettings(m_db).value(StoreSettings::StoreName), TillPreferences().tillName()));
 }
 
 } // namespace lt::ui

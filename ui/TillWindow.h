@@ -25,6 +25,7 @@ class MemberPanel;
 class MessageBanner;
 class PinForm;
 class FirstManagerForm;
+class SerialScanner;
 
 // The till: sign-in, then one lookup line that holds the focus, the member at the till, and an action per key.
 // Everything it does goes through the core services; it decides only what to show.
@@ -84,6 +85,8 @@ private:
     QLabel* m_syncStatus;
     QLabel* m_pending;
     QLabel* m_who;
+    QLabel* m_place;
+    SerialScanner* m_serialScanner = nullptr;
     QList<QPushButton*> m_memberActions;
     QTimer m_idle;
     QTimer m_statusTimer;

@@ -2,7 +2,10 @@
 #include "core/Clock.h"
 #include "core/Database.h"
 #include "core/LoyaltyEngine.h"
+#include "ui/Appearance.h"
+#include "ui/TillPreferences.h"
 #include "ui/TillWindow.h"
+#include "ui/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -14,6 +17,9 @@ int main(int argc, char* argv[])
     QApplication app(argc, argv);
     lt::setApplicationIdentity();
     QLoggingCategory::setFilterRules(QStringLiteral("loyaltytill.*.debug=false"));
+    const lt::ui::TillPreferences preferences;
+    lt::ui::Translations::install(app, preferences.language());
+    lt::ui::Appearance::apply(app, preferences.palette());
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("LoyaltyTill: the loyalty program at the till."));
     parser.addHelpOption();

@@ -115,10 +115,11 @@ CliRun runJson(const QString& database, const QStringList& arguments)
 
 const QStringList& allCommands()
 {
-    static const QStringList commands = {
-        u"init"_s,   u"check"_s,       u"rewards"_s, u"settings"_s, u"audit"_s,  u"backup"_s, u"schema"_s,  u"enroll"_s,
-        u"lookup"_s, u"members"_s,     u"history"_s, u"card"_s,     u"accrue"_s, u"redeem"_s, u"refund"_s,  u"void"_s,
-        u"adjust"_s, u"adjustments"_s, u"approve"_s, u"reject"_s,   u"import"_s, u"export"_s, u"generate"_s};
+    static const QStringList commands = {u"init"_s,    u"check"_s,  u"rewards"_s,     u"settings"_s, u"audit"_s,
+                                         u"backup"_s,  u"schema"_s, u"enroll"_s,      u"lookup"_s,   u"members"_s,
+                                         u"history"_s, u"card"_s,   u"accrue"_s,      u"redeem"_s,   u"refund"_s,
+                                         u"void"_s,    u"adjust"_s, u"adjustments"_s, u"approve"_s,  u"reject"_s,
+                                         u"import"_s,  u"export"_s, u"generate"_s,    u"staff"_s};
     return commands;
 }
 

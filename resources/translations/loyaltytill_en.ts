@@ -1,0 +1,1257 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AccrualService</name>
+    <message>
+        <source>Enter the sale&apos;s receipt number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A receipt number has at most 64 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A receipt number has no spaces or control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sale total must be more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount is larger than any sale can be.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The program counts in %1, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sale line has an impossible quantity or amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sale lines add up to more than the total.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no member %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale %1 was already recorded for member %2 with %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member %1 has left the program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the accrual is voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no sale %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale %1 has already been fully refunded or voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AdjustmentService</name>
+    <message>
+        <source>An adjustment must add or remove at least one point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An adjustment is at most %1 points either way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the reason for the adjustment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member %1 has left the program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the manager who decides.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no adjustment %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjustment %1 was already %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing %1 points would leave member %2 with a negative balance (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CardNumber</name>
+    <message>
+        <source>Scan or type a card number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A card number holds only digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A card number has %1 digits; this one has %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not one of the store&apos;s loyalty cards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card number&apos;s check digit is wrong; scan it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CsvReader</name>
+    <message>
+        <source>Line %1: a field is longer than %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: a quoted field is never closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>Cannot read the database file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a LoyaltyTill database (it is not an SQLite file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file %1 is truncated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No database path was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no database at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the database file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SQLite driver for Qt (QSQLITE) is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged (%2). Restore it from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 cannot use write-ahead logging (journal mode is %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is busy; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file is damaged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database refused the change: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseBackup</name>
+    <message>
+        <source>Name the backup file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose a new file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoDataGenerator</name>
+    <message>
+        <source>Generate between 1 and %1 members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate between 0 and %1 sales.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo data goes into an empty store only; this one has %1 members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough demo phone numbers for %1 members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EnrollmentService</name>
+    <message>
+        <source>An opening balance must be between 0 and %1 points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone number belongs to member %1 but the card belongs to member %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every card number has been used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card %1 already belongs to member %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IntegrityChecker</name>
+    <message>
+        <source>%1: more problems not listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite integrity check: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference to a missing row (table, row, parent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance differs from the ledger (member, balance, ledger)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifetime points differ from the ledger (member, lifetime, ledger)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale points differ from the ledger (sale, points, ledger)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversed points differ from the ledger (sale, reversed, ledger)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger entry never queued for Square (entry, kind)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LedgerWriter</name>
+    <message>
+        <source>There is no member %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LocalizedAmount</name>
+    <message>
+        <source>Write the amount like %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyProgram</name>
+    <message>
+        <source>Unknown accrual rule type &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An accrual rule must award at least one point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A spend rule needs a positive amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A visit rule&apos;s minimum cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An item rule needs an item variation id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A category rule needs a category id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reward needs an id and a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reward &apos;%1&apos; must cost at least one point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reward &apos;%1&apos; has a percentage outside 1-100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reward &apos;%1&apos; has an impossible discount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reward &apos;%1&apos; lets points be chosen but has no value per point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a currency code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points must expire after 1 to 120 months.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two rewards share the id &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MemberDirectory</name>
+    <message>
+        <source>There is no member %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No member has the phone number %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card %1 does not belong to a member yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a phone number, scan a card, or type a name or e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is too long to be a phone number, a card or a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MemberImporter</name>
+    <message>
+        <source>consent must be yes or no, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>balance must be a whole number of points, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown column &apos;%1&apos; in the first line; the columns are %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The column &apos;%1&apos; appears twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first line must name the columns, and &apos;phone&apos; is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1 fields, found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phone %1 already appears on line %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>card %1 already appears on line %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already a member (member %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Money</name>
+    <message>
+        <source>Enter an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an amount; write it like 12.34.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 takes at most %n decimal(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The amount is larger than any sale can be.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataValidator</name>
+    <message>
+        <source>The text contains broken characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text contains a control or formatting character (U+%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it under %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the birthday as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The birthday cannot be in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The birthday is before 1900.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PhoneNumberNormalizer</name>
+    <message>
+        <source>Enter a phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone number is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A phone number holds only digits, spaces and + - ( ) .</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone number is too short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The country code is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No phone number in that region has this area code or pattern.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgramRepository</name>
+    <message>
+        <source>The stored loyalty program is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RedemptionService</name>
+    <message>
+        <source>There is no reward &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loyalty program is not active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use between %1 and %2 %3 for this reward.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; always costs %2 %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough %1: the member has %2 and &apos;%3&apos; needs %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member %1 has left the program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefundService</name>
+    <message>
+        <source>The refund must be more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no sale %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund %1 was already recorded for another sale or amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale %1 has already been refunded in full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale %1 was paid in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 of sale %2 is left to refund.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward points returned: sale %1 was refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SchemaMigrator</name>
+    <message>
+        <source>Cannot read the schema version of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer LoyaltyTill (schema %2; this version reads up to %3). Install the newer LoyaltyTill.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite file of another application, not a LoyaltyTill database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrading the database to schema %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffDirectory</name>
+    <message>
+        <source>A PIN has 4 to 8 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PIN has only digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the person&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password hashing library could not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough memory to hash the PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong staff number or PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs: try again in %n minute(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is not a manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no staff member %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreSettings</name>
+    <message>
+        <source>There is no setting called &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a region code such as US, GB or MX.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose keep or restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a whole number of 0 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be empty or longer than 2000 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::EnrollmentDialog</name>
+    <message>
+        <source>The customer agrees (&amp;A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a &amp;new card number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enroll a customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrollment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required, any format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Birthday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scan a blank card, optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marketing consent text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enroll</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::FirstManagerForm</name>
+    <message>
+        <source>Manager&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome to LoyaltyTill. Create the store&apos;s first manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;PIN (4-8 digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN &amp;again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two PINs differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager %1 created with staff number %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::LookupField</name>
+    <message>
+        <source>Scan a card or type a phone number or name, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member lookup</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::ManagerApprovalDialog</name>
+    <message>
+        <source>Manager approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::MemberPanel</name>
+    <message>
+        <source>Member name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress to the next reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rewards available now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card …%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of these not yet confirmed by Square</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 more for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reward available yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not yet synced)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::MessageBanner</name>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::PinForm</name>
+    <message>
+        <source>Staff number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff &amp;number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::RedeemDialog</name>
+    <message>
+        <source>Redeem a reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rewards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points to use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — choose %2 to %3 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has %2 %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redeem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take %1% off the sale (at most %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take %1 off the sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a reward.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A manager must approve a reward worth %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::RefundDialog</name>
+    <message>
+        <source>Refund a sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: the whole sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Receipt number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Amount refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::SaleDialog</name>
+    <message>
+        <source>Award points for a sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Receipt number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Total (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Award points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::SerialScanner</name>
+    <message>
+        <source>The scanner on %1 cannot be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::TillWindow</name>
+    <message>
+        <source>LoyaltyTill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operations waiting to sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in as staff number %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redeem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enroll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void last sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjust points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language changes when LoyaltyTill starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No member matches &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (member %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n members match; type more of the name or use the phone number: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Find the member first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale %1 was already recorded: nothing added. Balance %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1 %2 for sale %3. New balance: %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A manager approves this reward.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply %1% off at the register (at most %2). New balance: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply %1 off at the register. New balance: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund of sale %1 recorded: %2 %3. Member %4 now has %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already a member: member %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome! Member %1 enrolled%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> with card %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void a sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt number of the sale to void:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A manager approves voiding sale %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not voided: no manager approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voided at the till by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale %1 voided: %2 %3. Balance %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points to add (negative to remove):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A manager approves %1 points: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjustment %1 waits for a manager&apos;s approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjusted by %1 points, approved by %2. Balance %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;look up what was typed or scanned&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sale: award points&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;redeem a reward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;refund a sale&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;enroll a customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;void the last sale (a manager once the customer has left)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;adjust points (a manager approves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;lock the till&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square: not connected (working offline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operation(s) waiting to sync</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync queue unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · till %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,31 @@
+#include "ui/Translations.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+namespace lt::ui {
+
+QStringList Translations::available()
+{
+    return {QStringLiteral("en"), QStringLiteral("es")};
+}
+
+QString Translations::install(QCoreApplication& app, const QString& language)
+{
+    const QLocale locale = language == QLatin1String("system") ? QLocale::system() : QLocale(language);
+    const QString chosen = locale.name().left(2);
+    if (chosen == QLatin1String("en") || !available().contains(chosen))
+        return QStringLiteral("en");
+    auto* own = new QTranslator(&app);
+    if (own->load(QStringLiteral(":/i18n/loyaltytill_%1.qm").arg(chosen)))
+        QCoreApplication::installTranslator(own);
+    auto* qt = new QTranslator(&app);
+    if (qt->load(QLocale(chosen), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    return chosen;
+}
+
+} // namespace lt::ui
