@@ -59,7 +59,12 @@ QString CommandContext::actor() const
 Result<Database*> CommandContext::database()
 {
     if (!m_db) {
-        auto opened = Database::open(databasePath());
+        Database::Options options;
+        options.create = m_mayCreateStore;
+        auto opened = Database::open(databasePath(), options);
+        if (!opened && opened.error().kind == ErrorKind::NotFound)
+            return Error::notFound(opened.error().message
+                                   + QStringLiteral(" Create it with `loyaltytill-admin init`."));
         if (!opened)
             return opened.error();
         m_db = std::move(*opened);

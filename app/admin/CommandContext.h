@@ -51,12 +51,14 @@ public:
     int succeed(const QJsonObject& json, const QString& text);
 
     static void addMemberOptions(QCommandLineParser& parser);
+    void setMayCreateStore(bool create) { m_mayCreateStore = create; }
 
 private:
     QCommandLineParser& m_parser;
     QTextStream& m_out;
     QTextStream& m_err;
     SystemClock m_clock;
+    bool m_mayCreateStore = false;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<LoyaltyEngine> m_engine;
 };

@@ -80,6 +80,10 @@ int CommandRegistry::dispatch(const QStringList& arguments)
     QStringList rest = arguments.mid(2);
     rest.prepend(QStringLiteral("loyaltytill-admin ") + name);
     CommandContext context(parser, out, err);
+    // Commands that only read must not leave an empty store behind a mistyped path.
+    static const QStringList creating = {QStringLiteral("init"), QStringLiteral("enroll"), QStringLiteral("import"),
+                                         QStringLiteral("generate"), QStringLiteral("staff")};
+    context.setMayCreateStore(creating.contains(name));
     if (!parser.parse(rest))
         return context.fail(Error::invalid(parser.errorText()));
     if (parser.isSet(QStringLiteral("help"))) {

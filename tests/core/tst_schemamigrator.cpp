@@ -79,6 +79,7 @@ private slots:
     void newStoreIsAtTheCurrentVersion();
     void version1FixtureIsTheReleasedSchema();
     void upgradesVersion1Fixture();
+    void upgradesVersion2Fixture();
     void upgradedStoreKeepsWorking();
     void upgradeRunsOnce();
     void failedUpgradeChangesNothing();
@@ -88,6 +89,7 @@ private slots:
 private:
     // The frozen version 1 store, loaded into a new file.
     QString loadVersion1();
+    QString loadFixture(const QString& name);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     lt::test::FixedClock m_clock;
@@ -152,6 +154,47 @@ void TestSchemaMigrator::version1FixtureIsTheReleasedSchema()
     const QStringList expected = structureOf(**frozen);
     QVERIFY(expected.size() > 100);
     QCOMPARE(structureOf(**built), expected);
+}
+
+QString TestSchemaMigrator::loadFixture(const QString& name)
+{
+    static int counter = 0;
+    const QString path = m_dir->filePath(QStringLiteral("fixture-%1.sqlite").arg(++counter));
+    const auto loaded = lt::test::loadSqlScript(fixturePath(name), path);
+    if (!loaded) {
+        qWarning("%s", qPrintable(loaded.error().message));
+        return {};
+    }
+    return path;
+}
+
+void TestSchemaMigrator::upgradesVersion2Fixture()
+{
+    const QString path = loadFixture(QStringLiteral("schema-v2.sql"));
+    QVERIFY(!path.isEmpty());
+    {
+        Database::Options keep;
+        keep.migrate = false;
+        auto frozen = Database::open(path, keep);
+        LT_VERIFY_OK(frozen);
+        QCOMPARE((*frozen)->schemaVersion(), 2);
+    }
+    auto opened = Database::open(path);
+    LT_VERIFY_OK(opened);
+    Database& db = **opened;
+    QCOMPARE(db.schemaVersion(), SchemaMigrator::CurrentVersion);
+    QCOMPARE(number(db, "SELECT count(*) FROM members"), qint64(3));
+    QCOMPARE(number(db, "SELECT count(*) FROM ledger"), qint64(9));
+    QCOMPARE(number(db, "SELECT balance FROM members WHERE id = 2"), qint64(325));
+    // The outbox is carried over as it was: no second backfill, sent stays sent, retry state kept.
+    QCOMPARE(number(db, "SELECT count(*) FROM outbox"), qint64(12));
+    QCOMPARE(number(db, "SELECT count(*) FROM outbox WHERE state = 'sent'"), qint64(3));
+    QCOMPARE(number(db, "SELECT attempts FROM outbox WHERE id = (SELECT max(id) FROM outbox)"), qint64(3));
+    // Version 3 adds the staff who sign in; a store upgraded from version 2 has nobody yet.
+    QCOMPARE(number(db, "SELECT count(*) FROM staff"), qint64(0));
+    auto report = lt::IntegrityChecker(db).check();
+    LT_VERIFY_OK(report);
+    QVERIFY2(report->ok(), qPrintable(report->problems.join(QLatin1Char('\n'))));
 }
 
 void TestSchemaMigrator::upgradesVersion1Fixture()
