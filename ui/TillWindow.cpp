@@ -1,6 +1,7 @@
 #include "ui/TillWindow.h"
 
 #include "core/Database.h"
+#include "core/DemoDataGenerator.h"
 #include "core/LoyaltyEngine.h"
 #include "core/StoreSettings.h"
 #include "core/SyncOutbox.h"
@@ -182,6 +183,7 @@ void TillWindow::buildMenus()
 {
     QMenu* till = menuBar()->addMenu(tr("&Till"));
     till->addAction(tr("&Lock"), this, &TillWindow::lock);
+    till->addAction(tr("Add &demo members for training"), this, &TillWindow::addDemoMembers);
     till->addAction(tr("&Quit"), qApp, &QApplication::quit);
     QMenu* settings = menuBar()->addMenu(tr("&Settings"));
     QMenu* language = settings->addMenu(tr("&Language"));
@@ -253,7 +255,14 @@ void TillWindow::signIn()
     m_engine.context().actor = QStringLiteral("staff:%1").arg(m_staff.id);
     m_who->setText(tr("%1 (%2)").arg(m_staff.name, m_staff.isManager() ? tr("manager") : tr("cashier")));
     m_pages->setCurrentIndex(TillPage);
-    m_banner->show(MessageBanner::Kind::Information, tr("Signed in as %1.").arg(m_staff.name));
+    auto members = m_db.scalar(QStringLiteral("SELECT count(*) FROM members"));
+    if (members && members->toLongLong() == 0)
+        m_banner->show(MessageBanner::Kind::Information,
+                       tr("Signed in as %1. The store has no members yet: enroll the first customer with F5, or add "
+                          "demo members for training from the Till menu.")
+                           .arg(m_staff.name));
+    else
+        m_banner->show(MessageBanner::Kind::Information, tr("Signed in as %1.").arg(m_staff.name));
     m_idle.start();
     refreshStatus();
     returnFocus();
@@ -508,6 +517,26 @@ void TillWindow::startAdjustment()
                            .arg(dialog.manager().name)
                            .arg(approved->member.balance));
     showMember(m_member->id);
+}
+
+void TillWindow::addDemoMembers()
+{
+    if (isLocked())
+        return;
+    GenerateOptions options;
+    options.members = 200;
+    options.sales = 2000;
+    auto generated = DemoDataGenerator(m_engine.context()).generate(options);
+    if (!generated)
+        m_banner->show(MessageBanner::Kind::Error, generated.error().message);
+    else
+        m_banner->show(MessageBanner::Kind::Success,
+                       tr("Added %1 demo members with %2 sales for training. Try a "
+                          "phone number such as (201) 555-0000 or the card 2900000000018.")
+                           .arg(generated->members)
+                           .arg(generated->sales));
+    refreshStatus();
+    returnFocus();
 }
 
 void TillWindow::showHelp()

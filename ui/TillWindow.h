@@ -54,6 +54,7 @@ public:
     void startAdjustment();
     void showHelp();
     void finishCustomer();
+    void addDemoMembers();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
