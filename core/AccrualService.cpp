@@ -8,6 +8,7 @@
 #include "core/MemberDirectory.h"
 #include "core/PersonalDataValidator.h"
 #include "core/PointsCalculator.h"
+#include "core/SaleRecord.h"
 #include "core/Transaction.h"
 
 #include <QCoreApplication>
@@ -168,24 +169,15 @@ Result<PointsChange> AccrualService::voidSale(const QString& saleReference, cons
     Transaction transaction(db);
     if (auto begun = transaction.begin(); !begun)
         return begun.error();
-    QSqlQuery& sale = db.prepared(
-        QStringLiteral("SELECT id, member_id, amount_minor, currency, points, points_reversed, refunded_minor "
-                       "FROM sales WHERE reference = ?"));
-    if (auto done = db.exec(sale, {*reference}); !done) {
-        sale.finish();
-        return done.error();
-    }
-    if (!sale.next()) {
-        sale.finish();
-        return Error::notFound(QCoreApplication::translate("AccrualService", "There is no sale %1.").arg(*reference));
-    }
-    const qint64 saleId = sale.value(0).toLongLong();
-    const qint64 memberId = sale.value(1).toLongLong();
-    const qint64 amount = sale.value(2).toLongLong();
-    const QString currency = sale.value(3).toString();
-    const qint64 remaining = sale.value(4).toLongLong() - sale.value(5).toLongLong();
-    const qint64 refunded = sale.value(6).toLongLong();
-    sale.finish();
+    auto sale = SaleRecord::find(db, *reference);
+    if (!sale)
+        return sale.error();
+    const qint64 saleId = sale->id;
+    const qint64 memberId = sale->memberId;
+    const qint64 amount = sale->total.minorUnits();
+    const QString currency = sale->total.currency();
+    const qint64 remaining = sale->points - sale->pointsReversed;
+    const qint64 refunded = sale->refundedMinor;
     if (refunded >= amount)
         return Error::refused(
             QCoreApplication::translate("AccrualService", "Sale %1 has already been fully refunded or voided.")

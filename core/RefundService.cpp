@@ -7,6 +7,7 @@
 #include "core/EngineContext.h"
 #include "core/LedgerWriter.h"
 #include "core/MemberDirectory.h"
+#include "core/SaleRecord.h"
 #include "core/StoreSettings.h"
 #include "core/Transaction.h"
 
@@ -34,24 +35,15 @@ Result<PointsChange> RefundService::refund(const RefundRequest& request)
     Transaction transaction(db);
     if (auto begun = transaction.begin(); !begun)
         return begun.error();
-    QSqlQuery& sale = db.prepared(
-        QStringLiteral("SELECT id, member_id, amount_minor, currency, points, refunded_minor, points_reversed "
-                       "FROM sales WHERE reference = ?"));
-    if (auto done = db.exec(sale, {*reference}); !done) {
-        sale.finish();
-        return done.error();
-    }
-    if (!sale.next()) {
-        sale.finish();
-        return Error::notFound(QCoreApplication::translate("RefundService", "There is no sale %1.").arg(*reference));
-    }
-    const qint64 saleId = sale.value(0).toLongLong();
-    const qint64 memberId = sale.value(1).toLongLong();
-    const Money total(sale.value(2).toLongLong(), sale.value(3).toString());
-    const qint64 earned = sale.value(4).toLongLong();
-    const qint64 refundedBefore = sale.value(5).toLongLong();
-    const qint64 reversedBefore = sale.value(6).toLongLong();
-    sale.finish();
+    auto sale = SaleRecord::find(db, *reference);
+    if (!sale)
+        return sale.error();
+    const qint64 saleId = sale->id;
+    const qint64 memberId = sale->memberId;
+    const Money total = sale->total;
+    const qint64 earned = sale->points;
+    const qint64 refundedBefore = sale->refundedMinor;
+    const qint64 reversedBefore = sale->pointsReversed;
 
     PointsChange change;
     change.saleReference = *reference;
