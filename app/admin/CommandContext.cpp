@@ -8,6 +8,13 @@
 
 namespace lt::admin {
 
+QCommandLineOption option(const char* name, const char* description, const char* value)
+{
+    return value
+        ? QCommandLineOption(QString::fromLatin1(name), QString::fromLatin1(description), QString::fromLatin1(value))
+        : QCommandLineOption(QString::fromLatin1(name), QString::fromLatin1(description));
+}
+
 int exitCodeFor(ErrorKind kind)
 {
     switch (kind) {

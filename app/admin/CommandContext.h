@@ -21,6 +21,9 @@ enum ExitCode { Success = 0, Failure = 1, BadInput = 2, NotFound = 3, Refused = 
 
 int exitCodeFor(ErrorKind kind);
 
+// A subcommand's option from Latin-1 literals: name, description, and the value's name when it takes one.
+QCommandLineOption option(const char* name, const char* description, const char* value = nullptr);
+
 // What one subcommand runs with: its parsed options, the store (opened on first use), and the output in text or
 // JSON. Exactly one JSON object goes to stdout with --json; messages for people go to stderr on failure.
 class CommandContext

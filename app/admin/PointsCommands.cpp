@@ -12,13 +12,6 @@
 namespace lt::admin {
 
 namespace {
-QCommandLineOption option(const char* name, const char* description, const char* value = nullptr)
-{
-    return value
-        ? QCommandLineOption(QString::fromLatin1(name), QString::fromLatin1(description), QString::fromLatin1(value))
-        : QCommandLineOption(QString::fromLatin1(name), QString::fromLatin1(description));
-}
-
 int report(CommandContext& c, LoyaltyEngine& engine, const Result<PointsChange>& change)
 {
     if (!change)
