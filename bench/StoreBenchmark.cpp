@@ -2,9 +2,6 @@
 // import rate and the generation time, each beside the same operation done with bare SQLite on the same file.
 //   loyaltytill-bench-store [--members N] [--sales M] [--dir DIR] [--json]
 
-#include "bench/BareSqlite.h"
-#include "bench/LatencySample.h"
-
 #include "core/ApplicationIdentity.h"
 #include "core/Clock.h"
 #include "core/Database.h"
@@ -23,6 +20,9 @@
 
 #include <random>
 #include <sys/resource.h>
+
+#include "bench/BareSqlite.h"
+#include "bench/LatencySample.h"
 
 using namespace lt;
 
@@ -45,7 +45,7 @@ QString typedPhone(const QString& e164)
 
 qint64 maxRssKb()
 {
-    rusage usage{};
+    rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     return usage.ru_maxrss;
 }
@@ -139,7 +139,7 @@ int main(int argc, char* argv[])
     std::uniform_int_distribution<qint64> pick(1, members);
     for (int i = 0; i < accruals; ++i) {
         const qint64 memberId = pick(rng);
-        const Sale sale{QStringLiteral("B%1").arg(i), Money(1234 + i, engine.program().currency), {}};
+        const Sale sale {QStringLiteral("B%1").arg(i), Money(1234 + i, engine.program().currency), {}};
         accrual.time([&] { misses += engine.accrual().accrue(memberId, sale).ok() ? 0 : 1; });
         const QByteArray reference = QByteArrayLiteral("F") + QByteArray::number(i);
         accrualFloor.time([&] { misses += bare.accrue(pick(rng), reference, 1234, 12) ? 0 : 1; });
@@ -176,16 +176,23 @@ int main(int argc, char* argv[])
     }
     QBuffer buffer(&csv);
     buffer.open(QIODevice::ReadOnly);
-    auto imported = MemberImporter(engine.context()).importCsv(buffer, ImportOptions{});
+    auto imported = MemberImporter(engine.context()).importCsv(buffer, ImportOptions {});
     if (!imported || !imported->committed) {
         progress(imported ? QStringLiteral("import rejected rows: %1").arg(imported->errors.value(0).reason)
                           : imported.error().message);
         return 1;
     }
     const double importRate = double(imported->imported) / imported->seconds;
+    // What validating one phone number costs in the phone library alone: the ceiling on an import's rate per core.
+    bench::LatencySample phoneValidation;
+    {
+        const PhoneNumberNormalizer normalizer;
+        for (const QString& phone : phones)
+            phoneValidation.time([&] { misses += normalizer.normalize(typedPhone(phone)).ok() ? 0 : 1; });
+    }
     const double importFloor = bare.insertRate(floorPhones);
 
-    const QJsonObject figures{
+    const QJsonObject figures {
         {QStringLiteral("members"), members},
         {QStringLiteral("sales"), sales},
         {QStringLiteral("ledger_entries"), generated->ledgerEntries},
@@ -204,6 +211,7 @@ int main(int argc, char* argv[])
         {QStringLiteral("floor_accrual_p99_ms"), accrualFloor.percentileMs(99)},
         {QStringLiteral("import_members_per_s"), importRate},
         {QStringLiteral("floor_insert_rows_per_s"), importFloor},
+        {QStringLiteral("phone_validation_p50_ms"), phoneValidation.percentileMs(50)},
         {QStringLiteral("failed_operations"), misses},
         {QStringLiteral("max_rss_mb"), double(maxRssKb()) / 1024.0},
     };
@@ -233,6 +241,10 @@ int main(int argc, char* argv[])
     out << QStringLiteral("\nimport: %1 members/s (bare SQLite insert of member rows only: %2 rows/s)\n")
                .arg(importRate, 0, 'f', 0)
                .arg(importFloor, 0, 'f', 0);
+    out << QStringLiteral("libphonenumber parse + validate of one typed number: p50 %1 ms (at most %2 numbers/s on "
+                          "one core)\n")
+               .arg(phoneValidation.percentileMs(50), 0, 'f', 4)
+               .arg(1000.0 / phoneValidation.percentileMs(50), 0, 'f', 0);
     out << QStringLiteral("samples: %1 phone, %2 card, %3 accruals; failed operations: %4; max RSS %5 MB\n")
                .arg(phoneLookup.size())
                .arg(cardLookup.size())
