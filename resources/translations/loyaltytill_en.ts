@@ -439,9 +439,9 @@
     </message>
     <message numerus="yes">
         <source>%1 takes at most %n decimal(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 takes at most %n decimal.</numerusform>
+            <numerusform>%1 takes at most %n decimals.</numerusform>
         </translation>
     </message>
     <message>
@@ -623,9 +623,9 @@
     </message>
     <message numerus="yes">
         <source>Too many wrong PINs: try again in %n minute(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Too many wrong PINs: try again in %n minute.</numerusform>
+            <numerusform>Too many wrong PINs: try again in %n minutes.</numerusform>
         </translation>
     </message>
     <message>
@@ -1137,9 +1137,9 @@
     </message>
     <message numerus="yes">
         <source>%n members match; type more of the name or use the phone number: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n member matches; type more of the name or use the phone number: %1</numerusform>
+            <numerusform>%n members match; type more of the name or use the phone number: %1</numerusform>
         </translation>
     </message>
     <message>
@@ -1240,9 +1240,9 @@
     </message>
     <message numerus="yes">
         <source>%n operation(s) waiting to sync</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n operation waiting to sync</numerusform>
+            <numerusform>%n operations waiting to sync</numerusform>
         </translation>
     </message>
     <message>

@@ -5,1253 +5,1253 @@
     <name>AccrualService</name>
     <message>
         <source>Enter the sale&apos;s receipt number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba el número de recibo de la venta.</translation>
     </message>
     <message>
         <source>A receipt number has at most 64 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>El número de recibo tiene como máximo 64 caracteres.</translation>
     </message>
     <message>
         <source>A receipt number has no spaces or control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>El número de recibo no puede tener espacios ni caracteres de control.</translation>
     </message>
     <message>
         <source>The sale total must be more than zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>El total de la venta debe ser mayor que cero.</translation>
     </message>
     <message>
         <source>The amount is larger than any sale can be.</source>
-        <translation type="unfinished"></translation>
+        <translation>El monto supera el máximo permitido para una venta.</translation>
     </message>
     <message>
         <source>The program counts in %1, not %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>El programa trabaja en %1, no en %2.</translation>
     </message>
     <message>
         <source>A sale line has an impossible quantity or amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una línea de la venta tiene una cantidad o un monto no válidos.</translation>
     </message>
     <message>
         <source>The sale lines add up to more than the total.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las líneas de la venta suman más que el total.</translation>
     </message>
     <message>
         <source>There is no member %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No existe el socio %1.</translation>
     </message>
     <message>
         <source>Sale %1 was already recorded for member %2 with %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>La venta %1 ya se registró para el socio %2 por %3.</translation>
     </message>
     <message>
         <source>Member %1 has left the program.</source>
-        <translation type="unfinished"></translation>
+        <translation>El socio %1 se dio de baja del programa.</translation>
     </message>
     <message>
         <source>Say why the accrual is voided.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indique por qué se anula la acumulación.</translation>
     </message>
     <message>
         <source>There is no sale %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No existe la venta %1.</translation>
     </message>
     <message>
         <source>Sale %1 has already been fully refunded or voided.</source>
-        <translation type="unfinished"></translation>
+        <translation>La venta %1 ya se devolvió por completo o se anuló.</translation>
     </message>
 </context>
 <context>
     <name>AdjustmentService</name>
     <message>
         <source>An adjustment must add or remove at least one point.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un ajuste debe sumar o restar al menos un punto.</translation>
     </message>
     <message>
         <source>An adjustment is at most %1 points either way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un ajuste puede sumar o restar como máximo %1 puntos.</translation>
     </message>
     <message>
         <source>Give the reason for the adjustment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indique el motivo del ajuste.</translation>
     </message>
     <message>
         <source>Member %1 has left the program.</source>
-        <translation type="unfinished"></translation>
+        <translation>El socio %1 se dio de baja del programa.</translation>
     </message>
     <message>
         <source>Name the manager who decides.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indique qué gerente decide.</translation>
     </message>
     <message>
         <source>There is no adjustment %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No existe el ajuste %1.</translation>
     </message>
     <message>
         <source>Adjustment %1 was already %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>El ajuste %1 ya no está pendiente (%2).</translation>
     </message>
     <message>
         <source>Removing %1 points would leave member %2 with a negative balance (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar %1 puntos dejaría al socio %2 con saldo negativo (%3).</translation>
     </message>
 </context>
 <context>
     <name>CardNumber</name>
     <message>
         <source>Scan or type a card number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escanee o escriba un número de tarjeta.</translation>
     </message>
     <message>
         <source>A card number holds only digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>El número de tarjeta solo admite dígitos.</translation>
     </message>
     <message>
         <source>A card number has %1 digits; this one has %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un número de tarjeta tiene %1 dígitos; este tiene %2.</translation>
     </message>
     <message>
         <source>This is not one of the store&apos;s loyalty cards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta no es una tarjeta de fidelidad de la tienda.</translation>
     </message>
     <message>
         <source>The card number&apos;s check digit is wrong; scan it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>El dígito verificador de la tarjeta es incorrecto; escanéela de nuevo.</translation>
     </message>
 </context>
 <context>
     <name>CsvReader</name>
     <message>
         <source>Line %1: a field is longer than %2 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Línea %1: un campo tiene más de %2 caracteres.</translation>
     </message>
     <message>
         <source>Line %1: a quoted field is never closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Línea %1: un campo entre comillas no se cierra.</translation>
     </message>
 </context>
 <context>
     <name>Database</name>
     <message>
         <source>Cannot read the database file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer el archivo de base de datos %1: %2</translation>
     </message>
     <message>
         <source>%1 is not a LoyaltyTill database (it is not an SQLite file).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no es una base de datos de LoyaltyTill (no es un archivo SQLite).</translation>
     </message>
     <message>
         <source>The database file %1 is truncated.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo de base de datos %1 está truncado.</translation>
     </message>
     <message>
         <source>No database path was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se indicó la ruta de la base de datos.</translation>
     </message>
     <message>
         <source>%1 is not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no es un archivo.</translation>
     </message>
     <message>
         <source>There is no database at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna base de datos en %1.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede crear la carpeta %1.</translation>
     </message>
     <message>
         <source>Cannot create the database file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede crear el archivo de base de datos %1: %2</translation>
     </message>
     <message>
         <source>The SQLite driver for Qt (QSQLITE) is not installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>El controlador SQLite para Qt (QSQLITE) no está instalado.</translation>
     </message>
     <message>
         <source>Cannot open the database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede abrir la base de datos %1: %2</translation>
     </message>
     <message>
         <source>The database %1 is damaged (%2). Restore it from a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos %1 está dañada (%2). Restáurela desde una copia de seguridad.</translation>
     </message>
     <message>
         <source>The database %1 cannot use write-ahead logging (journal mode is %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos %1 no puede usar el registro de escritura anticipada (el modo de diario es %2).</translation>
     </message>
     <message>
         <source>The database is busy; try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos está ocupada; inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>The database file is damaged: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo de base de datos está dañado: %1</translation>
     </message>
     <message>
         <source>The database refused the change: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos rechazó el cambio: %1</translation>
     </message>
 </context>
 <context>
     <name>DatabaseBackup</name>
     <message>
         <source>Name the backup file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indique el nombre del archivo de copia de seguridad.</translation>
     </message>
     <message>
         <source>%1 already exists; choose a new file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya existe; elija otro nombre de archivo.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede crear la carpeta %1.</translation>
     </message>
     <message>
         <source>Cannot create %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede crear %1: %2</translation>
     </message>
 </context>
 <context>
     <name>DemoDataGenerator</name>
     <message>
         <source>Generate between 1 and %1 members.</source>
-        <translation type="unfinished"></translation>
+        <translation>Genere entre 1 y %1 socios.</translation>
     </message>
     <message>
         <source>Generate between 0 and %1 sales.</source>
-        <translation type="unfinished"></translation>
+        <translation>Genere entre 0 y %1 ventas.</translation>
     </message>
     <message>
         <source>Demo data goes into an empty store only; this one has %1 members.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los datos de demostración solo se cargan en una tienda vacía; esta tiene %1 socios.</translation>
     </message>
     <message>
         <source>Not enough demo phone numbers for %1 members.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay suficientes números de teléfono de demostración para %1 socios.</translation>
     </message>
 </context>
 <context>
     <name>EnrollmentService</name>
     <message>
         <source>An opening balance must be between 0 and %1 points.</source>
-        <translation type="unfinished"></translation>
+        <translation>El saldo inicial debe estar entre 0 y %1 puntos.</translation>
     </message>
     <message>
         <source>The phone number belongs to member %1 but the card belongs to member %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>El teléfono pertenece al socio %1, pero la tarjeta pertenece al socio %2.</translation>
     </message>
     <message>
         <source>Opening balance</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo inicial</translation>
     </message>
     <message>
         <source>Every card number has been used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya se usaron todos los números de tarjeta.</translation>
     </message>
     <message>
         <source>The card %1 already belongs to member %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tarjeta %1 ya pertenece al socio %2.</translation>
     </message>
 </context>
 <context>
     <name>IntegrityChecker</name>
     <message>
         <source>%1: more problems not listed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: hay más problemas que no se muestran</translation>
     </message>
     <message>
         <source>SQLite integrity check: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobación de integridad de SQLite: %1</translation>
     </message>
     <message>
         <source>Reference to a missing row (table, row, parent)</source>
-        <translation type="unfinished"></translation>
+        <translation>Referencia a una fila inexistente (tabla, fila, padre)</translation>
     </message>
     <message>
         <source>Balance differs from the ledger (member, balance, ledger)</source>
-        <translation type="unfinished"></translation>
+        <translation>El saldo no coincide con el libro de movimientos (socio, saldo, libro)</translation>
     </message>
     <message>
         <source>Lifetime points differ from the ledger (member, lifetime, ledger)</source>
-        <translation type="unfinished"></translation>
+        <translation>Los puntos históricos no coinciden con el libro de movimientos (socio, históricos, libro)</translation>
     </message>
     <message>
         <source>Sale points differ from the ledger (sale, points, ledger)</source>
-        <translation type="unfinished"></translation>
+        <translation>Los puntos de la venta no coinciden con el libro de movimientos (venta, puntos, libro)</translation>
     </message>
     <message>
         <source>Reversed points differ from the ledger (sale, reversed, ledger)</source>
-        <translation type="unfinished"></translation>
+        <translation>Los puntos revertidos no coinciden con el libro de movimientos (venta, revertidos, libro)</translation>
     </message>
     <message>
         <source>Ledger entry never queued for Square (entry, kind)</source>
-        <translation type="unfinished"></translation>
+        <translation>Movimiento nunca puesto en cola para Square (movimiento, tipo)</translation>
     </message>
 </context>
 <context>
     <name>LedgerWriter</name>
     <message>
         <source>There is no member %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No existe el socio %1.</translation>
     </message>
 </context>
 <context>
     <name>LocalizedAmount</name>
     <message>
         <source>Write the amount like %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba el monto así: %1.</translation>
     </message>
 </context>
 <context>
     <name>LoyaltyProgram</name>
     <message>
         <source>Unknown accrual rule type &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de regla de acumulación desconocido: &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>An accrual rule must award at least one point.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una regla de acumulación debe otorgar al menos un punto.</translation>
     </message>
     <message>
         <source>A spend rule needs a positive amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una regla por gasto necesita un monto positivo.</translation>
     </message>
     <message>
         <source>A visit rule&apos;s minimum cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>El mínimo de una regla por visita no puede ser negativo.</translation>
     </message>
     <message>
         <source>An item rule needs an item variation id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una regla por artículo necesita un id de variación de artículo.</translation>
     </message>
     <message>
         <source>A category rule needs a category id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una regla por categoría necesita un id de categoría.</translation>
     </message>
     <message>
         <source>A reward needs an id and a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una recompensa necesita un id y un nombre.</translation>
     </message>
     <message>
         <source>The reward &apos;%1&apos; must cost at least one point.</source>
-        <translation type="unfinished"></translation>
+        <translation>La recompensa &apos;%1&apos; debe costar al menos un punto.</translation>
     </message>
     <message>
         <source>The reward &apos;%1&apos; has a percentage outside 1-100.</source>
-        <translation type="unfinished"></translation>
+        <translation>La recompensa &apos;%1&apos; tiene un porcentaje fuera del rango 1-100.</translation>
     </message>
     <message>
         <source>The reward &apos;%1&apos; has an impossible discount.</source>
-        <translation type="unfinished"></translation>
+        <translation>La recompensa &apos;%1&apos; tiene un descuento no válido.</translation>
     </message>
     <message>
         <source>The reward &apos;%1&apos; lets points be chosen but has no value per point.</source>
-        <translation type="unfinished"></translation>
+        <translation>La recompensa &apos;%1&apos; permite elegir los puntos pero no tiene valor por punto.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a currency code.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; no es un código de moneda.</translation>
     </message>
     <message>
         <source>Points must expire after 1 to 120 months.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los puntos deben vencer entre 1 y 120 meses después.</translation>
     </message>
     <message>
         <source>Two rewards share the id &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dos recompensas comparten el id &apos;%1&apos;.</translation>
     </message>
 </context>
 <context>
     <name>MemberDirectory</name>
     <message>
         <source>There is no member %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No existe el socio %1.</translation>
     </message>
     <message>
         <source>No member has the phone number %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún socio tiene el número de teléfono %1.</translation>
     </message>
     <message>
         <source>The card %1 does not belong to a member yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tarjeta %1 aún no pertenece a ningún socio.</translation>
     </message>
     <message>
         <source>Type a phone number, scan a card, or type a name or e-mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba un teléfono, escanee una tarjeta o escriba un nombre o correo electrónico.</translation>
     </message>
     <message>
         <source>That is too long to be a phone number, a card or a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es demasiado largo para ser un teléfono, una tarjeta o un nombre.</translation>
     </message>
 </context>
 <context>
     <name>MemberImporter</name>
     <message>
         <source>consent must be yes or no, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>consent debe ser yes o no, no &apos;%1&apos;</translation>
     </message>
     <message>
         <source>balance must be a whole number of points, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>balance debe ser un número entero de puntos, no &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Unknown column &apos;%1&apos; in the first line; the columns are %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Columna desconocida &apos;%1&apos; en la primera línea; las columnas son %2.</translation>
     </message>
     <message>
         <source>The column &apos;%1&apos; appears twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>La columna &apos;%1&apos; aparece dos veces.</translation>
     </message>
     <message>
         <source>The first line must name the columns, and &apos;phone&apos; is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>La primera línea debe nombrar las columnas, y &apos;phone&apos; es obligatoria.</translation>
     </message>
     <message>
         <source>expected %1 fields, found %2</source>
-        <translation type="unfinished"></translation>
+        <translation>se esperaban %1 campos y hay %2</translation>
     </message>
     <message>
         <source>phone %1 already appears on line %2</source>
-        <translation type="unfinished"></translation>
+        <translation>el teléfono %1 ya aparece en la línea %2</translation>
     </message>
     <message>
         <source>card %1 already appears on line %2</source>
-        <translation type="unfinished"></translation>
+        <translation>la tarjeta %1 ya aparece en la línea %2</translation>
     </message>
     <message>
         <source>already a member (member %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>ya es socio (socio %1)</translation>
     </message>
 </context>
 <context>
     <name>Money</name>
     <message>
         <source>Enter an amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba un monto.</translation>
     </message>
     <message>
         <source>The amount cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>El monto no puede ser negativo.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not an amount; write it like 12.34.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; no es un monto; escríbalo como 12.34.</translation>
     </message>
     <message numerus="yes">
         <source>%1 takes at most %n decimal(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 admite como máximo %n decimal.</numerusform>
+            <numerusform>%1 admite como máximo %n decimales.</numerusform>
         </translation>
     </message>
     <message>
         <source>The amount is larger than any sale can be.</source>
-        <translation type="unfinished"></translation>
+        <translation>El monto supera el máximo permitido para una venta.</translation>
     </message>
 </context>
 <context>
     <name>PersonalDataValidator</name>
     <message>
         <source>The text contains broken characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>El texto contiene caracteres no válidos.</translation>
     </message>
     <message>
         <source>The text contains a control or formatting character (U+%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>El texto contiene un carácter de control o de formato (U+%1).</translation>
     </message>
     <message>
         <source>Keep it under %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Use menos de %1 caracteres.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not an e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; no es una dirección de correo electrónico.</translation>
     </message>
     <message>
         <source>Write the birthday as YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba la fecha de nacimiento como AAAA-MM-DD.</translation>
     </message>
     <message>
         <source>The birthday cannot be in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fecha de nacimiento no puede ser futura.</translation>
     </message>
     <message>
         <source>The birthday is before 1900.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fecha de nacimiento es anterior a 1900.</translation>
     </message>
 </context>
 <context>
     <name>PhoneNumberNormalizer</name>
     <message>
         <source>Enter a phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba un número de teléfono.</translation>
     </message>
     <message>
         <source>The phone number is too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>El número de teléfono es demasiado largo.</translation>
     </message>
     <message>
         <source>A phone number holds only digits, spaces and + - ( ) .</source>
-        <translation type="unfinished"></translation>
+        <translation>Un número de teléfono solo admite dígitos, espacios y + - ( ) .</translation>
     </message>
     <message>
         <source>The phone number is too short.</source>
-        <translation type="unfinished"></translation>
+        <translation>El número de teléfono es demasiado corto.</translation>
     </message>
     <message>
         <source>The country code is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>El código de país no es válido.</translation>
     </message>
     <message>
         <source>This is not a phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esto no es un número de teléfono.</translation>
     </message>
     <message>
         <source>No phone number in that region has this area code or pattern.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún número de teléfono de esa región tiene este código de área o formato.</translation>
     </message>
 </context>
 <context>
     <name>ProgramRepository</name>
     <message>
         <source>The stored loyalty program is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>El programa de fidelidad guardado está dañado.</translation>
     </message>
 </context>
 <context>
     <name>RedemptionService</name>
     <message>
         <source>There is no reward &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>No existe la recompensa &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>The loyalty program is not active.</source>
-        <translation type="unfinished"></translation>
+        <translation>El programa de fidelidad no está activo.</translation>
     </message>
     <message>
         <source>Use between %1 and %2 %3 for this reward.</source>
-        <translation type="unfinished"></translation>
+        <translation>Use entre %1 y %2 %3 para esta recompensa.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; always costs %2 %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; siempre cuesta %2 %3.</translation>
     </message>
     <message>
         <source>Not enough %1: the member has %2 and &apos;%3&apos; needs %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay suficientes %1: el socio tiene %2 y &apos;%3&apos; necesita %4.</translation>
     </message>
     <message>
         <source>Member %1 has left the program.</source>
-        <translation type="unfinished"></translation>
+        <translation>El socio %1 se dio de baja del programa.</translation>
     </message>
 </context>
 <context>
     <name>RefundService</name>
     <message>
         <source>The refund must be more than zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>La devolución debe ser mayor que cero.</translation>
     </message>
     <message>
         <source>There is no sale %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No existe la venta %1.</translation>
     </message>
     <message>
         <source>Refund %1 was already recorded for another sale or amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>La devolución %1 ya se registró para otra venta u otro monto.</translation>
     </message>
     <message>
         <source>Sale %1 has already been refunded in full.</source>
-        <translation type="unfinished"></translation>
+        <translation>La venta %1 ya se devolvió por completo.</translation>
     </message>
     <message>
         <source>Sale %1 was paid in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>La venta %1 se pagó en %2.</translation>
     </message>
     <message>
         <source>Only %1 of sale %2 is left to refund.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo quedan %1 de la venta %2 por devolver.</translation>
     </message>
     <message>
         <source>Reward points returned: sale %1 was refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntos de recompensa devueltos: se devolvió la venta %1</translation>
     </message>
 </context>
 <context>
     <name>SchemaMigrator</name>
     <message>
         <source>Cannot read the schema version of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer la versión del esquema de %1.</translation>
     </message>
     <message>
         <source>%1 was written by a newer LoyaltyTill (schema %2; this version reads up to %3). Install the newer LoyaltyTill.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fue escrito por una versión más reciente de LoyaltyTill (esquema %2; esta versión lee hasta el %3). Instale la versión más reciente de LoyaltyTill.</translation>
     </message>
     <message>
         <source>%1 is an SQLite file of another application, not a LoyaltyTill database.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es un archivo SQLite de otra aplicación, no una base de datos de LoyaltyTill.</translation>
     </message>
     <message>
         <source>Upgrading the database to schema %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Falló la actualización de la base de datos al esquema %1: %2</translation>
     </message>
 </context>
 <context>
     <name>StaffDirectory</name>
     <message>
         <source>A PIN has 4 to 8 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>El PIN debe tener de 4 a 8 dígitos.</translation>
     </message>
     <message>
         <source>A PIN has only digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>El PIN solo admite dígitos.</translation>
     </message>
     <message>
         <source>Give the person&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indique el nombre de la persona.</translation>
     </message>
     <message>
         <source>The password hashing library could not start.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo iniciar la biblioteca de hash de contraseñas.</translation>
     </message>
     <message>
         <source>Not enough memory to hash the PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay memoria suficiente para procesar el PIN.</translation>
     </message>
     <message>
         <source>Wrong staff number or PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de empleado o PIN incorrecto.</translation>
     </message>
     <message numerus="yes">
         <source>Too many wrong PINs: try again in %n minute(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Demasiados PIN incorrectos: vuelva a intentarlo en %n minuto.</numerusform>
+            <numerusform>Demasiados PIN incorrectos: vuelva a intentarlo en %n minutos.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 is not a manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no es gerente.</translation>
     </message>
     <message>
         <source>There is no staff member %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No existe el empleado %1.</translation>
     </message>
 </context>
 <context>
     <name>StoreSettings</name>
     <message>
         <source>There is no setting called &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>No existe la opción de configuración &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a region code such as US, GB or MX.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; no es un código de región como US, GB o MX.</translation>
     </message>
     <message>
         <source>Choose keep or restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija keep o restore.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; needs a whole number of 0 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; necesita un número entero igual o mayor que 0.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; cannot be empty or longer than 2000 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; no puede estar vacío ni tener más de 2000 caracteres.</translation>
     </message>
 </context>
 <context>
     <name>lt::ui::EnrollmentDialog</name>
     <message>
         <source>The customer agrees (&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>El cliente &amp;acepta</translation>
     </message>
     <message>
         <source>Give a &amp;new card number</source>
-        <translation type="unfinished"></translation>
+        <translation>Asignar un número de tarjeta nue&amp;vo</translation>
     </message>
     <message>
         <source>Enroll a customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscribir a un cliente</translation>
     </message>
     <message>
         <source>Enrollment</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscripción</translation>
     </message>
     <message>
         <source>&amp;Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Teléfono</translation>
     </message>
     <message>
         <source>required, any format</source>
-        <translation type="unfinished"></translation>
+        <translation>obligatorio, cualquier formato</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre</translation>
     </message>
     <message>
         <source>optional</source>
-        <translation type="unfinished"></translation>
+        <translation>opcional</translation>
     </message>
     <message>
         <source>&amp;E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo &amp;electrónico</translation>
     </message>
     <message>
         <source>&amp;Birthday</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fecha de nacimiento</translation>
     </message>
     <message>
         <source>YYYY-MM-DD, optional</source>
-        <translation type="unfinished"></translation>
+        <translation>AAAA-MM-DD, opcional</translation>
     </message>
     <message>
         <source>&amp;Card</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta&amp;rjeta</translation>
     </message>
     <message>
         <source>scan a blank card, optional</source>
-        <translation type="unfinished"></translation>
+        <translation>escanee una tarjeta sin asignar, opcional</translation>
     </message>
     <message>
         <source>Marketing consent text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto de consentimiento de marketing</translation>
     </message>
     <message>
         <source>Enroll</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscribir</translation>
     </message>
 </context>
 <context>
     <name>lt::ui::FirstManagerForm</name>
     <message>
         <source>Manager&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del gerente</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <source>PIN again</source>
-        <translation type="unfinished"></translation>
+        <translation>Repetir PIN</translation>
     </message>
     <message>
         <source>Welcome to LoyaltyTill. Create the store&apos;s first manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenido a LoyaltyTill. Cree el primer gerente de la tienda.</translation>
     </message>
     <message>
         <source>Create manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear gerente</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre</translation>
     </message>
     <message>
         <source>&amp;PIN (4-8 digits)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;PIN (4 a 8 dígitos)</translation>
     </message>
     <message>
         <source>PIN &amp;again</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Repetir PIN</translation>
     </message>
     <message>
         <source>The two PINs differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los dos PIN no coinciden.</translation>
     </message>
     <message>
         <source>Manager %1 created with staff number %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se creó el gerente %1 con el número de empleado %2.</translation>
     </message>
 </context>
 <context>
     <name>lt::ui::LookupField</name>
     <message>
         <source>Scan a card or type a phone number or name, then Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Escanee una tarjeta o escriba un teléfono o un nombre y presione Enter</translation>
     </message>
     <message>
         <source>Member lookup</source>
-        <translation type="unfinished"></translation>
+        <translation>Búsqueda de socio</translation>
     </message>
 </context>
 <context>
     <name>lt::ui::ManagerApprovalDialog</name>
     <message>
         <source>Manager approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprobación del gerente</translation>
     </message>
 </context>
 <context>
     <name>lt::ui::MemberPanel</name>
     <message>
         <source>Member name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del socio</translation>
     </message>
     <message>
         <source>Points balance</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo de puntos</translation>
     </message>
     <message>
         <source>Progress to the next reward</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso hacia la próxima recompensa</translation>
     </message>
     <message>
         <source>Rewards available now</source>
-        <translation type="unfinished"></translation>
+        <translation>Recompensas disponibles ahora</translation>
     </message>
     <message>
         <source>Recent history</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial reciente</translation>
     </message>
     <message>
         <source>No member</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin socio</translation>
     </message>
     <message>
         <source>Member %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Socio %1</translation>
     </message>
     <message>
         <source>Tier: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel: %1</translation>
     </message>
     <message>
         <source>Card …%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjeta …%1</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>%1 of these not yet confirmed by Square</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de ellos aún sin confirmar por Square</translation>
     </message>
     <message>
         <source>%1 more for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Faltan %1 para %2</translation>
     </message>
     <message>
         <source>No reward available yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay recompensas disponibles</translation>
     </message>
     <message>
         <source>Available now: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Disponible ahora: %1</translation>
     </message>
     <message>
         <source>(not yet synced)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aún sin sincronizar)</translation>
     </message>
 </context>
 <context>
     <name>lt::ui::MessageBanner</name>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje</translation>
     </message>
 </context>
 <context>
     <name>lt::ui::PinForm</name>
     <message>
         <source>Staff number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de empleado</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <source>Staff &amp;number</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Número de empleado</translation>
     </message>
     <message>
         <source>&amp;PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;PIN</translation>
     </message>
 </context>
 <context>
     <name>lt::ui::RedeemDialog</name>
     <message>
         <source>Redeem a reward</source>
-        <translation type="unfinished"></translation>
+        <translation>Canjear una recompensa</translation>
     </message>
     <message>
         <source>Rewards</source>
-        <translation type="unfinished"></translation>
+        <translation>Recompensas</translation>
     </message>
     <message>
         <source>Points to use</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntos a usar</translation>
     </message>
     <message>
         <source>%1 — choose %2 to %3 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — elija de %2 a %3 %4</translation>
     </message>
     <message>
         <source>%1 — %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 %3</translation>
     </message>
     <message>
         <source>%1 has %2 %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tiene %2 %3.</translation>
     </message>
     <message>
         <source>The member</source>
-        <translation type="unfinished"></translation>
+        <translation>El socio</translation>
     </message>
     <message>
         <source>Redeem</source>
-        <translation type="unfinished"></translation>
+        <translation>Canjear</translation>
     </message>
     <message>
         <source>Take %1% off the sale (at most %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Descuente %1% de la venta (máximo %2).</translation>
     </message>
     <message>
         <source>Take %1 off the sale.</source>
-        <translation type="unfinished"></translation>
+        <translation>Descuente %1 de la venta.</translation>
     </message>
     <message>
         <source>Choose a reward.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una recompensa.</translation>
     </message>
     <message>
         <source>A manager must approve a reward worth %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un gerente debe aprobar una recompensa de %1.</translation>
     </message>
 </context>
 <context>
     <name>lt::ui::RefundDialog</name>
     <message>
         <source>Refund a sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolución de una venta</translation>
     </message>
     <message>
         <source>Receipt number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de recibo</translation>
     </message>
     <message>
         <source>Refunded amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Monto devuelto</translation>
     </message>
     <message>
         <source>empty: the whole sale</source>
-        <translation type="unfinished"></translation>
+        <translation>vacío: toda la venta</translation>
     </message>
     <message>
         <source>&amp;Receipt number</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Número de recibo</translation>
     </message>
     <message>
         <source>&amp;Amount refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Monto devuelto</translation>
     </message>
     <message>
         <source>Refund</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolver</translation>
     </message>
 </context>
 <context>
     <name>lt::ui::SaleDialog</name>
     <message>
         <source>Award points for a sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Otorgar puntos por una venta</translation>
     </message>
     <message>
         <source>Receipt number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de recibo</translation>
     </message>
     <message>
         <source>Sale total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total de la venta</translation>
     </message>
     <message>
         <source>Points preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa de puntos</translation>
     </message>
     <message>
         <source>&amp;Receipt number</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Número de recibo</translation>
     </message>
     <message>
         <source>&amp;Total (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Total (%1)</translation>
     </message>
     <message>
         <source>Points</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntos</translation>
     </message>
     <message>
         <source>Award points</source>
-        <translation type="unfinished"></translation>
+        <translation>Otorgar puntos</translation>
     </message>
     <message>
         <source>+%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>+%1 %2</translation>
     </message>
 </context>
 <context>
     <name>lt::ui::SerialScanner</name>
     <message>
         <source>The scanner on %1 cannot be opened: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede abrir el escáner en %1: %2</translation>
     </message>
 </context>
 <context>
     <name>lt::ui::TillWindow</name>
     <message>
         <source>LoyaltyTill</source>
-        <translation type="unfinished"></translation>
+        <translation>LoyaltyTill</translation>
     </message>
     <message>
         <source>Square connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexión con Square</translation>
     </message>
     <message>
         <source>Operations waiting to sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Operaciones pendientes de sincronizar</translation>
     </message>
     <message>
         <source>Sign in as staff number %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicie sesión con el número de empleado %1.</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar sesión</translation>
     </message>
     <message>
         <source>Sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Venta</translation>
     </message>
     <message>
         <source>Redeem</source>
-        <translation type="unfinished"></translation>
+        <translation>Canjear</translation>
     </message>
     <message>
         <source>Refund</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolución</translation>
     </message>
     <message>
         <source>Enroll</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscribir</translation>
     </message>
     <message>
         <source>Void last sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Anular última venta</translation>
     </message>
     <message>
         <source>Adjust points</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustar puntos</translation>
     </message>
     <message>
         <source>Next customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Siguiente cliente</translation>
     </message>
     <message>
         <source>Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear</translation>
     </message>
     <message>
         <source>Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Ayuda</translation>
     </message>
     <message>
         <source>&amp;Till</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Caja</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bloquear</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Con&amp;figuración</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Idioma</translation>
     </message>
     <message>
         <source>As the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Según el sistema</translation>
     </message>
     <message>
         <source>The language changes when LoyaltyTill starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>El idioma cambiará cuando LoyaltyTill se vuelva a iniciar.</translation>
     </message>
     <message>
         <source>&amp;Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Apariencia</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Claro</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Oscuro</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ayuda</translation>
     </message>
     <message>
         <source>&amp;Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Teclas</translation>
     </message>
     <message>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloqueada</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>manager</source>
-        <translation type="unfinished"></translation>
+        <translation>gerente</translation>
     </message>
     <message>
         <source>cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>cajero</translation>
     </message>
     <message>
         <source>Signed in as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión iniciada como %1.</translation>
     </message>
     <message>
         <source>No member matches &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún socio coincide con &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>%1 (member %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (socio %2)</translation>
     </message>
     <message numerus="yes">
         <source>%n members match; type more of the name or use the phone number: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n socio coincide; escriba más del nombre o use el teléfono: %1</numerusform>
+            <numerusform>%n socios coinciden; escriba más del nombre o use el teléfono: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Find the member first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero busque al socio.</translation>
     </message>
     <message>
         <source>Sale %1 was already recorded: nothing added. Balance %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>La venta %1 ya estaba registrada: no se sumó nada. Saldo: %2.</translation>
     </message>
     <message>
         <source>+%1 %2 for sale %3. New balance: %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>+%1 %2 por la venta %3. Nuevo saldo: %4.</translation>
     </message>
     <message>
         <source>A manager approves this reward.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un gerente debe aprobar esta recompensa.</translation>
     </message>
     <message>
         <source>Apply %1% off at the register (at most %2). New balance: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplique un descuento del %1% en caja (máximo %2). Nuevo saldo: %3.</translation>
     </message>
     <message>
         <source>Apply %1 off at the register. New balance: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplique un descuento de %1 en caja. Nuevo saldo: %2.</translation>
     </message>
     <message>
         <source>Refund of sale %1 recorded: %2 %3. Member %4 now has %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolución de la venta %1 registrada: %2 %3. El socio %4 ahora tiene %5.</translation>
     </message>
     <message>
         <source>Already a member: member %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya es socio: socio %1.</translation>
     </message>
     <message>
         <source>Welcome! Member %1 enrolled%2.</source>
-        <translation type="unfinished"></translation>
+        <translation>¡Bienvenido! Socio %1 inscrito%2.</translation>
     </message>
     <message>
         <source> with card %1</source>
-        <translation type="unfinished"></translation>
+        <translation> con la tarjeta %1</translation>
     </message>
     <message>
         <source>Void a sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Anular una venta</translation>
     </message>
     <message>
         <source>Receipt number of the sale to void:</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de recibo de la venta a anular:</translation>
     </message>
     <message>
         <source>A manager approves voiding sale %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un gerente debe aprobar la anulación de la venta %1.</translation>
     </message>
     <message>
         <source>Not voided: no manager approved.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se anuló: ningún gerente lo aprobó.</translation>
     </message>
     <message>
         <source>Voided at the till by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anulada en caja por %1</translation>
     </message>
     <message>
         <source>Sale %1 voided: %2 %3. Balance %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Venta %1 anulada: %2 %3. Saldo: %4.</translation>
     </message>
     <message>
         <source>Points to add (negative to remove):</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntos a sumar (negativo para restar):</translation>
     </message>
     <message>
         <source>Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo:</translation>
     </message>
     <message>
         <source>A manager approves %1 points: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Un gerente debe aprobar %1 puntos: %2</translation>
     </message>
     <message>
         <source>Adjustment %1 waits for a manager&apos;s approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>El ajuste %1 espera la aprobación de un gerente.</translation>
     </message>
     <message>
         <source>Adjusted by %1 points, approved by %2. Balance %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuste de %1 puntos, aprobado por %2. Saldo: %3.</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Teclas</translation>
     </message>
     <message>
         <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;look up what was typed or scanned&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sale: award points&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;redeem a reward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;refund a sale&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;enroll a customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;void the last sale (a manager once the customer has left)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;adjust points (a manager approves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;lock the till&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;buscar lo que se escribió o escaneó&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;venta: otorgar puntos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;canjear una recompensa&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;devolución de una venta&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;inscribir a un cliente&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;anular la última venta (con un gerente si el cliente ya se fue)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;ajustar puntos (lo aprueba un gerente)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;siguiente cliente&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;bloquear la caja&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;esta ayuda&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
         <source>Square: not connected (working offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>Square: no conectado (modo sin conexión)</translation>
     </message>
     <message numerus="yes">
         <source>%n operation(s) waiting to sync</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n operación pendiente de sincronizar</numerusform>
+            <numerusform>%n operaciones pendientes de sincronizar</numerusform>
         </translation>
     </message>
     <message>
         <source>Sync queue unreadable</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer la cola de sincronización</translation>
     </message>
     <message>
         <source>%1 · till %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · caja %2</translation>
     </message>
 </context>
 </TS>
