@@ -87,8 +87,9 @@ bool BareSqlite::accrue(qint64 memberId, const QByteArray& reference, qint64 amo
 
 double BareSqlite::insertRate(const QList<QByteArray>& phones)
 {
-    sqlite3_stmt* insert = prepare("INSERT INTO members (phone, name, email, enrolled_at, origin) "
-                                   "VALUES (?, 'Bench Member', 'bench@example.com', '2026-11-23T00:00:00.000Z', 'import')");
+    sqlite3_stmt* insert =
+        prepare("INSERT INTO members (phone, name, email, enrolled_at, origin) "
+                "VALUES (?, 'Bench Member', 'bench@example.com', '2026-11-23T00:00:00.000Z', 'import')");
     const auto start = std::chrono::steady_clock::now();
     exec("BEGIN IMMEDIATE");
     for (const QByteArray& phone : phones) {
