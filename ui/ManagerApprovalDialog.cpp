@@ -3,6 +3,7 @@
 #include "ui/PinForm.h"
 
 #include <QDialogButtonBox>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace lt::ui {
@@ -19,6 +20,8 @@ ManagerApprovalDialog::ManagerApprovalDialog(StaffDirectory& staff, const QStrin
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_form);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    // Otherwise QDialog makes Cancel the default button, and the Enter after the staff number or a wrong PIN cancels.
+    buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_form, &PinForm::submitted, this, &ManagerApprovalDialog::submit);
