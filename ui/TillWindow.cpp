@@ -377,6 +377,8 @@ void TillWindow::startRedemption()
         m_banner->show(MessageBanner::Kind::Error, tr("Find the member first."));
         return;
     }
+    // The dialog quotes on the balance: re-read it, another till may have changed it since the scan.
+    showMember(m_member->id);
     const qint64 threshold = StoreSettings(m_db).value(StoreSettings::RedemptionApprovalMinor).toLongLong();
     RedeemDialog dialog(
         m_engine, *m_member, m_staff.isManager() ? std::numeric_limits<qint64>::max() : threshold,
