@@ -1,11 +1,13 @@
 #pragma once
 
 #include "core/PointsChange.h"
+#include "core/Sale.h"
 
 #include <QDialog>
 
 class QLabel;
 class QLineEdit;
+class QTableWidget;
 
 namespace lt {
 class LoyaltyEngine;
@@ -27,11 +29,14 @@ public:
 
 private:
     void updatePreview();
+    // The item and category lines typed so far, for item, category and exclusion rules.
+    Result<QList<SaleLine>> lines() const;
 
     LoyaltyEngine& m_engine;
     qint64 m_memberId;
     QLineEdit* m_reference;
     QLineEdit* m_total;
+    QTableWidget* m_lines;
     QLabel* m_preview;
     QLabel* m_error;
     PointsChange m_result;
