@@ -6,6 +6,7 @@ MessageBanner::MessageBanner(QWidget* parent)
     : QLabel(parent)
 {
     setWordWrap(true);
+    setTextFormat(Qt::PlainText); // messages quote what was typed or scanned, which is not markup
     setMargin(10);
     setAccessibleName(tr("Message"));
     setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -1,5 +1,6 @@
 #include "ui/TillWindow.h"
 
+#include "core/CardNumber.h"
 #include "core/Database.h"
 #include "core/DemoDataGenerator.h"
 #include "core/LoyaltyEngine.h"
@@ -286,6 +287,14 @@ void TillWindow::returnFocus()
 
 void TillWindow::lookUp(const QString& text, bool scanned)
 {
+    // A scanner reads barcodes, and the only member barcodes are the store's cards: anything else scanned is another
+    // product's code or a misread, not a phone number to look up.
+    if (scanned && !CardNumber::looksLikeCard(text)) {
+        m_lookup->clear();
+        m_banner->show(MessageBanner::Kind::Error,
+                       tr("That barcode is not one of the store's loyalty cards: %1").arg(text));
+        return;
+    }
     auto found = m_engine.members().lookup(text);
     m_lookup->clear();
     if (!found) {
@@ -311,7 +320,6 @@ void TillWindow::lookUp(const QString& text, bool scanned)
                            .arg(lines.join(QStringLiteral(", "))));
         return;
     }
-    Q_UNUSED(scanned);
     m_banner->clear();
     showMember(found->members.first().id);
 }
