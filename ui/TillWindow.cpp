@@ -9,6 +9,7 @@
 #include "ui/Appearance.h"
 #include "ui/EnrollmentDialog.h"
 #include "ui/FirstManagerForm.h"
+#include "ui/HelpOverlay.h"
 #include "ui/LocalizedAmount.h"
 #include "ui/LookupField.h"
 #include "ui/ManagerApprovalDialog.h"
@@ -29,7 +30,6 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
 #include <QStackedWidget>
@@ -551,22 +551,11 @@ void TillWindow::addDemoMembers()
 
 void TillWindow::showHelp()
 {
-    QMessageBox box(this);
-    box.setWindowTitle(tr("Keys"));
-    box.setTextFormat(Qt::RichText);
-    box.setText(tr("<table>"
-                   "<tr><td><b>Enter</b></td><td>look up what was typed or scanned</td></tr>"
-                   "<tr><td><b>F2</b></td><td>sale: award points</td></tr>"
-                   "<tr><td><b>F3</b></td><td>redeem a reward</td></tr>"
-                   "<tr><td><b>F4</b></td><td>refund a sale</td></tr>"
-                   "<tr><td><b>F5</b></td><td>enroll a customer</td></tr>"
-                   "<tr><td><b>F6</b></td><td>void the last sale (a manager once the customer has left)</td></tr>"
-                   "<tr><td><b>F7</b></td><td>adjust points (a manager approves)</td></tr>"
-                   "<tr><td><b>Esc</b></td><td>next customer</td></tr>"
-                   "<tr><td><b>F12</b></td><td>lock the till</td></tr>"
-                   "<tr><td><b>F1</b></td><td>this help</td></tr></table>"));
-    box.exec();
-    returnFocus();
+    if (!m_help) {
+        m_help = new HelpOverlay(centralWidget());
+        connect(m_help, &HelpOverlay::closed, this, &TillWindow::returnFocus);
+    }
+    m_help->showOver();
 }
 
 void TillWindow::refreshStatus()

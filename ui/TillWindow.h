@@ -25,6 +25,7 @@ class MemberPanel;
 class MessageBanner;
 class PinForm;
 class FirstManagerForm;
+class HelpOverlay;
 class SerialScanner;
 
 // The till: sign-in, then one lookup line that holds the focus, the member at the till, and an action per key.
@@ -88,6 +89,7 @@ private:
     QLabel* m_who;
     QLabel* m_place;
     SerialScanner* m_serialScanner = nullptr;
+    HelpOverlay* m_help = nullptr;
     QList<QPushButton*> m_memberActions;
     QTimer m_idle;
     QTimer m_statusTimer;
