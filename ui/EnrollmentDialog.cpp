@@ -24,6 +24,8 @@ EnrollmentDialog::EnrollmentDialog(LoyaltyEngine& engine, const QString& consent
     setWindowTitle(tr("Enroll a customer"));
     setAccessibleName(tr("Enrollment"));
     auto* layout = new QVBoxLayout(this);
+    // The dialog follows its content, so an inline error that wraps to more lines is never cut off.
+    layout->setSizeConstraint(QLayout::SetFixedSize);
     auto* form = new QFormLayout;
     layout->addLayout(form);
     const struct

@@ -27,6 +27,8 @@ RefundDialog::RefundDialog(LoyaltyEngine& engine, QWidget* parent)
     m_error->setStyleSheet(QStringLiteral("color:#a50e0e;font-weight:bold;"));
     m_error->setWordWrap(true);
     auto* form = new QFormLayout(this);
+    // The dialog follows its content, so an inline error that wraps to more lines is never cut off.
+    form->setSizeConstraint(QLayout::SetFixedSize);
     form->addRow(tr("&Receipt number"), m_reference);
     form->addRow(tr("&Amount refunded"), m_amount);
     form->addRow(m_error);

@@ -32,6 +32,8 @@ SaleDialog::SaleDialog(LoyaltyEngine& engine, qint64 memberId, QWidget* parent)
     m_error->setStyleSheet(QStringLiteral("color:#a50e0e;font-weight:bold;"));
     m_error->setWordWrap(true);
     auto* form = new QFormLayout(this);
+    // The dialog follows its content, so an inline error that wraps to more lines is never cut off.
+    form->setSizeConstraint(QLayout::SetFixedSize);
     form->addRow(tr("&Receipt number"), m_reference);
     form->addRow(tr("&Total (%1)").arg(engine.program().currency), m_total);
     m_lines->setObjectName(QStringLiteral("lines"));
