@@ -104,10 +104,14 @@ void MemberPanel::showMember(const Member& member, const QList<LedgerEntry>& his
     m_history->clear();
     for (const LedgerEntry& e : history) {
         const QString when = e.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        // A redemption by the reward's name, as the cashier chose it; its id only if the program no longer has it.
+        const RewardTier* reward = e.saleReference.isEmpty() ? program.tier(e.rewardTierId) : nullptr;
         QString line = QStringLiteral("%1   %2%3   %4")
                            .arg(when, e.points > 0 ? QStringLiteral("+") : QString())
                            .arg(e.points)
-                           .arg(e.saleReference.isEmpty() ? e.rewardTierId : e.saleReference);
+                           .arg(!e.saleReference.isEmpty() ? e.saleReference
+                                    : reward               ? reward->name
+                                                           : e.rewardTierId);
         if (!e.synced)
             line += QStringLiteral("   ") + tr("(not yet synced)");
         m_history->addItem(line);
