@@ -6,6 +6,7 @@
 #include "app/admin/PointsCommands.h"
 #include "app/admin/StaffCommands.h"
 #include "app/admin/StoreCommands.h"
+#include "app/admin/SyncCommands.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -19,7 +20,7 @@ const QList<Command>& CommandRegistry::commands()
     static const QList<Command> list = [] {
         QList<Command> all;
         all << StoreCommands::commands() << MemberCommands::commands() << PointsCommands::commands()
-            << DataCommands::commands() << StaffCommands::commands();
+            << DataCommands::commands() << StaffCommands::commands() << SyncCommands::commands();
         return all;
     }();
     return list;

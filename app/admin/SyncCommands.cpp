@@ -1,0 +1,214 @@
+#include "app/admin/SyncCommands.h"
+
+#include "app/admin/CommandContext.h"
+#include "core/Database.h"
+#include "sync/CredentialStore.h"
+#include "sync/OutboxPusher.h"
+#include "sync/SquareClient.h"
+#include "sync/SquareConnection.h"
+#include "sync/SquareEnvironment.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QSqlQuery>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace lt::admin {
+
+namespace {
+
+int connect(CommandContext& c)
+{
+    auto environment = SquareEnvironment::parse(c.parser().value(QStringLiteral("environment")));
+    if (!environment)
+        return c.fail(environment.error());
+    const QString location = c.parser().value(QStringLiteral("location")).trimmed();
+    if (location.isEmpty() || location.size() > 64)
+        return c.fail(
+            Error::invalid(QStringLiteral("Give the Square location ID with --location."), QStringLiteral("location")));
+    if (!c.parser().isSet(QStringLiteral("token-stdin")))
+        return c.fail(Error::invalid(
+            QStringLiteral("Pass --token-stdin and write the access token on standard input (never as an argument, "
+                           "where other users and the shell history could read it)."),
+            QStringLiteral("token-stdin")));
+    QTextStream in(stdin);
+    const QString token = in.readLine().trimmed();
+    if (token.isEmpty())
+        return c.fail(
+            Error::invalid(QStringLiteral("No access token was read from standard input."), QStringLiteral("token")));
+    auto db = c.database();
+    if (!db)
+        return c.fail(db.error());
+    CredentialStore credentials;
+    if (auto stored = credentials.writeTokenNow(environment->name(), location, token); !stored)
+        return c.fail(stored.error());
+    const SquareConnection connection {environment->name(), location};
+    if (auto saved = connection.save(**db); !saved)
+        return c.fail(saved.error());
+    return c.succeed({{QStringLiteral("environment"), environment->name()}, {QStringLiteral("location"), location}},
+                     QStringLiteral("Connected to Square %1, location %2. The token is in the keychain.")
+                         .arg(environment->name(), location));
+}
+
+int disconnect(CommandContext& c)
+{
+    auto db = c.database();
+    if (!db)
+        return c.fail(db.error());
+    auto connection = SquareConnection::load(**db);
+    if (!connection)
+        return c.fail(connection.error());
+    if (!connection->has_value())
+        return c.succeed({{QStringLiteral("connected"), false}}, QStringLiteral("The store was not connected."));
+    if (auto removed = CredentialStore().removeTokenNow((*connection)->environment, (*connection)->locationId);
+        !removed)
+        return c.fail(removed.error());
+    if (auto cleared = SquareConnection::clear(**db); !cleared)
+        return c.fail(cleared.error());
+    return c.succeed({{QStringLiteral("connected"), false}},
+                     QStringLiteral("Disconnected from Square; the token was removed from the keychain."));
+}
+
+int square(CommandContext& c)
+{
+    const QStringList args = c.parser().positionalArguments();
+    if (args == QStringList {QStringLiteral("connect")})
+        return connect(c);
+    if (args == QStringList {QStringLiteral("disconnect")})
+        return disconnect(c);
+    return c.fail(Error::invalid(QStringLiteral("Use: square connect --environment sandbox|production|URL "
+                                                "--location ID --token-stdin, or square disconnect.")));
+}
+
+int status(CommandContext& c)
+{
+    auto db = c.database();
+    if (!db)
+        return c.fail(db.error());
+    auto connection = SquareConnection::load(**db);
+    if (!connection)
+        return c.fail(connection.error());
+    QJsonObject json;
+    QString text;
+    if (connection->has_value()) {
+        json.insert(QStringLiteral("environment"), (*connection)->environment);
+        json.insert(QStringLiteral("location"), (*connection)->locationId);
+        text += QStringLiteral("Square: %1, location %2\n").arg((*connection)->environment, (*connection)->locationId);
+    } else {
+        text += QStringLiteral("Square: not connected\n");
+    }
+    json.insert(QStringLiteral("connected"), connection->has_value());
+    // Generated members are training data and never synced, so their rows are not waiting for anything.
+    QSqlQuery counts((*db)->connection());
+    if (!counts.exec(QStringLiteral("SELECT o.state, count(*), min(o.next_attempt_at) FROM outbox o JOIN members m "
+                                    "ON m.id = o.member_id WHERE m.origin <> 'generated' GROUP BY o.state")))
+        return c.fail(Database::errorFrom(counts));
+    QJsonObject states {{QStringLiteral("pending"), 0}, {QStringLiteral("sent"), 0}, {QStringLiteral("conflict"), 0}};
+    while (counts.next()) {
+        states.insert(counts.value(0).toString(), counts.value(1).toLongLong());
+        if (counts.value(0).toString() == QLatin1String("pending") && !counts.value(2).isNull())
+            json.insert(QStringLiteral("next_retry_at"), counts.value(2).toString());
+    }
+    json.insert(QStringLiteral("outbox"), states);
+    text += QStringLiteral("Outbox: %1 pending, %2 sent, %3 conflicts\n")
+                .arg(states.value(QLatin1String("pending")).toInteger())
+                .arg(states.value(QLatin1String("sent")).toInteger())
+                .arg(states.value(QLatin1String("conflict")).toInteger());
+    QSqlQuery conflicts((*db)->connection());
+    if (!conflicts.exec(QStringLiteral("SELECT id, member_id, operation, last_error FROM outbox WHERE state = "
+                                       "'conflict' ORDER BY id DESC LIMIT 20")))
+        return c.fail(Database::errorFrom(conflicts));
+    QJsonArray list;
+    while (conflicts.next()) {
+        list.append(QJsonObject {{QStringLiteral("outbox_id"), conflicts.value(0).toLongLong()},
+                                 {QStringLiteral("member_id"), conflicts.value(1).toLongLong()},
+                                 {QStringLiteral("operation"), conflicts.value(2).toString()},
+                                 {QStringLiteral("error"), conflicts.value(3).toString()}});
+        text += QStringLiteral("  conflict #%1 member %2 %3: %4\n")
+                    .arg(conflicts.value(0).toLongLong())
+                    .arg(conflicts.value(1).toLongLong())
+                    .arg(conflicts.value(2).toString(), conflicts.value(3).toString());
+    }
+    json.insert(QStringLiteral("conflicts"), list);
+    return c.succeed(json, text);
+}
+
+int run(CommandContext& c)
+{
+    const QStringList args = c.parser().positionalArguments();
+    if (args == QStringList {QStringLiteral("status")})
+        return status(c);
+    if (!args.isEmpty())
+        return c.fail(Error::invalid(QStringLiteral("Use: sync [--once], or sync status [--json].")));
+    auto db = c.database();
+    if (!db)
+        return c.fail(db.error());
+    auto connection = SquareConnection::load(**db);
+    if (!connection)
+        return c.fail(connection.error());
+    if (!connection->has_value())
+        return c.fail(Error::refused(QStringLiteral("The store is not connected to Square; run square connect.")));
+    auto environment = SquareEnvironment::parse((*connection)->environment);
+    if (!environment)
+        return c.fail(environment.error());
+    CredentialStore credentials;
+    auto token = credentials.readTokenNow((*connection)->environment, (*connection)->locationId);
+    if (!token)
+        return c.fail(token.error());
+    QNetworkAccessManager network;
+    SquareClient client(network, *environment, *token);
+    OutboxPusher pusher(**db, c.clock(), client, (*connection)->locationId);
+    const bool once = c.parser().isSet(QStringLiteral("once"));
+    QEventLoop loop;
+    PushSummary total;
+    QObject::connect(&pusher, &OutboxPusher::finished, &loop, [&](const PushSummary& summary) {
+        total.sent += summary.sent;
+        total.conflicts += summary.conflicts;
+        total.deferred += summary.deferred;
+        total.stopped = summary.stopped;
+        total.unauthorized = summary.unauthorized;
+        total.error = summary.error;
+        if (once || summary.unauthorized)
+            loop.quit();
+        else // keep draining: the next pass picks up new sales and rows whose retry time has come
+            QTimer::singleShot(30000, &pusher, &OutboxPusher::pushOnce);
+    });
+    QTimer::singleShot(0, &pusher, &OutboxPusher::pushOnce);
+    loop.exec();
+    const QJsonObject json {{QStringLiteral("sent"), total.sent},
+                            {QStringLiteral("conflicts"), total.conflicts},
+                            {QStringLiteral("deferred"), total.deferred},
+                            {QStringLiteral("stopped"), total.stopped},
+                            {QStringLiteral("error"), total.error}};
+    if (total.unauthorized)
+        return c.fail(Error::refused(QStringLiteral("Square refused the access token; run square connect with a "
+                                                    "new one. ")
+                                     + total.error));
+    if (total.stopped)
+        return c.fail(Error::internal(QStringLiteral("The sync stopped: ") + total.error));
+    return c.succeed(json, QStringLiteral("Sent %1, conflicts %2.").arg(total.sent).arg(total.conflicts));
+}
+
+} // namespace
+
+QList<Command> SyncCommands::commands()
+{
+    return {
+        {QStringLiteral("square"), QStringLiteral("Connect the store to Square (token in the keychain) or disconnect."),
+         QStringLiteral("connect|disconnect"),
+         [](QCommandLineParser& p) {
+             p.addOption(option("environment", "sandbox, production or a base URL (http only for 127.0.0.1).", "ENV"));
+             p.addOption(option("location", "The Square location ID sales are credited to.", "ID"));
+             p.addOption(option("token-stdin", "Read the access token from standard input."));
+         },
+         square},
+        {QStringLiteral("sync"), QStringLiteral("Send the outbox to Square, or show its status."),
+         QStringLiteral("[status]"), [](QCommandLineParser& p) { p.addOption(option("once", "One pass, then exit.")); },
+         run},
+    };
+}
+
+} // namespace lt::admin

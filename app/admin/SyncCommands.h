@@ -1,0 +1,15 @@
+#pragma once
+
+#include "app/admin/CommandRegistry.h"
+
+namespace lt::admin {
+
+// square connect|disconnect, and sync [--once] / sync status: connecting the store to Square and draining the
+// outbox from the command line.
+class SyncCommands
+{
+public:
+    static QList<Command> commands();
+};
+
+} // namespace lt::admin

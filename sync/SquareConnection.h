@@ -1,0 +1,25 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace lt {
+
+class Database;
+
+// Which Square environment and location this store syncs with, kept in the store's settings table so that every
+// till on the file agrees. The access token is not here: it lives in the keychain (CredentialStore).
+struct SquareConnection
+{
+    QString environment; // "production", "sandbox" or a base URL
+    QString locationId;
+
+    static Result<std::optional<SquareConnection>> load(Database& db);
+    Result<void> save(Database& db) const;
+    static Result<void> clear(Database& db);
+};
+
+} // namespace lt
