@@ -4,6 +4,7 @@
 #include "core/Database.h"
 #include "core/Transaction.h"
 #include "sync/SquareClient.h"
+#include "sync/SquareConnection.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -301,6 +302,9 @@ void OutboxPusher::stop(const QString& error)
 void OutboxPusher::finish()
 {
     m_running = false;
+    // The till shows when the store last reached Square; a pass that stopped early does not count.
+    if (!m_summary.stopped)
+        (void)SquareConnection::recordPass(m_db, m_clock.nowUtc());
     emit finished(m_summary);
 }
 

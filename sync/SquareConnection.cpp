@@ -1,5 +1,6 @@
 #include "sync/SquareConnection.h"
 
+#include "core/Clock.h"
 #include "core/Database.h"
 #include "core/Transaction.h"
 
@@ -8,6 +9,7 @@ namespace lt {
 namespace {
 const QString EnvironmentKey = QStringLiteral("square.environment");
 const QString LocationKey = QStringLiteral("square.location_id");
+const QString LastSyncKey = QStringLiteral("square.last_sync_at");
 } // namespace
 
 Result<std::optional<SquareConnection>> SquareConnection::load(Database& db)
@@ -20,7 +22,11 @@ Result<std::optional<SquareConnection>> SquareConnection::load(Database& db)
         return location.error();
     if (!environment->isValid() || !location->isValid())
         return std::optional<SquareConnection> {};
-    return std::optional<SquareConnection> {SquareConnection {environment->toString(), location->toString()}};
+    auto last = db.scalar(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {LastSyncKey});
+    if (!last)
+        return last.error();
+    return std::optional<SquareConnection> {
+        SquareConnection {environment->toString(), location->toString(), fromStorageTime(last->toString())}};
 }
 
 Result<void> SquareConnection::save(Database& db) const
@@ -39,7 +45,14 @@ Result<void> SquareConnection::save(Database& db) const
 
 Result<void> SquareConnection::clear(Database& db)
 {
-    return db.exec(QStringLiteral("DELETE FROM settings WHERE key IN (?, ?)"), {EnvironmentKey, LocationKey});
+    return db.exec(QStringLiteral("DELETE FROM settings WHERE key IN (?, ?, ?)"),
+                   {EnvironmentKey, LocationKey, LastSyncKey});
+}
+
+Result<void> SquareConnection::recordPass(Database& db, const QDateTime& at)
+{
+    return db.exec(QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"),
+                   {LastSyncKey, toStorageTime(at)});
 }
 
 } // namespace lt

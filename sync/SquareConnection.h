@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 
+#include <QDateTime>
 #include <QString>
 
 #include <optional>
@@ -16,10 +17,12 @@ struct SquareConnection
 {
     QString environment; // "production", "sandbox" or a base URL
     QString locationId;
+    QDateTime lastSyncAt; // the end of the last pass that drained what it could; invalid before the first
 
     static Result<std::optional<SquareConnection>> load(Database& db);
     Result<void> save(Database& db) const;
     static Result<void> clear(Database& db);
+    static Result<void> recordPass(Database& db, const QDateTime& at);
 };
 
 } // namespace lt

@@ -6,6 +6,7 @@
 #include "core/LoyaltyEngine.h"
 #include "core/StoreSettings.h"
 #include "core/SyncOutbox.h"
+#include "sync/SquareConnection.h"
 #include "ui/Appearance.h"
 #include "ui/EnrollmentDialog.h"
 #include "ui/FirstManagerForm.h"
@@ -561,7 +562,16 @@ void TillWindow::showHelp()
 void TillWindow::refreshStatus()
 {
     auto pending = SyncOutbox(m_db, m_clock).pendingCount();
-    m_syncStatus->setText(tr("Square: not connected (working offline)"));
+    auto connection = SquareConnection::load(m_db);
+    if (!connection || !*connection)
+        m_syncStatus->setText(tr("Square: not connected (working offline)"));
+    else if (!(*connection)->lastSyncAt.isValid())
+        m_syncStatus->setText(tr("Square: %1, not synced yet").arg((*connection)->locationId));
+    else
+        m_syncStatus->setText(
+            tr("Square: %1, last sync %2")
+                .arg((*connection)->locationId,
+                     QLocale().toString((*connection)->lastSyncAt.toLocalTime(), QLocale::ShortFormat)));
     m_pending->setText(pending ? tr("%n operation(s) waiting to sync", nullptr, int(*pending))
                                : tr("Sync queue unreadable"));
     m_place->setText(

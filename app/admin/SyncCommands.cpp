@@ -45,7 +45,7 @@ int connect(CommandContext& c)
     CredentialStore credentials;
     if (auto stored = credentials.writeTokenNow(environment->name(), location, token); !stored)
         return c.fail(stored.error());
-    const SquareConnection connection {environment->name(), location};
+    const SquareConnection connection {environment->name(), location, {}};
     if (auto saved = connection.save(**db); !saved)
         return c.fail(saved.error());
     return c.succeed({{QStringLiteral("environment"), environment->name()}, {QStringLiteral("location"), location}},

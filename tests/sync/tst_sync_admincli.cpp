@@ -1,4 +1,5 @@
 #include "core/Database.h"
+#include "sync/SquareConnection.h"
 #include "tests/sync/FakeSquareServer.h"
 
 #include <QJsonDocument>
@@ -113,6 +114,11 @@ void TestAdminSync::connectSyncAndStatus()
     QVERIFY(balance.ok());
     QVERIFY(balance->toLongLong() > 0);
     QCOMPARE(m_server->balanceForPhone(Phone), balance->toLongLong());
+    // The till's status bar reads when the store last reached Square.
+    auto connection = lt::SquareConnection::load(**db);
+    QVERIFY(connection.ok() && connection->has_value());
+    QVERIFY((*connection)->lastSyncAt.isValid());
+    QVERIFY((*connection)->lastSyncAt.secsTo(QDateTime::currentDateTimeUtc()) < 600);
 
     const Run status = admin({QStringLiteral("sync"), QStringLiteral("status"), QStringLiteral("--json")});
     QCOMPARE(status.exitCode, 0);
