@@ -9,11 +9,17 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QMessageBox>
+#include <QTextStream>
+#include <QTimer>
+#include <QWindow>
 
 int main(int argc, char* argv[])
 {
+    QElapsedTimer started;
+    started.start();
     QApplication app(argc, argv);
     lt::setApplicationIdentity();
     QLoggingCategory::setFilterRules(QStringLiteral("loyaltytill.*.debug=false"));
@@ -26,6 +32,8 @@ int main(int argc, char* argv[])
     parser.addVersionOption();
     parser.addOption(
         {QStringLiteral("database"), QStringLiteral("The store's database file."), QStringLiteral("PATH")});
+    parser.addOption({QStringLiteral("measure-startup"),
+                      QStringLiteral("Print the milliseconds until the till takes keys, then quit (benchmarks).")});
     parser.process(app);
     const QString path = parser.isSet(QStringLiteral("database")) ? parser.value(QStringLiteral("database"))
                                                                   : lt::Database::defaultPath();
@@ -43,5 +51,16 @@ int main(int argc, char* argv[])
     lt::ui::TillWindow window(**db, **engine, clock);
     window.resize(1100, 720);
     window.show();
+    if (parser.isSet(QStringLiteral("measure-startup"))) {
+        // Ready: the window is on screen (so painted) and a field has the keyboard focus.
+        auto* probe = new QTimer(&app);
+        QObject::connect(probe, &QTimer::timeout, &app, [&] {
+            if (window.windowHandle()->isExposed() && QApplication::focusWidget()) {
+                QTextStream(stdout) << double(started.nsecsElapsed()) / 1e6 << Qt::endl;
+                app.quit();
+            }
+        });
+        probe->start(0);
+    }
     return app.exec();
 }
