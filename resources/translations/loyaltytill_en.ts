@@ -1303,5 +1303,13 @@
         <source>Added %1 demo members with %2 sales for training. Try a phone number such as (201) 555-0000 or the card 2900000000018.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Square: %1, not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square: %1, last sync %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -1303,5 +1303,13 @@
         <source>Added %1 demo members with %2 sales for training. Try a phone number such as (201) 555-0000 or the card 2900000000018.</source>
         <translation>Se agregaron %1 socios de demostración con %2 ventas para capacitación. Pruebe un teléfono como (201) 555-0000 o la tarjeta 2900000000018.</translation>
     </message>
+    <message>
+        <source>Square: %1, not synced yet</source>
+        <translation>Square: %1, aún sin sincronizar</translation>
+    </message>
+    <message>
+        <source>Square: %1, last sync %2</source>
+        <translation>Square: %1, última sincronización %2</translation>
+    </message>
 </context>
 </TS>
