@@ -482,7 +482,9 @@ void TestPoints::voidAnEarlierSaleWithAManager()
 void TestPoints::busyStoreLosesNothing()
 {
     // Another till (or a backup) holds the store's write lock. A store with a short busy timeout answers quickly.
-    TillHarness busy(Database::Options {true, true, 200});
+    Database::Options options;
+    options.busyTimeoutMs = 200;
+    TillHarness busy(options);
     auto cashier = busy.addStaff(QStringLiteral("Kim Busy"), StaffMember::Role::Cashier, QStringLiteral("8642"));
     LT_VERIFY_OK(cashier);
     auto member = busy.store().enroll(QStringLiteral("(415) 555-2673"), QStringLiteral("Cy Busy"));
