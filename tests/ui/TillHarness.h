@@ -65,7 +65,7 @@ private:
 // Modal dialogs run their own event loop inside exec(), so a test cannot type into them after the call that opens
 // them. whenModal arms a check, run from inside that loop, that waits for a modal dialog of type T to be the active
 // one and then runs `action` on it. The action must close the dialog; one left open is rejected and the test fails,
-// so that a broken expectation cannot hang the test. The returned flag says whether the action ran.
+// so that a broken expectation cannot hang the test. The returned flag says whether the action ran: check it.
 template<typename T>
 std::shared_ptr<bool> whenModal(std::function<void(T*)> action, int timeoutMs = 5000)
 {
@@ -77,10 +77,9 @@ std::shared_ptr<bool> whenModal(std::function<void(T*)> action, int timeoutMs = 
     QObject::connect(poll, &QTimer::timeout, poll, [poll, elapsed, ran, action = std::move(action), timeoutMs] {
         auto* dialog = qobject_cast<T*>(QApplication::activeModalWidget());
         if (!dialog || !dialog->isActiveWindow()) {
-            if (elapsed->elapsed() > timeoutMs) {
-                poll->deleteLater();
+            if (elapsed->elapsed() > timeoutMs) { // the caller's check of the flag reports it
                 poll->stop();
-                QTest::qFail("The expected dialog did not open.", __FILE__, __LINE__);
+                poll->deleteLater();
             }
             return;
         }
