@@ -140,12 +140,14 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
 
 Result<void> Database::configure(const Options& options)
 {
-    auto quickCheck = scalar(QStringLiteral("PRAGMA quick_check"));
-    if (!quickCheck || quickCheck->toString() != QLatin1String("ok")) {
-        const QString detail = quickCheck ? quickCheck->toString() : quickCheck.error().message;
-        return Error::corrupt(
-            QCoreApplication::translate("Database", "The database %1 is damaged (%2). Restore it from a backup.")
-                .arg(m_path, detail));
+    if (options.quickCheck) {
+        auto quickCheck = scalar(QStringLiteral("PRAGMA quick_check"));
+        if (!quickCheck || quickCheck->toString() != QLatin1String("ok")) {
+            const QString detail = quickCheck ? quickCheck->toString() : quickCheck.error().message;
+            return Error::corrupt(
+                QCoreApplication::translate("Database", "The database %1 is damaged (%2). Restore it from a backup.")
+                    .arg(m_path, detail));
+        }
     }
     // Before anything that writes (journal_mode does): a file this store refuses is left as it was.
     SchemaMigrator migrator(*this);

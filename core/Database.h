@@ -23,6 +23,9 @@ public:
     {
         bool create = true; // create the file when it does not exist
         bool migrate = true; // upgrade an older schema
+        // PRAGMA quick_check reads the whole file: seconds on a million members. The till opens without it and runs
+        // it on a second connection in the background, so that it takes keys at once.
+        bool quickCheck = true;
         int busyTimeoutMs = 5000;
     };
 

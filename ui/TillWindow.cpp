@@ -530,6 +530,11 @@ void TillWindow::startAdjustment()
     showMember(m_member->id);
 }
 
+void TillWindow::showStoreProblem(const QString& message)
+{
+    m_banner->show(MessageBanner::Kind::Error, message);
+}
+
 void TillWindow::addDemoMembers()
 {
     if (isLocked())

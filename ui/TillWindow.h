@@ -56,6 +56,8 @@ public:
     void showHelp();
     void finishCustomer();
     void addDemoMembers();
+    // Damage found by the background check of the store file: shown until the till is restarted.
+    void showStoreProblem(const QString& message);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

@@ -13,6 +13,7 @@
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QTextStream>
+#include <QThread>
 #include <QTimer>
 #include <QWindow>
 
@@ -37,7 +38,9 @@ int main(int argc, char* argv[])
     parser.process(app);
     const QString path = parser.isSet(QStringLiteral("database")) ? parser.value(QStringLiteral("database"))
                                                                   : lt::Database::defaultPath();
-    auto db = lt::Database::open(path);
+    lt::Database::Options options;
+    options.quickCheck = false;
+    auto db = lt::Database::open(path, options);
     if (!db) {
         QMessageBox::critical(nullptr, QObject::tr("LoyaltyTill"), db.error().message);
         return 1;
@@ -51,6 +54,22 @@ int main(int argc, char* argv[])
     lt::ui::TillWindow window(**db, **engine, clock);
     window.resize(1100, 720);
     window.show();
+    // The full check of the file runs on its own connection while the till already takes keys; damage found
+    // there is shown in the till (SQLite also refuses to use a damaged page when an operation reaches it).
+    QThread* check = QThread::create([path, &window] {
+        lt::Database::Options checkOnly;
+        checkOnly.create = false;
+        checkOnly.migrate = false;
+        auto checked = lt::Database::open(path, checkOnly);
+        if (!checked) {
+            const QString problem = checked.error().message;
+            QMetaObject::invokeMethod(
+                &window, [&window, problem] { window.showStoreProblem(problem); }, Qt::QueuedConnection);
+        }
+    });
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, check, [check] { check->wait(); });
+    QObject::connect(check, &QThread::finished, check, &QObject::deleteLater);
+    check->start(QThread::LowPriority);
     if (parser.isSet(QStringLiteral("measure-startup"))) {
         // Ready: the window is on screen (so painted) and a field has the keyboard focus.
         auto* probe = new QTimer(&app);
