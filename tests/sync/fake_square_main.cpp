@@ -1,5 +1,6 @@
-// loyaltytill-fake-square --port N [--latency-ms L] [--fail-rate R] [--token T]
-// A local stand-in for Square's Loyalty API on 127.0.0.1, to try sync by hand without touching Square.
+// loyaltytill-fake-square --port N [--latency-ms L] [--fail-rate R] [--token T] [--spec FILE]
+// A local stand-in for Square's Loyalty API on 127.0.0.1, to try sync by hand without touching Square. Every request
+// is checked against Square's OpenAPI description; the departures are printed on stderr as they happen.
 #include "tests/sync/FakeSquareServer.h"
 
 #include <QCommandLineParser>
@@ -20,6 +21,10 @@ int main(int argc, char* argv[])
                       QStringLiteral("R"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("token"), QStringLiteral("The only bearer token accepted (default: any)."),
                       QStringLiteral("T")});
+    parser.addOption({QStringLiteral("spec"),
+                      QStringLiteral("Square's OpenAPI description to check requests against (default: %1).")
+                          .arg(lt::test::SquareSpecValidator::defaultSpecFile()),
+                      QStringLiteral("FILE")});
     parser.process(app);
 
     bool portOk = false;
@@ -37,6 +42,14 @@ int main(int argc, char* argv[])
     server.setLatencyMs(latency);
     server.setFailRate(rate);
     server.setAccessToken(parser.value(QStringLiteral("token")));
+    if (parser.isSet(QStringLiteral("spec")) && !server.loadSpec(parser.value(QStringLiteral("spec")))) {
+        err << "loyaltytill-fake-square: " << server.specError() << "\n";
+        return 2;
+    }
+    if (!server.specError().isEmpty()) {
+        err << "loyaltytill-fake-square: " << server.specError() << " (give --spec FILE)\n";
+        return 2;
+    }
     if (!server.listen(static_cast<quint16>(port))) {
         err << "loyaltytill-fake-square: cannot listen on 127.0.0.1:" << port << "\n";
         return 1;
