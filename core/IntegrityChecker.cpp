@@ -78,7 +78,10 @@ Result<IntegrityReport> IntegrityChecker::check()
         // Generated demo members are training data and never reach Square.
         {QStringLiteral("SELECT l.id, l.kind FROM ledger l JOIN members m ON m.id = l.member_id "
                         "WHERE l.kind <> 'expire' AND m.origin <> 'generated' AND NOT EXISTS "
-                        "(SELECT 1 FROM outbox o WHERE o.ledger_id = l.id)"),
+                        "(SELECT 1 FROM outbox o WHERE o.ledger_id = l.id) "
+                        // Mirrors of events made at Square, and entries that accept Square's side of a conflict.
+                        "AND NOT EXISTS (SELECT 1 FROM square_events e WHERE e.ledger_id = l.id) "
+                        "AND NOT EXISTS (SELECT 1 FROM sync_conflicts c WHERE c.ledger_id = l.id)"),
          QCoreApplication::translate("IntegrityChecker", "Ledger entry never queued for Square (entry, kind)")},
     };
     for (const auto& c : checks) {

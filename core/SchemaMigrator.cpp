@@ -149,6 +149,60 @@ const char* const version3[] = {
              locked_until TEXT,
              created_at TEXT NOT NULL))",
 };
+// Version 4: reconciling with Square. Events pulled from Square (ours, recognised by the ids Square returned, or
+// made elsewhere and mirrored in the ledger), conflicts a manager must see, and what the outbox needs to resume
+// an operation safely after a long outage.
+const char* const version4[] = {
+    R"(ALTER TABLE outbox ADD COLUMN first_attempt_at TEXT)",
+    R"(ALTER TABLE outbox ADD COLUMN sent_at TEXT)",
+    R"(ALTER TABLE outbox ADD COLUMN square_ref TEXT)",
+    R"(ALTER TABLE members ADD COLUMN square_balance INTEGER)",
+    R"(ALTER TABLE members ADD COLUMN square_checked_at TEXT)",
+    R"(ALTER TABLE members ADD COLUMN square_history_at TEXT)",
+    R"(CREATE TABLE square_events (
+             event_id TEXT PRIMARY KEY,
+             account_id TEXT NOT NULL,
+             member_id INTEGER REFERENCES members(id),
+             type TEXT NOT NULL,
+             points INTEGER NOT NULL DEFAULT 0,
+             location_id TEXT,
+             source TEXT,
+             created_at TEXT NOT NULL,
+             reward_id TEXT,
+             reason TEXT,
+             state TEXT NOT NULL CHECK (state = 'ours' OR state = 'applied' OR state = 'held' OR state = 'ignored'),
+             outbox_id INTEGER REFERENCES outbox(id),
+             ledger_id INTEGER REFERENCES ledger(id),
+             pulled_at TEXT NOT NULL) WITHOUT ROWID)",
+    R"(CREATE INDEX outbox_pending_order ON outbox(id) WHERE state = 'pending')",
+    R"(CREATE INDEX square_events_account ON square_events(account_id, created_at))",
+    R"(CREATE INDEX square_events_held ON square_events(account_id) WHERE state = 'held')",
+    R"(CREATE INDEX square_events_ledger ON square_events(ledger_id) WHERE ledger_id IS NOT NULL)",
+    R"(CREATE INDEX square_events_outbox ON square_events(outbox_id) WHERE outbox_id IS NOT NULL)",
+    R"(CREATE INDEX outbox_member ON outbox(member_id))",
+    R"(CREATE TABLE sync_conflicts (
+             id INTEGER PRIMARY KEY,
+             outbox_id INTEGER REFERENCES outbox(id),
+             member_id INTEGER REFERENCES members(id),
+             kind TEXT NOT NULL CHECK (kind = 'overspend' OR kind = 'phone_rejected' OR kind = 'account_missing'
+                                       OR kind = 'refused' OR kind = 'balance_mismatch'),
+             code TEXT NOT NULL DEFAULT '',
+             message TEXT NOT NULL,
+             local_facts TEXT NOT NULL DEFAULT '{}',
+             square_facts TEXT NOT NULL DEFAULT '{}',
+             created_at TEXT NOT NULL,
+             resolved_at TEXT,
+             resolution TEXT,
+             resolved_by TEXT,
+             resolution_note TEXT,
+             ledger_id INTEGER REFERENCES ledger(id)))",
+    R"(CREATE INDEX sync_conflicts_open ON sync_conflicts(member_id) WHERE resolved_at IS NULL)",
+    R"(CREATE INDEX sync_conflicts_outbox ON sync_conflicts(outbox_id) WHERE outbox_id IS NOT NULL)",
+    R"(CREATE INDEX sync_conflicts_ledger ON sync_conflicts(ledger_id) WHERE ledger_id IS NOT NULL)",
+    // Conflicts the outbox recorded before this version carried only its last error.
+    R"(INSERT INTO sync_conflicts (outbox_id, member_id, kind, message, created_at)
+           SELECT id, member_id, 'refused', COALESCE(last_error, ''), created_at FROM outbox WHERE state = 'conflict')",
+};
 } // namespace
 
 SchemaMigrator::SchemaMigrator(Database& db)
@@ -169,6 +223,8 @@ QStringList SchemaMigrator::statementsFor(int version)
         add(version2);
     else if (version == 3)
         add(version3);
+    else if (version == 4)
+        add(version4);
     return statements;
 }
 

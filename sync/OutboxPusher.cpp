@@ -2,25 +2,43 @@
 
 #include "core/Clock.h"
 #include "core/Database.h"
+#include "core/EngineContext.h"
+#include "core/ProgramRepository.h"
+#include "core/SyncConflicts.h"
 #include "core/Transaction.h"
 #include "sync/SquareClient.h"
 #include "sync/SquareConnection.h"
+#include "sync/SquareEvent.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QTimer>
+#include <QUrl>
 
 #include <algorithm>
+#include <memory>
 
 namespace lt {
 
 Q_LOGGING_CATEGORY(lcOutbox, "loyaltytill.sync.outbox")
 
 namespace {
-QString conflictText(const SquareError& error)
+QString segment(const QString& id)
 {
-    return error.message();
+    return QString::fromLatin1(QUrl::toPercentEncoding(id));
+}
+
+QString rfc3339(const QDateTime& utc)
+{
+    return utc.toUTC().toString(Qt::ISODateWithMs);
+}
+
+bool alwaysApplies(const QString& ledgerKind)
+{
+    // Reversals of points Square already has, and balances brought in: the till decided, Square must record them
+    // even when its balance (missing another till's unsent sales) would go below zero.
+    return ledgerKind == QLatin1String("refund") || ledgerKind == QLatin1String("void")
+        || ledgerKind == QLatin1String("opening") || ledgerKind == QLatin1String("restore");
 }
 } // namespace
 
@@ -44,11 +62,13 @@ void OutboxPusher::pushOnce()
     if (m_running)
         return;
     m_running = true;
+    m_stopping = false;
     m_summary = {};
+    m_membersInFlight.clear();
     if (m_programId.isEmpty())
         fetchProgram();
     else
-        next();
+        fill();
 }
 
 void OutboxPusher::fetchProgram()
@@ -65,242 +85,599 @@ void OutboxPusher::fetchProgram()
             stop(QStringLiteral("Square answered without a loyalty program id."));
             return;
         }
-        next();
+        fill();
     });
 }
 
-Result<bool> OutboxPusher::loadNext(Row& row)
+void OutboxPusher::fill()
 {
-    QSqlQuery& query = m_db.prepared(QStringLiteral(
-        "SELECT o.id, o.member_id, o.operation, o.payload, o.idempotency_key, o.attempts, m.square_account_id, "
-        "m.phone FROM outbox o JOIN members m ON m.id = o.member_id "
-        "WHERE o.state = 'pending' AND m.origin <> 'generated' "
-        "AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) "
-        "AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.member_id = o.member_id AND p.state = 'pending' "
-        "AND p.id < o.id) ORDER BY o.id LIMIT 1"));
-    StatementScope scope(query);
-    if (auto done = m_db.exec(query, {toStorageTime(m_clock.nowUtc())}); !done)
-        return done.error();
-    if (!query.next())
-        return false;
-    row.id = query.value(0).toLongLong();
-    row.memberId = query.value(1).toLongLong();
-    row.operation = query.value(2).toString();
-    row.payload = QJsonDocument::fromJson(query.value(3).toString().toUtf8()).object();
-    row.idempotencyKey = query.value(4).toString();
-    row.attempts = query.value(5).toInt();
-    row.accountId = query.value(6).toString();
-    row.phone = query.value(7).toString();
-    return true;
+    if (!m_running || m_filling)
+        return;
+    m_filling = true;
+    if (!m_stopping && m_membersInFlight.size() < m_maxInFlight) {
+        auto rows = loadCandidates(m_maxInFlight - int(m_membersInFlight.size()));
+        if (!rows) {
+            m_filling = false;
+            stop(rows.error().message);
+            return;
+        }
+        for (const Row& row : *rows) {
+            m_membersInFlight.insert(row.memberId);
+            start(row);
+        }
+    }
+    m_filling = false;
+    if (m_membersInFlight.isEmpty())
+        finish();
 }
 
-void OutboxPusher::next()
+Result<QList<OutboxPusher::Row>> OutboxPusher::loadCandidates(int wanted)
 {
-    Row row;
-    auto found = loadNext(row);
-    if (!found) {
-        stop(found.error().message);
-        return;
+    QStringList busy;
+    for (qint64 member : std::as_const(m_membersInFlight))
+        busy << QString::number(member);
+    // The first pending row of each member that is due, oldest first; a member whose link to Square is in
+    // question (phone rejected, account gone) waits for a manager.
+    QSqlQuery query(m_db.connection());
+    query.prepare(
+        QStringLiteral("SELECT o.id, o.member_id, o.operation, COALESCE(l.kind, ''), o.payload, o.idempotency_key, "
+                       "o.attempts, o.first_attempt_at, o.square_ref, m.square_account_id, m.phone "
+                       "FROM outbox o JOIN members m ON m.id = o.member_id LEFT JOIN ledger l ON l.id = o.ledger_id "
+                       "WHERE o.state = 'pending' AND m.origin <> 'generated' "
+                       "AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) "
+                       "AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.member_id = o.member_id AND p.state = 'pending' "
+                       "AND p.id < o.id) "
+                       "AND NOT EXISTS (SELECT 1 FROM sync_conflicts c WHERE c.member_id = o.member_id "
+                       "AND c.resolved_at IS NULL AND (c.kind = 'phone_rejected' OR c.kind = 'account_missing')) "
+                       "%1 ORDER BY o.id LIMIT ?")
+            .arg(busy.isEmpty() ? QString() : QStringLiteral("AND o.member_id NOT IN (%1)").arg(busy.join(u','))));
+    query.addBindValue(toStorageTime(m_clock.nowUtc()));
+    query.addBindValue(wanted);
+    if (!query.exec())
+        return Database::errorFrom(query);
+    QList<Row> rows;
+    QStringList ids;
+    while (query.next()) {
+        Row row;
+        row.id = query.value(0).toLongLong();
+        row.memberId = query.value(1).toLongLong();
+        row.operation = query.value(2).toString();
+        row.ledgerKind = query.value(3).toString();
+        row.payload = QJsonDocument::fromJson(query.value(4).toString().toUtf8()).object();
+        row.idempotencyKey = query.value(5).toString();
+        row.attempts = query.value(6).toInt();
+        if (!query.value(7).isNull())
+            row.firstAttemptAt = fromStorageTime(query.value(7).toString());
+        row.squareRef = query.value(8).toString();
+        row.accountId = query.value(9).toString();
+        row.phone = query.value(10).toString();
+        if (!row.firstAttemptAt.isValid())
+            ids << QString::number(row.id);
+        rows.append(row);
     }
-    if (!*found) {
-        finish();
-        return;
+    query.finish();
+    if (!ids.isEmpty()) {
+        // Recorded before the first request leaves, so that after any crash the row is known to be in doubt.
+        const QString now = toStorageTime(m_clock.nowUtc());
+        if (auto done = m_db.exec(
+                QStringLiteral("UPDATE outbox SET first_attempt_at = ? WHERE first_attempt_at IS NULL AND id IN (%1)")
+                    .arg(ids.join(u',')),
+                {now});
+            !done)
+            return done.error();
+        for (Row& row : rows) {
+            if (!row.firstAttemptAt.isValid())
+                row.firstAttemptAt = fromStorageTime(now);
+        }
     }
-    if (row.operation == QLatin1String("enroll"))
+    return rows;
+}
+
+void OutboxPusher::start(const Row& row)
+{
+    if (row.operation == QLatin1String("enroll")) {
         pushEnroll(row);
-    else
-        pushPoints(row);
+        return;
+    }
+    ensureAccount(row,
+                  [this](const Row& linked) { checkEvents(linked, [this](const Row& checked) { send(checked); }); });
 }
 
 void OutboxPusher::pushEnroll(const Row& row)
 {
+    const auto sent = [this](const Row& linked) {
+        done(linked, SquareReply {true, 200, {}, {}, 0}, linked.accountId, {});
+    };
     if (!row.accountId.isEmpty()) {
-        handle(row, SquareReply {true, 200, {}, {}, 0}, row.accountId);
+        sent(row);
+        return;
+    }
+    ensureAccount(row, sent);
+}
+
+void OutboxPusher::ensureAccount(const Row& row, const Step& then)
+{
+    if (!row.accountId.isEmpty()) {
+        then(row);
         return;
     }
     QString phone = row.payload.value(QLatin1String("phone")).toString();
     if (phone.isEmpty())
         phone = row.phone;
     if (phone.isEmpty()) {
-        if (auto done = markConflict(row, QStringLiteral("The member has no phone number, which Square requires."));
-            !done) {
-            stop(done.error().message);
-            return;
-        }
-        next();
+        SquareError error;
+        error.kind = SquareError::Kind::Rejected;
+        error.code = QStringLiteral("INVALID_PHONE_NUMBER");
+        error.detail = QStringLiteral("The member has no phone number, which Square requires.");
+        refused(row, error);
         return;
     }
-    // One account per phone at Square: link to it when it exists (enrolled at Square POS or by another till).
+    // The enrollment's own key creates the account; any other row that must link first uses a key derived
+    // from its own, so the account is created at most once per row.
+    const QString key = row.operation == QLatin1String("enroll")
+        ? row.idempotencyKey
+        : QString(row.idempotencyKey + QStringLiteral(":account"));
+    linkAccount(row, phone, key, then);
+}
+
+void OutboxPusher::linkAccount(const Row& row, const QString& phone, const QString& key, const Step& then)
+{
+    // One account per phone at Square: link to it when it exists (enrolled at Square's POS or by another till).
     const QJsonObject search {{QStringLiteral("query"),
                                QJsonObject {{QStringLiteral("mappings"),
                                              QJsonArray {QJsonObject {{QStringLiteral("phone_number"), phone}}}}}},
                               {QStringLiteral("limit"), 1}};
-    m_client.post(QStringLiteral("/v2/loyalty/accounts/search"), search, [this, row, phone](const SquareReply& reply) {
-        if (!reply.ok) {
-            handle(row, reply);
-            return;
-        }
-        const QJsonArray accounts = reply.body.value(QLatin1String("loyalty_accounts")).toArray();
-        if (!accounts.isEmpty()) {
-            handle(row, reply, accounts.at(0).toObject().value(QLatin1String("id")).toString());
-            return;
-        }
-        createAccount(row, phone);
-    });
+    m_client.post(
+        QStringLiteral("/v2/loyalty/accounts/search"), search, [this, row, phone, key, then](const SquareReply& reply) {
+            if (!reply.ok) {
+                done(row, reply, {}, {});
+                return;
+            }
+            const QJsonArray accounts = reply.body.value(QLatin1String("loyalty_accounts")).toArray();
+            if (!accounts.isEmpty()) {
+                const QString id = accounts.at(0).toObject().value(QLatin1String("id")).toString();
+                if (id.isEmpty()) {
+                    stop(QStringLiteral("Square answered a search without a loyalty account id."));
+                    release(row);
+                    return;
+                }
+                if (auto linked = link(row, id, false); !linked) {
+                    stop(linked.error().message);
+                    release(row);
+                    return;
+                }
+                Row next = row;
+                next.accountId = id;
+                then(next);
+                return;
+            }
+            const QJsonObject body {
+                {QStringLiteral("idempotency_key"), key},
+                {QStringLiteral("loyalty_account"),
+                 QJsonObject {{QStringLiteral("program_id"), m_programId},
+                              {QStringLiteral("mapping"), QJsonObject {{QStringLiteral("phone_number"), phone}}}}}};
+            m_client.post(QStringLiteral("/v2/loyalty/accounts"), body, [this, row, then](const SquareReply& created) {
+                if (!created.ok) {
+                    done(row, created, {}, {});
+                    return;
+                }
+                const QString id = created.body.value(QLatin1String("loyalty_account"))
+                                       .toObject()
+                                       .value(QLatin1String("id"))
+                                       .toString();
+                if (id.isEmpty()) {
+                    stop(QStringLiteral("Square answered without a loyalty account id."));
+                    release(row);
+                    return;
+                }
+                if (auto linked = link(row, id, true); !linked) {
+                    stop(linked.error().message);
+                    release(row);
+                    return;
+                }
+                Row next = row;
+                next.accountId = id;
+                then(next);
+            });
+        });
 }
 
-void OutboxPusher::createAccount(const Row& row, const QString& phone)
+void OutboxPusher::checkEvents(const Row& row, const Step& then)
 {
-    const QJsonObject body {
-        {QStringLiteral("idempotency_key"), row.idempotencyKey},
-        {QStringLiteral("loyalty_account"),
-         QJsonObject {{QStringLiteral("program_id"), m_programId},
-                      {QStringLiteral("mapping"), QJsonObject {{QStringLiteral("phone_number"), phone}}}}}};
-    m_client.post(QStringLiteral("/v2/loyalty/accounts"), body, [this, row](const SquareReply& reply) {
-        handle(row, reply,
-               reply.body.value(QLatin1String("loyalty_account")).toObject().value(QLatin1String("id")).toString());
-    });
+    // Within Square's idempotency memory a resend with the same key is safe. Beyond it, an attempt whose answer was
+    // lost may have been applied: look for it among the account's events first (they carry no reference of ours,
+    // so accumulations are matched by type, points and location, adjustments by the key in their reason).
+    if (row.attempts == 0 || !row.firstAttemptAt.isValid()
+        || row.firstAttemptAt.msecsTo(m_clock.nowUtc()) < m_windowMs) {
+        then(row);
+        return;
+    }
+    QString tierId;
+    const bool reward = usesRewardTier(row, tierId);
+    QJsonArray types;
+    if (row.operation == QLatin1String("accrue"))
+        types = {QStringLiteral("ACCUMULATE_POINTS")};
+    else if (reward)
+        types = {QStringLiteral("CREATE_REWARD"), QStringLiteral("REDEEM_REWARD")};
+    else
+        types = {QStringLiteral("ADJUST_POINTS")};
+    const QJsonObject filter {
+        {QStringLiteral("loyalty_account_filter"), QJsonObject {{QStringLiteral("loyalty_account_id"), row.accountId}}},
+        {QStringLiteral("type_filter"), QJsonObject {{QStringLiteral("types"), types}}},
+        {QStringLiteral("date_time_filter"),
+         QJsonObject {{QStringLiteral("created_at"),
+                       QJsonObject {{QStringLiteral("start_at"), rfc3339(row.firstAttemptAt.addSecs(-300))}}}}}};
+
+    struct Walk
+    {
+        QJsonArray found;
+        int pages = 0;
+    };
+    auto walk = std::make_shared<Walk>();
+    auto page = std::make_shared<std::function<void(const QString&)>>();
+    *page = [this, row, then, filter, walk, page, reward](const QString& cursor) {
+        QJsonObject body {{QStringLiteral("query"), QJsonObject {{QStringLiteral("filter"), filter}}},
+                          {QStringLiteral("limit"), 30}};
+        if (!cursor.isEmpty())
+            body.insert(QStringLiteral("cursor"), cursor);
+        m_client.post(QStringLiteral("/v2/loyalty/events/search"), body, [=, this](const SquareReply& reply) {
+            if (!reply.ok) {
+                *page = nullptr; // break the cycle
+                done(row, reply, row.accountId, {});
+                return;
+            }
+            for (const QJsonValue& v : reply.body.value(QLatin1String("events")).toArray())
+                walk->found.append(v);
+            const QString next = reply.body.value(QLatin1String("cursor")).toString();
+            if (!next.isEmpty() && ++walk->pages < 200) {
+                (*page)(next);
+                return;
+            }
+            *page = nullptr;
+            // Events another row already claimed are not this row's.
+            QSqlQuery& claimed =
+                m_db.prepared(QStringLiteral("SELECT 1 FROM square_events WHERE event_id = ? AND state <> 'held'"));
+            QJsonArray match;
+            QString createdReward;
+            for (const QJsonValue& v : std::as_const(walk->found)) {
+                auto event = SquareEvent::fromJson(v.toObject());
+                if (!event)
+                    continue;
+                {
+                    StatementScope scope(claimed);
+                    if (m_db.exec(claimed, {event->id}) && claimed.next())
+                        continue;
+                }
+                if (row.operation == QLatin1String("accrue") && event->type == QLatin1String("ACCUMULATE_POINTS")
+                    && event->points == row.points() && event->locationId == m_locationId) {
+                    match = {v};
+                    break;
+                }
+                if (!reward && event->type == QLatin1String("ADJUST_POINTS")
+                    && event->reason.contains(row.idempotencyKey)) {
+                    match = {v};
+                    break;
+                }
+                const QString rewardId = row.squareRef.isEmpty() ? createdReward : row.squareRef;
+                if (reward && event->type == QLatin1String("REDEEM_REWARD") && !rewardId.isEmpty()
+                    && event->rewardId == rewardId) {
+                    match = {v};
+                    break;
+                }
+                if (reward && row.squareRef.isEmpty() && createdReward.isEmpty()
+                    && event->type == QLatin1String("CREATE_REWARD") && event->points == row.points())
+                    createdReward = event->rewardId;
+            }
+            if (!match.isEmpty()) {
+                ++m_summary.confirmedFromEvents;
+                done(row, SquareReply {true, 200, {}, {}, 0}, row.accountId, match);
+                return;
+            }
+            Row checked = row;
+            if (reward && row.squareRef.isEmpty() && !createdReward.isEmpty()) {
+                if (auto stored = storeRef(row, createdReward); !stored) {
+                    stop(stored.error().message);
+                    release(row);
+                    return;
+                }
+                checked.squareRef = createdReward;
+            }
+            then(checked);
+        });
+    };
+    (*page)(QString());
 }
 
-void OutboxPusher::pushPoints(const Row& row)
+bool OutboxPusher::usesRewardTier(const Row& row, QString& tierId) const
 {
-    const qint64 points = row.payload.value(QLatin1String("points")).toInteger();
+    if (row.operation != QLatin1String("redeem") || row.payload.value(QLatin1String("force")).toBool())
+        return false;
+    tierId = row.payload.value(QLatin1String("reward_tier_id")).toString();
+    if (tierId.isEmpty())
+        return false;
+    auto program = ProgramRepository(m_db, m_clock).load();
+    if (!program || program->squareProgramId.isEmpty())
+        return false;
+    const RewardTier* tier = program->tier(tierId);
+    // Square's tiers are fixed: a tier of another cost, or one where the cashier chose the points, is an adjustment.
+    return tier && !tier->partial && -tier->points == row.points();
+}
+
+void OutboxPusher::send(const Row& row)
+{
+    const qint64 points = row.points();
     if (points == 0) {
         // Nothing changes at Square, and Accumulate refuses 0 points.
-        handle(row, SquareReply {true, 200, {}, {}, 0}, row.accountId);
+        done(row, SquareReply {true, 200, {}, {}, 0}, row.accountId, {});
         return;
     }
-    if (row.accountId.isEmpty()) {
-        // Ordering puts a member's enroll first, so only a member who could not be enrolled gets here.
-        if (auto done = markConflict(row, QStringLiteral("The member is not linked to a Square loyalty account."));
-            !done) {
-            stop(done.error().message);
-            return;
-        }
-        next();
-        return;
-    }
-    const QString base =
-        QStringLiteral("/v2/loyalty/accounts/") + QString::fromLatin1(QUrl::toPercentEncoding(row.accountId));
-    auto done = [this, row](const SquareReply& reply) {
-        handle(row, reply, row.accountId);
-    };
     if (row.operation == QLatin1String("accrue") && points > 0) {
         m_client.post(
-            base + QStringLiteral("/accumulate"),
+            QStringLiteral("/v2/loyalty/accounts/%1/accumulate").arg(segment(row.accountId)),
             QJsonObject {{QStringLiteral("idempotency_key"), row.idempotencyKey},
                          {QStringLiteral("location_id"), m_locationId},
                          {QStringLiteral("accumulate_points"), QJsonObject {{QStringLiteral("points"), points}}}},
-            done);
+            [this, row](const SquareReply& reply) {
+                done(row, reply, row.accountId, reply.body.value(QLatin1String("events")).toArray());
+            });
         return;
     }
-    QString reason = row.payload.value(QLatin1String("reason")).toString();
-    if (reason.isEmpty())
-        reason = QStringLiteral("LoyaltyTill ") + row.operation;
-    // The till already decided offline, against its own ledger; Square must record it even when its balance
-    // (missing another till's unsynced sales) would go below zero.
-    m_client.post(
-        base + QStringLiteral("/adjust"),
-        QJsonObject {{QStringLiteral("idempotency_key"), row.idempotencyKey},
-                     {QStringLiteral("adjust_points"),
-                      QJsonObject {{QStringLiteral("points"), points}, {QStringLiteral("reason"), reason.left(3500)}}},
-                     {QStringLiteral("allow_negative_balance"), true}},
-        done);
+    QString tierId;
+    if (usesRewardTier(row, tierId)) {
+        pushReward(row, tierId);
+        return;
+    }
+    pushAdjust(row);
 }
 
-void OutboxPusher::handle(const Row& row, const SquareReply& reply, const QString& accountId)
+void OutboxPusher::pushReward(const Row& row, const QString& tierId)
 {
-    Result<void> stored;
-    if (reply.ok) {
-        if (row.operation == QLatin1String("enroll") && accountId.isEmpty()) {
-            stop(QStringLiteral("Square answered without a loyalty account id."));
+    if (!row.squareRef.isEmpty()) {
+        redeemReward(row, row.squareRef);
+        return;
+    }
+    const QJsonObject body {{QStringLiteral("idempotency_key"), row.idempotencyKey},
+                            {QStringLiteral("reward"),
+                             QJsonObject {{QStringLiteral("loyalty_account_id"), row.accountId},
+                                          {QStringLiteral("reward_tier_id"), tierId}}}};
+    m_client.post(QStringLiteral("/v2/loyalty/rewards"), body, [this, row](const SquareReply& reply) {
+        if (!reply.ok) {
+            done(row, reply, row.accountId, {});
             return;
         }
-        stored = markSent(row, accountId);
-        if (stored) {
+        const QString rewardId =
+            reply.body.value(QLatin1String("reward")).toObject().value(QLatin1String("id")).toString();
+        if (rewardId.isEmpty()) {
+            stop(QStringLiteral("Square answered without a reward id."));
+            release(row);
+            return;
+        }
+        // Kept before redeeming: a restart redeems this reward instead of creating another.
+        if (auto stored = storeRef(row, rewardId); !stored) {
+            stop(stored.error().message);
+            release(row);
+            return;
+        }
+        redeemReward(row, rewardId);
+    });
+}
+
+void OutboxPusher::redeemReward(const Row& row, const QString& rewardId)
+{
+    m_client.post(
+        QStringLiteral("/v2/loyalty/rewards/%1/redeem").arg(segment(rewardId)),
+        QJsonObject {{QStringLiteral("idempotency_key"), QString(row.idempotencyKey + QStringLiteral(":redeem"))},
+                     {QStringLiteral("location_id"), m_locationId}},
+        [this, row](const SquareReply& reply) {
+            const QJsonValue event = reply.body.value(QLatin1String("event"));
+            done(row, reply, row.accountId, event.isObject() ? QJsonArray {event} : QJsonArray {});
+        });
+}
+
+void OutboxPusher::pushAdjust(const Row& row)
+{
+    const qint64 points = row.points();
+    QString reason = row.payload.value(QLatin1String("reason")).toString().simplified();
+    if (reason.isEmpty())
+        reason = QStringLiteral("LoyaltyTill ") + row.operation;
+    // The key in the reason lets a later check find this adjustment among the account's events.
+    reason = reason.left(3400) + QStringLiteral(" [ref %1]").arg(row.idempotencyKey);
+    const bool allowNegative =
+        points > 0 || alwaysApplies(row.ledgerKind) || row.payload.value(QLatin1String("force")).toBool();
+    QJsonObject body {{QStringLiteral("idempotency_key"), row.idempotencyKey},
+                      {QStringLiteral("adjust_points"),
+                       QJsonObject {{QStringLiteral("points"), points}, {QStringLiteral("reason"), reason}}}};
+    if (allowNegative)
+        body.insert(QStringLiteral("allow_negative_balance"), true);
+    m_client.post(QStringLiteral("/v2/loyalty/accounts/%1/adjust").arg(segment(row.accountId)), body,
+                  [this, row](const SquareReply& reply) {
+                      const QJsonValue event = reply.body.value(QLatin1String("event"));
+                      done(row, reply, row.accountId, event.isObject() ? QJsonArray {event} : QJsonArray {});
+                  });
+}
+
+void OutboxPusher::done(const Row& row, const SquareReply& reply, const QString& accountId, const QJsonArray& events)
+{
+    if (reply.ok) {
+        Row sent = row;
+        sent.accountId = accountId;
+        if (auto stored = markSent(sent, accountId, events); !stored) {
+            stop(stored.error().message);
+        } else {
             ++m_summary.sent;
             emit rowSent(row.id);
         }
-    } else if (reply.error.retryable() || reply.error.stopsSync()) {
-        stored = markDeferred(row, reply.error);
-        if (stored) {
-            ++m_summary.deferred;
-            m_summary.unauthorized = reply.error.stopsSync();
-            // Square is unreachable or refuses the token: the rest would fail the same way.
-            stop(reply.error.message());
-            return;
-        }
-    } else {
-        stored = markConflict(row, conflictText(reply.error));
-    }
-    if (!stored) {
-        stop(stored.error().message);
+        release(row);
         return;
     }
-    // Continue from the event loop so that a long outbox does not grow the stack.
-    QTimer::singleShot(0, this, [this] { next(); });
+    if (reply.error.retryable() || reply.error.stopsSync()) {
+        if (auto stored = markDeferred(row, reply.error); !stored) {
+            stop(stored.error().message);
+        } else {
+            ++m_summary.deferred;
+            m_summary.unauthorized = m_summary.unauthorized || reply.error.stopsSync();
+            // Square is unreachable or refuses the token: the rest would fail the same way.
+            stop(reply.error.message());
+        }
+        release(row);
+        return;
+    }
+    refused(row, reply.error);
 }
 
-Result<void> OutboxPusher::markSent(const Row& row, const QString& accountId)
+void OutboxPusher::refused(const Row& row, const SquareError& error)
 {
+    // Both sides' facts for the manager: Square's current balance when the account can still be read.
+    auto record = [this, row, error](const QJsonObject& account, bool accountGone) {
+        QJsonObject squareFacts {{QStringLiteral("http_status"), error.httpStatus},
+                                 {QStringLiteral("code"), error.code},
+                                 {QStringLiteral("detail"), error.detail.left(500)},
+                                 {QStringLiteral("field"), error.field}};
+        if (!row.accountId.isEmpty())
+            squareFacts.insert(QStringLiteral("account_id"), row.accountId);
+        if (account.value(QLatin1String("balance")).isDouble())
+            squareFacts.insert(QStringLiteral("balance"), account.value(QLatin1String("balance")).toInteger());
+        QString message = error.message();
+        if (accountGone)
+            squareFacts.insert(QStringLiteral("account_found"), false);
+        if (auto stored = markConflict(row, error, message, squareFacts); !stored)
+            stop(stored.error().message);
+        release(row);
+    };
+    if (row.accountId.isEmpty() || error.code == QLatin1String("INVALID_PHONE_NUMBER")) {
+        record({}, false);
+        return;
+    }
+    m_client.get(
+        QStringLiteral("/v2/loyalty/accounts/%1").arg(segment(row.accountId)), [record](const SquareReply& reply) {
+            const bool gone = !reply.ok && reply.httpStatus == 404;
+            record(reply.ok ? reply.body.value(QLatin1String("loyalty_account")).toObject() : QJsonObject {}, gone);
+        });
+}
+
+Result<void> OutboxPusher::link(const Row& row, const QString& accountId, bool fresh)
+{
+    // A new account has no history at Square; one found by phone may have years of it, read by the next pull.
+    return m_db.exec(QStringLiteral("UPDATE members SET square_account_id = ?, square_history_at = ? WHERE id = ?"),
+                     {accountId, fresh ? QVariant(toStorageTime(m_clock.nowUtc())) : QVariant(), row.memberId});
+}
+
+Result<void> OutboxPusher::storeRef(const Row& row, const QString& ref)
+{
+    return m_db.exec(QStringLiteral("UPDATE outbox SET square_ref = ? WHERE id = ?"), {ref, row.id});
+}
+
+Result<void> OutboxPusher::markSent(const Row& row, const QString& accountId, const QJsonArray& events, bool)
+{
+    const QString now = toStorageTime(m_clock.nowUtc());
     Transaction transaction(m_db);
     if (auto begun = transaction.begin(); !begun)
         return begun.error();
-    if (row.operation == QLatin1String("enroll")) {
-        if (auto done = m_db.exec(QStringLiteral("UPDATE members SET square_account_id = ? WHERE id = ?"),
-                                  {accountId, row.memberId});
+    if (auto done = m_db.exec(QStringLiteral("UPDATE outbox SET state = 'sent', attempts = attempts + 1, "
+                                             "last_error = NULL, next_attempt_at = NULL, sent_at = ? WHERE id = ?"),
+                              {now, row.id});
+        !done)
+        return done.error();
+    // The events Square created for this row are ours: the pull must not count them again.
+    for (const QJsonValue& value : events) {
+        auto event = SquareEvent::fromJson(value.toObject());
+        if (!event) {
+            qCWarning(lcOutbox) << "outbox row" << row.id
+                                << "answer carried an unusable event:" << event.error().message;
+            continue;
+        }
+        QSqlQuery& insert = m_db.prepared(QStringLiteral(
+            "INSERT INTO square_events (event_id, account_id, member_id, type, points, location_id, source, "
+            "created_at, reward_id, reason, state, outbox_id, pulled_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ours', ?, ?) "
+            "ON CONFLICT (event_id) DO UPDATE SET state = 'ours', outbox_id = excluded.outbox_id, "
+            "member_id = excluded.member_id WHERE square_events.state = 'held'"));
+        StatementScope scope(insert);
+        if (auto done = m_db.exec(insert,
+                                  {event->id, accountId.isEmpty() ? event->accountId : accountId, row.memberId,
+                                   event->type, event->points, event->locationId, event->source, event->createdAt,
+                                   event->rewardId, event->reason.left(500), row.id, now});
             !done)
             return done.error();
     }
-    if (auto done = m_db.exec(QStringLiteral("UPDATE outbox SET state = 'sent', attempts = attempts + 1, "
-                                             "last_error = NULL, next_attempt_at = NULL WHERE id = ?"),
-                              {row.id});
-        !done)
-        return done.error();
     return transaction.commit();
 }
 
-Result<void> OutboxPusher::markConflict(const Row& row, const QString& error)
+Result<void> OutboxPusher::markConflict(const Row& row, const SquareError& error, const QString& message,
+                                        const QJsonObject& squareFacts)
 {
-    qCWarning(lcOutbox) << "outbox row" << row.id << row.operation << "refused by Square:" << error;
+    qCWarning(lcOutbox) << "outbox row" << row.id << row.operation << "refused by Square:" << message;
+    QString kind = QStringLiteral("refused");
+    if (error.code == QLatin1String("INVALID_PHONE_NUMBER"))
+        kind = QStringLiteral("phone_rejected");
+    else if (squareFacts.value(QLatin1String("account_found")) == QJsonValue(false))
+        kind = QStringLiteral("account_missing");
+    else if (row.points() < 0 && error.httpStatus == 400
+             && (row.operation == QLatin1String("redeem") || row.operation == QLatin1String("adjust")))
+        kind = QStringLiteral("overspend");
+
+    EngineContext context {m_db, m_clock, {}, PhoneNumberNormalizer(), QStringLiteral("Square")};
     Transaction transaction(m_db);
     if (auto begun = transaction.begin(); !begun)
         return begun.error();
+    auto balance = m_db.scalar(QStringLiteral("SELECT balance FROM members WHERE id = ?"), {row.memberId});
+    if (!balance)
+        return balance.error();
     if (auto done = m_db.exec(QStringLiteral("UPDATE outbox SET state = 'conflict', attempts = attempts + 1, "
                                              "last_error = ?, next_attempt_at = NULL WHERE id = ?"),
-                              {error, row.id});
+                              {message, row.id});
         !done)
         return done.error();
+    QJsonObject localFacts {{QStringLiteral("operation"), row.operation},
+                            {QStringLiteral("points"), row.points()},
+                            {QStringLiteral("balance"), balance->toLongLong()}};
+    if (!row.ledgerKind.isEmpty())
+        localFacts.insert(QStringLiteral("ledger_kind"), row.ledgerKind);
+    for (const char* key : {"reward_tier_id", "sale", "reason", "phone"}) {
+        if (row.payload.contains(QLatin1String(key)))
+            localFacts.insert(QLatin1String(key), row.payload.value(QLatin1String(key)));
+    }
+    if (auto recorded =
+            SyncConflicts(context).record({row.id, row.memberId, kind, error.code, message, localFacts, squareFacts});
+        !recorded)
+        return recorded.error();
     if (auto committed = transaction.commit(); !committed)
         return committed;
     ++m_summary.conflicts;
-    emit rowConflict(row.id, error);
+    emit rowConflict(row.id, message);
     return {};
 }
 
 Result<void> OutboxPusher::markDeferred(const Row& row, const SquareError& error)
 {
     const int delay = std::max(rowRetryDelayMs(row.attempts + 1), error.retryAfterMs);
-    Transaction transaction(m_db);
-    if (auto begun = transaction.begin(); !begun)
-        return begun.error();
-    if (auto done = m_db.exec(QStringLiteral("UPDATE outbox SET attempts = attempts + 1, last_error = ?, "
-                                             "next_attempt_at = ? WHERE id = ?"),
-                              {error.message(), toStorageTime(m_clock.nowUtc().addMSecs(delay)), row.id});
-        !done)
-        return done.error();
-    return transaction.commit();
+    return m_db.exec(QStringLiteral("UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? "
+                                    "WHERE id = ?"),
+                     {error.message(), toStorageTime(m_clock.nowUtc().addMSecs(delay)), row.id});
+}
+
+void OutboxPusher::release(const Row& row)
+{
+    m_membersInFlight.remove(row.memberId);
+    // From the event loop, so that a long outbox does not grow the stack.
+    QTimer::singleShot(0, this, [this] { fill(); });
 }
 
 void OutboxPusher::stop(const QString& error)
 {
-    m_summary.stopped = true;
-    m_summary.error = error;
-    finish();
+    if (!m_summary.stopped) {
+        m_summary.stopped = true;
+        m_summary.error = error;
+    }
+    m_stopping = true;
+    // Rows already in flight finish and are recorded; fill() ends the pass once none is left.
+    QTimer::singleShot(0, this, [this] { fill(); });
 }
 
 void OutboxPusher::finish()
 {
+    if (!m_running)
+        return;
     m_running = false;
     // The till shows when the store last reached Square; a pass that stopped early does not count.
     if (!m_summary.stopped)

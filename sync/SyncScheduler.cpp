@@ -1,0 +1,172 @@
+#include "sync/SyncScheduler.h"
+
+#include "core/Clock.h"
+#include "core/Database.h"
+#include "core/SyncOutbox.h"
+#include "sync/CredentialStore.h"
+#include "sync/SquareClient.h"
+#include "sync/SquareConnection.h"
+#include "sync/SyncEngine.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkInformation>
+#include <QTimer>
+
+namespace lt {
+
+SyncScheduler::SyncScheduler(Database& db, const Clock& clock, QObject* parent)
+    : SyncScheduler(db, clock, Options {}, parent)
+{
+}
+
+SyncScheduler::SyncScheduler(Database& db, const Clock& clock, const Options& options, QObject* parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_clock(clock)
+    , m_options(options)
+    , m_timer(new QTimer(this))
+{
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, &SyncScheduler::run);
+}
+
+SyncScheduler::~SyncScheduler() = default;
+
+void SyncScheduler::start()
+{
+    auto connection = SquareConnection::load(m_db);
+    if (!connection) {
+        setState(SyncStatus::State::Failed, connection.error().message);
+        return;
+    }
+    if (!connection->has_value()) {
+        setState(SyncStatus::State::NotConnected);
+        return;
+    }
+    const SquareConnection settings = **connection;
+    m_status.lastSyncAt = settings.lastSyncAt;
+    auto environment = SquareEnvironment::parse(settings.environment);
+    if (!environment) {
+        setState(SyncStatus::State::Failed, environment.error().message);
+        return;
+    }
+    setState(SyncStatus::State::Starting);
+    m_credentials = std::make_unique<CredentialStore>();
+    // The keychain answers asynchronously; the till keeps taking keys meanwhile.
+    m_credentials->readToken(settings.environment, settings.locationId,
+                             [this, environment = *environment, location = settings.locationId](Result<QString> token) {
+                                 if (!token) {
+                                     setState(SyncStatus::State::Failed, token.error().message);
+                                     return;
+                                 }
+                                 startWith(environment, location, *token);
+                             });
+}
+
+void SyncScheduler::startWith(const SquareEnvironment& environment, const QString& locationId, const QString& token)
+{
+    m_engine.reset();
+    m_client.reset();
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_client = std::make_unique<SquareClient>(*m_network, environment, token);
+    m_engine = std::make_unique<SyncEngine>(m_db, m_clock, *m_client, locationId);
+    connect(m_engine.get(), &SyncEngine::finished, this, &SyncScheduler::onFinished);
+    connect(m_engine.get(), &SyncEngine::programChanged, this, &SyncScheduler::programChanged);
+    // Where the platform reports reachability, a pass while offline is not even tried; the timer tries again.
+    if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
+        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+                [this](QNetworkInformation::Reachability reachability) {
+                    if (reachability != QNetworkInformation::Reachability::Disconnected
+                        && m_status.state == SyncStatus::State::Offline)
+                        schedule(0);
+                });
+    }
+    setState(SyncStatus::State::Idle);
+    schedule(0);
+}
+
+void SyncScheduler::operationRecorded()
+{
+    refreshCounts();
+    if (!m_engine || m_status.state == SyncStatus::State::Unauthorized)
+        return;
+    if (m_engine->isRunning()) {
+        m_again = true;
+        return;
+    }
+    // Only bring a scheduled pass forward; never push it back.
+    if (!m_timer->isActive() || m_timer->remainingTime() > m_options.afterOperationDelayMs)
+        schedule(m_options.afterOperationDelayMs);
+}
+
+void SyncScheduler::syncNow()
+{
+    if (!m_engine) {
+        start();
+        return;
+    }
+    if (m_engine->isRunning()) {
+        m_again = true;
+        return;
+    }
+    schedule(0);
+}
+
+void SyncScheduler::refreshCounts()
+{
+    auto pending = m_db.scalar(QStringLiteral("SELECT count(*) FROM outbox o JOIN members m ON m.id = o.member_id "
+                                              "WHERE o.state = 'pending' AND m.origin <> 'generated'"));
+    auto conflicts = m_db.scalar(QStringLiteral("SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL"));
+    if (pending)
+        m_status.pending = pending->toLongLong();
+    if (conflicts)
+        m_status.conflicts = conflicts->toLongLong();
+    emit statusChanged(m_status);
+}
+
+void SyncScheduler::schedule(int delayMs)
+{
+    m_timer->start(std::max(0, delayMs));
+}
+
+void SyncScheduler::run()
+{
+    if (!m_engine || m_engine->isRunning())
+        return;
+    if (QNetworkInformation* info = QNetworkInformation::instance();
+        info && info->reachability() == QNetworkInformation::Reachability::Disconnected) {
+        setState(SyncStatus::State::Offline, tr("No network"));
+        schedule(m_options.offlineRetryMs);
+        return;
+    }
+    m_again = false;
+    setState(SyncStatus::State::Running);
+    m_engine->runOnce();
+}
+
+void SyncScheduler::onFinished(const SyncReport& report)
+{
+    if (report.unauthorized) {
+        setState(SyncStatus::State::Unauthorized, report.error);
+        emit passFinished(report);
+        return; // no more passes until a manager connects again
+    }
+    if (report.stopped) {
+        setState(SyncStatus::State::Offline, report.error);
+        schedule(m_options.offlineRetryMs);
+    } else {
+        m_status.lastSyncAt = m_clock.nowUtc();
+        setState(SyncStatus::State::Idle);
+        schedule(m_again ? 0 : m_options.intervalMs);
+    }
+    emit passFinished(report);
+}
+
+void SyncScheduler::setState(SyncStatus::State state, const QString& message)
+{
+    m_status.state = state;
+    m_status.message = message;
+    refreshCounts();
+}
+
+} // namespace lt
