@@ -476,9 +476,9 @@ void EventPuller::compareBalances(bool secondLook)
     for (qsizetype i = 0; i < phones.size(); i += AccountsPerSearch)
         batches->append(phones.mid(i, AccountsPerSearch));
     auto step = std::make_shared<std::function<void()>>();
-    *step = [this, batches, step, secondLook] {
+    // The step holds itself only weakly; the request in flight holds it strongly.
+    *step = [this, batches, weak = std::weak_ptr(step), secondLook] {
         if (batches->isEmpty()) {
-            *step = nullptr;
             if (!secondLook && !m_mismatched.isEmpty())
                 lookAgain(QList<qint64>(m_mismatched.begin(), m_mismatched.end()));
             else
@@ -491,76 +491,75 @@ void EventPuller::compareBalances(bool secondLook)
             mappings.append(QJsonObject {{QStringLiteral("phone_number"), phone}});
         const QJsonObject body {{QStringLiteral("query"), QJsonObject {{QStringLiteral("mappings"), mappings}}},
                                 {QStringLiteral("limit"), AccountsPerSearch}};
-        m_client.post(QStringLiteral("/v2/loyalty/accounts/search"), body, [=, this](const SquareReply& reply) {
-            if (!reply.ok) {
-                *step = nullptr;
-                fail(reply.error, QStringLiteral("Reading Square's balances failed: "));
-                return;
-            }
-            for (const QJsonValue& value : reply.body.value(QLatin1String("loyalty_accounts")).toArray()) {
-                const QJsonObject account = value.toObject();
-                const QJsonValue balance = account.value(QLatin1String("balance"));
-                const QString id = account.value(QLatin1String("id")).toString();
-                if (id.isEmpty() || !balance.isDouble() || double(balance.toInteger()) != balance.toDouble()) {
-                    *step = nullptr;
-                    fail(QStringLiteral("Square sent a loyalty account without an id or an integer balance."));
+        m_client.post(
+            QStringLiteral("/v2/loyalty/accounts/search"), body,
+            [this, secondLook, self = weak.lock()](const SquareReply& reply) {
+                if (!reply.ok) {
+                    fail(reply.error, QStringLiteral("Reading Square's balances failed: "));
                     return;
                 }
-                QSqlQuery query(m_db.connection());
-                query.prepare(QStringLiteral(
-                    "SELECT m.id, m.balance, (SELECT COALESCE(sum(json_extract(o.payload, '$.points')), 0) "
-                    "FROM outbox o WHERE o.member_id = m.id AND o.operation <> 'enroll' AND (o.state = 'pending' "
-                    "OR (o.state = 'conflict' AND NOT EXISTS (SELECT 1 FROM sync_conflicts c WHERE "
-                    "c.outbox_id = o.id AND c.resolution = 'accept-square')))) FROM members m "
-                    "WHERE m.square_account_id = ?"));
-                query.addBindValue(id);
-                if (!query.exec()) {
-                    *step = nullptr;
-                    fail(Database::errorFrom(query).message);
-                    return;
+                for (const QJsonValue& value : reply.body.value(QLatin1String("loyalty_accounts")).toArray()) {
+                    const QJsonObject account = value.toObject();
+                    const QJsonValue balance = account.value(QLatin1String("balance"));
+                    const QString id = account.value(QLatin1String("id")).toString();
+                    if (id.isEmpty() || !balance.isDouble() || double(balance.toInteger()) != balance.toDouble()) {
+                        fail(QStringLiteral("Square sent a loyalty account without an id or an integer balance."));
+                        return;
+                    }
+                    QSqlQuery query(m_db.connection());
+                    query.prepare(QStringLiteral(
+                        "SELECT m.id, m.balance, (SELECT COALESCE(sum(json_extract(o.payload, '$.points')), 0) "
+                        "FROM outbox o WHERE o.member_id = m.id AND o.operation <> 'enroll' AND (o.state = 'pending' "
+                        "OR (o.state = 'conflict' AND NOT EXISTS (SELECT 1 FROM sync_conflicts c WHERE "
+                        "c.outbox_id = o.id AND c.resolution = 'accept-square')))) FROM members m "
+                        "WHERE m.square_account_id = ?"));
+                    query.addBindValue(id);
+                    if (!query.exec()) {
+                        fail(Database::errorFrom(query).message);
+                        return;
+                    }
+                    if (!query.next())
+                        continue;
+                    const qint64 member = query.value(0).toLongLong();
+                    const qint64 local = query.value(1).toLongLong();
+                    const qint64 notAtSquare = query.value(2).toLongLong();
+                    query.finish();
+                    const qint64 square = balance.toInteger();
+                    (void)m_db.exec(QStringLiteral("UPDATE members SET square_balance = ?, square_checked_at = ? "
+                                                   "WHERE id = ?"),
+                                    {square, toStorageTime(m_clock.nowUtc()), member});
+                    const qint64 difference = square - (local - notAtSquare);
+                    if (difference == 0)
+                        continue;
+                    if (!secondLook) {
+                        m_mismatched.insert(member);
+                        continue;
+                    }
+                    // Seen twice, with the events in between read: a disagreement for a manager.
+                    auto known = m_db.scalar(
+                        QStringLiteral("SELECT count(*) FROM sync_conflicts WHERE member_id = ? AND kind = "
+                                       "'balance_mismatch' AND (resolved_at IS NULL OR (resolution = 'dismiss' AND "
+                                       "json_extract(square_facts, '$.difference') = ?))"),
+                        {member, difference});
+                    if (known && known->toLongLong() > 0)
+                        continue;
+                    EngineContext context {m_db, m_clock, {}, PhoneNumberNormalizer(), QStringLiteral("Square")};
+                    auto recorded = SyncConflicts(context).record(
+                        {0, member, QStringLiteral("balance_mismatch"), QString(),
+                         QStringLiteral("Square's balance is %1, the till expects %2.")
+                             .arg(square)
+                             .arg(local - notAtSquare),
+                         QJsonObject {{QStringLiteral("balance"), local},
+                                      {QStringLiteral("not_at_square"), notAtSquare},
+                                      {QStringLiteral("expected_at_square"), local - notAtSquare}},
+                         QJsonObject {{QStringLiteral("balance"), square},
+                                      {QStringLiteral("account_id"), id},
+                                      {QStringLiteral("difference"), difference}}});
+                    if (recorded)
+                        ++m_outcome.conflictsFound;
                 }
-                if (!query.next())
-                    continue;
-                const qint64 member = query.value(0).toLongLong();
-                const qint64 local = query.value(1).toLongLong();
-                const qint64 notAtSquare = query.value(2).toLongLong();
-                query.finish();
-                const qint64 square = balance.toInteger();
-                (void)m_db.exec(QStringLiteral("UPDATE members SET square_balance = ?, square_checked_at = ? "
-                                               "WHERE id = ?"),
-                                {square, toStorageTime(m_clock.nowUtc()), member});
-                const qint64 difference = square - (local - notAtSquare);
-                if (difference == 0)
-                    continue;
-                if (!secondLook) {
-                    m_mismatched.insert(member);
-                    continue;
-                }
-                // Seen twice, with the events in between read: a disagreement for a manager.
-                auto known = m_db.scalar(
-                    QStringLiteral("SELECT count(*) FROM sync_conflicts WHERE member_id = ? AND kind = "
-                                   "'balance_mismatch' AND (resolved_at IS NULL OR (resolution = 'dismiss' AND "
-                                   "json_extract(square_facts, '$.difference') = ?))"),
-                    {member, difference});
-                if (known && known->toLongLong() > 0)
-                    continue;
-                EngineContext context {m_db, m_clock, {}, PhoneNumberNormalizer(), QStringLiteral("Square")};
-                auto recorded = SyncConflicts(context).record(
-                    {0, member, QStringLiteral("balance_mismatch"), QString(),
-                     QStringLiteral("Square's balance is %1, the till expects %2.")
-                         .arg(square)
-                         .arg(local - notAtSquare),
-                     QJsonObject {{QStringLiteral("balance"), local},
-                                  {QStringLiteral("not_at_square"), notAtSquare},
-                                  {QStringLiteral("expected_at_square"), local - notAtSquare}},
-                     QJsonObject {{QStringLiteral("balance"), square},
-                                  {QStringLiteral("account_id"), id},
-                                  {QStringLiteral("difference"), difference}}});
-                if (recorded)
-                    ++m_outcome.conflictsFound;
-            }
-            (*step)();
-        });
+                (*self)();
+            });
     };
     (*step)();
 }

@@ -315,75 +315,75 @@ void OutboxPusher::checkEvents(const Row& row, const Step& then)
     };
     auto walk = std::make_shared<Walk>();
     auto page = std::make_shared<std::function<void(const QString&)>>();
-    *page = [this, row, then, filter, walk, page, reward](const QString& cursor) {
+    // The page step holds itself only weakly; the request in flight holds it strongly.
+    *page = [this, row, then, filter, walk, weak = std::weak_ptr(page), reward](const QString& cursor) {
         QJsonObject body {{QStringLiteral("query"), QJsonObject {{QStringLiteral("filter"), filter}}},
                           {QStringLiteral("limit"), 30}};
         if (!cursor.isEmpty())
             body.insert(QStringLiteral("cursor"), cursor);
-        m_client.post(QStringLiteral("/v2/loyalty/events/search"), body, [=, this](const SquareReply& reply) {
-            if (!reply.ok) {
-                *page = nullptr; // break the cycle
-                done(row, reply, row.accountId, {});
-                return;
-            }
-            for (const QJsonValue& v : reply.body.value(QLatin1String("events")).toArray())
-                walk->found.append(v);
-            const QString next = reply.body.value(QLatin1String("cursor")).toString();
-            if (!next.isEmpty() && ++walk->pages < 200) {
-                (*page)(next);
-                return;
-            }
-            *page = nullptr;
-            // Events another row already claimed are not this row's.
-            QSqlQuery& claimed =
-                m_db.prepared(QStringLiteral("SELECT 1 FROM square_events WHERE event_id = ? AND state <> 'held'"));
-            QJsonArray match;
-            QString createdReward;
-            for (const QJsonValue& v : std::as_const(walk->found)) {
-                auto event = SquareEvent::fromJson(v.toObject());
-                if (!event)
-                    continue;
-                {
-                    StatementScope scope(claimed);
-                    if (m_db.exec(claimed, {event->id}) && claimed.next())
-                        continue;
-                }
-                if (row.operation == QLatin1String("accrue") && event->type == QLatin1String("ACCUMULATE_POINTS")
-                    && event->points == row.points() && event->locationId == m_locationId) {
-                    match = {v};
-                    break;
-                }
-                if (!reward && event->type == QLatin1String("ADJUST_POINTS")
-                    && event->reason.contains(row.idempotencyKey)) {
-                    match = {v};
-                    break;
-                }
-                const QString rewardId = row.squareRef.isEmpty() ? createdReward : row.squareRef;
-                if (reward && event->type == QLatin1String("REDEEM_REWARD") && !rewardId.isEmpty()
-                    && event->rewardId == rewardId) {
-                    match = {v};
-                    break;
-                }
-                if (reward && row.squareRef.isEmpty() && createdReward.isEmpty()
-                    && event->type == QLatin1String("CREATE_REWARD") && event->points == row.points())
-                    createdReward = event->rewardId;
-            }
-            if (!match.isEmpty()) {
-                ++m_summary.confirmedFromEvents;
-                done(row, SquareReply {true, 200, {}, {}, 0}, row.accountId, match);
-                return;
-            }
-            Row checked = row;
-            if (reward && row.squareRef.isEmpty() && !createdReward.isEmpty()) {
-                if (auto stored = storeRef(row, createdReward); !stored) {
-                    stop(stored.error().message);
-                    release(row);
+        m_client.post(
+            QStringLiteral("/v2/loyalty/events/search"), body, [=, this, self = weak.lock()](const SquareReply& reply) {
+                if (!reply.ok) {
+                    done(row, reply, row.accountId, {});
                     return;
                 }
-                checked.squareRef = createdReward;
-            }
-            then(checked);
-        });
+                for (const QJsonValue& v : reply.body.value(QLatin1String("events")).toArray())
+                    walk->found.append(v);
+                const QString next = reply.body.value(QLatin1String("cursor")).toString();
+                if (!next.isEmpty() && ++walk->pages < 200) {
+                    (*self)(next);
+                    return;
+                }
+                // Events another row already claimed are not this row's.
+                QSqlQuery& claimed =
+                    m_db.prepared(QStringLiteral("SELECT 1 FROM square_events WHERE event_id = ? AND state <> 'held'"));
+                QJsonArray match;
+                QString createdReward;
+                for (const QJsonValue& v : std::as_const(walk->found)) {
+                    auto event = SquareEvent::fromJson(v.toObject());
+                    if (!event)
+                        continue;
+                    {
+                        StatementScope scope(claimed);
+                        if (m_db.exec(claimed, {event->id}) && claimed.next())
+                            continue;
+                    }
+                    if (row.operation == QLatin1String("accrue") && event->type == QLatin1String("ACCUMULATE_POINTS")
+                        && event->points == row.points() && event->locationId == m_locationId) {
+                        match = {v};
+                        break;
+                    }
+                    if (!reward && event->type == QLatin1String("ADJUST_POINTS")
+                        && event->reason.contains(row.idempotencyKey)) {
+                        match = {v};
+                        break;
+                    }
+                    const QString rewardId = row.squareRef.isEmpty() ? createdReward : row.squareRef;
+                    if (reward && event->type == QLatin1String("REDEEM_REWARD") && !rewardId.isEmpty()
+                        && event->rewardId == rewardId) {
+                        match = {v};
+                        break;
+                    }
+                    if (reward && row.squareRef.isEmpty() && createdReward.isEmpty()
+                        && event->type == QLatin1String("CREATE_REWARD") && event->points == row.points())
+                        createdReward = event->rewardId;
+                }
+                if (!match.isEmpty()) {
+                    ++m_summary.confirmedFromEvents;
+                    done(row, SquareReply {true, 200, {}, {}, 0}, row.accountId, match);
+                    return;
+                }
+                Row checked = row;
+                if (reward && row.squareRef.isEmpty() && !createdReward.isEmpty()) {
+                    if (auto stored = storeRef(row, createdReward); !stored) {
+                        stop(stored.error().message);
+                        release(row);
+                        return;
+                    }
+                    checked.squareRef = createdReward;
+                }
+                then(checked);
+            });
     };
     (*page)(QString());
 }
