@@ -22,6 +22,10 @@ const QList<StoreSettings::Key>& StoreSettings::keys()
         {"consent.version", "1", "Changes whenever consent.text changes; stored with every consent"},
         {"redemption.approval_above_minor", "5000", "Redemptions worth more than this (minor units) need a manager"},
         {"till.idle_lock_seconds", "300", "The till locks after this many idle seconds"},
+        {"sync.interval_seconds", "300", "A running till syncs with Square this often (it also syncs after sales)"},
+        {"sync.idempotency_window_hours", "24",
+         "How long Square is trusted to remember an operation's idempotency key; older unanswered operations are "
+         "looked for in Square's events before they are sent again"},
     };
     return list;
 }
@@ -61,6 +65,14 @@ Result<QString> StoreSettings::validate(const QString& key, const QString& value
         if (v != QLatin1String("keep") && v != QLatin1String("restore"))
             return Error::invalid(QCoreApplication::translate("StoreSettings", "Choose keep or restore."), key);
         return v;
+    }
+    if (key == SyncIntervalSeconds || key == SyncIdempotencyWindowHours) {
+        bool ok = false;
+        const qint64 n = v.toLongLong(&ok);
+        if (!ok || n < 1 || n > 100'000)
+            return Error::invalid(
+                QCoreApplication::translate("StoreSettings", "'%1' needs a whole number of 1 or more.").arg(key), key);
+        return QString::number(n);
     }
     if (key == RedemptionApprovalMinor || key == IdleLockSeconds) {
         bool ok = false;

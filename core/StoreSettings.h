@@ -30,6 +30,8 @@ public:
     static inline const QString ConsentVersion = QStringLiteral("consent.version");
     static inline const QString RedemptionApprovalMinor = QStringLiteral("redemption.approval_above_minor");
     static inline const QString IdleLockSeconds = QStringLiteral("till.idle_lock_seconds");
+    static inline const QString SyncIntervalSeconds = QStringLiteral("sync.interval_seconds");
+    static inline const QString SyncIdempotencyWindowHours = QStringLiteral("sync.idempotency_window_hours");
 
     explicit StoreSettings(Database& db)
         : m_db(db)

@@ -4,6 +4,7 @@
 #include "core/Database.h"
 #include "core/EngineContext.h"
 #include "core/ProgramRepository.h"
+#include "core/StoreSettings.h"
 #include "core/SyncConflicts.h"
 #include "core/Transaction.h"
 #include "sync/SquareClient.h"
@@ -65,6 +66,10 @@ void OutboxPusher::pushOnce()
     m_stopping = false;
     m_summary = {};
     m_membersInFlight.clear();
+    if (m_windowFromSettings) {
+        const qint64 hours = StoreSettings(m_db).value(StoreSettings::SyncIdempotencyWindowHours).toLongLong();
+        m_windowMs = std::max<qint64>(1, hours) * 3600 * 1000;
+    }
     if (m_programId.isEmpty())
         fetchProgram();
     else

@@ -56,7 +56,12 @@ public:
     void setMaxInFlight(int rows) { m_maxInFlight = std::max(1, rows); }
     int maxInFlight() const { return m_maxInFlight; }
     // How long Square is trusted to remember an idempotency key (setting sync.idempotency_window_hours).
-    void setIdempotencyWindowMs(qint64 ms) { m_windowMs = ms; }
+    // Read from the store's settings at every pass unless set here.
+    void setIdempotencyWindowMs(qint64 ms)
+    {
+        m_windowMs = ms;
+        m_windowFromSettings = false;
+    }
 
     static int rowRetryDelayMs(int attempts); // the back-off between passes for a row that keeps failing
 
@@ -116,6 +121,7 @@ private:
     QString m_programId;
     int m_maxInFlight = DefaultMaxInFlight;
     qint64 m_windowMs = DefaultIdempotencyWindowMs;
+    bool m_windowFromSettings = true;
     bool m_running = false;
     bool m_stopping = false;
     bool m_filling = false;

@@ -2,6 +2,7 @@
 
 #include "core/Clock.h"
 #include "core/Database.h"
+#include "core/StoreSettings.h"
 #include "core/SyncOutbox.h"
 #include "sync/CredentialStore.h"
 #include "sync/SquareClient.h"
@@ -124,6 +125,14 @@ void SyncScheduler::refreshCounts()
     emit statusChanged(m_status);
 }
 
+int SyncScheduler::intervalMs() const
+{
+    if (m_options.intervalMs > 0)
+        return m_options.intervalMs;
+    const qint64 seconds = StoreSettings(m_db).value(StoreSettings::SyncIntervalSeconds).toLongLong();
+    return int(std::clamp<qint64>(seconds, 1, 100'000) * 1000);
+}
+
 void SyncScheduler::schedule(int delayMs)
 {
     m_timer->start(std::max(0, delayMs));
@@ -157,7 +166,7 @@ void SyncScheduler::onFinished(const SyncReport& report)
     } else {
         m_status.lastSyncAt = m_clock.nowUtc();
         setState(SyncStatus::State::Idle);
-        schedule(m_again ? 0 : m_options.intervalMs);
+        schedule(m_again ? 0 : intervalMs());
     }
     emit passFinished(report);
 }

@@ -47,7 +47,7 @@ class SyncScheduler : public QObject
 public:
     struct Options
     {
-        int intervalMs = 5 * 60 * 1000; // a pass every five minutes while nothing else asks for one
+        int intervalMs = 0; // between passes while nothing else asks for one; 0: the store's sync.interval_seconds
         int afterOperationDelayMs = 2000; // operations close together share one pass
         int offlineRetryMs = 60 * 1000; // how soon to try again when Square could not be reached
     };
@@ -71,6 +71,7 @@ signals:
     void passFinished(const lt::SyncReport& report);
 
 private:
+    int intervalMs() const;
     void schedule(int delayMs);
     void run();
     void onFinished(const SyncReport& report);

@@ -2,6 +2,7 @@
 // the ledger once, tills that worked offline on the same members agree afterwards, overspends become conflicts,
 // and an operation of unknown outcome is never counted twice, even after Square forgot its idempotency key.
 // Real SQLite stores, real HTTP on 127.0.0.1 against the stateful fake Square.
+#include "core/ProgramRepository.h"
 #include "core/RedemptionService.h"
 #include "core/RefundService.h"
 #include "core/SyncConflicts.h"
@@ -86,6 +87,7 @@ private slots:
     void longOutageChecksEventsBeforeResending();
     void balanceThatDisagreesBecomesAConflict();
     void deletedAccountIsAConflict();
+    void hostileAnswersChangeNothing();
 
 private:
     std::unique_ptr<Till> till();
@@ -466,6 +468,39 @@ void TestReconcile::deletedAccountIsAConflict()
     QVERIFY(!t->sync().stopped);
     QCOMPARE(m_server->balanceForPhone(Ana), 20);
     verifyAgrees(*t, {Ana});
+}
+
+void TestReconcile::hostileAnswersChangeNothing()
+{
+    auto t = till();
+    auto member = t->store.enroll(Ana);
+    LT_VERIFY_OK(member);
+    QVERIFY(!t->sync().stopped);
+    const QJsonObject program = t->store.engine().program().toJson();
+    const QString rows = t->store.rowCounts();
+    const qint64 mark = t->store.number("SELECT count(*) FROM settings WHERE key = 'square.events_pulled_until'");
+    QCOMPARE(mark, 1);
+
+    // An event whose points no real balance could hold: the page is refused whole.
+    m_server->adjustElsewhere(m_server->accountIdForPhone(Ana), 2000000000, QStringLiteral("x"));
+    const SyncReport refused = t->sync();
+    QVERIFY(refused.stopped);
+    QVERIFY2(refused.error.contains(QLatin1String("loyalty event")), qPrintable(refused.error));
+    QCOMPARE(t->store.rowCounts(), rows);
+    QCOMPARE(t->balance(Ana), 0);
+
+    // A program with a field of the wrong type: refused, the store keeps the program it had.
+    QJsonObject broken = m_server->program();
+    broken.insert(QStringLiteral("accrual_rules"), QStringLiteral("all"));
+    m_server->setProgram(broken);
+    t->engine = std::make_unique<SyncEngine>(t->store.db(), t->store.clock(), *t->client, Location);
+    const SyncReport report = t->sync();
+    QVERIFY(report.stopped);
+    QVERIFY2(report.error.contains(QLatin1String("cannot be used")), qPrintable(report.error));
+    QCOMPARE(t->store.engine().program().toJson(), program);
+    auto stored = ProgramRepository(t->store.db(), t->store.clock()).load();
+    LT_VERIFY_OK(stored);
+    QCOMPARE(stored->toJson(), program);
 }
 
 QTEST_GUILESS_MAIN(TestReconcile)
