@@ -1,6 +1,7 @@
 #include "app/admin/CommandRegistry.h"
 
 #include "app/admin/CommandContext.h"
+#include "app/admin/ConflictCommands.h"
 #include "app/admin/DataCommands.h"
 #include "app/admin/MemberCommands.h"
 #include "app/admin/PointsCommands.h"
@@ -20,7 +21,8 @@ const QList<Command>& CommandRegistry::commands()
     static const QList<Command> list = [] {
         QList<Command> all;
         all << StoreCommands::commands() << MemberCommands::commands() << PointsCommands::commands()
-            << DataCommands::commands() << StaffCommands::commands() << SyncCommands::commands();
+            << DataCommands::commands() << StaffCommands::commands() << SyncCommands::commands()
+            << ConflictCommands::commands();
         return all;
     }();
     return list;

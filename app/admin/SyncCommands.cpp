@@ -1,12 +1,15 @@
 #include "app/admin/SyncCommands.h"
 
 #include "app/admin/CommandContext.h"
+#include "app/admin/ConflictCommands.h"
 #include "core/Database.h"
+#include "core/LoyaltyEngine.h"
+#include "core/SyncConflicts.h"
 #include "sync/CredentialStore.h"
-#include "sync/OutboxPusher.h"
 #include "sync/SquareClient.h"
 #include "sync/SquareConnection.h"
 #include "sync/SquareEnvironment.h"
+#include "sync/SyncEngine.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
@@ -15,6 +18,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <limits>
 
 namespace lt::admin {
 
@@ -97,6 +101,11 @@ int status(CommandContext& c)
         json.insert(QStringLiteral("environment"), (*connection)->environment);
         json.insert(QStringLiteral("location"), (*connection)->locationId);
         text += QStringLiteral("Square: %1, location %2\n").arg((*connection)->environment, (*connection)->locationId);
+        const QDateTime last = (*connection)->lastSyncAt;
+        json.insert(QStringLiteral("last_sync_at"),
+                    last.isValid() ? QJsonValue(last.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue());
+        text += last.isValid() ? QStringLiteral("Last sync: %1\n").arg(last.toUTC().toString(Qt::ISODate))
+                               : QStringLiteral("Last sync: never\n");
     } else {
         text += QStringLiteral("Square: not connected\n");
     }
@@ -117,20 +126,31 @@ int status(CommandContext& c)
                 .arg(states.value(QLatin1String("pending")).toInteger())
                 .arg(states.value(QLatin1String("sent")).toInteger())
                 .arg(states.value(QLatin1String("conflict")).toInteger());
-    QSqlQuery conflicts((*db)->connection());
-    if (!conflicts.exec(QStringLiteral("SELECT id, member_id, operation, last_error FROM outbox WHERE state = "
-                                       "'conflict' ORDER BY id DESC LIMIT 20")))
-        return c.fail(Database::errorFrom(conflicts));
+    // Open conflicts wait for a manager (`conflicts`); the newest are shown here.
+    auto engine = c.engine();
+    if (!engine)
+        return c.fail(engine.error());
+    SyncConflicts conflicts((*engine)->context());
+    auto open = conflicts.openCount();
+    if (!open)
+        return c.fail(open.error());
+    auto openList = conflicts.list(false, std::numeric_limits<int>::max());
+    if (!openList)
+        return c.fail(openList.error());
+    json.insert(QStringLiteral("open_conflicts"), *open);
+    text += *open == 0 ? QStringLiteral("Conflicts: none open\n")
+                       : QStringLiteral("Conflicts: %1 open (newest first; resolve with `conflicts`)\n").arg(*open);
     QJsonArray list;
-    while (conflicts.next()) {
-        list.append(QJsonObject {{QStringLiteral("outbox_id"), conflicts.value(0).toLongLong()},
-                                 {QStringLiteral("member_id"), conflicts.value(1).toLongLong()},
-                                 {QStringLiteral("operation"), conflicts.value(2).toString()},
-                                 {QStringLiteral("error"), conflicts.value(3).toString()}});
-        text += QStringLiteral("  conflict #%1 member %2 %3: %4\n")
-                    .arg(conflicts.value(0).toLongLong())
-                    .arg(conflicts.value(1).toLongLong())
-                    .arg(conflicts.value(2).toString(), conflicts.value(3).toString());
+    for (qsizetype i = openList->size() - 1; i >= 0 && list.size() < 20; --i) {
+        const SyncConflict& conflict = openList->at(i);
+        list.append(ConflictCommands::conflictJson(conflict, QString()));
+        text += QStringLiteral("  conflict %1 member %2 %3 %4: %5\n")
+                    .arg(conflict.id)
+                    .arg(conflict.memberId)
+                    .arg(conflict.operation.isEmpty() ? QStringLiteral("-") : conflict.operation,
+                         SyncConflicts::describeKind(conflict.kind),
+                         conflict.code.isEmpty() ? conflict.message
+                                                 : conflict.code + QStringLiteral(" ") + conflict.message);
     }
     json.insert(QStringLiteral("conflicts"), list);
     return c.succeed(json, text);
@@ -160,36 +180,56 @@ int run(CommandContext& c)
         return c.fail(token.error());
     QNetworkAccessManager network;
     SquareClient client(network, *environment, *token);
-    OutboxPusher pusher(**db, c.clock(), client, (*connection)->locationId);
+    // The whole pass: Square's program when it is due, the outbox, then the events made elsewhere.
+    SyncEngine engine(**db, c.clock(), client, (*connection)->locationId);
     const bool once = c.parser().isSet(QStringLiteral("once"));
     QEventLoop loop;
-    PushSummary total;
-    QObject::connect(&pusher, &OutboxPusher::finished, &loop, [&](const PushSummary& summary) {
-        total.sent += summary.sent;
-        total.conflicts += summary.conflicts;
-        total.deferred += summary.deferred;
-        total.stopped = summary.stopped;
-        total.unauthorized = summary.unauthorized;
-        total.error = summary.error;
-        if (once || summary.unauthorized)
+    SyncReport last;
+    int sent = 0;
+    int conflicts = 0;
+    int deferred = 0;
+    int pulled = 0;
+    int applied = 0;
+    int discovered = 0;
+    bool programUpdated = false;
+    QObject::connect(&engine, &SyncEngine::finished, &loop, [&](const SyncReport& report) {
+        last = report;
+        sent += report.push.sent;
+        conflicts += report.conflictsFound;
+        deferred += report.push.deferred;
+        pulled += report.eventsPulled;
+        applied += report.eventsApplied;
+        discovered += report.accountsDiscovered;
+        programUpdated = programUpdated || report.programUpdated;
+        if (once || report.unauthorized)
             loop.quit();
-        else // keep draining: the next pass picks up new sales and rows whose retry time has come
-            QTimer::singleShot(30000, &pusher, &OutboxPusher::pushOnce);
+        else // keep going: the next pass picks up new sales, rows whose retry time has come and Square's events
+            QTimer::singleShot(30000, &engine, &SyncEngine::runOnce);
     });
-    QTimer::singleShot(0, &pusher, &OutboxPusher::pushOnce);
+    QTimer::singleShot(0, &engine, &SyncEngine::runOnce);
     loop.exec();
-    const QJsonObject json {{QStringLiteral("sent"), total.sent},
-                            {QStringLiteral("conflicts"), total.conflicts},
-                            {QStringLiteral("deferred"), total.deferred},
-                            {QStringLiteral("stopped"), total.stopped},
-                            {QStringLiteral("error"), total.error}};
-    if (total.unauthorized)
-        return c.fail(Error::refused(QStringLiteral("Square refused the access token; run square connect with a "
-                                                    "new one. ")
-                                     + total.error));
-    if (total.stopped)
-        return c.fail(Error::internal(QStringLiteral("The sync stopped: ") + total.error));
-    return c.succeed(json, QStringLiteral("Sent %1, conflicts %2.").arg(total.sent).arg(total.conflicts));
+    const QJsonObject json {{QStringLiteral("sent"), sent},
+                            {QStringLiteral("conflicts"), conflicts},
+                            {QStringLiteral("deferred"), deferred},
+                            {QStringLiteral("program_updated"), programUpdated},
+                            {QStringLiteral("events_pulled"), pulled},
+                            {QStringLiteral("events_applied"), applied},
+                            {QStringLiteral("accounts_discovered"), discovered},
+                            {QStringLiteral("stopped"), last.stopped},
+                            {QStringLiteral("error"), last.error}};
+    if (last.unauthorized)
+        return c.fail(Error::refused(QStringLiteral("Square refused the access token: connect again with square "
+                                                    "connect and a new token. ")
+                                     + last.error));
+    if (last.stopped)
+        return c.fail(Error::internal(QStringLiteral("The sync stopped: ") + last.error));
+    return c.succeed(json,
+                     QStringLiteral("Sent %1, pulled %2 events from Square, applied %3, new conflicts %4%5.")
+                         .arg(sent)
+                         .arg(pulled)
+                         .arg(applied)
+                         .arg(conflicts)
+                         .arg(conflicts > 0 ? QStringLiteral(" (see `conflicts`)") : QString()));
 }
 
 } // namespace
@@ -205,7 +245,8 @@ QList<Command> SyncCommands::commands()
              p.addOption(option("token-stdin", "Read the access token from standard input."));
          },
          square},
-        {QStringLiteral("sync"), QStringLiteral("Send the outbox to Square, or show its status."),
+        {QStringLiteral("sync"),
+         QStringLiteral("Sync with Square (program, outbox, events made elsewhere), or show its status."),
          QStringLiteral("[status]"), [](QCommandLineParser& p) { p.addOption(option("once", "One pass, then exit.")); },
          run},
     };

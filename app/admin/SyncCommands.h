@@ -4,8 +4,8 @@
 
 namespace lt::admin {
 
-// square connect|disconnect, and sync [--once] / sync status: connecting the store to Square and draining the
-// outbox from the command line.
+// square connect|disconnect, and sync [--once] / sync status: connecting the store to Square and running sync
+// passes (program, outbox, events made elsewhere) from the command line.
 class SyncCommands
 {
 public:
