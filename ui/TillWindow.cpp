@@ -5,9 +5,11 @@
 #include "core/DemoDataGenerator.h"
 #include "core/LoyaltyEngine.h"
 #include "core/StoreSettings.h"
-#include "core/SyncOutbox.h"
-#include "sync/SquareConnection.h"
+#include "core/SyncConflicts.h"
+#include "sync/SyncEngine.h"
+#include "sync/SyncScheduler.h"
 #include "ui/Appearance.h"
+#include "ui/ConflictsDialog.h"
 #include "ui/EnrollmentDialog.h"
 #include "ui/FirstManagerForm.h"
 #include "ui/HelpOverlay.h"
@@ -21,6 +23,7 @@
 #include "ui/RefundDialog.h"
 #include "ui/SaleDialog.h"
 #include "ui/SerialScanner.h"
+#include "ui/SyncStatusLine.h"
 #include "ui/TillPreferences.h"
 
 #include <QApplication>
@@ -55,8 +58,8 @@ TillWindow::TillWindow(Database& db, LoyaltyEngine& engine, const Clock& clock, 
     , m_banner(new MessageBanner(this))
     , m_lookup(new LookupField(this))
     , m_panel(new MemberPanel(this))
-    , m_syncStatus(new QLabel(this))
-    , m_pending(new QLabel(this))
+    , m_memberConflicts(new QLabel(this))
+    , m_syncLine(new SyncStatusLine(db, engine, clock, this))
     , m_who(new QLabel(this))
     , m_place(new QLabel(this))
 {
@@ -68,8 +71,7 @@ TillWindow::TillWindow(Database& db, LoyaltyEngine& engine, const Clock& clock, 
     setCentralWidget(m_pages);
     buildMenus();
 
-    statusBar()->addWidget(m_syncStatus);
-    statusBar()->addWidget(m_pending);
+    statusBar()->addWidget(m_syncLine);
     statusBar()->addPermanentWidget(m_place);
     statusBar()->addPermanentWidget(m_who);
     const TillPreferences preferences;
@@ -84,8 +86,10 @@ TillWindow::TillWindow(Database& db, LoyaltyEngine& engine, const Clock& clock, 
                 lookUp(code, true);
         });
     }
-    m_syncStatus->setAccessibleName(tr("Square connection"));
-    m_pending->setAccessibleName(tr("Operations waiting to sync"));
+    m_memberConflicts->setAccessibleName(tr("Member's sync conflicts"));
+    m_memberConflicts->setWordWrap(true);
+    m_memberConflicts->setStyleSheet(QStringLiteral("color:#a50e0e;font-weight:bold;"));
+    m_memberConflicts->setVisible(false);
 
     connect(m_firstManager, &FirstManagerForm::created, this, [this](qint64 id) {
         m_pages->setCurrentIndex(SignInPage);
@@ -169,7 +173,10 @@ QWidget* TillWindow::buildTillPage()
         ++i;
     }
     auto* body = new QHBoxLayout;
-    body->addWidget(m_panel, 3);
+    auto* left = new QVBoxLayout;
+    left->addWidget(m_memberConflicts);
+    left->addWidget(m_panel, 1);
+    body->addLayout(left, 3);
     auto* right = new QVBoxLayout;
     right->addLayout(actions);
     right->addStretch();
@@ -187,6 +194,18 @@ void TillWindow::buildMenus()
     till->addAction(tr("&Lock"), this, &TillWindow::lock);
     till->addAction(tr("Add &demo members for training"), this, &TillWindow::addDemoMembers);
     till->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    QMenu* sync = menuBar()->addMenu(tr("S&ync"));
+    const auto unlocked = [this](void (TillWindow::*run)()) {
+        return [this, run] {
+            if (!isLocked())
+                (this->*run)();
+        };
+    };
+    QAction* now = sync->addAction(tr("Sync &now"), this, unlocked(&TillWindow::syncNow));
+    now->setShortcut(Qt::Key_F9);
+    QAction* conflicts = sync->addAction(tr("&Conflicts…"), this, unlocked(&TillWindow::openConflicts));
+    conflicts->setShortcut(Qt::Key_F8);
+    addActions({now, conflicts}); // the keys work while the menu is closed
     QMenu* settings = menuBar()->addMenu(tr("&Settings"));
     QMenu* language = settings->addMenu(tr("&Language"));
     const QList<QPair<QString, QString>> languages = {{QStringLiteral("system"), tr("As the system")},
@@ -327,6 +346,12 @@ void TillWindow::lookUp(const QString& text, bool scanned)
 
 void TillWindow::showMember(qint64 memberId)
 {
+    renderMember(memberId);
+    returnFocus();
+}
+
+void TillWindow::renderMember(qint64 memberId)
+{
     if (!m_member || m_member->id != memberId)
         m_lastSaleReference.clear();
     auto member = m_engine.members().byId(memberId);
@@ -342,8 +367,14 @@ void TillWindow::showMember(qint64 memberId)
     m_panel->showMember(*member, *history, m_engine.program(), unconfirmed);
     for (QPushButton* b : std::as_const(m_memberActions))
         b->setEnabled(true);
+    auto conflicts = SyncConflicts(m_engine.context()).openCountFor(memberId);
+    m_memberConflicts->setText(conflicts && *conflicts > 0
+                                   ? tr("%n open conflict(s) with Square for this member: a manager resolves them "
+                                        "with F8.",
+                                        nullptr, int(*conflicts))
+                                   : QString());
+    m_memberConflicts->setVisible(!m_memberConflicts->text().isEmpty());
     refreshStatus();
-    returnFocus();
 }
 
 void TillWindow::finishCustomer()
@@ -351,6 +382,8 @@ void TillWindow::finishCustomer()
     m_member.reset();
     m_lastSaleReference.clear();
     m_panel->clear();
+    m_memberConflicts->clear();
+    m_memberConflicts->setVisible(false);
     for (QPushButton* b : std::as_const(m_memberActions))
         b->setEnabled(false);
     returnFocus();
@@ -375,6 +408,8 @@ void TillWindow::startSale()
                                              .arg(m_engine.program().pointsWord(change.points))
                                              .arg(change.saleReference)
                                              .arg(change.member.balance));
+        if (!change.repeated)
+            syncSoon();
         showMember(m_member->id);
     }
     returnFocus();
@@ -406,6 +441,7 @@ void TillWindow::startRedemption()
                            : tr("Apply %1 off at the register. New balance: %2.")
                                  .arg(LocalizedAmount::format(change.discount))
                                  .arg(change.member.balance));
+        syncSoon();
         showMember(m_member->id);
     }
     returnFocus();
@@ -423,6 +459,7 @@ void TillWindow::startRefund()
                            .arg(m_engine.program().pointsWord(change.points))
                            .arg(change.member.id)
                            .arg(change.member.balance));
+        syncSoon();
         showMember(change.member.id);
     }
     returnFocus();
@@ -446,6 +483,8 @@ void TillWindow::startEnrollment(const QString& phone, const QString& card)
                 : tr("Welcome! Member %1 enrolled%2.")
                       .arg(enrolled.member.id)
                       .arg(enrolled.member.card.isEmpty() ? QString() : tr(" with card %1").arg(enrolled.member.card)));
+        if (!enrolled.existing)
+            syncSoon();
         showMember(enrolled.member.id);
     }
     returnFocus();
@@ -487,6 +526,7 @@ void TillWindow::voidLastSale()
                            .arg(change->points)
                            .arg(m_engine.program().pointsWord(change->points))
                            .arg(change->member.balance));
+        syncSoon();
         showMember(change->member.id);
     }
     returnFocus();
@@ -519,14 +559,16 @@ void TillWindow::startAdjustment()
         return returnFocus();
     }
     auto approved = m_engine.adjustments().approve(requested->adjustmentId, dialog.manager().name);
-    if (!approved)
+    if (!approved) {
         m_banner->show(MessageBanner::Kind::Error, approved.error().message);
-    else
+    } else {
         m_banner->show(MessageBanner::Kind::Success,
                        tr("Adjusted by %1 points, approved by %2. Balance %3.")
                            .arg(approved->points)
                            .arg(dialog.manager().name)
                            .arg(approved->member.balance));
+        syncSoon();
+    }
     showMember(m_member->id);
 }
 
@@ -566,21 +608,68 @@ void TillWindow::showHelp()
 
 void TillWindow::refreshStatus()
 {
-    auto pending = SyncOutbox(m_db, m_clock).pendingCount();
-    auto connection = SquareConnection::load(m_db);
-    if (!connection || !*connection)
-        m_syncStatus->setText(tr("Square: not connected (working offline)"));
-    else if (!(*connection)->lastSyncAt.isValid())
-        m_syncStatus->setText(tr("Square: %1, not synced yet").arg((*connection)->locationId));
-    else
-        m_syncStatus->setText(
-            tr("Square: %1, last sync %2")
-                .arg((*connection)->locationId,
-                     QLocale().toString((*connection)->lastSyncAt.toLocalTime(), QLocale::ShortFormat)));
-    m_pending->setText(pending ? tr("%n operation(s) waiting to sync", nullptr, int(*pending))
-                               : tr("Sync queue unreadable"));
+    m_syncLine->refresh();
     m_place->setText(
         tr("%1 · till %2").arg(StoreSettings(m_db).value(StoreSettings::StoreName), TillPreferences().tillName()));
+}
+
+void TillWindow::setSync(SyncScheduler* sync)
+{
+    if (m_sync)
+        disconnect(m_sync, nullptr, this, nullptr);
+    m_sync = sync;
+    m_syncLine->setScheduler(sync);
+    if (!sync)
+        return;
+    connect(sync, &SyncScheduler::programChanged, this, &TillWindow::reloadProgram);
+    // Events made elsewhere may have changed the balance, and a pass may have found conflicts.
+    connect(sync, &SyncScheduler::passFinished, this, [this] {
+        if (m_member)
+            renderMember(m_member->id);
+    });
+}
+
+void TillWindow::syncSoon()
+{
+    if (m_sync)
+        m_sync->operationRecorded();
+    refreshStatus();
+}
+
+void TillWindow::syncNow()
+{
+    if (!m_sync) {
+        m_banner->show(MessageBanner::Kind::Error, tr("Sync with Square is not running on this till."));
+        return;
+    }
+    m_sync->syncNow();
+    m_banner->show(MessageBanner::Kind::Information, tr("Syncing with Square…"));
+    returnFocus();
+}
+
+void TillWindow::reloadProgram()
+{
+    if (auto reloaded = m_engine.reload(); !reloaded) {
+        m_banner->show(MessageBanner::Kind::Error, reloaded.error().message);
+        return;
+    }
+    if (m_member)
+        renderMember(m_member->id);
+}
+
+void TillWindow::openConflicts()
+{
+    ManagerApprovalDialog approval(m_staffDirectory, QStringLiteral("sync.conflicts"), QStringLiteral("sync_conflicts"),
+                                   tr("A manager resolves conflicts with Square."), this);
+    if (approval.exec() != QDialog::Accepted)
+        return returnFocus();
+    ConflictsDialog dialog(m_engine, approval.manager().name, this);
+    connect(&dialog, &ConflictsDialog::resolved, this, [this] { syncSoon(); });
+    dialog.exec();
+    if (dialog.resolvedCount() > 0 && m_member)
+        renderMember(m_member->id);
+    refreshStatus();
+    returnFocus();
 }
 
 } // namespace lt::ui

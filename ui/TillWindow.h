@@ -16,6 +16,7 @@ namespace lt {
 class Clock;
 class Database;
 class LoyaltyEngine;
+class SyncScheduler;
 } // namespace lt
 
 namespace lt::ui {
@@ -27,6 +28,7 @@ class PinForm;
 class FirstManagerForm;
 class HelpOverlay;
 class SerialScanner;
+class SyncStatusLine;
 
 // The till: sign-in, then one lookup line that holds the focus, the member at the till, and an action per key.
 // Everything it does goes through the core services; it decides only what to show.
@@ -46,6 +48,9 @@ public:
     MemberPanel* memberPanel() const { return m_panel; }
     LookupField* lookupField() const { return m_lookup; }
     void setIdleLockSeconds(int seconds);
+    // Sync with Square runs beside the till: operations ask it for a pass, the status bar shows what it does.
+    void setSync(SyncScheduler* sync);
+    SyncStatusLine* syncStatus() const { return m_syncLine; }
 
     void startSale();
     void startRedemption();
@@ -56,6 +61,8 @@ public:
     void showHelp();
     void finishCustomer();
     void addDemoMembers();
+    void syncNow();
+    void openConflicts(); // a manager's PIN, then the conflicts with Square
     // Damage found by the background check of the store file: shown until the till is restarted.
     void showStoreProblem(const QString& message);
 
@@ -69,6 +76,9 @@ private:
     void signIn();
     void lookUp(const QString& text, bool scanned);
     void showMember(qint64 memberId);
+    void renderMember(qint64 memberId); // the member panel again, without moving the focus
+    void syncSoon(); // a local operation was recorded: Square should learn it
+    void reloadProgram();
     void refreshStatus();
     bool requestApproval(const QString& action, const QString& subject, const QString& why);
     void returnFocus();
@@ -86,8 +96,9 @@ private:
     MessageBanner* m_banner;
     LookupField* m_lookup;
     MemberPanel* m_panel;
-    QLabel* m_syncStatus;
-    QLabel* m_pending;
+    QLabel* m_memberConflicts;
+    SyncStatusLine* m_syncLine;
+    SyncScheduler* m_sync = nullptr;
     QLabel* m_who;
     QLabel* m_place;
     SerialScanner* m_serialScanner = nullptr;

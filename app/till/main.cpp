@@ -2,6 +2,7 @@
 #include "core/Clock.h"
 #include "core/Database.h"
 #include "core/LoyaltyEngine.h"
+#include "sync/SyncScheduler.h"
 #include "ui/Appearance.h"
 #include "ui/TillPreferences.h"
 #include "ui/TillWindow.h"
@@ -51,9 +52,14 @@ int main(int argc, char* argv[])
         QMessageBox::critical(nullptr, QObject::tr("LoyaltyTill"), engine.error().message);
         return 1;
     }
+    // Sync runs on the till's own connection and thread, never blocking it: soon after each operation, every few
+    // minutes and on demand (F9). Declared before the window, which holds it, so that it outlives the window.
+    lt::SyncScheduler sync(**db, clock);
     lt::ui::TillWindow window(**db, **engine, clock);
+    window.setSync(&sync);
     window.resize(1100, 720);
     window.show();
+    sync.start(); // reads the token from the keychain in the background
     // The full check of the file runs on its own connection while the till already takes keys; damage found
     // there is shown in the till (SQLite also refuses to use a damaged page when an operation reaches it).
     QThread* check = QThread::create([path, &window] {
