@@ -240,20 +240,7 @@ void OutboxPusher::linkAccount(const Row& row, const QString& phone, const QStri
             }
             const QJsonArray accounts = reply.body.value(QLatin1String("loyalty_accounts")).toArray();
             if (!accounts.isEmpty()) {
-                const QString id = accounts.at(0).toObject().value(QLatin1String("id")).toString();
-                if (id.isEmpty()) {
-                    stop(QStringLiteral("Square answered a search without a loyalty account id."));
-                    release(row);
-                    return;
-                }
-                if (auto linked = link(row, id, false); !linked) {
-                    stop(linked.error().message);
-                    release(row);
-                    return;
-                }
-                Row next = row;
-                next.accountId = id;
-                then(next);
+                linkThen(row, accounts.at(0).toObject().value(QLatin1String("id")).toString(), false, then);
                 return;
             }
             const QJsonObject body {
@@ -266,25 +253,29 @@ void OutboxPusher::linkAccount(const Row& row, const QString& phone, const QStri
                     done(row, created, {}, {});
                     return;
                 }
-                const QString id = created.body.value(QLatin1String("loyalty_account"))
-                                       .toObject()
-                                       .value(QLatin1String("id"))
-                                       .toString();
-                if (id.isEmpty()) {
-                    stop(QStringLiteral("Square answered without a loyalty account id."));
-                    release(row);
-                    return;
-                }
-                if (auto linked = link(row, id, true); !linked) {
-                    stop(linked.error().message);
-                    release(row);
-                    return;
-                }
-                Row next = row;
-                next.accountId = id;
-                then(next);
+                linkThen(row,
+                         created.body.value(QLatin1String("loyalty_account"))
+                             .toObject()
+                             .value(QLatin1String("id"))
+                             .toString(),
+                         true, then);
             });
         });
+}
+
+void OutboxPusher::linkThen(const Row& row, const QString& accountId, bool fresh, const Step& then)
+{
+    Result<void> linked = accountId.isEmpty()
+        ? Result<void>(Error::invalid(QStringLiteral("Square answered without a loyalty account id.")))
+        : link(row, accountId, fresh);
+    if (!linked) {
+        stop(linked.error().message);
+        release(row);
+        return;
+    }
+    Row next = row;
+    next.accountId = accountId;
+    then(next);
 }
 
 void OutboxPusher::checkEvents(const Row& row, const Step& then)

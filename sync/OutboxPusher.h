@@ -94,6 +94,7 @@ private:
     void start(const Row& row);
     void ensureAccount(const Row& row, const Step& then);
     void linkAccount(const Row& row, const QString& phone, const QString& key, const Step& then);
+    void linkThen(const Row& row, const QString& accountId, bool fresh, const Step& then);
     void checkEvents(const Row& row, const Step& then);
     void send(const Row& row);
     void pushEnroll(const Row& row);
