@@ -658,6 +658,183 @@
         <source>&apos;%1&apos; cannot be empty or longer than 2000 characters.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; needs a whole number of 1 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncConflicts</name>
+    <message>
+        <source>There is no conflict %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points already spent elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square rejected the phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Square account is gone (merged or deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balances disagree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square refused the operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send anyway (Square balance may go below zero)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept Square&apos;s balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the manager who resolves it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict %1 was already resolved (%2 by %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not apply to conflict %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square&apos;s balance accepted (conflict %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::ConflictsDialog</name>
+    <message>
+        <source>Sync conflicts with Square</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square&apos;s reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both sides&apos; facts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note for the audit log (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open conflicts: this store and Square agree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a conflict to see both sides.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict %1 resolved: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no member)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (member %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enrollment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>redemption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adjustment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s) in the operation Square did not take.</source>
+        <translation>
+            <numerusform>%n point in the operation Square did not take.</numerusform>
+            <numerusform>%n points in the operation Square did not take.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Square said:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At Square</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lt::ui::EnrollmentDialog</name>
@@ -772,7 +949,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;table cellpadding=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;look up what was typed or scanned&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sale: award points&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;redeem a reward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;refund a sale&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;enroll a customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;void the last sale (a manager once the customer has left)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;adjust points (a manager approves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;lock the till&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Press any key to go back.&lt;/p&gt;</source>
+        <source>&lt;table cellpadding=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;look up what was typed or scanned&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sale: award points&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;redeem a reward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;refund a sale&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;enroll a customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;void the last sale (a manager once the customer has left)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;adjust points (a manager approves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflicts with Square (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sync with Square now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;lock the till&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Press any key to go back.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1044,17 +1221,70 @@
     </message>
 </context>
 <context>
-    <name>lt::ui::TillWindow</name>
-    <message>
-        <source>LoyaltyTill</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>lt::ui::SyncStatusLine</name>
     <message>
         <source>Square connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Operations waiting to sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square: not connected (working offline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square: %1, not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square: %1, last sync %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · offline — will retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square refused the token — a manager must reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · sync failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operation(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n operation waiting to sync</numerusform>
+            <numerusform>%n operations waiting to sync</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync queue unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::TillWindow</name>
+    <message>
+        <source>LoyaltyTill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1269,21 +1499,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Square: not connected (working offline)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n operation(s) waiting to sync</source>
-        <translation>
-            <numerusform>%n operation waiting to sync</numerusform>
-            <numerusform>%n operations waiting to sync</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Sync queue unreadable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 · till %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1304,11 +1519,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Square: %1, not synced yet</source>
+        <source>Member&apos;s sync conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Square: %1, last sync %2</source>
+        <source>S&amp;ync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open conflict(s) with Square for this member: a manager resolves them with F8.</source>
+        <translation>
+            <numerusform>%n open conflict with Square for this member: a manager resolves it with F8.</numerusform>
+            <numerusform>%n open conflicts with Square for this member: a manager resolves them with F8.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync with Square is not running on this till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing with Square…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A manager resolves conflicts with Square.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -658,6 +658,183 @@
         <source>&apos;%1&apos; cannot be empty or longer than 2000 characters.</source>
         <translation>&apos;%1&apos; no puede estar vacío ni tener más de 2000 caracteres.</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; needs a whole number of 1 or more.</source>
+        <translation>&apos;%1&apos; necesita un número entero igual o mayor que 1.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncConflicts</name>
+    <message>
+        <source>There is no conflict %1.</source>
+        <translation>No existe el conflicto %1.</translation>
+    </message>
+    <message>
+        <source>Points already spent elsewhere</source>
+        <translation>Puntos ya gastados en otro lugar</translation>
+    </message>
+    <message>
+        <source>Square rejected the phone number</source>
+        <translation>Square rechazó el número de teléfono</translation>
+    </message>
+    <message>
+        <source>The Square account is gone (merged or deleted)</source>
+        <translation>La cuenta de Square ya no existe (fusionada o eliminada)</translation>
+    </message>
+    <message>
+        <source>Balances disagree</source>
+        <translation>Los saldos no coinciden</translation>
+    </message>
+    <message>
+        <source>Square refused the operation</source>
+        <translation>Square rechazó la operación</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Enviar de nuevo</translation>
+    </message>
+    <message>
+        <source>Send anyway (Square balance may go below zero)</source>
+        <translation>Enviar de todos modos (el saldo en Square puede quedar por debajo de cero)</translation>
+    </message>
+    <message>
+        <source>Accept Square&apos;s balance</source>
+        <translation>Aceptar el saldo de Square</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Name the manager who resolves it.</source>
+        <translation>Indique el gerente que lo resuelve.</translation>
+    </message>
+    <message>
+        <source>Conflict %1 was already resolved (%2 by %3).</source>
+        <translation>El conflicto %1 ya se resolvió (%2 por %3).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not apply to conflict %2.</source>
+        <translation>«%1» no se aplica al conflicto %2.</translation>
+    </message>
+    <message>
+        <source>Square&apos;s balance accepted (conflict %1)</source>
+        <translation>Saldo de Square aceptado (conflicto %1)</translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::ConflictsDialog</name>
+    <message>
+        <source>Sync conflicts with Square</source>
+        <translation>Conflictos de sincronización con Square</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>Conflictos abiertos</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Socio</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Qué ocurrió</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Puntos</translation>
+    </message>
+    <message>
+        <source>Square&apos;s reason</source>
+        <translation>Motivo de Square</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Both sides&apos; facts</source>
+        <translation>Los datos de ambas partes</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Note for the audit log (optional)</source>
+        <translation>Nota para el registro de auditoría (opcional)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No open conflicts: this store and Square agree.</source>
+        <translation>No hay conflictos abiertos: esta tienda y Square coinciden.</translation>
+    </message>
+    <message>
+        <source>Choose a conflict to see both sides.</source>
+        <translation>Elija un conflicto para ver ambas partes.</translation>
+    </message>
+    <message>
+        <source>Conflict %1 resolved: %2.</source>
+        <translation>Conflicto %1 resuelto: %2.</translation>
+    </message>
+    <message>
+        <source>(no member)</source>
+        <translation>(sin socio)</translation>
+    </message>
+    <message>
+        <source>Member %1</source>
+        <translation>Socio %1</translation>
+    </message>
+    <message>
+        <source>%1 (member %2)</source>
+        <translation>%1 (socio %2)</translation>
+    </message>
+    <message>
+        <source>enrollment</source>
+        <translation>inscripción</translation>
+    </message>
+    <message>
+        <source>sale</source>
+        <translation>venta</translation>
+    </message>
+    <message>
+        <source>redemption</source>
+        <translation>canje</translation>
+    </message>
+    <message>
+        <source>refund</source>
+        <translation>devolución</translation>
+    </message>
+    <message>
+        <source>adjustment</source>
+        <translation>ajuste</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s) in the operation Square did not take.</source>
+        <translation>
+            <numerusform>%n punto en la operación que Square no aceptó.</numerusform>
+            <numerusform>%n puntos en la operación que Square no aceptó.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Square said:</source>
+        <translation>Square respondió:</translation>
+    </message>
+    <message>
+        <source>At this store</source>
+        <translation>En esta tienda</translation>
+    </message>
+    <message>
+        <source>At Square</source>
+        <translation>En Square</translation>
+    </message>
+    <message>
+        <source>Found %1.</source>
+        <translation>Detectado el %1.</translation>
+    </message>
 </context>
 <context>
     <name>lt::ui::EnrollmentDialog</name>
@@ -772,8 +949,8 @@
         <translation>Teclas</translation>
     </message>
     <message>
-        <source>&lt;table cellpadding=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;look up what was typed or scanned&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sale: award points&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;redeem a reward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;refund a sale&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;enroll a customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;void the last sale (a manager once the customer has left)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;adjust points (a manager approves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;lock the till&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Press any key to go back.&lt;/p&gt;</source>
-        <translation>&lt;table cellpadding=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;buscar lo escrito o escaneado&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;venta: otorgar puntos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;canjear una recompensa&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;devolver una venta&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;inscribir a un cliente&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;anular la última venta (con un gerente si el cliente ya se fue)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;ajustar puntos (lo aprueba un gerente)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;siguiente cliente&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;bloquear la caja&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;esta ayuda&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Pulse cualquier tecla para volver.&lt;/p&gt;</translation>
+        <source>&lt;table cellpadding=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;look up what was typed or scanned&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sale: award points&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;redeem a reward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;refund a sale&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;enroll a customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;void the last sale (a manager once the customer has left)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;adjust points (a manager approves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflicts with Square (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sync with Square now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;lock the till&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Press any key to go back.&lt;/p&gt;</source>
+        <translation>&lt;table cellpadding=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;buscar lo escrito o escaneado&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;venta: otorgar puntos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;canjear una recompensa&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;devolver una venta&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;inscribir a un cliente&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;anular la última venta (con un gerente si el cliente ya se fue)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;ajustar puntos (lo aprueba un gerente)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflictos con Square (un gerente)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sincronizar con Square ahora&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;siguiente cliente&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;bloquear la caja&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;esta ayuda&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Pulse cualquier tecla para volver.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1044,11 +1221,7 @@
     </message>
 </context>
 <context>
-    <name>lt::ui::TillWindow</name>
-    <message>
-        <source>LoyaltyTill</source>
-        <translation>LoyaltyTill</translation>
-    </message>
+    <name>lt::ui::SyncStatusLine</name>
     <message>
         <source>Square connection</source>
         <translation>Conexión con Square</translation>
@@ -1056,6 +1229,63 @@
     <message>
         <source>Operations waiting to sync</source>
         <translation>Operaciones pendientes de sincronizar</translation>
+    </message>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Conflictos de sincronización</translation>
+    </message>
+    <message>
+        <source>Square: not connected (working offline)</source>
+        <translation>Square: no conectado (modo sin conexión)</translation>
+    </message>
+    <message>
+        <source>Square: %1, not synced yet</source>
+        <translation>Square: %1, aún sin sincronizar</translation>
+    </message>
+    <message>
+        <source>Square: %1, last sync %2</source>
+        <translation>Square: %1, última sincronización %2</translation>
+    </message>
+    <message>
+        <source>%1 · syncing…</source>
+        <translation>%1 · sincronizando…</translation>
+    </message>
+    <message>
+        <source>%1 · offline — will retry</source>
+        <translation>%1 · sin conexión — se reintentará</translation>
+    </message>
+    <message>
+        <source>Square refused the token — a manager must reconnect</source>
+        <translation>Square rechazó el token — un gerente debe volver a conectar</translation>
+    </message>
+    <message>
+        <source>%1 · sync failed: %2</source>
+        <translation>%1 · la sincronización falló: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operation(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n operación pendiente de sincronizar</numerusform>
+            <numerusform>%n operaciones pendientes de sincronizar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync queue unreadable</source>
+        <translation>No se puede leer la cola de sincronización</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflicto</numerusform>
+            <numerusform>%n conflictos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::TillWindow</name>
+    <message>
+        <source>LoyaltyTill</source>
+        <translation>LoyaltyTill</translation>
     </message>
     <message>
         <source>Sign in as staff number %1.</source>
@@ -1269,21 +1499,6 @@
         <translation>Ajuste de %1 puntos, aprobado por %2. Saldo: %3.</translation>
     </message>
     <message>
-        <source>Square: not connected (working offline)</source>
-        <translation>Square: no conectado (modo sin conexión)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n operation(s) waiting to sync</source>
-        <translation>
-            <numerusform>%n operación pendiente de sincronizar</numerusform>
-            <numerusform>%n operaciones pendientes de sincronizar</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Sync queue unreadable</source>
-        <translation>No se puede leer la cola de sincronización</translation>
-    </message>
-    <message>
         <source>%1 · till %2</source>
         <translation>%1 · caja %2</translation>
     </message>
@@ -1304,12 +1519,39 @@
         <translation>Se agregaron %1 socios de demostración con %2 ventas para capacitación. Pruebe un teléfono como (201) 555-0000 o la tarjeta 2900000000018.</translation>
     </message>
     <message>
-        <source>Square: %1, not synced yet</source>
-        <translation>Square: %1, aún sin sincronizar</translation>
+        <source>Member&apos;s sync conflicts</source>
+        <translation>Conflictos de sincronización del socio</translation>
     </message>
     <message>
-        <source>Square: %1, last sync %2</source>
-        <translation>Square: %1, última sincronización %2</translation>
+        <source>S&amp;ync</source>
+        <translation>Si&amp;ncronización</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Sincronizar &amp;ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation>&amp;Conflictos…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open conflict(s) with Square for this member: a manager resolves them with F8.</source>
+        <translation>
+            <numerusform>%n conflicto abierto con Square para este socio: un gerente lo resuelve con F8.</numerusform>
+            <numerusform>%n conflictos abiertos con Square para este socio: un gerente los resuelve con F8.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync with Square is not running on this till.</source>
+        <translation>La sincronización con Square no está activa en esta caja.</translation>
+    </message>
+    <message>
+        <source>Syncing with Square…</source>
+        <translation>Sincronizando con Square…</translation>
+    </message>
+    <message>
+        <source>A manager resolves conflicts with Square.</source>
+        <translation>Un gerente resuelve los conflictos con Square.</translation>
     </message>
 </context>
 </TS>
