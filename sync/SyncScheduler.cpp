@@ -74,7 +74,9 @@ void SyncScheduler::startWith(const SquareEnvironment& environment, const QStrin
     connect(m_engine.get(), &SyncEngine::finished, this, &SyncScheduler::onFinished);
     connect(m_engine.get(), &SyncEngine::programChanged, this, &SyncScheduler::programChanged);
     // Where the platform reports reachability, a pass while offline is not even tried; the timer tries again.
-    if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
+    if (!m_watchingReachability
+        && QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
+        m_watchingReachability = true;
         connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
                 [this](QNetworkInformation::Reachability reachability) {
                     if (reachability != QNetworkInformation::Reachability::Disconnected

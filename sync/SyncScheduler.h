@@ -85,6 +85,7 @@ private:
     std::unique_ptr<SquareClient> m_client;
     std::unique_ptr<SyncEngine> m_engine;
     QTimer* m_timer;
+    bool m_watchingReachability = false;
     bool m_again = false; // an operation arrived during a pass: run another one after it
     SyncStatus m_status;
 };
