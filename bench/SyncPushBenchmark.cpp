@@ -11,6 +11,7 @@
 #include "core/Database.h"
 #include "core/LoyaltyEngine.h"
 #include "core/PhoneNumberNormalizer.h"
+#include "core/SqliteConnection.h"
 #include "sync/OutboxPusher.h"
 #include "sync/SquareClient.h"
 #include "sync/SquareEnvironment.h"
@@ -35,6 +36,7 @@
 #include <algorithm>
 #include <memory>
 #include <optional>
+#include <sqlite3.h>
 
 using namespace lt;
 
@@ -63,6 +65,27 @@ double procStatusMb(const char* field)
             return line.mid(prefix.size()).trimmed().split(' ').value(0).toDouble() / 1024.0;
     }
     return -1;
+}
+
+// Statements the store's connection holds prepared, and the heap SQLite uses in this process: what the store side
+// keeps between rows.
+struct SqliteHeld
+{
+    qint64 statements = -1;
+    double heapMb = -1;
+};
+
+SqliteHeld sqliteHeld(Database& db)
+{
+    SqliteHeld held;
+    held.heapMb = double(sqlite3_memory_used()) / (1024.0 * 1024.0);
+    if (auto connection = SqliteConnection::from(db)) {
+        held.statements = 0;
+        for (sqlite3_stmt* statement = sqlite3_next_stmt(connection->handle(), nullptr); statement;
+             statement = sqlite3_next_stmt(connection->handle(), statement))
+            ++held.statements;
+    }
+    return held;
 }
 
 // Area codes whose 555 numbers the phone library accepts, as the demo data uses.
@@ -295,6 +318,7 @@ QJsonObject runPass(const QString& path, int parallel, int latencyMs, const QStr
                      .arg(procStatusMb("VmRSS"), 0, 'f', 1));
     });
     const double rssStart = procStatusMb("VmRSS");
+    const SqliteHeld heldBefore = sqliteHeld(*db);
     QEventLoop loop;
     QObject::connect(&pusher, &OutboxPusher::finished, &loop, &QEventLoop::quit);
     timer.start();
@@ -307,6 +331,7 @@ QJsonObject runPass(const QString& path, int parallel, int latencyMs, const QStr
     const qint64 pushRequests = requests;
     const double peak = procStatusMb("VmHWM");
     const double rssEnd = procStatusMb("VmRSS");
+    const SqliteHeld heldAfter = sqliteHeld(*db);
     const PushSummary& summary = pusher.lastSummary();
 
     result.insert(QStringLiteral("operations"), queued);
@@ -317,6 +342,10 @@ QJsonObject runPass(const QString& path, int parallel, int latencyMs, const QStr
     result.insert(QStringLiteral("rss_start_mb"), rssStart);
     result.insert(QStringLiteral("peak_rss_mb"), peak);
     result.insert(QStringLiteral("rss_end_mb"), rssEnd);
+    result.insert(QStringLiteral("sqlite_statements_start"), heldBefore.statements);
+    result.insert(QStringLiteral("sqlite_statements_end"), heldAfter.statements);
+    result.insert(QStringLiteral("sqlite_heap_start_mb"), heldBefore.heapMb);
+    result.insert(QStringLiteral("sqlite_heap_end_mb"), heldAfter.heapMb);
     result.insert(QStringLiteral("sent"), summary.sent);
     result.insert(QStringLiteral("conflicts"), summary.conflicts);
     result.insert(QStringLiteral("deferred"), summary.deferred);
