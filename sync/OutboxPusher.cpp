@@ -164,10 +164,10 @@ Result<QList<OutboxPusher::Row>> OutboxPusher::loadCandidates(int wanted)
     if (!ids.isEmpty()) {
         // Recorded before the first request leaves, so that after any crash the row is known to be in doubt.
         const QString now = toStorageTime(m_clock.nowUtc());
-        if (auto done = m_db.exec(
-                QStringLiteral("UPDATE outbox SET first_attempt_at = ? WHERE first_attempt_at IS NULL AND id IN (%1)")
-                    .arg(ids.join(u',')),
-                {now});
+        // One statement whatever the ids (the store keeps every statement text it prepared).
+        if (auto done = m_db.exec(QStringLiteral("UPDATE outbox SET first_attempt_at = ? WHERE first_attempt_at IS "
+                                                 "NULL AND id IN (SELECT value FROM json_each(?))"),
+                                  {now, QStringLiteral("[%1]").arg(ids.join(u','))});
             !done)
             return done.error();
         for (Row& row : rows) {
