@@ -199,6 +199,10 @@ const char* const version4[] = {
     R"(CREATE INDEX sync_conflicts_open ON sync_conflicts(member_id) WHERE resolved_at IS NULL)",
     R"(CREATE INDEX sync_conflicts_outbox ON sync_conflicts(outbox_id) WHERE outbox_id IS NOT NULL)",
     R"(CREATE INDEX sync_conflicts_ledger ON sync_conflicts(ledger_id) WHERE ledger_id IS NOT NULL)",
+    // Members linked before this version: what they did at Square went through this store's outbox, whose events
+    // were not recorded then; reading their history again could not tell those events apart, so it is not read.
+    R"(UPDATE members SET square_history_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+           WHERE square_account_id IS NOT NULL)",
     // Conflicts the outbox recorded before this version carried only its last error.
     R"(INSERT INTO sync_conflicts (outbox_id, member_id, kind, message, created_at)
            SELECT id, member_id, 'refused', COALESCE(last_error, ''), created_at FROM outbox WHERE state = 'conflict')",

@@ -178,6 +178,8 @@ void TestSchemaMigrator::upgradesVersion2Fixture()
         auto frozen = Database::open(path, keep);
         LT_VERIFY_OK(frozen);
         QCOMPARE((*frozen)->schemaVersion(), 2);
+        // A member already linked to Square before version 4.
+        LT_VERIFY_OK((*frozen)->exec(QStringLiteral("UPDATE members SET square_account_id = 'acct-1' WHERE id = 1")));
     }
     auto opened = Database::open(path);
     LT_VERIFY_OK(opened);
@@ -192,6 +194,14 @@ void TestSchemaMigrator::upgradesVersion2Fixture()
     QCOMPARE(number(db, "SELECT attempts FROM outbox WHERE id = (SELECT max(id) FROM outbox)"), qint64(3));
     // Version 3 adds the staff who sign in; a store upgraded from version 2 has nobody yet.
     QCOMPARE(number(db, "SELECT count(*) FROM staff"), qint64(0));
+    // Version 4: conflicts carried over from the outbox, no events yet, nothing in doubt; a member linked before
+    // it does not have Square's history read again (its events were this store's own, unrecorded then).
+    QCOMPARE(number(db, "SELECT count(*) FROM sync_conflicts"),
+             number(db, "SELECT count(*) FROM outbox WHERE state = 'conflict'"));
+    QCOMPARE(number(db, "SELECT count(*) FROM square_events"), qint64(0));
+    QCOMPARE(number(db, "SELECT count(*) FROM outbox WHERE first_attempt_at IS NOT NULL"), qint64(0));
+    QCOMPARE(number(db, "SELECT count(*) FROM members WHERE square_history_at IS NOT NULL"), qint64(1));
+    QCOMPARE(number(db, "SELECT count(*) FROM members WHERE id = 1 AND square_history_at LIKE '20%Z'"), qint64(1));
     auto report = lt::IntegrityChecker(db).check();
     LT_VERIFY_OK(report);
     QVERIFY2(report->ok(), qPrintable(report->problems.join(QLatin1Char('\n'))));
