@@ -283,8 +283,9 @@ void OutboxPusher::checkEvents(const Row& row, const Step& then)
     // Within Square's idempotency memory a resend with the same key is safe. Beyond it, an attempt whose answer was
     // lost may have been applied: look for it among the account's events first (they carry no reference of ours,
     // so accumulations are matched by type, points and location, adjustments by the key in their reason).
-    if (row.attempts == 0 || !row.firstAttemptAt.isValid()
-        || row.firstAttemptAt.msecsTo(m_clock.nowUtc()) < m_windowMs) {
+    // The first attempt is recorded before its request leaves, so a row whose process died mid-request (attempts
+    // still 0) is checked too.
+    if (!row.firstAttemptAt.isValid() || row.firstAttemptAt.msecsTo(m_clock.nowUtc()) < m_windowMs) {
         then(row);
         return;
     }

@@ -368,14 +368,17 @@ void TestReconcile::eventsWaitWhileAnOperationIsInDoubt()
 void TestReconcile::longOutageChecksEventsBeforeResending_data()
 {
     QTest::addColumn<QString>("operation");
-    QTest::newRow("accumulate") << QStringLiteral("accumulate");
-    QTest::newRow("refund as adjustment") << QStringLiteral("adjust");
-    QTest::newRow("reward") << QStringLiteral("rewards");
+    QTest::addColumn<bool>("diedMidRequest");
+    QTest::newRow("accumulate") << QStringLiteral("accumulate") << false;
+    QTest::newRow("refund as adjustment") << QStringLiteral("adjust") << false;
+    QTest::newRow("reward") << QStringLiteral("rewards") << false;
+    QTest::newRow("accumulate, process died mid-request") << QStringLiteral("accumulate") << true;
 }
 
 void TestReconcile::longOutageChecksEventsBeforeResending()
 {
     QFETCH(QString, operation);
+    QFETCH(bool, diedMidRequest);
     auto t = till();
     QVERIFY(!t->sync().stopped);
     auto member = t->store.enroll(Ana);
@@ -396,6 +399,11 @@ void TestReconcile::longOutageChecksEventsBeforeResending()
     // The answer is lost after Square applied it; then the store stays offline for two days and Square forgets.
     m_server->addFault({FakeSquareServer::Fault::DropAfterCommit, 4, operation});
     QVERIFY(t->sync().stopped);
+    if (diedMidRequest) {
+        // As if the process had died with the request in flight: only the first attempt's time was recorded.
+        LT_VERIFY_OK(t->store.db().exec(QStringLiteral("UPDATE outbox SET attempts = 0, last_error = NULL, "
+                                                       "next_attempt_at = NULL WHERE state = 'pending'")));
+    }
     m_server->forgetIdempotencyKeys();
     t->store.clock().advance(48LL * 3600 * 1000);
     SyncReport report = t->sync();
