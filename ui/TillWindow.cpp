@@ -13,15 +13,11 @@
 #include "ui/EnrollmentDialog.h"
 #include "ui/FirstManagerForm.h"
 #include "ui/HelpOverlay.h"
-#include "ui/LocalizedAmount.h"
 #include "ui/LookupField.h"
 #include "ui/ManagerApprovalDialog.h"
 #include "ui/MemberPanel.h"
 #include "ui/MessageBanner.h"
 #include "ui/PinForm.h"
-#include "ui/RedeemDialog.h"
-#include "ui/RefundDialog.h"
-#include "ui/SaleDialog.h"
 #include "ui/SerialScanner.h"
 #include "ui/SyncStatusLine.h"
 #include "ui/TillPreferences.h"
@@ -30,7 +26,6 @@
 #include <QDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
-#include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMenuBar>
@@ -58,6 +53,7 @@ TillWindow::TillWindow(Database& db, LoyaltyEngine& engine, const Clock& clock, 
     , m_banner(new MessageBanner(this))
     , m_lookup(new LookupField(this))
     , m_panel(new MemberPanel(this))
+    , m_points(db, engine, m_staffDirectory, *m_banner, *this)
     , m_memberConflicts(new QLabel(this))
     , m_syncLine(new SyncStatusLine(db, engine, clock, this))
     , m_who(new QLabel(this))
@@ -395,20 +391,9 @@ void TillWindow::startSale()
         m_banner->show(MessageBanner::Kind::Error, tr("Find the member first."));
         return;
     }
-    SaleDialog dialog(m_engine, m_member->id, this);
-    if (dialog.exec() == QDialog::Accepted) {
-        const PointsChange& change = dialog.result();
-        m_lastSaleReference = change.saleReference;
-        m_banner->show(MessageBanner::Kind::Success,
-                       change.repeated ? tr("Sale %1 was already recorded: nothing added. Balance %2.")
-                                             .arg(change.saleReference)
-                                             .arg(change.member.balance)
-                                       : tr("+%1 %2 for sale %3. New balance: %4.")
-                                             .arg(change.points)
-                                             .arg(m_engine.program().pointsWord(change.points))
-                                             .arg(change.saleReference)
-                                             .arg(change.member.balance));
-        if (!change.repeated)
+    if (auto change = m_points.sale(*m_member)) {
+        m_lastSaleReference = change->saleReference;
+        if (!change->repeated)
             syncSoon();
         showMember(m_member->id);
     }
@@ -423,24 +408,7 @@ void TillWindow::startRedemption()
     }
     // The dialog quotes on the balance: re-read it, another till may have changed it since the scan.
     showMember(m_member->id);
-    const qint64 threshold = StoreSettings(m_db).value(StoreSettings::RedemptionApprovalMinor).toLongLong();
-    RedeemDialog dialog(
-        m_engine, *m_member, m_staff.isManager() ? std::numeric_limits<qint64>::max() : threshold,
-        [this](const QString& action, const QString& subject) {
-            return requestApproval(action, subject, tr("A manager approves this reward."));
-        },
-        this);
-    if (dialog.exec() == QDialog::Accepted) {
-        const PointsChange& change = dialog.result();
-        m_banner->show(MessageBanner::Kind::Success,
-                       change.discountPercentage > 0
-                           ? tr("Apply %1% off at the register (at most %2). New balance: %3.")
-                                 .arg(change.discountPercentage)
-                                 .arg(LocalizedAmount::format(change.discount))
-                                 .arg(change.member.balance)
-                           : tr("Apply %1 off at the register. New balance: %2.")
-                                 .arg(LocalizedAmount::format(change.discount))
-                                 .arg(change.member.balance));
+    if (m_points.redeem(*m_member, m_staff)) {
         syncSoon();
         showMember(m_member->id);
     }
@@ -449,18 +417,9 @@ void TillWindow::startRedemption()
 
 void TillWindow::startRefund()
 {
-    RefundDialog dialog(m_engine, this);
-    if (dialog.exec() == QDialog::Accepted) {
-        const PointsChange& change = dialog.result();
-        m_banner->show(MessageBanner::Kind::Success,
-                       tr("Refund of sale %1 recorded: %2 %3. Member %4 now has %5.")
-                           .arg(change.saleReference)
-                           .arg(change.points)
-                           .arg(m_engine.program().pointsWord(change.points))
-                           .arg(change.member.id)
-                           .arg(change.member.balance));
+    if (auto change = m_points.refund()) {
         syncSoon();
-        showMember(change.member.id);
+        showMember(change->member.id);
     }
     returnFocus();
 }
@@ -490,42 +449,10 @@ void TillWindow::startEnrollment(const QString& phone, const QString& card)
     returnFocus();
 }
 
-bool TillWindow::requestApproval(const QString& action, const QString& subject, const QString& why)
-{
-    ManagerApprovalDialog dialog(m_staffDirectory, action, subject, why, this);
-    return dialog.exec() == QDialog::Accepted;
-}
-
 void TillWindow::voidLastSale()
 {
-    QString reference = m_lastSaleReference;
-    if (reference.isEmpty()) {
-        // The customer has gone: any sale can be voided, with a manager.
-        bool ok = false;
-        reference = QInputDialog::getText(this, tr("Void a sale"), tr("Receipt number of the sale to void:"),
-                                          QLineEdit::Normal, QString(), &ok);
-        if (!ok || reference.trimmed().isEmpty()) {
-            returnFocus();
-            return;
-        }
-        if (!requestApproval(QStringLiteral("void"), QStringLiteral("sale:%1").arg(reference),
-                             tr("A manager approves voiding sale %1.").arg(reference))) {
-            m_banner->show(MessageBanner::Kind::Error, tr("Not voided: no manager approved."));
-            returnFocus();
-            return;
-        }
-    }
-    auto change = m_engine.accrual().voidSale(reference, tr("Voided at the till by %1").arg(m_staff.name));
-    if (!change) {
-        m_banner->show(MessageBanner::Kind::Error, change.error().message);
-    } else {
+    if (auto change = m_points.voidSale(m_lastSaleReference, m_staff)) {
         m_lastSaleReference.clear();
-        m_banner->show(MessageBanner::Kind::Success,
-                       tr("Sale %1 voided: %2 %3. Balance %4.")
-                           .arg(change->saleReference)
-                           .arg(change->points)
-                           .arg(m_engine.program().pointsWord(change->points))
-                           .arg(change->member.balance));
         syncSoon();
         showMember(change->member.id);
     }
@@ -536,39 +463,9 @@ void TillWindow::startAdjustment()
 {
     if (!m_member)
         return;
-    bool ok = false;
-    const int points = QInputDialog::getInt(this, tr("Adjust points"), tr("Points to add (negative to remove):"), 0,
-                                            -1'000'000, 1'000'000, 1, &ok);
-    if (!ok)
-        return returnFocus();
-    const QString reason =
-        QInputDialog::getText(this, tr("Adjust points"), tr("Reason:"), QLineEdit::Normal, QString(), &ok);
-    if (!ok)
-        return returnFocus();
-    auto requested = m_engine.adjustments().request(m_member->id, points, reason);
-    if (!requested) {
-        m_banner->show(MessageBanner::Kind::Error, requested.error().message);
-        return returnFocus();
-    }
-    ManagerApprovalDialog dialog(m_staffDirectory, QStringLiteral("adjustment"),
-                                 QStringLiteral("adjustment:%1").arg(requested->adjustmentId),
-                                 tr("A manager approves %1 points: %2").arg(points).arg(reason), this);
-    if (dialog.exec() != QDialog::Accepted) {
-        m_banner->show(MessageBanner::Kind::Information,
-                       tr("Adjustment %1 waits for a manager's approval.").arg(requested->adjustmentId));
-        return returnFocus();
-    }
-    auto approved = m_engine.adjustments().approve(requested->adjustmentId, dialog.manager().name);
-    if (!approved) {
-        m_banner->show(MessageBanner::Kind::Error, approved.error().message);
-    } else {
-        m_banner->show(MessageBanner::Kind::Success,
-                       tr("Adjusted by %1 points, approved by %2. Balance %3.")
-                           .arg(approved->points)
-                           .arg(dialog.manager().name)
-                           .arg(approved->member.balance));
+    if (m_points.adjust(*m_member))
         syncSoon();
-    }
+    // Whatever the outcome, the balance as the store has it now.
     showMember(m_member->id);
 }
 

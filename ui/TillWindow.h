@@ -2,6 +2,7 @@
 
 #include "core/Member.h"
 #include "core/StaffDirectory.h"
+#include "ui/PointsActions.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -80,7 +81,6 @@ private:
     void syncSoon(); // a local operation was recorded: Square should learn it
     void reloadProgram();
     void refreshStatus();
-    bool requestApproval(const QString& action, const QString& subject, const QString& why);
     void returnFocus();
 
     Database& m_db;
@@ -96,6 +96,7 @@ private:
     MessageBanner* m_banner;
     LookupField* m_lookup;
     MemberPanel* m_panel;
+    PointsActions m_points;
     QLabel* m_memberConflicts;
     SyncStatusLine* m_syncLine;
     SyncScheduler* m_sync = nullptr;

@@ -723,6 +723,57 @@
     </message>
 </context>
 <context>
+    <name>lt::ui::AdjustmentDialog</name>
+    <message>
+        <source>Adjust points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points adjustment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has %2 %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points to add or remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>50 adds, -20 removes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required, kept in the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN approves the adjustment next; until then the balance stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjust</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lt::ui::ConflictsDialog</name>
     <message>
         <source>Sync conflicts with Square</source>
@@ -1057,6 +1108,69 @@
     </message>
     <message>
         <source>&amp;PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::PointsActions</name>
+    <message>
+        <source>Sale %1 was already recorded: nothing added. Balance %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1 %2 for sale %3. New balance: %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A manager approves this reward.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply %1% off at the register (at most %2). New balance: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply %1 off at the register. New balance: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund of sale %1 recorded: %2 %3. Member %4 now has %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void a sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt number of the sale to void:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A manager approves voiding sale %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not voided: no manager approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voided at the till by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale %1 voided: %2 %3. Balance %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A manager approves %1 points: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjustment %1 waits for a manager&apos;s approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjusted by %1 points, approved by %2. Balance %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1419,30 +1533,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sale %1 was already recorded: nothing added. Balance %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>+%1 %2 for sale %3. New balance: %4.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A manager approves this reward.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Apply %1% off at the register (at most %2). New balance: %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Apply %1 off at the register. New balance: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refund of sale %1 recorded: %2 %3. Member %4 now has %5.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Already a member: member %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1452,50 +1542,6 @@
     </message>
     <message>
         <source> with card %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Void a sale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receipt number of the sale to void:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A manager approves voiding sale %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not voided: no manager approved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Voided at the till by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sale %1 voided: %2 %3. Balance %4.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Points to add (negative to remove):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A manager approves %1 points: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Adjustment %1 waits for a manager&apos;s approval.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Adjusted by %1 points, approved by %2. Balance %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

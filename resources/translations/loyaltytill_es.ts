@@ -723,6 +723,57 @@
     </message>
 </context>
 <context>
+    <name>lt::ui::AdjustmentDialog</name>
+    <message>
+        <source>Adjust points</source>
+        <translation>Ajustar puntos</translation>
+    </message>
+    <message>
+        <source>Points adjustment</source>
+        <translation>Ajuste de puntos</translation>
+    </message>
+    <message>
+        <source>%1 has %2 %3.</source>
+        <translation>%1 tiene %2 %3.</translation>
+    </message>
+    <message>
+        <source>The member</source>
+        <translation>El socio</translation>
+    </message>
+    <message>
+        <source>Points to add or remove</source>
+        <translation>Puntos que sumar o restar</translation>
+    </message>
+    <message>
+        <source>50 adds, -20 removes</source>
+        <translation>50 suma, -20 resta</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>required, kept in the audit log</source>
+        <translation>obligatorio, queda en el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>&amp;Points</source>
+        <translation>&amp;Puntos</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motivo</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN approves the adjustment next; until then the balance stays as it is.</source>
+        <translation>Después, un gerente lo aprueba con su PIN; hasta entonces el saldo no cambia.</translation>
+    </message>
+    <message>
+        <source>Adjust</source>
+        <translation>Ajustar</translation>
+    </message>
+</context>
+<context>
     <name>lt::ui::ConflictsDialog</name>
     <message>
         <source>Sync conflicts with Square</source>
@@ -1058,6 +1109,69 @@
     <message>
         <source>&amp;PIN</source>
         <translation>&amp;PIN</translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::PointsActions</name>
+    <message>
+        <source>Sale %1 was already recorded: nothing added. Balance %2.</source>
+        <translation>La venta %1 ya estaba registrada: no se sumó nada. Saldo: %2.</translation>
+    </message>
+    <message>
+        <source>+%1 %2 for sale %3. New balance: %4.</source>
+        <translation>+%1 %2 por la venta %3. Nuevo saldo: %4.</translation>
+    </message>
+    <message>
+        <source>A manager approves this reward.</source>
+        <translation>Un gerente debe aprobar esta recompensa.</translation>
+    </message>
+    <message>
+        <source>Apply %1% off at the register (at most %2). New balance: %3.</source>
+        <translation>Aplique un descuento del %1% en caja (máximo %2). Nuevo saldo: %3.</translation>
+    </message>
+    <message>
+        <source>Apply %1 off at the register. New balance: %2.</source>
+        <translation>Aplique un descuento de %1 en caja. Nuevo saldo: %2.</translation>
+    </message>
+    <message>
+        <source>Refund of sale %1 recorded: %2 %3. Member %4 now has %5.</source>
+        <translation>Devolución de la venta %1 registrada: %2 %3. El socio %4 ahora tiene %5.</translation>
+    </message>
+    <message>
+        <source>Void a sale</source>
+        <translation>Anular una venta</translation>
+    </message>
+    <message>
+        <source>Receipt number of the sale to void:</source>
+        <translation>Número de recibo de la venta a anular:</translation>
+    </message>
+    <message>
+        <source>A manager approves voiding sale %1.</source>
+        <translation>Un gerente debe aprobar la anulación de la venta %1.</translation>
+    </message>
+    <message>
+        <source>Not voided: no manager approved.</source>
+        <translation>No se anuló: ningún gerente lo aprobó.</translation>
+    </message>
+    <message>
+        <source>Voided at the till by %1</source>
+        <translation>Anulada en caja por %1</translation>
+    </message>
+    <message>
+        <source>Sale %1 voided: %2 %3. Balance %4.</source>
+        <translation>Venta %1 anulada: %2 %3. Saldo: %4.</translation>
+    </message>
+    <message>
+        <source>A manager approves %1 points: %2</source>
+        <translation>Un gerente debe aprobar %1 puntos: %2</translation>
+    </message>
+    <message>
+        <source>Adjustment %1 waits for a manager&apos;s approval.</source>
+        <translation>El ajuste %1 espera la aprobación de un gerente.</translation>
+    </message>
+    <message>
+        <source>Adjusted by %1 points, approved by %2. Balance %3.</source>
+        <translation>Ajuste de %1 puntos, aprobado por %2. Saldo: %3.</translation>
     </message>
 </context>
 <context>
@@ -1419,30 +1533,6 @@
         <translation>Primero busque al socio.</translation>
     </message>
     <message>
-        <source>Sale %1 was already recorded: nothing added. Balance %2.</source>
-        <translation>La venta %1 ya estaba registrada: no se sumó nada. Saldo: %2.</translation>
-    </message>
-    <message>
-        <source>+%1 %2 for sale %3. New balance: %4.</source>
-        <translation>+%1 %2 por la venta %3. Nuevo saldo: %4.</translation>
-    </message>
-    <message>
-        <source>A manager approves this reward.</source>
-        <translation>Un gerente debe aprobar esta recompensa.</translation>
-    </message>
-    <message>
-        <source>Apply %1% off at the register (at most %2). New balance: %3.</source>
-        <translation>Aplique un descuento del %1% en caja (máximo %2). Nuevo saldo: %3.</translation>
-    </message>
-    <message>
-        <source>Apply %1 off at the register. New balance: %2.</source>
-        <translation>Aplique un descuento de %1 en caja. Nuevo saldo: %2.</translation>
-    </message>
-    <message>
-        <source>Refund of sale %1 recorded: %2 %3. Member %4 now has %5.</source>
-        <translation>Devolución de la venta %1 registrada: %2 %3. El socio %4 ahora tiene %5.</translation>
-    </message>
-    <message>
         <source>Already a member: member %1.</source>
         <translation>Ya es socio: socio %1.</translation>
     </message>
@@ -1453,50 +1543,6 @@
     <message>
         <source> with card %1</source>
         <translation> con la tarjeta %1</translation>
-    </message>
-    <message>
-        <source>Void a sale</source>
-        <translation>Anular una venta</translation>
-    </message>
-    <message>
-        <source>Receipt number of the sale to void:</source>
-        <translation>Número de recibo de la venta a anular:</translation>
-    </message>
-    <message>
-        <source>A manager approves voiding sale %1.</source>
-        <translation>Un gerente debe aprobar la anulación de la venta %1.</translation>
-    </message>
-    <message>
-        <source>Not voided: no manager approved.</source>
-        <translation>No se anuló: ningún gerente lo aprobó.</translation>
-    </message>
-    <message>
-        <source>Voided at the till by %1</source>
-        <translation>Anulada en caja por %1</translation>
-    </message>
-    <message>
-        <source>Sale %1 voided: %2 %3. Balance %4.</source>
-        <translation>Venta %1 anulada: %2 %3. Saldo: %4.</translation>
-    </message>
-    <message>
-        <source>Points to add (negative to remove):</source>
-        <translation>Puntos a sumar (negativo para restar):</translation>
-    </message>
-    <message>
-        <source>Reason:</source>
-        <translation>Motivo:</translation>
-    </message>
-    <message>
-        <source>A manager approves %1 points: %2</source>
-        <translation>Un gerente debe aprobar %1 puntos: %2</translation>
-    </message>
-    <message>
-        <source>Adjustment %1 waits for a manager&apos;s approval.</source>
-        <translation>El ajuste %1 espera la aprobación de un gerente.</translation>
-    </message>
-    <message>
-        <source>Adjusted by %1 points, approved by %2. Balance %3.</source>
-        <translation>Ajuste de %1 puntos, aprobado por %2. Saldo: %3.</translation>
     </message>
     <message>
         <source>%1 · till %2</source>

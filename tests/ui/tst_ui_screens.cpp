@@ -4,6 +4,7 @@
 #include "core/StoreSettings.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/ui/TillHarness.h"
+#include "ui/AdjustmentDialog.h"
 #include "ui/EnrollmentDialog.h"
 #include "ui/MemberPanel.h"
 #include "ui/RedeemDialog.h"
@@ -19,6 +20,7 @@
 
 using namespace lt;
 using namespace lt::test;
+using lt::ui::AdjustmentDialog;
 using lt::ui::EnrollmentDialog;
 using lt::ui::RedeemDialog;
 using lt::ui::SaleDialog;
@@ -35,6 +37,7 @@ private slots:
     void enrollment();
     void sale();
     void redemption();
+    void adjustment();
     void errorsFitTheirDialogs();
 
 private:
@@ -213,6 +216,22 @@ void TestScreens::redemption()
     QVERIFY(*ran);
 }
 
+void TestScreens::adjustment()
+{
+    showMember();
+    auto ran = whenModal<AdjustmentDialog>([this](AdjustmentDialog* dialog) {
+        TillHarness::type(QStringLiteral("0"));
+        TillHarness::press(Qt::Key_Tab);
+        TillHarness::type(QStringLiteral("Points missed on receipt R-10471"));
+        TillHarness::press(Qt::Key_Return);
+        QVERIFY(!dialog->fieldError(QStringLiteral("points")).isEmpty());
+        save(dialog, QStringLiteral("till-adjustment"));
+        TillHarness::press(Qt::Key_Escape);
+    });
+    TillHarness::press(Qt::Key_F7);
+    QVERIFY(*ran);
+}
+
 void TestScreens::errorsFitTheirDialogs()
 {
     showMember();
@@ -259,6 +278,20 @@ void TestScreens::errorsFitTheirDialogs()
     });
     TillHarness::press(Qt::Key_F3);
     QVERIFY(*redeem);
+    auto adjust = whenModal<AdjustmentDialog>([this](AdjustmentDialog* dialog) {
+        TillHarness::type(QStringLiteral("2000000"));
+        TillHarness::press(Qt::Key_Return);
+        QVERIFY(!dialog->fieldError(QStringLiteral("points")).isEmpty());
+        save(dialog, QString());
+        TillHarness::type(QStringLiteral("5"));
+        TillHarness::press(Qt::Key_Tab);
+        TillHarness::press(Qt::Key_Return);
+        QVERIFY(!dialog->fieldError(QStringLiteral("reason")).isEmpty());
+        save(dialog, QString());
+        TillHarness::press(Qt::Key_Escape);
+    });
+    TillHarness::press(Qt::Key_F7);
+    QVERIFY(*adjust);
 }
 
 QTEST_MAIN(TestScreens)

@@ -1,0 +1,149 @@
+#include "ui/PointsActions.h"
+
+#include "core/LoyaltyEngine.h"
+#include "core/StoreSettings.h"
+#include "ui/AdjustmentDialog.h"
+#include "ui/LocalizedAmount.h"
+#include "ui/ManagerApprovalDialog.h"
+#include "ui/MessageBanner.h"
+#include "ui/RedeemDialog.h"
+#include "ui/RefundDialog.h"
+#include "ui/SaleDialog.h"
+
+#include <QInputDialog>
+
+#include <limits>
+
+namespace lt::ui {
+
+PointsActions::PointsActions(Database& db, LoyaltyEngine& engine, StaffDirectory& staff, MessageBanner& banner,
+                             QWidget& dialogParent)
+    : m_db(db)
+    , m_engine(engine)
+    , m_staff(staff)
+    , m_banner(banner)
+    , m_parent(dialogParent)
+{
+}
+
+bool PointsActions::requestApproval(const QString& action, const QString& subject, const QString& why)
+{
+    ManagerApprovalDialog dialog(m_staff, action, subject, why, &m_parent);
+    return dialog.exec() == QDialog::Accepted;
+}
+
+std::optional<PointsChange> PointsActions::sale(const Member& member)
+{
+    SaleDialog dialog(m_engine, member.id, &m_parent);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    const PointsChange& change = dialog.result();
+    m_banner.show(MessageBanner::Kind::Success,
+                  change.repeated ? tr("Sale %1 was already recorded: nothing added. Balance %2.")
+                                        .arg(change.saleReference)
+                                        .arg(change.member.balance)
+                                  : tr("+%1 %2 for sale %3. New balance: %4.")
+                                        .arg(change.points)
+                                        .arg(m_engine.program().pointsWord(change.points))
+                                        .arg(change.saleReference)
+                                        .arg(change.member.balance));
+    return change;
+}
+
+std::optional<PointsChange> PointsActions::redeem(const Member& member, const StaffMember& cashier)
+{
+    const qint64 threshold = StoreSettings(m_db).value(StoreSettings::RedemptionApprovalMinor).toLongLong();
+    RedeemDialog dialog(
+        m_engine, member, cashier.isManager() ? std::numeric_limits<qint64>::max() : threshold,
+        [this](const QString& action, const QString& subject) {
+            return requestApproval(action, subject, tr("A manager approves this reward."));
+        },
+        &m_parent);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    const PointsChange& change = dialog.result();
+    m_banner.show(MessageBanner::Kind::Success,
+                  change.discountPercentage > 0 ? tr("Apply %1% off at the register (at most %2). New balance: %3.")
+                                                      .arg(change.discountPercentage)
+                                                      .arg(LocalizedAmount::format(change.discount))
+                                                      .arg(change.member.balance)
+                                                : tr("Apply %1 off at the register. New balance: %2.")
+                                                      .arg(LocalizedAmount::format(change.discount))
+                                                      .arg(change.member.balance));
+    return change;
+}
+
+std::optional<PointsChange> PointsActions::refund()
+{
+    RefundDialog dialog(m_engine, &m_parent);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    const PointsChange& change = dialog.result();
+    m_banner.show(MessageBanner::Kind::Success,
+                  tr("Refund of sale %1 recorded: %2 %3. Member %4 now has %5.")
+                      .arg(change.saleReference)
+                      .arg(change.points)
+                      .arg(m_engine.program().pointsWord(change.points))
+                      .arg(change.member.id)
+                      .arg(change.member.balance));
+    return change;
+}
+
+std::optional<PointsChange> PointsActions::voidSale(const QString& lastSale, const StaffMember& cashier)
+{
+    QString reference = lastSale;
+    if (reference.isEmpty()) {
+        // The customer has gone: any sale can be voided, with a manager.
+        bool ok = false;
+        reference = QInputDialog::getText(&m_parent, tr("Void a sale"), tr("Receipt number of the sale to void:"),
+                                          QLineEdit::Normal, QString(), &ok);
+        if (!ok || reference.trimmed().isEmpty())
+            return std::nullopt;
+        if (!requestApproval(QStringLiteral("void"), QStringLiteral("sale:%1").arg(reference),
+                             tr("A manager approves voiding sale %1.").arg(reference))) {
+            m_banner.show(MessageBanner::Kind::Error, tr("Not voided: no manager approved."));
+            return std::nullopt;
+        }
+    }
+    auto change = m_engine.accrual().voidSale(reference, tr("Voided at the till by %1").arg(cashier.name));
+    if (!change) {
+        m_banner.show(MessageBanner::Kind::Error, change.error().message);
+        return std::nullopt;
+    }
+    m_banner.show(MessageBanner::Kind::Success,
+                  tr("Sale %1 voided: %2 %3. Balance %4.")
+                      .arg(change->saleReference)
+                      .arg(change->points)
+                      .arg(m_engine.program().pointsWord(change->points))
+                      .arg(change->member.balance));
+    return *change;
+}
+
+std::optional<PointsChange> PointsActions::adjust(const Member& member)
+{
+    AdjustmentDialog form(m_engine, member, &m_parent);
+    if (form.exec() != QDialog::Accepted)
+        return std::nullopt;
+    const qint64 adjustmentId = form.result().adjustmentId;
+    ManagerApprovalDialog approval(
+        m_staff, QStringLiteral("adjustment"), QStringLiteral("adjustment:%1").arg(adjustmentId),
+        tr("A manager approves %1 points: %2").arg(form.points()).arg(form.reason()), &m_parent);
+    if (approval.exec() != QDialog::Accepted) {
+        m_banner.show(MessageBanner::Kind::Information,
+                      tr("Adjustment %1 waits for a manager's approval.").arg(adjustmentId));
+        return std::nullopt;
+    }
+    auto approved = m_engine.adjustments().approve(adjustmentId, approval.manager().name);
+    if (!approved) {
+        m_banner.show(MessageBanner::Kind::Error, approved.error().message);
+        return std::nullopt;
+    }
+    m_banner.show(MessageBanner::Kind::Success,
+                  tr("Adjusted by %1 points, approved by %2. Balance %3.")
+                      .arg(approved->points)
+                      .arg(approval.manager().name)
+                      .arg(approved->member.balance));
+    return *approved;
+}
+
+} // namespace lt::ui
