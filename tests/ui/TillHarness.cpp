@@ -33,6 +33,37 @@ Result<StaffMember> TillHarness::addStaff(const QString& name, StaffMember::Role
     return m_staff.add(name, role, pin, QStringLiteral("test"));
 }
 
+Result<TillHarness::Regulars> TillHarness::addRegulars()
+{
+    Regulars regulars;
+    auto cashier = addStaff(QStringLiteral("Sam Cashier"), StaffMember::Role::Cashier, QStringLiteral("2468"));
+    if (!cashier)
+        return cashier.error();
+    regulars.cashier = *cashier;
+    auto manager = addStaff(QStringLiteral("Maria Lopez"), StaffMember::Role::Manager, QStringLiteral("1357"));
+    if (!manager)
+        return manager.error();
+    regulars.manager = *manager;
+    auto member = enrollWithCard(QStringLiteral("(415) 555-2671"), QStringLiteral("Ada Park"));
+    if (!member)
+        return member.error();
+    regulars.member = *member;
+    return regulars;
+}
+
+Result<Member> TillHarness::enrollWithCard(const QString& phone, const QString& name)
+{
+    auto member = m_store.enroll(phone, name);
+    if (!member)
+        return member.error();
+    auto card = m_store.engine().enrollment().assignCard(member->id, QString());
+    if (!card)
+        return card.error();
+    Member withCard = *member;
+    withCard.card = *card;
+    return withCard;
+}
+
 bool TillHarness::openWindow()
 {
     m_window = std::make_unique<ui::TillWindow>(m_store.db(), m_store.engine(), m_store.clock());

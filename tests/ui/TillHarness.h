@@ -32,6 +32,17 @@ public:
     StaffDirectory& staff() { return m_staff; }
     // Hashing a PIN takes about 0.1 s: add staff once per test case.
     Result<StaffMember> addStaff(const QString& name, StaffMember::Role role, const QString& pin);
+    // The people most tests meet: Sam Cashier (PIN 2468), Maria Lopez the manager (PIN 1357), and Ada Park, a
+    // member with a loyalty card.
+    struct Regulars
+    {
+        StaffMember cashier;
+        StaffMember manager;
+        Member member;
+    };
+    Result<Regulars> addRegulars();
+    // Enrolls a member and gives them a new card number (in member.card).
+    Result<Member> enrollWithCard(const QString& phone, const QString& name);
 
     // Creates, shows and activates the window; false when it could not be made active.
     bool openWindow();

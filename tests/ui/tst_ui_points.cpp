@@ -73,24 +73,14 @@ void TestPoints::initTestCase()
 {
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     m_till = std::make_unique<TillHarness>();
-    auto cashier = m_till->addStaff(QStringLiteral("Sam Cashier"), StaffMember::Role::Cashier, QStringLiteral("2468"));
-    LT_VERIFY_OK(cashier);
-    m_cashier = *cashier;
-    auto manager = m_till->addStaff(QStringLiteral("Maria Lopez"), StaffMember::Role::Manager, QStringLiteral("1357"));
-    LT_VERIFY_OK(manager);
-    m_manager = *manager;
-    auto member = m_till->store().enroll(QStringLiteral("(415) 555-2671"), QStringLiteral("Ada Park"));
-    LT_VERIFY_OK(member);
-    auto card = m_till->store().engine().enrollment().assignCard(member->id, QString());
-    LT_VERIFY_OK(card);
-    m_member = *member;
-    m_member.card = *card;
-    auto other = m_till->store().enroll(QStringLiteral("(415) 555-2672"), QStringLiteral("Ben Ortiz"));
+    auto regulars = m_till->addRegulars();
+    LT_VERIFY_OK(regulars);
+    m_cashier = regulars->cashier;
+    m_manager = regulars->manager;
+    m_member = regulars->member;
+    auto other = m_till->enrollWithCard(QStringLiteral("(415) 555-2672"), QStringLiteral("Ben Ortiz"));
     LT_VERIFY_OK(other);
-    card = m_till->store().engine().enrollment().assignCard(other->id, QString());
-    LT_VERIFY_OK(card);
     m_other = *other;
-    m_other.card = *card;
 }
 
 void TestPoints::cleanupTestCase()

@@ -65,18 +65,11 @@ void TestSync::initTestCase()
 {
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     m_till = std::make_unique<TillHarness>();
-    auto cashier = m_till->addStaff(QStringLiteral("Sam Cashier"), StaffMember::Role::Cashier, QStringLiteral("2468"));
-    LT_VERIFY_OK(cashier);
-    m_cashier = *cashier;
-    auto manager = m_till->addStaff(QStringLiteral("Maria Lopez"), StaffMember::Role::Manager, QStringLiteral("1357"));
-    LT_VERIFY_OK(manager);
-    m_manager = *manager;
-    auto member = m_till->store().enroll(QStringLiteral("(415) 555-2671"), QStringLiteral("Ada Park"));
-    LT_VERIFY_OK(member);
-    auto card = m_till->store().engine().enrollment().assignCard(member->id, QString());
-    LT_VERIFY_OK(card);
-    m_member = *member;
-    m_member.card = *card;
+    auto regulars = m_till->addRegulars();
+    LT_VERIFY_OK(regulars);
+    m_cashier = regulars->cashier;
+    m_manager = regulars->manager;
+    m_member = regulars->member;
     LT_VERIFY_OK(m_till->store().accrue(m_member.id, QStringLiteral("SETUP-1"), 25000));
     RedemptionRequest request;
     request.memberId = m_member.id;
