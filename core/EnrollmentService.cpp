@@ -180,6 +180,55 @@ Result<QString> EnrollmentService::nextCardNumber()
     return CardNumber::fromSerial(serial);
 }
 
+Result<Member> EnrollmentService::changePhone(qint64 memberId, const QString& phone)
+{
+    auto normalized = m_context.phones.normalize(phone);
+    if (!normalized)
+        return normalized.error();
+    Database& db = m_context.db;
+    Transaction transaction(db);
+    if (auto begun = transaction.begin(); !begun)
+        return begun.error();
+    auto member = MemberDirectory(m_context).byId(memberId);
+    if (!member)
+        return member.error();
+    if (member->erased)
+        return Error::refused(
+            QCoreApplication::translate("EnrollmentService", "Member %1 has left the program.").arg(memberId));
+    if (member->phone == *normalized)
+        return *member;
+    if (!member->squareAccountId.isEmpty())
+        return Error::refused(QCoreApplication::translate("EnrollmentService",
+                                                          "Member %1 is linked to a Square loyalty account, whose "
+                                                          "phone number only Square can change (Square Dashboard).")
+                                  .arg(memberId));
+    auto owner = memberWith(QStringLiteral("phone"), *normalized);
+    if (!owner)
+        return owner.error();
+    if (*owner != 0)
+        return Error::conflict(
+            QCoreApplication::translate("EnrollmentService", "The phone number already belongs to member %1.")
+                .arg(*owner));
+    if (auto done = db.exec(QStringLiteral("UPDATE members SET phone = ? WHERE id = ?"), {*normalized, memberId});
+        !done)
+        return done.error();
+    // The enrollment not yet accepted by Square goes with the new number.
+    if (auto done = db.exec(QStringLiteral("UPDATE outbox SET payload = json_set(payload, '$.phone', ?) "
+                                           "WHERE member_id = ? AND operation = 'enroll' AND state <> 'sent'"),
+                            {*normalized, memberId});
+        !done)
+        return done.error();
+    // Details never carry personal data: the numbers themselves are not logged.
+    if (auto audited =
+            AuditLog(db, m_context.clock)
+                .record(m_context.actor, QStringLiteral("member.phone"), QStringLiteral("member:%1").arg(memberId));
+        !audited)
+        return audited.error();
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return MemberDirectory(m_context).byId(memberId);
+}
+
 Result<QString> EnrollmentService::assignCard(qint64 memberId, const QString& scannedCard)
 {
     Transaction transaction(m_context.db);

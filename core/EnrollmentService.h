@@ -44,6 +44,9 @@ public:
     Result<Enrollment> insertValidated(const EnrollmentRequest& request);
     // Gives a member a card (a scanned blank or a newly numbered one) and returns its number.
     Result<QString> assignCard(qint64 memberId, const QString& scannedCard);
+    // Corrects a member's phone number (mistyped at enrollment, or refused by Square). A member already linked to a
+    // Square loyalty account keeps Square's number: Square's API cannot change an account's phone.
+    Result<Member> changePhone(qint64 memberId, const QString& phone);
 
 private:
     Result<qint64> memberWith(const QString& column, const QString& value) const;

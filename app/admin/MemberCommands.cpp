@@ -3,6 +3,7 @@
 #include "app/admin/CommandContext.h"
 #include "app/admin/JsonFormat.h"
 #include "core/LoyaltyEngine.h"
+#include "core/PhoneNumberNormalizer.h"
 #include "core/StoreSettings.h"
 
 #include <QJsonArray>
@@ -151,6 +152,26 @@ int card(CommandContext& c)
     return c.succeed({{QStringLiteral("member"), JsonFormat::member(*member)}, {QStringLiteral("card"), *assigned}},
                      QStringLiteral("Card %1 belongs to member %2.").arg(*assigned).arg(*id));
 }
+int phone(CommandContext& c)
+{
+    auto engine = c.engine();
+    if (!engine)
+        return c.fail(engine.error());
+    const QStringList args = c.parser().positionalArguments();
+    if (args.size() != 2)
+        return c.fail(Error::invalid(QStringLiteral("Give the MEMBER (an id, a phone number or a card) and the new "
+                                                    "phone number.")));
+    auto id = c.memberFromText(args.first());
+    if (!id)
+        return c.fail(id.error());
+    auto member = (*engine)->enrollment().changePhone(*id, args.at(1));
+    if (!member)
+        return c.fail(member.error());
+    return c.succeed({{QStringLiteral("member"), JsonFormat::member(*member)}},
+                     QStringLiteral("Member %1's phone number is now %2.")
+                         .arg(*id)
+                         .arg(PhoneNumberNormalizer::masked(member->phone)));
+}
 } // namespace
 
 QList<Command> MemberCommands::commands()
@@ -177,6 +198,9 @@ QList<Command> MemberCommands::commands()
          members},
         {QStringLiteral("history"), QStringLiteral("A member's ledger, newest first."), QStringLiteral("MEMBER"),
          [](QCommandLineParser&) {}, history},
+        {QStringLiteral("phone"),
+         QStringLiteral("Correct a member's phone number (then retry a conflict where Square rejected the old one)."),
+         QStringLiteral("MEMBER NUMBER"), [](QCommandLineParser&) {}, phone},
         {QStringLiteral("card"), QStringLiteral("Give a member a card: a scanned blank, or a new number."),
          QStringLiteral("MEMBER"),
          [](QCommandLineParser& p) { p.addOption(option("number", "The scanned card (default: a new number).", "C")); },

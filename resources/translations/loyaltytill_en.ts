@@ -248,6 +248,18 @@
         <source>The card %1 already belongs to member %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Member %1 has left the program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member %1 is linked to a Square loyalty account, whose phone number only Square can change (Square Dashboard).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone number already belongs to member %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>IntegrityChecker</name>

@@ -248,6 +248,18 @@
         <source>The card %1 already belongs to member %2.</source>
         <translation>La tarjeta %1 ya pertenece al socio %2.</translation>
     </message>
+    <message>
+        <source>Member %1 has left the program.</source>
+        <translation>El socio %1 se dio de baja del programa.</translation>
+    </message>
+    <message>
+        <source>Member %1 is linked to a Square loyalty account, whose phone number only Square can change (Square Dashboard).</source>
+        <translation>El socio %1 está vinculado a una cuenta de fidelización de Square, cuyo número de teléfono solo Square puede cambiar (panel de Square).</translation>
+    </message>
+    <message>
+        <source>The phone number already belongs to member %1.</source>
+        <translation>El número de teléfono ya pertenece al socio %1.</translation>
+    </message>
 </context>
 <context>
     <name>IntegrityChecker</name>

@@ -6,6 +6,7 @@
 #include <QTest>
 
 using lt::EnrollmentRequest;
+using lt::EnrollmentService;
 using lt::ErrorKind;
 using lt::test::TempStore;
 
@@ -37,6 +38,8 @@ private slots:
     void readsPhonesInTheStoreRegion();
     void assignsNumberedCards();
     void assignsScannedCard();
+    void correctsThePhoneNumber();
+    void phoneCorrectionRefusals();
 
 private:
     std::unique_ptr<TempStore> m_store;
@@ -297,6 +300,49 @@ void TestEnrollmentService::assignsScannedCard()
     auto next = m_store->engine().enrollment().assignCard(bo->id, QString());
     LT_VERIFY_OK(next);
     QCOMPARE(*next, lt::CardNumber::fromSerial(501));
+}
+
+void TestEnrollmentService::correctsThePhoneNumber()
+{
+    auto member = m_store->enroll(QStringLiteral("415 555 2671"));
+    LT_VERIFY_OK(member);
+    auto changed = m_store->engine().enrollment().changePhone(member->id, QStringLiteral("(415) 555-2699"));
+    LT_VERIFY_OK(changed);
+    QCOMPARE(changed->phone, QStringLiteral("+14155552699"));
+    // Found by the new number only; the enrollment Square has not accepted yet carries the new number.
+    QCOMPARE(m_store->number("SELECT count(*) FROM members WHERE phone = '+14155552671'"), 0);
+    QCOMPARE(m_store->number("SELECT count(*) FROM outbox WHERE member_id = ? AND operation = 'enroll' AND "
+                             "json_extract(payload, '$.phone') = '+14155552699'",
+                             {member->id}),
+             1);
+    QCOMPARE(m_store->number("SELECT count(*) FROM audit_log WHERE action = 'member.phone' AND details NOT LIKE "
+                             "'%555%'"),
+             1);
+    // The same number again changes nothing.
+    const QString before = m_store->rowCounts();
+    LT_VERIFY_OK(m_store->engine().enrollment().changePhone(member->id, QStringLiteral("+1 415 555 2699")));
+    QCOMPARE(m_store->rowCounts(), before);
+}
+
+void TestEnrollmentService::phoneCorrectionRefusals()
+{
+    auto ana = m_store->enroll(QStringLiteral("415 555 2671"));
+    LT_VERIFY_OK(ana);
+    auto ben = m_store->enroll(QStringLiteral("415 555 2672"));
+    LT_VERIFY_OK(ben);
+    const QString before = m_store->rowCounts();
+    EnrollmentService& enrollment = m_store->engine().enrollment();
+    LT_VERIFY_ERROR(enrollment.changePhone(ana->id, QStringLiteral("12")), ErrorKind::InvalidInput);
+    LT_VERIFY_ERROR(enrollment.changePhone(ana->id, QStringLiteral("'; DROP TABLE members; --")),
+                    ErrorKind::InvalidInput);
+    LT_VERIFY_ERROR(enrollment.changePhone(ana->id, QStringLiteral("415 555 2672")), ErrorKind::Conflict);
+    LT_VERIFY_ERROR(enrollment.changePhone(999, QStringLiteral("415 555 2699")), ErrorKind::NotFound);
+    QCOMPARE(m_store->rowCounts(), before);
+    // Square keeps the phone of an account it already has.
+    LT_VERIFY_OK(
+        m_store->db().exec(QStringLiteral("UPDATE members SET square_account_id = 'acct-1' WHERE id = ?"), {ben->id}));
+    LT_VERIFY_ERROR(enrollment.changePhone(ben->id, QStringLiteral("415 555 2699")), ErrorKind::Refused);
+    QCOMPARE(m_store->number("SELECT count(*) FROM members WHERE phone = '+14155552672'"), 1);
 }
 
 QTEST_GUILESS_MAIN(TestEnrollmentService)

@@ -87,6 +87,7 @@ private slots:
     void longOutageChecksEventsBeforeResending();
     void balanceThatDisagreesBecomesAConflict();
     void deletedAccountIsAConflict();
+    void rejectedPhoneIsCorrectedAndRetried();
     void hostileAnswersChangeNothing();
 
 private:
@@ -476,6 +477,32 @@ void TestReconcile::deletedAccountIsAConflict()
     QVERIFY(!t->sync().stopped);
     QCOMPARE(m_server->balanceForPhone(Ana), 20);
     verifyAgrees(*t, {Ana});
+}
+
+void TestReconcile::rejectedPhoneIsCorrectedAndRetried()
+{
+    auto t = till();
+    auto member = t->store.enroll(Ana);
+    LT_VERIFY_OK(member);
+    LT_VERIFY_OK(t->store.accrue(member->id, QStringLiteral("S-1"), 2000));
+    // Square refuses numbers the till accepted (country or length rules): simulated on the queued enrollment.
+    LT_VERIFY_OK(t->store.db().exec(QStringLiteral("UPDATE outbox SET payload = json_set(payload, '$.phone', "
+                                                   "'+1555') WHERE member_id = ? AND operation = 'enroll'"),
+                                    {member->id}));
+    QVERIFY(!t->sync().stopped);
+    SyncConflicts conflicts(t->store.engine().context());
+    auto open = conflicts.list();
+    LT_VERIFY_OK(open);
+    QCOMPARE(open->size(), 1);
+    QCOMPARE(open->first().kind, QStringLiteral("phone_rejected"));
+    QCOMPARE(m_server->accountCount(), 0);
+    // The manager corrects the number, then sends the enrollment again; the sale that waited follows it.
+    LT_VERIFY_OK(t->store.engine().enrollment().changePhone(member->id, Ben));
+    LT_VERIFY_OK(conflicts.resolve(open->first().id, ConflictAction::Retry, QStringLiteral("Maria"), {}));
+    QVERIFY(!t->sync().stopped);
+    QCOMPARE(m_server->accountCount(), 1);
+    QCOMPARE(m_server->balanceForPhone(Ben), 20);
+    verifyAgrees(*t, {Ben});
 }
 
 void TestReconcile::hostileAnswersChangeNothing()
