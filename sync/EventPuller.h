@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "sync/EventLedger.h"
 #include "sync/SquareError.h"
 
 #include <QDateTime>
@@ -53,7 +54,6 @@ public:
 
 private:
     struct Walk; // one walk through SearchLoyaltyEvents pages
-    enum class Mode { Recent, History };
     using PageHandler = std::function<Result<void>(const QJsonArray&)>;
 
     void pullRecent();
@@ -68,10 +68,6 @@ private:
     void fail(const QString& error);
     void finish();
 
-    Result<void> storePage(const QJsonArray& events, Mode mode);
-    Result<void> classify(const QString& eventId, Mode mode);
-    Result<qint64> memberForPhone(const QString& phone, const QString& accountId, const QString& enrolledAt);
-
     Database& m_db;
     const Clock& m_clock;
     SquareClient& m_client;
@@ -81,8 +77,7 @@ private:
     bool m_running = false;
     QDateTime m_startedAt;
     QString m_newestSeen; // RFC 3339 of the newest event this pass read
-    QStringList m_unknownAccounts;
-    QSet<qint64> m_touchedMembers;
+    EventLedger m_ledger;
     int m_historiesRead = 0;
     QSet<qint64> m_mismatched; // members whose balance disagreed at the first look
 };
