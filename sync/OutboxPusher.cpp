@@ -2,11 +2,11 @@
 
 #include "core/Clock.h"
 #include "core/Database.h"
-#include "core/EngineContext.h"
 #include "core/ProgramRepository.h"
 #include "core/StoreSettings.h"
-#include "core/SyncConflicts.h"
 #include "core/Transaction.h"
+#include "sync/AppliedEventSearch.h"
+#include "sync/RefusedOperation.h"
 #include "sync/SquareClient.h"
 #include "sync/SquareConnection.h"
 #include "sync/SquareEvent.h"
@@ -27,11 +27,6 @@ namespace {
 QString segment(const QString& id)
 {
     return QString::fromLatin1(QUrl::toPercentEncoding(id));
-}
-
-QString rfc3339(const QDateTime& utc)
-{
-    return utc.toUTC().toString(Qt::ISODateWithMs);
 }
 
 bool alwaysApplies(const QString& ledgerKind)
@@ -290,99 +285,37 @@ void OutboxPusher::checkEvents(const Row& row, const Step& then)
         return;
     }
     QString tierId;
-    const bool reward = usesRewardTier(row, tierId);
-    QJsonArray types;
-    if (row.operation == QLatin1String("accrue"))
-        types = {QStringLiteral("ACCUMULATE_POINTS")};
-    else if (reward)
-        types = {QStringLiteral("CREATE_REWARD"), QStringLiteral("REDEEM_REWARD")};
-    else
-        types = {QStringLiteral("ADJUST_POINTS")};
-    const QJsonObject filter {
-        {QStringLiteral("loyalty_account_filter"), QJsonObject {{QStringLiteral("loyalty_account_id"), row.accountId}}},
-        {QStringLiteral("type_filter"), QJsonObject {{QStringLiteral("types"), types}}},
-        {QStringLiteral("date_time_filter"),
-         QJsonObject {{QStringLiteral("created_at"),
-                       QJsonObject {{QStringLiteral("start_at"), rfc3339(row.firstAttemptAt.addSecs(-300))}}}}}};
-
-    struct Walk
-    {
-        QJsonArray found;
-        int pages = 0;
-    };
-    auto walk = std::make_shared<Walk>();
-    auto page = std::make_shared<std::function<void(const QString&)>>();
-    // The page step holds itself only weakly; the request in flight holds it strongly.
-    *page = [this, row, then, filter, walk, weak = std::weak_ptr(page), reward](const QString& cursor) {
-        QJsonObject body {{QStringLiteral("query"), QJsonObject {{QStringLiteral("filter"), filter}}},
-                          {QStringLiteral("limit"), 30}};
-        if (!cursor.isEmpty())
-            body.insert(QStringLiteral("cursor"), cursor);
-        m_client.post(
-            QStringLiteral("/v2/loyalty/events/search"), body, [=, this, self = weak.lock()](const SquareReply& reply) {
-                if (!reply.ok) {
-                    done(row, reply, row.accountId, {});
-                    return;
-                }
-                for (const QJsonValue& v : reply.body.value(QLatin1String("events")).toArray())
-                    walk->found.append(v);
-                const QString next = reply.body.value(QLatin1String("cursor")).toString();
-                if (!next.isEmpty() && ++walk->pages < 200) {
-                    (*self)(next);
-                    return;
-                }
-                // Events another row already claimed are not this row's.
-                QSqlQuery& claimed =
-                    m_db.prepared(QStringLiteral("SELECT 1 FROM square_events WHERE event_id = ? AND state <> 'held'"));
-                QJsonArray match;
-                QString createdReward;
-                for (const QJsonValue& v : std::as_const(walk->found)) {
-                    auto event = SquareEvent::fromJson(v.toObject());
-                    if (!event)
-                        continue;
-                    {
-                        StatementScope scope(claimed);
-                        if (m_db.exec(claimed, {event->id}) && claimed.next())
-                            continue;
-                    }
-                    if (row.operation == QLatin1String("accrue") && event->type == QLatin1String("ACCUMULATE_POINTS")
-                        && event->points == row.points() && event->locationId == m_locationId) {
-                        match = {v};
-                        break;
-                    }
-                    if (!reward && event->type == QLatin1String("ADJUST_POINTS")
-                        && event->reason.contains(row.idempotencyKey)) {
-                        match = {v};
-                        break;
-                    }
-                    const QString rewardId = row.squareRef.isEmpty() ? createdReward : row.squareRef;
-                    if (reward && event->type == QLatin1String("REDEEM_REWARD") && !rewardId.isEmpty()
-                        && event->rewardId == rewardId) {
-                        match = {v};
-                        break;
-                    }
-                    if (reward && row.squareRef.isEmpty() && createdReward.isEmpty()
-                        && event->type == QLatin1String("CREATE_REWARD") && event->points == row.points())
-                        createdReward = event->rewardId;
-                }
-                if (!match.isEmpty()) {
-                    ++m_summary.confirmedFromEvents;
-                    done(row, SquareReply {true, 200, {}, {}, 0}, row.accountId, match);
-                    return;
-                }
-                Row checked = row;
-                if (reward && row.squareRef.isEmpty() && !createdReward.isEmpty()) {
-                    if (auto stored = storeRef(row, createdReward); !stored) {
-                        stop(stored.error().message);
-                        release(row);
-                        return;
-                    }
-                    checked.squareRef = createdReward;
-                }
-                then(checked);
-            });
-    };
-    (*page)(QString());
+    AppliedEventSearch::Query query;
+    query.accountId = row.accountId;
+    query.operation = row.operation;
+    query.reward = usesRewardTier(row, tierId);
+    query.points = row.points();
+    query.idempotencyKey = row.idempotencyKey;
+    query.rewardId = row.squareRef;
+    query.locationId = m_locationId;
+    query.since = row.firstAttemptAt;
+    AppliedEventSearch::run(m_client, m_db, query, [this, row, then](const AppliedEventSearch::Outcome& outcome) {
+        if (!outcome.failure.ok) {
+            done(row, outcome.failure, row.accountId, {});
+            return;
+        }
+        if (!outcome.match.isEmpty()) {
+            ++m_summary.confirmedFromEvents;
+            done(row, SquareReply {true, 200, {}, {}, 0}, row.accountId, outcome.match);
+            return;
+        }
+        Row checked = row;
+        if (!outcome.createdRewardId.isEmpty()) {
+            // Kept before redeeming, as after a create whose answer arrived.
+            if (auto stored = storeRef(row, outcome.createdRewardId); !stored) {
+                stop(stored.error().message);
+                release(row);
+                return;
+            }
+            checked.squareRef = outcome.createdRewardId;
+        }
+        then(checked);
+    });
 }
 
 bool OutboxPusher::usesRewardTier(const Row& row, QString& tierId) const
@@ -604,42 +537,9 @@ Result<void> OutboxPusher::markConflict(const Row& row, const SquareError& error
                                         const QJsonObject& squareFacts)
 {
     qCWarning(lcOutbox) << "outbox row" << row.id << row.operation << "refused by Square:" << message;
-    QString kind = QStringLiteral("refused");
-    if (error.code == QLatin1String("INVALID_PHONE_NUMBER"))
-        kind = QStringLiteral("phone_rejected");
-    else if (squareFacts.value(QLatin1String("account_found")) == QJsonValue(false))
-        kind = QStringLiteral("account_missing");
-    else if (row.points() < 0 && error.httpStatus == 400
-             && (row.operation == QLatin1String("redeem") || row.operation == QLatin1String("adjust")))
-        kind = QStringLiteral("overspend");
-
-    EngineContext context {m_db, m_clock, {}, PhoneNumberNormalizer(), QStringLiteral("Square")};
-    Transaction transaction(m_db);
-    if (auto begun = transaction.begin(); !begun)
-        return begun.error();
-    auto balance = m_db.scalar(QStringLiteral("SELECT balance FROM members WHERE id = ?"), {row.memberId});
-    if (!balance)
-        return balance.error();
-    if (auto done = m_db.exec(QStringLiteral("UPDATE outbox SET state = 'conflict', attempts = attempts + 1, "
-                                             "last_error = ?, next_attempt_at = NULL WHERE id = ?"),
-                              {message, row.id});
-        !done)
-        return done.error();
-    QJsonObject localFacts {{QStringLiteral("operation"), row.operation},
-                            {QStringLiteral("points"), row.points()},
-                            {QStringLiteral("balance"), balance->toLongLong()}};
-    if (!row.ledgerKind.isEmpty())
-        localFacts.insert(QStringLiteral("ledger_kind"), row.ledgerKind);
-    for (const char* key : {"reward_tier_id", "sale", "reason", "phone"}) {
-        if (row.payload.contains(QLatin1String(key)))
-            localFacts.insert(QLatin1String(key), row.payload.value(QLatin1String(key)));
-    }
-    if (auto recorded =
-            SyncConflicts(context).record({row.id, row.memberId, kind, error.code, message, localFacts, squareFacts});
-        !recorded)
-        return recorded.error();
-    if (auto committed = transaction.commit(); !committed)
-        return committed;
+    const RefusedOperation refused {row.id, row.memberId, row.operation, row.ledgerKind, row.payload};
+    if (auto recorded = refused.record(m_db, m_clock, error, message, squareFacts); !recorded)
+        return recorded;
     ++m_summary.conflicts;
     emit rowConflict(row.id, message);
     return {};
