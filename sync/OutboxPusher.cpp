@@ -8,7 +8,6 @@
 #include "sync/AppliedEventSearch.h"
 #include "sync/RefusedOperation.h"
 #include "sync/SquareClient.h"
-#include "sync/SquareConnection.h"
 #include "sync/SquareEvent.h"
 
 #include <QJsonDocument>
@@ -576,9 +575,6 @@ void OutboxPusher::finish()
     if (!m_running)
         return;
     m_running = false;
-    // The till shows when the store last reached Square; a pass that stopped early does not count.
-    if (!m_summary.stopped)
-        (void)SquareConnection::recordPass(m_db, m_clock.nowUtc());
     emit finished(m_summary);
 }
 
