@@ -2,13 +2,13 @@
 // import rate and the generation time, each beside the same operation done with bare SQLite on the same file.
 //   loyaltytill-bench-store [--members N] [--sales M] [--dir DIR] [--json]
 
-#include "core/ApplicationIdentity.h"
-#include "core/Clock.h"
-#include "core/Database.h"
-#include "core/DemoDataGenerator.h"
-#include "core/LoyaltyEngine.h"
-#include "core/MemberImporter.h"
-#include "core/PhoneNumberNormalizer.h"
+#include "core/common/ApplicationIdentity.h"
+#include "core/common/Clock.h"
+#include "core/domain/PhoneNumberNormalizer.h"
+#include "core/exchange/DemoDataGenerator.h"
+#include "core/exchange/MemberImporter.h"
+#include "core/services/LoyaltyEngine.h"
+#include "core/store/Database.h"
 
 #include <QBuffer>
 #include <QCommandLineParser>

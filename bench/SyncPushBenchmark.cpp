@@ -6,15 +6,15 @@
 //                          [--sequential-operations N] [--dir DIR] [--json]
 // Each pass runs in a child process of its own (--pass), so that its memory figures are the pusher's alone.
 
-#include "core/ApplicationIdentity.h"
-#include "core/Clock.h"
-#include "core/Database.h"
-#include "core/LoyaltyEngine.h"
-#include "core/PhoneNumberNormalizer.h"
-#include "core/SqliteConnection.h"
-#include "sync/OutboxPusher.h"
-#include "sync/SquareClient.h"
-#include "sync/SquareEnvironment.h"
+#include "core/common/ApplicationIdentity.h"
+#include "core/common/Clock.h"
+#include "core/domain/PhoneNumberNormalizer.h"
+#include "core/services/LoyaltyEngine.h"
+#include "core/store/Database.h"
+#include "core/store/SqliteConnection.h"
+#include "sync/outbox/OutboxPusher.h"
+#include "sync/square/SquareClient.h"
+#include "sync/square/SquareEnvironment.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -4,14 +4,14 @@
 // Without --database it generates a store of N demo members (default 1,000,000) in a child process, so that the
 // generator's memory is not counted as the till's. Runs offscreen unless QT_QPA_PLATFORM says otherwise.
 
-#include "core/ApplicationIdentity.h"
-#include "core/Clock.h"
-#include "core/Database.h"
-#include "core/DemoDataGenerator.h"
-#include "core/LoyaltyEngine.h"
-#include "core/StaffDirectory.h"
-#include "ui/LookupField.h"
+#include "core/common/ApplicationIdentity.h"
+#include "core/common/Clock.h"
+#include "core/exchange/DemoDataGenerator.h"
+#include "core/services/LoyaltyEngine.h"
+#include "core/store/Database.h"
+#include "core/store/StaffDirectory.h"
 #include "ui/TillWindow.h"
+#include "ui/widgets/LookupField.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,8 +1,8 @@
 #include "sync/SquareConnection.h"
 
-#include "core/Clock.h"
-#include "core/Database.h"
-#include "core/Transaction.h"
+#include "core/common/Clock.h"
+#include "core/store/Database.h"
+#include "core/store/Transaction.h"
 
 namespace lt {
 

@@ -1,11 +1,11 @@
 #include "sync/SyncEngine.h"
 
-#include "core/Clock.h"
-#include "core/Database.h"
-#include "sync/EventPuller.h"
-#include "sync/ProgramPuller.h"
-#include "sync/SquareClient.h"
+#include "core/common/Clock.h"
+#include "core/store/Database.h"
 #include "sync/SquareConnection.h"
+#include "sync/pull/EventPuller.h"
+#include "sync/pull/ProgramPuller.h"
+#include "sync/square/SquareClient.h"
 
 #include <QLoggingCategory>
 #include <QTimer>

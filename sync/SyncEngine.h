@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sync/OutboxPusher.h"
+#include "sync/outbox/OutboxPusher.h"
 
 #include <QDateTime>
 #include <QObject>

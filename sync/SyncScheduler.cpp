@@ -1,13 +1,13 @@
 #include "sync/SyncScheduler.h"
 
-#include "core/Clock.h"
-#include "core/Database.h"
-#include "core/StoreSettings.h"
-#include "core/SyncOutbox.h"
-#include "sync/CredentialStore.h"
-#include "sync/SquareClient.h"
+#include "core/common/Clock.h"
+#include "core/store/Database.h"
+#include "core/store/StoreSettings.h"
+#include "core/store/SyncOutbox.h"
 #include "sync/SquareConnection.h"
 #include "sync/SyncEngine.h"
+#include "sync/square/CredentialStore.h"
+#include "sync/square/SquareClient.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkInformation>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sync/SquareEnvironment.h"
+#include "sync/square/SquareEnvironment.h"
 
 #include <QDateTime>
 #include <QObject>

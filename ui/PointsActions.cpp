@@ -1,14 +1,14 @@
 #include "ui/PointsActions.h"
 
-#include "core/LoyaltyEngine.h"
-#include "core/StoreSettings.h"
-#include "ui/AdjustmentDialog.h"
-#include "ui/LocalizedAmount.h"
-#include "ui/ManagerApprovalDialog.h"
-#include "ui/MessageBanner.h"
-#include "ui/RedeemDialog.h"
-#include "ui/RefundDialog.h"
-#include "ui/SaleDialog.h"
+#include "core/services/LoyaltyEngine.h"
+#include "core/store/StoreSettings.h"
+#include "ui/dialogs/AdjustmentDialog.h"
+#include "ui/dialogs/ManagerApprovalDialog.h"
+#include "ui/dialogs/RedeemDialog.h"
+#include "ui/dialogs/RefundDialog.h"
+#include "ui/dialogs/SaleDialog.h"
+#include "ui/widgets/LocalizedAmount.h"
+#include "ui/widgets/MessageBanner.h"
 
 #include <QInputDialog>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/PointsChange.h"
-#include "core/StaffDirectory.h"
+#include "core/domain/PointsChange.h"
+#include "core/store/StaffDirectory.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/Member.h"
-#include "core/StaffDirectory.h"
+#include "core/domain/Member.h"
+#include "core/store/StaffDirectory.h"
 #include "ui/PointsActions.h"
 
 #include <QMainWindow>

@@ -1,8 +1,8 @@
 #include "app/admin/CommandContext.h"
 
-#include "core/CardNumber.h"
-#include "core/Database.h"
-#include "core/LoyaltyEngine.h"
+#include "core/domain/CardNumber.h"
+#include "core/services/LoyaltyEngine.h"
+#include "core/store/Database.h"
 
 #include <QJsonDocument>
 

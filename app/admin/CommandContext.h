@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/Clock.h"
-#include "core/Result.h"
+#include "core/common/Clock.h"
+#include "core/common/Result.h"
 
 #include <QCommandLineParser>
 #include <QJsonObject>

@@ -1,9 +1,9 @@
 #include "app/admin/ConflictCommands.h"
 
 #include "app/admin/CommandContext.h"
-#include "core/LoyaltyEngine.h"
-#include "core/PhoneNumberNormalizer.h"
-#include "core/SyncConflicts.h"
+#include "core/domain/PhoneNumberNormalizer.h"
+#include "core/services/LoyaltyEngine.h"
+#include "core/store/SyncConflicts.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,10 +1,10 @@
 #include "app/admin/DataCommands.h"
 
 #include "app/admin/CommandContext.h"
-#include "core/DemoDataGenerator.h"
-#include "core/LoyaltyEngine.h"
-#include "core/MemberExporter.h"
-#include "core/MemberImporter.h"
+#include "core/exchange/DemoDataGenerator.h"
+#include "core/exchange/MemberExporter.h"
+#include "core/exchange/MemberImporter.h"
+#include "core/services/LoyaltyEngine.h"
 
 #include <QFile>
 #include <QJsonArray>

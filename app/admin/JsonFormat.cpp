@@ -1,7 +1,7 @@
 #include "app/admin/JsonFormat.h"
 
-#include "core/LoyaltyProgram.h"
-#include "core/PhoneNumberNormalizer.h"
+#include "core/domain/LoyaltyProgram.h"
+#include "core/domain/PhoneNumberNormalizer.h"
 
 namespace lt::admin {
 

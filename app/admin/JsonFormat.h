@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/LedgerEntry.h"
-#include "core/Member.h"
-#include "core/PointsChange.h"
+#include "core/domain/LedgerEntry.h"
+#include "core/domain/Member.h"
+#include "core/domain/PointsChange.h"
 
 #include <QJsonObject>
 #include <QString>

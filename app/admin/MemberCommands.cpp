@@ -2,9 +2,9 @@
 
 #include "app/admin/CommandContext.h"
 #include "app/admin/JsonFormat.h"
-#include "core/LoyaltyEngine.h"
-#include "core/PhoneNumberNormalizer.h"
-#include "core/StoreSettings.h"
+#include "core/domain/PhoneNumberNormalizer.h"
+#include "core/services/LoyaltyEngine.h"
+#include "core/store/StoreSettings.h"
 
 #include <QJsonArray>
 

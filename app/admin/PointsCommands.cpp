@@ -2,8 +2,8 @@
 
 #include "app/admin/CommandContext.h"
 #include "app/admin/JsonFormat.h"
-#include "core/CsvReader.h"
-#include "core/LoyaltyEngine.h"
+#include "core/exchange/CsvReader.h"
+#include "core/services/LoyaltyEngine.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #include "app/admin/StaffCommands.h"
 
 #include "app/admin/CommandContext.h"
-#include "core/StaffDirectory.h"
+#include "core/store/StaffDirectory.h"
 
 #include <QJsonArray>
 

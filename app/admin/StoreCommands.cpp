@@ -1,15 +1,15 @@
 #include "app/admin/StoreCommands.h"
 
 #include "app/admin/CommandContext.h"
-#include "core/AuditLog.h"
-#include "core/Database.h"
-#include "core/DatabaseBackup.h"
-#include "core/IntegrityChecker.h"
-#include "core/LoyaltyEngine.h"
-#include "core/ProgramRepository.h"
-#include "core/SchemaMigrator.h"
-#include "core/StoreSettings.h"
-#include "core/Transaction.h"
+#include "core/services/LoyaltyEngine.h"
+#include "core/store/AuditLog.h"
+#include "core/store/Database.h"
+#include "core/store/DatabaseBackup.h"
+#include "core/store/IntegrityChecker.h"
+#include "core/store/ProgramRepository.h"
+#include "core/store/SchemaMigrator.h"
+#include "core/store/StoreSettings.h"
+#include "core/store/Transaction.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

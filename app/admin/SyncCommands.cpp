@@ -2,14 +2,14 @@
 
 #include "app/admin/CommandContext.h"
 #include "app/admin/ConflictCommands.h"
-#include "core/Database.h"
-#include "core/LoyaltyEngine.h"
-#include "core/SyncConflicts.h"
-#include "sync/CredentialStore.h"
-#include "sync/SquareClient.h"
+#include "core/services/LoyaltyEngine.h"
+#include "core/store/Database.h"
+#include "core/store/SyncConflicts.h"
 #include "sync/SquareConnection.h"
-#include "sync/SquareEnvironment.h"
 #include "sync/SyncEngine.h"
+#include "sync/square/CredentialStore.h"
+#include "sync/square/SquareClient.h"
+#include "sync/square/SquareEnvironment.h"
 
 #include <QEventLoop>
 #include <QJsonArray>

@@ -1,5 +1,5 @@
 #include "app/admin/CommandRegistry.h"
-#include "core/ApplicationIdentity.h"
+#include "core/common/ApplicationIdentity.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>

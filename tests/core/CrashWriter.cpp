@@ -1,9 +1,9 @@
 // loyaltytill-crash-writer DATABASE MEMBER_ID PREFIX
 // Records sales PREFIX-1, PREFIX-2, ... for one member until it is killed, printing "REFERENCE POINTS" for each
 // sale only after its commit returned, one flushed line each: what it printed was acknowledged to the cashier.
-#include "core/Clock.h"
-#include "core/Database.h"
-#include "core/LoyaltyEngine.h"
+#include "core/common/Clock.h"
+#include "core/services/LoyaltyEngine.h"
+#include "core/store/Database.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,4 +1,4 @@
-#include "core/ProgramRepository.h"
+#include "core/store/ProgramRepository.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/support/TempStore.h"
 

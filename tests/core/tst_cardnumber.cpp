@@ -1,4 +1,4 @@
-#include "core/CardNumber.h"
+#include "core/domain/CardNumber.h"
 #include "tests/support/ResultChecks.h"
 
 #include <QTest>

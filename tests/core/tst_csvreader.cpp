@@ -1,4 +1,4 @@
-#include "core/CsvReader.h"
+#include "core/exchange/CsvReader.h"
 #include "tests/support/ResultChecks.h"
 
 #include <QBuffer>

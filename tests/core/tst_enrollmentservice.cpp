@@ -1,5 +1,5 @@
-#include "core/CardNumber.h"
-#include "core/StoreSettings.h"
+#include "core/domain/CardNumber.h"
+#include "core/store/StoreSettings.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/support/TempStore.h"
 

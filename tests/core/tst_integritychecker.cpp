@@ -1,4 +1,4 @@
-#include "core/IntegrityChecker.h"
+#include "core/store/IntegrityChecker.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/support/TempStore.h"
 

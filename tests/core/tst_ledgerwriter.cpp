@@ -1,5 +1,5 @@
-#include "core/LedgerWriter.h"
-#include "core/Transaction.h"
+#include "core/store/LedgerWriter.h"
+#include "core/store/Transaction.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/support/TempStore.h"
 

@@ -1,4 +1,4 @@
-#include "core/Money.h"
+#include "core/domain/Money.h"
 #include "tests/support/ResultChecks.h"
 
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "core/PersonalDataValidator.h"
+#include "core/domain/PersonalDataValidator.h"
 #include "tests/support/ResultChecks.h"
 
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "core/PhoneNumberNormalizer.h"
+#include "core/domain/PhoneNumberNormalizer.h"
 #include "tests/support/ResultChecks.h"
 
 #include <QTest>

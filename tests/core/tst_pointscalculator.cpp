@@ -1,4 +1,4 @@
-#include "core/PointsCalculator.h"
+#include "core/domain/PointsCalculator.h"
 
 #include <QTest>
 

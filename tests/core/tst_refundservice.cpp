@@ -1,4 +1,4 @@
-#include "core/StoreSettings.h"
+#include "core/store/StoreSettings.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/support/TempStore.h"
 

@@ -1,4 +1,4 @@
-#include "core/SearchTerms.h"
+#include "core/domain/SearchTerms.h"
 
 #include <QTest>
 

@@ -7,11 +7,11 @@
 //   sqlite3 OUT.sqlite .dump   (then the two PRAGMA lines; see tests/fixtures/schema-v1.sql)
 //
 // The dump is committed and frozen: later schema versions must upgrade exactly that file.
-#include "core/CardNumber.h"
-#include "core/Database.h"
-#include "core/LoyaltyProgram.h"
-#include "core/SchemaMigrator.h"
-#include "core/SearchTerms.h"
+#include "core/domain/CardNumber.h"
+#include "core/domain/LoyaltyProgram.h"
+#include "core/domain/SearchTerms.h"
+#include "core/store/Database.h"
+#include "core/store/SchemaMigrator.h"
 
 #include <QCoreApplication>
 #include <QFile>

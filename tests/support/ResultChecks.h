@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/Result.h"
+#include "core/common/Result.h"
 
 #include <QTest>
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/Database.h"
-#include "core/IntegrityChecker.h"
-#include "core/LoyaltyEngine.h"
-#include "core/Result.h"
-#include "core/Sale.h"
+#include "core/common/Result.h"
+#include "core/domain/Sale.h"
+#include "core/services/LoyaltyEngine.h"
+#include "core/store/Database.h"
+#include "core/store/IntegrityChecker.h"
 #include "tests/support/FixedClock.h"
 
 #include <QTemporaryDir>

@@ -1,10 +1,10 @@
 // loyaltytill-sync-worker STORE BASE_URL LOCATION
 // Runs sync passes on a store until nothing is left to send, printing one line per pass. The restart test kills
 // it with SIGKILL in the middle of a pass, as a power cut or a crash would.
-#include "core/Clock.h"
-#include "core/Database.h"
-#include "sync/SquareClient.h"
+#include "core/common/Clock.h"
+#include "core/store/Database.h"
 #include "sync/SyncEngine.h"
+#include "sync/square/SquareClient.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>

@@ -1,4 +1,4 @@
-#include "core/Database.h"
+#include "core/store/Database.h"
 #include "sync/SquareConnection.h"
 #include "tests/sync/FakeSquareServer.h"
 

@@ -1,4 +1,4 @@
-#include "sync/CredentialStore.h"
+#include "sync/square/CredentialStore.h"
 #include "tests/support/ResultChecks.h"
 
 #include <QTest>

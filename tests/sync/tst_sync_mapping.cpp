@@ -1,8 +1,8 @@
 // What Square sends is read strictly: a loyalty event or a program with missing fields or wrong types is refused
 // with a clear message and changes nothing; unknown fields are ignored.
-#include "core/ProgramRepository.h"
-#include "sync/SquareEvent.h"
-#include "sync/SquareProgramMapper.h"
+#include "core/store/ProgramRepository.h"
+#include "sync/square/SquareEvent.h"
+#include "sync/square/SquareProgramMapper.h"
 #include "tests/support/ResultChecks.h"
 
 #include <QJsonArray>

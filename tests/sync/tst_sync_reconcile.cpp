@@ -2,12 +2,12 @@
 // the ledger once, tills that worked offline on the same members agree afterwards, overspends become conflicts,
 // and an operation of unknown outcome is never counted twice, even after Square forgot its idempotency key.
 // Real SQLite stores, real HTTP on 127.0.0.1 against the stateful fake Square.
-#include "core/ProgramRepository.h"
-#include "core/RedemptionService.h"
-#include "core/RefundService.h"
-#include "core/SyncConflicts.h"
-#include "sync/SquareClient.h"
+#include "core/services/RedemptionService.h"
+#include "core/services/RefundService.h"
+#include "core/store/ProgramRepository.h"
+#include "core/store/SyncConflicts.h"
 #include "sync/SyncEngine.h"
+#include "sync/square/SquareClient.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/support/TempStore.h"
 #include "tests/sync/FakeSquareServer.h"

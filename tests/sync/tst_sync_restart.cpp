@@ -1,6 +1,6 @@
 // A sync killed (SIGKILL) at random moments in the middle of its passes, then started again: every operation
 // reaches Square exactly once and the balances agree, whatever request was in flight when it died.
-#include "sync/SquareClient.h"
+#include "sync/square/SquareClient.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/support/TempStore.h"
 #include "tests/sync/FakeSquareServer.h"

@@ -1,4 +1,4 @@
-#include "sync/SquareClient.h"
+#include "sync/square/SquareClient.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/sync/FakeSquareServer.h"
 

@@ -1,6 +1,6 @@
 #include "tests/ui/TillHarness.h"
 
-#include "ui/LookupField.h"
+#include "ui/widgets/LookupField.h"
 
 #include <QLineEdit>
 #include <QStandardPaths>

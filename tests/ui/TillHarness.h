@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/StaffDirectory.h"
+#include "core/store/StaffDirectory.h"
 #include "tests/support/TempStore.h"
 #include "ui/TillWindow.h"
 

@@ -4,11 +4,11 @@
 
 #include "tests/support/ResultChecks.h"
 #include "tests/ui/TillHarness.h"
-#include "ui/AdjustmentDialog.h"
-#include "ui/LookupField.h"
-#include "ui/ManagerApprovalDialog.h"
-#include "ui/MemberPanel.h"
-#include "ui/MessageBanner.h"
+#include "ui/dialogs/AdjustmentDialog.h"
+#include "ui/dialogs/ManagerApprovalDialog.h"
+#include "ui/widgets/LookupField.h"
+#include "ui/widgets/MemberPanel.h"
+#include "ui/widgets/MessageBanner.h"
 
 #include <QLabel>
 #include <QLineEdit>

@@ -1,6 +1,6 @@
 // Telling a barcode scanner's burst from a person typing, from the times of the keys alone.
 
-#include "ui/KeystrokeClassifier.h"
+#include "ui/input/KeystrokeClassifier.h"
 
 #include <QTest>
 

@@ -1,13 +1,13 @@
 // Finding the member at the till: a scanner's burst and a person's typing, a card, a phone number in any format, an
 // unknown phone that opens the enrollment, and input that finds nobody and must change nothing.
 
-#include "core/CardNumber.h"
+#include "core/domain/CardNumber.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/ui/TillHarness.h"
-#include "ui/EnrollmentDialog.h"
-#include "ui/LookupField.h"
-#include "ui/MemberPanel.h"
-#include "ui/MessageBanner.h"
+#include "ui/dialogs/EnrollmentDialog.h"
+#include "ui/widgets/LookupField.h"
+#include "ui/widgets/MemberPanel.h"
+#include "ui/widgets/MessageBanner.h"
 
 #include <QCheckBox>
 #include <QLineEdit>

@@ -4,13 +4,13 @@
 
 #include "tests/support/ResultChecks.h"
 #include "tests/ui/TillHarness.h"
-#include "ui/LookupField.h"
-#include "ui/ManagerApprovalDialog.h"
-#include "ui/MemberPanel.h"
-#include "ui/MessageBanner.h"
-#include "ui/RedeemDialog.h"
-#include "ui/RefundDialog.h"
-#include "ui/SaleDialog.h"
+#include "ui/dialogs/ManagerApprovalDialog.h"
+#include "ui/dialogs/RedeemDialog.h"
+#include "ui/dialogs/RefundDialog.h"
+#include "ui/dialogs/SaleDialog.h"
+#include "ui/widgets/LookupField.h"
+#include "ui/widgets/MemberPanel.h"
+#include "ui/widgets/MessageBanner.h"
 
 #include <QInputDialog>
 #include <QLabel>

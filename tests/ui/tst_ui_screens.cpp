@@ -1,15 +1,15 @@
 // The till's main screens, drawn offscreen at the till's window size: each must draw without clipped text, and with
 // LOYALTYTILL_SCREENSHOTS=FOLDER set the test saves them there as PNG (docs/ holds the current ones).
 
-#include "core/StoreSettings.h"
+#include "core/store/StoreSettings.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/ui/TillHarness.h"
-#include "ui/AdjustmentDialog.h"
-#include "ui/EnrollmentDialog.h"
-#include "ui/MemberPanel.h"
-#include "ui/RedeemDialog.h"
-#include "ui/RefundDialog.h"
-#include "ui/SaleDialog.h"
+#include "ui/dialogs/AdjustmentDialog.h"
+#include "ui/dialogs/EnrollmentDialog.h"
+#include "ui/dialogs/RedeemDialog.h"
+#include "ui/dialogs/RefundDialog.h"
+#include "ui/dialogs/SaleDialog.h"
+#include "ui/widgets/MemberPanel.h"
 
 #include <QAbstractButton>
 #include <QDir>

@@ -2,10 +2,10 @@
 
 #include "tests/support/ResultChecks.h"
 #include "tests/ui/TillHarness.h"
-#include "ui/LookupField.h"
-#include "ui/MemberPanel.h"
-#include "ui/MessageBanner.h"
-#include "ui/SaleDialog.h"
+#include "ui/dialogs/SaleDialog.h"
+#include "ui/widgets/LookupField.h"
+#include "ui/widgets/MemberPanel.h"
+#include "ui/widgets/MessageBanner.h"
 
 #include <QLabel>
 #include <QLineEdit>

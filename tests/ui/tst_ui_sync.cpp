@@ -2,19 +2,19 @@
 // key in the conflicts dialog (and the store changing with it), an error shown inline, and a sale that reaches a
 // (fake) Square while the till keeps taking keys.
 
-#include "core/SyncConflicts.h"
+#include "core/store/SyncConflicts.h"
 #include "sync/SquareConnection.h"
-#include "sync/SquareEnvironment.h"
 #include "sync/SyncScheduler.h"
+#include "sync/square/SquareEnvironment.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/sync/FakeSquareServer.h"
 #include "tests/ui/TillHarness.h"
-#include "ui/ConflictsDialog.h"
-#include "ui/LookupField.h"
-#include "ui/ManagerApprovalDialog.h"
-#include "ui/MessageBanner.h"
-#include "ui/SaleDialog.h"
-#include "ui/SyncStatusLine.h"
+#include "ui/dialogs/ConflictsDialog.h"
+#include "ui/dialogs/ManagerApprovalDialog.h"
+#include "ui/dialogs/SaleDialog.h"
+#include "ui/widgets/LookupField.h"
+#include "ui/widgets/MessageBanner.h"
+#include "ui/widgets/SyncStatusLine.h"
 
 #include <QLabel>
 #include <QLineEdit>

@@ -1,0 +1,156 @@
+#include "core/exchange/MemberExporter.h"
+
+#include "core/services/EngineContext.h"
+#include "core/store/MemberDirectory.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace lt {
+
+namespace {
+constexpr int Page = 5000;
+
+QJsonValue orNull(const QString& text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+QString time(const QDateTime& t)
+{
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QJsonObject toJson(const Member& m)
+{
+    return {{QStringLiteral("id"), m.id},
+            {QStringLiteral("phone"), orNull(m.phone)},
+            {QStringLiteral("card"), orNull(m.card)},
+            {QStringLiteral("name"), m.name},
+            {QStringLiteral("email"), m.email},
+            {QStringLiteral("birthday"), orNull(m.birthday.isValid() ? m.birthday.toString(Qt::ISODate) : QString())},
+            {QStringLiteral("marketing_consent"), m.marketingConsent},
+            {QStringLiteral("consent_version"), orNull(m.consentVersion)},
+            {QStringLiteral("consent_at"), orNull(time(m.consentAt))},
+            {QStringLiteral("enrolled_at"), time(m.enrolledAt)},
+            {QStringLiteral("balance"), m.balance},
+            {QStringLiteral("lifetime_points"), m.lifetimePoints},
+            {QStringLiteral("tier"), m.tier}};
+}
+
+const char* const CsvHeader = "id,phone,card,name,email,birthday,marketing_consent,consent_version,consent_at,"
+                              "enrolled_at,balance,lifetime_points,tier\n";
+
+QByteArray toCsv(const Member& m)
+{
+    const QStringList fields = {QString::number(m.id),
+                                m.phone,
+                                m.card,
+                                MemberExporter::csvField(m.name, true),
+                                MemberExporter::csvField(m.email, true),
+                                m.birthday.isValid() ? m.birthday.toString(Qt::ISODate) : QString(),
+                                m.marketingConsent ? QStringLiteral("yes") : QStringLiteral("no"),
+                                MemberExporter::csvField(m.consentVersion, true),
+                                time(m.consentAt),
+                                time(m.enrolledAt),
+                                QString::number(m.balance),
+                                QString::number(m.lifetimePoints),
+                                MemberExporter::csvField(m.tier, true)};
+    return fields.join(QLatin1Char(',')).toUtf8() + '\n';
+}
+
+Result<void> write(QIODevice& out, const QByteArray& bytes)
+{
+    if (out.write(bytes) != bytes.size())
+        return Error::storage(QStringLiteral("Cannot write the export: %1").arg(out.errorString()));
+    return {};
+}
+} // namespace
+
+QString MemberExporter::csvField(const QString& text, bool neutraliseFormula)
+{
+    QString value = text;
+    // A spreadsheet would run a cell that starts like a formula; a leading apostrophe keeps it text.
+    if (neutraliseFormula && !value.isEmpty() && QStringLiteral("=+-@\t\r").contains(value.front()))
+        value.prepend(QLatin1Char('\''));
+    if (value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"')) || value.contains(QLatin1Char('\n'))
+        || value.contains(QLatin1Char('\r')))
+        return QLatin1Char('"') + value.replace(QStringLiteral("\""), QStringLiteral("\"\"")) + QLatin1Char('"');
+    return value;
+}
+
+Result<qint64> MemberExporter::exportAll(QIODevice& out, Format format)
+{
+    MemberDirectory directory(m_context);
+    qint64 count = 0;
+    qint64 after = 0;
+    if (auto done = write(out, format == Format::Csv ? QByteArray(CsvHeader) : QByteArray("{\"members\":[\n")); !done)
+        return done.error();
+    while (true) {
+        auto page = directory.list(Page, after);
+        if (!page)
+            return page.error();
+        if (page->isEmpty())
+            break;
+        QByteArray chunk;
+        for (const Member& m : *page) {
+            if (format == Format::Csv)
+                chunk += toCsv(m);
+            else
+                chunk += (count > 0 ? ",\n" : "") + QJsonDocument(toJson(m)).toJson(QJsonDocument::Compact);
+            ++count;
+            after = m.id;
+        }
+        if (auto done = write(out, chunk); !done)
+            return done.error();
+    }
+    if (format == Format::Json) {
+        if (auto done = write(out, QByteArray("\n],\"count\":") + QByteArray::number(count) + "}\n"); !done)
+            return done.error();
+    }
+    return count;
+}
+
+Result<qint64> MemberExporter::exportMember(QIODevice& out, Format format, qint64 memberId)
+{
+    MemberDirectory directory(m_context);
+    auto member = directory.byId(memberId);
+    if (!member)
+        return member.error();
+    auto history = directory.history(memberId, 1'000'000);
+    if (!history)
+        return history.error();
+    if (format == Format::Csv) {
+        QByteArray bytes = QByteArray(CsvHeader) + toCsv(*member) + "\nledger_id,kind,points,sale,reward,created_at\n";
+        for (const LedgerEntry& e : *history) {
+            bytes += QStringList {QString::number(e.id),          e.kind,
+                                  QString::number(e.points),      csvField(e.saleReference, true),
+                                  csvField(e.rewardTierId, true), time(e.createdAt)}
+                         .join(QLatin1Char(','))
+                         .toUtf8()
+                + '\n';
+        }
+        if (auto done = write(out, bytes); !done)
+            return done.error();
+        return 1;
+    }
+    QJsonArray entries;
+    for (const LedgerEntry& e : *history) {
+        entries.append(QJsonObject {{QStringLiteral("id"), e.id},
+                                    {QStringLiteral("kind"), e.kind},
+                                    {QStringLiteral("points"), e.points},
+                                    {QStringLiteral("sale"), orNull(e.saleReference)},
+                                    {QStringLiteral("reward"), orNull(e.rewardTierId)},
+                                    {QStringLiteral("created_at"), time(e.createdAt)}});
+    }
+    QJsonObject json = toJson(*member);
+    json.insert(QStringLiteral("ledger"), entries);
+    if (auto done = write(
+            out, QJsonDocument(QJsonObject {{QStringLiteral("member"), json}}).toJson(QJsonDocument::Compact) + '\n');
+        !done)
+        return done.error();
+    return 1;
+}
+
+} // namespace lt

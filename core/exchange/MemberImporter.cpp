@@ -1,0 +1,201 @@
+#include "core/exchange/MemberImporter.h"
+
+#include "core/exchange/CsvReader.h"
+#include "core/services/EngineContext.h"
+#include "core/services/EnrollmentService.h"
+#include "core/store/AuditLog.h"
+#include "core/store/Database.h"
+#include "core/store/StoreSettings.h"
+#include "core/store/Transaction.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QHash>
+
+namespace lt {
+
+namespace {
+
+Result<bool> parseConsent(const QString& text)
+{
+    const QString v = text.trimmed().toLower();
+    if (v.isEmpty() || v == QLatin1String("0") || v == QLatin1String("no") || v == QLatin1String("false"))
+        return false;
+    if (v == QLatin1String("1") || v == QLatin1String("yes") || v == QLatin1String("true"))
+        return true;
+    return Error::invalid(
+        QCoreApplication::translate("MemberImporter", "consent must be yes or no, not '%1'").arg(text.left(20)),
+        QStringLiteral("consent"));
+}
+
+Result<qint64> parseBalance(const QString& text)
+{
+    const QString v = text.trimmed();
+    if (v.isEmpty())
+        return qint64(0);
+    bool ok = false;
+    const qint64 points = v.toLongLong(&ok);
+    if (!ok || points < 0)
+        return Error::invalid(
+            QCoreApplication::translate("MemberImporter", "balance must be a whole number of points, not '%1'")
+                .arg(v.left(20)),
+            QStringLiteral("balance"));
+    return points;
+}
+} // namespace
+
+const QStringList& MemberImporter::columns()
+{
+    static const QStringList names = {QStringLiteral("phone"),    QStringLiteral("name"), QStringLiteral("email"),
+                                      QStringLiteral("birthday"), QStringLiteral("card"), QStringLiteral("consent"),
+                                      QStringLiteral("balance")};
+    return names;
+}
+
+Result<ImportReport> MemberImporter::importCsv(QIODevice& device, const ImportOptions& options)
+{
+    QElapsedTimer timer;
+    timer.start();
+    CsvReader reader(device);
+    auto header = reader.next();
+    if (!header)
+        return header.error();
+    // A file written by MemberExporter imports again: its consent column has a longer name, and the columns the
+    // store assigns itself (id, enrollment time, lifetime points, tier) are ignored.
+    static const QStringList exportedOnly = {
+        QStringLiteral("id"),          QStringLiteral("consent_version"), QStringLiteral("consent_at"),
+        QStringLiteral("enrolled_at"), QStringLiteral("lifetime_points"), QStringLiteral("tier")};
+    QHash<QString, int> index;
+    for (int i = 0; i < header->size(); ++i) {
+        QString name = header->at(i).trimmed().toLower();
+        if (name == QLatin1String("marketing_consent"))
+            name = QStringLiteral("consent");
+        if (exportedOnly.contains(name))
+            continue;
+        if (!columns().contains(name))
+            return Error::invalid(QCoreApplication::translate(
+                                      "MemberImporter", "Unknown column '%1' in the first line; the columns are %2.")
+                                      .arg(name.left(40), columns().join(QStringLiteral(", "))));
+        if (index.contains(name))
+            return Error::invalid(
+                QCoreApplication::translate("MemberImporter", "The column '%1' appears twice.").arg(name));
+        index.insert(name, i);
+    }
+    if (!index.contains(QStringLiteral("phone")))
+        return Error::invalid(QCoreApplication::translate(
+            "MemberImporter", "The first line must name the columns, and 'phone' is required."));
+    auto field = [&index](const QStringList& record, const char* name) {
+        const int i = index.value(QString::fromLatin1(name), -1);
+        return i >= 0 ? record.value(i) : QString();
+    };
+
+    ImportReport report;
+    EnrollmentService enrollment(m_context);
+    const QString consentVersion = StoreSettings(m_context.db).value(StoreSettings::ConsentVersion);
+    QHash<QString, qint64> phonesSeen; // E.164 -> line, to name the first line of a repeated number
+    QHash<QString, qint64> cardsSeen;
+    const qint64 size = device.size();
+
+    Transaction transaction(m_context.db);
+    if (auto begun = transaction.begin(); !begun)
+        return begun.error();
+    while (true) {
+        auto record = reader.next();
+        if (!record) {
+            // A broken file (an unclosed quote, a runaway field) cannot be resynchronised: stop here.
+            report.errors << ImportRowError {reader.recordLine(), record.error().message};
+            break;
+        }
+        if (record->isEmpty())
+            break;
+        if (record->size() == 1 && record->first().trimmed().isEmpty())
+            continue;
+        ++report.rows;
+        const qint64 line = reader.recordLine();
+        if (options.progress && report.rows % 5000 == 0)
+            options.progress(report.rows, size > 0 ? double(device.pos()) / double(size) : 0.0);
+        auto reject = [&report, line](const QString& reason) {
+            report.errors << ImportRowError {line, reason};
+        };
+        if (record->size() != header->size()) {
+            reject(QCoreApplication::translate("MemberImporter", "expected %1 fields, found %2")
+                       .arg(header->size())
+                       .arg(record->size()));
+            continue;
+        }
+        EnrollmentRequest request;
+        request.phone = field(*record, "phone");
+        request.name = field(*record, "name");
+        request.email = field(*record, "email");
+        request.birthday = field(*record, "birthday");
+        request.card = field(*record, "card");
+        request.origin = QStringLiteral("import");
+        auto consent = parseConsent(field(*record, "consent"));
+        auto balance = parseBalance(field(*record, "balance"));
+        if (!consent || !balance) {
+            reject(consent ? balance.error().message : consent.error().message);
+            continue;
+        }
+        request.marketingConsent = *consent;
+        request.consentVersion = consentVersion;
+        request.openingBalance = *balance;
+        auto clean = enrollment.validate(request);
+        if (!clean) {
+            reject(clean.error().field.isEmpty() ? clean.error().message
+                                                 : clean.error().field + QStringLiteral(": ") + clean.error().message);
+            continue;
+        }
+        if (const qint64 first = phonesSeen.value(clean->phone); first > 0) {
+            reject(QCoreApplication::translate("MemberImporter", "phone %1 already appears on line %2")
+                       .arg(clean->phone)
+                       .arg(first));
+            continue;
+        }
+        if (const qint64 first = cardsSeen.value(clean->card); !clean->card.isEmpty() && first > 0) {
+            reject(QCoreApplication::translate("MemberImporter", "card %1 already appears on line %2")
+                       .arg(clean->card)
+                       .arg(first));
+            continue;
+        }
+        phonesSeen.insert(clean->phone, line);
+        if (!clean->card.isEmpty())
+            cardsSeen.insert(clean->card, line);
+        // Even once a row has failed and nothing will be committed: inserting (rolled back at the end) is what finds
+        // the rows whose phone or card already belongs to a member, so that every bad row is reported at once.
+        auto enrolled = enrollment.insertValidated(*clean);
+        if (!enrolled) {
+            if (enrolled.error().kind == ErrorKind::Storage || enrolled.error().kind == ErrorKind::Corrupt)
+                return enrolled.error();
+            reject(enrolled.error().message);
+            continue;
+        }
+        if (enrolled->existing) {
+            reject(
+                QCoreApplication::translate("MemberImporter", "already a member (member %1)").arg(enrolled->member.id));
+            continue;
+        }
+        ++report.imported;
+    }
+    if (!report.errors.isEmpty() && !options.skipBadRows) {
+        transaction.rollback();
+        report.imported = 0;
+        report.seconds = double(timer.elapsed()) / 1000.0;
+        return report;
+    }
+    if (auto audited = AuditLog(m_context.db, m_context.clock)
+                           .record(m_context.actor, QStringLiteral("members.import"), QString(),
+                                   {{QStringLiteral("rows"), report.rows},
+                                    {QStringLiteral("imported"), report.imported},
+                                    {QStringLiteral("rejected"), report.errors.size()}});
+        !audited)
+        return audited.error();
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    report.committed = true;
+    if (options.progress)
+        options.progress(report.rows, 1.0);
+    report.seconds = double(timer.elapsed()) / 1000.0;
+    return report;
+}
+
+} // namespace lt

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/common/Result.h"
+
+#include <QIODevice>
+#include <QList>
+#include <QString>
+
+#include <functional>
+
+namespace lt {
+
+struct EngineContext;
+
+struct ImportOptions
+{
+    // false: one bad row and nothing is imported; true: good rows are imported, bad ones reported.
+    bool skipBadRows = false;
+    // Called every few thousand rows with the rows read so far and the fraction of the file read.
+    std::function<void(qint64 rows, double fraction)> progress;
+};
+
+struct ImportRowError
+{
+    qint64 line = 0;
+    QString reason;
+};
+
+struct ImportReport
+{
+    qint64 rows = 0;
+    qint64 imported = 0;
+    QList<ImportRowError> errors; // every bad row, in file order
+    bool committed = false;
+    double seconds = 0;
+};
+
+// Imports members from CSV: a header row naming columns from phone (required), name, email, birthday, card,
+// consent and balance (opening points), in any order. Every row goes through the same validation as enrollment.
+class MemberImporter
+{
+public:
+    static const QStringList& columns();
+
+    explicit MemberImporter(EngineContext& context)
+        : m_context(context)
+    {
+    }
+    Result<ImportReport> importCsv(QIODevice& device, const ImportOptions& options);
+
+private:
+    EngineContext& m_context;
+};
+
+} // namespace lt

@@ -1,0 +1,37 @@
+#include "core/services/LoyaltyEngine.h"
+
+#include "core/store/ProgramRepository.h"
+#include "core/store/StoreSettings.h"
+
+namespace lt {
+
+LoyaltyEngine::LoyaltyEngine(Database& db, const Clock& clock, const QString& actor)
+    : m_context {db, clock, LoyaltyProgram::defaultProgram(), PhoneNumberNormalizer(), actor}
+    , m_members(m_context)
+    , m_enrollment(m_context)
+    , m_accrual(m_context)
+    , m_redemption(m_context)
+    , m_refunds(m_context)
+    , m_adjustments(m_context)
+{
+}
+
+Result<std::unique_ptr<LoyaltyEngine>> LoyaltyEngine::create(Database& db, const Clock& clock, const QString& actor)
+{
+    std::unique_ptr<LoyaltyEngine> engine(new LoyaltyEngine(db, clock, actor));
+    if (auto loaded = engine->reload(); !loaded)
+        return loaded.error();
+    return engine;
+}
+
+Result<void> LoyaltyEngine::reload()
+{
+    auto program = ProgramRepository(m_context.db, m_context.clock).load();
+    if (!program)
+        return program.error();
+    m_context.program = *program;
+    m_context.phones = PhoneNumberNormalizer(StoreSettings(m_context.db).value(StoreSettings::DefaultRegion));
+    return {};
+}
+
+} // namespace lt

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "core/common/Result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace lt {
+
+class Database;
+class Clock;
+
+struct AuditEntry
+{
+    qint64 id = 0;
+    QString at;
+    QString actor;
+    QString action;
+    QString subject;
+    QJsonObject details;
+};
+
+// Who did what and when, append-only (enforced by triggers). Details never carry personal data: members are
+// named by id.
+class AuditLog
+{
+public:
+    AuditLog(Database& db, const Clock& clock)
+        : m_db(db)
+        , m_clock(clock)
+    {
+    }
+
+    // Runs inside the caller's transaction.
+    Result<void> record(const QString& actor, const QString& action, const QString& subject,
+                        const QJsonObject& details = {});
+    Result<QList<AuditEntry>> recent(int limit) const;
+
+private:
+    Database& m_db;
+    const Clock& m_clock;
+};
+
+} // namespace lt

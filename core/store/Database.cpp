@@ -1,0 +1,250 @@
+#include "core/store/Database.h"
+
+#include "core/store/SchemaMigrator.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QStandardPaths>
+
+Q_LOGGING_CATEGORY(lcDatabase, "loyaltytill.core.database")
+
+namespace lt {
+
+namespace {
+
+QString nextConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("loyaltytill-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+// Refuses anything that is not an SQLite file before SQLite itself gets to misread it.
+Result<void> checkHeader(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::storage(QCoreApplication::translate("Database", "Cannot read the database file %1: %2")
+                                  .arg(path, file.errorString()));
+    if (file.size() == 0)
+        return {};
+    const QByteArray header = file.read(16);
+    if (header != QByteArray("SQLite format 3\0", 16))
+        return Error::corrupt(
+            QCoreApplication::translate("Database", "%1 is not a LoyaltyTill database (it is not an SQLite file).")
+                .arg(path));
+    if (file.size() < 512)
+        return Error::corrupt(QCoreApplication::translate("Database", "The database file %1 is truncated.").arg(path));
+    // An SQLite file is a whole number of pages, and at least as many as its header counts (when that count is
+    // current and no write-ahead log holds newer pages). quick_check does not notice a short last page.
+    file.seek(0);
+    const QByteArray page1 = file.read(100);
+    auto bigEndian = [&page1](int offset, int bytes) {
+        quint32 value = 0;
+        for (int i = 0; i < bytes; ++i)
+            value = (value << 8) | quint8(page1.at(offset + i));
+        return value;
+    };
+    const quint32 rawPageSize = page1.size() == 100 ? bigEndian(16, 2) : 0;
+    const qint64 pageSize = rawPageSize == 1 ? 65536 : qint64(rawPageSize);
+    if (pageSize < 512 || (pageSize & (pageSize - 1)) != 0 || file.size() % pageSize != 0)
+        return Error::corrupt(QCoreApplication::translate("Database", "The database file %1 is truncated.").arg(path));
+    const qint64 pages = bigEndian(28, 4);
+    const bool countIsCurrent = bigEndian(92, 4) == bigEndian(24, 4);
+    const QFileInfo wal(path + QStringLiteral("-wal"));
+    if (countIsCurrent && pages > 0 && file.size() < pages * pageSize && (!wal.exists() || wal.size() == 0))
+        return Error::corrupt(QCoreApplication::translate("Database", "The database file %1 is truncated.").arg(path));
+    return {};
+}
+} // namespace
+
+QString Database::defaultPath()
+{
+    const QString env = qEnvironmentVariable("LOYALTYTILL_DATABASE");
+    if (!env.isEmpty())
+        return env;
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/loyaltytill.sqlite");
+}
+
+Database::Database(QString path, QString connectionName)
+    : m_path(std::move(path))
+    , m_connectionName(std::move(connectionName))
+{
+}
+
+Database::~Database()
+{
+    qDeleteAll(m_statements);
+    m_statements.clear();
+    m_unprepared.reset();
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString& path, const Options& options)
+{
+    if (path.isEmpty())
+        return Error::invalid(QCoreApplication::translate("Database", "No database path was given."),
+                              QStringLiteral("database"));
+    const QFileInfo info(path);
+    const bool existed = info.exists();
+    if (existed) {
+        if (!info.isFile())
+            return Error::invalid(QCoreApplication::translate("Database", "%1 is not a file.").arg(path),
+                                  QStringLiteral("database"));
+        if (auto header = checkHeader(path); !header)
+            return header.error();
+    } else {
+        if (!options.create)
+            return Error::notFound(QCoreApplication::translate("Database", "There is no database at %1.").arg(path));
+        if (!QDir().mkpath(info.absolutePath()))
+            return Error::storage(
+                QCoreApplication::translate("Database", "Cannot create the folder %1.").arg(info.absolutePath()));
+        // Create the file ourselves so that it is private before SQLite writes a byte; its WAL and shared-memory
+        // files inherit the mode.
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+            return Error::storage(QCoreApplication::translate("Database", "Cannot create the database file %1: %2")
+                                      .arg(path, file.errorString()));
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
+        return Error::storage(
+            QCoreApplication::translate("Database", "The SQLite driver for Qt (QSQLITE) is not installed."));
+
+    std::unique_ptr<Database> db(new Database(path, nextConnectionName()));
+    {
+        QSqlDatabase connection = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db->m_connectionName);
+        connection.setDatabaseName(path);
+        connection.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
+        if (!connection.open())
+            return Error::storage(QCoreApplication::translate("Database", "Cannot open the database %1: %2")
+                                      .arg(path, connection.lastError().text()));
+    }
+    if (auto configured = db->configure(options); !configured)
+        return configured.error();
+    return db;
+}
+
+Result<void> Database::configure(const Options& options)
+{
+    if (options.quickCheck) {
+        auto quickCheck = scalar(QStringLiteral("PRAGMA quick_check"));
+        if (!quickCheck || quickCheck->toString() != QLatin1String("ok")) {
+            const QString detail = quickCheck ? quickCheck->toString() : quickCheck.error().message;
+            return Error::corrupt(
+                QCoreApplication::translate("Database", "The database %1 is damaged (%2). Restore it from a backup.")
+                    .arg(m_path, detail));
+        }
+    }
+    // Before anything that writes (journal_mode does): a file this store refuses is left as it was.
+    SchemaMigrator migrator(*this);
+    if (auto checked = migrator.checkCompatible(); !checked)
+        return checked.error();
+    auto mode = scalar(QStringLiteral("PRAGMA journal_mode = WAL"));
+    if (!mode)
+        return mode.error();
+    if (mode->toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+        return Error::storage(QCoreApplication::translate(
+                                  "Database", "The database %1 cannot use write-ahead logging (journal mode is %2).")
+                                  .arg(m_path, mode->toString()));
+    for (const char* pragma : {"PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA temp_store = MEMORY"}) {
+        if (auto done = exec(QString::fromLatin1(pragma)); !done)
+            return done.error();
+    }
+    if (options.migrate) {
+        if (auto migrated = migrator.migrate(); !migrated)
+            return migrated.error();
+    }
+    return {};
+}
+
+int Database::schemaVersion() const
+{
+    QSqlQuery query(connection());
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return -1;
+    return query.value(0).toInt();
+}
+
+QSqlQuery& Database::prepared(const QString& sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        auto query = std::make_unique<QSqlQuery>(connection());
+        query->setForwardOnly(true);
+        if (!query->prepare(sql)) {
+            // Not cached: the statement may become valid later (a table the next migration creates).
+            qCWarning(lcDatabase) << "cannot prepare statement:" << query->lastError().text();
+            m_unprepared = std::move(query);
+            return *m_unprepared;
+        }
+        it = m_statements.insert(sql, query.release());
+    }
+    return **it;
+}
+
+Error Database::errorFrom(const QSqlQuery& query)
+{
+    const QSqlError error = query.lastError();
+    const QString native = error.nativeErrorCode();
+    // SQLITE_BUSY (5) and SQLITE_LOCKED (6): another till or process holds the write lock for too long.
+    if (native == QLatin1String("5") || native == QLatin1String("6"))
+        return Error::storage(QCoreApplication::translate("Database", "The database is busy; try again."));
+    if (native == QLatin1String("11") || native == QLatin1String("26"))
+        return Error::corrupt(
+            QCoreApplication::translate("Database", "The database file is damaged: %1").arg(error.databaseText()));
+    return Error::storage(
+        QCoreApplication::translate("Database", "The database refused the change: %1").arg(error.databaseText()));
+}
+
+Result<void> Database::exec(QSqlQuery& query, std::initializer_list<QVariant> values)
+{
+    int i = 0;
+    for (const QVariant& value : values) {
+        // A null QString would bind as SQL NULL; only an invalid QVariant means NULL here.
+        if (value.typeId() == QMetaType::QString && value.toString().isNull())
+            query.bindValue(i++, QString(QLatin1String("")));
+        else
+            query.bindValue(i++, value);
+    }
+    if (!query.exec()) {
+        qCDebug(lcDatabase) << "statement failed:" << query.lastError().text();
+        return errorFrom(query);
+    }
+    return {};
+}
+
+Result<void> Database::exec(const QString& sql, std::initializer_list<QVariant> values)
+{
+    QSqlQuery& query = prepared(sql);
+    auto result = exec(query, values);
+    query.finish();
+    return result;
+}
+
+Result<QVariant> Database::scalar(const QString& sql, std::initializer_list<QVariant> values)
+{
+    QSqlQuery& query = prepared(sql);
+    if (auto done = exec(query, values); !done) {
+        query.finish();
+        return done.error();
+    }
+    QVariant value = query.next() ? query.value(0) : QVariant();
+    query.finish();
+    return value;
+}
+
+} // namespace lt

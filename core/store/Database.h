@@ -1,0 +1,65 @@
+#pragma once
+
+#include "core/common/Result.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <initializer_list>
+#include <memory>
+
+namespace lt {
+
+// One open connection to the store's SQLite file, configured for durability: WAL (checked), synchronous=FULL,
+// foreign keys, a busy timeout, mode 0600, a quick_check at open and the schema migrated to the current version.
+// A connection belongs to the thread that opened it.
+class Database
+{
+public:
+    struct Options
+    {
+        bool create = true; // create the file when it does not exist
+        bool migrate = true; // upgrade an older schema
+        // PRAGMA quick_check reads the whole file: seconds on a million members. The till opens without it and runs
+        // it on a second connection in the background, so that it takes keys at once.
+        bool quickCheck = true;
+        int busyTimeoutMs = 5000;
+    };
+
+    static Result<std::unique_ptr<Database>> open(const QString& path, const Options& options);
+    static Result<std::unique_ptr<Database>> open(const QString& path) { return open(path, Options {}); }
+    // Where the store lives when neither --database nor LOYALTYTILL_DATABASE says otherwise.
+    static QString defaultPath();
+
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    const QString& path() const { return m_path; }
+    QSqlDatabase connection() const;
+    int schemaVersion() const;
+
+    // A prepared statement, cached per connection: preparing is most of a small query's cost.
+    QSqlQuery& prepared(const QString& sql);
+    // Runs a statement with positional values; the error names the statement's purpose, not its text.
+    Result<void> exec(QSqlQuery& query, std::initializer_list<QVariant> values = {});
+    Result<void> exec(const QString& sql, std::initializer_list<QVariant> values = {});
+    // First column of the first row, or an invalid QVariant when there is no row.
+    Result<QVariant> scalar(const QString& sql, std::initializer_list<QVariant> values = {});
+
+    static Error errorFrom(const QSqlQuery& query);
+
+private:
+    Database(QString path, QString connectionName);
+    Result<void> configure(const Options& options);
+
+    QString m_path;
+    QString m_connectionName;
+    QHash<QString, QSqlQuery*> m_statements;
+    std::unique_ptr<QSqlQuery> m_unprepared;
+};
+
+} // namespace lt

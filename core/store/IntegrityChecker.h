@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/common/Result.h"
+
+#include <QStringList>
+
+namespace lt {
+
+class Database;
+
+struct IntegrityReport
+{
+    QStringList problems; // empty when everything agrees
+    qint64 members = 0;
+    qint64 ledgerEntries = 0;
+    qint64 sales = 0;
+    qint64 pendingSync = 0;
+    bool ok() const { return problems.isEmpty(); }
+};
+
+// Proves the store is sound: SQLite's own integrity and foreign-key checks, every cached balance equal to the
+// sum of its ledger, lifetime points, and each sale's reversed points equal to its refund entries.
+class IntegrityChecker
+{
+public:
+    explicit IntegrityChecker(Database& db)
+        : m_db(db)
+    {
+    }
+    Result<IntegrityReport> check();
+
+private:
+    Result<void> collect(IntegrityReport& report, const QString& sql, const QString& what);
+
+    Database& m_db;
+};
+
+} // namespace lt

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "core/common/Result.h"
+#include "core/domain/LoyaltyProgram.h"
+
+namespace lt {
+
+class Database;
+class Clock;
+
+// The one program the store runs, kept as a JSON document (Square's shape) in the program table.
+class ProgramRepository
+{
+public:
+    enum class Source { Local, Square };
+
+    ProgramRepository(Database& db, const Clock& clock)
+        : m_db(db)
+        , m_clock(clock)
+    {
+    }
+
+    // The stored program, or the default program when none was stored yet.
+    Result<LoyaltyProgram> load() const;
+    // Must run inside the caller's transaction when it is part of a larger change.
+    Result<void> save(const LoyaltyProgram& program, Source source);
+
+private:
+    Database& m_db;
+    const Clock& m_clock;
+};
+
+} // namespace lt

@@ -1,0 +1,297 @@
+#include "core/store/SchemaMigrator.h"
+
+#include "core/store/Database.h"
+#include "core/store/Transaction.h"
+
+#include <QCoreApplication>
+
+namespace lt {
+
+namespace {
+
+// Version 1: members, cards, the append-only ledger, sales, refunds, adjustments, program, settings, audit.
+const char* const version1[] = {
+    R"(CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID)",
+    R"(CREATE TABLE program (
+             id INTEGER PRIMARY KEY CHECK (id = 1),
+             source TEXT NOT NULL CHECK (source = 'local' OR source = 'square'),
+             document TEXT NOT NULL,
+             updated_at TEXT NOT NULL))",
+    R"(CREATE TABLE members (
+             id INTEGER PRIMARY KEY,
+             phone TEXT UNIQUE,
+             name TEXT NOT NULL DEFAULT '',
+             email TEXT NOT NULL DEFAULT '',
+             birthday TEXT,
+             consent INTEGER NOT NULL DEFAULT 0 CHECK (consent = 0 OR consent = 1),
+             consent_at TEXT,
+             consent_version TEXT,
+             enrolled_at TEXT NOT NULL,
+             balance INTEGER NOT NULL DEFAULT 0,
+             lifetime_points INTEGER NOT NULL DEFAULT 0,
+             square_account_id TEXT UNIQUE,
+             origin TEXT NOT NULL DEFAULT 'till'
+               CHECK (origin = 'till' OR origin = 'import' OR origin = 'generated'),
+             erased_at TEXT))",
+    R"(CREATE TABLE cards (
+             number TEXT PRIMARY KEY,
+             member_id INTEGER NOT NULL REFERENCES members(id),
+             issued_at TEXT NOT NULL) WITHOUT ROWID)",
+    R"(CREATE INDEX cards_member ON cards(member_id))",
+    R"(CREATE TABLE member_search (
+             term TEXT NOT NULL,
+             member_id INTEGER NOT NULL REFERENCES members(id),
+             PRIMARY KEY (term, member_id)) WITHOUT ROWID)",
+    R"(CREATE INDEX member_search_member ON member_search(member_id))",
+    R"(CREATE TABLE sales (
+             id INTEGER PRIMARY KEY,
+             reference TEXT NOT NULL UNIQUE,
+             member_id INTEGER NOT NULL REFERENCES members(id),
+             amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+             currency TEXT NOT NULL,
+             points INTEGER NOT NULL CHECK (points >= 0),
+             refunded_minor INTEGER NOT NULL DEFAULT 0 CHECK (refunded_minor BETWEEN 0 AND amount_minor),
+             points_reversed INTEGER NOT NULL DEFAULT 0 CHECK (points_reversed BETWEEN 0 AND points),
+             created_at TEXT NOT NULL))",
+    R"(CREATE INDEX sales_member ON sales(member_id))",
+    R"(CREATE TABLE ledger (
+             id INTEGER PRIMARY KEY,
+             member_id INTEGER NOT NULL REFERENCES members(id),
+             kind TEXT NOT NULL CHECK (kind = 'opening' OR kind = 'accrue' OR kind = 'redeem' OR kind = 'refund'
+                                       OR kind = 'adjust' OR kind = 'restore' OR kind = 'expire' OR kind = 'void'),
+             points INTEGER NOT NULL,
+             sale_id INTEGER REFERENCES sales(id),
+             reference TEXT,
+             reward_tier_id TEXT,
+             discount_minor INTEGER,
+             note TEXT NOT NULL DEFAULT '',
+             actor TEXT NOT NULL DEFAULT '',
+             created_at TEXT NOT NULL))",
+    R"(CREATE INDEX ledger_member ON ledger(member_id, id))",
+    R"(CREATE INDEX ledger_sale ON ledger(sale_id) WHERE sale_id IS NOT NULL)",
+    R"(CREATE INDEX ledger_reference ON ledger(reference) WHERE reference IS NOT NULL)",
+    R"(CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger
+           BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END)",
+    R"(CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger
+           BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END)",
+    R"(CREATE TABLE refunds (
+             id INTEGER PRIMARY KEY,
+             sale_id INTEGER NOT NULL REFERENCES sales(id),
+             reference TEXT UNIQUE,
+             amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+             points INTEGER NOT NULL,
+             ledger_id INTEGER REFERENCES ledger(id),
+             created_at TEXT NOT NULL))",
+    R"(CREATE INDEX refunds_sale ON refunds(sale_id))",
+    R"(CREATE TABLE adjustments (
+             id INTEGER PRIMARY KEY,
+             member_id INTEGER NOT NULL REFERENCES members(id),
+             points INTEGER NOT NULL CHECK (points <> 0),
+             reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+             requested_by TEXT NOT NULL,
+             requested_at TEXT NOT NULL,
+             state TEXT NOT NULL DEFAULT 'pending'
+               CHECK (state = 'pending' OR state = 'approved' OR state = 'rejected'),
+             decided_by TEXT,
+             decided_at TEXT,
+             ledger_id INTEGER REFERENCES ledger(id)))",
+    R"(CREATE INDEX adjustments_pending ON adjustments(state) WHERE state = 'pending')",
+    R"(CREATE TABLE audit_log (
+             id INTEGER PRIMARY KEY,
+             at TEXT NOT NULL,
+             actor TEXT NOT NULL,
+             action TEXT NOT NULL,
+             subject TEXT NOT NULL DEFAULT '',
+             details TEXT NOT NULL DEFAULT '{}'))",
+    R"(CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log
+           BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END)",
+    R"(CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log
+           BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END)",
+};
+
+// Version 2: the outbox of operations Square must learn, filled in the same transaction as the ledger.
+// Members enrolled before it existed are queued for enrollment so that sync links them.
+const char* const version2[] = {
+    R"(CREATE TABLE outbox (
+             id INTEGER PRIMARY KEY,
+             member_id INTEGER NOT NULL REFERENCES members(id),
+             ledger_id INTEGER REFERENCES ledger(id),
+             operation TEXT NOT NULL CHECK (operation = 'enroll' OR operation = 'accrue' OR operation = 'redeem'
+                                            OR operation = 'refund' OR operation = 'adjust'),
+             payload TEXT NOT NULL DEFAULT '{}',
+             idempotency_key TEXT NOT NULL UNIQUE,
+             state TEXT NOT NULL DEFAULT 'pending' CHECK (state = 'pending' OR state = 'sent' OR state = 'conflict'),
+             attempts INTEGER NOT NULL DEFAULT 0,
+             last_error TEXT,
+             next_attempt_at TEXT,
+             created_at TEXT NOT NULL))",
+    R"(CREATE INDEX outbox_pending ON outbox(member_id, id) WHERE state = 'pending')",
+    R"(CREATE INDEX outbox_ledger ON outbox(ledger_id))",
+    R"(INSERT INTO outbox (member_id, operation, payload, idempotency_key, created_at)
+           SELECT id, 'enroll', json_object('phone', phone), lower(hex(randomblob(16))), enrolled_at
+           FROM members WHERE phone IS NOT NULL AND square_account_id IS NULL AND origin <> 'generated' ORDER BY id)",
+    R"(INSERT INTO outbox (member_id, ledger_id, operation, payload, idempotency_key, created_at)
+           SELECT member_id, id, CASE kind WHEN 'accrue' THEN 'accrue' WHEN 'redeem' THEN 'redeem'
+                                           WHEN 'refund' THEN 'refund' ELSE 'adjust' END,
+                  json_object('points', points), lower(hex(randomblob(16))), created_at
+           FROM ledger WHERE kind <> 'expire'
+             AND member_id NOT IN (SELECT id FROM members WHERE origin = 'generated') ORDER BY id)",
+};
+// Version 3: the people who sign in to the till, with Argon2id hashes of their PINs.
+const char* const version3[] = {
+    R"(CREATE TABLE staff (
+             id INTEGER PRIMARY KEY,
+             name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+             role TEXT NOT NULL CHECK (role = 'cashier' OR role = 'manager'),
+             pin_hash TEXT NOT NULL,
+             active INTEGER NOT NULL DEFAULT 1 CHECK (active = 0 OR active = 1),
+             failed_attempts INTEGER NOT NULL DEFAULT 0,
+             locked_until TEXT,
+             created_at TEXT NOT NULL))",
+};
+// Version 4: reconciling with Square. Events pulled from Square (ours, recognised by the ids Square returned, or
+// made elsewhere and mirrored in the ledger), conflicts a manager must see, and what the outbox needs to resume
+// an operation safely after a long outage.
+const char* const version4[] = {
+    R"(ALTER TABLE outbox ADD COLUMN first_attempt_at TEXT)",
+    R"(ALTER TABLE outbox ADD COLUMN sent_at TEXT)",
+    R"(ALTER TABLE outbox ADD COLUMN square_ref TEXT)",
+    R"(ALTER TABLE members ADD COLUMN square_balance INTEGER)",
+    R"(ALTER TABLE members ADD COLUMN square_checked_at TEXT)",
+    R"(ALTER TABLE members ADD COLUMN square_history_at TEXT)",
+    R"(CREATE TABLE square_events (
+             event_id TEXT PRIMARY KEY,
+             account_id TEXT NOT NULL,
+             member_id INTEGER REFERENCES members(id),
+             type TEXT NOT NULL,
+             points INTEGER NOT NULL DEFAULT 0,
+             location_id TEXT,
+             source TEXT,
+             created_at TEXT NOT NULL,
+             reward_id TEXT,
+             reason TEXT,
+             state TEXT NOT NULL CHECK (state = 'ours' OR state = 'applied' OR state = 'held' OR state = 'ignored'),
+             outbox_id INTEGER REFERENCES outbox(id),
+             ledger_id INTEGER REFERENCES ledger(id),
+             pulled_at TEXT NOT NULL) WITHOUT ROWID)",
+    R"(CREATE INDEX outbox_pending_order ON outbox(id) WHERE state = 'pending')",
+    R"(CREATE INDEX square_events_account ON square_events(account_id, created_at))",
+    R"(CREATE INDEX square_events_held ON square_events(account_id) WHERE state = 'held')",
+    R"(CREATE INDEX square_events_ledger ON square_events(ledger_id) WHERE ledger_id IS NOT NULL)",
+    R"(CREATE INDEX square_events_outbox ON square_events(outbox_id) WHERE outbox_id IS NOT NULL)",
+    R"(CREATE INDEX outbox_member ON outbox(member_id))",
+    R"(CREATE TABLE sync_conflicts (
+             id INTEGER PRIMARY KEY,
+             outbox_id INTEGER REFERENCES outbox(id),
+             member_id INTEGER REFERENCES members(id),
+             kind TEXT NOT NULL CHECK (kind = 'overspend' OR kind = 'phone_rejected' OR kind = 'account_missing'
+                                       OR kind = 'refused' OR kind = 'balance_mismatch'),
+             code TEXT NOT NULL DEFAULT '',
+             message TEXT NOT NULL,
+             local_facts TEXT NOT NULL DEFAULT '{}',
+             square_facts TEXT NOT NULL DEFAULT '{}',
+             created_at TEXT NOT NULL,
+             resolved_at TEXT,
+             resolution TEXT,
+             resolved_by TEXT,
+             resolution_note TEXT,
+             ledger_id INTEGER REFERENCES ledger(id)))",
+    R"(CREATE INDEX sync_conflicts_open ON sync_conflicts(member_id) WHERE resolved_at IS NULL)",
+    R"(CREATE INDEX sync_conflicts_outbox ON sync_conflicts(outbox_id) WHERE outbox_id IS NOT NULL)",
+    R"(CREATE INDEX sync_conflicts_ledger ON sync_conflicts(ledger_id) WHERE ledger_id IS NOT NULL)",
+    // Members linked before this version: what they did at Square went through this store's outbox, whose events
+    // were not recorded then; reading their history again could not tell those events apart, so it is not read.
+    R"(UPDATE members SET square_history_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+           WHERE square_account_id IS NOT NULL)",
+    // Conflicts the outbox recorded before this version carried only its last error.
+    R"(INSERT INTO sync_conflicts (outbox_id, member_id, kind, message, created_at)
+           SELECT id, member_id, 'refused', COALESCE(last_error, ''), created_at FROM outbox WHERE state = 'conflict')",
+};
+} // namespace
+
+SchemaMigrator::SchemaMigrator(Database& db)
+    : m_db(db)
+{
+}
+
+QStringList SchemaMigrator::statementsFor(int version)
+{
+    QStringList statements;
+    auto add = [&statements](const auto& list) {
+        for (const char* sql : list)
+            statements << QString::fromUtf8(sql);
+    };
+    if (version == 1)
+        add(version1);
+    else if (version == 2)
+        add(version2);
+    else if (version == 3)
+        add(version3);
+    else if (version == 4)
+        add(version4);
+    return statements;
+}
+
+Result<void> SchemaMigrator::checkCompatible()
+{
+    const int version = m_db.schemaVersion();
+    if (version < 0)
+        return Error::corrupt(
+            QCoreApplication::translate("SchemaMigrator", "Cannot read the schema version of %1.").arg(m_db.path()));
+    if (version > CurrentVersion)
+        return Error::refused(QCoreApplication::translate(
+                                  "SchemaMigrator",
+                                  "%1 was written by a newer LoyaltyTill (schema %2; this version reads up to %3). "
+                                  "Install the newer LoyaltyTill.")
+                                  .arg(m_db.path())
+                                  .arg(version)
+                                  .arg(CurrentVersion));
+    auto appId = m_db.scalar(QStringLiteral("PRAGMA application_id"));
+    if (!appId)
+        return appId.error();
+    auto tables = m_db.scalar(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'table'"));
+    if (!tables)
+        return tables.error();
+    const int id = appId->toInt();
+    if ((id != 0 && id != ApplicationId) || (id == 0 && tables->toInt() > 0))
+        return Error::corrupt(
+            QCoreApplication::translate("SchemaMigrator",
+                                        "%1 is an SQLite file of another application, not a LoyaltyTill database.")
+                .arg(m_db.path()));
+    return {};
+}
+
+Result<void> SchemaMigrator::migrate()
+{
+    return migrateTo(CurrentVersion);
+}
+
+Result<void> SchemaMigrator::migrateTo(int target)
+{
+    for (int version = m_db.schemaVersion() + 1; version <= target; ++version) {
+        Transaction transaction(m_db);
+        if (auto begun = transaction.begin(); !begun)
+            return begun.error();
+        // Checked again inside the write lock: another process may have migrated meanwhile.
+        if (m_db.schemaVersion() >= version)
+            continue;
+        for (const QString& sql : statementsFor(version)) {
+            QSqlQuery query(m_db.connection());
+            if (!query.exec(sql))
+                return Error::storage(
+                    QCoreApplication::translate("SchemaMigrator", "Upgrading the database to schema %1 failed: %2")
+                        .arg(version)
+                        .arg(Database::errorFrom(query).message));
+        }
+        for (const QString& pragma : {QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId),
+                                      QStringLiteral("PRAGMA user_version = %1").arg(version)}) {
+            if (auto done = m_db.exec(pragma); !done)
+                return done.error();
+        }
+        if (auto committed = transaction.commit(); !committed)
+            return committed.error();
+    }
+    return {};
+}
+
+} // namespace lt

@@ -1,0 +1,78 @@
+#include "core/store/SqliteConnection.h"
+
+#include "core/store/Database.h"
+
+#include <QSqlDriver>
+
+#include <sqlite3.h>
+
+namespace lt {
+
+Result<SqliteConnection> SqliteConnection::from(Database& db)
+{
+    const QVariant handle = db.connection().driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return Error::internal(QStringLiteral("The database connection is not SQLite."));
+    sqlite3* raw = *static_cast<sqlite3* const*>(handle.constData());
+    if (!raw)
+        return Error::internal(QStringLiteral("The database connection is closed."));
+    return SqliteConnection(raw);
+}
+
+Error SqliteConnection::lastError(const QString& what) const
+{
+    return Error::storage(what + QStringLiteral(": ") + QString::fromUtf8(sqlite3_errmsg(m_handle)));
+}
+
+Result<void> SqliteConnection::exec(const char* sql)
+{
+    if (sqlite3_exec(m_handle, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
+        return lastError(QString::fromUtf8(sql).left(60));
+    return {};
+}
+
+SqliteStatement::SqliteStatement(SqliteConnection& connection, const char* sql)
+    : m_connection(connection)
+{
+    if (sqlite3_prepare_v2(connection.handle(), sql, -1, &m_statement, nullptr) != SQLITE_OK)
+        m_statement = nullptr;
+}
+
+SqliteStatement::~SqliteStatement()
+{
+    sqlite3_finalize(m_statement);
+}
+
+SqliteStatement& SqliteStatement::bind(int index, qint64 value)
+{
+    sqlite3_bind_int64(m_statement, index, value);
+    return *this;
+}
+
+SqliteStatement& SqliteStatement::bind(int index, const QByteArray& utf8)
+{
+    if (utf8.isNull())
+        sqlite3_bind_null(m_statement, index);
+    else
+        sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+SqliteStatement& SqliteStatement::bindNull(int index)
+{
+    sqlite3_bind_null(m_statement, index);
+    return *this;
+}
+
+Result<void> SqliteStatement::run(const QString& what)
+{
+    if (!m_statement)
+        return m_connection.lastError(what);
+    const int rc = sqlite3_step(m_statement);
+    sqlite3_reset(m_statement);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return m_connection.lastError(what);
+    return {};
+}
+
+} // namespace lt

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "core/common/Result.h"
+
+#include <QList>
+#include <QString>
+
+namespace lt {
+
+class Database;
+
+// Store-wide settings kept in the database, so every till on the store's file agrees. Keys are typed below with
+// their defaults; IT sets them with `loyaltytill-admin settings KEY VALUE`.
+class StoreSettings
+{
+public:
+    struct Key
+    {
+        const char* name;
+        const char* defaultValue;
+        const char* description;
+    };
+    static const QList<Key>& keys();
+    static const Key* find(const QString& name);
+
+    static inline const QString StoreName = QStringLiteral("store.name");
+    static inline const QString DefaultRegion = QStringLiteral("phone.default_region");
+    static inline const QString RefundRedeemedReward = QStringLiteral("refund.redeemed_reward");
+    static inline const QString ConsentText = QStringLiteral("consent.text");
+    static inline const QString ConsentVersion = QStringLiteral("consent.version");
+    static inline const QString RedemptionApprovalMinor = QStringLiteral("redemption.approval_above_minor");
+    static inline const QString IdleLockSeconds = QStringLiteral("till.idle_lock_seconds");
+    static inline const QString SyncIntervalSeconds = QStringLiteral("sync.interval_seconds");
+    static inline const QString SyncIdempotencyWindowHours = QStringLiteral("sync.idempotency_window_hours");
+
+    explicit StoreSettings(Database& db)
+        : m_db(db)
+    {
+    }
+
+    QString value(const QString& key) const;
+    Result<void> set(const QString& key, const QString& value);
+    static Result<QString> validate(const QString& key, const QString& value);
+
+private:
+    Database& m_db;
+};
+
+} // namespace lt

@@ -1,0 +1,273 @@
+#include "core/store/SyncConflicts.h"
+
+#include "core/common/Clock.h"
+#include "core/services/EngineContext.h"
+#include "core/store/AuditLog.h"
+#include "core/store/Database.h"
+#include "core/store/LedgerWriter.h"
+#include "core/store/SyncOutbox.h"
+#include "core/store/Transaction.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+namespace lt {
+
+namespace {
+QString json(const QJsonObject& object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject object(const QVariant& text)
+{
+    return QJsonDocument::fromJson(text.toString().toUtf8()).object();
+}
+
+const QString selectColumns =
+    QStringLiteral("SELECT c.id, COALESCE(c.outbox_id, 0), COALESCE(c.member_id, 0), c.kind, c.code, c.message, "
+                   "COALESCE(o.operation, ''), o.payload, c.local_facts, c.square_facts, c.created_at, c.resolved_at, "
+                   "COALESCE(c.resolution, ''), COALESCE(c.resolved_by, ''), COALESCE(c.resolution_note, '') "
+                   "FROM sync_conflicts c LEFT JOIN outbox o ON o.id = c.outbox_id ");
+
+SyncConflict fromRow(const QSqlQuery& query)
+{
+    SyncConflict c;
+    c.id = query.value(0).toLongLong();
+    c.outboxId = query.value(1).toLongLong();
+    c.memberId = query.value(2).toLongLong();
+    c.kind = query.value(3).toString();
+    c.code = query.value(4).toString();
+    c.message = query.value(5).toString();
+    c.operation = query.value(6).toString();
+    c.points = object(query.value(7)).value(QLatin1String("points")).toInteger();
+    c.localFacts = object(query.value(8));
+    c.squareFacts = object(query.value(9));
+    c.createdAt = fromStorageTime(query.value(10).toString());
+    if (!query.value(11).isNull())
+        c.resolvedAt = fromStorageTime(query.value(11).toString());
+    c.resolution = query.value(12).toString();
+    c.resolvedBy = query.value(13).toString();
+    c.resolutionNote = query.value(14).toString();
+    return c;
+}
+} // namespace
+
+Result<qint64> SyncConflicts::record(const NewConflict& conflict)
+{
+    Database& db = m_context.db;
+    QSqlQuery& insert = db.prepared(QStringLiteral(
+        "INSERT INTO sync_conflicts (outbox_id, member_id, kind, code, message, local_facts, square_facts, "
+        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    StatementScope scope(insert);
+    if (auto done = db.exec(insert,
+                            {conflict.outboxId > 0 ? QVariant(conflict.outboxId) : QVariant(),
+                             conflict.memberId > 0 ? QVariant(conflict.memberId) : QVariant(), conflict.kind,
+                             conflict.code, conflict.message, json(conflict.localFacts), json(conflict.squareFacts),
+                             toStorageTime(m_context.clock.nowUtc())});
+        !done)
+        return done.error();
+    return insert.lastInsertId().toLongLong();
+}
+
+Result<QList<SyncConflict>> SyncConflicts::list(bool includeResolved, int limit) const
+{
+    return select(includeResolved ? QString() : QStringLiteral("WHERE c.resolved_at IS NULL "), {}, limit);
+}
+
+Result<SyncConflict> SyncConflicts::byId(qint64 id) const
+{
+    auto found = select(QStringLiteral("WHERE c.id = ? "), {id}, 1);
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return Error::notFound(QCoreApplication::translate("SyncConflicts", "There is no conflict %1.").arg(id));
+    return found->first();
+}
+
+Result<QList<SyncConflict>> SyncConflicts::select(const QString& where, const QVariantList& values, int limit) const
+{
+    QSqlQuery query(m_context.db.connection());
+    if (!query.prepare(selectColumns + where + QStringLiteral("ORDER BY c.id LIMIT ?")))
+        return Database::errorFrom(query);
+    for (const QVariant& value : values)
+        query.addBindValue(value);
+    query.addBindValue(limit);
+    if (!query.exec())
+        return Database::errorFrom(query);
+    QList<SyncConflict> conflicts;
+    while (query.next())
+        conflicts.append(fromRow(query));
+    return conflicts;
+}
+
+Result<qint64> SyncConflicts::openCount() const
+{
+    auto count = m_context.db.scalar(QStringLiteral("SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL"));
+    if (!count)
+        return count.error();
+    return count->toLongLong();
+}
+
+Result<qint64> SyncConflicts::openCountFor(qint64 memberId) const
+{
+    auto count = m_context.db.scalar(
+        QStringLiteral("SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL AND member_id = ?"), {memberId});
+    if (!count)
+        return count.error();
+    return count->toLongLong();
+}
+
+QList<ConflictAction> SyncConflicts::actionsFor(const SyncConflict& conflict)
+{
+    if (!conflict.isOpen())
+        return {};
+    if (conflict.kind == QLatin1String("balance_mismatch"))
+        return {ConflictAction::AcceptSquare, ConflictAction::Dismiss};
+    QList<ConflictAction> actions {ConflictAction::Retry};
+    const bool takesPoints = conflict.points < 0
+        && (conflict.operation == QLatin1String("redeem") || conflict.operation == QLatin1String("adjust"));
+    if (takesPoints)
+        actions << ConflictAction::Force;
+    if (conflict.outboxId > 0 && conflict.operation != QLatin1String("enroll") && conflict.points != 0)
+        actions << ConflictAction::AcceptSquare;
+    actions << ConflictAction::Dismiss;
+    return actions;
+}
+
+QString SyncConflicts::actionName(ConflictAction action)
+{
+    switch (action) {
+    case ConflictAction::Retry:
+        return QStringLiteral("retry");
+    case ConflictAction::Force:
+        return QStringLiteral("force");
+    case ConflictAction::AcceptSquare:
+        return QStringLiteral("accept-square");
+    case ConflictAction::Dismiss:
+        return QStringLiteral("dismiss");
+    }
+    return {};
+}
+
+std::optional<ConflictAction> SyncConflicts::actionFromName(const QString& name)
+{
+    for (ConflictAction action :
+         {ConflictAction::Retry, ConflictAction::Force, ConflictAction::AcceptSquare, ConflictAction::Dismiss}) {
+        if (actionName(action) == name)
+            return action;
+    }
+    return std::nullopt;
+}
+
+QString SyncConflicts::describeKind(const QString& kind)
+{
+    if (kind == QLatin1String("overspend"))
+        return QCoreApplication::translate("SyncConflicts", "Points already spent elsewhere");
+    if (kind == QLatin1String("phone_rejected"))
+        return QCoreApplication::translate("SyncConflicts", "Square rejected the phone number");
+    if (kind == QLatin1String("account_missing"))
+        return QCoreApplication::translate("SyncConflicts", "The Square account is gone (merged or deleted)");
+    if (kind == QLatin1String("balance_mismatch"))
+        return QCoreApplication::translate("SyncConflicts", "Balances disagree");
+    return QCoreApplication::translate("SyncConflicts", "Square refused the operation");
+}
+
+QString SyncConflicts::describeAction(ConflictAction action)
+{
+    switch (action) {
+    case ConflictAction::Retry:
+        return QCoreApplication::translate("SyncConflicts", "Send again");
+    case ConflictAction::Force:
+        return QCoreApplication::translate("SyncConflicts", "Send anyway (Square balance may go below zero)");
+    case ConflictAction::AcceptSquare:
+        return QCoreApplication::translate("SyncConflicts", "Accept Square's balance");
+    case ConflictAction::Dismiss:
+        return QCoreApplication::translate("SyncConflicts", "Dismiss");
+    }
+    return {};
+}
+
+Result<SyncConflict> SyncConflicts::resolve(qint64 id, ConflictAction action, const QString& manager,
+                                            const QString& note)
+{
+    if (manager.trimmed().isEmpty())
+        return Error::invalid(QCoreApplication::translate("SyncConflicts", "Name the manager who resolves it."),
+                              QStringLiteral("manager"));
+    Database& db = m_context.db;
+    Transaction transaction(db);
+    if (auto begun = transaction.begin(); !begun)
+        return begun.error();
+    auto conflict = byId(id);
+    if (!conflict)
+        return conflict.error();
+    if (!conflict->isOpen())
+        return Error::conflict(
+            QCoreApplication::translate("SyncConflicts", "Conflict %1 was already resolved (%2 by %3).")
+                .arg(id)
+                .arg(conflict->resolution, conflict->resolvedBy));
+    if (!actionsFor(*conflict).contains(action))
+        return Error::refused(QCoreApplication::translate("SyncConflicts", "\"%1\" does not apply to conflict %2.")
+                                  .arg(actionName(action))
+                                  .arg(id));
+
+    qint64 ledgerId = 0;
+    if (action == ConflictAction::Retry || action == ConflictAction::Force) {
+        // A new key: the refused request left nothing at Square, and a forced one is a different request.
+        const QString payloadChange = action == ConflictAction::Force
+            ? QStringLiteral("json_set(payload, '$.force', json('true'))")
+            : QStringLiteral("payload");
+        if (auto done = db.exec(QStringLiteral("UPDATE outbox SET state = 'pending', attempts = 0, last_error = NULL, "
+                                               "next_attempt_at = NULL, first_attempt_at = NULL, idempotency_key = ?, "
+                                               "payload = %1 WHERE id = ?")
+                                    .arg(payloadChange),
+                                {SyncOutbox::newIdempotencyKey(), conflict->outboxId});
+            !done)
+            return done.error();
+        if (conflict->kind == QLatin1String("account_missing")) {
+            // Link the member again by phone: Square may have merged the account into another one.
+            if (auto done = db.exec(QStringLiteral("UPDATE members SET square_account_id = NULL, "
+                                                   "square_history_at = NULL WHERE id = ?"),
+                                    {conflict->memberId});
+                !done)
+                return done.error();
+        }
+    } else if (action == ConflictAction::AcceptSquare) {
+        const qint64 points = conflict->kind == QLatin1String("balance_mismatch")
+            ? conflict->squareFacts.value(QLatin1String("difference")).toInteger()
+            : -conflict->points;
+        if (points != 0) {
+            LedgerWriter::Entry entry;
+            entry.memberId = conflict->memberId;
+            entry.kind = points > 0 ? QStringLiteral("restore") : QStringLiteral("adjust");
+            entry.points = points;
+            entry.note =
+                QCoreApplication::translate("SyncConflicts", "Square's balance accepted (conflict %1)").arg(id);
+            // Not queued: Square never had the operation this cancels.
+            auto written = LedgerWriter(m_context).append(entry, QString());
+            if (!written)
+                return written.error();
+            ledgerId = *written;
+        }
+    }
+    if (auto done =
+            db.exec(QStringLiteral("UPDATE sync_conflicts SET resolved_at = ?, resolution = ?, resolved_by = ?, "
+                                   "resolution_note = ?, ledger_id = ? WHERE id = ?"),
+                    {toStorageTime(m_context.clock.nowUtc()), actionName(action), manager.trimmed(), note.trimmed(),
+                     ledgerId > 0 ? QVariant(ledgerId) : QVariant(), id});
+        !done)
+        return done.error();
+    if (auto audited = AuditLog(db, m_context.clock)
+                           .record(manager.trimmed(), QStringLiteral("sync.conflict.resolve"),
+                                   QStringLiteral("member:%1").arg(conflict->memberId),
+                                   {{QStringLiteral("conflict"), id},
+                                    {QStringLiteral("kind"), conflict->kind},
+                                    {QStringLiteral("action"), actionName(action)}});
+        !audited)
+        return audited.error();
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return byId(id);
+}
+
+} // namespace lt

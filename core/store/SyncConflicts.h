@@ -1,0 +1,88 @@
+#pragma once
+
+#include "core/common/Result.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace lt {
+
+struct EngineContext;
+
+// A disagreement with Square that sync cannot settle alone, with both sides' facts.
+struct SyncConflict
+{
+    qint64 id = 0;
+    qint64 outboxId = 0; // 0 for a balance that disagrees without one operation to blame
+    qint64 memberId = 0;
+    QString kind; // overspend, phone_rejected, account_missing, refused, balance_mismatch
+    QString code; // Square's error code, when Square answered with one
+    QString message;
+    QString operation; // the outbox operation, when there is one
+    qint64 points = 0; // its points
+    QJsonObject localFacts;
+    QJsonObject squareFacts;
+    QDateTime createdAt;
+    QDateTime resolvedAt; // invalid while open
+    QString resolution;
+    QString resolvedBy;
+    QString resolutionNote;
+
+    bool isOpen() const { return !resolvedAt.isValid(); }
+};
+
+// What a manager may do about a conflict.
+enum class ConflictAction {
+    Retry, // send the operation again as it is (after the phone was corrected, or when Square's balance allows)
+    Force, // send a refused redemption as an adjustment that may take Square's balance below zero
+    AcceptSquare, // Square is right: a local entry cancels the operation's effect, which Square never had
+    Dismiss, // keep both sides as they are; the conflict leaves the list
+};
+
+// The conflicts sync found, and their resolution. Every resolution is one transaction with its audit entry.
+class SyncConflicts
+{
+public:
+    struct NewConflict
+    {
+        qint64 outboxId = 0;
+        qint64 memberId = 0;
+        QString kind;
+        QString code;
+        QString message;
+        QJsonObject localFacts;
+        QJsonObject squareFacts;
+    };
+
+    explicit SyncConflicts(EngineContext& context)
+        : m_context(context)
+    {
+    }
+
+    // Runs inside the caller's transaction.
+    Result<qint64> record(const NewConflict& conflict);
+    Result<QList<SyncConflict>> list(bool includeResolved = false, int limit = 500) const;
+    Result<SyncConflict> byId(qint64 id) const;
+    Result<qint64> openCount() const;
+    Result<qint64> openCountFor(qint64 memberId) const;
+    // The actions that make sense for this conflict.
+    static QList<ConflictAction> actionsFor(const SyncConflict& conflict);
+    Result<SyncConflict> resolve(qint64 id, ConflictAction action, const QString& manager, const QString& note);
+
+    static QString actionName(ConflictAction action);
+    static std::optional<ConflictAction> actionFromName(const QString& name);
+    static QString describeKind(const QString& kind);
+    static QString describeAction(ConflictAction action);
+
+private:
+    Result<QList<SyncConflict>> select(const QString& where, const QVariantList& values, int limit) const;
+
+    EngineContext& m_context;
+};
+
+} // namespace lt

@@ -1,0 +1,52 @@
+#include "core/store/Transaction.h"
+
+#include "core/store/Database.h"
+
+#include <QSqlQuery>
+
+namespace lt {
+
+Transaction::Transaction(Database& db)
+    : m_db(db)
+{
+}
+
+Transaction::~Transaction()
+{
+    rollback();
+}
+
+Result<void> Transaction::begin()
+{
+    if (auto done = m_db.exec(QStringLiteral("BEGIN IMMEDIATE")); !done)
+        return done.error();
+    m_open = true;
+    return {};
+}
+
+Result<void> Transaction::commit()
+{
+    if (!m_open)
+        return Error::internal(QStringLiteral("commit without a transaction"));
+    if (auto done = m_db.exec(QStringLiteral("COMMIT")); !done) {
+        rollback();
+        return done.error();
+    }
+    m_open = false;
+    return {};
+}
+
+void Transaction::rollback()
+{
+    if (!m_open)
+        return;
+    m_open = false;
+    (void)m_db.exec(QStringLiteral("ROLLBACK"));
+}
+
+StatementScope::~StatementScope()
+{
+    m_query.finish();
+}
+
+} // namespace lt

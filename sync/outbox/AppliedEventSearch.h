@@ -1,0 +1,49 @@
+#pragma once
+
+#include "sync/square/SquareClient.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QString>
+
+#include <functional>
+
+namespace lt {
+
+class Database;
+
+// Looks among an account's events for the one an operation of unknown outcome already caused, for when Square may
+// have forgotten the operation's idempotency key. Square's events carry no reference of ours: accumulations are
+// matched by type, points and location, adjustments by the key we put in their reason, rewards by their id.
+// Events another operation already claimed are never matched again.
+class AppliedEventSearch
+{
+public:
+    struct Query
+    {
+        QString accountId;
+        QString operation; // the outbox operation
+        bool reward = false; // a redemption sent as CreateLoyaltyReward + RedeemLoyaltyReward
+        qint64 points = 0;
+        QString idempotencyKey;
+        QString rewardId; // the reward created for it, when known
+        QString locationId;
+        QDateTime since; // the operation's first attempt
+    };
+    struct Outcome
+    {
+        SquareReply failure; // !failure.ok when Square could not be read; the rest is then meaningless
+        QJsonArray match; // the event found, if any
+        QString createdRewardId; // a reward found created for it but not yet redeemed
+    };
+    using Callback = std::function<void(const Outcome&)>;
+
+    static constexpr int MaxPages = 200;
+
+    static void run(SquareClient& client, Database& db, const Query& query, Callback done);
+
+private:
+    static Outcome decide(Database& db, const Query& query, const QJsonArray& events);
+};
+
+} // namespace lt

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "core/common/Result.h"
+#include "sync/pull/EventLedger.h"
+#include "sync/square/SquareError.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QObject>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+namespace lt {
+
+class Clock;
+class Database;
+class SquareClient;
+
+// Brings what happened at Square elsewhere (other tills, Square's POS, the Dashboard) into the store:
+// 1. every loyalty event since the last pull, newest first through every cursor page, kept by event id so that a
+//    page seen twice counts once; events this store caused are recognised by the ids Square returned to the push;
+// 2. accounts new to the store become members, and an account linked to a member for the first time has its whole
+//    history read, so the member's balance starts from Square's;
+// 3. each event made elsewhere becomes a ledger entry (never queued back to Square); an event on an account whose
+//    own operation has an unknown outcome waits ("held") until the push settles it, so it is not counted twice;
+// 4. the members touched are compared with Square's balances: local = Square + what is not sent yet, and a
+//    difference that stays after a second look is recorded as a conflict.
+// The pull mark advances only after every page was read, so a pass cut short is simply read again.
+class EventPuller : public QObject
+{
+    Q_OBJECT
+public:
+    struct Outcome
+    {
+        bool ok = false;
+        int eventsPulled = 0;
+        int eventsApplied = 0;
+        int accountsDiscovered = 0;
+        int conflictsFound = 0;
+        SquareError squareError;
+        QString error;
+    };
+    using Callback = std::function<void(const Outcome&)>;
+
+    static constexpr int OverlapSeconds = 600; // re-read the last minutes: Square's clock and ours may differ
+    static constexpr int HistoryAccountsPerPass = 50;
+
+    EventPuller(Database& db, const Clock& clock, SquareClient& client, QString locationId, QObject* parent = nullptr);
+    void pull(Callback done);
+
+private:
+    struct Walk; // one walk through SearchLoyaltyEvents pages
+    using PageHandler = std::function<Result<void>(const QJsonArray&)>;
+
+    void pullRecent();
+    void walk(const QJsonObject& filter, PageHandler page, std::function<void()> done);
+    void walkPage(const std::shared_ptr<Walk>& walk);
+    void discoverAccounts();
+    void pullHistories();
+    void applyHeld(bool secondLook);
+    void compareBalances(bool secondLook);
+    void lookAgain(QList<qint64> members);
+    void fail(const SquareError& error, const QString& context);
+    void fail(const QString& error);
+    void finish();
+
+    Database& m_db;
+    const Clock& m_clock;
+    SquareClient& m_client;
+    QString m_locationId;
+    Callback m_done;
+    Outcome m_outcome;
+    bool m_running = false;
+    QDateTime m_startedAt;
+    QString m_newestSeen; // RFC 3339 of the newest event this pass read
+    EventLedger m_ledger;
+    int m_historiesRead = 0;
+    QSet<qint64> m_mismatched; // members whose balance disagreed at the first look
+};
+
+} // namespace lt

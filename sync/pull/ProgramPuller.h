@@ -1,0 +1,40 @@
+#pragma once
+
+#include "sync/square/SquareError.h"
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+namespace lt {
+
+class Clock;
+class Database;
+class SquareClient;
+
+// Reads Square's loyalty program ("main": a seller has one) and makes it the store's program when it changed.
+class ProgramPuller : public QObject
+{
+    Q_OBJECT
+public:
+    struct Outcome
+    {
+        bool ok = false;
+        bool changed = false;
+        QString programId;
+        SquareError squareError; // when Square's answer failed
+        QString error; // why it failed, readable
+    };
+    using Callback = std::function<void(const Outcome&)>;
+
+    ProgramPuller(Database& db, const Clock& clock, SquareClient& client, QObject* parent = nullptr);
+    void pull(Callback done);
+
+private:
+    Database& m_db;
+    const Clock& m_clock;
+    SquareClient& m_client;
+};
+
+} // namespace lt

@@ -1,0 +1,128 @@
+#include "sync/square/CredentialStore.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <qt6keychain/keychain.h>
+
+#include <optional>
+
+namespace lt {
+
+namespace {
+
+Error keychainError(const QKeychain::Job& job)
+{
+    if (job.error() == QKeychain::EntryNotFound)
+        return Error::notFound(
+            QCoreApplication::translate("CredentialStore", "No Square access token is stored for this location."));
+    // The job's message describes the keychain backend; it never contains the secret.
+    return Error::storage(
+        QCoreApplication::translate("CredentialStore", "The keychain refused: %1").arg(job.errorString()));
+}
+
+template<typename Job>
+Job* prepare(Job* job, const QString& key)
+{
+    job->setAutoDelete(true);
+    job->setKey(key);
+    job->setInsecureFallback(false);
+    return job;
+}
+
+} // namespace
+
+CredentialStore::CredentialStore(QString service, QObject* parent)
+    : QObject(parent)
+    , m_service(std::move(service))
+{
+}
+
+QString CredentialStore::keyFor(const QString& environment, const QString& locationId)
+{
+    return QStringLiteral("square-access-token/") + environment + QLatin1Char('/') + locationId;
+}
+
+void CredentialStore::readToken(const QString& environment, const QString& locationId, ReadCallback done)
+{
+    auto* job = prepare(new QKeychain::ReadPasswordJob(m_service, this), keyFor(environment, locationId));
+    connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job* finished) {
+        if (finished->error() != QKeychain::NoError) {
+            done(keychainError(*finished));
+            return;
+        }
+        done(static_cast<QKeychain::ReadPasswordJob*>(finished)->textData());
+    });
+    job->start();
+}
+
+void CredentialStore::writeToken(const QString& environment, const QString& locationId, const QString& token,
+                                 WriteCallback done)
+{
+    if (token.trimmed().isEmpty()) {
+        done(Error::invalid(QCoreApplication::translate("CredentialStore", "The access token is empty."),
+                            QStringLiteral("token")));
+        return;
+    }
+    auto* job = prepare(new QKeychain::WritePasswordJob(m_service, this), keyFor(environment, locationId));
+    job->setTextData(token.trimmed());
+    connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job* finished) {
+        if (finished->error() != QKeychain::NoError)
+            done(keychainError(*finished));
+        else
+            done({});
+    });
+    job->start();
+}
+
+void CredentialStore::removeToken(const QString& environment, const QString& locationId, WriteCallback done)
+{
+    auto* job = prepare(new QKeychain::DeletePasswordJob(m_service, this), keyFor(environment, locationId));
+    connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job* finished) {
+        if (finished->error() != QKeychain::NoError && finished->error() != QKeychain::EntryNotFound)
+            done(keychainError(*finished));
+        else
+            done({});
+    });
+    job->start();
+}
+
+Result<QString> CredentialStore::readTokenNow(const QString& environment, const QString& locationId)
+{
+    QEventLoop loop;
+    std::optional<Result<QString>> result;
+    readToken(environment, locationId, [&](Result<QString> r) {
+        result.emplace(std::move(r));
+        loop.quit();
+    });
+    if (!result)
+        loop.exec();
+    return *result;
+}
+
+Result<void> CredentialStore::writeTokenNow(const QString& environment, const QString& locationId, const QString& token)
+{
+    QEventLoop loop;
+    std::optional<Result<void>> result;
+    writeToken(environment, locationId, token, [&](Result<void> r) {
+        result.emplace(std::move(r));
+        loop.quit();
+    });
+    if (!result)
+        loop.exec();
+    return *result;
+}
+
+Result<void> CredentialStore::removeTokenNow(const QString& environment, const QString& locationId)
+{
+    QEventLoop loop;
+    std::optional<Result<void>> result;
+    removeToken(environment, locationId, [&](Result<void> r) {
+        result.emplace(std::move(r));
+        loop.quit();
+    });
+    if (!result)
+        loop.exec();
+    return *result;
+}
+
+} // namespace lt

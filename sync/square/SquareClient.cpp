@@ -1,0 +1,170 @@
+#include "sync/square/SquareClient.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace lt {
+
+Q_LOGGING_CATEGORY(lcSquare, "loyaltytill.sync.square")
+
+struct SquareClient::Call
+{
+    QByteArray verb;
+    QString path;
+    QByteArray body; // serialised once so that every retry sends identical bytes
+    Callback done;
+    int attempts = 0;
+    bool tooLarge = false;
+};
+
+SquareClient::SquareClient(QNetworkAccessManager& network, SquareEnvironment environment, QString accessToken,
+                           QObject* parent)
+    : SquareClient(network, std::move(environment), std::move(accessToken), Options {}, parent)
+{
+}
+
+SquareClient::SquareClient(QNetworkAccessManager& network, SquareEnvironment environment, QString accessToken,
+                           const Options& options, QObject* parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_environment(std::move(environment))
+    , m_token(std::move(accessToken))
+    , m_options(options)
+{
+}
+
+SquareClient::~SquareClient() = default;
+
+void SquareClient::post(const QString& path, const QJsonObject& body, Callback done)
+{
+    auto call = std::make_shared<Call>();
+    call->verb = "POST";
+    call->path = path;
+    call->body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    call->done = std::move(done);
+    start(std::move(call));
+}
+
+void SquareClient::get(const QString& path, Callback done)
+{
+    auto call = std::make_shared<Call>();
+    call->verb = "GET";
+    call->path = path;
+    call->done = std::move(done);
+    start(std::move(call));
+}
+
+void SquareClient::start(std::shared_ptr<Call> call)
+{
+    ++m_inFlight;
+    attempt(call);
+}
+
+void SquareClient::attempt(const std::shared_ptr<Call>& call)
+{
+    ++call->attempts;
+    call->tooLarge = false;
+    QNetworkRequest request(m_environment.url(call->path));
+    request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    request.setRawHeader("Square-Version", SquareVersion);
+    request.setRawHeader("Accept", "application/json");
+    if (!call->body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    // A redirect could carry the bearer token to another host; Square's API never redirects.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setTransferTimeout(m_options.timeoutMs);
+    QNetworkReply* reply =
+        call->verb == "GET" ? m_network.get(request) : m_network.sendCustomRequest(request, call->verb, call->body);
+    connect(reply, &QNetworkReply::downloadProgress, this, [this, call, reply](qint64 received, qint64 total) {
+        if (received > m_options.maxResponseBytes || total > m_options.maxResponseBytes) {
+            call->tooLarge = true;
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, call, reply] { finished(call, reply); });
+}
+
+void SquareClient::finished(const std::shared_ptr<Call>& call, QNetworkReply* reply)
+{
+    reply->deleteLater();
+    SquareReply result;
+    result.attempts = call->attempts;
+    result.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (call->tooLarge) {
+        result.error.kind = SquareError::Kind::BadResponse;
+        result.error.httpStatus = result.httpStatus;
+        result.error.detail = QStringLiteral("The response is larger than %1 bytes.").arg(m_options.maxResponseBytes);
+        retryOrFinish(call, std::move(result));
+        return;
+    }
+    if (result.httpStatus == 0) {
+        result.error.kind = SquareError::Kind::Network;
+        // errorString() names the URL's host, never the headers, so the token cannot leak through it.
+        result.error.detail = reply->errorString();
+        retryOrFinish(call, std::move(result));
+        return;
+    }
+    const QByteArray bytes = reply->read(m_options.maxResponseBytes + 1);
+    QJsonParseError parseError {};
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
+    const bool json = parseError.error == QJsonParseError::NoError && document.isObject();
+    if (result.httpStatus >= 200 && result.httpStatus < 300 && json) {
+        result.ok = true;
+        result.body = document.object();
+        retryOrFinish(call, std::move(result));
+        return;
+    }
+    if (json && document.object().contains(QLatin1String("errors"))) {
+        result.error = SquareError::fromResponse(result.httpStatus, document.object());
+    } else {
+        // Not Square's JSON: a proxy or captive portal answered. 4xx other than 401/429 are still final.
+        result.error = SquareError::fromResponse(result.httpStatus, {});
+        if (result.httpStatus < 300)
+            result.error.kind = SquareError::Kind::BadResponse;
+        const QString type = reply->header(QNetworkRequest::ContentTypeHeader).toString().left(80);
+        result.error.detail = QStringLiteral("The response is not Square's JSON (content type \"%1\").").arg(type);
+    }
+    if (reply->hasRawHeader("Retry-After")) {
+        bool ok = false;
+        const int seconds = reply->rawHeader("Retry-After").trimmed().toInt(&ok);
+        if (ok && seconds >= 0)
+            result.error.retryAfterMs =
+                seconds > m_options.maxRetryAfterMs / 1000 ? m_options.maxRetryAfterMs + 1 : seconds * 1000;
+    }
+    retryOrFinish(call, std::move(result));
+}
+
+void SquareClient::retryOrFinish(const std::shared_ptr<Call>& call, SquareReply reply)
+{
+    const bool again = !reply.ok && reply.error.retryable() && call->attempts < m_options.maxAttempts
+        && reply.error.retryAfterMs <= m_options.maxRetryAfterMs;
+    if (!again) {
+        --m_inFlight;
+        if (!reply.ok)
+            qCInfo(lcSquare) << call->verb << call->path << "failed:" << reply.error.message();
+        call->done(reply);
+        return;
+    }
+    const int delay = std::max(backoffMs(call->attempts), reply.error.retryAfterMs);
+    qCDebug(lcSquare) << call->verb << call->path << "attempt" << call->attempts << reply.error.message()
+                      << "retrying in" << delay << "ms";
+    QTimer::singleShot(delay, this, [this, call] { attempt(call); });
+}
+
+int SquareClient::backoffMs(int attempt) const
+{
+    const int exponent = std::min(attempt - 1, 16);
+    const qint64 ceiling = std::min<qint64>(m_options.maxDelayMs, qint64(m_options.baseDelayMs) << exponent);
+    // Full jitter over the upper half, so that tills that failed together do not retry together.
+    const qint64 low = ceiling / 2;
+    return int(low + QRandomGenerator::global()->bounded(ceiling - low + 1));
+}
+
+} // namespace lt

@@ -1,0 +1,35 @@
+#include "ui/input/SerialScanner.h"
+
+namespace lt::ui {
+
+SerialScanner::SerialScanner(QObject* parent)
+    : QObject(parent)
+{
+    connect(&m_port, &QSerialPort::readyRead, this, &SerialScanner::readAvailable);
+}
+
+QString SerialScanner::open(const QString& portName, qint32 baudRate)
+{
+    m_port.setPortName(portName);
+    m_port.setBaudRate(baudRate);
+    if (!m_port.open(QIODevice::ReadOnly))
+        return tr("The scanner on %1 cannot be opened: %2").arg(portName, m_port.errorString());
+    return QString();
+}
+
+void SerialScanner::readAvailable()
+{
+    m_pending += m_port.readAll();
+    // A scanner that never ends a line must not grow this without bound.
+    if (m_pending.size() > 4096)
+        m_pending.clear();
+    qsizetype end = 0;
+    while ((end = m_pending.indexOf('\r')) >= 0 || (end = m_pending.indexOf('\n')) >= 0) {
+        const QString code = QString::fromLatin1(m_pending.left(end)).trimmed();
+        m_pending.remove(0, end + 1);
+        if (!code.isEmpty())
+            emit scanned(code);
+    }
+}
+
+} // namespace lt::ui
