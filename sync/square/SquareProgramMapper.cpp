@@ -39,20 +39,27 @@ QStringList strings(const QJsonValue& value)
 }
 
 // A reward Square's program names but whose discount this store has not described yet: read it from the name
-// ("$5 off", "10% off") so that the cashier sees what to give; otherwise the cashier applies it by hand.
-void discountFromName(RewardTier& tier)
+// ("$5 off", "¥500 off", "10% off") so that the cashier sees what to give; otherwise the cashier applies it by
+// hand. The amount is in the currency's own minor units: "$5.50" is 550 cents, "¥500" 500 yen, "1.250" 1250 fils.
+void discountFromName(RewardTier& tier, const QString& currency)
 {
     static const QRegularExpression percent(QStringLiteral("(\\d{1,3})\\s*%"));
-    static const QRegularExpression amount(QStringLiteral("(\\d+)(?:[.,](\\d{2}))?\\s*(?:off|de descuento)"),
-                                           QRegularExpression::CaseInsensitiveOption);
     if (auto m = percent.match(tier.name); m.hasMatch() && m.captured(1).toInt() >= 1 && m.captured(1).toInt() <= 100) {
         tier.discount = RewardTier::Discount::Percentage;
         tier.percentage = m.captured(1).toInt();
         return;
     }
     tier.discount = RewardTier::Discount::FixedAmount;
-    if (auto m = amount.match(tier.name); m.hasMatch())
-        tier.amountMinor = m.captured(1).toLongLong() * 100 + m.captured(2).toLongLong();
+    const int decimals = Money::decimalsOf(currency);
+    const QString fraction = decimals > 0 ? QStringLiteral("(?:[.,](\\d{%1}))?").arg(decimals) : QString();
+    const QRegularExpression amount(QStringLiteral("(\\d+)%1\\s*(?:off|de descuento)").arg(fraction),
+                                    QRegularExpression::CaseInsensitiveOption);
+    if (auto m = amount.match(tier.name); m.hasMatch()) {
+        qint64 scale = 1;
+        for (int i = 0; i < decimals; ++i)
+            scale *= 10;
+        tier.amountMinor = m.captured(1).toLongLong() * scale + m.captured(2).toLongLong();
+    }
 }
 } // namespace
 
@@ -161,7 +168,7 @@ Result<LoyaltyProgram> SquareProgramMapper::map(const QJsonObject& square, const
         tier.points = *points;
         tier.partial = false;
         if (!current.tier(tierId))
-            discountFromName(tier);
+            discountFromName(tier, program.currency);
         rewards.append(tier);
     }
     // Rewards where the cashier chooses the points exist only here; Square learns them as adjustments.

@@ -40,6 +40,8 @@ private slots:
     void badEventIsRefused();
     void programIsMapped();
     void localDiscountsAndPartialRewardsAreKept();
+    void rewardAmountsAreInTheCurrencysMinorUnits_data();
+    void rewardAmountsAreInTheCurrencysMinorUnits();
     void badProgramIsRefused_data();
     void badProgramIsRefused();
 };
@@ -141,6 +143,49 @@ void TestMapping::localDiscountsAndPartialRewardsAreKept()
     LT_VERIFY_OK(second);
     QCOMPARE(second->tier(QStringLiteral("t-250"))->amountMinor, 1500);
     QCOMPARE(second->tier(QStringLiteral("t-250"))->discount, RewardTier::Discount::FixedAmount);
+}
+
+void TestMapping::rewardAmountsAreInTheCurrencysMinorUnits_data()
+{
+    QTest::addColumn<QString>("currency");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<qint64>("amountMinor");
+    QTest::newRow("USD") << "USD"
+                         << "$5 off" << qint64(500);
+    QTest::newRow("USD cents") << "USD"
+                               << "$5.50 off" << qint64(550);
+    QTest::newRow("JPY") << "JPY"
+                         << "¥500 off" << qint64(500); // yen have no minor unit
+    QTest::newRow("KWD") << "KWD"
+                         << "1.250 off" << qint64(1250); // 1,000 fils to the dinar
+    QTest::newRow("KWD whole") << "KWD"
+                               << "KWD 2 off" << qint64(2000);
+}
+
+void TestMapping::rewardAmountsAreInTheCurrencysMinorUnits()
+{
+    QFETCH(QString, currency);
+    QFETCH(QString, name);
+    QFETCH(qint64, amountMinor);
+    // The program's currency comes from its spend rule.
+    QJsonObject program = json(Program);
+    QJsonObject spend = json(R"({"accrual_type":"SPEND","points":1,"spend_data":{"amount_money":{"amount":100}}})");
+    QJsonObject data = spend.value(QLatin1String("spend_data")).toObject();
+    data.insert(QStringLiteral("amount_money"),
+                QJsonObject {{QStringLiteral("amount"), 100}, {QStringLiteral("currency"), currency}});
+    spend.insert(QStringLiteral("spend_data"), data);
+    program.insert(QStringLiteral("accrual_rules"), QJsonArray {spend});
+    program.insert(QStringLiteral("reward_tiers"),
+                   QJsonArray {QJsonObject {{QStringLiteral("id"), QStringLiteral("t-1")},
+                                            {QStringLiteral("points"), 100},
+                                            {QStringLiteral("name"), name}}});
+    auto mapped = SquareProgramMapper::map(program, LoyaltyProgram::defaultProgram());
+    LT_VERIFY_OK(mapped);
+    QCOMPARE(mapped->currency, currency);
+    const RewardTier* tier = mapped->tier(QStringLiteral("t-1"));
+    QVERIFY(tier);
+    QCOMPARE(tier->discount, RewardTier::Discount::FixedAmount);
+    QCOMPARE(tier->amountMinor, amountMinor);
 }
 
 void TestMapping::badProgramIsRefused_data()
