@@ -19,12 +19,16 @@ QString squareErrorKindName(SquareError::Kind kind)
         return QStringLiteral("unauthorized");
     case SquareError::Kind::Rejected:
         return QStringLiteral("rejected");
+    case SquareError::Kind::Malformed:
+        return QStringLiteral("malformed");
     }
     return QStringLiteral("unknown");
 }
 
 QString SquareError::message() const
 {
+    if (kind == Kind::Malformed)
+        return detail;
     QString text = squareErrorKindName(kind);
     if (httpStatus > 0)
         text += QStringLiteral(" (HTTP %1)").arg(httpStatus);
@@ -35,6 +39,30 @@ QString SquareError::message() const
     if (!detail.isEmpty())
         text += QStringLiteral(": ") + detail;
     return text;
+}
+
+QString SquareError::inContext(const QString& failedAction) const
+{
+    return kind == Kind::Malformed ? message() : failedAction + message();
+}
+
+QString SquareError::logSummary() const
+{
+    // Network and BadResponse details are ours (Qt's text naming the host, a content type); Malformed ones name
+    // the field that was wrong, never its value beyond 40 characters of an id or a time.
+    if (kind == Kind::Network || kind == Kind::BadResponse || kind == Kind::Malformed)
+        return message();
+    SquareError summary = *this;
+    summary.detail.clear();
+    return summary.message();
+}
+
+SquareError SquareError::malformed(const QString& detail)
+{
+    SquareError error;
+    error.kind = Kind::Malformed;
+    error.detail = detail;
+    return error;
 }
 
 SquareError SquareError::fromResponse(int httpStatus, const QJsonObject& body)

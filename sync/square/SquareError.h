@@ -15,6 +15,8 @@ struct SquareError
         BadResponse, // a body that is not Square's JSON (an HTML proxy page) or is too large
         Unauthorized, // 401 or an AUTHENTICATION_ERROR: the token is wrong, expired or revoked; sync must stop
         Rejected, // any other 4xx: Square refuses this request as it is; retrying the same body cannot help
+        Malformed, // a success whose content cannot be used (an id missing, a field of the wrong type): refused
+                   // whole, never guessed at; Square said yes, so resending cannot change the answer
     };
 
     Kind kind = Kind::Network;
@@ -31,6 +33,12 @@ struct SquareError
     }
     bool stopsSync() const { return kind == Kind::Unauthorized; }
     QString message() const;
+    // "Reading Square's balances failed: " + message(); a malformed answer's detail already says what happened.
+    QString inContext(const QString& failedAction) const;
+    // For the log: the details of Square's refusals are left out, as they may quote what was sent (a phone number).
+    QString logSummary() const;
+
+    static SquareError malformed(const QString& detail);
 
     // Reads Square's {"errors":[...]} body; the first error decides, as Square's status does.
     static SquareError fromResponse(int httpStatus, const QJsonObject& body);
