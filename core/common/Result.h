@@ -89,3 +89,25 @@ private:
 };
 
 } // namespace lt
+
+// Error propagation without the `if (!x) return x.error();` pair, in portable C++ (no statement expressions).
+// Inside a function whose result can be built from an Error (a Result, or an Error itself):
+//   LT_TRY(store.setPhone(id, phone));                  // a Result<void>, or a Result<T> whose value is not needed
+//   LT_TRY_ASSIGN(const Member member, find(id));      // declares `member` from a Result<Member>'s value
+//   LT_TRY_ASSIGN(change.member, find(id));            // or assigns it to something that exists
+// LT_TRY_ASSIGN is a declaration and more: never the unbraced body of an if or a loop. Its temporary is named after
+// the line, so several uses in one scope do not collide.
+#define LT_TRY_CONCAT_INNER(a, b) a##b
+#define LT_TRY_CONCAT(a, b) LT_TRY_CONCAT_INNER(a, b)
+#define LT_TRY(expression)                                                                                             \
+    do {                                                                                                               \
+        if (auto&& LT_TRY_CONCAT(ltTried, __LINE__) = (expression); !LT_TRY_CONCAT(ltTried, __LINE__))                 \
+            return LT_TRY_CONCAT(ltTried, __LINE__).error();                                                           \
+    } while (false)
+#define LT_TRY_ASSIGN(declaration, expression)                                                                         \
+    LT_TRY_ASSIGN_IMPL(LT_TRY_CONCAT(ltTried, __LINE__), declaration, expression)
+#define LT_TRY_ASSIGN_IMPL(temporary, declaration, expression)                                                         \
+    auto temporary = (expression);                                                                                     \
+    if (!temporary)                                                                                                    \
+        return temporary.error();                                                                                      \
+    declaration = std::move(temporary).value()

@@ -22,8 +22,7 @@ Result<QList<AuditEntry>> AuditLog::recent(int limit) const
     QSqlQuery& query = m_db.prepared(
         QStringLiteral("SELECT id, at, actor, action, subject, details FROM audit_log ORDER BY id DESC LIMIT ?"));
     StatementScope scope(query);
-    if (auto done = m_db.exec(query, {limit}); !done)
-        return done.error();
+    LT_TRY(m_db.exec(query, {limit}));
     QList<AuditEntry> entries;
     while (query.next()) {
         entries << AuditEntry {

@@ -1,5 +1,6 @@
 #include "core/store/Database.h"
 
+#include "core/common/Logging.h"
 #include "core/store/SchemaMigrator.h"
 
 #include <QAtomicInteger>
@@ -7,11 +8,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QLoggingCategory>
 #include <QSqlError>
 #include <QStandardPaths>
-
-Q_LOGGING_CATEGORY(lcDatabase, "loyaltytill.core.database")
 
 namespace lt {
 
@@ -104,8 +102,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
         if (!info.isFile())
             return Error::invalid(QCoreApplication::translate("Database", "%1 is not a file.").arg(path),
                                   QStringLiteral("database"));
-        if (auto header = checkHeader(path); !header)
-            return header.error();
+        LT_TRY(checkHeader(path));
     } else {
         if (!options.create)
             return Error::notFound(QCoreApplication::translate("Database", "There is no database at %1.").arg(path));
@@ -133,8 +130,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
             return Error::storage(QCoreApplication::translate("Database", "Cannot open the database %1: %2")
                                       .arg(path, connection.lastError().text()));
     }
-    if (auto configured = db->configure(options); !configured)
-        return configured.error();
+    LT_TRY(db->configure(options));
     return db;
 }
 
@@ -151,23 +147,16 @@ Result<void> Database::configure(const Options& options)
     }
     // Before anything that writes (journal_mode does): a file this store refuses is left as it was.
     SchemaMigrator migrator(*this);
-    if (auto checked = migrator.checkCompatible(); !checked)
-        return checked.error();
-    auto mode = scalar(QStringLiteral("PRAGMA journal_mode = WAL"));
-    if (!mode)
-        return mode.error();
-    if (mode->toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+    LT_TRY(migrator.checkCompatible());
+    LT_TRY_ASSIGN(const QVariant mode, scalar(QStringLiteral("PRAGMA journal_mode = WAL")));
+    if (mode.toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
         return Error::storage(QCoreApplication::translate(
                                   "Database", "The database %1 cannot use write-ahead logging (journal mode is %2).")
-                                  .arg(m_path, mode->toString()));
-    for (const char* pragma : {"PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA temp_store = MEMORY"}) {
-        if (auto done = exec(QString::fromLatin1(pragma)); !done)
-            return done.error();
-    }
-    if (options.migrate) {
-        if (auto migrated = migrator.migrate(); !migrated)
-            return migrated.error();
-    }
+                                  .arg(m_path, mode.toString()));
+    for (const char* pragma : {"PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA temp_store = MEMORY"})
+        LT_TRY(exec(QString::fromLatin1(pragma)));
+    if (options.migrate)
+        LT_TRY(migrator.migrate());
     return {};
 }
 
@@ -187,7 +176,7 @@ QSqlQuery& Database::prepared(const QString& sql)
         query->setForwardOnly(true);
         if (!query->prepare(sql)) {
             // Not cached: the statement may become valid later (a table the next migration creates).
-            qCWarning(lcDatabase) << "cannot prepare statement:" << query->lastError().text();
+            qCWarning(lcStore) << "cannot prepare statement:" << query->lastError().text();
             m_unprepared = std::move(query);
             return *m_unprepared;
         }
@@ -221,7 +210,7 @@ Result<void> Database::exec(QSqlQuery& query, std::initializer_list<QVariant> va
             query.bindValue(i++, value);
     }
     if (!query.exec()) {
-        qCDebug(lcDatabase) << "statement failed:" << query.lastError().text();
+        qCDebug(lcStore) << "statement failed:" << query.lastError().text();
         return errorFrom(query);
     }
     return {};
@@ -238,12 +227,10 @@ Result<void> Database::exec(const QString& sql, std::initializer_list<QVariant> 
 Result<QVariant> Database::scalar(const QString& sql, std::initializer_list<QVariant> values)
 {
     QSqlQuery& query = prepared(sql);
-    if (auto done = exec(query, values); !done) {
-        query.finish();
-        return done.error();
-    }
-    QVariant value = query.next() ? query.value(0) : QVariant();
+    auto done = exec(query, values);
+    QVariant value = done && query.next() ? query.value(0) : QVariant();
     query.finish();
+    LT_TRY(done);
     return value;
 }
 

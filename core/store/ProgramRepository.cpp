@@ -10,13 +10,11 @@ namespace lt {
 
 Result<LoyaltyProgram> ProgramRepository::load() const
 {
-    auto stored = m_db.scalar(QStringLiteral("SELECT document FROM program WHERE id = 1"));
-    if (!stored)
-        return stored.error();
-    if (!stored->isValid())
+    LT_TRY_ASSIGN(const QVariant stored, m_db.scalar(QStringLiteral("SELECT document FROM program WHERE id = 1")));
+    if (!stored.isValid())
         return LoyaltyProgram::defaultProgram();
     QJsonParseError parseError {};
-    const QJsonDocument document = QJsonDocument::fromJson(stored->toString().toUtf8(), &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(stored.toString().toUtf8(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
         return Error::corrupt(
             QCoreApplication::translate("ProgramRepository", "The stored loyalty program is damaged."));

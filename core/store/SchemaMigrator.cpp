@@ -1,5 +1,6 @@
 #include "core/store/SchemaMigrator.h"
 
+#include "core/common/Logging.h"
 #include "core/store/Database.h"
 #include "core/store/Transaction.h"
 
@@ -246,14 +247,11 @@ Result<void> SchemaMigrator::checkCompatible()
                                   .arg(m_db.path())
                                   .arg(version)
                                   .arg(CurrentVersion));
-    auto appId = m_db.scalar(QStringLiteral("PRAGMA application_id"));
-    if (!appId)
-        return appId.error();
-    auto tables = m_db.scalar(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'table'"));
-    if (!tables)
-        return tables.error();
-    const int id = appId->toInt();
-    if ((id != 0 && id != ApplicationId) || (id == 0 && tables->toInt() > 0))
+    LT_TRY_ASSIGN(const QVariant appId, m_db.scalar(QStringLiteral("PRAGMA application_id")));
+    LT_TRY_ASSIGN(const QVariant tables,
+                  m_db.scalar(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'table'")));
+    const int id = appId.toInt();
+    if ((id != 0 && id != ApplicationId) || (id == 0 && tables.toInt() > 0))
         return Error::corrupt(
             QCoreApplication::translate("SchemaMigrator",
                                         "%1 is an SQLite file of another application, not a LoyaltyTill database.")
@@ -269,27 +267,25 @@ Result<void> SchemaMigrator::migrate()
 Result<void> SchemaMigrator::migrateTo(int target)
 {
     for (int version = m_db.schemaVersion() + 1; version <= target; ++version) {
-        Transaction transaction(m_db);
-        if (auto begun = transaction.begin(); !begun)
-            return begun.error();
-        // Checked again inside the write lock: another process may have migrated meanwhile.
-        if (m_db.schemaVersion() >= version)
-            continue;
-        for (const QString& sql : statementsFor(version)) {
-            QSqlQuery query(m_db.connection());
-            if (!query.exec(sql))
-                return Error::storage(
-                    QCoreApplication::translate("SchemaMigrator", "Upgrading the database to schema %1 failed: %2")
-                        .arg(version)
-                        .arg(Database::errorFrom(query).message));
-        }
-        for (const QString& pragma : {QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId),
-                                      QStringLiteral("PRAGMA user_version = %1").arg(version)}) {
-            if (auto done = m_db.exec(pragma); !done)
-                return done.error();
-        }
-        if (auto committed = transaction.commit(); !committed)
-            return committed.error();
+        const auto step = [this, version]() -> Result<void> {
+            // Checked again inside the write lock: another process may have migrated meanwhile.
+            if (m_db.schemaVersion() >= version)
+                return {};
+            for (const QString& sql : statementsFor(version)) {
+                QSqlQuery query(m_db.connection());
+                if (!query.exec(sql))
+                    return Error::storage(
+                        QCoreApplication::translate("SchemaMigrator", "Upgrading the database to schema %1 failed: %2")
+                            .arg(version)
+                            .arg(Database::errorFrom(query).message));
+            }
+            for (const QString& pragma : {QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId),
+                                          QStringLiteral("PRAGMA user_version = %1").arg(version)})
+                LT_TRY(m_db.exec(pragma));
+            qCInfo(lcStore) << "database upgraded to schema" << version;
+            return {};
+        };
+        LT_TRY(inTransaction(m_db, step));
     }
     return {};
 }

@@ -88,19 +88,16 @@ Result<QString> StoreSettings::validate(const QString& key, const QString& value
                 .arg(key),
             key);
     // Shown on the till and in reports: no control or bidirectional formatting characters. Stored as typed.
-    if (auto checked = PersonalDataValidator::freeText(v, key, 2000); !checked)
-        return checked.error();
+    LT_TRY(PersonalDataValidator::freeText(v, key, 2000));
     return v;
 }
 
 Result<void> StoreSettings::set(const QString& key, const QString& value)
 {
-    auto valid = validate(key, value);
-    if (!valid)
-        return valid.error();
+    LT_TRY_ASSIGN(const QString valid, validate(key, value));
     return m_db.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
                                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-                     {key, *valid});
+                     {key, valid});
 }
 
 } // namespace lt

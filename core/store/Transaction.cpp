@@ -18,8 +18,7 @@ Transaction::~Transaction()
 
 Result<void> Transaction::begin()
 {
-    if (auto done = m_db.exec(QStringLiteral("BEGIN IMMEDIATE")); !done)
-        return done.error();
+    LT_TRY(m_db.exec(QStringLiteral("BEGIN IMMEDIATE")));
     m_open = true;
     return {};
 }

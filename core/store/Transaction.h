@@ -4,6 +4,8 @@
 
 #include <QSqlQuery>
 
+#include <type_traits>
+
 namespace lt {
 
 class Database;
@@ -26,6 +28,24 @@ private:
     Database& m_db;
     bool m_open = false;
 };
+
+// Runs `work` (returning a Result) inside BEGIN IMMEDIATE ... COMMIT: committed when it succeeds, rolled back
+// when it fails, and its result returned either way. For a change that is all or nothing:
+//   return inTransaction(db, [&]() -> Result<qint64> { ...; return id; });
+template<typename Work>
+auto inTransaction(Database& db, Work&& work) -> std::invoke_result_t<Work&>
+{
+    using Outcome = std::invoke_result_t<Work&>;
+    Transaction transaction(db);
+    if (auto begun = transaction.begin(); !begun)
+        return Outcome(begun.error());
+    Outcome outcome = work();
+    if (!outcome)
+        return outcome; // the transaction rolls back as it goes out of scope
+    if (auto committed = transaction.commit(); !committed)
+        return Outcome(committed.error());
+    return outcome;
+}
 
 // Resets a cached prepared statement when the scope ends, so it holds no read snapshot open.
 class StatementScope

@@ -1,0 +1,5 @@
+#include "core/common/Logging.h"
+
+Q_LOGGING_CATEGORY(lcStore, "loyaltytill.core.store")
+Q_LOGGING_CATEGORY(lcServices, "loyaltytill.core.services")
+Q_LOGGING_CATEGORY(lcExchange, "loyaltytill.core.exchange")
