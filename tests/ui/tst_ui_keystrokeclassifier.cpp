@@ -14,6 +14,7 @@ private slots:
     void isScan();
     void resetForgetsEarlierKeys();
     void customThresholds();
+    void timeGoingBackIsNoBurst();
 };
 
 namespace {
@@ -89,6 +90,20 @@ void TestKeystrokeClassifier::customThresholds()
     const qint64 last = pressEvenly(classifier, 4, 60);
     QVERIFY(classifier.isScan(last + 60));
     QVERIFY(!classifier.isScan(last + 81));
+}
+
+void TestKeystrokeClassifier::timeGoingBackIsNoBurst()
+{
+    // The window system's millisecond clock is 32 bits wide and wraps after 49 days.
+    KeystrokeClassifier classifier;
+    const qint64 wrap = qint64(1) << 32;
+    const qint64 last = pressEvenly(classifier, 12, 3);
+    classifier.keyPressed(last - wrap + 3);
+    QVERIFY(!classifier.isScan(last - wrap + 6));
+
+    KeystrokeClassifier enterBefore;
+    const qint64 end = pressEvenly(enterBefore, 13, 3);
+    QVERIFY(!enterBefore.isScan(end - 1));
 }
 
 QTEST_APPLESS_MAIN(TestKeystrokeClassifier)

@@ -10,10 +10,12 @@
 #include "ui/widgets/MessageBanner.h"
 
 #include <QCheckBox>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 
 using namespace lt;
 using namespace lt::test;
@@ -38,6 +40,8 @@ private slots:
     void badInputChangesNothing_data();
     void badInputChangesNothing();
     void doubleEnterLooksUpOnce();
+    void keysDeliveredLate_data();
+    void keysDeliveredLate();
 
 private:
     TillWindow& window() { return m_till->window(); }
@@ -49,6 +53,25 @@ private:
 };
 
 namespace {
+// Keys as the window system delivers them: each stamped with the time it was pressed, `gapMs` apart, then Enter.
+// They are queued, not sent, so that the event loop handles them only when the test lets it.
+void postStampedKeys(QWidget* receiver, const QString& text, int gapMs)
+{
+    quint64 pressed = 7'000'000; // the window system's clock: milliseconds since some start
+    const auto post = [&](QEvent::Type type, int key, const QString& keyText) {
+        auto* event = new QKeyEvent(type, key, Qt::NoModifier, keyText);
+        event->setTimestamp(pressed);
+        QCoreApplication::postEvent(receiver, event);
+    };
+    for (QChar c : text) {
+        post(QEvent::KeyPress, Qt::Key_0 + c.digitValue(), QString(c));
+        post(QEvent::KeyRelease, Qt::Key_0 + c.digitValue(), QString(c));
+        pressed += quint64(gapMs);
+    }
+    post(QEvent::KeyPress, Qt::Key_Return, QStringLiteral("\r"));
+    post(QEvent::KeyRelease, Qt::Key_Return, QStringLiteral("\r"));
+}
+
 QString withWrongCheckDigit(const QString& card)
 {
     const int digit = card.back().digitValue();
@@ -304,6 +327,33 @@ void TestLookup::doubleEnterLooksUpOnce()
     QVERIFY(!QApplication::activeModalWidget());
     QVERIFY(!window().banner()->isVisible());
     QCOMPARE(m_till->store().rowCounts(), before);
+}
+
+void TestLookup::keysDeliveredLate_data()
+{
+    QTest::addColumn<bool>("scanner");
+    QTest::addColumn<int>("gapMs");
+    QTest::newRow("a person typing at 60 ms a key") << false << 60;
+    QTest::newRow("a scanner's burst at 3 ms a key") << true << 3;
+}
+
+void TestLookup::keysDeliveredLate()
+{
+    // The till is busy (a sync pass after a sale) while the keys are pressed, and handles them all at once a second
+    // later: what was typed stays typed, what was scanned stays scanned.
+    QFETCH(bool, scanner);
+    QFETCH(int, gapMs);
+    const QString text = scanner ? m_ada.card : QStringLiteral("4155552672");
+    const qint64 expected = scanner ? m_ada.id : m_ben.id;
+    QSignalSpy submitted(window().lookupField(), &ui::LookupField::submitted);
+
+    postStampedKeys(TillHarness::focused(), text, gapMs);
+    QThread::msleep(1000);
+    QTRY_COMPARE(submitted.size(), 1);
+    QCOMPARE(submitted.at(0).at(0).toString(), text);
+    QCOMPARE(submitted.at(0).at(1).toBool(), scanner);
+    QVERIFY2(window().currentMember(), qPrintable(window().banner()->text()));
+    QCOMPARE(window().currentMember()->id, expected);
 }
 
 QTEST_MAIN(TestLookup)

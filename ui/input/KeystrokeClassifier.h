@@ -5,7 +5,8 @@
 namespace lt::ui {
 
 // Tells a USB barcode scanner (a keyboard that types a whole code in a burst and presses Enter) from a person.
-// Scanners type a key every few milliseconds; people take 50 ms or more between keys.
+// Scanners type a key every few milliseconds; people take 50 ms or more between keys. The times are when each key
+// was pressed (the key event's own timestamp), not when the event loop got round to it.
 class KeystrokeClassifier
 {
 public:

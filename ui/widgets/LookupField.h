@@ -22,6 +22,9 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
 
 private:
+    // When the key was pressed, in milliseconds.
+    qint64 keyTime(const QKeyEvent* event) const;
+
     KeystrokeClassifier m_classifier;
     QElapsedTimer m_clock;
 };
