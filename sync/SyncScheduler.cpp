@@ -6,6 +6,7 @@
 #include "core/store/SyncOutbox.h"
 #include "sync/SquareConnection.h"
 #include "sync/SyncEngine.h"
+#include "sync/SyncLogging.h"
 #include "sync/square/CredentialStore.h"
 #include "sync/square/SquareClient.h"
 
@@ -137,6 +138,7 @@ int SyncScheduler::intervalMs() const
 
 void SyncScheduler::schedule(int delayMs)
 {
+    qCDebug(lcScheduler) << "next pass in" << std::max(0, delayMs) << "ms";
     m_timer->start(std::max(0, delayMs));
 }
 
@@ -146,6 +148,7 @@ void SyncScheduler::run()
         return;
     if (QNetworkInformation* info = QNetworkInformation::instance();
         info && info->reachability() == QNetworkInformation::Reachability::Disconnected) {
+        qCDebug(lcScheduler) << "no network: the pass waits";
         setState(SyncStatus::State::Offline, tr("No network"));
         schedule(m_options.offlineRetryMs);
         return;
@@ -158,6 +161,7 @@ void SyncScheduler::run()
 void SyncScheduler::onFinished(const SyncReport& report)
 {
     if (report.unauthorized) {
+        qCWarning(lcScheduler) << "Square refused the access token: no more passes until it is replaced";
         setState(SyncStatus::State::Unauthorized, report.error);
         emit passFinished(report);
         return; // no more passes until a manager connects again

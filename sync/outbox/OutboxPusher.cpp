@@ -5,13 +5,13 @@
 #include "core/store/ProgramRepository.h"
 #include "core/store/StoreSettings.h"
 #include "core/store/Transaction.h"
+#include "sync/SyncLogging.h"
 #include "sync/outbox/AppliedEventSearch.h"
 #include "sync/outbox/RefusedOperation.h"
 #include "sync/square/SquareClient.h"
 #include "sync/square/SquareEvent.h"
 
 #include <QJsonDocument>
-#include <QLoggingCategory>
 #include <QTimer>
 #include <QUrl>
 
@@ -19,8 +19,6 @@
 #include <memory>
 
 namespace lt {
-
-Q_LOGGING_CATEGORY(lcOutbox, "loyaltytill.sync.outbox")
 
 namespace {
 QString segment(const QString& id)
@@ -535,7 +533,7 @@ Result<void> OutboxPusher::markSent(const Row& row, const QString& accountId, co
 Result<void> OutboxPusher::markConflict(const Row& row, const SquareError& error, const QString& message,
                                         const QJsonObject& squareFacts)
 {
-    qCWarning(lcOutbox) << "outbox row" << row.id << row.operation << "refused by Square:" << message;
+    qCWarning(lcOutbox) << "outbox row" << row.id << row.operation << "refused by Square:" << error.logSummary();
     const RefusedOperation refused {row.id, row.memberId, row.operation, row.ledgerKind, row.payload};
     if (auto recorded = refused.record(m_db, m_clock, error, message, squareFacts); !recorded)
         return recorded;
@@ -561,6 +559,8 @@ void OutboxPusher::release(const Row& row)
 
 void OutboxPusher::stop(const QString& error)
 {
+    // The store's errors, and Square's answers when unreachable or refusing the token: none quotes a member.
+    qCInfo(lcOutbox) << "push stopping:" << error;
     if (!m_summary.stopped) {
         m_summary.stopped = true;
         m_summary.error = error;

@@ -5,15 +5,13 @@
 #include "core/store/Database.h"
 #include "core/store/SyncConflicts.h"
 #include "core/store/Transaction.h"
+#include "sync/SyncLogging.h"
 #include "sync/square/SquareClient.h"
 
 #include <QJsonArray>
-#include <QLoggingCategory>
 #include <QUrl>
 
 namespace lt {
-
-Q_LOGGING_CATEGORY(lcPull, "loyaltytill.sync.pull")
 
 namespace {
 const QString PulledUntilKey = QStringLiteral("square.events_pulled_until");
@@ -386,13 +384,19 @@ void EventPuller::lookAgain(QList<qint64> members)
 
 void EventPuller::fail(const SquareError& error, const QString& context)
 {
+    qCWarning(lcPull) << "pull stopped:" << context << error.logSummary();
     m_outcome.squareError = error;
-    fail(context + error.message());
+    stopWith(context + error.message());
 }
 
 void EventPuller::fail(const QString& error)
 {
     qCWarning(lcPull) << "pull stopped:" << error;
+    stopWith(error);
+}
+
+void EventPuller::stopWith(const QString& error)
+{
     m_outcome.ok = false;
     m_outcome.eventsPulled = m_ledger.eventsRead();
     m_outcome.eventsApplied = m_ledger.eventsApplied();

@@ -66,6 +66,7 @@ private:
     void lookAgain(QList<qint64> members);
     void fail(const SquareError& error, const QString& context);
     void fail(const QString& error);
+    void stopWith(const QString& error);
     void finish();
 
     Database& m_db;

@@ -1,7 +1,8 @@
 #include "sync/square/SquareClient.h"
 
+#include "sync/SyncLogging.h"
+
 #include <QJsonDocument>
-#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -11,8 +12,6 @@
 #include <algorithm>
 
 namespace lt {
-
-Q_LOGGING_CATEGORY(lcSquare, "loyaltytill.sync.square")
 
 struct SquareClient::Call
 {
@@ -148,12 +147,12 @@ void SquareClient::retryOrFinish(const std::shared_ptr<Call>& call, SquareReply 
     if (!again) {
         --m_inFlight;
         if (!reply.ok)
-            qCInfo(lcSquare) << call->verb << call->path << "failed:" << reply.error.message();
+            qCInfo(lcSquare) << call->verb << call->path << "failed:" << reply.error.logSummary();
         call->done(reply);
         return;
     }
     const int delay = std::max(backoffMs(call->attempts), reply.error.retryAfterMs);
-    qCDebug(lcSquare) << call->verb << call->path << "attempt" << call->attempts << reply.error.message()
+    qCDebug(lcSquare) << call->verb << call->path << "attempt" << call->attempts << reply.error.logSummary()
                       << "retrying in" << delay << "ms";
     QTimer::singleShot(delay, this, [this, call] { attempt(call); });
 }

@@ -5,6 +5,7 @@
 #include "tests/support/TempStore.h"
 #include "tests/sync/FakeSquareServer.h"
 
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
@@ -19,6 +20,12 @@ namespace {
 const QString Token = QStringLiteral("EAAAl-pusher-secret-token");
 const QString Location = QStringLiteral("L-FAKE-0001");
 const QString Phone = QStringLiteral("+14155552671");
+
+QStringList logged;
+void keepLogged(QtMsgType, const QMessageLogContext& context, const QString& message)
+{
+    logged << QString::fromLatin1(context.category) + QStringLiteral(": ") + message;
+}
 } // namespace
 
 class TestOutboxPusher : public QObject
@@ -36,6 +43,7 @@ private slots:
     void generatedMembersAreNeverSent();
     void unauthorizedStopsTheSync();
     void failureIsRecordedForLater();
+    void logNamesNoMemberAndNoSecret();
 
 private:
     void makePusher(int maxAttempts = 5, const QString& token = Token);
@@ -286,6 +294,33 @@ void TestOutboxPusher::failureIsRecordedForLater()
     const PushSummary later = push();
     QVERIFY2(!later.stopped, qPrintable(later.error));
     QCOMPARE(m_server->balanceForPhone(Phone), m_store->balance(memberId));
+}
+
+void TestOutboxPusher::logNamesNoMemberAndNoSecret()
+{
+    const qint64 rejected = memberWithSales(Phone, 1);
+    memberWithSales(QStringLiteral("+14155552672"), 1);
+    LT_VERIFY_OK(m_store->db().exec(
+        QStringLiteral("UPDATE outbox SET payload = json_set(payload, '$.phone', '+1555') WHERE member_id = ? "
+                       "AND operation = 'enroll'"),
+        {rejected}));
+    m_server->addFault({FakeSquareServer::Fault::ServerError, 1, QStringLiteral("accumulate")});
+    QLoggingCategory::setFilterRules(QStringLiteral("loyaltytill.*=true"));
+    logged.clear();
+    const QtMessageHandler previous = qInstallMessageHandler(keepLogged);
+    push();
+    makePusher(5, QStringLiteral("EAAAl-revoked-token"));
+    m_store->clock().advance(OutboxPusher::rowRetryDelayMs(1) + 1);
+    push();
+    qInstallMessageHandler(previous);
+    QLoggingCategory::setFilterRules(QString());
+    QVERIFY(logged.join(u'\n').contains(QLatin1String("refused by Square")));
+    for (const QString& line : std::as_const(logged)) {
+        for (const char* secret : {"4155552671", "4155552672", "+1555", "Ana", "EAAAl"})
+            QVERIFY2(!line.contains(QLatin1String(secret)), qPrintable(line));
+        // Square's own words about a refusal may quote what was sent: only its kind and code are logged.
+        QVERIFY2(!line.contains(QLatin1String("Invalid phone number")), qPrintable(line));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestOutboxPusher)
