@@ -1,6 +1,7 @@
 #include "core/domain/LoyaltyProgram.h"
 
 #include "core/domain/Money.h"
+#include "core/domain/PointsRules.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -186,12 +187,7 @@ const RewardTier* LoyaltyProgram::tier(const QString& id) const
 
 QString LoyaltyProgram::memberTierFor(qint64 lifetimePoints) const
 {
-    QString name;
-    for (const MemberTier& t : memberTiers) {
-        if (lifetimePoints >= t.lifetimePoints)
-            name = t.name;
-    }
-    return name;
+    return PointsRules(*this).memberTierFor(lifetimePoints);
 }
 
 QJsonObject LoyaltyProgram::toJson() const

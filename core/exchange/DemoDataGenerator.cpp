@@ -2,7 +2,7 @@
 
 #include "core/common/Clock.h"
 #include "core/domain/CardNumber.h"
-#include "core/domain/PointsCalculator.h"
+#include "core/domain/PointsRules.h"
 #include "core/domain/SearchTerms.h"
 #include "core/services/EngineContext.h"
 #include "core/store/Database.h"
@@ -234,7 +234,7 @@ Result<GenerateReport> DemoDataGenerator::generate(const GenerateOptions& option
             if (!tier.partial && (!reward || tier.points < reward->points))
                 reward = &tier;
         }
-        const PointsCalculator calculator(program);
+        const PointsRules rules(program);
         const QByteArray currency = program.currency.toUtf8();
         std::exponential_distribution<double> spend(1.0 / 3500.0); // mean 35.00
         SqliteStatement sale(sql,
@@ -250,7 +250,7 @@ Result<GenerateReport> DemoDataGenerator::generate(const GenerateOptions& option
             const double u = unit(rng);
             const qint64 memberId = 1 + std::min<qint64>(options.members - 1, qint64(u * u * double(options.members)));
             const qint64 amount = std::clamp<qint64>(100 + qint64(spend(rng)), 100, 50000);
-            const qint64 points = calculator.pointsFor(Sale {QString(), Money(amount, program.currency), {}});
+            const qint64 points = rules.pointsFor(Sale {QString(), Money(amount, program.currency), {}});
             const QByteArray at = isoUtc(salesFrom + salesSpan * s / (options.sales + 1));
             sale.bind(1, s).bind(2, "D" + QByteArray::number(s).rightJustified(9, '0')).bind(3, memberId);
             sale.bind(4, amount).bind(5, currency).bind(6, points).bind(7, at);

@@ -2,7 +2,7 @@
 
 #include "core/common/Clock.h"
 #include "core/domain/PersonalDataValidator.h"
-#include "core/domain/PointsCalculator.h"
+#include "core/domain/PointsRules.h"
 #include "core/services/EngineContext.h"
 #include "core/store/AuditLog.h"
 #include "core/store/Database.h"
@@ -69,7 +69,7 @@ Result<qint64> AccrualService::preview(const Sale& sale) const
 {
     if (auto valid = validate(sale); !valid)
         return valid.error();
-    return PointsCalculator(m_context.program).pointsFor(sale);
+    return PointsRules(m_context.program).pointsFor(sale);
 }
 
 Result<PointsChange> AccrualService::accrue(qint64 memberId, const Sale& input)
@@ -78,7 +78,7 @@ Result<PointsChange> AccrualService::accrue(qint64 memberId, const Sale& input)
     sale.reference = sale.reference.trimmed();
     if (auto valid = validate(sale); !valid)
         return valid.error();
-    const qint64 points = PointsCalculator(m_context.program).pointsFor(sale);
+    const qint64 points = PointsRules(m_context.program).pointsFor(sale);
 
     Database& db = m_context.db;
     Transaction transaction(db);
@@ -176,7 +176,7 @@ Result<PointsChange> AccrualService::voidSale(const QString& saleReference, cons
     const qint64 memberId = sale->memberId;
     const qint64 amount = sale->total.minorUnits();
     const QString currency = sale->total.currency();
-    const qint64 remaining = sale->points - sale->pointsReversed;
+    const qint64 remaining = PointsRules::voidReversal(sale->points, sale->pointsReversed);
     const qint64 refunded = sale->refundedMinor;
     if (refunded >= amount)
         return Error::refused(

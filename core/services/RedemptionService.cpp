@@ -1,5 +1,6 @@
 #include "core/services/RedemptionService.h"
 
+#include "core/domain/PointsRules.h"
 #include "core/services/AccrualService.h"
 #include "core/services/EngineContext.h"
 #include "core/store/AuditLog.h"
@@ -19,44 +20,15 @@ Result<PointsChange> RedemptionService::quote(const RedemptionRequest& request, 
     if (!tier)
         return Error::notFound(
             QCoreApplication::translate("RedemptionService", "There is no reward '%1'.").arg(request.rewardTierId));
-    if (!program.active)
-        return Error::refused(QCoreApplication::translate("RedemptionService", "The loyalty program is not active."));
-    qint64 points = tier->points;
-    if (tier->partial) {
-        points = request.points.value_or(std::min(balance, tier->points));
-        if (points < tier->minimumPoints || points > tier->points)
-            return Error::invalid(
-                QCoreApplication::translate("RedemptionService", "Use between %1 and %2 %3 for this reward.")
-                    .arg(tier->minimumPoints)
-                    .arg(tier->points)
-                    .arg(program.termOther),
-                QStringLiteral("points"));
-    } else if (request.points && *request.points != tier->points) {
-        return Error::invalid(QCoreApplication::translate("RedemptionService", "'%1' always costs %2 %3.")
-                                  .arg(tier->name)
-                                  .arg(tier->points)
-                                  .arg(program.termOther),
-                              QStringLiteral("points"));
-    }
-    if (balance < points)
-        return Error::refused(
-            QCoreApplication::translate("RedemptionService", "Not enough %1: the member has %2 and '%3' needs %4.")
-                .arg(program.termOther)
-                .arg(balance)
-                .arg(tier->name)
-                .arg(points));
+    auto cost = PointsRules(program).redemptionCost(*tier, request.points, balance);
+    if (!cost)
+        return cost.error();
     PointsChange change;
-    change.points = -points;
+    change.points = -cost->points;
     change.rewardTierId = tier->id;
     change.rewardName = tier->name;
-    if (tier->partial)
-        change.discount = Money(points * tier->minorPerPoint, program.currency);
-    else if (tier->discount == RewardTier::Discount::FixedAmount)
-        change.discount = Money(tier->amountMinor, program.currency);
-    else {
-        change.discount = Money(tier->maximumDiscountMinor, program.currency);
-        change.discountPercentage = tier->percentage;
-    }
+    change.discount = cost->discount;
+    change.discountPercentage = cost->discountPercentage;
     change.saleReference = request.saleReference.trimmed();
     return change;
 }

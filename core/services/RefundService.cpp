@@ -1,6 +1,7 @@
 #include "core/services/RefundService.h"
 
 #include "core/common/Clock.h"
+#include "core/domain/PointsRules.h"
 #include "core/services/AccrualService.h"
 #include "core/services/EngineContext.h"
 #include "core/store/AuditLog.h"
@@ -87,9 +88,7 @@ Result<PointsChange> RefundService::refund(const RefundRequest& request)
         return Error::refused(QCoreApplication::translate("RefundService", "Only %1 of sale %2 is left to refund.")
                                   .arg(Money(remaining, total.currency()).toDisplayString(), *reference));
     const qint64 refundedAfter = refundedBefore + amount;
-    // Both factors are bounded by Money::MaximumMinorUnits (1e8), so the product fits in 64 bits.
-    const qint64 reversedAfter = earned * refundedAfter / total.minorUnits();
-    const qint64 reversal = std::max<qint64>(0, reversedAfter - reversedBefore);
+    const qint64 reversal = PointsRules::refundReversal(earned, total.minorUnits(), refundedAfter, reversedBefore);
 
     if (auto updated = db.exec(QStringLiteral("UPDATE sales SET refunded_minor = ?, points_reversed = ? WHERE id = ?"),
                                {refundedAfter, reversedBefore + reversal, saleId});
@@ -162,7 +161,7 @@ Result<qint64> RefundService::restoreRedeemedRewards(qint64 memberId, const QStr
         {memberId, saleReference});
     if (!restoredBefore)
         return restoredBefore.error();
-    const qint64 points = redeemed->toLongLong() - restoredBefore->toLongLong();
+    const qint64 points = PointsRules::rewardPointsToRestore(redeemed->toLongLong(), restoredBefore->toLongLong());
     if (points <= 0)
         return 0;
     LedgerWriter::Entry entry;

@@ -1,6 +1,7 @@
 #include "core/store/LedgerWriter.h"
 
 #include "core/common/Clock.h"
+#include "core/domain/PointsRules.h"
 #include "core/services/EngineContext.h"
 #include "core/store/Database.h"
 #include "core/store/SyncOutbox.h"
@@ -11,18 +12,24 @@ namespace lt {
 
 qint64 LedgerWriter::lifetimeDelta(const QString& kind, qint64 points)
 {
-    if (kind == QLatin1String("accrue") || kind == QLatin1String("opening") || kind == QLatin1String("refund")
-        || kind == QLatin1String("void"))
-        return points;
-    if (kind == QLatin1String("adjust"))
-        return points > 0 ? points : 0;
-    return 0;
+    auto known = fromStorage<LedgerKind>(kind);
+    return known ? PointsRules::lifetimeDelta(*known, points) : 0;
 }
 
 QString LedgerWriter::lifetimeDeltaSql()
 {
-    return QStringLiteral("CASE WHEN kind IN ('accrue', 'opening', 'refund', 'void') THEN points "
-                          "WHEN kind = 'adjust' AND points > 0 THEN points ELSE 0 END");
+    // Written from the rule itself, so the integrity check never disagrees with it.
+    QStringList all;
+    QStringList gains;
+    for (LedgerKind kind : AllLedgerKinds) {
+        const QString quoted = QStringLiteral("'%1'").arg(toStorage(kind));
+        if (PointsRules::lifetimeEffect(kind) == PointsRules::LifetimeEffect::All)
+            all << quoted;
+        else if (PointsRules::lifetimeEffect(kind) == PointsRules::LifetimeEffect::GainsOnly)
+            gains << quoted;
+    }
+    return QStringLiteral("CASE WHEN kind IN (%1) THEN points WHEN kind IN (%2) AND points > 0 THEN points ELSE 0 END")
+        .arg(all.join(QStringLiteral(", ")), gains.join(QStringLiteral(", ")));
 }
 
 Result<qint64> LedgerWriter::append(const Entry& entry, const QString& outboxOperation, QJsonObject payload)
