@@ -40,12 +40,59 @@ const Command* CommandRegistry::find(const QString& name)
 namespace {
 QString overview()
 {
-    QString text = QStringLiteral("Usage: loyaltytill-admin COMMAND [options]\n\n"
+    QString text = QStringLiteral("Usage: loyaltytill-admin [--database PATH] [--json] COMMAND [options]\n\n"
                                   "Scripts the LoyaltyTill store. Every command takes --database PATH, --json "
-                                  "and --help.\nExit codes: 0 success, 2 bad input, 3 not found, 4 refused or "
-                                  "conflict, 1 anything else.\n\nCommands:\n");
+                                  "and --help, before or after its name.\nExit codes: 0 success, 2 bad input, 3 not "
+                                  "found, 4 refused or conflict, 1 anything else.\n\nCommands:\n");
     for (const Command& command : CommandRegistry::commands())
         text += QStringLiteral("  %1%2\n").arg(command.name.leftJustified(14), command.summary);
+    return text;
+}
+} // namespace
+
+namespace {
+// The options every command takes. As with git, they may come before the command name as well as after it:
+// `loyaltytill-admin --database FILE init` is `loyaltytill-admin init --database FILE`.
+struct CommonOptions
+{
+    QStringList options; // as given, to be parsed with the command's own
+    QString command; // the first argument that is not a common option
+    QStringList rest; // what follows the command
+    QString error; // a common option that lacks its value
+};
+
+CommonOptions splitCommonOptions(const QStringList& arguments)
+{
+    CommonOptions split;
+    qsizetype i = 1;
+    for (; i < arguments.size(); ++i) {
+        const QString& argument = arguments.at(i);
+        if (argument == QLatin1String("--json") || argument.startsWith(QLatin1String("--database="))) {
+            split.options << argument;
+        } else if (argument == QLatin1String("--database")) {
+            if (i + 1 == arguments.size()) {
+                split.error = QStringLiteral("Missing value after '--database'.");
+                return split;
+            }
+            split.options << argument << arguments.at(++i);
+        } else {
+            break;
+        }
+    }
+    split.command = arguments.value(i);
+    split.rest = arguments.mid(i + 1);
+    return split;
+}
+
+// QCommandLineParser names the program by its full path in "Usage:"; operators know it by name and command.
+QString helpText(const QCommandLineParser& parser, const QString& command)
+{
+    QString text = parser.helpText();
+    const QString program = QCoreApplication::arguments().value(0);
+    const qsizetype lineEnd = text.indexOf(QLatin1Char('\n'));
+    const qsizetype at = text.left(lineEnd).indexOf(program);
+    if (!program.isEmpty() && at >= 0)
+        text.replace(at, program.size(), QStringLiteral("loyaltytill-admin ") + command);
     return text;
 }
 } // namespace
@@ -54,7 +101,12 @@ int CommandRegistry::dispatch(const QStringList& arguments)
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
-    const QString name = arguments.value(1);
+    const CommonOptions split = splitCommonOptions(arguments);
+    if (!split.error.isEmpty()) {
+        err << "loyaltytill-admin: " << split.error << "\n\n" << overview();
+        return BadInput;
+    }
+    const QString& name = split.command;
     if (name.isEmpty() || name == QLatin1String("--help") || name == QLatin1String("-h")
         || name == QLatin1String("help")) {
         (name.isEmpty() ? err : out) << overview();
@@ -80,8 +132,9 @@ int CommandRegistry::dispatch(const QStringList& arguments)
     if (!command->arguments.isEmpty())
         parser.addPositionalArgument(command->arguments, QString());
     command->addOptions(parser);
-    QStringList rest = arguments.mid(2);
-    rest.prepend(QStringLiteral("loyaltytill-admin ") + name);
+    // The common options given before the command go first, so that no option of the command takes them for its
+    // value.
+    const QStringList rest = QStringList {QStringLiteral("loyaltytill-admin ") + name} + split.options + split.rest;
     CommandContext context(parser, out, err);
     // Commands that only read must not leave an empty store behind a mistyped path.
     static const QStringList creating = {QStringLiteral("init"), QStringLiteral("enroll"), QStringLiteral("import"),
@@ -90,7 +143,7 @@ int CommandRegistry::dispatch(const QStringList& arguments)
     if (!parser.parse(rest))
         return context.fail(Error::invalid(parser.errorText()));
     if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
+        out << helpText(parser, name);
         return Success;
     }
     return command->run(context);

@@ -652,6 +652,58 @@ private slots:
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.startsWith("loyaltytill-admin "), run.describeUtf8().constData());
     }
+
+    // As with git, --database and --json may come before the command as well as after it.
+    void commonOptionsBeforeTheCommand()
+    {
+        const QString store = newPath(u"leading"_s) + u".sqlite"_s;
+        const QString home = m_dir.path();
+        CliRun run = runCli({u"--database"_s, store, u"init"_s}, home);
+        QVERIFY2(run.exitCode == 0, run.describeUtf8().constData());
+        QVERIFY(QFileInfo(store).isFile());
+
+        run = runCli({u"--json"_s, u"--database"_s, store, u"enroll"_s, u"--phone"_s, u"2125550150"_s, u"--name"_s,
+                      u"Lea Front"_s},
+                     home);
+        CLI_VERIFY_OK(run);
+        run = runCli({u"--database="_s + store, u"members"_s, u"--json"_s}, home);
+        CLI_VERIFY_OK(run);
+        const QJsonArray members = run.json.value(u"members"_s).toArray();
+        QCOMPARE(members.size(), 1);
+        QCOMPARE(members.first().toObject().value(u"name"_s).toString(), u"Lea Front"_s);
+        run = runCli({u"--json"_s, u"lookup"_s, u"2125550150"_s, u"--database"_s, store}, home);
+        CLI_VERIFY_OK(run);
+
+        // Help and errors keep their meaning when the options come first.
+        run = runCli({u"--database"_s, store, u"--help"_s}, home);
+        QVERIFY2(run.exitCode == 0 && clitest::listedCommands(run.out).contains(u"init"_s),
+                 run.describeUtf8().constData());
+        run = runCli({u"--database"_s}, home);
+        QVERIFY2(run.exitCode == 2 && run.err.contains("--database"), run.describeUtf8().constData());
+        run = runCli({u"--json"_s, u"--database"_s, store, u"nosuchcommand"_s}, home);
+        QVERIFY2(run.exitCode == 2 && run.err.contains("there is no command 'nosuchcommand'"),
+                 run.describeUtf8().constData());
+        // Only the common options: a command's own option before the command is still no command.
+        run = runCli({u"--phone"_s, u"2125550150"_s, u"lookup"_s}, home);
+        QVERIFY2(run.exitCode == 2 && run.err.contains("there is no command '--phone'"),
+                 run.describeUtf8().constData());
+    }
+
+    void helpNamesTheCommand_data() { helpForEverySubcommand_data(); }
+
+    // "Usage: loyaltytill-admin enroll [options]", not the binary's full path.
+    void helpNamesTheCommand()
+    {
+        QFETCH(QString, command);
+        for (const QStringList& arguments :
+             {QStringList {command, u"--help"_s}, QStringList {u"--json"_s, command, u"-h"_s}}) {
+            const CliRun run = runCli(arguments, m_dir.path());
+            QVERIFY2(run.exitCode == 0, run.describeUtf8().constData());
+            const QString usage = QString::fromUtf8(run.out).section(u'\n', 0, 0);
+            QVERIFY2(usage.startsWith(u"Usage: loyaltytill-admin "_s + command + u" [options]"_s),
+                     run.describeUtf8().constData());
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(CliWorkflowTest)
