@@ -15,6 +15,7 @@
 #include "sync/outbox/OutboxPusher.h"
 #include "sync/square/SquareClient.h"
 #include "sync/square/SquareEnvironment.h"
+#include "sync/square/SquareLoyaltyApi.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -303,7 +304,8 @@ QJsonObject runPass(const QString& path, int parallel, int latencyMs, const QStr
     qint64 requests = 0;
     QObject::connect(&network, &QNetworkAccessManager::finished, [&requests](QNetworkReply*) { ++requests; });
     SquareClient client(network, *environment, Token);
-    OutboxPusher pusher(*db, clock, client, Location);
+    SquareLoyaltyApi api(client);
+    OutboxPusher pusher(*db, clock, api, Location);
     pusher.setMaxInFlight(parallel);
 
     qint64 sent = 0;

@@ -6,7 +6,6 @@
 #include "sync/SyncLogging.h"
 #include "sync/pull/EventPuller.h"
 #include "sync/pull/ProgramPuller.h"
-#include "sync/square/SquareClient.h"
 
 namespace lt {
 
@@ -18,11 +17,11 @@ SyncEngine::SyncEngine(Database& db, const Clock& clock, SquareClient& client, Q
     : QObject(parent)
     , m_db(db)
     , m_clock(clock)
-    , m_client(client)
+    , m_api(client)
     , m_locationId(std::move(locationId))
-    , m_pusher(new OutboxPusher(db, clock, client, m_locationId, this))
-    , m_program(new ProgramPuller(db, clock, client, this))
-    , m_events(new EventPuller(db, clock, client, m_locationId, this))
+    , m_pusher(new OutboxPusher(db, clock, m_api, m_locationId, this))
+    , m_program(new ProgramPuller(db, clock, m_api, this))
+    , m_events(new EventPuller(db, clock, m_api, m_locationId, this))
 {
     connect(m_pusher, &OutboxPusher::finished, this, &SyncEngine::afterPush);
 }

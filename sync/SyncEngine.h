@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sync/outbox/OutboxPusher.h"
+#include "sync/square/SquareLoyaltyApi.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -53,7 +54,7 @@ private:
 
     Database& m_db;
     const Clock& m_clock;
-    SquareClient& m_client;
+    SquareLoyaltyApi m_api;
     QString m_locationId;
     OutboxPusher* m_pusher;
     ProgramPuller* m_program;

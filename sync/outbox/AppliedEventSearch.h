@@ -1,16 +1,18 @@
 #pragma once
 
-#include "sync/square/SquareClient.h"
+#include "sync/square/SquareEvent.h"
+#include "sync/square/SquareResult.h"
 
 #include <QDateTime>
-#include <QJsonArray>
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace lt {
 
 class Database;
+class SquareLoyaltyApi;
 
 // Looks among an account's events for the one an operation of unknown outcome already caused, for when Square may
 // have forgotten the operation's idempotency key. Square's events carry no reference of ours: accumulations are
@@ -32,18 +34,15 @@ public:
     };
     struct Outcome
     {
-        SquareReply failure; // !failure.ok when Square could not be read; the rest is then meaningless
-        QJsonArray match; // the event found, if any
+        std::optional<SquareEvent> match; // the event found, if any
         QString createdRewardId; // a reward found created for it but not yet redeemed
     };
-    using Callback = std::function<void(const Outcome&)>;
+    using Callback = std::function<void(const SquareResult<Outcome>&)>;
 
-    static constexpr int MaxPages = 200;
-
-    static void run(SquareClient& client, Database& db, const Query& query, Callback done);
+    static void run(SquareLoyaltyApi& api, Database& db, const Query& query, Callback done);
 
 private:
-    static Outcome decide(Database& db, const Query& query, const QJsonArray& events);
+    static Outcome decide(Database& db, const Query& query, const QList<SquareEvent>& events);
 };
 
 } // namespace lt

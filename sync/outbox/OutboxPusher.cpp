@@ -8,24 +8,16 @@
 #include "sync/SyncLogging.h"
 #include "sync/outbox/AppliedEventSearch.h"
 #include "sync/outbox/RefusedOperation.h"
-#include "sync/square/SquareClient.h"
-#include "sync/square/SquareEvent.h"
+#include "sync/square/SquareLoyaltyApi.h"
 
 #include <QJsonDocument>
 #include <QTimer>
-#include <QUrl>
 
 #include <algorithm>
-#include <memory>
 
 namespace lt {
 
 namespace {
-QString segment(const QString& id)
-{
-    return QString::fromLatin1(QUrl::toPercentEncoding(id));
-}
-
 bool alwaysApplies(const QString& ledgerKind)
 {
     // Reversals of points Square already has, and balances brought in: the till decided, Square must record them
@@ -35,11 +27,11 @@ bool alwaysApplies(const QString& ledgerKind)
 }
 } // namespace
 
-OutboxPusher::OutboxPusher(Database& db, const Clock& clock, SquareClient& client, QString locationId, QObject* parent)
+OutboxPusher::OutboxPusher(Database& db, const Clock& clock, SquareLoyaltyApi& api, QString locationId, QObject* parent)
     : QObject(parent)
     , m_db(db)
     , m_clock(clock)
-    , m_client(client)
+    , m_api(api)
     , m_locationId(std::move(locationId))
 {
 }
@@ -70,18 +62,14 @@ void OutboxPusher::pushOnce()
 
 void OutboxPusher::fetchProgram()
 {
-    // A seller has one program; "main" names it. Its id is needed to create accounts.
-    m_client.get(QStringLiteral("/v2/loyalty/programs/main"), [this](const SquareReply& reply) {
-        if (!reply.ok) {
-            m_summary.unauthorized = reply.error.stopsSync();
-            stop(QStringLiteral("Reading the loyalty program failed: ") + reply.error.message());
+    // Its id is needed to create accounts.
+    m_api.retrieveProgram([this](const SquareResult<SquareProgram>& program) {
+        if (!program) {
+            m_summary.unauthorized = program.error().stopsSync();
+            stop(program.error().inContext(QStringLiteral("Reading the loyalty program failed: ")));
             return;
         }
-        m_programId = reply.body.value(QLatin1String("program")).toObject().value(QLatin1String("id")).toString();
-        if (m_programId.isEmpty()) {
-            stop(QStringLiteral("Square answered without a loyalty program id."));
-            return;
-        }
+        m_programId = program->id;
         fill();
     });
 }
@@ -182,14 +170,14 @@ void OutboxPusher::start(const Row& row)
 
 void OutboxPusher::pushEnroll(const Row& row)
 {
-    const auto sent = [this](const Row& linked) {
-        done(linked, SquareReply {true, 200, {}, {}, 0}, linked.accountId, {});
+    const auto linked = [this](const Row& enrolled) {
+        sent(enrolled, enrolled.accountId);
     };
     if (!row.accountId.isEmpty()) {
-        sent(row);
+        linked(row);
         return;
     }
-    ensureAccount(row, sent);
+    ensureAccount(row, linked);
 }
 
 void OutboxPusher::ensureAccount(const Row& row, const Step& then)
@@ -220,47 +208,29 @@ void OutboxPusher::ensureAccount(const Row& row, const Step& then)
 void OutboxPusher::linkAccount(const Row& row, const QString& phone, const QString& key, const Step& then)
 {
     // One account per phone at Square: link to it when it exists (enrolled at Square's POS or by another till).
-    const QJsonObject search {{QStringLiteral("query"),
-                               QJsonObject {{QStringLiteral("mappings"),
-                                             QJsonArray {QJsonObject {{QStringLiteral("phone_number"), phone}}}}}},
-                              {QStringLiteral("limit"), 1}};
-    m_client.post(
-        QStringLiteral("/v2/loyalty/accounts/search"), search, [this, row, phone, key, then](const SquareReply& reply) {
-            if (!reply.ok) {
-                done(row, reply, {}, {});
+    m_api.searchAccountsByPhone(
+        {phone}, [this, row, phone, key, then](const SquareResult<QList<SquareAccount>>& found) {
+            if (!found) {
+                failed(row, found.error());
                 return;
             }
-            const QJsonArray accounts = reply.body.value(QLatin1String("loyalty_accounts")).toArray();
-            if (!accounts.isEmpty()) {
-                linkThen(row, accounts.at(0).toObject().value(QLatin1String("id")).toString(), false, then);
+            if (!found->isEmpty()) {
+                linkThen(row, found->first().id, false, then);
                 return;
             }
-            const QJsonObject body {
-                {QStringLiteral("idempotency_key"), key},
-                {QStringLiteral("loyalty_account"),
-                 QJsonObject {{QStringLiteral("program_id"), m_programId},
-                              {QStringLiteral("mapping"), QJsonObject {{QStringLiteral("phone_number"), phone}}}}}};
-            m_client.post(QStringLiteral("/v2/loyalty/accounts"), body, [this, row, then](const SquareReply& created) {
-                if (!created.ok) {
-                    done(row, created, {}, {});
+            m_api.createAccount(m_programId, phone, key, [this, row, then](const SquareResult<SquareAccount>& created) {
+                if (!created) {
+                    failed(row, created.error());
                     return;
                 }
-                linkThen(row,
-                         created.body.value(QLatin1String("loyalty_account"))
-                             .toObject()
-                             .value(QLatin1String("id"))
-                             .toString(),
-                         true, then);
+                linkThen(row, created->id, true, then);
             });
         });
 }
 
 void OutboxPusher::linkThen(const Row& row, const QString& accountId, bool fresh, const Step& then)
 {
-    Result<void> linked = accountId.isEmpty()
-        ? Result<void>(Error::invalid(QStringLiteral("Square answered without a loyalty account id.")))
-        : link(row, accountId, fresh);
-    if (!linked) {
+    if (auto linked = link(row, accountId, fresh); !linked) {
         stop(linked.error().message);
         release(row);
         return;
@@ -291,28 +261,29 @@ void OutboxPusher::checkEvents(const Row& row, const Step& then)
     query.rewardId = row.squareRef;
     query.locationId = m_locationId;
     query.since = row.firstAttemptAt;
-    AppliedEventSearch::run(m_client, m_db, query, [this, row, then](const AppliedEventSearch::Outcome& outcome) {
-        if (!outcome.failure.ok) {
-            done(row, outcome.failure, row.accountId, {});
-            return;
-        }
-        if (!outcome.match.isEmpty()) {
-            ++m_summary.confirmedFromEvents;
-            done(row, SquareReply {true, 200, {}, {}, 0}, row.accountId, outcome.match);
-            return;
-        }
-        Row checked = row;
-        if (!outcome.createdRewardId.isEmpty()) {
-            // Kept before redeeming, as after a create whose answer arrived.
-            if (auto stored = storeRef(row, outcome.createdRewardId); !stored) {
-                stop(stored.error().message);
-                release(row);
-                return;
-            }
-            checked.squareRef = outcome.createdRewardId;
-        }
-        then(checked);
-    });
+    AppliedEventSearch::run(m_api, m_db, query,
+                            [this, row, then](const SquareResult<AppliedEventSearch::Outcome>& outcome) {
+                                if (!outcome) {
+                                    failed(row, outcome.error());
+                                    return;
+                                }
+                                if (outcome->match) {
+                                    ++m_summary.confirmedFromEvents;
+                                    sent(row, row.accountId, SquareEvents {{*outcome->match}, {}});
+                                    return;
+                                }
+                                Row checked = row;
+                                if (!outcome->createdRewardId.isEmpty()) {
+                                    // Kept before redeeming, as after a create whose answer arrived.
+                                    if (auto stored = storeRef(row, outcome->createdRewardId); !stored) {
+                                        stop(stored.error().message);
+                                        release(row);
+                                        return;
+                                    }
+                                    checked.squareRef = outcome->createdRewardId;
+                                }
+                                then(checked);
+                            });
 }
 
 bool OutboxPusher::usesRewardTier(const Row& row, QString& tierId) const
@@ -335,18 +306,12 @@ void OutboxPusher::send(const Row& row)
     const qint64 points = row.points();
     if (points == 0) {
         // Nothing changes at Square, and Accumulate refuses 0 points.
-        done(row, SquareReply {true, 200, {}, {}, 0}, row.accountId, {});
+        sent(row, row.accountId);
         return;
     }
     if (row.operation == QLatin1String("accrue") && points > 0) {
-        m_client.post(
-            QStringLiteral("/v2/loyalty/accounts/%1/accumulate").arg(segment(row.accountId)),
-            QJsonObject {{QStringLiteral("idempotency_key"), row.idempotencyKey},
-                         {QStringLiteral("location_id"), m_locationId},
-                         {QStringLiteral("accumulate_points"), QJsonObject {{QStringLiteral("points"), points}}}},
-            [this, row](const SquareReply& reply) {
-                done(row, reply, row.accountId, reply.body.value(QLatin1String("events")).toArray());
-            });
+        m_api.accumulatePoints(row.accountId, points, m_locationId, row.idempotencyKey,
+                               [this, row](const SquareResult<SquareEvents>& created) { answered(row, created); });
         return;
     }
     QString tierId;
@@ -363,42 +328,26 @@ void OutboxPusher::pushReward(const Row& row, const QString& tierId)
         redeemReward(row, row.squareRef);
         return;
     }
-    const QJsonObject body {{QStringLiteral("idempotency_key"), row.idempotencyKey},
-                            {QStringLiteral("reward"),
-                             QJsonObject {{QStringLiteral("loyalty_account_id"), row.accountId},
-                                          {QStringLiteral("reward_tier_id"), tierId}}}};
-    m_client.post(QStringLiteral("/v2/loyalty/rewards"), body, [this, row](const SquareReply& reply) {
-        if (!reply.ok) {
-            done(row, reply, row.accountId, {});
-            return;
-        }
-        const QString rewardId =
-            reply.body.value(QLatin1String("reward")).toObject().value(QLatin1String("id")).toString();
-        if (rewardId.isEmpty()) {
-            stop(QStringLiteral("Square answered without a reward id."));
-            release(row);
-            return;
-        }
-        // Kept before redeeming: a restart redeems this reward instead of creating another.
-        if (auto stored = storeRef(row, rewardId); !stored) {
-            stop(stored.error().message);
-            release(row);
-            return;
-        }
-        redeemReward(row, rewardId);
-    });
+    m_api.createReward(row.accountId, tierId, row.idempotencyKey,
+                       [this, row](const SquareResult<SquareReward>& reward) {
+                           if (!reward) {
+                               failed(row, reward.error());
+                               return;
+                           }
+                           // Kept before redeeming: a restart redeems this reward instead of creating another.
+                           if (auto stored = storeRef(row, reward->id); !stored) {
+                               stop(stored.error().message);
+                               release(row);
+                               return;
+                           }
+                           redeemReward(row, reward->id);
+                       });
 }
 
 void OutboxPusher::redeemReward(const Row& row, const QString& rewardId)
 {
-    m_client.post(
-        QStringLiteral("/v2/loyalty/rewards/%1/redeem").arg(segment(rewardId)),
-        QJsonObject {{QStringLiteral("idempotency_key"), QString(row.idempotencyKey + QStringLiteral(":redeem"))},
-                     {QStringLiteral("location_id"), m_locationId}},
-        [this, row](const SquareReply& reply) {
-            const QJsonValue event = reply.body.value(QLatin1String("event"));
-            done(row, reply, row.accountId, event.isObject() ? QJsonArray {event} : QJsonArray {});
-        });
+    m_api.redeemReward(rewardId, m_locationId, row.idempotencyKey + QStringLiteral(":redeem"),
+                       [this, row](const SquareResult<SquareEvents>& created) { answered(row, created); });
 }
 
 void OutboxPusher::pushAdjust(const Row& row)
@@ -407,63 +356,70 @@ void OutboxPusher::pushAdjust(const Row& row)
     QString reason = row.payload.value(QLatin1String("reason")).toString().simplified();
     if (reason.isEmpty())
         reason = QStringLiteral("LoyaltyTill ") + row.operation;
-    // The key in the reason lets a later check find this adjustment among the account's events.
-    reason = reason.left(3400) + QStringLiteral(" [ref %1]").arg(row.idempotencyKey);
     const bool allowNegative =
         points > 0 || alwaysApplies(row.ledgerKind) || row.payload.value(QLatin1String("force")).toBool();
-    QJsonObject body {{QStringLiteral("idempotency_key"), row.idempotencyKey},
-                      {QStringLiteral("adjust_points"),
-                       QJsonObject {{QStringLiteral("points"), points}, {QStringLiteral("reason"), reason}}}};
-    if (allowNegative)
-        body.insert(QStringLiteral("allow_negative_balance"), true);
-    m_client.post(QStringLiteral("/v2/loyalty/accounts/%1/adjust").arg(segment(row.accountId)), body,
-                  [this, row](const SquareReply& reply) {
-                      const QJsonValue event = reply.body.value(QLatin1String("event"));
-                      done(row, reply, row.accountId, event.isObject() ? QJsonArray {event} : QJsonArray {});
-                  });
+    m_api.adjustPoints(row.accountId, points, reason, allowNegative, row.idempotencyKey,
+                       [this, row](const SquareResult<SquareEvents>& created) { answered(row, created); });
 }
 
-void OutboxPusher::done(const Row& row, const SquareReply& reply, const QString& accountId, const QJsonArray& events)
+void OutboxPusher::answered(const Row& row, const SquareResult<SquareEvents>& created)
 {
-    if (reply.ok) {
-        Row sent = row;
-        sent.accountId = accountId;
-        if (auto stored = markSent(sent, accountId, events); !stored) {
-            stop(stored.error().message);
-        } else {
-            ++m_summary.sent;
-            emit rowSent(row.id);
-        }
+    if (created)
+        sent(row, row.accountId, *created);
+    else
+        failed(row, created.error());
+}
+
+void OutboxPusher::sent(const Row& row, const QString& accountId, const SquareEvents& created)
+{
+    for (const QString& why : created.unusable)
+        qCWarning(lcOutbox) << "outbox row" << row.id << "answer carried an unusable event:" << why;
+    Row settled = row;
+    settled.accountId = accountId;
+    if (auto stored = markSent(settled, accountId, created.events); !stored) {
+        stop(stored.error().message);
+    } else {
+        ++m_summary.sent;
+        emit rowSent(row.id);
+    }
+    release(row);
+}
+
+void OutboxPusher::failed(const Row& row, const SquareError& error)
+{
+    if (error.kind == SquareError::Kind::Malformed) {
+        // Square said yes but its answer cannot be used: the row stays as it was, its outcome unknown.
+        stop(error.message());
         release(row);
         return;
     }
-    if (reply.error.retryable() || reply.error.stopsSync()) {
-        if (auto stored = markDeferred(row, reply.error); !stored) {
+    if (error.retryable() || error.stopsSync()) {
+        if (auto stored = markDeferred(row, error); !stored) {
             stop(stored.error().message);
         } else {
             ++m_summary.deferred;
-            m_summary.unauthorized = m_summary.unauthorized || reply.error.stopsSync();
+            m_summary.unauthorized = m_summary.unauthorized || error.stopsSync();
             // Square is unreachable or refuses the token: the rest would fail the same way.
-            stop(reply.error.message());
+            stop(error.message());
         }
         release(row);
         return;
     }
-    refused(row, reply.error);
+    refused(row, error);
 }
 
 void OutboxPusher::refused(const Row& row, const SquareError& error)
 {
     // Both sides' facts for the manager: Square's current balance when the account can still be read.
-    auto record = [this, row, error](const QJsonObject& account, bool accountGone) {
+    auto record = [this, row, error](std::optional<qint64> balance, bool accountGone) {
         QJsonObject squareFacts {{QStringLiteral("http_status"), error.httpStatus},
                                  {QStringLiteral("code"), error.code},
                                  {QStringLiteral("detail"), error.detail.left(500)},
                                  {QStringLiteral("field"), error.field}};
         if (!row.accountId.isEmpty())
             squareFacts.insert(QStringLiteral("account_id"), row.accountId);
-        if (account.value(QLatin1String("balance")).isDouble())
-            squareFacts.insert(QStringLiteral("balance"), account.value(QLatin1String("balance")).toInteger());
+        if (balance)
+            squareFacts.insert(QStringLiteral("balance"), *balance);
         QString message = error.message();
         if (accountGone)
             squareFacts.insert(QStringLiteral("account_found"), false);
@@ -472,14 +428,12 @@ void OutboxPusher::refused(const Row& row, const SquareError& error)
         release(row);
     };
     if (row.accountId.isEmpty() || error.code == QLatin1String("INVALID_PHONE_NUMBER")) {
-        record({}, false);
+        record(std::nullopt, false);
         return;
     }
-    m_client.get(
-        QStringLiteral("/v2/loyalty/accounts/%1").arg(segment(row.accountId)), [record](const SquareReply& reply) {
-            const bool gone = !reply.ok && reply.httpStatus == 404;
-            record(reply.ok ? reply.body.value(QLatin1String("loyalty_account")).toObject() : QJsonObject {}, gone);
-        });
+    m_api.retrieveAccount(row.accountId, [record](const SquareResult<SquareAccount>& account) {
+        record(account ? account->balance : std::nullopt, !account && account.error().httpStatus == 404);
+    });
 }
 
 Result<void> OutboxPusher::link(const Row& row, const QString& accountId, bool fresh)
@@ -494,7 +448,7 @@ Result<void> OutboxPusher::storeRef(const Row& row, const QString& ref)
     return m_db.exec(QStringLiteral("UPDATE outbox SET square_ref = ? WHERE id = ?"), {ref, row.id});
 }
 
-Result<void> OutboxPusher::markSent(const Row& row, const QString& accountId, const QJsonArray& events, bool)
+Result<void> OutboxPusher::markSent(const Row& row, const QString& accountId, const QList<SquareEvent>& events)
 {
     const QString now = toStorageTime(m_clock.nowUtc());
     Transaction transaction(m_db);
@@ -506,13 +460,7 @@ Result<void> OutboxPusher::markSent(const Row& row, const QString& accountId, co
         !done)
         return done.error();
     // The events Square created for this row are ours: the pull must not count them again.
-    for (const QJsonValue& value : events) {
-        auto event = SquareEvent::fromJson(value.toObject());
-        if (!event) {
-            qCWarning(lcOutbox) << "outbox row" << row.id
-                                << "answer carried an unusable event:" << event.error().message;
-            continue;
-        }
+    for (const SquareEvent& event : events) {
         QSqlQuery& insert = m_db.prepared(QStringLiteral(
             "INSERT INTO square_events (event_id, account_id, member_id, type, points, location_id, source, "
             "created_at, reward_id, reason, state, outbox_id, pulled_at) "
@@ -521,9 +469,9 @@ Result<void> OutboxPusher::markSent(const Row& row, const QString& accountId, co
             "member_id = excluded.member_id WHERE square_events.state = 'held'"));
         StatementScope scope(insert);
         if (auto done = m_db.exec(insert,
-                                  {event->id, accountId.isEmpty() ? event->accountId : accountId, row.memberId,
-                                   event->type, event->points, event->locationId, event->source, event->createdAt,
-                                   event->rewardId, event->reason.left(500), row.id, now});
+                                  {event.id, accountId.isEmpty() ? event.accountId : accountId, row.memberId,
+                                   event.type, event.points, event.locationId, event.source, event.createdAt,
+                                   event.rewardId, event.reason.left(500), row.id, now});
             !done)
             return done.error();
     }

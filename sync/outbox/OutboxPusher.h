@@ -1,10 +1,10 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "sync/square/LoyaltyJson.h"
 #include "sync/square/SquareError.h"
 
 #include <QDateTime>
-#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -16,8 +16,7 @@ namespace lt {
 
 class Clock;
 class Database;
-class SquareClient;
-struct SquareReply;
+class SquareLoyaltyApi;
 
 // What one pass over the outbox did.
 struct PushSummary
@@ -46,12 +45,15 @@ public:
     static constexpr int DefaultMaxInFlight = 8;
     static constexpr qint64 DefaultIdempotencyWindowMs = 24LL * 60 * 60 * 1000;
 
-    OutboxPusher(Database& db, const Clock& clock, SquareClient& client, QString locationId, QObject* parent = nullptr);
+    OutboxPusher(Database& db, const Clock& clock, SquareLoyaltyApi& api, QString locationId,
+                 QObject* parent = nullptr);
 
     void pushOnce(); // answers through finished()
     bool isRunning() const { return m_running; }
     const PushSummary& lastSummary() const { return m_summary; }
     const QString& programId() const { return m_programId; }
+    // The program's id, which accounts are created in; read from Square at the first pass when not set (the sync
+    // engine sets it from the program it pulled).
     void setProgramId(const QString& id) { m_programId = id; }
     void setMaxInFlight(int rows) { m_maxInFlight = std::max(1, rows); }
     int maxInFlight() const { return m_maxInFlight; }
@@ -103,9 +105,11 @@ private:
     void pushAdjust(const Row& row);
     bool usesRewardTier(const Row& row, QString& tierId) const;
 
-    void done(const Row& row, const SquareReply& reply, const QString& accountId, const QJsonArray& events);
+    void answered(const Row& row, const SquareResult<SquareEvents>& created);
+    void sent(const Row& row, const QString& accountId, const SquareEvents& created = {});
+    void failed(const Row& row, const SquareError& error);
     void refused(const Row& row, const SquareError& error);
-    Result<void> markSent(const Row& row, const QString& accountId, const QJsonArray& events, bool fromEvents = false);
+    Result<void> markSent(const Row& row, const QString& accountId, const QList<SquareEvent>& events);
     Result<void> markConflict(const Row& row, const SquareError& error, const QString& message,
                               const QJsonObject& squareFacts);
     Result<void> markDeferred(const Row& row, const SquareError& error);
@@ -117,7 +121,7 @@ private:
 
     Database& m_db;
     const Clock& m_clock;
-    SquareClient& m_client;
+    SquareLoyaltyApi& m_api;
     QString m_locationId;
     QString m_programId;
     int m_maxInFlight = DefaultMaxInFlight;

@@ -6,9 +6,8 @@
 #include "core/store/Database.h"
 #include "core/store/LedgerWriter.h"
 #include "core/store/Transaction.h"
-#include "sync/square/SquareEvent.h"
+#include "sync/square/AdjustmentReference.h"
 
-#include <QJsonArray>
 #include <QRegularExpression>
 
 namespace lt {
@@ -44,21 +43,13 @@ void EventLedger::reset()
     m_touched.clear();
 }
 
-Result<void> EventLedger::storePage(const QJsonArray& events, Mode mode)
+Result<void> EventLedger::storePage(const QList<SquareEvent>& events, Mode mode)
 {
-    // A page is taken whole or not at all: one unusable event refuses it, and the pull mark stays where it was.
-    QList<SquareEvent> parsed;
-    for (const QJsonValue& value : events) {
-        auto event = SquareEvent::fromJson(value.toObject());
-        if (!event)
-            return event.error();
-        parsed.append(*event);
-    }
     Transaction transaction(m_db);
     if (auto begun = transaction.begin(); !begun)
         return begun.error();
     const QString now = toStorageTime(m_clock.nowUtc());
-    for (const SquareEvent& event : parsed) {
+    for (const SquareEvent& event : events) {
         ++m_eventsRead;
         QSqlQuery& insert = m_db.prepared(QStringLiteral(
             "INSERT INTO square_events (event_id, account_id, type, points, location_id, source, created_at, "
@@ -131,22 +122,20 @@ Result<void> EventLedger::classify(const QString& eventId, Mode mode)
         if (!ours->isNull())
             return settle(QStringLiteral("ours"), ours->toLongLong(), 0);
     }
-    static const QRegularExpression refPattern(QStringLiteral("\\[ref ([0-9A-Za-z-]{8,64})\\]"));
-    if (type == QLatin1String("ADJUST_POINTS")) {
-        if (auto m = refPattern.match(reason); m.hasMatch()) {
-            auto ours = m_db.scalar(QStringLiteral("SELECT id FROM outbox WHERE idempotency_key = ? AND member_id = ?"),
-                                    {m.captured(1), memberId});
-            if (!ours)
-                return ours.error();
-            if (!ours->isNull()) {
-                // The answer was lost but Square applied it: the row is settled.
-                if (auto sent = m_db.exec(QStringLiteral("UPDATE outbox SET state = 'sent', sent_at = ? "
-                                                         "WHERE id = ? AND state = 'pending'"),
-                                          {toStorageTime(m_clock.nowUtc()), ours->toLongLong()});
-                    !sent)
-                    return sent;
-                return settle(QStringLiteral("ours"), ours->toLongLong(), 0);
-            }
+    if (const QString key = AdjustmentReference::keyIn(reason);
+        type == QLatin1String("ADJUST_POINTS") && !key.isEmpty()) {
+        auto ours = m_db.scalar(QStringLiteral("SELECT id FROM outbox WHERE idempotency_key = ? AND member_id = ?"),
+                                {key, memberId});
+        if (!ours)
+            return ours.error();
+        if (!ours->isNull()) {
+            // The answer was lost but Square applied it: the row is settled.
+            if (auto sent = m_db.exec(QStringLiteral("UPDATE outbox SET state = 'sent', sent_at = ? "
+                                                     "WHERE id = ? AND state = 'pending'"),
+                                      {toStorageTime(m_clock.nowUtc()), ours->toLongLong()});
+                !sent)
+                return sent;
+            return settle(QStringLiteral("ours"), ours->toLongLong(), 0);
         }
     }
     if (type == QLatin1String("ACCUMULATE_POINTS") && locationId == m_locationId) {

@@ -1,8 +1,9 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "sync/square/SquareEvent.h"
 
-#include <QJsonArray>
+#include <QList>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -27,8 +28,8 @@ public:
     EventLedger(Database& db, const Clock& clock, QString locationId);
 
     void reset(); // before a pass: counts, unknown accounts and touched members start again
-    // One page in one transaction: an unusable event refuses the whole page.
-    Result<void> storePage(const QJsonArray& events, Mode mode);
+    // One page of events, in one transaction.
+    Result<void> storePage(const QList<SquareEvent>& events, Mode mode);
     // Settles a stored event that is still held; runs inside the caller's transaction.
     Result<void> classify(const QString& eventId, Mode mode);
     // The member for a Square account: linked by phone when enrolled here too, otherwise created.

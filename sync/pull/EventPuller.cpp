@@ -6,40 +6,25 @@
 #include "core/store/SyncConflicts.h"
 #include "core/store/Transaction.h"
 #include "sync/SyncLogging.h"
-#include "sync/square/SquareClient.h"
+#include "sync/square/SquareEventPager.h"
+#include "sync/square/SquareLoyaltyApi.h"
 
-#include <QJsonArray>
-#include <QUrl>
+#include <QJsonObject>
+
+#include <memory>
 
 namespace lt {
 
 namespace {
 const QString PulledUntilKey = QStringLiteral("square.events_pulled_until");
-constexpr int MaxPagesPerWalk = 20000;
 constexpr int DiscoverPerPass = 200;
-constexpr int AccountsPerSearch = 30; // SearchLoyaltyAccounts takes at most 30 mappings
-
-QString rfc3339(const QDateTime& utc)
-{
-    return utc.toUTC().toString(Qt::ISODateWithMs);
-}
-
 } // namespace
 
-struct EventPuller::Walk
-{
-    QJsonObject filter;
-    PageHandler page;
-    std::function<void()> done;
-    QString cursor;
-    int pages = 0;
-};
-
-EventPuller::EventPuller(Database& db, const Clock& clock, SquareClient& client, QString locationId, QObject* parent)
+EventPuller::EventPuller(Database& db, const Clock& clock, SquareLoyaltyApi& api, QString locationId, QObject* parent)
     : QObject(parent)
     , m_db(db)
     , m_clock(clock)
-    , m_client(client)
+    , m_api(api)
     , m_locationId(locationId)
     , m_ledger(db, clock, std::move(locationId))
 {
@@ -71,68 +56,39 @@ void EventPuller::pullRecent()
         from = fromStorageTime(mark->toString());
     if (!from.isValid())
         from = m_startedAt;
-    const QJsonObject filter {
-        {QStringLiteral("date_time_filter"),
-         QJsonObject {{QStringLiteral("created_at"),
-                       QJsonObject {{QStringLiteral("start_at"), rfc3339(from.addSecs(-OverlapSeconds))}}}}}};
-    walk(
-        filter, [this](const QJsonArray& events) { return m_ledger.storePage(events, EventLedger::Mode::Recent); },
-        [this] {
-            // Every page was read: the next pass starts here (less the overlap).
-            if (auto saved = m_db.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
-                                                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-                                       {PulledUntilKey, toStorageTime(m_startedAt)});
-                !saved) {
-                fail(saved.error().message);
-                return;
-            }
-            discoverAccounts();
-        });
-}
-
-void EventPuller::walk(const QJsonObject& filter, PageHandler page, std::function<void()> done)
-{
-    auto w = std::make_shared<Walk>();
-    w->filter = filter;
-    w->page = std::move(page);
-    w->done = std::move(done);
-    walkPage(w);
-}
-
-void EventPuller::walkPage(const std::shared_ptr<Walk>& w)
-{
-    // A cursor is sent with the very same query it came from, as Square requires.
-    QJsonObject body {{QStringLiteral("query"), QJsonObject {{QStringLiteral("filter"), w->filter}}},
-                      {QStringLiteral("limit"), 30}};
-    if (!w->cursor.isEmpty())
-        body.insert(QStringLiteral("cursor"), w->cursor);
-    m_client.post(QStringLiteral("/v2/loyalty/events/search"), body, [this, w](const SquareReply& reply) {
-        if (!reply.ok) {
-            fail(reply.error, QStringLiteral("Reading Square's loyalty events failed: "));
+    SquareEventFilter filter;
+    filter.createdFrom = from.addSecs(-OverlapSeconds);
+    walk(filter, [this] {
+        // Every page was read: the next pass starts here (less the overlap).
+        if (auto saved = m_db.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
+                                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                                   {PulledUntilKey, toStorageTime(m_startedAt)});
+            !saved) {
+            fail(saved.error().message);
             return;
         }
-        const QJsonValue events = reply.body.value(QLatin1String("events"));
-        if (!events.isUndefined() && !events.isArray()) {
-            fail(QStringLiteral("Square's event list is not a list; nothing was taken from it."));
-            return;
-        }
-        if (auto stored = w->page(events.toArray()); !stored) {
-            fail(stored.error().message);
-            return;
-        }
-        const QJsonValue cursor = reply.body.value(QLatin1String("cursor"));
-        if (cursor.isString() && !cursor.toString().isEmpty()) {
-            if (++w->pages >= MaxPagesPerWalk) {
-                fail(QStringLiteral("Square kept sending pages of events; the pull stopped after %1.")
-                         .arg(MaxPagesPerWalk));
-                return;
-            }
-            w->cursor = cursor.toString();
-            walkPage(w);
-            return;
-        }
-        w->done();
+        discoverAccounts();
     });
+}
+
+void EventPuller::walk(const SquareEventFilter& filter, std::function<void()> done)
+{
+    SquareEventPager::walk(
+        m_api, filter,
+        [this](const QList<SquareEvent>& events) {
+            if (auto stored = m_ledger.storePage(events, EventLedger::Mode::Recent); !stored) {
+                fail(stored.error().message);
+                return false;
+            }
+            return true;
+        },
+        [this, done = std::move(done)](const SquareResult<void>& walked) {
+            if (!walked) {
+                fail(walked.error(), QStringLiteral("Reading Square's loyalty events failed: "));
+                return;
+            }
+            done();
+        });
 }
 
 void EventPuller::discoverAccounts()
@@ -142,38 +98,28 @@ void EventPuller::discoverAccounts()
         return;
     }
     const QString accountId = m_ledger.unknownAccounts().takeFirst();
-    m_client.get(
-        QStringLiteral("/v2/loyalty/accounts/") + QString::fromLatin1(QUrl::toPercentEncoding(accountId)),
-        [this, accountId](const SquareReply& reply) {
-            if (!reply.ok && reply.httpStatus == 404) {
-                // Deleted or merged away: its events cannot belong to anyone here.
-                (void)m_db.exec(QStringLiteral("UPDATE square_events SET state = 'ignored' "
-                                               "WHERE account_id = ? AND state = 'held'"),
-                                {accountId});
-                discoverAccounts();
-                return;
-            }
-            if (!reply.ok) {
-                fail(reply.error, QStringLiteral("Reading a Square loyalty account failed: "));
-                return;
-            }
-            const QJsonObject account = reply.body.value(QLatin1String("loyalty_account")).toObject();
-            const QString phone =
-                account.value(QLatin1String("mapping")).toObject().value(QLatin1String("phone_number")).toString();
-            if (account.value(QLatin1String("id")).toString() != accountId) {
-                fail(QStringLiteral("Square answered for another loyalty account than the one asked for."));
-                return;
-            }
-            auto member =
-                m_ledger.memberForPhone(phone, accountId, account.value(QLatin1String("enrolled_at")).toString());
-            if (!member) {
-                qCWarning(lcPull) << "account" << accountId << "not taken:" << member.error().message;
-            } else if (*member > 0) {
-                ++m_outcome.accountsDiscovered;
-                m_ledger.touch(*member);
-            }
+    m_api.retrieveAccount(accountId, [this, accountId](const SquareResult<SquareAccount>& account) {
+        if (!account && account.error().httpStatus == 404) {
+            // Deleted or merged away: its events cannot belong to anyone here.
+            (void)m_db.exec(QStringLiteral("UPDATE square_events SET state = 'ignored' "
+                                           "WHERE account_id = ? AND state = 'held'"),
+                            {accountId});
             discoverAccounts();
-        });
+            return;
+        }
+        if (!account) {
+            fail(account.error(), QStringLiteral("Reading a Square loyalty account failed: "));
+            return;
+        }
+        auto member = m_ledger.memberForPhone(account->phone, accountId, account->enrolledAt);
+        if (!member) {
+            qCWarning(lcPull) << "account" << accountId << "not taken:" << member.error().message;
+        } else if (*member > 0) {
+            ++m_outcome.accountsDiscovered;
+            m_ledger.touch(*member);
+        }
+        discoverAccounts();
+    });
 }
 
 void EventPuller::pullHistories()
@@ -195,26 +141,24 @@ void EventPuller::pullHistories()
         return;
     }
     ++m_historiesRead;
-    const QJsonObject filter {{QStringLiteral("loyalty_account_filter"),
-                               QJsonObject {{QStringLiteral("loyalty_account_id"), account->toString()}}}};
+    SquareEventFilter filter;
+    filter.accountId = account->toString();
     // Oldest events come last (newest first); they are held until the whole history is in, then applied.
-    walk(
-        filter, [this](const QJsonArray& events) { return m_ledger.storePage(events, EventLedger::Mode::Recent); },
-        [this, memberId] {
-            Transaction transaction(m_db);
-            Result<void> done = transaction.begin();
-            if (done)
-                done = m_db.exec(QStringLiteral("UPDATE members SET square_history_at = ? WHERE id = ?"),
-                                 {toStorageTime(m_clock.nowUtc()), memberId});
-            if (done)
-                done = transaction.commit();
-            if (!done) {
-                fail(done.error().message);
-                return;
-            }
-            m_ledger.touch(memberId);
-            pullHistories();
-        });
+    walk(filter, [this, memberId] {
+        Transaction transaction(m_db);
+        Result<void> done = transaction.begin();
+        if (done)
+            done = m_db.exec(QStringLiteral("UPDATE members SET square_history_at = ? WHERE id = ?"),
+                             {toStorageTime(m_clock.nowUtc()), memberId});
+        if (done)
+            done = transaction.commit();
+        if (!done) {
+            fail(done.error().message);
+            return;
+        }
+        m_ledger.touch(memberId);
+        pullHistories();
+    });
 }
 
 void EventPuller::applyHeld(bool secondLook)
@@ -267,8 +211,8 @@ void EventPuller::compareBalances(bool secondLook)
     if (!secondLook)
         m_mismatched.clear();
     auto batches = std::make_shared<QList<QStringList>>();
-    for (qsizetype i = 0; i < phones.size(); i += AccountsPerSearch)
-        batches->append(phones.mid(i, AccountsPerSearch));
+    for (qsizetype i = 0; i < phones.size(); i += SquareLoyaltyApi::MaxPhonesPerSearch)
+        batches->append(phones.mid(i, SquareLoyaltyApi::MaxPhonesPerSearch));
     auto step = std::make_shared<std::function<void()>>();
     // The step holds itself only weakly; the request in flight holds it strongly.
     *step = [this, batches, weak = std::weak_ptr(step), secondLook] {
@@ -279,27 +223,22 @@ void EventPuller::compareBalances(bool secondLook)
                 finish();
             return;
         }
-        const QStringList batch = batches->takeFirst();
-        QJsonArray mappings;
-        for (const QString& phone : batch)
-            mappings.append(QJsonObject {{QStringLiteral("phone_number"), phone}});
-        const QJsonObject body {{QStringLiteral("query"), QJsonObject {{QStringLiteral("mappings"), mappings}}},
-                                {QStringLiteral("limit"), AccountsPerSearch}};
-        m_client.post(
-            QStringLiteral("/v2/loyalty/accounts/search"), body,
-            [this, secondLook, self = weak.lock()](const SquareReply& reply) {
-                if (!reply.ok) {
-                    fail(reply.error, QStringLiteral("Reading Square's balances failed: "));
+        m_api.searchAccountsByPhone(
+            batches->takeFirst(),
+            [this, secondLook, self = weak.lock()](const SquareResult<QList<SquareAccount>>& accounts) {
+                if (!accounts) {
+                    fail(accounts.error(), QStringLiteral("Reading Square's balances failed: "));
                     return;
                 }
-                for (const QJsonValue& value : reply.body.value(QLatin1String("loyalty_accounts")).toArray()) {
-                    const QJsonObject account = value.toObject();
-                    const QJsonValue balance = account.value(QLatin1String("balance"));
-                    const QString id = account.value(QLatin1String("id")).toString();
-                    if (id.isEmpty() || !balance.isDouble() || double(balance.toInteger()) != balance.toDouble()) {
+                // All or nothing: one account without a balance refuses the answer before anything is written.
+                for (const SquareAccount& account : *accounts) {
+                    if (!account.balance) {
                         fail(QStringLiteral("Square sent a loyalty account without an id or an integer balance."));
                         return;
                     }
+                }
+                for (const SquareAccount& account : *accounts) {
+                    const QString& id = account.id;
                     QSqlQuery query(m_db.connection());
                     query.prepare(QStringLiteral(
                         "SELECT m.id, m.balance, (SELECT COALESCE(sum(json_extract(o.payload, '$.points')), 0) "
@@ -318,7 +257,7 @@ void EventPuller::compareBalances(bool secondLook)
                     const qint64 local = query.value(1).toLongLong();
                     const qint64 notAtSquare = query.value(2).toLongLong();
                     query.finish();
-                    const qint64 square = balance.toInteger();
+                    const qint64 square = *account.balance;
                     (void)m_db.exec(QStringLiteral("UPDATE members SET square_balance = ?, square_checked_at = ? "
                                                    "WHERE id = ?"),
                                     {square, toStorageTime(m_clock.nowUtc()), member});
@@ -371,22 +310,17 @@ void EventPuller::lookAgain(QList<qint64> members)
         lookAgain(members);
         return;
     }
-    const QJsonObject filter {
-        {QStringLiteral("loyalty_account_filter"),
-         QJsonObject {{QStringLiteral("loyalty_account_id"), account->toString()}}},
-        {QStringLiteral("date_time_filter"),
-         QJsonObject {{QStringLiteral("created_at"),
-                       QJsonObject {{QStringLiteral("start_at"), rfc3339(m_startedAt.addSecs(-OverlapSeconds))}}}}}};
-    walk(
-        filter, [this](const QJsonArray& events) { return m_ledger.storePage(events, EventLedger::Mode::Recent); },
-        [this, members] { lookAgain(members); });
+    SquareEventFilter filter;
+    filter.accountId = account->toString();
+    filter.createdFrom = m_startedAt.addSecs(-OverlapSeconds);
+    walk(filter, [this, members] { lookAgain(members); });
 }
 
 void EventPuller::fail(const SquareError& error, const QString& context)
 {
     qCWarning(lcPull) << "pull stopped:" << context << error.logSummary();
     m_outcome.squareError = error;
-    stopWith(context + error.message());
+    stopWith(error.inContext(context));
 }
 
 void EventPuller::fail(const QString& error)

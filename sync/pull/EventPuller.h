@@ -1,24 +1,22 @@
 #pragma once
 
-#include "core/common/Result.h"
 #include "sync/pull/EventLedger.h"
 #include "sync/square/SquareError.h"
 
 #include <QDateTime>
-#include <QJsonObject>
 #include <QObject>
 #include <QSet>
 #include <QString>
 #include <QStringList>
 
 #include <functional>
-#include <memory>
 
 namespace lt {
 
 class Clock;
 class Database;
-class SquareClient;
+class SquareLoyaltyApi;
+struct SquareEventFilter;
 
 // Brings what happened at Square elsewhere (other tills, Square's POS, the Dashboard) into the store:
 // 1. every loyalty event since the last pull, newest first through every cursor page, kept by event id so that a
@@ -49,16 +47,13 @@ public:
     static constexpr int OverlapSeconds = 600; // re-read the last minutes: Square's clock and ours may differ
     static constexpr int HistoryAccountsPerPass = 50;
 
-    EventPuller(Database& db, const Clock& clock, SquareClient& client, QString locationId, QObject* parent = nullptr);
+    EventPuller(Database& db, const Clock& clock, SquareLoyaltyApi& api, QString locationId, QObject* parent = nullptr);
     void pull(Callback done);
 
 private:
-    struct Walk; // one walk through SearchLoyaltyEvents pages
-    using PageHandler = std::function<Result<void>(const QJsonArray&)>;
-
     void pullRecent();
-    void walk(const QJsonObject& filter, PageHandler page, std::function<void()> done);
-    void walkPage(const std::shared_ptr<Walk>& walk);
+    // Every page of the filter into the ledger, then `done`; a failure ends the pull.
+    void walk(const SquareEventFilter& filter, std::function<void()> done);
     void discoverAccounts();
     void pullHistories();
     void applyHeld(bool secondLook);
@@ -71,7 +66,7 @@ private:
 
     Database& m_db;
     const Clock& m_clock;
-    SquareClient& m_client;
+    SquareLoyaltyApi& m_api;
     QString m_locationId;
     Callback m_done;
     Outcome m_outcome;

@@ -5,75 +5,72 @@
 #include "core/store/Database.h"
 #include "core/store/ProgramRepository.h"
 #include "core/store/Transaction.h"
-#include "sync/square/SquareClient.h"
+#include "sync/SyncLogging.h"
+#include "sync/square/SquareLoyaltyApi.h"
 #include "sync/square/SquareProgramMapper.h"
-
-#include <QJsonDocument>
 
 namespace lt {
 
-ProgramPuller::ProgramPuller(Database& db, const Clock& clock, SquareClient& client, QObject* parent)
+ProgramPuller::ProgramPuller(Database& db, const Clock& clock, SquareLoyaltyApi& api, QObject* parent)
     : QObject(parent)
     , m_db(db)
     , m_clock(clock)
-    , m_client(client)
+    , m_api(api)
 {
 }
 
 void ProgramPuller::pull(Callback done)
 {
-    m_client.get(QStringLiteral("/v2/loyalty/programs/main"), [this, done](const SquareReply& reply) {
-        Outcome outcome;
-        if (!reply.ok) {
-            outcome.squareError = reply.error;
-            outcome.error = QStringLiteral("Reading the loyalty program failed: ") + reply.error.message();
-            done(outcome);
-            return;
-        }
-        const QJsonValue program = reply.body.value(QLatin1String("program"));
-        if (!program.isObject()) {
-            outcome.error = QStringLiteral("Square answered without a loyalty program.");
-            done(outcome);
-            return;
-        }
-        ProgramRepository repository(m_db, m_clock);
-        auto current = repository.load();
-        if (!current) {
-            outcome.error = current.error().message;
-            done(outcome);
-            return;
-        }
-        auto mapped = SquareProgramMapper::map(program.toObject(), *current);
-        if (!mapped) {
-            outcome.error = mapped.error().message;
-            done(outcome);
-            return;
-        }
-        outcome.programId = mapped->squareProgramId;
-        outcome.ok = true;
-        if (mapped->toJson() == current->toJson()) {
-            done(outcome);
-            return;
-        }
-        Transaction transaction(m_db);
-        Result<void> stored = transaction.begin();
-        if (stored)
-            stored = repository.save(*mapped, ProgramRepository::Source::Square);
-        if (stored)
-            stored = AuditLog(m_db, m_clock)
-                         .record(QStringLiteral("Square"), QStringLiteral("program.pull"), mapped->squareProgramId,
-                                 {{QStringLiteral("reward_tiers"), mapped->rewardTiers.size()},
-                                  {QStringLiteral("accrual_rules"), mapped->accrualRules.size()}});
-        if (stored)
-            stored = transaction.commit();
-        if (!stored) {
-            outcome.ok = false;
-            outcome.error = stored.error().message;
-        } else {
-            outcome.changed = true;
-        }
+    m_api.retrieveProgram([this, done](const SquareResult<SquareProgram>& program) {
+        const Outcome outcome = adopt(program);
+        if (!outcome.ok)
+            qCWarning(lcPull) << "program not taken:"
+                              << (program ? outcome.error : program.error().inContext(QString()));
         done(outcome);
     });
+}
+
+ProgramPuller::Outcome ProgramPuller::adopt(const SquareResult<SquareProgram>& program)
+{
+    Outcome outcome;
+    if (!program) {
+        outcome.squareError = program.error();
+        outcome.error = program.error().inContext(QStringLiteral("Reading the loyalty program failed: "));
+        return outcome;
+    }
+    ProgramRepository repository(m_db, m_clock);
+    auto current = repository.load();
+    if (!current) {
+        outcome.error = current.error().message;
+        return outcome;
+    }
+    auto mapped = SquareProgramMapper::map(program->json, *current);
+    if (!mapped) {
+        outcome.error = mapped.error().message;
+        return outcome;
+    }
+    outcome.programId = mapped->squareProgramId;
+    outcome.ok = true;
+    if (mapped->toJson() == current->toJson())
+        return outcome;
+    Transaction transaction(m_db);
+    Result<void> stored = transaction.begin();
+    if (stored)
+        stored = repository.save(*mapped, ProgramRepository::Source::Square);
+    if (stored)
+        stored = AuditLog(m_db, m_clock)
+                     .record(QStringLiteral("Square"), QStringLiteral("program.pull"), mapped->squareProgramId,
+                             {{QStringLiteral("reward_tiers"), mapped->rewardTiers.size()},
+                              {QStringLiteral("accrual_rules"), mapped->accrualRules.size()}});
+    if (stored)
+        stored = transaction.commit();
+    if (!stored) {
+        outcome.ok = false;
+        outcome.error = stored.error().message;
+    } else {
+        outcome.changed = true;
+    }
+    return outcome;
 }
 
 } // namespace lt

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "sync/square/SquareError.h"
+#include "sync/square/LoyaltyJson.h"
+#include "sync/square/SquareResult.h"
 
 #include <QObject>
 #include <QString>
@@ -11,7 +12,7 @@ namespace lt {
 
 class Clock;
 class Database;
-class SquareClient;
+class SquareLoyaltyApi;
 
 // Reads Square's loyalty program ("main": a seller has one) and makes it the store's program when it changed.
 class ProgramPuller : public QObject
@@ -28,13 +29,15 @@ public:
     };
     using Callback = std::function<void(const Outcome&)>;
 
-    ProgramPuller(Database& db, const Clock& clock, SquareClient& client, QObject* parent = nullptr);
+    ProgramPuller(Database& db, const Clock& clock, SquareLoyaltyApi& api, QObject* parent = nullptr);
     void pull(Callback done);
 
 private:
+    Outcome adopt(const SquareResult<SquareProgram>& program);
+
     Database& m_db;
     const Clock& m_clock;
-    SquareClient& m_client;
+    SquareLoyaltyApi& m_api;
 };
 
 } // namespace lt

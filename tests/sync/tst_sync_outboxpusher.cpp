@@ -1,6 +1,7 @@
 #include "core/services/RefundService.h"
 #include "sync/outbox/OutboxPusher.h"
 #include "sync/square/SquareClient.h"
+#include "sync/square/SquareLoyaltyApi.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/support/TempStore.h"
 #include "tests/sync/FakeSquareServer.h"
@@ -55,6 +56,7 @@ private:
     std::unique_ptr<FakeSquareServer> m_server;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<SquareClient> m_client;
+    std::unique_ptr<SquareLoyaltyApi> m_api;
     std::unique_ptr<OutboxPusher> m_pusher;
 };
 
@@ -72,6 +74,7 @@ void TestOutboxPusher::init()
 void TestOutboxPusher::cleanup()
 {
     m_pusher.reset();
+    m_api.reset();
     m_client.reset();
     m_network.reset();
     m_server.reset();
@@ -89,7 +92,8 @@ void TestOutboxPusher::makePusher(int maxAttempts, const QString& token)
     auto environment = SquareEnvironment::parse(m_server->baseUrl());
     QVERIFY(environment.ok());
     m_client = std::make_unique<SquareClient>(*m_network, *environment, token, options);
-    m_pusher = std::make_unique<OutboxPusher>(m_store->db(), m_store->clock(), *m_client, Location);
+    m_api = std::make_unique<SquareLoyaltyApi>(*m_client);
+    m_pusher = std::make_unique<OutboxPusher>(m_store->db(), m_store->clock(), *m_api, Location);
 }
 
 PushSummary TestOutboxPusher::push()
