@@ -3,6 +3,7 @@
 #include "core/common/Result.h"
 #include "core/domain/Member.h"
 
+#include <QDateTime>
 #include <QString>
 
 namespace lt {
@@ -20,6 +21,14 @@ struct EnrollmentRequest
     QString consentVersion; // the version of the consent text that was shown
     qint64 openingBalance = 0; // imports carry points from an earlier program
     QString origin = QStringLiteral("till"); // till or import
+};
+
+// A customer Square already knows: a loyalty account made at Square (its POS, or another store's till).
+struct SquareEnrollment
+{
+    QString phone; // E.164, as Square keeps it
+    QString accountId; // Square's loyalty account id
+    QDateTime enrolledAt; // when Square enrolled them; invalid: now
 };
 
 struct Enrollment
@@ -42,6 +51,11 @@ public:
     Result<EnrollmentRequest> validate(const EnrollmentRequest& request) const;
     // Inside the caller's transaction (the import runs many in one). `request` must be validated.
     Result<Enrollment> insertValidated(const EnrollmentRequest& request);
+    // Enrolls a member Square already knows, through the same path as the till's enrollment but linked to the
+    // account at once and not queued for enrollment at Square; audited as pulled from Square. A member here with
+    // the same phone number is linked to the account (when not linked yet) and returned as existing. Its own
+    // transaction.
+    Result<Enrollment> enrollFromSquare(const SquareEnrollment& account);
     // Gives a member a card (a scanned blank or a newly numbered one) and returns its number.
     Result<QString> assignCard(qint64 memberId, const QString& scannedCard);
     // Corrects a member's phone number (mistyped at enrollment, or refused by Square). A member already linked to a
@@ -49,9 +63,10 @@ public:
     Result<Member> changePhone(qint64 memberId, const QString& phone);
 
 private:
-    Result<qint64> memberWith(const QString& column, const QString& value) const;
+    // squareAccountId empty: a new customer, whose enrollment is queued for Square.
+    Result<Enrollment> insertMember(const EnrollmentRequest& request, const QDateTime& enrolledAt,
+                                    const QString& squareAccountId);
     Result<QString> nextCardNumber();
-    Result<void> insertCard(qint64 memberId, const QString& card);
 
     EngineContext& m_context;
 };

@@ -3,12 +3,24 @@
 #include "core/common/Clock.h"
 #include "core/domain/PointsRules.h"
 #include "core/services/EngineContext.h"
-#include "core/store/Database.h"
+#include "core/store/MemberStore.h"
 #include "core/store/SyncOutbox.h"
 
 #include <QCoreApplication>
 
 namespace lt {
+
+LedgerWriter::LedgerWriter(EngineContext& context)
+    : LedgerWriter(context.db, context.clock, context.actor)
+{
+}
+
+LedgerWriter::LedgerWriter(Database& db, const Clock& clock, QString actor)
+    : m_db(db)
+    , m_clock(clock)
+    , m_actor(std::move(actor))
+{
+}
 
 qint64 LedgerWriter::lifetimeDelta(const QString& kind, qint64 points)
 {
@@ -18,56 +30,42 @@ qint64 LedgerWriter::lifetimeDelta(const QString& kind, qint64 points)
 
 QString LedgerWriter::lifetimeDeltaSql()
 {
-    // Written from the rule itself, so the integrity check never disagrees with it.
-    QStringList all;
-    QStringList gains;
-    for (LedgerKind kind : AllLedgerKinds) {
-        const QString quoted = QStringLiteral("'%1'").arg(toStorage(kind));
-        if (PointsRules::lifetimeEffect(kind) == PointsRules::LifetimeEffect::All)
-            all << quoted;
-        else if (PointsRules::lifetimeEffect(kind) == PointsRules::LifetimeEffect::GainsOnly)
-            gains << quoted;
+    return LedgerStore::lifetimeDeltaSql();
+}
+
+Result<qint64> LedgerWriter::append(const LedgerStore::NewEntry& entry, std::optional<OutboxOperation> operation,
+                                    QJsonObject payload)
+{
+    LT_TRY_ASSIGN(const qint64 ledgerId, LedgerStore(m_db).append(entry, m_actor, m_clock.nowUtc()));
+    LT_TRY_ASSIGN(const bool updated,
+                  MemberStore(m_db).addPoints(entry.memberId, entry.points,
+                                              PointsRules::lifetimeDelta(entry.kind, entry.points)));
+    if (!updated)
+        return Error::notFound(
+            QCoreApplication::translate("LedgerWriter", "There is no member %1.").arg(entry.memberId));
+    if (operation) {
+        payload.insert(QStringLiteral("points"), entry.points);
+        LT_TRY(SyncOutbox(m_db, m_clock).enqueue(entry.memberId, ledgerId, *operation, payload));
     }
-    return QStringLiteral("CASE WHEN kind IN (%1) THEN points WHEN kind IN (%2) AND points > 0 THEN points ELSE 0 END")
-        .arg(all.join(QStringLiteral(", ")), gains.join(QStringLiteral(", ")));
+    return ledgerId;
 }
 
 Result<qint64> LedgerWriter::append(const Entry& entry, const QString& outboxOperation, QJsonObject payload)
 {
-    Database& db = m_context.db;
-    QSqlQuery& insert =
-        db.prepared(QStringLiteral("INSERT INTO ledger (member_id, kind, points, sale_id, reference, reward_tier_id, "
-                                   "discount_minor, note, actor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    auto inserted =
-        db.exec(insert,
-                {entry.memberId, entry.kind, entry.points, entry.saleId > 0 ? QVariant(entry.saleId) : QVariant(),
-                 entry.reference.isEmpty() ? QVariant() : QVariant(entry.reference),
-                 entry.rewardTierId.isEmpty() ? QVariant() : QVariant(entry.rewardTierId),
-                 entry.discountMinor > 0 ? QVariant(entry.discountMinor) : QVariant(), entry.note, m_context.actor,
-                 toStorageTime(m_context.clock.nowUtc())});
-    const qint64 ledgerId = insert.lastInsertId().toLongLong();
-    insert.finish();
-    if (!inserted)
-        return inserted.error();
-
-    QSqlQuery& update = db.prepared(
-        QStringLiteral("UPDATE members SET balance = balance + ?, lifetime_points = lifetime_points + ? WHERE id = ?"));
-    auto updated = db.exec(update, {entry.points, lifetimeDelta(entry.kind, entry.points), entry.memberId});
-    const int rows = update.numRowsAffected();
-    update.finish();
-    if (!updated)
-        return updated.error();
-    if (rows != 1)
-        return Error::notFound(
-            QCoreApplication::translate("LedgerWriter", "There is no member %1.").arg(entry.memberId));
-
+    auto kind = fromStorage<LedgerKind>(entry.kind);
+    if (!kind)
+        return Error::internal(QStringLiteral("There is no ledger kind '%1'.").arg(entry.kind));
+    std::optional<OutboxOperation> operation;
     if (!outboxOperation.isEmpty()) {
-        payload.insert(QStringLiteral("points"), entry.points);
-        if (auto queued = SyncOutbox(db, m_context.clock).enqueue(entry.memberId, ledgerId, outboxOperation, payload);
-            !queued)
-            return queued.error();
+        auto known = fromStorage<OutboxOperation>(outboxOperation);
+        if (!known)
+            return Error::internal(QStringLiteral("There is no outbox operation '%1'.").arg(outboxOperation));
+        operation = *known;
     }
-    return ledgerId;
+    const LedgerStore::NewEntry typed {entry.memberId,      *kind,           entry.points,
+                                       entry.saleId,        entry.reference, entry.rewardTierId,
+                                       entry.discountMinor, entry.note};
+    return append(typed, operation, std::move(payload));
 }
 
 } // namespace lt

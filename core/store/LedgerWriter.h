@@ -1,19 +1,27 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/domain/SyncKinds.h"
+#include "core/store/LedgerStore.h"
 
 #include <QJsonObject>
 #include <QString>
 
+#include <optional>
+
 namespace lt {
 
+class Clock;
+class Database;
 struct EngineContext;
 
-// Appends to the ledger, keeps the member's cached balance and lifetime points in step and queues the operation
-// for Square, all inside the caller's transaction so that the three never disagree.
+// Posts a change of points: appends it to the ledger (LedgerStore), keeps the member's cached balance and lifetime
+// points in step (MemberStore) and queues the operation for Square (SyncOutbox), all inside the caller's
+// transaction so that the three never disagree.
 class LedgerWriter
 {
 public:
+    // An entry with its kind as stored text, as the sync module writes Square's events.
     struct Entry
     {
         qint64 memberId = 0;
@@ -26,20 +34,25 @@ public:
         QString note;
     };
 
-    explicit LedgerWriter(EngineContext& context)
-        : m_context(context)
-    {
-    }
+    explicit LedgerWriter(EngineContext& context);
+    // actor: who the entries are written for (a staff member, or "Square").
+    LedgerWriter(Database& db, const Clock& clock, QString actor);
 
+    // operation std::nullopt: Square has no counterpart for this entry (it mirrors an event made at Square, or
+    // cancels an operation Square never had). The payload gets the entry's points.
+    Result<qint64> append(const LedgerStore::NewEntry& entry, std::optional<OutboxOperation> operation,
+                          QJsonObject payload = {});
     // outboxOperation empty: Square has no counterpart for this entry.
     Result<qint64> append(const Entry& entry, const QString& outboxOperation, QJsonObject payload = {});
-    // How an entry of this kind changes lifetime points (earned points only).
+    // How an entry of this kind changes lifetime points (PointsRules::lifetimeDelta); 0 for an unknown kind.
     static qint64 lifetimeDelta(const QString& kind, qint64 points);
     // The same rule in SQL, for the integrity check.
     static QString lifetimeDeltaSql();
 
 private:
-    EngineContext& m_context;
+    Database& m_db;
+    const Clock& m_clock;
+    QString m_actor;
 };
 
 } // namespace lt

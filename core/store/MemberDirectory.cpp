@@ -1,139 +1,74 @@
 #include "core/store/MemberDirectory.h"
 
-#include "core/common/Clock.h"
 #include "core/domain/CardNumber.h"
+#include "core/domain/PointsRules.h"
 #include "core/domain/SearchTerms.h"
 #include "core/services/EngineContext.h"
-#include "core/store/Database.h"
-#include "core/store/Transaction.h"
+#include "core/store/LedgerStore.h"
+#include "core/store/MemberStore.h"
 
 #include <QCoreApplication>
 
 namespace lt {
 
-QString MemberDirectory::memberColumns()
+Member MemberDirectory::withTier(Member member) const
 {
-    return QStringLiteral(
-        "m.id, m.phone, m.name, m.email, m.birthday, m.consent, m.consent_at, m.consent_version, m.enrolled_at, "
-        "m.balance, m.lifetime_points, m.square_account_id, m.erased_at, "
-        "(SELECT number FROM cards WHERE member_id = m.id ORDER BY issued_at DESC, number DESC LIMIT 1)");
+    member.tier = PointsRules(m_context.program).memberTierFor(member.lifetimePoints);
+    return member;
 }
 
-Member MemberDirectory::memberFrom(const QSqlQuery& query) const
+QList<Member> MemberDirectory::withTiers(QList<Member> members) const
 {
-    Member m;
-    m.id = query.value(0).toLongLong();
-    m.phone = query.value(1).toString();
-    m.name = query.value(2).toString();
-    m.email = query.value(3).toString();
-    m.birthday = QDate::fromString(query.value(4).toString(), Qt::ISODate);
-    m.marketingConsent = query.value(5).toInt() == 1;
-    m.consentAt = fromStorageTime(query.value(6).toString());
-    m.consentVersion = query.value(7).toString();
-    m.enrolledAt = fromStorageTime(query.value(8).toString());
-    m.balance = query.value(9).toLongLong();
-    m.lifetimePoints = query.value(10).toLongLong();
-    m.squareAccountId = query.value(11).toString();
-    m.erased = !query.value(12).isNull();
-    m.card = query.value(13).toString();
-    m.tier = m_context.program.memberTierFor(m.lifetimePoints);
-    return m;
-}
-
-Result<QList<Member>> MemberDirectory::fetch(const QString& sql, std::initializer_list<QVariant> values) const
-{
-    QSqlQuery& query = m_context.db.prepared(sql);
-    StatementScope scope(query);
-    if (auto done = m_context.db.exec(query, values); !done)
-        return done.error();
-    QList<Member> members;
-    while (query.next())
-        members << memberFrom(query);
+    for (Member& member : members)
+        member = withTier(std::move(member));
     return members;
 }
 
 Result<Member> MemberDirectory::byId(qint64 id) const
 {
-    auto found =
-        fetch(QStringLiteral("SELECT ") + memberColumns() + QStringLiteral(" FROM members m WHERE m.id = ?"), {id});
+    LT_TRY_ASSIGN(const std::optional<Member> found, MemberStore(m_context.db).byId(id));
     if (!found)
-        return found.error();
-    if (found->isEmpty())
         return Error::notFound(QCoreApplication::translate("MemberDirectory", "There is no member %1.").arg(id));
-    return found->first();
+    return withTier(*found);
 }
 
 Result<Member> MemberDirectory::byPhone(const QString& anyFormat) const
 {
-    static const QString sql =
-        QStringLiteral("SELECT ") + memberColumns() + QStringLiteral(" FROM members m WHERE m.phone = ?");
+    const MemberStore store(m_context.db);
     // Stored numbers are valid E.164, so a hit on the quick form is the member the library would find; a miss
     // proves nothing and goes through the library.
     if (const std::optional<QString> quick = m_context.phones.quickE164(anyFormat)) {
-        auto found = fetch(sql, {*quick});
-        if (!found)
-            return found.error();
-        if (!found->isEmpty())
-            return found->first();
+        LT_TRY_ASSIGN(const std::optional<Member> found, store.byPhone(*quick));
+        if (found)
+            return withTier(*found);
     }
-    auto phone = m_context.phones.normalize(anyFormat);
-    if (!phone)
-        return phone.error();
-    auto found = fetch(sql, {*phone});
+    LT_TRY_ASSIGN(const QString phone, m_context.phones.normalize(anyFormat));
+    LT_TRY_ASSIGN(const std::optional<Member> found, store.byPhone(phone));
     if (!found)
-        return found.error();
-    if (found->isEmpty())
         return Error::notFound(
-            QCoreApplication::translate("MemberDirectory", "No member has the phone number %1.").arg(*phone));
-    return found->first();
+            QCoreApplication::translate("MemberDirectory", "No member has the phone number %1.").arg(phone));
+    return withTier(*found);
 }
 
 Result<Member> MemberDirectory::byCard(const QString& scan) const
 {
-    auto card = CardNumber::validate(scan);
-    if (!card)
-        return card.error();
-    auto found = fetch(QStringLiteral("SELECT ") + memberColumns()
-                           + QStringLiteral(" FROM cards c JOIN members m ON m.id = c.member_id WHERE c.number = ?"),
-                       {*card});
+    LT_TRY_ASSIGN(const QString card, CardNumber::validate(scan));
+    LT_TRY_ASSIGN(const std::optional<Member> found, MemberStore(m_context.db).byCard(card));
     if (!found)
-        return found.error();
-    if (found->isEmpty())
         return Error::notFound(
-            QCoreApplication::translate("MemberDirectory", "The card %1 does not belong to a member yet.").arg(*card));
-    return found->first();
+            QCoreApplication::translate("MemberDirectory", "The card %1 does not belong to a member yet.").arg(card));
+    return withTier(*found);
 }
 
 Result<QList<Member>> MemberDirectory::search(const QString& text, int limit) const
 {
-    QStringList words = SearchTerms::queryWords(text);
+    const QStringList words = SearchTerms::queryWords(text);
     if (words.isEmpty())
         return Error::invalid(QCoreApplication::translate(
                                   "MemberDirectory", "Type a phone number, scan a card, or type a name or e-mail."),
                               QStringLiteral("query"));
-    if (words.size() > 5)
-        words = words.mid(0, 5);
-    QStringList parts;
-    for (int i = 0; i < words.size(); ++i)
-        parts << QStringLiteral("SELECT member_id FROM member_search WHERE term >= ? AND term < ?");
-    const QString sql = QStringLiteral("SELECT ") + memberColumns() + QStringLiteral(" FROM members m WHERE m.id IN (")
-        + parts.join(QStringLiteral(" INTERSECT ")) + QStringLiteral(") ORDER BY m.name, m.id LIMIT ?");
-    QSqlQuery query(m_context.db.connection());
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return Database::errorFrom(query);
-    int i = 0;
-    for (const QString& word : words) {
-        query.bindValue(i++, word);
-        query.bindValue(i++, SearchTerms::prefixUpperBound(word));
-    }
-    query.bindValue(i, limit);
-    if (!query.exec())
-        return Database::errorFrom(query);
-    QList<Member> members;
-    while (query.next())
-        members << memberFrom(query);
-    return members;
+    LT_TRY_ASSIGN(QList<Member> members, MemberStore(m_context.db).search(words, limit));
+    return withTiers(std::move(members));
 }
 
 Result<MemberDirectory::Lookup> MemberDirectory::lookup(const QString& query, int limit) const
@@ -150,11 +85,8 @@ Result<MemberDirectory::Lookup> MemberDirectory::lookup(const QString& query, in
             QStringLiteral("query"));
     if (CardNumber::looksLikeCard(text)) {
         result.matchedBy = MatchedBy::Card;
-        auto card = CardNumber::validate(text);
-        if (!card)
-            return card.error();
-        result.normalized = *card;
-        auto member = byCard(*card);
+        LT_TRY_ASSIGN(result.normalized, CardNumber::validate(text));
+        auto member = byCard(result.normalized);
         if (member)
             result.members << *member;
         else if (member.error().kind != ErrorKind::NotFound)
@@ -163,60 +95,28 @@ Result<MemberDirectory::Lookup> MemberDirectory::lookup(const QString& query, in
     }
     if (PhoneNumberNormalizer::looksLikePhoneNumber(text)) {
         result.matchedBy = MatchedBy::Phone;
-        auto phone = m_context.phones.normalize(text);
-        if (!phone)
-            return phone.error();
-        result.normalized = *phone;
-        auto member = byPhone(*phone);
+        LT_TRY_ASSIGN(result.normalized, m_context.phones.normalize(text));
+        auto member = byPhone(result.normalized);
         if (member)
             result.members << *member;
         else if (member.error().kind != ErrorKind::NotFound)
             return member.error();
         return result;
     }
-    auto members = search(text, limit);
-    if (!members)
-        return members.error();
-    result.members = *members;
+    LT_TRY_ASSIGN(result.members, search(text, limit));
     return result;
 }
 
 Result<QList<Member>> MemberDirectory::list(int limit, qint64 afterId) const
 {
-    return fetch(QStringLiteral("SELECT ") + memberColumns()
-                     + QStringLiteral(" FROM members m WHERE m.id > ? ORDER BY m.id LIMIT ?"),
-                 {afterId, limit});
+    LT_TRY_ASSIGN(QList<Member> members, MemberStore(m_context.db).list(limit, afterId));
+    return withTiers(std::move(members));
 }
 
 Result<QList<LedgerEntry>> MemberDirectory::history(qint64 memberId, int limit) const
 {
-    if (auto member = byId(memberId); !member)
-        return member.error();
-    QSqlQuery& query = m_context.db.prepared(QStringLiteral(
-        "SELECT l.id, l.member_id, l.kind, l.points, COALESCE(s.reference, l.reference), l.reward_tier_id, "
-        "l.discount_minor, l.note, l.actor, l.created_at, "
-        "NOT EXISTS (SELECT 1 FROM outbox o WHERE o.ledger_id = l.id AND o.state <> 'sent') "
-        "FROM ledger l LEFT JOIN sales s ON s.id = l.sale_id WHERE l.member_id = ? ORDER BY l.id DESC LIMIT ?"));
-    StatementScope scope(query);
-    if (auto done = m_context.db.exec(query, {memberId, limit}); !done)
-        return done.error();
-    QList<LedgerEntry> entries;
-    while (query.next()) {
-        LedgerEntry e;
-        e.id = query.value(0).toLongLong();
-        e.memberId = query.value(1).toLongLong();
-        e.kind = query.value(2).toString();
-        e.points = query.value(3).toLongLong();
-        e.saleReference = query.value(4).toString();
-        e.rewardTierId = query.value(5).toString();
-        e.discountMinor = query.value(6).toLongLong();
-        e.note = query.value(7).toString();
-        e.actor = query.value(8).toString();
-        e.createdAt = fromStorageTime(query.value(9).toString());
-        e.synced = query.value(10).toBool();
-        entries << e;
-    }
-    return entries;
+    LT_TRY(byId(memberId));
+    return LedgerStore(m_context.db).history(memberId, limit);
 }
 
 } // namespace lt

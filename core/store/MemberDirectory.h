@@ -7,13 +7,12 @@
 #include <QList>
 #include <QString>
 
-class QSqlQuery;
-
 namespace lt {
 
 struct EngineContext;
 
-// Finds members: by id, by a phone number in any common format, by a card scan, or by a name or e-mail prefix.
+// Finds members: by id, by a phone number in any common format, by a card scan, or by a name or e-mail prefix,
+// each with the tier the program gives them. The rows come from MemberStore and LedgerStore.
 class MemberDirectory
 {
 public:
@@ -40,11 +39,9 @@ public:
     Result<QList<Member>> list(int limit, qint64 afterId = 0) const;
     Result<QList<LedgerEntry>> history(qint64 memberId, int limit = 100) const;
 
-    static QString memberColumns();
-    Member memberFrom(const QSqlQuery& query) const;
-
 private:
-    Result<QList<Member>> fetch(const QString& sql, std::initializer_list<QVariant> values) const;
+    Member withTier(Member member) const;
+    QList<Member> withTiers(QList<Member> members) const;
 
     EngineContext& m_context;
 };

@@ -9,42 +9,100 @@
 
 namespace lt {
 
+namespace {
+// The one definition of waiting to sync, over `outbox o` joined to its `members m`.
+const QString WaitingToSync = QStringLiteral("o.state = 'pending'");
+const QString OutboxOfSyncedMembers =
+    QStringLiteral("FROM outbox o JOIN members m ON m.id = o.member_id WHERE m.origin <> 'generated' ");
+} // namespace
+
 QString SyncOutbox::newIdempotencyKey()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-Result<qint64> SyncOutbox::enqueue(qint64 memberId, qint64 ledgerId, const QString& operation,
+Result<qint64> SyncOutbox::enqueue(qint64 memberId, qint64 ledgerId, OutboxOperation operation,
                                    const QJsonObject& payload)
 {
     QSqlQuery& query = m_db.prepared(
         QStringLiteral("INSERT INTO outbox (member_id, ledger_id, operation, payload, idempotency_key, created_at) "
                        "VALUES (?, ?, ?, ?, ?, ?)"));
     StatementScope scope(query);
-    if (auto done = m_db.exec(query,
-                              {memberId, ledgerId > 0 ? QVariant(ledgerId) : QVariant(), operation,
-                               QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)),
-                               newIdempotencyKey(), toStorageTime(m_clock.nowUtc())});
-        !done)
-        return done.error();
+    LT_TRY(m_db.exec(query,
+                     {memberId, ledgerId > 0 ? QVariant(ledgerId) : QVariant(), toStorage(operation),
+                      QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)), newIdempotencyKey(),
+                      toStorageTime(m_clock.nowUtc())}));
     return query.lastInsertId().toLongLong();
+}
+
+Result<qint64> SyncOutbox::enqueue(qint64 memberId, qint64 ledgerId, const QString& operation,
+                                   const QJsonObject& payload)
+{
+    auto known = fromStorage<OutboxOperation>(operation);
+    if (!known)
+        return Error::internal(QStringLiteral("There is no outbox operation '%1'.").arg(operation));
+    return enqueue(memberId, ledgerId, *known, payload);
 }
 
 Result<qint64> SyncOutbox::pendingCount() const
 {
-    auto count = m_db.scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending'"));
-    if (!count)
-        return count.error();
-    return count->toLongLong();
+    static const QString sql = QStringLiteral("SELECT count(*) FROM outbox o WHERE ") + WaitingToSync;
+    LT_TRY_ASSIGN(const QVariant count, m_db.scalar(sql));
+    return count.toLongLong();
 }
 
 Result<qint64> SyncOutbox::pendingCountFor(qint64 memberId) const
 {
-    auto count = m_db.scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending' AND member_id = ?"),
-                             {memberId});
-    if (!count)
-        return count.error();
-    return count->toLongLong();
+    static const QString sql =
+        QStringLiteral("SELECT count(*) FROM outbox o WHERE o.member_id = ? AND ") + WaitingToSync;
+    LT_TRY_ASSIGN(const QVariant count, m_db.scalar(sql, {memberId}));
+    return count.toLongLong();
+}
+
+Result<SyncOutbox::StateCounts> SyncOutbox::stateCounts() const
+{
+    static const QString sql = QStringLiteral("SELECT o.state, count(*), min(o.next_attempt_at) ")
+        + OutboxOfSyncedMembers + QStringLiteral("GROUP BY o.state");
+    QSqlQuery& query = m_db.prepared(sql);
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query));
+    StateCounts counts;
+    while (query.next()) {
+        LT_TRY_ASSIGN(const OutboxState state, fromStorage<OutboxState>(query.value(0).toString()));
+        const qint64 rows = query.value(1).toLongLong();
+        switch (state) {
+        case OutboxState::Pending:
+            counts.pending = rows;
+            if (!query.value(2).isNull())
+                counts.nextRetryAt = fromStorageTime(query.value(2).toString());
+            break;
+        case OutboxState::Sent:
+            counts.sent = rows;
+            break;
+        case OutboxState::Conflict:
+            counts.conflict = rows;
+            break;
+        }
+    }
+    return counts;
+}
+
+Result<void> SyncOutbox::changeEnrollmentPhone(qint64 memberId, const QString& phone)
+{
+    return m_db.exec(QStringLiteral("UPDATE outbox SET payload = json_set(payload, '$.phone', ?) "
+                                    "WHERE member_id = ? AND operation = 'enroll' AND state <> 'sent'"),
+                     {phone, memberId});
+}
+
+Result<void> SyncOutbox::sendAgain(qint64 outboxId, bool force)
+{
+    const QString payload =
+        force ? QStringLiteral("json_set(payload, '$.force', json('true'))") : QStringLiteral("payload");
+    return m_db.exec(QStringLiteral("UPDATE outbox SET state = 'pending', attempts = 0, last_error = NULL, "
+                                    "next_attempt_at = NULL, first_attempt_at = NULL, idempotency_key = ?, "
+                                    "payload = %1 WHERE id = ?")
+                         .arg(payload),
+                     {newIdempotencyKey(), outboxId});
 }
 
 } // namespace lt

@@ -40,6 +40,9 @@ private slots:
     void assignsScannedCard();
     void correctsThePhoneNumber();
     void phoneCorrectionRefusals();
+    void enrollsAMemberSquareAlreadyKnows();
+    void linksAMemberEnrolledHereToSquare();
+    void refusesASquareAccountWithoutAUsablePhone();
 
 private:
     std::unique_ptr<TempStore> m_store;
@@ -343,6 +346,88 @@ void TestEnrollmentService::phoneCorrectionRefusals()
         m_store->db().exec(QStringLiteral("UPDATE members SET square_account_id = 'acct-1' WHERE id = ?"), {ben->id}));
     LT_VERIFY_ERROR(enrollment.changePhone(ben->id, QStringLiteral("415 555 2699")), ErrorKind::Refused);
     QCOMPARE(m_store->number("SELECT count(*) FROM members WHERE phone = '+14155552672'"), 1);
+}
+
+void TestEnrollmentService::enrollsAMemberSquareAlreadyKnows()
+{
+    lt::SquareEnrollment account;
+    account.phone = QStringLiteral("+14155550100");
+    account.accountId = QStringLiteral("sq-account-1");
+    account.enrolledAt = QDateTime(QDate(2024, 3, 1), QTime(9, 30), Qt::UTC);
+    auto enrolled = m_store->engine().enrollment().enrollFromSquare(account);
+    LT_VERIFY_OK(enrolled);
+    QVERIFY(!enrolled->existing);
+    const qint64 id = enrolled->member.id;
+    QVERIFY(id > 0);
+    auto member = m_store->engine().members().byId(id);
+    LT_VERIFY_OK(member);
+    QCOMPARE(member->phone, account.phone);
+    QCOMPARE(member->squareAccountId, account.accountId);
+    QCOMPARE(member->enrolledAt, account.enrolledAt);
+    // Square asked for the customer's consent; the member is Square's, not this till's.
+    QVERIFY(member->marketingConsent);
+    QCOMPARE(member->consentVersion, QStringLiteral("square"));
+    QCOMPARE(member->consentAt, account.enrolledAt);
+    QCOMPARE(m_store->number("SELECT count(*) FROM members WHERE id = ? AND origin = 'import' AND "
+                             "square_history_at IS NULL",
+                             {id}),
+             qint64(1));
+    // Never enrolled at Square again: nothing is queued.
+    QCOMPARE(m_store->number("SELECT count(*) FROM outbox WHERE member_id = ?", {id}), qint64(0));
+    QCOMPARE(m_store->number("SELECT count(*) FROM audit_log WHERE action = 'member.pull' AND actor = 'Square' AND "
+                             "subject = ? AND json_extract(details, '$.account') = 'sq-account-1'",
+                             {QStringLiteral("member:%1").arg(id)}),
+             qint64(1));
+    // The same account again finds the member it made.
+    auto again = m_store->engine().enrollment().enrollFromSquare(account);
+    LT_VERIFY_OK(again);
+    QVERIFY(again->existing);
+    QCOMPARE(again->member.id, id);
+    QCOMPARE(m_store->number("SELECT count(*) FROM members"), qint64(1));
+    // Without a time from Square, enrolled now.
+    account.phone = QStringLiteral("+14155550101");
+    account.accountId = QStringLiteral("sq-account-2");
+    account.enrolledAt = QDateTime();
+    const QDateTime before = m_store->clock().nowUtc();
+    auto now = m_store->engine().enrollment().enrollFromSquare(account);
+    LT_VERIFY_OK(now);
+    LT_VERIFY_OK(member = m_store->engine().members().byId(now->member.id));
+    QVERIFY(member->enrolledAt >= before && member->enrolledAt <= m_store->clock().nowUtc());
+    LT_VERIFY_OK(m_store->checkIntegrity());
+    QVERIFY(m_store->checkIntegrity()->ok());
+}
+
+void TestEnrollmentService::linksAMemberEnrolledHereToSquare()
+{
+    auto here = m_store->enroll(QStringLiteral("415 555 0100"), QStringLiteral("Ana"));
+    LT_VERIFY_OK(here);
+    lt::SquareEnrollment account;
+    account.phone = QStringLiteral("+14155550100");
+    account.accountId = QStringLiteral("sq-account-1");
+    auto linked = m_store->engine().enrollment().enrollFromSquare(account);
+    LT_VERIFY_OK(linked);
+    QVERIFY(linked->existing);
+    QCOMPARE(linked->member.id, here->id);
+    auto member = m_store->engine().members().byId(here->id);
+    LT_VERIFY_OK(member);
+    QCOMPARE(member->squareAccountId, QStringLiteral("sq-account-1"));
+    QCOMPARE(member->name, QStringLiteral("Ana"));
+    QCOMPARE(m_store->number("SELECT count(*) FROM members"), qint64(1));
+    // A member linked already keeps its account.
+    account.accountId = QStringLiteral("sq-account-2");
+    LT_VERIFY_OK(m_store->engine().enrollment().enrollFromSquare(account));
+    LT_VERIFY_OK(member = m_store->engine().members().byId(here->id));
+    QCOMPARE(member->squareAccountId, QStringLiteral("sq-account-1"));
+}
+
+void TestEnrollmentService::refusesASquareAccountWithoutAUsablePhone()
+{
+    lt::SquareEnrollment account;
+    account.accountId = QStringLiteral("sq-account-1");
+    LT_VERIFY_ERROR(m_store->engine().enrollment().enrollFromSquare(account), ErrorKind::InvalidInput);
+    account.phone = QStringLiteral("415 555 0100");
+    LT_VERIFY_ERROR(m_store->engine().enrollment().enrollFromSquare(account), ErrorKind::InvalidInput);
+    QCOMPARE(m_store->number("SELECT count(*) FROM members"), qint64(0));
 }
 
 QTEST_GUILESS_MAIN(TestEnrollmentService)

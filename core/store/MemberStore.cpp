@@ -1,0 +1,282 @@
+#include "core/store/MemberStore.h"
+
+#include "core/common/Clock.h"
+#include "core/domain/SearchTerms.h"
+#include "core/store/Database.h"
+#include "core/store/Transaction.h"
+
+namespace lt {
+
+namespace {
+
+const QString SelectMember = QStringLiteral(
+    "SELECT m.id, m.phone, m.name, m.email, m.birthday, m.consent, m.consent_at, m.consent_version, m.enrolled_at, "
+    "m.balance, m.lifetime_points, m.square_account_id, m.erased_at, "
+    "(SELECT number FROM cards WHERE member_id = m.id ORDER BY issued_at DESC, number DESC LIMIT 1) ");
+
+QVariant orNull(const QString& text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+qint64 idOrZero(const QVariant& value)
+{
+    return value.isValid() && !value.isNull() ? value.toLongLong() : 0;
+}
+} // namespace
+
+Member MemberStore::memberFrom(const QSqlQuery& query)
+{
+    Member m;
+    m.id = query.value(0).toLongLong();
+    m.phone = query.value(1).toString();
+    m.name = query.value(2).toString();
+    m.email = query.value(3).toString();
+    m.birthday = QDate::fromString(query.value(4).toString(), Qt::ISODate);
+    m.marketingConsent = query.value(5).toInt() == 1;
+    m.consentAt = fromStorageTime(query.value(6).toString());
+    m.consentVersion = query.value(7).toString();
+    m.enrolledAt = fromStorageTime(query.value(8).toString());
+    m.balance = query.value(9).toLongLong();
+    m.lifetimePoints = query.value(10).toLongLong();
+    m.squareAccountId = query.value(11).toString();
+    m.erased = !query.value(12).isNull();
+    m.card = query.value(13).toString();
+    return m;
+}
+
+Result<QList<Member>> MemberStore::fetch(const QString& sql, std::initializer_list<QVariant> values) const
+{
+    QSqlQuery& query = m_db.prepared(sql);
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query, values));
+    QList<Member> members;
+    while (query.next())
+        members << memberFrom(query);
+    return members;
+}
+
+Result<std::optional<Member>> MemberStore::one(const QString& sql, std::initializer_list<QVariant> values) const
+{
+    LT_TRY_ASSIGN(const QList<Member> found, fetch(sql, values));
+    if (found.isEmpty())
+        return std::optional<Member>();
+    return std::optional<Member>(found.first());
+}
+
+Result<std::optional<Member>> MemberStore::byId(qint64 id) const
+{
+    static const QString sql = SelectMember + QStringLiteral("FROM members m WHERE m.id = ?");
+    return one(sql, {id});
+}
+
+Result<std::optional<Member>> MemberStore::byPhone(const QString& e164) const
+{
+    static const QString sql = SelectMember + QStringLiteral("FROM members m WHERE m.phone = ?");
+    return one(sql, {e164});
+}
+
+Result<std::optional<Member>> MemberStore::byCard(const QString& number) const
+{
+    static const QString sql =
+        SelectMember + QStringLiteral("FROM cards c JOIN members m ON m.id = c.member_id WHERE c.number = ?");
+    return one(sql, {number});
+}
+
+Result<QList<Member>> MemberStore::search(const QStringList& words, int limit) const
+{
+    QStringList parts;
+    for (qsizetype i = 0; i < std::min<qsizetype>(words.size(), 5); ++i)
+        parts << QStringLiteral("SELECT member_id FROM member_search WHERE term >= ? AND term < ?");
+    const QString sql = SelectMember + QStringLiteral("FROM members m WHERE m.id IN (")
+        + parts.join(QStringLiteral(" INTERSECT ")) + QStringLiteral(") ORDER BY m.name, m.id LIMIT ?");
+    QSqlQuery query(m_db.connection());
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return Database::errorFrom(query);
+    int i = 0;
+    for (const QString& word : words.mid(0, parts.size())) {
+        query.bindValue(i++, word);
+        query.bindValue(i++, SearchTerms::prefixUpperBound(word));
+    }
+    query.bindValue(i, limit);
+    if (!query.exec())
+        return Database::errorFrom(query);
+    QList<Member> members;
+    while (query.next())
+        members << memberFrom(query);
+    return members;
+}
+
+Result<QList<Member>> MemberStore::list(int limit, qint64 afterId) const
+{
+    static const QString sql = SelectMember + QStringLiteral("FROM members m WHERE m.id > ? ORDER BY m.id LIMIT ?");
+    return fetch(sql, {afterId, limit});
+}
+
+Result<qint64> MemberStore::count() const
+{
+    LT_TRY_ASSIGN(const QVariant count, m_db.scalar(QStringLiteral("SELECT count(*) FROM members")));
+    return count.toLongLong();
+}
+
+Result<MemberStore::Standing> MemberStore::standing(qint64 id) const
+{
+    LT_TRY_ASSIGN(const QVariant erased,
+                  m_db.scalar(QStringLiteral("SELECT erased_at IS NOT NULL FROM members WHERE id = ?"), {id}));
+    if (!erased.isValid())
+        return Standing::Missing;
+    return erased.toBool() ? Standing::Erased : Standing::Active;
+}
+
+Result<qint64> MemberStore::balance(qint64 id) const
+{
+    LT_TRY_ASSIGN(const QVariant balance,
+                  m_db.scalar(QStringLiteral("SELECT balance FROM members WHERE id = ?"), {id}));
+    return balance.toLongLong();
+}
+
+Result<qint64> MemberStore::idByPhone(const QString& e164) const
+{
+    LT_TRY_ASSIGN(const QVariant id, m_db.scalar(QStringLiteral("SELECT id FROM members WHERE phone = ?"), {e164}));
+    return idOrZero(id);
+}
+
+Result<qint64> MemberStore::idByCard(const QString& number) const
+{
+    LT_TRY_ASSIGN(const QVariant id,
+                  m_db.scalar(QStringLiteral("SELECT member_id FROM cards WHERE number = ?"), {number}));
+    return idOrZero(id);
+}
+
+Result<QString> MemberStore::highestCard(const QString& prefix) const
+{
+    LT_TRY_ASSIGN(const QVariant highest,
+                  m_db.scalar(QStringLiteral("SELECT max(number) FROM cards WHERE number >= ? AND number < ?"),
+                              {prefix, SearchTerms::prefixUpperBound(prefix)}));
+    return highest.isNull() ? QString() : highest.toString();
+}
+
+Result<qint64> MemberStore::insert(const NewMember& member)
+{
+    const QString at = toStorageTime(member.enrolledAt);
+    QSqlQuery& insert = m_db.prepared(
+        QStringLiteral("INSERT INTO members (phone, name, email, birthday, consent, consent_at, consent_version, "
+                       "enrolled_at, origin, square_account_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    auto inserted = m_db.exec(insert,
+                              {member.phone, member.name, member.email, orNull(member.birthday),
+                               member.marketingConsent ? 1 : 0, member.marketingConsent ? QVariant(at) : QVariant(),
+                               member.marketingConsent ? QVariant(member.consentVersion) : QVariant(), at,
+                               member.origin, orNull(member.squareAccountId)});
+    const qint64 memberId = insert.lastInsertId().toLongLong();
+    insert.finish();
+    LT_TRY(inserted);
+
+    QSqlQuery& term = m_db.prepared(QStringLiteral("INSERT INTO member_search (term, member_id) VALUES (?, ?)"));
+    for (const QString& word : SearchTerms::forMember(member.name, member.email)) {
+        auto added = m_db.exec(term, {word, memberId});
+        term.finish();
+        LT_TRY(added);
+    }
+    return memberId;
+}
+
+Result<void> MemberStore::addCard(qint64 memberId, const QString& number, const QDateTime& issuedAt)
+{
+    return m_db.exec(QStringLiteral("INSERT INTO cards (number, member_id, issued_at) VALUES (?, ?, ?)"),
+                     {number, memberId, toStorageTime(issuedAt)});
+}
+
+Result<void> MemberStore::setPhone(qint64 memberId, const QString& e164)
+{
+    return m_db.exec(QStringLiteral("UPDATE members SET phone = ? WHERE id = ?"), {e164, memberId});
+}
+
+Result<bool> MemberStore::addPoints(qint64 memberId, qint64 points, qint64 lifetimePoints)
+{
+    QSqlQuery& update = m_db.prepared(
+        QStringLiteral("UPDATE members SET balance = balance + ?, lifetime_points = lifetime_points + ? WHERE id = ?"));
+    auto updated = m_db.exec(update, {points, lifetimePoints, memberId});
+    const int rows = update.numRowsAffected();
+    update.finish();
+    LT_TRY(updated);
+    return rows == 1;
+}
+
+Result<QString> MemberStore::squareAccountId(qint64 memberId) const
+{
+    LT_TRY_ASSIGN(const QVariant account,
+                  m_db.scalar(QStringLiteral("SELECT square_account_id FROM members WHERE id = ?"), {memberId}));
+    return account.isNull() ? QString() : account.toString();
+}
+
+Result<std::optional<MemberStore::SquareLink>> MemberStore::bySquareAccount(const QString& accountId) const
+{
+    QSqlQuery& query = m_db.prepared(QStringLiteral("SELECT id, balance FROM members WHERE square_account_id = ?"));
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query, {accountId}));
+    if (!query.next())
+        return std::optional<SquareLink>();
+    return std::optional<SquareLink>(SquareLink {query.value(0).toLongLong(), query.value(1).toLongLong()});
+}
+
+Result<void> MemberStore::linkSquareAccount(qint64 memberId, const QString& accountId,
+                                            const std::optional<QDateTime>& historyReadAt)
+{
+    return m_db.exec(QStringLiteral("UPDATE members SET square_account_id = ?, square_history_at = ? WHERE id = ?"),
+                     {accountId, historyReadAt ? QVariant(toStorageTime(*historyReadAt)) : QVariant(), memberId});
+}
+
+Result<bool> MemberStore::linkSquareAccountIfUnlinked(qint64 memberId, const QString& accountId)
+{
+    QSqlQuery& update =
+        m_db.prepared(QStringLiteral("UPDATE members SET square_account_id = ?, "
+                                     "square_history_at = NULL WHERE id = ? AND square_account_id IS NULL"));
+    auto updated = m_db.exec(update, {accountId, memberId});
+    const int rows = update.numRowsAffected();
+    update.finish();
+    LT_TRY(updated);
+    return rows == 1;
+}
+
+Result<void> MemberStore::unlinkSquareAccount(qint64 memberId)
+{
+    return m_db.exec(
+        QStringLiteral("UPDATE members SET square_account_id = NULL, square_history_at = NULL WHERE id = ?"),
+        {memberId});
+}
+
+Result<qint64> MemberStore::nextWithoutSquareHistory() const
+{
+    LT_TRY_ASSIGN(
+        const QVariant next,
+        m_db.scalar(QStringLiteral("SELECT id FROM members WHERE square_account_id IS NOT NULL AND "
+                                   "square_history_at IS NULL AND origin <> 'generated' ORDER BY id LIMIT 1")));
+    return idOrZero(next);
+}
+
+Result<void> MemberStore::markSquareHistoryRead(qint64 memberId, const QDateTime& at)
+{
+    return m_db.exec(QStringLiteral("UPDATE members SET square_history_at = ? WHERE id = ?"),
+                     {toStorageTime(at), memberId});
+}
+
+Result<void> MemberStore::recordSquareBalance(qint64 memberId, qint64 balance, const QDateTime& at)
+{
+    return m_db.exec(QStringLiteral("UPDATE members SET square_balance = ?, square_checked_at = ? WHERE id = ?"),
+                     {balance, toStorageTime(at), memberId});
+}
+
+Result<QString> MemberStore::phoneWhenSettledWithSquare(qint64 memberId) const
+{
+    QSqlQuery& query = m_db.prepared(QStringLiteral(
+        "SELECT m.phone FROM members m WHERE m.id = ? AND m.phone IS NOT NULL AND m.square_account_id IS NOT NULL "
+        "AND NOT EXISTS (SELECT 1 FROM square_events e WHERE e.account_id = m.square_account_id AND e.state = 'held') "
+        "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.member_id = m.id AND o.state = 'pending' "
+        "AND o.first_attempt_at IS NOT NULL)"));
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query, {memberId}));
+    return query.next() ? query.value(0).toString() : QString();
+}
+
+} // namespace lt
