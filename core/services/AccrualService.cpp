@@ -1,14 +1,15 @@
 #include "core/services/AccrualService.h"
 
 #include "core/common/Clock.h"
+#include "core/common/Logging.h"
 #include "core/domain/PersonalDataValidator.h"
 #include "core/domain/PointsRules.h"
 #include "core/services/EngineContext.h"
 #include "core/store/AuditLog.h"
-#include "core/store/Database.h"
 #include "core/store/LedgerWriter.h"
 #include "core/store/MemberDirectory.h"
-#include "core/store/SaleRecord.h"
+#include "core/store/MemberStore.h"
+#include "core/store/SaleStore.h"
 #include "core/store/Transaction.h"
 
 #include <QCoreApplication>
@@ -36,8 +37,7 @@ Result<QString> AccrualService::validateReference(const QString& reference)
 
 Result<void> AccrualService::validate(const Sale& sale) const
 {
-    if (auto reference = validateReference(sale.reference); !reference)
-        return reference.error();
+    LT_TRY(validateReference(sale.reference));
     const qint64 total = sale.total.minorUnits();
     if (total <= 0)
         return Error::invalid(QCoreApplication::translate("AccrualService", "The sale total must be more than zero."),
@@ -67,8 +67,7 @@ Result<void> AccrualService::validate(const Sale& sale) const
 
 Result<qint64> AccrualService::preview(const Sale& sale) const
 {
-    if (auto valid = validate(sale); !valid)
-        return valid.error();
+    LT_TRY(validate(sale));
     return PointsRules(m_context.program).pointsFor(sale);
 }
 
@@ -76,149 +75,102 @@ Result<PointsChange> AccrualService::accrue(qint64 memberId, const Sale& input)
 {
     Sale sale = input;
     sale.reference = sale.reference.trimmed();
-    if (auto valid = validate(sale); !valid)
-        return valid.error();
+    LT_TRY(validate(sale));
     const qint64 points = PointsRules(m_context.program).pointsFor(sale);
+    LT_TRY_ASSIGN(PointsChange change, inTransaction(m_context.db, [&]() -> Result<PointsChange> {
+                      return record(memberId, sale, points);
+                  }));
+    LT_TRY_ASSIGN(change.member, MemberDirectory(m_context).byId(memberId));
+    return change;
+}
 
-    Database& db = m_context.db;
-    Transaction transaction(db);
-    if (auto begun = transaction.begin(); !begun)
-        return begun.error();
-
-    QSqlQuery& existing = db.prepared(
-        QStringLiteral("SELECT s.member_id, s.amount_minor, s.points, m.erased_at IS NOT NULL FROM members m "
-                       "LEFT JOIN sales s ON s.reference = ? WHERE m.id = ?"));
-    if (auto done = db.exec(existing, {sale.reference, memberId}); !done) {
-        existing.finish();
-        return done.error();
-    }
-    if (!existing.next()) {
-        existing.finish();
+Result<PointsChange> AccrualService::record(qint64 memberId, const Sale& sale, qint64 points)
+{
+    LT_TRY_ASSIGN(const MemberStore::Standing standing, MemberStore(m_context.db).standing(memberId));
+    if (standing == MemberStore::Standing::Missing)
         return Error::notFound(QCoreApplication::translate("AccrualService", "There is no member %1.").arg(memberId));
-    }
-    const bool saleKnown = !existing.value(0).isNull();
-    const qint64 earlierMember = existing.value(0).toLongLong();
-    const qint64 earlierAmount = existing.value(1).toLongLong();
-    const qint64 earlierPoints = existing.value(2).toLongLong();
-    const bool erased = existing.value(3).toBool();
-    existing.finish();
-
+    SaleStore sales(m_context.db);
+    LT_TRY_ASSIGN(const std::optional<SaleRecord> earlier, sales.find(sale.reference));
     PointsChange change;
     change.saleReference = sale.reference;
     change.saleTotal = sale.total;
-    if (saleKnown) {
-        if (earlierMember != memberId || earlierAmount != sale.total.minorUnits())
+    if (earlier) {
+        if (earlier->memberId != memberId || earlier->total.minorUnits() != sale.total.minorUnits())
             return Error::conflict(
                 QCoreApplication::translate("AccrualService", "Sale %1 was already recorded for member %2 with %3.")
                     .arg(sale.reference)
-                    .arg(earlierMember)
-                    .arg(Money(earlierAmount, sale.total.currency()).toDisplayString()));
-        transaction.rollback();
+                    .arg(earlier->memberId)
+                    .arg(Money(earlier->total.minorUnits(), sale.total.currency()).toDisplayString()));
         change.repeated = true;
-        change.points = earlierPoints;
-    } else {
-        if (erased)
-            return Error::refused(
-                QCoreApplication::translate("AccrualService", "Member %1 has left the program.").arg(memberId));
-        QSqlQuery& insert = db.prepared(QStringLiteral("INSERT INTO sales (reference, member_id, amount_minor, "
-                                                       "currency, points, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
-        auto inserted = db.exec(insert,
-                                {sale.reference, memberId, sale.total.minorUnits(), sale.total.currency(), points,
-                                 toStorageTime(m_context.clock.nowUtc())});
-        const qint64 saleId = insert.lastInsertId().toLongLong();
-        insert.finish();
-        if (!inserted)
-            return inserted.error();
-        if (points > 0) {
-            LedgerWriter::Entry entry;
-            entry.memberId = memberId;
-            entry.kind = QStringLiteral("accrue");
-            entry.points = points;
-            entry.saleId = saleId;
-            auto written = LedgerWriter(m_context).append(entry, QStringLiteral("accrue"),
-                                                          {{QStringLiteral("sale"), sale.reference},
-                                                           {QStringLiteral("amount_minor"), sale.total.minorUnits()},
-                                                           {QStringLiteral("currency"), sale.total.currency()}});
-            if (!written)
-                return written.error();
-            change.ledgerId = *written;
-        }
-        if (auto committed = transaction.commit(); !committed)
-            return committed.error();
-        change.points = points;
+        change.points = earlier->points;
+        return change;
     }
-    auto member = MemberDirectory(m_context).byId(memberId);
-    if (!member)
-        return member.error();
-    change.member = *member;
+    if (standing == MemberStore::Standing::Erased)
+        return Error::refused(
+            QCoreApplication::translate("AccrualService", "Member %1 has left the program.").arg(memberId));
+    LT_TRY_ASSIGN(const qint64 saleId,
+                  sales.insert(sale.reference, memberId, sale.total, points, m_context.clock.nowUtc()));
+    if (points > 0) {
+        LedgerStore::NewEntry entry;
+        entry.memberId = memberId;
+        entry.kind = LedgerKind::Accrue;
+        entry.points = points;
+        entry.saleId = saleId;
+        LT_TRY_ASSIGN(change.ledgerId,
+                      LedgerWriter(m_context).append(entry, OutboxOperation::Accrue,
+                                                     {{QStringLiteral("sale"), sale.reference},
+                                                      {QStringLiteral("amount_minor"), sale.total.minorUnits()},
+                                                      {QStringLiteral("currency"), sale.total.currency()}}));
+    }
+    change.points = points;
+    qCDebug(lcServices) << "sale" << saleId << "earned" << points << "points for member" << memberId;
     return change;
 }
 
 Result<PointsChange> AccrualService::voidSale(const QString& saleReference, const QString& reasonText)
 {
-    auto reference = validateReference(saleReference);
-    if (!reference)
-        return reference.error();
-    auto reason = PersonalDataValidator::freeText(reasonText, QStringLiteral("reason"), 500);
-    if (!reason)
-        return reason.error();
-    if (reason->isEmpty())
+    LT_TRY_ASSIGN(const QString reference, validateReference(saleReference));
+    LT_TRY_ASSIGN(const QString reason, PersonalDataValidator::freeText(reasonText, QStringLiteral("reason"), 500));
+    if (reason.isEmpty())
         return Error::invalid(QCoreApplication::translate("AccrualService", "Say why the accrual is voided."),
                               QStringLiteral("reason"));
-    Database& db = m_context.db;
-    Transaction transaction(db);
-    if (auto begun = transaction.begin(); !begun)
-        return begun.error();
-    auto sale = SaleRecord::find(db, *reference);
-    if (!sale)
-        return sale.error();
-    const qint64 saleId = sale->id;
-    const qint64 memberId = sale->memberId;
-    const qint64 amount = sale->total.minorUnits();
-    const QString currency = sale->total.currency();
-    const qint64 remaining = PointsRules::voidReversal(sale->points, sale->pointsReversed);
-    const qint64 refunded = sale->refundedMinor;
-    if (refunded >= amount)
+    LT_TRY_ASSIGN(PointsChange change,
+                  inTransaction(m_context.db, [&]() -> Result<PointsChange> { return recordVoid(reference, reason); }));
+    LT_TRY_ASSIGN(change.member, MemberDirectory(m_context).byId(change.member.id));
+    return change;
+}
+
+Result<PointsChange> AccrualService::recordVoid(const QString& reference, const QString& reason)
+{
+    SaleStore sales(m_context.db);
+    LT_TRY_ASSIGN(const SaleRecord sale, sales.require(reference));
+    if (sale.refundedMinor >= sale.total.minorUnits())
         return Error::refused(
             QCoreApplication::translate("AccrualService", "Sale %1 has already been fully refunded or voided.")
-                .arg(*reference));
-    if (auto updated =
-            db.exec(QStringLiteral("UPDATE sales SET refunded_minor = amount_minor, points_reversed = points "
-                                   "WHERE id = ?"),
-                    {saleId});
-        !updated)
-        return updated.error();
+                .arg(reference));
+    const qint64 remaining = PointsRules::voidReversal(sale.points, sale.pointsReversed);
+    LT_TRY(sales.takeAllBack(sale.id));
     PointsChange change;
     if (remaining > 0) {
-        LedgerWriter::Entry entry;
-        entry.memberId = memberId;
-        entry.kind = QStringLiteral("void");
+        LedgerStore::NewEntry entry;
+        entry.memberId = sale.memberId;
+        entry.kind = LedgerKind::Void;
         entry.points = -remaining;
-        entry.saleId = saleId;
-        entry.note = *reason;
-        auto written =
-            LedgerWriter(m_context).append(entry, QStringLiteral("adjust"), {{QStringLiteral("reason"), *reason}});
-        if (!written)
-            return written.error();
-        change.ledgerId = *written;
+        entry.saleId = sale.id;
+        entry.note = reason;
+        LT_TRY_ASSIGN(
+            change.ledgerId,
+            LedgerWriter(m_context).append(entry, OutboxOperation::Adjust, {{QStringLiteral("reason"), reason}}));
     }
-    if (auto audited =
-            AuditLog(db, m_context.clock)
-                .record(m_context.actor, QStringLiteral("sale.void"), QStringLiteral("member:%1").arg(memberId),
-                        {{QStringLiteral("sale"), *reference},
-                         {QStringLiteral("points"), -remaining},
-                         {QStringLiteral("reason"), *reason}});
-        !audited)
-        return audited.error();
-    if (auto committed = transaction.commit(); !committed)
-        return committed.error();
-    auto member = MemberDirectory(m_context).byId(memberId);
-    if (!member)
-        return member.error();
-    change.member = *member;
+    LT_TRY(AuditLog(m_context.db, m_context.clock)
+               .record(m_context.actor, QStringLiteral("sale.void"), QStringLiteral("member:%1").arg(sale.memberId),
+                       {{QStringLiteral("sale"), reference},
+                        {QStringLiteral("points"), -remaining},
+                        {QStringLiteral("reason"), reason}}));
+    change.member.id = sale.memberId;
     change.points = -remaining;
-    change.saleReference = *reference;
-    change.saleTotal = Money(amount, currency);
+    change.saleReference = reference;
+    change.saleTotal = sale.total;
     return change;
 }
 

@@ -27,6 +27,9 @@ public:
 
 private:
     Result<void> validate(const Sale& sale) const;
+    // Inside the transaction.
+    Result<PointsChange> record(qint64 memberId, const Sale& sale, qint64 points);
+    Result<PointsChange> recordVoid(const QString& reference, const QString& reason);
 
     EngineContext& m_context;
 };

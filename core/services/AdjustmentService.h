@@ -2,25 +2,13 @@
 
 #include "core/common/Result.h"
 #include "core/domain/PointsChange.h"
+#include "core/store/AdjustmentStore.h"
 
-#include <QDateTime>
 #include <QList>
 
 namespace lt {
 
 struct EngineContext;
-
-struct Adjustment
-{
-    qint64 id = 0;
-    qint64 memberId = 0;
-    qint64 points = 0;
-    QString reason;
-    QString requestedBy;
-    QDateTime requestedAt;
-    QString state;
-    QString decidedBy;
-};
 
 // Manual point corrections. A request changes nothing until a manager approves it; both steps are audited.
 class AdjustmentService
@@ -40,6 +28,8 @@ public:
 
 private:
     Result<PointsChange> decide(qint64 adjustmentId, const QString& manager, bool approve);
+    Result<PointsChange> recordDecision(qint64 adjustmentId, const QString& manager,
+                                        bool approve); // in the transaction
 
     EngineContext& m_context;
 };

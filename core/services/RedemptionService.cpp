@@ -1,10 +1,10 @@
 #include "core/services/RedemptionService.h"
 
+#include "core/common/Logging.h"
 #include "core/domain/PointsRules.h"
 #include "core/services/AccrualService.h"
 #include "core/services/EngineContext.h"
 #include "core/store/AuditLog.h"
-#include "core/store/Database.h"
 #include "core/store/LedgerWriter.h"
 #include "core/store/MemberDirectory.h"
 #include "core/store/Transaction.h"
@@ -20,68 +20,54 @@ Result<PointsChange> RedemptionService::quote(const RedemptionRequest& request, 
     if (!tier)
         return Error::notFound(
             QCoreApplication::translate("RedemptionService", "There is no reward '%1'.").arg(request.rewardTierId));
-    auto cost = PointsRules(program).redemptionCost(*tier, request.points, balance);
-    if (!cost)
-        return cost.error();
+    LT_TRY_ASSIGN(const PointsRules::Redemption cost,
+                  PointsRules(program).redemptionCost(*tier, request.points, balance));
     PointsChange change;
-    change.points = -cost->points;
+    change.points = -cost.points;
     change.rewardTierId = tier->id;
     change.rewardName = tier->name;
-    change.discount = cost->discount;
-    change.discountPercentage = cost->discountPercentage;
+    change.discount = cost.discount;
+    change.discountPercentage = cost.discountPercentage;
     change.saleReference = request.saleReference.trimmed();
     return change;
 }
 
 Result<PointsChange> RedemptionService::redeem(const RedemptionRequest& request)
 {
-    if (!request.saleReference.trimmed().isEmpty()) {
-        if (auto reference = AccrualService::validateReference(request.saleReference); !reference)
-            return reference.error();
-    }
-    Database& db = m_context.db;
-    Transaction transaction(db);
-    if (auto begun = transaction.begin(); !begun)
-        return begun.error();
+    if (!request.saleReference.trimmed().isEmpty())
+        LT_TRY(AccrualService::validateReference(request.saleReference));
+    LT_TRY_ASSIGN(PointsChange change,
+                  inTransaction(m_context.db, [&]() -> Result<PointsChange> { return record(request); }));
+    LT_TRY_ASSIGN(change.member, MemberDirectory(m_context).byId(request.memberId));
+    return change;
+}
+
+Result<PointsChange> RedemptionService::record(const RedemptionRequest& request)
+{
     // The balance is read inside the write lock, so two tills cannot spend the same points.
-    auto member = MemberDirectory(m_context).byId(request.memberId);
-    if (!member)
-        return member.error();
-    if (member->erased)
+    LT_TRY_ASSIGN(const Member member, MemberDirectory(m_context).byId(request.memberId));
+    if (member.erased)
         return Error::refused(
             QCoreApplication::translate("RedemptionService", "Member %1 has left the program.").arg(request.memberId));
-    auto quoted = quote(request, member->balance);
-    if (!quoted)
-        return quoted.error();
-    PointsChange change = *quoted;
-
-    LedgerWriter::Entry entry;
+    LT_TRY_ASSIGN(PointsChange change, quote(request, member.balance));
+    LedgerStore::NewEntry entry;
     entry.memberId = request.memberId;
-    entry.kind = QStringLiteral("redeem");
+    entry.kind = LedgerKind::Redeem;
     entry.points = change.points;
     entry.reference = change.saleReference;
     entry.rewardTierId = change.rewardTierId;
     entry.discountMinor = change.discount.minorUnits();
-    auto written = LedgerWriter(m_context).append(
-        entry, QStringLiteral("redeem"),
-        {{QStringLiteral("reward_tier_id"), change.rewardTierId}, {QStringLiteral("sale"), change.saleReference}});
-    if (!written)
-        return written.error();
-    change.ledgerId = *written;
-    if (auto audited = AuditLog(db, m_context.clock)
-                           .record(m_context.actor, QStringLiteral("reward.redeem"),
-                                   QStringLiteral("member:%1").arg(request.memberId),
-                                   {{QStringLiteral("reward"), change.rewardTierId},
-                                    {QStringLiteral("points"), change.points},
-                                    {QStringLiteral("discount_minor"), change.discount.minorUnits()}});
-        !audited)
-        return audited.error();
-    if (auto committed = transaction.commit(); !committed)
-        return committed.error();
-    auto after = MemberDirectory(m_context).byId(request.memberId);
-    if (!after)
-        return after.error();
-    change.member = *after;
+    LT_TRY_ASSIGN(change.ledgerId,
+                  LedgerWriter(m_context).append(entry, OutboxOperation::Redeem,
+                                                 {{QStringLiteral("reward_tier_id"), change.rewardTierId},
+                                                  {QStringLiteral("sale"), change.saleReference}}));
+    LT_TRY(AuditLog(m_context.db, m_context.clock)
+               .record(m_context.actor, QStringLiteral("reward.redeem"),
+                       QStringLiteral("member:%1").arg(request.memberId),
+                       {{QStringLiteral("reward"), change.rewardTierId},
+                        {QStringLiteral("points"), change.points},
+                        {QStringLiteral("discount_minor"), change.discount.minorUnits()}}));
+    qCDebug(lcServices) << "member" << request.memberId << "redeemed" << -change.points << "points";
     return change;
 }
 

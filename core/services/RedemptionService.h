@@ -32,6 +32,8 @@ public:
     Result<PointsChange> quote(const RedemptionRequest& request, qint64 balance) const;
 
 private:
+    Result<PointsChange> record(const RedemptionRequest& request); // inside the transaction
+
     EngineContext& m_context;
 };
 

@@ -16,9 +16,8 @@ struct RefundRequest
     QString refundReference; // the register's refund number: makes the refund idempotent when given
 };
 
-// Takes back the points a refunded sale earned, pro rata and rounded down, never more than the sale earned.
-// Counting the reversal on the refunded total (not per refund) means partial refunds that add up to the whole
-// sale reverse exactly what it earned.
+// Takes back the points a refunded sale earned (PointsRules::refundReversal: pro rata and rounded down, never more
+// than the sale earned), and on a full refund gives back the points its rewards used when the store says so.
 class RefundService
 {
 public:
@@ -30,6 +29,8 @@ public:
     Result<PointsChange> refund(const RefundRequest& request);
 
 private:
+    // Inside the transaction.
+    Result<PointsChange> record(const RefundRequest& request, const QString& reference, const QString& refundReference);
     Result<qint64> restoreRedeemedRewards(qint64 memberId, const QString& saleReference);
 
     EngineContext& m_context;

@@ -1,0 +1,86 @@
+#include "core/store/SaleStore.h"
+
+#include "core/common/Clock.h"
+#include "core/store/Database.h"
+#include "core/store/Transaction.h"
+
+#include <QCoreApplication>
+
+namespace lt {
+
+Result<std::optional<SaleRecord>> SaleStore::find(const QString& reference) const
+{
+    QSqlQuery& query = m_db.prepared(
+        QStringLiteral("SELECT id, member_id, amount_minor, currency, points, refunded_minor, points_reversed "
+                       "FROM sales WHERE reference = ?"));
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query, {reference}));
+    if (!query.next())
+        return std::optional<SaleRecord>();
+    return std::optional<SaleRecord>(SaleRecord {query.value(0).toLongLong(), query.value(1).toLongLong(), reference,
+                                                 Money(query.value(2).toLongLong(), query.value(3).toString()),
+                                                 query.value(4).toLongLong(), query.value(5).toLongLong(),
+                                                 query.value(6).toLongLong()});
+}
+
+Result<SaleRecord> SaleStore::require(const QString& reference) const
+{
+    LT_TRY_ASSIGN(const std::optional<SaleRecord> sale, find(reference));
+    if (!sale)
+        return Error::notFound(QCoreApplication::translate("SaleRecord", "There is no sale %1.").arg(reference));
+    return *sale;
+}
+
+Result<qint64> SaleStore::insert(const QString& reference, qint64 memberId, const Money& total, qint64 points,
+                                 const QDateTime& at)
+{
+    QSqlQuery& insert = m_db.prepared(QStringLiteral("INSERT INTO sales (reference, member_id, amount_minor, "
+                                                     "currency, points, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
+    auto inserted =
+        m_db.exec(insert, {reference, memberId, total.minorUnits(), total.currency(), points, toStorageTime(at)});
+    const qint64 saleId = insert.lastInsertId().toLongLong();
+    insert.finish();
+    LT_TRY(inserted);
+    return saleId;
+}
+
+Result<void> SaleStore::setTakenBack(qint64 saleId, qint64 refundedMinor, qint64 pointsReversed)
+{
+    return m_db.exec(QStringLiteral("UPDATE sales SET refunded_minor = ?, points_reversed = ? WHERE id = ?"),
+                     {refundedMinor, pointsReversed, saleId});
+}
+
+Result<void> SaleStore::takeAllBack(qint64 saleId)
+{
+    return m_db.exec(
+        QStringLiteral("UPDATE sales SET refunded_minor = amount_minor, points_reversed = points WHERE id = ?"),
+        {saleId});
+}
+
+Result<std::optional<RefundRecord>> SaleStore::refund(const QString& refundReference) const
+{
+    QSqlQuery& query =
+        m_db.prepared(QStringLiteral("SELECT sale_id, amount_minor, points FROM refunds WHERE reference = ?"));
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query, {refundReference}));
+    if (!query.next())
+        return std::optional<RefundRecord>();
+    return std::optional<RefundRecord>(
+        RefundRecord {query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toLongLong()});
+}
+
+Result<qint64> SaleStore::recordRefund(qint64 saleId, const QString& refundReference, qint64 amountMinor, qint64 points,
+                                       qint64 ledgerId, const QDateTime& at)
+{
+    QSqlQuery& insert = m_db.prepared(QStringLiteral("INSERT INTO refunds (sale_id, reference, amount_minor, points, "
+                                                     "ledger_id, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
+    auto inserted = m_db.exec(insert,
+                              {saleId, refundReference.isEmpty() ? QVariant() : QVariant(refundReference), amountMinor,
+                               points, ledgerId > 0 ? QVariant(ledgerId) : QVariant(), toStorageTime(at)});
+    const qint64 refundId = insert.lastInsertId().toLongLong();
+    insert.finish();
+    LT_TRY(inserted);
+    return refundId;
+}
+
+} // namespace lt
