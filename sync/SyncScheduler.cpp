@@ -16,20 +16,32 @@
 
 namespace lt {
 
-SyncScheduler::SyncScheduler(Database& db, const Clock& clock, QObject* parent)
-    : SyncScheduler(db, clock, Options {}, parent)
+SyncScheduler::SyncScheduler(Database& db, const Clock& clock, QNetworkAccessManager& network,
+                             CredentialStore& credentials, QObject* parent)
+    : SyncScheduler(db, clock, network, credentials, Options {}, parent)
 {
 }
 
-SyncScheduler::SyncScheduler(Database& db, const Clock& clock, const Options& options, QObject* parent)
+SyncScheduler::SyncScheduler(Database& db, const Clock& clock, QNetworkAccessManager& network,
+                             CredentialStore& credentials, const Options& options, QObject* parent)
     : QObject(parent)
     , m_db(db)
     , m_clock(clock)
+    , m_network(network)
+    , m_credentials(credentials)
     , m_options(options)
     , m_timer(new QTimer(this))
 {
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &SyncScheduler::run);
+}
+
+SyncScheduler::SyncScheduler(Database& db, const Clock& clock, const Options& options, QObject* parent)
+    : SyncScheduler(db, clock, *new QNetworkAccessManager, *new CredentialStore, options, parent)
+{
+    // Made unowned above; the scheduler's children from here on, deleted after its engine and client.
+    m_network.setParent(this);
+    m_credentials.setParent(this);
 }
 
 SyncScheduler::~SyncScheduler() = default;
@@ -53,24 +65,22 @@ void SyncScheduler::start()
         return;
     }
     setState(SyncStatus::State::Starting);
-    m_credentials = std::make_unique<CredentialStore>();
     // The keychain answers asynchronously; the till keeps taking keys meanwhile.
-    m_credentials->readToken(settings.environment, settings.locationId,
-                             [this, environment = *environment, location = settings.locationId](Result<QString> token) {
-                                 if (!token) {
-                                     setState(SyncStatus::State::Failed, token.error().message);
-                                     return;
-                                 }
-                                 startWith(environment, location, *token);
-                             });
+    m_credentials.readToken(settings.environment, settings.locationId,
+                            [this, environment = *environment, location = settings.locationId](Result<QString> token) {
+                                if (!token) {
+                                    setState(SyncStatus::State::Failed, token.error().message);
+                                    return;
+                                }
+                                startWith(environment, location, *token);
+                            });
 }
 
 void SyncScheduler::startWith(const SquareEnvironment& environment, const QString& locationId, const QString& token)
 {
     m_engine.reset();
     m_client.reset();
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_client = std::make_unique<SquareClient>(*m_network, environment, token);
+    m_client = std::make_unique<SquareClient>(m_network, environment, token);
     m_engine = std::make_unique<SyncEngine>(m_db, m_clock, *m_client, locationId);
     connect(m_engine.get(), &SyncEngine::finished, this, &SyncScheduler::onFinished);
     connect(m_engine.get(), &SyncEngine::programChanged, this, &SyncScheduler::programChanged);

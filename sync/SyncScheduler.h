@@ -41,6 +41,7 @@ struct SyncStatus
 
 // Runs sync for a front end that stays open (the till): at start, soon after each local operation, every few
 // minutes, and on demand. Everything is asynchronous on the caller's thread: the till never waits for Square.
+// The network access manager and the keychain enter through the constructor and must outlive the scheduler.
 class SyncScheduler : public QObject
 {
     Q_OBJECT
@@ -52,7 +53,11 @@ public:
         int offlineRetryMs = 60 * 1000; // how soon to try again when Square could not be reached
     };
 
-    SyncScheduler(Database& db, const Clock& clock, QObject* parent = nullptr);
+    SyncScheduler(Database& db, const Clock& clock, QNetworkAccessManager& network, CredentialStore& credentials,
+                  QObject* parent = nullptr);
+    SyncScheduler(Database& db, const Clock& clock, QNetworkAccessManager& network, CredentialStore& credentials,
+                  const Options& options, QObject* parent = nullptr);
+    // Transitional, for callers not yet passing their own: the scheduler makes and owns both.
     SyncScheduler(Database& db, const Clock& clock, const Options& options, QObject* parent = nullptr);
     ~SyncScheduler() override;
 
@@ -79,9 +84,9 @@ private:
 
     Database& m_db;
     const Clock& m_clock;
+    QNetworkAccessManager& m_network;
+    CredentialStore& m_credentials;
     Options m_options;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<CredentialStore> m_credentials;
     std::unique_ptr<SquareClient> m_client;
     std::unique_ptr<SyncEngine> m_engine;
     QTimer* m_timer;

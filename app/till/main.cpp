@@ -3,6 +3,7 @@
 #include "core/services/LoyaltyEngine.h"
 #include "core/store/Database.h"
 #include "sync/SyncScheduler.h"
+#include "sync/square/CredentialStore.h"
 #include "ui/Appearance.h"
 #include "ui/TillPreferences.h"
 #include "ui/TillWindow.h"
@@ -13,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QTextStream>
 #include <QThread>
 #include <QTimer>
@@ -53,8 +55,11 @@ int main(int argc, char* argv[])
         return 1;
     }
     // Sync runs on the till's own connection and thread, never blocking it: soon after each operation, every few
-    // minutes and on demand (F9). Declared before the window, which holds it, so that it outlives the window.
-    lt::SyncScheduler sync(**db, clock);
+    // minutes and on demand (F9). Declared before the window, which holds it, so that it outlives the window; its
+    // network access and keychain before it, so that they outlive it.
+    QNetworkAccessManager network;
+    lt::CredentialStore credentials;
+    lt::SyncScheduler sync(**db, clock, network, credentials);
     lt::ui::TillWindow window(**db, **engine, clock);
     window.setSync(&sync);
     window.resize(1100, 720);

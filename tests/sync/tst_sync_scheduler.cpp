@@ -3,10 +3,12 @@
 #include "sync/SquareConnection.h"
 #include "sync/SyncEngine.h"
 #include "sync/SyncScheduler.h"
+#include "sync/square/CredentialStore.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/support/TempStore.h"
 #include "tests/sync/FakeSquareServer.h"
 
+#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -39,6 +41,7 @@ private slots:
     void syncsAtStartAndAfterOperations();
     void outageIsRetried();
     void refusedTokenStopsSync();
+    void talksThroughTheNetworkItIsGiven();
 };
 
 void TestScheduler::initTestCase()
@@ -51,7 +54,9 @@ void TestScheduler::withoutConnectionItStaysOffline()
 {
     TempStore store;
     LT_VERIFY_OK(store.open());
-    SyncScheduler scheduler(store.db(), store.clock(), fastOptions());
+    QNetworkAccessManager network;
+    CredentialStore credentials;
+    SyncScheduler scheduler(store.db(), store.clock(), network, credentials, fastOptions());
     scheduler.start();
     QCOMPARE(scheduler.status().state, SyncStatus::State::NotConnected);
 }
@@ -64,7 +69,9 @@ void TestScheduler::syncsAtStartAndAfterOperations()
     LT_VERIFY_OK(store.open());
     auto member = store.enroll(QStringLiteral("+14155552671"));
     LT_VERIFY_OK(member);
-    SyncScheduler scheduler(store.db(), store.clock(), fastOptions());
+    QNetworkAccessManager network;
+    CredentialStore credentials;
+    SyncScheduler scheduler(store.db(), store.clock(), network, credentials, fastOptions());
     QSignalSpy passes(&scheduler, &SyncScheduler::passFinished);
     scheduler.startWith(*SquareEnvironment::parse(server.baseUrl()), Location, QStringLiteral("token"));
     QTRY_COMPARE_WITH_TIMEOUT(passes.size(), 1, 10000);
@@ -105,7 +112,9 @@ void TestScheduler::outageIsRetried()
     TempStore store;
     LT_VERIFY_OK(store.open());
     LT_VERIFY_OK(store.enroll(QStringLiteral("+14155552671")));
-    SyncScheduler scheduler(store.db(), store.clock(), fastOptions());
+    QNetworkAccessManager network;
+    CredentialStore credentials;
+    SyncScheduler scheduler(store.db(), store.clock(), network, credentials, fastOptions());
     QSignalSpy passes(&scheduler, &SyncScheduler::passFinished);
     scheduler.startWith(*SquareEnvironment::parse(url), Location, QStringLiteral("token"));
     QTRY_VERIFY_WITH_TIMEOUT(passes.size() >= 1, 60000);
@@ -127,7 +136,9 @@ void TestScheduler::refusedTokenStopsSync()
     QVERIFY(server.listen());
     TempStore store;
     LT_VERIFY_OK(store.open());
-    SyncScheduler scheduler(store.db(), store.clock(), fastOptions());
+    QNetworkAccessManager network;
+    CredentialStore credentials;
+    SyncScheduler scheduler(store.db(), store.clock(), network, credentials, fastOptions());
     QSignalSpy passes(&scheduler, &SyncScheduler::passFinished);
     scheduler.startWith(*SquareEnvironment::parse(server.baseUrl()), Location, QStringLiteral("revoked"));
     QTRY_COMPARE_WITH_TIMEOUT(passes.size(), 1, 10000);
@@ -138,6 +149,23 @@ void TestScheduler::refusedTokenStopsSync()
     QTest::qWait(500);
     QCOMPARE(passes.size(), 1);
     QCOMPARE(server.requestCount(), requests);
+}
+
+void TestScheduler::talksThroughTheNetworkItIsGiven()
+{
+    FakeSquareServer server;
+    QVERIFY(server.listen());
+    TempStore store;
+    LT_VERIFY_OK(store.open());
+    QNetworkAccessManager network;
+    QSignalSpy replies(&network, &QNetworkAccessManager::finished);
+    CredentialStore credentials;
+    SyncScheduler scheduler(store.db(), store.clock(), network, credentials, fastOptions());
+    QSignalSpy passes(&scheduler, &SyncScheduler::passFinished);
+    scheduler.startWith(*SquareEnvironment::parse(server.baseUrl()), Location, QStringLiteral("token"));
+    QTRY_COMPARE_WITH_TIMEOUT(passes.size(), 1, 10000);
+    QVERIFY(server.requestCount() > 0);
+    QCOMPARE(replies.size(), server.requestCount());
 }
 
 QTEST_GUILESS_MAIN(TestScheduler)
