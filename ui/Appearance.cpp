@@ -6,7 +6,22 @@
 #include <QStyle>
 #include <QStyleFactory>
 
+#include <cmath>
+
 namespace lt::ui {
+
+namespace {
+// WCAG 2 relative luminance of an sRGB colour.
+double luminance(const QColor& colour)
+{
+    const auto linear = [](float channel) {
+        const double c = channel;
+        return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+    };
+    const QColor rgb = colour.toRgb();
+    return 0.2126 * linear(rgb.redF()) + 0.7152 * linear(rgb.greenF()) + 0.0722 * linear(rgb.blueF());
+}
+} // namespace
 
 void Appearance::apply(QApplication& app, const QString& palette)
 {
@@ -34,6 +49,31 @@ void Appearance::apply(QApplication& app, const QString& palette)
     dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(120, 120, 120));
     dark.setColor(QPalette::Disabled, QPalette::Text, QColor(120, 120, 120));
     app.setPalette(dark);
+}
+
+bool Appearance::isDark(const QPalette& palette)
+{
+    // Below this luminance white reads better on the window than black does. Only the window decides: a label that
+    // sets its own text colour must not change the answer.
+    constexpr double evenContrast = 0.179;
+    return luminance(palette.color(QPalette::Window)) < evenContrast;
+}
+
+QColor Appearance::errorColor(const QPalette& palette)
+{
+    return isDark(palette) ? QColor(0xf2, 0x8b, 0x82) : QColor(0xa5, 0x0e, 0x0e);
+}
+
+QColor Appearance::warningColor(const QPalette& palette)
+{
+    return isDark(palette) ? QColor(0xfd, 0xd6, 0x63) : QColor(0x8c, 0x4a, 0x00);
+}
+
+double Appearance::contrastRatio(const QColor& a, const QColor& b)
+{
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
 } // namespace lt::ui

@@ -20,6 +20,7 @@
 #include "ui/widgets/MemberPanel.h"
 #include "ui/widgets/MessageBanner.h"
 #include "ui/widgets/PinForm.h"
+#include "ui/widgets/StatusLabel.h"
 #include "ui/widgets/SyncStatusLine.h"
 
 #include <QApplication>
@@ -54,7 +55,7 @@ TillWindow::TillWindow(Database& db, LoyaltyEngine& engine, const Clock& clock, 
     , m_lookup(new LookupField(this))
     , m_panel(new MemberPanel(this))
     , m_points(db, engine, m_staffDirectory, *m_banner, *this)
-    , m_memberConflicts(new QLabel(this))
+    , m_memberConflicts(new StatusLabel(this))
     , m_syncLine(new SyncStatusLine(db, engine, clock, this))
     , m_who(new QLabel(this))
     , m_place(new QLabel(this))
@@ -84,7 +85,6 @@ TillWindow::TillWindow(Database& db, LoyaltyEngine& engine, const Clock& clock, 
     }
     m_memberConflicts->setAccessibleName(tr("Member's sync conflicts"));
     m_memberConflicts->setWordWrap(true);
-    m_memberConflicts->setStyleSheet(QStringLiteral("color:#a50e0e;font-weight:bold;"));
     m_memberConflicts->setVisible(false);
 
     connect(m_firstManager, &FirstManagerForm::created, this, [this](qint64 id) {

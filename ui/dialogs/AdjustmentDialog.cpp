@@ -1,6 +1,7 @@
 #include "ui/dialogs/AdjustmentDialog.h"
 
 #include "core/services/LoyaltyEngine.h"
+#include "ui/widgets/StatusLabel.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -75,10 +76,10 @@ AdjustmentDialog::AdjustmentDialog(LoyaltyEngine& engine, const Member& member, 
 
 QLabel* AdjustmentDialog::addErrorLabel(const QString& field)
 {
-    auto* error = new QLabel(this);
+    // The form's own error stands out; a field's error sits next to its field.
+    auto* error = new StatusLabel(StatusLabel::Tone::Error,
+                                  field.isEmpty() ? StatusLabel::Weight::Bold : StatusLabel::Weight::Normal, this);
     error->setObjectName(field.isEmpty() ? QStringLiteral("error") : field + QStringLiteral("Error"));
-    error->setStyleSheet(field.isEmpty() ? QStringLiteral("color:#a50e0e;font-weight:bold;")
-                                         : QStringLiteral("color:#a50e0e;"));
     error->setWordWrap(true);
     error->setVisible(false);
     return error;

@@ -1,6 +1,7 @@
 #include "ui/dialogs/EnrollmentDialog.h"
 
 #include "core/services/LoyaltyEngine.h"
+#include "ui/widgets/StatusLabel.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -19,7 +20,7 @@ EnrollmentDialog::EnrollmentDialog(LoyaltyEngine& engine, const QString& consent
     , m_consentVersion(consentVersion)
     , m_consent(new QCheckBox(tr("The customer agrees (&A)"), this))
     , m_newCard(new QCheckBox(tr("Give a &new card number"), this))
-    , m_generalError(new QLabel(this))
+    , m_generalError(new StatusLabel(this))
 {
     setWindowTitle(tr("Enroll a customer"));
     setAccessibleName(tr("Enrollment"));
@@ -60,7 +61,6 @@ EnrollmentDialog::EnrollmentDialog(LoyaltyEngine& engine, const QString& consent
     layout->addWidget(consentLabel);
     layout->addWidget(m_consent);
     layout->addWidget(m_newCard);
-    m_generalError->setStyleSheet(QStringLiteral("color:#a50e0e;font-weight:bold;"));
     m_generalError->setWordWrap(true);
     m_generalError->setVisible(false);
     layout->addWidget(m_generalError);
@@ -79,9 +79,8 @@ QLineEdit* EnrollmentDialog::addField(const QString& name, const QString& label,
     edit->setPlaceholderText(placeholder);
     edit->setAccessibleName(QString(label).remove(QLatin1Char('&')));
     edit->setObjectName(name);
-    auto* error = new QLabel(this);
+    auto* error = new StatusLabel(StatusLabel::Tone::Error, StatusLabel::Weight::Normal, this);
     error->setObjectName(name + QStringLiteral("Error"));
-    error->setStyleSheet(QStringLiteral("color:#a50e0e;"));
     error->setWordWrap(true);
     error->setVisible(false);
     m_fields.insert(name, edit);

@@ -2,6 +2,7 @@
 
 #include "core/services/LoyaltyEngine.h"
 #include "ui/widgets/LocalizedAmount.h"
+#include "ui/widgets/StatusLabel.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -22,13 +23,12 @@ RedeemDialog::RedeemDialog(LoyaltyEngine& engine, const Member& member, qint64 a
     , m_rewards(new QListWidget(this))
     , m_points(new QSpinBox(this))
     , m_quote(new QLabel(this))
-    , m_error(new QLabel(this))
+    , m_error(new StatusLabel(this))
 {
     setWindowTitle(tr("Redeem a reward"));
     m_rewards->setAccessibleName(tr("Rewards"));
     m_points->setAccessibleName(tr("Points to use"));
     m_points->setObjectName(QStringLiteral("points"));
-    m_error->setStyleSheet(QStringLiteral("color:#a50e0e;font-weight:bold;"));
     m_error->setWordWrap(true);
     const LoyaltyProgram& program = engine.program();
     for (const RewardTier& tier : program.rewardTiers) {

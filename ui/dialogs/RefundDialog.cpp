@@ -2,6 +2,7 @@
 
 #include "core/services/LoyaltyEngine.h"
 #include "ui/widgets/LocalizedAmount.h"
+#include "ui/widgets/StatusLabel.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -16,7 +17,7 @@ RefundDialog::RefundDialog(LoyaltyEngine& engine, QWidget* parent)
     , m_engine(engine)
     , m_reference(new QLineEdit(this))
     , m_amount(new QLineEdit(this))
-    , m_error(new QLabel(this))
+    , m_error(new StatusLabel(this))
 {
     setWindowTitle(tr("Refund a sale"));
     m_reference->setObjectName(QStringLiteral("reference"));
@@ -24,7 +25,6 @@ RefundDialog::RefundDialog(LoyaltyEngine& engine, QWidget* parent)
     m_reference->setAccessibleName(tr("Receipt number"));
     m_amount->setAccessibleName(tr("Refunded amount"));
     m_amount->setPlaceholderText(tr("empty: the whole sale"));
-    m_error->setStyleSheet(QStringLiteral("color:#a50e0e;font-weight:bold;"));
     m_error->setWordWrap(true);
     auto* form = new QFormLayout(this);
     // The dialog follows its content, so an inline error that wraps to more lines is never cut off.

@@ -2,6 +2,7 @@
 
 #include "core/services/LoyaltyEngine.h"
 #include "ui/widgets/LocalizedAmount.h"
+#include "ui/widgets/StatusLabel.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -21,7 +22,7 @@ SaleDialog::SaleDialog(LoyaltyEngine& engine, qint64 memberId, QWidget* parent)
     , m_total(new QLineEdit(this))
     , m_lines(new QTableWidget(0, 4, this))
     , m_preview(new QLabel(this))
-    , m_error(new QLabel(this))
+    , m_error(new StatusLabel(this))
 {
     setWindowTitle(tr("Award points for a sale"));
     m_reference->setObjectName(QStringLiteral("reference"));
@@ -29,7 +30,6 @@ SaleDialog::SaleDialog(LoyaltyEngine& engine, qint64 memberId, QWidget* parent)
     m_reference->setAccessibleName(tr("Receipt number"));
     m_total->setAccessibleName(tr("Sale total"));
     m_preview->setAccessibleName(tr("Points preview"));
-    m_error->setStyleSheet(QStringLiteral("color:#a50e0e;font-weight:bold;"));
     m_error->setWordWrap(true);
     auto* form = new QFormLayout(this);
     // The dialog follows its content, so an inline error that wraps to more lines is never cut off.

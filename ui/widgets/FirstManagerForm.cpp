@@ -1,6 +1,7 @@
 #include "ui/widgets/FirstManagerForm.h"
 
 #include "core/store/StaffDirectory.h"
+#include "ui/widgets/StatusLabel.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -15,7 +16,7 @@ FirstManagerForm::FirstManagerForm(StaffDirectory& staff, QWidget* parent)
     , m_name(new QLineEdit(this))
     , m_pin(new QLineEdit(this))
     , m_repeat(new QLineEdit(this))
-    , m_error(new QLabel(this))
+    , m_error(new StatusLabel(this))
 {
     m_name->setObjectName(QStringLiteral("managerName"));
     m_pin->setObjectName(QStringLiteral("managerPin"));
@@ -25,7 +26,6 @@ FirstManagerForm::FirstManagerForm(StaffDirectory& staff, QWidget* parent)
     m_repeat->setAccessibleName(tr("PIN again"));
     m_pin->setEchoMode(QLineEdit::Password);
     m_repeat->setEchoMode(QLineEdit::Password);
-    m_error->setStyleSheet(QStringLiteral("color:#a50e0e;font-weight:bold;"));
     m_error->setWordWrap(true);
     auto* title = new QLabel(tr("Welcome to LoyaltyTill. Create the store's first manager."), this);
     title->setWordWrap(true);

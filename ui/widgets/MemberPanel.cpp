@@ -1,6 +1,7 @@
 #include "ui/widgets/MemberPanel.h"
 
 #include "core/domain/PhoneNumberNormalizer.h"
+#include "ui/widgets/StatusLabel.h"
 
 #include <QLabel>
 #include <QListWidget>
@@ -14,7 +15,7 @@ MemberPanel::MemberPanel(QWidget* parent)
     , m_name(new QLabel(this))
     , m_details(new QLabel(this))
     , m_balance(new QLabel(this))
-    , m_unconfirmed(new QLabel(this))
+    , m_unconfirmed(new StatusLabel(StatusLabel::Tone::Warning, StatusLabel::Weight::Normal, this))
     , m_progress(new QProgressBar(this))
     , m_available(new QLabel(this))
     , m_history(new QListWidget(this))
@@ -30,7 +31,6 @@ MemberPanel::MemberPanel(QWidget* parent)
     m_available->setAccessibleName(tr("Rewards available now"));
     m_history->setAccessibleName(tr("Recent history"));
     m_available->setWordWrap(true);
-    m_unconfirmed->setStyleSheet(QStringLiteral("color:#b06000;"));
     m_history->setFocusPolicy(Qt::NoFocus);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_name);

@@ -1,5 +1,7 @@
 #include "ui/widgets/PinForm.h"
 
+#include "ui/widgets/StatusLabel.h"
+
 #include <QFormLayout>
 #include <QIntValidator>
 #include <QLabel>
@@ -13,7 +15,7 @@ PinForm::PinForm(const QString& title, QWidget* parent)
     , m_title(new QLabel(title, this))
     , m_staff(new QLineEdit(this))
     , m_pin(new QLineEdit(this))
-    , m_error(new QLabel(this))
+    , m_error(new StatusLabel(this))
 {
     QFont big = font();
     big.setPointSizeF(big.pointSizeF() * 1.5);
@@ -25,7 +27,6 @@ PinForm::PinForm(const QString& title, QWidget* parent)
     m_staff->setValidator(new QIntValidator(1, 999999, m_staff));
     m_pin->setEchoMode(QLineEdit::Password);
     m_pin->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\d{0,8}")), m_pin));
-    m_error->setStyleSheet(QStringLiteral("color:#a50e0e;font-weight:bold;"));
     auto* form = new QFormLayout(this);
     form->addRow(m_title);
     form->addRow(tr("Staff &number"), m_staff);

@@ -5,6 +5,7 @@
 #include "core/store/SyncOutbox.h"
 #include "sync/SquareConnection.h"
 #include "sync/SyncScheduler.h"
+#include "ui/widgets/StatusLabel.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -19,12 +20,11 @@ SyncStatusLine::SyncStatusLine(Database& db, LoyaltyEngine& engine, const Clock&
     , m_clock(clock)
     , m_connection(new QLabel(this))
     , m_pending(new QLabel(this))
-    , m_conflicts(new QLabel(this))
+    , m_conflicts(new StatusLabel(this))
 {
     m_connection->setAccessibleName(tr("Square connection"));
     m_pending->setAccessibleName(tr("Operations waiting to sync"));
     m_conflicts->setAccessibleName(tr("Sync conflicts"));
-    m_conflicts->setStyleSheet(QStringLiteral("color:#a50e0e;font-weight:bold;"));
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(16);
