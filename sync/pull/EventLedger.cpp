@@ -1,7 +1,6 @@
 #include "sync/pull/EventLedger.h"
 
 #include "core/common/Clock.h"
-#include "core/services/EngineContext.h"
 #include "core/store/AuditLog.h"
 #include "core/store/Database.h"
 #include "core/store/LedgerWriter.h"
@@ -160,7 +159,6 @@ Result<void> EventLedger::classify(const QString& eventId, Mode mode)
 
     if (points == 0)
         return settle(QStringLiteral("ignored"), 0, 0);
-    EngineContext context {m_db, m_clock, {}, PhoneNumberNormalizer(), QStringLiteral("Square")};
     LedgerWriter::Entry entry;
     entry.memberId = memberId;
     entry.kind = ledgerKindFor(type);
@@ -168,7 +166,7 @@ Result<void> EventLedger::classify(const QString& eventId, Mode mode)
     entry.note =
         QStringLiteral("Square %1%2").arg(type, locationId.isEmpty() ? QString() : QStringLiteral(" at ") + locationId);
     // Made elsewhere: mirrored here, never queued back to Square.
-    auto written = LedgerWriter(context).append(entry, QString());
+    auto written = LedgerWriter(m_db, m_clock, QStringLiteral("Square")).append(entry, QString());
     if (!written)
         return written.error();
     ++m_eventsApplied;
