@@ -1,7 +1,9 @@
 #include "core/store/IntegrityChecker.h"
 
+#include "core/common/Clock.h"
 #include "core/store/Database.h"
-#include "core/store/LedgerWriter.h"
+#include "core/store/LedgerStore.h"
+#include "core/store/SyncOutbox.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
@@ -37,16 +39,13 @@ Result<void> IntegrityChecker::collect(IntegrityReport& report, const QString& s
 Result<IntegrityReport> IntegrityChecker::check()
 {
     IntegrityReport report;
-    auto integrity = m_db.scalar(QStringLiteral("PRAGMA integrity_check(1)"));
-    if (!integrity)
-        return integrity.error();
-    if (integrity->toString() != QLatin1String("ok"))
+    LT_TRY_ASSIGN(const QVariant integrity, m_db.scalar(QStringLiteral("PRAGMA integrity_check(1)")));
+    if (integrity.toString() != QLatin1String("ok"))
         report.problems
-            << QCoreApplication::translate("IntegrityChecker", "SQLite integrity check: %1").arg(integrity->toString());
+            << QCoreApplication::translate("IntegrityChecker", "SQLite integrity check: %1").arg(integrity.toString());
 
     // Each check reads in one snapshot: wrap them in a read transaction.
-    if (auto begun = m_db.exec(QStringLiteral("BEGIN")); !begun)
-        return begun.error();
+    LT_TRY(m_db.exec(QStringLiteral("BEGIN")));
     const struct
     {
         QString sql;
@@ -61,7 +60,7 @@ Result<IntegrityReport> IntegrityChecker::check()
          QCoreApplication::translate("IntegrityChecker", "Balance differs from the ledger (member, balance, ledger)")},
         {QStringLiteral("SELECT m.id, m.lifetime_points, COALESCE(l.total, 0) FROM members m LEFT JOIN "
                         "(SELECT member_id, sum(")
-             + LedgerWriter::lifetimeDeltaSql()
+             + LedgerStore::lifetimeDeltaSql()
              + QStringLiteral(") AS total FROM ledger GROUP BY member_id) l ON l.member_id = m.id "
                               "WHERE m.lifetime_points <> COALESCE(l.total, 0)"),
          QCoreApplication::translate("IntegrityChecker",
@@ -97,7 +96,10 @@ Result<IntegrityReport> IntegrityChecker::check()
     report.members = counts(QStringLiteral("SELECT count(*) FROM members"));
     report.ledgerEntries = counts(QStringLiteral("SELECT count(*) FROM ledger"));
     report.sales = counts(QStringLiteral("SELECT count(*) FROM sales"));
-    report.pendingSync = counts(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending'"));
+    // Waiting to sync as the till's status bar and `sync status` count it.
+    const SystemClock clock;
+    auto pending = SyncOutbox(m_db, clock).pendingCount();
+    report.pendingSync = pending ? *pending : -1;
     (void)m_db.exec(QStringLiteral("COMMIT"));
     return report;
 }

@@ -10,8 +10,8 @@
 namespace lt {
 
 namespace {
-// The one definition of waiting to sync, over `outbox o` joined to its `members m`.
-const QString WaitingToSync = QStringLiteral("o.state = 'pending'");
+// Rows of members Square hears of: generated (demo) members are training data whose rows are never sent. Pending
+// ones among them are what "waiting to sync" means everywhere.
 const QString OutboxOfSyncedMembers =
     QStringLiteral("FROM outbox o JOIN members m ON m.id = o.member_id WHERE m.origin <> 'generated' ");
 } // namespace
@@ -46,15 +46,16 @@ Result<qint64> SyncOutbox::enqueue(qint64 memberId, qint64 ledgerId, const QStri
 
 Result<qint64> SyncOutbox::pendingCount() const
 {
-    static const QString sql = QStringLiteral("SELECT count(*) FROM outbox o WHERE ") + WaitingToSync;
+    static const QString sql =
+        QStringLiteral("SELECT count(*) ") + OutboxOfSyncedMembers + QStringLiteral("AND o.state = 'pending'");
     LT_TRY_ASSIGN(const QVariant count, m_db.scalar(sql));
     return count.toLongLong();
 }
 
 Result<qint64> SyncOutbox::pendingCountFor(qint64 memberId) const
 {
-    static const QString sql =
-        QStringLiteral("SELECT count(*) FROM outbox o WHERE o.member_id = ? AND ") + WaitingToSync;
+    static const QString sql = QStringLiteral("SELECT count(*) ") + OutboxOfSyncedMembers
+        + QStringLiteral("AND o.state = 'pending' AND o.member_id = ?");
     LT_TRY_ASSIGN(const QVariant count, m_db.scalar(sql, {memberId}));
     return count.toLongLong();
 }
