@@ -1,10 +1,13 @@
 #include "core/store/SyncConflicts.h"
 
 #include "core/common/Clock.h"
+#include "core/common/Logging.h"
+#include "core/domain/SyncKinds.h"
 #include "core/services/EngineContext.h"
 #include "core/store/AuditLog.h"
 #include "core/store/Database.h"
 #include "core/store/LedgerWriter.h"
+#include "core/store/MemberStore.h"
 #include "core/store/SyncOutbox.h"
 #include "core/store/Transaction.h"
 
@@ -30,13 +33,24 @@ const QString selectColumns =
                    "COALESCE(c.resolution, ''), COALESCE(c.resolved_by, ''), COALESCE(c.resolution_note, '') "
                    "FROM sync_conflicts c LEFT JOIN outbox o ON o.id = c.outbox_id ");
 
-SyncConflict fromRow(const QSqlQuery& query)
+bool is(const SyncConflict& conflict, ConflictKind kind)
 {
+    return conflict.kind == toStorage(kind);
+}
+
+bool is(const SyncConflict& conflict, OutboxOperation operation)
+{
+    return conflict.operation == toStorage(operation);
+}
+
+Result<SyncConflict> fromRow(const QSqlQuery& query)
+{
+    LT_TRY_ASSIGN(const ConflictKind kind, fromStorage<ConflictKind>(query.value(3).toString()));
     SyncConflict c;
     c.id = query.value(0).toLongLong();
     c.outboxId = query.value(1).toLongLong();
     c.memberId = query.value(2).toLongLong();
-    c.kind = query.value(3).toString();
+    c.kind = toStorage(kind);
     c.code = query.value(4).toString();
     c.message = query.value(5).toString();
     c.operation = query.value(6).toString();
@@ -55,19 +69,21 @@ SyncConflict fromRow(const QSqlQuery& query)
 
 Result<qint64> SyncConflicts::record(const NewConflict& conflict)
 {
+    if (!fromStorage<ConflictKind>(conflict.kind))
+        return Error::internal(QStringLiteral("There is no conflict kind '%1'.").arg(conflict.kind));
     Database& db = m_context.db;
     QSqlQuery& insert = db.prepared(QStringLiteral(
         "INSERT INTO sync_conflicts (outbox_id, member_id, kind, code, message, local_facts, square_facts, "
         "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     StatementScope scope(insert);
-    if (auto done = db.exec(insert,
-                            {conflict.outboxId > 0 ? QVariant(conflict.outboxId) : QVariant(),
-                             conflict.memberId > 0 ? QVariant(conflict.memberId) : QVariant(), conflict.kind,
-                             conflict.code, conflict.message, json(conflict.localFacts), json(conflict.squareFacts),
-                             toStorageTime(m_context.clock.nowUtc())});
-        !done)
-        return done.error();
-    return insert.lastInsertId().toLongLong();
+    LT_TRY(db.exec(insert,
+                   {conflict.outboxId > 0 ? QVariant(conflict.outboxId) : QVariant(),
+                    conflict.memberId > 0 ? QVariant(conflict.memberId) : QVariant(), conflict.kind, conflict.code,
+                    conflict.message, json(conflict.localFacts), json(conflict.squareFacts),
+                    toStorageTime(m_context.clock.nowUtc())}));
+    const qint64 id = insert.lastInsertId().toLongLong();
+    qCInfo(lcStore) << "sync conflict" << id << "of kind" << conflict.kind << "for member" << conflict.memberId;
+    return id;
 }
 
 Result<QList<SyncConflict>> SyncConflicts::list(bool includeResolved, int limit) const
@@ -77,12 +93,10 @@ Result<QList<SyncConflict>> SyncConflicts::list(bool includeResolved, int limit)
 
 Result<SyncConflict> SyncConflicts::byId(qint64 id) const
 {
-    auto found = select(QStringLiteral("WHERE c.id = ? "), {id}, 1);
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
+    LT_TRY_ASSIGN(const QList<SyncConflict> found, select(QStringLiteral("WHERE c.id = ? "), {id}, 1));
+    if (found.isEmpty())
         return Error::notFound(QCoreApplication::translate("SyncConflicts", "There is no conflict %1.").arg(id));
-    return found->first();
+    return found.first();
 }
 
 Result<QList<SyncConflict>> SyncConflicts::select(const QString& where, const QVariantList& values, int limit) const
@@ -96,40 +110,41 @@ Result<QList<SyncConflict>> SyncConflicts::select(const QString& where, const QV
     if (!query.exec())
         return Database::errorFrom(query);
     QList<SyncConflict> conflicts;
-    while (query.next())
-        conflicts.append(fromRow(query));
+    while (query.next()) {
+        LT_TRY_ASSIGN(const SyncConflict conflict, fromRow(query));
+        conflicts.append(conflict);
+    }
     return conflicts;
 }
 
 Result<qint64> SyncConflicts::openCount() const
 {
-    auto count = m_context.db.scalar(QStringLiteral("SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL"));
-    if (!count)
-        return count.error();
-    return count->toLongLong();
+    LT_TRY_ASSIGN(const QVariant count,
+                  m_context.db.scalar(QStringLiteral("SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL")));
+    return count.toLongLong();
 }
 
 Result<qint64> SyncConflicts::openCountFor(qint64 memberId) const
 {
-    auto count = m_context.db.scalar(
-        QStringLiteral("SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL AND member_id = ?"), {memberId});
-    if (!count)
-        return count.error();
-    return count->toLongLong();
+    LT_TRY_ASSIGN(const QVariant count,
+                  m_context.db.scalar(
+                      QStringLiteral("SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL AND member_id = ?"),
+                      {memberId}));
+    return count.toLongLong();
 }
 
 QList<ConflictAction> SyncConflicts::actionsFor(const SyncConflict& conflict)
 {
     if (!conflict.isOpen())
         return {};
-    if (conflict.kind == QLatin1String("balance_mismatch"))
+    if (is(conflict, ConflictKind::BalanceMismatch))
         return {ConflictAction::AcceptSquare, ConflictAction::Dismiss};
     QList<ConflictAction> actions {ConflictAction::Retry};
-    const bool takesPoints = conflict.points < 0
-        && (conflict.operation == QLatin1String("redeem") || conflict.operation == QLatin1String("adjust"));
+    const bool takesPoints =
+        conflict.points < 0 && (is(conflict, OutboxOperation::Redeem) || is(conflict, OutboxOperation::Adjust));
     if (takesPoints)
         actions << ConflictAction::Force;
-    if (conflict.outboxId > 0 && conflict.operation != QLatin1String("enroll") && conflict.points != 0)
+    if (conflict.outboxId > 0 && !is(conflict, OutboxOperation::Enroll) && conflict.points != 0)
         actions << ConflictAction::AcceptSquare;
     actions << ConflictAction::Dismiss;
     return actions;
@@ -162,14 +177,19 @@ std::optional<ConflictAction> SyncConflicts::actionFromName(const QString& name)
 
 QString SyncConflicts::describeKind(const QString& kind)
 {
-    if (kind == QLatin1String("overspend"))
+    const auto known = fromStorage<ConflictKind>(kind);
+    switch (known ? *known : ConflictKind::Refused) {
+    case ConflictKind::Overspend:
         return QCoreApplication::translate("SyncConflicts", "Points already spent elsewhere");
-    if (kind == QLatin1String("phone_rejected"))
+    case ConflictKind::PhoneRejected:
         return QCoreApplication::translate("SyncConflicts", "Square rejected the phone number");
-    if (kind == QLatin1String("account_missing"))
+    case ConflictKind::AccountMissing:
         return QCoreApplication::translate("SyncConflicts", "The Square account is gone (merged or deleted)");
-    if (kind == QLatin1String("balance_mismatch"))
+    case ConflictKind::BalanceMismatch:
         return QCoreApplication::translate("SyncConflicts", "Balances disagree");
+    case ConflictKind::Refused:
+        break;
+    }
     return QCoreApplication::translate("SyncConflicts", "Square refused the operation");
 }
 
@@ -194,19 +214,24 @@ Result<SyncConflict> SyncConflicts::resolve(qint64 id, ConflictAction action, co
     if (manager.trimmed().isEmpty())
         return Error::invalid(QCoreApplication::translate("SyncConflicts", "Name the manager who resolves it."),
                               QStringLiteral("manager"));
+    const auto settle = [&]() -> Result<void> {
+        return settleConflict(id, action, manager.trimmed(), note.trimmed());
+    };
+    LT_TRY(inTransaction(m_context.db, settle));
+    return byId(id);
+}
+
+Result<void> SyncConflicts::settleConflict(qint64 id, ConflictAction action, const QString& manager,
+                                           const QString& note)
+{
     Database& db = m_context.db;
-    Transaction transaction(db);
-    if (auto begun = transaction.begin(); !begun)
-        return begun.error();
-    auto conflict = byId(id);
-    if (!conflict)
-        return conflict.error();
-    if (!conflict->isOpen())
+    LT_TRY_ASSIGN(const SyncConflict conflict, byId(id));
+    if (!conflict.isOpen())
         return Error::conflict(
             QCoreApplication::translate("SyncConflicts", "Conflict %1 was already resolved (%2 by %3).")
                 .arg(id)
-                .arg(conflict->resolution, conflict->resolvedBy));
-    if (!actionsFor(*conflict).contains(action))
+                .arg(conflict.resolution, conflict.resolvedBy));
+    if (!actionsFor(conflict).contains(action))
         return Error::refused(QCoreApplication::translate("SyncConflicts", "\"%1\" does not apply to conflict %2.")
                                   .arg(actionName(action))
                                   .arg(id));
@@ -214,60 +239,34 @@ Result<SyncConflict> SyncConflicts::resolve(qint64 id, ConflictAction action, co
     qint64 ledgerId = 0;
     if (action == ConflictAction::Retry || action == ConflictAction::Force) {
         // A new key: the refused request left nothing at Square, and a forced one is a different request.
-        const QString payloadChange = action == ConflictAction::Force
-            ? QStringLiteral("json_set(payload, '$.force', json('true'))")
-            : QStringLiteral("payload");
-        if (auto done = db.exec(QStringLiteral("UPDATE outbox SET state = 'pending', attempts = 0, last_error = NULL, "
-                                               "next_attempt_at = NULL, first_attempt_at = NULL, idempotency_key = ?, "
-                                               "payload = %1 WHERE id = ?")
-                                    .arg(payloadChange),
-                                {SyncOutbox::newIdempotencyKey(), conflict->outboxId});
-            !done)
-            return done.error();
-        if (conflict->kind == QLatin1String("account_missing")) {
-            // Link the member again by phone: Square may have merged the account into another one.
-            if (auto done = db.exec(QStringLiteral("UPDATE members SET square_account_id = NULL, "
-                                                   "square_history_at = NULL WHERE id = ?"),
-                                    {conflict->memberId});
-                !done)
-                return done.error();
-        }
+        LT_TRY(SyncOutbox(db, m_context.clock).sendAgain(conflict.outboxId, action == ConflictAction::Force));
+        // Link the member again by phone: Square may have merged the account into another one.
+        if (is(conflict, ConflictKind::AccountMissing))
+            LT_TRY(MemberStore(db).unlinkSquareAccount(conflict.memberId));
     } else if (action == ConflictAction::AcceptSquare) {
-        const qint64 points = conflict->kind == QLatin1String("balance_mismatch")
-            ? conflict->squareFacts.value(QLatin1String("difference")).toInteger()
-            : -conflict->points;
+        const qint64 points = is(conflict, ConflictKind::BalanceMismatch)
+            ? conflict.squareFacts.value(QLatin1String("difference")).toInteger()
+            : -conflict.points;
         if (points != 0) {
-            LedgerWriter::Entry entry;
-            entry.memberId = conflict->memberId;
-            entry.kind = points > 0 ? QStringLiteral("restore") : QStringLiteral("adjust");
+            LedgerStore::NewEntry entry;
+            entry.memberId = conflict.memberId;
+            entry.kind = points > 0 ? LedgerKind::Restore : LedgerKind::Adjust;
             entry.points = points;
             entry.note =
                 QCoreApplication::translate("SyncConflicts", "Square's balance accepted (conflict %1)").arg(id);
             // Not queued: Square never had the operation this cancels.
-            auto written = LedgerWriter(m_context).append(entry, QString());
-            if (!written)
-                return written.error();
-            ledgerId = *written;
+            LT_TRY_ASSIGN(ledgerId, LedgerWriter(m_context).append(entry, std::nullopt));
         }
     }
-    if (auto done =
-            db.exec(QStringLiteral("UPDATE sync_conflicts SET resolved_at = ?, resolution = ?, resolved_by = ?, "
-                                   "resolution_note = ?, ledger_id = ? WHERE id = ?"),
-                    {toStorageTime(m_context.clock.nowUtc()), actionName(action), manager.trimmed(), note.trimmed(),
-                     ledgerId > 0 ? QVariant(ledgerId) : QVariant(), id});
-        !done)
-        return done.error();
-    if (auto audited = AuditLog(db, m_context.clock)
-                           .record(manager.trimmed(), QStringLiteral("sync.conflict.resolve"),
-                                   QStringLiteral("member:%1").arg(conflict->memberId),
-                                   {{QStringLiteral("conflict"), id},
-                                    {QStringLiteral("kind"), conflict->kind},
-                                    {QStringLiteral("action"), actionName(action)}});
-        !audited)
-        return audited.error();
-    if (auto committed = transaction.commit(); !committed)
-        return committed.error();
-    return byId(id);
+    LT_TRY(db.exec(QStringLiteral("UPDATE sync_conflicts SET resolved_at = ?, resolution = ?, resolved_by = ?, "
+                                  "resolution_note = ?, ledger_id = ? WHERE id = ?"),
+                   {toStorageTime(m_context.clock.nowUtc()), actionName(action), manager, note,
+                    ledgerId > 0 ? QVariant(ledgerId) : QVariant(), id}));
+    return AuditLog(db, m_context.clock)
+        .record(manager, QStringLiteral("sync.conflict.resolve"), QStringLiteral("member:%1").arg(conflict.memberId),
+                {{QStringLiteral("conflict"), id},
+                 {QStringLiteral("kind"), conflict.kind},
+                 {QStringLiteral("action"), actionName(action)}});
 }
 
 } // namespace lt

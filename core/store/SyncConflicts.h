@@ -20,7 +20,7 @@ struct SyncConflict
     qint64 id = 0;
     qint64 outboxId = 0; // 0 for a balance that disagrees without one operation to blame
     qint64 memberId = 0;
-    QString kind; // overspend, phone_rejected, account_missing, refused, balance_mismatch
+    QString kind; // a ConflictKind as stored: overspend, phone_rejected, account_missing, refused, balance_mismatch
     QString code; // Square's error code, when Square answered with one
     QString message;
     QString operation; // the outbox operation, when there is one
@@ -44,7 +44,8 @@ enum class ConflictAction {
     Dismiss, // keep both sides as they are; the conflict leaves the list
 };
 
-// The conflicts sync found, and their resolution. Every resolution is one transaction with its audit entry.
+// Owns the sync_conflicts table: the conflicts sync found, and their resolution. Every resolution is one
+// transaction with its audit entry.
 class SyncConflicts
 {
 public:
@@ -80,6 +81,7 @@ public:
     static QString describeAction(ConflictAction action);
 
 private:
+    Result<void> settleConflict(qint64 id, ConflictAction action, const QString& manager, const QString& note);
     Result<QList<SyncConflict>> select(const QString& where, const QVariantList& values, int limit) const;
 
     EngineContext& m_context;
