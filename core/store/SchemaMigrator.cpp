@@ -282,7 +282,7 @@ Result<void> SchemaMigrator::migrateTo(int target)
             for (const QString& pragma : {QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId),
                                           QStringLiteral("PRAGMA user_version = %1").arg(version)})
                 LT_TRY(m_db.exec(pragma));
-            qCInfo(lcStore) << "database upgraded to schema" << version;
+            qCDebug(lcStore) << "database upgraded to schema" << version;
             return {};
         };
         LT_TRY(inTransaction(m_db, step));

@@ -82,7 +82,7 @@ Result<qint64> SyncConflicts::record(const NewConflict& conflict)
                     conflict.message, json(conflict.localFacts), json(conflict.squareFacts),
                     toStorageTime(m_context.clock.nowUtc())}));
     const qint64 id = insert.lastInsertId().toLongLong();
-    qCInfo(lcStore) << "sync conflict" << id << "of kind" << conflict.kind << "for member" << conflict.memberId;
+    qCDebug(lcStore) << "sync conflict" << id << "of kind" << conflict.kind << "for member" << conflict.memberId;
     return id;
 }
 
