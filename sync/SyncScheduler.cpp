@@ -128,11 +128,11 @@ void SyncScheduler::syncNow()
 
 void SyncScheduler::refreshCounts()
 {
-    auto pending = m_db.scalar(QStringLiteral("SELECT count(*) FROM outbox o JOIN members m ON m.id = o.member_id "
-                                              "WHERE o.state = 'pending' AND m.origin <> 'generated'"));
+    // The one definition of "waiting to sync", as the status line, `sync status` and `check` count it.
+    auto pending = SyncOutbox(m_db, m_clock).pendingCount();
     auto conflicts = m_db.scalar(QStringLiteral("SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL"));
     if (pending)
-        m_status.pending = pending->toLongLong();
+        m_status.pending = *pending;
     if (conflicts)
         m_status.conflicts = conflicts->toLongLong();
     emit statusChanged(m_status);
