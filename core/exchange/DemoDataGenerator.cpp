@@ -1,16 +1,16 @@
 #include "core/exchange/DemoDataGenerator.h"
 
 #include "core/common/Clock.h"
+#include "core/common/Logging.h"
 #include "core/domain/CardNumber.h"
 #include "core/domain/PointsRules.h"
 #include "core/domain/SearchTerms.h"
 #include "core/services/EngineContext.h"
-#include "core/store/Database.h"
-#include "core/store/SqliteConnection.h"
+#include "core/store/BulkMemberWriter.h"
+#include "core/store/MemberStore.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QSqlQuery>
 
 #include <cstdio>
 #include <random>
@@ -100,6 +100,94 @@ QList<int> validAreaCodes()
     }
     return areas;
 }
+
+// The members: names in several scripts, 555 numbers, e-mails, birthdays and cards for most of them, enrolled
+// two to three years ago.
+Result<void> writeMembers(BulkMemberWriter& writer, const GenerateOptions& options, const QList<int>& areas,
+                          const QDateTime& now, std::mt19937_64& rng, GenerateReport& report)
+{
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    const qint64 enrolFrom = now.addYears(-3).toSecsSinceEpoch();
+    const qint64 enrolSpan = now.addYears(-2).toSecsSinceEpoch() - enrolFrom;
+    const QList<DemoName> names = demoNames();
+    BulkMemberWriter::Member member;
+    member.consentVersion = "1";
+    for (qint64 i = 0; i < options.members; ++i) {
+        const qint64 id = i + 1;
+        const DemoName& name = names.at(int(rng() % quint64(names.size())));
+        member.id = id;
+        member.phone = "+1" + QByteArray::number(areas.at(int(i % areas.size()))) + "555"
+            + QByteArray::number(i / areas.size()).rightJustified(4, '0');
+        member.name = name.utf8;
+        member.email = QByteArray();
+        if (unit(rng) < 0.6)
+            member.email = name.emailPrefix + QByteArray::number(id) + "@example.com";
+        member.birthday = QByteArray();
+        if (unit(rng) < 0.5)
+            member.birthday =
+                QDate(1950 + int(rng() % 55), 1 + int(rng() % 12), 1 + int(rng() % 28)).toString(Qt::ISODate).toUtf8();
+        member.enrolledAt = isoUtc(enrolFrom + qint64(unit(rng) * double(enrolSpan)));
+        member.consent = unit(rng) < 0.5;
+        // The e-mail is lower-case ASCII, so it is its own search term.
+        member.searchTerms = member.email.isEmpty() ? name.terms : name.terms + QList<QByteArray> {member.email};
+        member.card = unit(rng) < 0.7 ? CardNumber::fromSerial(id).toUtf8() : QByteArray();
+        LT_TRY(writer.addMember(member));
+        ++report.members;
+        if (options.progress && id % 50000 == 0)
+            options.progress(QStringLiteral("members"), id, options.members);
+    }
+    return {};
+}
+
+// The sales over the last two years, earning points under the program, and some redemptions of its cheapest
+// fixed reward; then each member's balance and lifetime points from what was written.
+Result<void> writeSales(BulkMemberWriter& writer, const GenerateOptions& options, const LoyaltyProgram& program,
+                        const QDateTime& now, std::mt19937_64& rng, GenerateReport& report)
+{
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    const qint64 salesFrom = now.addYears(-2).toSecsSinceEpoch();
+    const qint64 salesSpan = now.toSecsSinceEpoch() - salesFrom;
+    std::vector<qint64> balance(size_t(options.members) + 1, 0);
+    std::vector<qint64> lifetime(size_t(options.members) + 1, 0);
+    const RewardTier* reward = nullptr;
+    for (const RewardTier& tier : program.rewardTiers) {
+        if (!tier.partial && (!reward || tier.points < reward->points))
+            reward = &tier;
+    }
+    const PointsRules rules(program);
+    const QByteArray currency = program.currency.toUtf8();
+    std::exponential_distribution<double> spend(1.0 / 3500.0); // mean 35.00
+    for (qint64 s = 1; s <= options.sales; ++s) {
+        // A few loyal members buy often; many come rarely: what churn and repeat-rate reports need to show.
+        const double u = unit(rng);
+        const qint64 memberId = 1 + std::min<qint64>(options.members - 1, qint64(u * u * double(options.members)));
+        const qint64 amount = std::clamp<qint64>(100 + qint64(spend(rng)), 100, 50000);
+        const qint64 points = rules.pointsFor(Sale {QString(), Money(amount, program.currency), {}});
+        const QByteArray at = isoUtc(salesFrom + salesSpan * s / (options.sales + 1));
+        LT_TRY(writer.addSale(s, "D" + QByteArray::number(s).rightJustified(9, '0'), memberId, amount, currency, points,
+                              at));
+        if (points > 0) {
+            LT_TRY(writer.addLedgerEntry(memberId, LedgerKind::Accrue, points, s, QByteArray(), std::nullopt, at));
+            ++report.ledgerEntries;
+            balance[size_t(memberId)] += points;
+            lifetime[size_t(memberId)] += points;
+        }
+        if (reward && balance[size_t(memberId)] >= reward->points && unit(rng) < 0.3) {
+            LT_TRY(writer.addLedgerEntry(memberId, LedgerKind::Redeem, -reward->points, 0, reward->id.toUtf8(),
+                                         reward->amountMinor, at));
+            ++report.ledgerEntries;
+            balance[size_t(memberId)] -= reward->points;
+        }
+        ++report.sales;
+        if (options.progress && s % 250000 == 0)
+            options.progress(QStringLiteral("sales"), s, options.sales);
+    }
+    for (qint64 id = 1; id <= options.members; ++id) {
+        if (lifetime[size_t(id)] != 0)
+            LT_TRY(writer.setPoints(id, balance[size_t(id)], lifetime[size_t(id)]));
+    }
+    return {};
+}
 } // namespace
 
 Result<GenerateReport> DemoDataGenerator::generate(const GenerateOptions& options)
@@ -114,192 +202,32 @@ Result<GenerateReport> DemoDataGenerator::generate(const GenerateOptions& option
         return Error::invalid(
             QCoreApplication::translate("DemoDataGenerator", "Generate between 0 and %1 sales.").arg(MaximumSales),
             QStringLiteral("sales"));
-    auto existing = m_context.db.scalar(QStringLiteral("SELECT count(*) FROM members"));
-    if (!existing)
-        return existing.error();
-    if (existing->toLongLong() > 0)
+    LT_TRY_ASSIGN(const qint64 existing, MemberStore(m_context.db).count());
+    if (existing > 0)
         return Error::refused(
             QCoreApplication::translate("DemoDataGenerator",
                                         "Demo data goes into an empty store only; this one has %1 members.")
-                .arg(existing->toLongLong()));
+                .arg(existing));
     const QList<int> areas = validAreaCodes();
     if (areas.isEmpty() || options.members > qint64(areas.size()) * 10000)
         return Error::invalid(
             QCoreApplication::translate("DemoDataGenerator", "Not enough demo phone numbers for %1 members.")
                 .arg(options.members));
 
-    auto connection = SqliteConnection::from(m_context.db);
-    if (!connection)
-        return connection.error();
-    SqliteConnection& sql = *connection;
-    // A page cache large enough for the whole working set: otherwise every index insert re-reads pages from the WAL.
-    if (auto cache = sql.exec("PRAGMA cache_size = -1048576"); !cache)
-        return cache.error();
-    // The rows are consistent by construction (ids are assigned here); `check` verifies every reference.
-    if (auto keys = sql.exec("PRAGMA foreign_keys = OFF"); !keys)
-        return keys.error();
-    if (auto begun = sql.exec("BEGIN IMMEDIATE"); !begun)
-        return begun.error();
-    auto fail = [&sql](const Error& error) {
-        (void)sql.exec("ROLLBACK");
-        (void)sql.exec("PRAGMA cache_size = -2000");
-        (void)sql.exec("PRAGMA foreign_keys = ON");
-        return error;
-    };
-
-    // Secondary indexes are rebuilt once at the end: far cheaper than maintaining them row by row.
-    QList<QByteArray> indexes;
-    QSqlQuery indexSql(m_context.db.connection());
-    if (!indexSql.exec(QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
-                                      "AND tbl_name IN ('members', 'cards', 'member_search', 'sales', 'ledger')")))
-        return fail(Database::errorFrom(indexSql));
-    QList<QByteArray> drops;
-    while (indexSql.next()) {
-        drops << "DROP INDEX " + indexSql.value(0).toString().toUtf8();
-        indexes << indexSql.value(1).toString().toUtf8();
-    }
-    indexSql.finish();
-    for (const QByteArray& drop : drops) {
-        if (auto done = sql.exec(drop.constData()); !done)
-            return fail(done.error());
-    }
-
+    LT_TRY_ASSIGN(std::unique_ptr<BulkMemberWriter> writer, BulkMemberWriter::begin(m_context.db));
+    // One random sequence for members and sales, so that a seed always gives the same store.
     std::mt19937_64 rng(options.seed);
-    std::uniform_real_distribution<double> unit(0.0, 1.0);
     const QDateTime now = m_context.clock.nowUtc();
-    const qint64 enrolFrom = now.addYears(-3).toSecsSinceEpoch();
-    const qint64 enrolSpan = now.addYears(-2).toSecsSinceEpoch() - enrolFrom;
-    const qint64 salesFrom = now.addYears(-2).toSecsSinceEpoch();
-    const qint64 salesSpan = now.toSecsSinceEpoch() - salesFrom;
-    const QByteArray consentVersion = "1";
     GenerateReport report;
-
-    {
-        SqliteStatement member(sql,
-                               "INSERT INTO members (id, phone, name, email, birthday, consent, consent_at, "
-                               "consent_version, enrolled_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                               "'generated')");
-        SqliteStatement term(sql, "INSERT OR IGNORE INTO member_search (term, member_id) VALUES (?, ?)");
-        SqliteStatement card(sql, "INSERT INTO cards (number, member_id, issued_at) VALUES (?, ?, ?)");
-        const QList<DemoName> names = demoNames();
-        for (qint64 i = 0; i < options.members; ++i) {
-            const qint64 id = i + 1;
-            const DemoName& name = names.at(int(rng() % quint64(names.size())));
-            const QByteArray phone = "+1" + QByteArray::number(areas.at(int(i % areas.size()))) + "555"
-                + QByteArray::number(i / areas.size()).rightJustified(4, '0');
-            QByteArray email;
-            if (unit(rng) < 0.6)
-                email = name.emailPrefix + QByteArray::number(id) + "@example.com";
-            QByteArray birthday;
-            if (unit(rng) < 0.5)
-                birthday = QDate(1950 + int(rng() % 55), 1 + int(rng() % 12), 1 + int(rng() % 28))
-                               .toString(Qt::ISODate)
-                               .toUtf8();
-            const QByteArray enrolled = isoUtc(enrolFrom + qint64(unit(rng) * double(enrolSpan)));
-            const bool consent = unit(rng) < 0.5;
-            member.bind(1, id).bind(2, phone).bind(3, name.utf8).bind(4, email.isNull() ? QByteArray("") : email);
-            member.bind(5, birthday).bind(6, consent ? 1 : 0);
-            if (consent)
-                member.bind(7, enrolled).bind(8, consentVersion);
-            else
-                member.bindNull(7).bindNull(8);
-            member.bind(9, enrolled);
-            if (auto done = member.run(QStringLiteral("member")); !done)
-                return fail(done.error());
-            // The e-mail is lower-case ASCII, so it is its own search term.
-            for (const QByteArray& word : email.isEmpty() ? name.terms : name.terms + QList<QByteArray> {email}) {
-                if (auto done = term.bind(1, word).bind(2, id).run(QStringLiteral("search term")); !done)
-                    return fail(done.error());
-            }
-            if (unit(rng) < 0.7) {
-                if (auto done = card.bind(1, CardNumber::fromSerial(id).toUtf8())
-                                    .bind(2, id)
-                                    .bind(3, enrolled)
-                                    .run(QStringLiteral("card"));
-                    !done)
-                    return fail(done.error());
-            }
-            ++report.members;
-            if (options.progress && id % 50000 == 0)
-                options.progress(QStringLiteral("members"), id, options.members);
-        }
-    }
-
-    std::vector<qint64> balance(size_t(options.members) + 1, 0);
-    std::vector<qint64> lifetime(size_t(options.members) + 1, 0);
-    {
-        const LoyaltyProgram& program = m_context.program;
-        const RewardTier* reward = nullptr;
-        for (const RewardTier& tier : program.rewardTiers) {
-            if (!tier.partial && (!reward || tier.points < reward->points))
-                reward = &tier;
-        }
-        const PointsRules rules(program);
-        const QByteArray currency = program.currency.toUtf8();
-        std::exponential_distribution<double> spend(1.0 / 3500.0); // mean 35.00
-        SqliteStatement sale(sql,
-                             "INSERT INTO sales (id, reference, member_id, amount_minor, currency, points, "
-                             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        SqliteStatement ledger(sql,
-                               "INSERT INTO ledger (member_id, kind, points, sale_id, reward_tier_id, "
-                               "discount_minor, actor, created_at) VALUES (?, ?, ?, ?, ?, ?, 'demo', ?)");
-        const QByteArray accrue = "accrue";
-        const QByteArray redeem = "redeem";
-        for (qint64 s = 1; s <= options.sales; ++s) {
-            // A few loyal members buy often; many come rarely: what churn and repeat-rate reports need to show.
-            const double u = unit(rng);
-            const qint64 memberId = 1 + std::min<qint64>(options.members - 1, qint64(u * u * double(options.members)));
-            const qint64 amount = std::clamp<qint64>(100 + qint64(spend(rng)), 100, 50000);
-            const qint64 points = rules.pointsFor(Sale {QString(), Money(amount, program.currency), {}});
-            const QByteArray at = isoUtc(salesFrom + salesSpan * s / (options.sales + 1));
-            sale.bind(1, s).bind(2, "D" + QByteArray::number(s).rightJustified(9, '0')).bind(3, memberId);
-            sale.bind(4, amount).bind(5, currency).bind(6, points).bind(7, at);
-            if (auto done = sale.run(QStringLiteral("sale")); !done)
-                return fail(done.error());
-            if (points > 0) {
-                ledger.bind(1, memberId).bind(2, accrue).bind(3, points).bind(4, s).bindNull(5).bindNull(6).bind(7, at);
-                if (auto done = ledger.run(QStringLiteral("ledger")); !done)
-                    return fail(done.error());
-                ++report.ledgerEntries;
-                balance[size_t(memberId)] += points;
-                lifetime[size_t(memberId)] += points;
-            }
-            if (reward && balance[size_t(memberId)] >= reward->points && unit(rng) < 0.3) {
-                ledger.bind(1, memberId).bind(2, redeem).bind(3, -reward->points).bindNull(4);
-                ledger.bind(5, reward->id.toUtf8()).bind(6, reward->amountMinor).bind(7, at);
-                if (auto done = ledger.run(QStringLiteral("ledger")); !done)
-                    return fail(done.error());
-                ++report.ledgerEntries;
-                balance[size_t(memberId)] -= reward->points;
-            }
-            ++report.sales;
-            if (options.progress && s % 250000 == 0)
-                options.progress(QStringLiteral("sales"), s, options.sales);
-        }
-        SqliteStatement update(sql, "UPDATE members SET balance = ?, lifetime_points = ? WHERE id = ?");
-        for (qint64 id = 1; id <= options.members; ++id) {
-            if (lifetime[size_t(id)] == 0)
-                continue;
-            if (auto done = update.bind(1, balance[size_t(id)])
-                                .bind(2, lifetime[size_t(id)])
-                                .bind(3, id)
-                                .run(QStringLiteral("balance"));
-                !done)
-                return fail(done.error());
-        }
-    }
+    LT_TRY(writeMembers(*writer, options, areas, now, rng, report));
+    LT_TRY(writeSales(*writer, options, m_context.program, now, rng, report));
     if (options.progress)
-        options.progress(QStringLiteral("indexes"), 0, indexes.size());
-    for (const QByteArray& create : indexes) {
-        if (auto done = sql.exec(create.constData()); !done)
-            return fail(done.error());
-    }
-    if (auto committed = sql.exec("COMMIT"); !committed)
-        return fail(committed.error());
-    (void)sql.exec("PRAGMA cache_size = -2000");
-    (void)sql.exec("PRAGMA foreign_keys = ON");
-    (void)sql.exec("PRAGMA optimize");
+        options.progress(QStringLiteral("indexes"), 0, writer->indexCount());
+    LT_TRY(writer->commit());
+    writer.reset();
     report.seconds = double(timer.elapsed()) / 1000.0;
+    qCDebug(lcExchange) << "generated" << report.members << "demo members," << report.sales << "sales and"
+                        << report.ledgerEntries << "ledger entries in" << report.seconds << "s";
     return report;
 }
 

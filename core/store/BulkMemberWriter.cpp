@@ -1,0 +1,149 @@
+#include "core/store/BulkMemberWriter.h"
+
+#include "core/store/Database.h"
+
+#include <QSqlQuery>
+
+namespace lt {
+
+BulkMemberWriter::BulkMemberWriter(SqliteConnection connection)
+    : m_sql(connection)
+{
+    for (LedgerKind kind : AllLedgerKinds)
+        m_kindNames << toStorage(kind).toUtf8();
+}
+
+BulkMemberWriter::~BulkMemberWriter()
+{
+    finalizeStatements();
+    if (m_open && !m_committed)
+        (void)m_sql.exec("ROLLBACK");
+    (void)m_sql.exec("PRAGMA cache_size = -2000");
+    (void)m_sql.exec("PRAGMA foreign_keys = ON");
+    if (m_committed)
+        (void)m_sql.exec("PRAGMA optimize");
+}
+
+Result<std::unique_ptr<BulkMemberWriter>> BulkMemberWriter::begin(Database& db)
+{
+    LT_TRY_ASSIGN(SqliteConnection connection, SqliteConnection::from(db));
+    std::unique_ptr<BulkMemberWriter> writer(new BulkMemberWriter(connection));
+    LT_TRY(writer->start(db));
+    return writer;
+}
+
+Result<void> BulkMemberWriter::start(Database& db)
+{
+    // A page cache large enough for the whole working set: otherwise every index insert re-reads pages from the WAL.
+    LT_TRY(m_sql.exec("PRAGMA cache_size = -1048576"));
+    // The rows are consistent by construction (ids are assigned by the caller); `check` verifies every reference.
+    LT_TRY(m_sql.exec("PRAGMA foreign_keys = OFF"));
+    LT_TRY(m_sql.exec("BEGIN IMMEDIATE"));
+    m_open = true;
+
+    // Secondary indexes are rebuilt once at the end: far cheaper than maintaining them row by row.
+    QSqlQuery indexSql(db.connection());
+    if (!indexSql.exec(QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
+                                      "AND tbl_name IN ('members', 'cards', 'member_search', 'sales', 'ledger')")))
+        return Database::errorFrom(indexSql);
+    QList<QByteArray> drops;
+    while (indexSql.next()) {
+        drops << "DROP INDEX " + indexSql.value(0).toString().toUtf8();
+        m_indexes << indexSql.value(1).toString().toUtf8();
+    }
+    indexSql.finish();
+    for (const QByteArray& drop : drops)
+        LT_TRY(m_sql.exec(drop.constData()));
+
+    m_member = std::make_unique<SqliteStatement>(m_sql,
+                                                 "INSERT INTO members (id, phone, name, email, birthday, consent, "
+                                                 "consent_at, consent_version, enrolled_at, origin) VALUES (?, ?, ?, "
+                                                 "?, ?, ?, ?, ?, ?, 'generated')");
+    m_term =
+        std::make_unique<SqliteStatement>(m_sql, "INSERT OR IGNORE INTO member_search (term, member_id) VALUES (?, ?)");
+    m_card =
+        std::make_unique<SqliteStatement>(m_sql, "INSERT INTO cards (number, member_id, issued_at) VALUES (?, ?, ?)");
+    m_sale = std::make_unique<SqliteStatement>(m_sql,
+                                               "INSERT INTO sales (id, reference, member_id, amount_minor, currency, "
+                                               "points, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    m_ledger = std::make_unique<SqliteStatement>(m_sql,
+                                                 "INSERT INTO ledger (member_id, kind, points, sale_id, "
+                                                 "reward_tier_id, discount_minor, actor, created_at) VALUES (?, ?, ?, "
+                                                 "?, ?, ?, 'demo', ?)");
+    m_points =
+        std::make_unique<SqliteStatement>(m_sql, "UPDATE members SET balance = ?, lifetime_points = ? WHERE id = ?");
+    return {};
+}
+
+Result<void> BulkMemberWriter::addMember(const Member& member)
+{
+    SqliteStatement& row = *m_member;
+    row.bind(1, member.id).bind(2, member.phone).bind(3, member.name);
+    row.bind(4, member.email.isNull() ? QByteArray("") : member.email);
+    row.bind(5, member.birthday).bind(6, member.consent ? 1 : 0);
+    if (member.consent)
+        row.bind(7, member.enrolledAt).bind(8, member.consentVersion);
+    else
+        row.bindNull(7).bindNull(8);
+    row.bind(9, member.enrolledAt);
+    LT_TRY(row.run(QStringLiteral("member")));
+    for (const QByteArray& term : member.searchTerms)
+        LT_TRY(m_term->bind(1, term).bind(2, member.id).run(QStringLiteral("search term")));
+    if (!member.card.isNull())
+        LT_TRY(m_card->bind(1, member.card).bind(2, member.id).bind(3, member.enrolledAt).run(QStringLiteral("card")));
+    return {};
+}
+
+Result<void> BulkMemberWriter::addSale(qint64 id, const QByteArray& reference, qint64 memberId, qint64 amountMinor,
+                                       const QByteArray& currency, qint64 points, const QByteArray& at)
+{
+    m_sale->bind(1, id).bind(2, reference).bind(3, memberId);
+    m_sale->bind(4, amountMinor).bind(5, currency).bind(6, points).bind(7, at);
+    return m_sale->run(QStringLiteral("sale"));
+}
+
+Result<void> BulkMemberWriter::addLedgerEntry(qint64 memberId, LedgerKind kind, qint64 points, qint64 saleId,
+                                              const QByteArray& rewardTierId, std::optional<qint64> discountMinor,
+                                              const QByteArray& at)
+{
+    SqliteStatement& row = *m_ledger;
+    row.bind(1, memberId).bind(2, m_kindNames.at(static_cast<qsizetype>(kind))).bind(3, points);
+    if (saleId > 0)
+        row.bind(4, saleId);
+    else
+        row.bindNull(4);
+    row.bind(5, rewardTierId.isEmpty() ? QByteArray() : rewardTierId);
+    if (discountMinor)
+        row.bind(6, *discountMinor);
+    else
+        row.bindNull(6);
+    row.bind(7, at);
+    return row.run(QStringLiteral("ledger"));
+}
+
+Result<void> BulkMemberWriter::setPoints(qint64 memberId, qint64 balance, qint64 lifetimePoints)
+{
+    return m_points->bind(1, balance).bind(2, lifetimePoints).bind(3, memberId).run(QStringLiteral("balance"));
+}
+
+void BulkMemberWriter::finalizeStatements()
+{
+    m_member.reset();
+    m_term.reset();
+    m_card.reset();
+    m_sale.reset();
+    m_ledger.reset();
+    m_points.reset();
+}
+
+Result<void> BulkMemberWriter::commit()
+{
+    finalizeStatements();
+    for (const QByteArray& create : m_indexes)
+        LT_TRY(m_sql.exec(create.constData()));
+    LT_TRY(m_sql.exec("COMMIT"));
+    m_committed = true;
+    return {};
+}
+
+} // namespace lt
