@@ -235,19 +235,15 @@ Result<LoyaltyProgram> LoyaltyProgram::fromJson(const QJsonObject& json)
         program.expirationMonths = static_cast<int>(months);
     }
     for (const QJsonValue& v : json.value(QStringLiteral("accrual_rules")).toArray()) {
-        auto rule = AccrualRule::fromJson(v.toObject());
-        if (!rule)
-            return rule.error();
-        program.accrualRules << *rule;
+        LT_TRY_ASSIGN(const AccrualRule rule, AccrualRule::fromJson(v.toObject()));
+        program.accrualRules << rule;
     }
     for (const QJsonValue& v : json.value(QStringLiteral("reward_tiers")).toArray()) {
-        auto tier = RewardTier::fromJson(v.toObject());
-        if (!tier)
-            return tier.error();
-        if (program.tier(tier->id))
+        LT_TRY_ASSIGN(const RewardTier tier, RewardTier::fromJson(v.toObject()));
+        if (program.tier(tier.id))
             return Error::invalid(
-                QCoreApplication::translate("LoyaltyProgram", "Two rewards share the id '%1'.").arg(tier->id));
-        program.rewardTiers << *tier;
+                QCoreApplication::translate("LoyaltyProgram", "Two rewards share the id '%1'.").arg(tier.id));
+        program.rewardTiers << tier;
     }
     for (const QJsonValue& v : json.value(QStringLiteral("member_tiers")).toArray()) {
         const QJsonObject o = v.toObject();

@@ -85,16 +85,13 @@ Result<qint64> MemberExporter::exportAll(QIODevice& out, Format format)
     MemberDirectory directory(m_context);
     qint64 count = 0;
     qint64 after = 0;
-    if (auto done = write(out, format == Format::Csv ? QByteArray(CsvHeader) : QByteArray("{\"members\":[\n")); !done)
-        return done.error();
+    LT_TRY(write(out, format == Format::Csv ? QByteArray(CsvHeader) : QByteArray("{\"members\":[\n")));
     while (true) {
-        auto page = directory.list(Page, after);
-        if (!page)
-            return page.error();
-        if (page->isEmpty())
+        LT_TRY_ASSIGN(const QList<Member> page, directory.list(Page, after));
+        if (page.isEmpty())
             break;
         QByteArray chunk;
-        for (const Member& m : *page) {
+        for (const Member& m : page) {
             if (format == Format::Csv)
                 chunk += toCsv(m);
             else
@@ -102,28 +99,21 @@ Result<qint64> MemberExporter::exportAll(QIODevice& out, Format format)
             ++count;
             after = m.id;
         }
-        if (auto done = write(out, chunk); !done)
-            return done.error();
+        LT_TRY(write(out, chunk));
     }
-    if (format == Format::Json) {
-        if (auto done = write(out, QByteArray("\n],\"count\":") + QByteArray::number(count) + "}\n"); !done)
-            return done.error();
-    }
+    if (format == Format::Json)
+        LT_TRY(write(out, QByteArray("\n],\"count\":") + QByteArray::number(count) + "}\n"));
     return count;
 }
 
 Result<qint64> MemberExporter::exportMember(QIODevice& out, Format format, qint64 memberId)
 {
     MemberDirectory directory(m_context);
-    auto member = directory.byId(memberId);
-    if (!member)
-        return member.error();
-    auto history = directory.history(memberId, 1'000'000);
-    if (!history)
-        return history.error();
+    LT_TRY_ASSIGN(const Member member, directory.byId(memberId));
+    LT_TRY_ASSIGN(const QList<LedgerEntry> history, directory.history(memberId, 1'000'000));
     if (format == Format::Csv) {
-        QByteArray bytes = QByteArray(CsvHeader) + toCsv(*member) + "\nledger_id,kind,points,sale,reward,created_at\n";
-        for (const LedgerEntry& e : *history) {
+        QByteArray bytes = QByteArray(CsvHeader) + toCsv(member) + "\nledger_id,kind,points,sale,reward,created_at\n";
+        for (const LedgerEntry& e : history) {
             bytes += QStringList {QString::number(e.id),          e.kind,
                                   QString::number(e.points),      csvField(e.saleReference, true),
                                   csvField(e.rewardTierId, true), time(e.createdAt)}
@@ -131,12 +121,11 @@ Result<qint64> MemberExporter::exportMember(QIODevice& out, Format format, qint6
                          .toUtf8()
                 + '\n';
         }
-        if (auto done = write(out, bytes); !done)
-            return done.error();
+        LT_TRY(write(out, bytes));
         return 1;
     }
     QJsonArray entries;
-    for (const LedgerEntry& e : *history) {
+    for (const LedgerEntry& e : history) {
         entries.append(QJsonObject {{QStringLiteral("id"), e.id},
                                     {QStringLiteral("kind"), e.kind},
                                     {QStringLiteral("points"), e.points},
@@ -144,12 +133,10 @@ Result<qint64> MemberExporter::exportMember(QIODevice& out, Format format, qint6
                                     {QStringLiteral("reward"), orNull(e.rewardTierId)},
                                     {QStringLiteral("created_at"), time(e.createdAt)}});
     }
-    QJsonObject json = toJson(*member);
+    QJsonObject json = toJson(member);
     json.insert(QStringLiteral("ledger"), entries);
-    if (auto done = write(
-            out, QJsonDocument(QJsonObject {{QStringLiteral("member"), json}}).toJson(QJsonDocument::Compact) + '\n');
-        !done)
-        return done.error();
+    LT_TRY(write(out,
+                 QJsonDocument(QJsonObject {{QStringLiteral("member"), json}}).toJson(QJsonDocument::Compact) + '\n'));
     return 1;
 }
 

@@ -1,5 +1,6 @@
 #include "core/exchange/MemberImporter.h"
 
+#include "core/common/Logging.h"
 #include "core/exchange/CsvReader.h"
 #include "core/services/EngineContext.h"
 #include "core/services/EnrollmentService.h"
@@ -57,17 +58,15 @@ Result<ImportReport> MemberImporter::importCsv(QIODevice& device, const ImportOp
     QElapsedTimer timer;
     timer.start();
     CsvReader reader(device);
-    auto header = reader.next();
-    if (!header)
-        return header.error();
+    LT_TRY_ASSIGN(const QStringList header, reader.next());
     // A file written by MemberExporter imports again: its consent column has a longer name, and the columns the
     // store assigns itself (id, enrollment time, lifetime points, tier) are ignored.
     static const QStringList exportedOnly = {
         QStringLiteral("id"),          QStringLiteral("consent_version"), QStringLiteral("consent_at"),
         QStringLiteral("enrolled_at"), QStringLiteral("lifetime_points"), QStringLiteral("tier")};
     QHash<QString, int> index;
-    for (int i = 0; i < header->size(); ++i) {
-        QString name = header->at(i).trimmed().toLower();
+    for (int i = 0; i < header.size(); ++i) {
+        QString name = header.at(i).trimmed().toLower();
         if (name == QLatin1String("marketing_consent"))
             name = QStringLiteral("consent");
         if (exportedOnly.contains(name))
@@ -96,9 +95,10 @@ Result<ImportReport> MemberImporter::importCsv(QIODevice& device, const ImportOp
     QHash<QString, qint64> cardsSeen;
     const qint64 size = device.size();
 
+    // One transaction for the whole file, begun by hand: a file with bad rows is rolled back while its report of
+    // every bad row is still the answer.
     Transaction transaction(m_context.db);
-    if (auto begun = transaction.begin(); !begun)
-        return begun.error();
+    LT_TRY(transaction.begin());
     while (true) {
         auto record = reader.next();
         if (!record) {
@@ -117,9 +117,9 @@ Result<ImportReport> MemberImporter::importCsv(QIODevice& device, const ImportOp
         auto reject = [&report, line](const QString& reason) {
             report.errors << ImportRowError {line, reason};
         };
-        if (record->size() != header->size()) {
+        if (record->size() != header.size()) {
             reject(QCoreApplication::translate("MemberImporter", "expected %1 fields, found %2")
-                       .arg(header->size())
+                       .arg(header.size())
                        .arg(record->size()));
             continue;
         }
@@ -182,19 +182,17 @@ Result<ImportReport> MemberImporter::importCsv(QIODevice& device, const ImportOp
         report.seconds = double(timer.elapsed()) / 1000.0;
         return report;
     }
-    if (auto audited = AuditLog(m_context.db, m_context.clock)
-                           .record(m_context.actor, QStringLiteral("members.import"), QString(),
-                                   {{QStringLiteral("rows"), report.rows},
-                                    {QStringLiteral("imported"), report.imported},
-                                    {QStringLiteral("rejected"), report.errors.size()}});
-        !audited)
-        return audited.error();
-    if (auto committed = transaction.commit(); !committed)
-        return committed.error();
+    LT_TRY(AuditLog(m_context.db, m_context.clock)
+               .record(m_context.actor, QStringLiteral("members.import"), QString(),
+                       {{QStringLiteral("rows"), report.rows},
+                        {QStringLiteral("imported"), report.imported},
+                        {QStringLiteral("rejected"), report.errors.size()}}));
+    LT_TRY(transaction.commit());
     report.committed = true;
     if (options.progress)
         options.progress(report.rows, 1.0);
     report.seconds = double(timer.elapsed()) / 1000.0;
+    qCDebug(lcExchange) << "imported" << report.imported << "of" << report.rows << "rows in" << report.seconds << "s";
     return report;
 }
 

@@ -19,17 +19,13 @@ LoyaltyEngine::LoyaltyEngine(Database& db, const Clock& clock, const QString& ac
 Result<std::unique_ptr<LoyaltyEngine>> LoyaltyEngine::create(Database& db, const Clock& clock, const QString& actor)
 {
     std::unique_ptr<LoyaltyEngine> engine(new LoyaltyEngine(db, clock, actor));
-    if (auto loaded = engine->reload(); !loaded)
-        return loaded.error();
+    LT_TRY(engine->reload());
     return engine;
 }
 
 Result<void> LoyaltyEngine::reload()
 {
-    auto program = ProgramRepository(m_context.db, m_context.clock).load();
-    if (!program)
-        return program.error();
-    m_context.program = *program;
+    LT_TRY_ASSIGN(m_context.program, ProgramRepository(m_context.db, m_context.clock).load());
     m_context.phones = PhoneNumberNormalizer(StoreSettings(m_context.db).value(StoreSettings::DefaultRegion));
     return {};
 }

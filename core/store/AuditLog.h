@@ -21,8 +21,8 @@ struct AuditEntry
     QJsonObject details;
 };
 
-// Who did what and when, append-only (enforced by triggers). Details never carry personal data: members are
-// named by id.
+// Owns the audit_log table: who did what and when, append-only (enforced by triggers). Details never carry personal
+// data: members are named by id.
 class AuditLog
 {
 public:

@@ -21,6 +21,12 @@ Result<LoyaltyProgram> ProgramRepository::load() const
     return LoyaltyProgram::fromJson(document.object());
 }
 
+Result<bool> ProgramRepository::isStored() const
+{
+    LT_TRY_ASSIGN(const QVariant count, m_db.scalar(QStringLiteral("SELECT count(*) FROM program")));
+    return count.toLongLong() > 0;
+}
+
 Result<void> ProgramRepository::save(const LoyaltyProgram& program, Source source)
 {
     const QString json = QString::fromUtf8(QJsonDocument(program.toJson()).toJson(QJsonDocument::Compact));

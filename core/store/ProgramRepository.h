@@ -8,7 +8,7 @@ namespace lt {
 class Database;
 class Clock;
 
-// The one program the store runs, kept as a JSON document (Square's shape) in the program table.
+// Owns the program table: the one program the store runs, kept as a JSON document (Square's shape).
 class ProgramRepository
 {
 public:
@@ -22,6 +22,8 @@ public:
 
     // The stored program, or the default program when none was stored yet.
     Result<LoyaltyProgram> load() const;
+    // Whether a program was stored (false: the store runs the default program).
+    Result<bool> isStored() const;
     // Must run inside the caller's transaction when it is part of a larger change.
     Result<void> save(const LoyaltyProgram& program, Source source);
 

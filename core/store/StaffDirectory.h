@@ -23,8 +23,9 @@ struct StaffMember
     static QString roleName(Role role);
 };
 
-// Cashiers and managers who sign in to the till with a PIN. PINs are stored only as Argon2id hashes (libsodium);
-// five wrong PINs in a row lock that person out for five minutes. Sign-ins, failures and approvals are audited.
+// Owns the staff table: cashiers and managers who sign in to the till with a PIN. PINs are stored only as Argon2id
+// hashes (libsodium); five wrong PINs in a row lock that person out for five minutes. Sign-ins, failures and approvals
+// are audited.
 class StaffDirectory
 {
 public:

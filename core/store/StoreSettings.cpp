@@ -92,6 +92,29 @@ Result<QString> StoreSettings::validate(const QString& key, const QString& value
     return v;
 }
 
+Result<std::optional<QString>> StoreSettings::state(const QString& key) const
+{
+    LT_TRY_ASSIGN(const QVariant stored,
+                  m_db.scalar(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key}));
+    if (!stored.isValid())
+        return std::optional<QString>();
+    return std::optional<QString>(stored.toString());
+}
+
+Result<void> StoreSettings::setState(const QString& key, const QString& value)
+{
+    return m_db.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
+                                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                     {key, value});
+}
+
+Result<void> StoreSettings::clearState(const QStringList& keys)
+{
+    for (const QString& key : keys)
+        LT_TRY(m_db.exec(QStringLiteral("DELETE FROM settings WHERE key = ?"), {key}));
+    return {};
+}
+
 Result<void> StoreSettings::set(const QString& key, const QString& value)
 {
     LT_TRY_ASSIGN(const QString valid, validate(key, value));

@@ -4,13 +4,18 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
+
+#include <optional>
 
 namespace lt {
 
 class Database;
 
-// Store-wide settings kept in the database, so every till on the store's file agrees. Keys are typed below with
-// their defaults; IT sets them with `loyaltytill-admin settings KEY VALUE`.
+// Owns the settings table. Store-wide settings kept in the database, so every till on the store's file agrees. Keys
+// are typed below with their defaults; IT sets them with `loyaltytill-admin settings KEY VALUE`. The same table
+// also keeps what the program records for itself (sync's connection to Square and how far it has read): those
+// keys are not IT's settings, have no defaults and are read and written with the state methods below.
 class StoreSettings
 {
 public:
@@ -41,6 +46,11 @@ public:
     QString value(const QString& key) const;
     Result<void> set(const QString& key, const QString& value);
     static Result<QString> validate(const QString& key, const QString& value);
+
+    // What the program records for itself under `key`; nullopt when nothing is.
+    Result<std::optional<QString>> state(const QString& key) const;
+    Result<void> setState(const QString& key, const QString& value);
+    Result<void> clearState(const QStringList& keys);
 
 private:
     Database& m_db;
