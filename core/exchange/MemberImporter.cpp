@@ -43,6 +43,127 @@ Result<qint64> parseBalance(const QString& text)
             QStringLiteral("balance"));
     return points;
 }
+
+// Reads a record's fields by column name, for the columns the header named.
+class Columns
+{
+public:
+    explicit Columns(QHash<QString, int> index)
+        : m_index(std::move(index))
+    {
+    }
+    QString field(const QStringList& record, const char* name) const
+    {
+        const int i = m_index.value(QString::fromLatin1(name), -1);
+        return i >= 0 ? record.value(i) : QString();
+    }
+
+private:
+    QHash<QString, int> m_index;
+};
+
+// Where each known column is in the file's first line.
+Result<Columns> columnsOf(const QStringList& header, const QStringList& known)
+{
+    // A file written by MemberExporter imports again: its consent column has a longer name, and the columns the
+    // store assigns itself (id, enrollment time, lifetime points, tier) are ignored.
+    static const QStringList exportedOnly = {
+        QStringLiteral("id"),          QStringLiteral("consent_version"), QStringLiteral("consent_at"),
+        QStringLiteral("enrolled_at"), QStringLiteral("lifetime_points"), QStringLiteral("tier")};
+    QHash<QString, int> index;
+    for (int i = 0; i < header.size(); ++i) {
+        QString name = header.at(i).trimmed().toLower();
+        if (name == QLatin1String("marketing_consent"))
+            name = QStringLiteral("consent");
+        if (exportedOnly.contains(name))
+            continue;
+        if (!known.contains(name))
+            return Error::invalid(QCoreApplication::translate(
+                                      "MemberImporter", "Unknown column '%1' in the first line; the columns are %2.")
+                                      .arg(name.left(40), known.join(QStringLiteral(", "))));
+        if (index.contains(name))
+            return Error::invalid(
+                QCoreApplication::translate("MemberImporter", "The column '%1' appears twice.").arg(name));
+        index.insert(name, i);
+    }
+    if (!index.contains(QStringLiteral("phone")))
+        return Error::invalid(QCoreApplication::translate(
+            "MemberImporter", "The first line must name the columns, and 'phone' is required."));
+    return Columns(std::move(index));
+}
+
+// Enrolls one row after another inside the import's transaction, remembering which line first had each phone and
+// card. A row's answer is nothing when it was imported, or why it was not; an Error only when the store failed.
+class RowEnroller
+{
+public:
+    RowEnroller(EngineContext& context, Columns columns, qsizetype fieldCount)
+        : m_enrollment(context)
+        , m_columns(std::move(columns))
+        , m_fieldCount(fieldCount)
+        , m_consentVersion(StoreSettings(context.db).value(StoreSettings::ConsentVersion))
+    {
+    }
+
+    Result<std::optional<QString>> enroll(const QStringList& record, qint64 line)
+    {
+        using Rejection = std::optional<QString>;
+        if (record.size() != m_fieldCount)
+            return Rejection(QCoreApplication::translate("MemberImporter", "expected %1 fields, found %2")
+                                 .arg(m_fieldCount)
+                                 .arg(record.size()));
+        EnrollmentRequest request;
+        request.phone = m_columns.field(record, "phone");
+        request.name = m_columns.field(record, "name");
+        request.email = m_columns.field(record, "email");
+        request.birthday = m_columns.field(record, "birthday");
+        request.card = m_columns.field(record, "card");
+        request.origin = QStringLiteral("import");
+        auto consent = parseConsent(m_columns.field(record, "consent"));
+        auto balance = parseBalance(m_columns.field(record, "balance"));
+        if (!consent || !balance)
+            return Rejection(consent ? balance.error().message : consent.error().message);
+        request.marketingConsent = *consent;
+        request.consentVersion = m_consentVersion;
+        request.openingBalance = *balance;
+        auto clean = m_enrollment.validate(request);
+        if (!clean)
+            return Rejection(clean.error().field.isEmpty()
+                                 ? clean.error().message
+                                 : clean.error().field + QStringLiteral(": ") + clean.error().message);
+        if (const qint64 first = m_phonesSeen.value(clean->phone); first > 0)
+            return Rejection(QCoreApplication::translate("MemberImporter", "phone %1 already appears on line %2")
+                                 .arg(clean->phone)
+                                 .arg(first));
+        if (const qint64 first = m_cardsSeen.value(clean->card); !clean->card.isEmpty() && first > 0)
+            return Rejection(QCoreApplication::translate("MemberImporter", "card %1 already appears on line %2")
+                                 .arg(clean->card)
+                                 .arg(first));
+        m_phonesSeen.insert(clean->phone, line);
+        if (!clean->card.isEmpty())
+            m_cardsSeen.insert(clean->card, line);
+        // Even once a row has failed and nothing will be committed: inserting (rolled back at the end) is what finds
+        // the rows whose phone or card already belongs to a member, so that every bad row is reported at once.
+        auto enrolled = m_enrollment.insertValidated(*clean);
+        if (!enrolled) {
+            if (enrolled.error().kind == ErrorKind::Storage || enrolled.error().kind == ErrorKind::Corrupt)
+                return enrolled.error();
+            return Rejection(enrolled.error().message);
+        }
+        if (enrolled->existing)
+            return Rejection(
+                QCoreApplication::translate("MemberImporter", "already a member (member %1)").arg(enrolled->member.id));
+        return Rejection();
+    }
+
+private:
+    EnrollmentService m_enrollment;
+    Columns m_columns;
+    qsizetype m_fieldCount;
+    QString m_consentVersion;
+    QHash<QString, qint64> m_phonesSeen; // E.164 -> line, to name the first line of a repeated number
+    QHash<QString, qint64> m_cardsSeen;
+};
 } // namespace
 
 const QStringList& MemberImporter::columns()
@@ -59,40 +180,9 @@ Result<ImportReport> MemberImporter::importCsv(QIODevice& device, const ImportOp
     timer.start();
     CsvReader reader(device);
     LT_TRY_ASSIGN(const QStringList header, reader.next());
-    // A file written by MemberExporter imports again: its consent column has a longer name, and the columns the
-    // store assigns itself (id, enrollment time, lifetime points, tier) are ignored.
-    static const QStringList exportedOnly = {
-        QStringLiteral("id"),          QStringLiteral("consent_version"), QStringLiteral("consent_at"),
-        QStringLiteral("enrolled_at"), QStringLiteral("lifetime_points"), QStringLiteral("tier")};
-    QHash<QString, int> index;
-    for (int i = 0; i < header.size(); ++i) {
-        QString name = header.at(i).trimmed().toLower();
-        if (name == QLatin1String("marketing_consent"))
-            name = QStringLiteral("consent");
-        if (exportedOnly.contains(name))
-            continue;
-        if (!columns().contains(name))
-            return Error::invalid(QCoreApplication::translate(
-                                      "MemberImporter", "Unknown column '%1' in the first line; the columns are %2.")
-                                      .arg(name.left(40), columns().join(QStringLiteral(", "))));
-        if (index.contains(name))
-            return Error::invalid(
-                QCoreApplication::translate("MemberImporter", "The column '%1' appears twice.").arg(name));
-        index.insert(name, i);
-    }
-    if (!index.contains(QStringLiteral("phone")))
-        return Error::invalid(QCoreApplication::translate(
-            "MemberImporter", "The first line must name the columns, and 'phone' is required."));
-    auto field = [&index](const QStringList& record, const char* name) {
-        const int i = index.value(QString::fromLatin1(name), -1);
-        return i >= 0 ? record.value(i) : QString();
-    };
-
+    LT_TRY_ASSIGN(Columns columns, columnsOf(header, MemberImporter::columns()));
+    RowEnroller rows(m_context, std::move(columns), header.size());
     ImportReport report;
-    EnrollmentService enrollment(m_context);
-    const QString consentVersion = StoreSettings(m_context.db).value(StoreSettings::ConsentVersion);
-    QHash<QString, qint64> phonesSeen; // E.164 -> line, to name the first line of a repeated number
-    QHash<QString, qint64> cardsSeen;
     const qint64 size = device.size();
 
     // One transaction for the whole file, begun by hand: a file with bad rows is rolled back while its report of
@@ -114,67 +204,11 @@ Result<ImportReport> MemberImporter::importCsv(QIODevice& device, const ImportOp
         const qint64 line = reader.recordLine();
         if (options.progress && report.rows % 5000 == 0)
             options.progress(report.rows, size > 0 ? double(device.pos()) / double(size) : 0.0);
-        auto reject = [&report, line](const QString& reason) {
-            report.errors << ImportRowError {line, reason};
-        };
-        if (record->size() != header.size()) {
-            reject(QCoreApplication::translate("MemberImporter", "expected %1 fields, found %2")
-                       .arg(header.size())
-                       .arg(record->size()));
-            continue;
-        }
-        EnrollmentRequest request;
-        request.phone = field(*record, "phone");
-        request.name = field(*record, "name");
-        request.email = field(*record, "email");
-        request.birthday = field(*record, "birthday");
-        request.card = field(*record, "card");
-        request.origin = QStringLiteral("import");
-        auto consent = parseConsent(field(*record, "consent"));
-        auto balance = parseBalance(field(*record, "balance"));
-        if (!consent || !balance) {
-            reject(consent ? balance.error().message : consent.error().message);
-            continue;
-        }
-        request.marketingConsent = *consent;
-        request.consentVersion = consentVersion;
-        request.openingBalance = *balance;
-        auto clean = enrollment.validate(request);
-        if (!clean) {
-            reject(clean.error().field.isEmpty() ? clean.error().message
-                                                 : clean.error().field + QStringLiteral(": ") + clean.error().message);
-            continue;
-        }
-        if (const qint64 first = phonesSeen.value(clean->phone); first > 0) {
-            reject(QCoreApplication::translate("MemberImporter", "phone %1 already appears on line %2")
-                       .arg(clean->phone)
-                       .arg(first));
-            continue;
-        }
-        if (const qint64 first = cardsSeen.value(clean->card); !clean->card.isEmpty() && first > 0) {
-            reject(QCoreApplication::translate("MemberImporter", "card %1 already appears on line %2")
-                       .arg(clean->card)
-                       .arg(first));
-            continue;
-        }
-        phonesSeen.insert(clean->phone, line);
-        if (!clean->card.isEmpty())
-            cardsSeen.insert(clean->card, line);
-        // Even once a row has failed and nothing will be committed: inserting (rolled back at the end) is what finds
-        // the rows whose phone or card already belongs to a member, so that every bad row is reported at once.
-        auto enrolled = enrollment.insertValidated(*clean);
-        if (!enrolled) {
-            if (enrolled.error().kind == ErrorKind::Storage || enrolled.error().kind == ErrorKind::Corrupt)
-                return enrolled.error();
-            reject(enrolled.error().message);
-            continue;
-        }
-        if (enrolled->existing) {
-            reject(
-                QCoreApplication::translate("MemberImporter", "already a member (member %1)").arg(enrolled->member.id));
-            continue;
-        }
-        ++report.imported;
+        LT_TRY_ASSIGN(const std::optional<QString> rejected, rows.enroll(*record, line));
+        if (rejected)
+            report.errors << ImportRowError {line, *rejected};
+        else
+            ++report.imported;
     }
     if (!report.errors.isEmpty() && !options.skipBadRows) {
         transaction.rollback();
