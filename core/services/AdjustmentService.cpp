@@ -46,7 +46,7 @@ Result<PointsChange> AdjustmentService::request(qint64 memberId, qint64 points, 
         change.member = member;
         change.points = 0; // nothing changes until a manager approves
         change.adjustmentId = id;
-        change.adjustmentState = QStringLiteral("pending");
+        change.adjustmentState = toStorage(AdjustmentState::Pending);
         return change;
     });
 }
@@ -81,7 +81,7 @@ Result<PointsChange> AdjustmentService::recordDecision(qint64 adjustmentId, cons
     if (!adjustment)
         return Error::notFound(
             QCoreApplication::translate("AdjustmentService", "There is no adjustment %1.").arg(adjustmentId));
-    if (adjustment->state != QLatin1String("pending"))
+    if (adjustment->state != toStorage(AdjustmentState::Pending))
         return Error::conflict(QCoreApplication::translate("AdjustmentService", "Adjustment %1 was already %2.")
                                    .arg(adjustmentId)
                                    .arg(adjustment->state));
@@ -90,7 +90,8 @@ Result<PointsChange> AdjustmentService::recordDecision(qint64 adjustmentId, cons
     PointsChange change;
     change.member.id = memberId;
     change.adjustmentId = adjustmentId;
-    change.adjustmentState = approve ? QStringLiteral("approved") : QStringLiteral("rejected");
+    const AdjustmentState decision = approve ? AdjustmentState::Approved : AdjustmentState::Rejected;
+    change.adjustmentState = toStorage(decision);
     if (approve) {
         LT_TRY_ASSIGN(const Member member, MemberDirectory(m_context).byId(memberId));
         if (member.balance + points < 0)
@@ -110,8 +111,7 @@ Result<PointsChange> AdjustmentService::recordDecision(qint64 adjustmentId, cons
                                                      {{QStringLiteral("reason"), adjustment->reason}}));
         change.points = points;
     }
-    LT_TRY(
-        adjustments.decide(adjustmentId, change.adjustmentState, manager, m_context.clock.nowUtc(), change.ledgerId));
+    LT_TRY(adjustments.decide(adjustmentId, decision, manager, m_context.clock.nowUtc(), change.ledgerId));
     LT_TRY(AuditLog(m_context.db, m_context.clock)
                .record(manager, approve ? QStringLiteral("adjustment.approve") : QStringLiteral("adjustment.reject"),
                        QStringLiteral("member:%1").arg(memberId),

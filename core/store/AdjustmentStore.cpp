@@ -11,12 +11,17 @@ const QString SelectAdjustment =
     QStringLiteral("SELECT id, member_id, points, reason, requested_by, requested_at, state, "
                    "COALESCE(decided_by, '') FROM adjustments ");
 
-Adjustment adjustmentFrom(const QSqlQuery& query)
+Result<Adjustment> adjustmentFrom(const QSqlQuery& query)
 {
-    return Adjustment {query.value(0).toLongLong(), query.value(1).toLongLong(),
-                       query.value(2).toLongLong(), query.value(3).toString(),
-                       query.value(4).toString(),   fromStorageTime(query.value(5).toString()),
-                       query.value(6).toString(),   query.value(7).toString()};
+    LT_TRY_ASSIGN(const AdjustmentState state, fromStorage<AdjustmentState>(query.value(6).toString()));
+    return Adjustment {query.value(0).toLongLong(),
+                       query.value(1).toLongLong(),
+                       query.value(2).toLongLong(),
+                       query.value(3).toString(),
+                       query.value(4).toString(),
+                       fromStorageTime(query.value(5).toString()),
+                       toStorage(state),
+                       query.value(7).toString()};
 }
 } // namespace
 
@@ -40,15 +45,17 @@ Result<std::optional<Adjustment>> AdjustmentStore::byId(qint64 id) const
     LT_TRY(m_db.exec(query, {id}));
     if (!query.next())
         return std::optional<Adjustment>();
-    return std::optional<Adjustment>(adjustmentFrom(query));
+    LT_TRY_ASSIGN(const Adjustment adjustment, adjustmentFrom(query));
+    return std::optional<Adjustment>(adjustment);
 }
 
-Result<void> AdjustmentStore::decide(qint64 id, const QString& state, const QString& decidedBy, const QDateTime& at,
+Result<void> AdjustmentStore::decide(qint64 id, AdjustmentState state, const QString& decidedBy, const QDateTime& at,
                                      qint64 ledgerId)
 {
-    return m_db.exec(QStringLiteral("UPDATE adjustments SET state = ?, decided_by = ?, decided_at = ?, ledger_id = ? "
-                                    "WHERE id = ?"),
-                     {state, decidedBy, toStorageTime(at), ledgerId > 0 ? QVariant(ledgerId) : QVariant(), id});
+    return m_db.exec(
+        QStringLiteral("UPDATE adjustments SET state = ?, decided_by = ?, decided_at = ?, ledger_id = ? "
+                       "WHERE id = ?"),
+        {toStorage(state), decidedBy, toStorageTime(at), ledgerId > 0 ? QVariant(ledgerId) : QVariant(), id});
 }
 
 Result<QList<Adjustment>> AdjustmentStore::pending() const
@@ -58,8 +65,10 @@ Result<QList<Adjustment>> AdjustmentStore::pending() const
     StatementScope scope(query);
     LT_TRY(m_db.exec(query));
     QList<Adjustment> list;
-    while (query.next())
-        list << adjustmentFrom(query);
+    while (query.next()) {
+        LT_TRY_ASSIGN(const Adjustment adjustment, adjustmentFrom(query));
+        list << adjustment;
+    }
     return list;
 }
 

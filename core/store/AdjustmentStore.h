@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/domain/AdjustmentState.h"
 
 #include <QDateTime>
 #include <QList>
@@ -20,12 +21,12 @@ struct Adjustment
     QString reason;
     QString requestedBy;
     QDateTime requestedAt;
-    QString state; // pending, approved, rejected
+    QString state; // an AdjustmentState as stored: pending, approved, rejected
     QString decidedBy;
 };
 
 // Owns the adjustments table: manual point corrections a cashier requests and a manager approves or rejects.
-// Writes run inside the caller's transaction.
+// Writes run inside the caller's transaction; a state this version does not know is a Corrupt error.
 class AdjustmentStore
 {
 public:
@@ -37,8 +38,8 @@ public:
     Result<qint64> insert(qint64 memberId, qint64 points, const QString& reason, const QString& requestedBy,
                           const QDateTime& at);
     Result<std::optional<Adjustment>> byId(qint64 id) const;
-    // state: approved or rejected; ledgerId 0 when nothing was written to the ledger.
-    Result<void> decide(qint64 id, const QString& state, const QString& decidedBy, const QDateTime& at,
+    // ledgerId 0 when nothing was written to the ledger.
+    Result<void> decide(qint64 id, AdjustmentState state, const QString& decidedBy, const QDateTime& at,
                         qint64 ledgerId);
     Result<QList<Adjustment>> pending() const;
 

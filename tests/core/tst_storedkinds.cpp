@@ -1,9 +1,11 @@
+#include "core/domain/AdjustmentState.h"
 #include "core/domain/LedgerKind.h"
 #include "core/domain/SyncKinds.h"
 #include "tests/support/ResultChecks.h"
 
 #include <QTest>
 
+using lt::AdjustmentState;
 using lt::ConflictKind;
 using lt::ErrorKind;
 using lt::LedgerKind;
@@ -32,6 +34,7 @@ private slots:
     void ledgerKinds();
     void outboxOperationsAndStates();
     void conflictKinds();
+    void adjustmentStates();
     void unknownTextIsCorrupt_data();
     void unknownTextIsCorrupt();
 };
@@ -69,6 +72,13 @@ void TestStoredKinds::conflictKinds()
                               {ConflictKind::BalanceMismatch, "balance_mismatch"}});
 }
 
+void TestStoredKinds::adjustmentStates()
+{
+    roundTrips<AdjustmentState>({{AdjustmentState::Pending, "pending"},
+                                 {AdjustmentState::Approved, "approved"},
+                                 {AdjustmentState::Rejected, "rejected"}});
+}
+
 void TestStoredKinds::unknownTextIsCorrupt_data()
 {
     QTest::addColumn<QString>("text");
@@ -86,6 +96,7 @@ void TestStoredKinds::unknownTextIsCorrupt()
     LT_VERIFY_ERROR(lt::fromStorage<OutboxOperation>(text), ErrorKind::Corrupt);
     LT_VERIFY_ERROR(lt::fromStorage<OutboxState>(text), ErrorKind::Corrupt);
     LT_VERIFY_ERROR(lt::fromStorage<ConflictKind>(text), ErrorKind::Corrupt);
+    LT_VERIFY_ERROR(lt::fromStorage<AdjustmentState>(text), ErrorKind::Corrupt);
     QVERIFY(lt::fromStorage<LedgerKind>(text).error().message.contains(QLatin1String("ledger kind")));
 }
 
