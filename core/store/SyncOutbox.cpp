@@ -88,6 +88,18 @@ Result<SyncOutbox::StateCounts> SyncOutbox::stateCounts() const
     return counts;
 }
 
+Result<qint64> SyncOutbox::pointsNotAtSquare(qint64 memberId) const
+{
+    LT_TRY_ASSIGN(
+        const QVariant points,
+        m_db.scalar(QStringLiteral("SELECT COALESCE(sum(json_extract(o.payload, '$.points')), 0) FROM outbox o "
+                                   "WHERE o.member_id = ? AND o.operation <> 'enroll' AND (o.state = 'pending' "
+                                   "OR (o.state = 'conflict' AND NOT EXISTS (SELECT 1 FROM sync_conflicts c WHERE "
+                                   "c.outbox_id = o.id AND c.resolution = 'accept-square')))"),
+                    {memberId}));
+    return points.toLongLong();
+}
+
 Result<void> SyncOutbox::changeEnrollmentPhone(qint64 memberId, const QString& phone)
 {
     return m_db.exec(QStringLiteral("UPDATE outbox SET payload = json_set(payload, '$.phone', ?) "

@@ -43,6 +43,9 @@ public:
     Result<qint64> pendingCountFor(qint64 memberId) const;
     // Rows of members Square hears of, by state.
     Result<StateCounts> stateCounts() const;
+    // The points of the member's operations Square does not have yet: pending ones, and refused ones whose conflict
+    // did not end with Square's side accepted. What the local balance holds beyond Square's.
+    Result<qint64> pointsNotAtSquare(qint64 memberId) const;
 
     // The member's enrollment not yet accepted by Square goes with their corrected phone number.
     Result<void> changeEnrollmentPhone(qint64 memberId, const QString& phone);

@@ -1,4 +1,5 @@
 #include "core/exchange/DemoDataGenerator.h"
+#include "core/store/SyncConflicts.h"
 #include "core/store/SyncOutbox.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/support/TempStore.h"
@@ -19,6 +20,7 @@ private slots:
     void queuesWithAKeyPerOperation();
     void demoMembersAreNeverWaitingToSync();
     void countsByState();
+    void pointsNotAtSquareAreTheUnsentOnes();
 
 private:
     SyncOutbox outbox() { return SyncOutbox(m_store->db(), m_store->clock()); }
@@ -101,6 +103,36 @@ void TestSyncOutbox::countsByState()
     QCOMPARE(counts->sent, qint64(1));
     QCOMPARE(counts->conflict, qint64(0));
     QCOMPARE(counts->nextRetryAt, QDateTime(QDate(2024, 3, 1), QTime(12, 5), Qt::UTC));
+}
+
+void TestSyncOutbox::pointsNotAtSquareAreTheUnsentOnes()
+{
+    auto member = m_store->enroll(QStringLiteral("415 555 2671"));
+    LT_VERIFY_OK(member);
+    LT_VERIFY_OK(m_store->accrue(member->id, QStringLiteral("S-1"), 4000)); // 40, sent below
+    LT_VERIFY_OK(m_store->accrue(member->id, QStringLiteral("S-2"), 1500)); // 15, pending
+    LT_VERIFY_OK(m_store->accrue(member->id, QStringLiteral("S-3"), 700)); // 7, refused
+    LT_VERIFY_OK(m_store->db().exec(QStringLiteral(
+        "UPDATE outbox SET state = 'sent' WHERE json_extract(payload, '$.sale') = 'S-1' OR operation = 'enroll'")));
+    LT_VERIFY_OK(m_store->db().exec(
+        QStringLiteral("UPDATE outbox SET state = 'conflict' WHERE json_extract(payload, '$.sale') = 'S-3'")));
+    auto points = outbox().pointsNotAtSquare(member->id);
+    LT_VERIFY_OK(points);
+    QCOMPARE(*points, qint64(22));
+    // Once a manager accepts Square's side, the refused operation is settled.
+    auto conflict = lt::SyncConflicts(m_store->engine().context())
+                        .record({m_store->number("SELECT id FROM outbox WHERE state = 'conflict'"),
+                                 member->id,
+                                 QStringLiteral("refused"),
+                                 QString(),
+                                 QStringLiteral("refused"),
+                                 {},
+                                 {}});
+    LT_VERIFY_OK(conflict);
+    LT_VERIFY_OK(lt::SyncConflicts(m_store->engine().context())
+                     .resolve(*conflict, lt::ConflictAction::AcceptSquare, QStringLiteral("Dana"), QString()));
+    LT_VERIFY_OK(points = outbox().pointsNotAtSquare(member->id));
+    QCOMPARE(*points, qint64(15));
 }
 
 QTEST_GUILESS_MAIN(TestSyncOutbox)
