@@ -67,11 +67,23 @@ Result<SyncConflict> fromRow(const QSqlQuery& query)
 }
 } // namespace
 
+SyncConflicts::SyncConflicts(EngineContext& context)
+    : SyncConflicts(context.db, context.clock, context.actor)
+{
+}
+
+SyncConflicts::SyncConflicts(Database& db, const Clock& clock, QString actor)
+    : m_db(db)
+    , m_clock(clock)
+    , m_actor(std::move(actor))
+{
+}
+
 Result<qint64> SyncConflicts::record(const NewConflict& conflict)
 {
     if (!fromStorage<ConflictKind>(conflict.kind))
         return Error::internal(QStringLiteral("There is no conflict kind '%1'.").arg(conflict.kind));
-    Database& db = m_context.db;
+    Database& db = m_db;
     QSqlQuery& insert = db.prepared(QStringLiteral(
         "INSERT INTO sync_conflicts (outbox_id, member_id, kind, code, message, local_facts, square_facts, "
         "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -80,7 +92,7 @@ Result<qint64> SyncConflicts::record(const NewConflict& conflict)
                    {conflict.outboxId > 0 ? QVariant(conflict.outboxId) : QVariant(),
                     conflict.memberId > 0 ? QVariant(conflict.memberId) : QVariant(), conflict.kind, conflict.code,
                     conflict.message, json(conflict.localFacts), json(conflict.squareFacts),
-                    toStorageTime(m_context.clock.nowUtc())}));
+                    toStorageTime(m_clock.nowUtc())}));
     const qint64 id = insert.lastInsertId().toLongLong();
     qCDebug(lcStore) << "sync conflict" << id << "of kind" << conflict.kind << "for member" << conflict.memberId;
     return id;
@@ -101,7 +113,7 @@ Result<SyncConflict> SyncConflicts::byId(qint64 id) const
 
 Result<QList<SyncConflict>> SyncConflicts::select(const QString& where, const QVariantList& values, int limit) const
 {
-    QSqlQuery query(m_context.db.connection());
+    QSqlQuery query(m_db.connection());
     if (!query.prepare(selectColumns + where + QStringLiteral("ORDER BY c.id LIMIT ?")))
         return Database::errorFrom(query);
     for (const QVariant& value : values)
@@ -120,16 +132,16 @@ Result<QList<SyncConflict>> SyncConflicts::select(const QString& where, const QV
 Result<qint64> SyncConflicts::openCount() const
 {
     LT_TRY_ASSIGN(const QVariant count,
-                  m_context.db.scalar(QStringLiteral("SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL")));
+                  m_db.scalar(QStringLiteral("SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL")));
     return count.toLongLong();
 }
 
 Result<qint64> SyncConflicts::openCountFor(qint64 memberId) const
 {
-    LT_TRY_ASSIGN(const QVariant count,
-                  m_context.db.scalar(
-                      QStringLiteral("SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL AND member_id = ?"),
-                      {memberId}));
+    LT_TRY_ASSIGN(
+        const QVariant count,
+        m_db.scalar(QStringLiteral("SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL AND member_id = ?"),
+                    {memberId}));
     return count.toLongLong();
 }
 
@@ -217,14 +229,14 @@ Result<SyncConflict> SyncConflicts::resolve(qint64 id, ConflictAction action, co
     const auto settle = [&]() -> Result<void> {
         return settleConflict(id, action, manager.trimmed(), note.trimmed());
     };
-    LT_TRY(inTransaction(m_context.db, settle));
+    LT_TRY(inTransaction(m_db, settle));
     return byId(id);
 }
 
 Result<void> SyncConflicts::settleConflict(qint64 id, ConflictAction action, const QString& manager,
                                            const QString& note)
 {
-    Database& db = m_context.db;
+    Database& db = m_db;
     LT_TRY_ASSIGN(const SyncConflict conflict, byId(id));
     if (!conflict.isOpen())
         return Error::conflict(
@@ -239,7 +251,7 @@ Result<void> SyncConflicts::settleConflict(qint64 id, ConflictAction action, con
     qint64 ledgerId = 0;
     if (action == ConflictAction::Retry || action == ConflictAction::Force) {
         // A new key: the refused request left nothing at Square, and a forced one is a different request.
-        LT_TRY(SyncOutbox(db, m_context.clock).sendAgain(conflict.outboxId, action == ConflictAction::Force));
+        LT_TRY(SyncOutbox(db, m_clock).sendAgain(conflict.outboxId, action == ConflictAction::Force));
         // Link the member again by phone: Square may have merged the account into another one.
         if (is(conflict, ConflictKind::AccountMissing))
             LT_TRY(MemberStore(db).unlinkSquareAccount(conflict.memberId));
@@ -255,14 +267,14 @@ Result<void> SyncConflicts::settleConflict(qint64 id, ConflictAction action, con
             entry.note =
                 QCoreApplication::translate("SyncConflicts", "Square's balance accepted (conflict %1)").arg(id);
             // Not queued: Square never had the operation this cancels.
-            LT_TRY_ASSIGN(ledgerId, LedgerWriter(m_context).append(entry, std::nullopt));
+            LT_TRY_ASSIGN(ledgerId, LedgerWriter(m_db, m_clock, m_actor).append(entry, std::nullopt));
         }
     }
     LT_TRY(db.exec(QStringLiteral("UPDATE sync_conflicts SET resolved_at = ?, resolution = ?, resolved_by = ?, "
                                   "resolution_note = ?, ledger_id = ? WHERE id = ?"),
-                   {toStorageTime(m_context.clock.nowUtc()), actionName(action), manager, note,
+                   {toStorageTime(m_clock.nowUtc()), actionName(action), manager, note,
                     ledgerId > 0 ? QVariant(ledgerId) : QVariant(), id}));
-    return AuditLog(db, m_context.clock)
+    return AuditLog(db, m_clock)
         .record(manager, QStringLiteral("sync.conflict.resolve"), QStringLiteral("member:%1").arg(conflict.memberId),
                 {{QStringLiteral("conflict"), id},
                  {QStringLiteral("kind"), conflict.kind},

@@ -12,6 +12,8 @@
 
 namespace lt {
 
+class Clock;
+class Database;
 struct EngineContext;
 
 // A disagreement with Square that sync cannot settle alone, with both sides' facts.
@@ -60,10 +62,9 @@ public:
         QJsonObject squareFacts;
     };
 
-    explicit SyncConflicts(EngineContext& context)
-        : m_context(context)
-    {
-    }
+    explicit SyncConflicts(EngineContext& context);
+    // actor: who entries that accept Square's side are written for; sync records conflicts as "Square".
+    SyncConflicts(Database& db, const Clock& clock, QString actor);
 
     // Runs inside the caller's transaction.
     Result<qint64> record(const NewConflict& conflict);
@@ -84,7 +85,9 @@ private:
     Result<void> settleConflict(qint64 id, ConflictAction action, const QString& manager, const QString& note);
     Result<QList<SyncConflict>> select(const QString& where, const QVariantList& values, int limit) const;
 
-    EngineContext& m_context;
+    Database& m_db;
+    const Clock& m_clock;
+    QString m_actor;
 };
 
 } // namespace lt
