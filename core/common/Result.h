@@ -95,17 +95,19 @@ private:
 //   LT_TRY(store.setPhone(id, phone));                  // a Result<void>, or a Result<T> whose value is not needed
 //   LT_TRY_ASSIGN(const Member member, find(id));      // declares `member` from a Result<Member>'s value
 //   LT_TRY_ASSIGN(change.member, find(id));            // or assigns it to something that exists
-// LT_TRY_ASSIGN is a declaration and more: never the unbraced body of an if or a loop. Its temporary is named after
-// the line, so several uses in one scope do not collide.
+// LT_TRY_ASSIGN is a declaration and more: never the unbraced body of an if or a loop. Temporaries are numbered
+// with __COUNTER__ (GCC, Clang and MSVC all have it; __LINE__ is not a constant under MSVC's /ZI), so uses never
+// collide or shadow one another, even nested in a lambda.
 #define LT_TRY_CONCAT_INNER(a, b) a##b
 #define LT_TRY_CONCAT(a, b) LT_TRY_CONCAT_INNER(a, b)
-#define LT_TRY(expression)                                                                                             \
+#define LT_TRY(expression) LT_TRY_IMPL(LT_TRY_CONCAT(ltTried, __COUNTER__), expression)
+#define LT_TRY_IMPL(temporary, expression)                                                                             \
     do {                                                                                                               \
-        if (auto&& LT_TRY_CONCAT(ltTried, __LINE__) = (expression); !LT_TRY_CONCAT(ltTried, __LINE__))                 \
-            return LT_TRY_CONCAT(ltTried, __LINE__).error();                                                           \
+        if (auto&& temporary = (expression); !temporary)                                                               \
+            return temporary.error();                                                                                  \
     } while (false)
 #define LT_TRY_ASSIGN(declaration, expression)                                                                         \
-    LT_TRY_ASSIGN_IMPL(LT_TRY_CONCAT(ltTried, __LINE__), declaration, expression)
+    LT_TRY_ASSIGN_IMPL(LT_TRY_CONCAT(ltTried, __COUNTER__), declaration, expression)
 #define LT_TRY_ASSIGN_IMPL(temporary, declaration, expression)                                                         \
     auto temporary = (expression);                                                                                     \
     if (!temporary)                                                                                                    \

@@ -29,6 +29,19 @@ Result<qint64> sum(const QString& a, const QString& b, int& reached)
     return first + second;
 }
 
+// Propagation inside a transaction's work, itself inside a propagation spanning several lines.
+Result<qint64> sumInTransaction(lt::Database& db, const QString& a, const QString& b)
+{
+    LT_TRY_ASSIGN(const qint64 total, lt::inTransaction(db, [&]() -> Result<qint64> {
+                      LT_TRY_ASSIGN(const qint64 first, parse(a));
+                      LT_TRY_ASSIGN(const qint64 second, parse(b));
+                      LT_TRY(db.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES ('sum', ?)"),
+                                     {QString::number(first + second)}));
+                      return first + second;
+                  }));
+    return total;
+}
+
 Result<void> check(const QString& a, int& reached)
 {
     LT_TRY(parse(a));
@@ -46,6 +59,7 @@ private slots:
     void cleanup();
     void tryPassesValuesOn();
     void tryStopsAtTheFirstError();
+    void tryNestsInsideATransaction();
     void inTransactionCommitsWhatSucceeds();
     void inTransactionRollsBackWhatFails();
     void inTransactionWaitsForAnotherWriter();
@@ -97,6 +111,17 @@ void TestTransaction::tryStopsAtTheFirstError()
     reached = 0;
     LT_VERIFY_ERROR(check(QStringLiteral("z"), reached), ErrorKind::InvalidInput);
     QCOMPARE(reached, 0);
+}
+
+void TestTransaction::tryNestsInsideATransaction()
+{
+    auto failed = sumInTransaction(m_store->db(), QStringLiteral("1"), QStringLiteral("y"));
+    LT_VERIFY_ERROR(failed, ErrorKind::InvalidInput);
+    QCOMPARE(settings("sum"), qint64(0));
+    auto total = sumInTransaction(m_store->db(), QStringLiteral("40"), QStringLiteral("2"));
+    LT_VERIFY_OK(total);
+    QCOMPARE(*total, qint64(42));
+    QCOMPARE(m_store->number("SELECT value FROM settings WHERE key = 'sum'"), qint64(42));
 }
 
 void TestTransaction::inTransactionCommitsWhatSucceeds()
