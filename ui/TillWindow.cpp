@@ -49,8 +49,6 @@ TillWindow::TillWindow(Database& db, LoyaltyEngine& engine, const Clock& clock, 
     , m_clock(clock)
     , m_staffDirectory(db, clock)
     , m_pages(new QStackedWidget(this))
-    , m_signIn(nullptr)
-    , m_firstManager(nullptr)
     , m_banner(new MessageBanner(this))
     , m_lookup(new LookupField(this))
     , m_panel(new MemberPanel(this))

@@ -91,8 +91,8 @@ private:
     std::optional<Member> m_member;
     QString m_lastSaleReference; // voidable without a manager while this member is at the till
     QStackedWidget* m_pages;
-    PinForm* m_signIn;
-    FirstManagerForm* m_firstManager;
+    PinForm* m_signIn = nullptr;
+    FirstManagerForm* m_firstManager = nullptr;
     MessageBanner* m_banner;
     LookupField* m_lookup;
     MemberPanel* m_panel;

@@ -15,7 +15,7 @@ QStringList Translations::available()
 QString Translations::install(QCoreApplication& app, const QString& language)
 {
     const QLocale locale = language == QLatin1String("system") ? QLocale::system() : QLocale(language);
-    const QString chosen = locale.name().left(2);
+    QString chosen = locale.name().left(2);
     if (chosen == QLatin1String("en") || !available().contains(chosen))
         return QStringLiteral("en");
     auto* own = new QTranslator(&app);

@@ -118,7 +118,7 @@ int settings(CommandContext& c)
     QString text;
     for (const StoreSettings::Key& key : StoreSettings::keys()) {
         const QString name = QString::fromLatin1(key.name);
-        if (args.size() >= 1 && args.first() != name)
+        if (!args.isEmpty() && args.first() != name)
             continue;
         json.insert(name, settings.value(name));
         text += QStringLiteral("%1 = %2\n    %3\n").arg(name, settings.value(name), QString::fromUtf8(key.description));

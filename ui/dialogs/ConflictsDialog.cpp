@@ -210,7 +210,7 @@ QString ConflictsDialog::operationText(const SyncConflict& conflict) const
         {QStringLiteral("redeem"), QT_TR_NOOP("redemption")}, {QStringLiteral("refund"), QT_TR_NOOP("refund")},
         {QStringLiteral("adjust"), QT_TR_NOOP("adjustment")},
     };
-    const QString kind = SyncConflicts::describeKind(conflict.kind);
+    QString kind = SyncConflicts::describeKind(conflict.kind);
     if (conflict.operation.isEmpty())
         return kind;
     const char* operation = operations.value(conflict.operation);
