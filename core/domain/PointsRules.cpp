@@ -32,9 +32,9 @@ qint64 PointsRules::pointsFor(const Sale& sale, const AccrualRule& rule) const
         eligible = std::max<qint64>(eligible, 0);
         qint64 units = eligible / rule.spendAmountMinor;
         const qint64 remainder = eligible % rule.spendAmountMinor;
-        if (rule.rounding == AccrualRule::Rounding::Up && remainder > 0)
-            ++units;
-        else if (rule.rounding == AccrualRule::Rounding::Nearest && remainder * 2 >= rule.spendAmountMinor)
+        const bool roundsUp = (rule.rounding == AccrualRule::Rounding::Up && remainder > 0)
+            || (rule.rounding == AccrualRule::Rounding::Nearest && remainder * 2 >= rule.spendAmountMinor);
+        if (roundsUp)
             ++units;
         return units * rule.points;
     }

@@ -62,7 +62,7 @@ Result<void> checkHeader(const QString& path)
 
 QString Database::defaultPath()
 {
-    const QString env = qEnvironmentVariable("LOYALTYTILL_DATABASE");
+    QString env = qEnvironmentVariable("LOYALTYTILL_DATABASE");
     if (!env.isEmpty())
         return env;
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/loyaltytill.sqlite");
