@@ -2,6 +2,7 @@
 
 #include "core/common/Clock.h"
 #include "core/store/Database.h"
+#include "core/store/StoreSettings.h"
 #include "core/store/Transaction.h"
 
 namespace lt {
@@ -14,45 +15,35 @@ const QString LastSyncKey = QStringLiteral("square.last_sync_at");
 
 Result<std::optional<SquareConnection>> SquareConnection::load(Database& db)
 {
-    auto environment = db.scalar(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {EnvironmentKey});
-    if (!environment)
-        return environment.error();
-    auto location = db.scalar(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {LocationKey});
-    if (!location)
-        return location.error();
-    if (!environment->isValid() || !location->isValid())
+    const StoreSettings settings(db);
+    LT_TRY_ASSIGN(const std::optional<QString> environment, settings.state(EnvironmentKey));
+    LT_TRY_ASSIGN(const std::optional<QString> location, settings.state(LocationKey));
+    if (!environment || !location)
         return std::optional<SquareConnection> {};
-    auto last = db.scalar(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {LastSyncKey});
-    if (!last)
-        return last.error();
+    LT_TRY_ASSIGN(const std::optional<QString> last, settings.state(LastSyncKey));
     return std::optional<SquareConnection> {
-        SquareConnection {environment->toString(), location->toString(), fromStorageTime(last->toString())}};
+        SquareConnection {*environment, *location, last ? fromStorageTime(*last) : QDateTime()}};
 }
 
 Result<void> SquareConnection::save(Database& db) const
 {
-    Transaction transaction(db);
-    if (auto begun = transaction.begin(); !begun)
-        return begun.error();
-    for (const auto& [key, value] : {std::pair {EnvironmentKey, environment}, std::pair {LocationKey, locationId}}) {
-        if (auto done =
-                db.exec(QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"), {key, value});
-            !done)
-            return done.error();
-    }
-    return transaction.commit();
+    return inTransaction(db, [&]() -> Result<void> {
+        StoreSettings settings(db);
+        LT_TRY(settings.setState(EnvironmentKey, environment));
+        return settings.setState(LocationKey, locationId);
+    });
 }
 
 Result<void> SquareConnection::clear(Database& db)
 {
-    return db.exec(QStringLiteral("DELETE FROM settings WHERE key IN (?, ?, ?)"),
-                   {EnvironmentKey, LocationKey, LastSyncKey});
+    return inTransaction(db, [&]() -> Result<void> {
+        return StoreSettings(db).clearState({EnvironmentKey, LocationKey, LastSyncKey});
+    });
 }
 
 Result<void> SquareConnection::recordPass(Database& db, const QDateTime& at)
 {
-    return db.exec(QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"),
-                   {LastSyncKey, toStorageTime(at)});
+    return StoreSettings(db).setState(LastSyncKey, toStorageTime(at));
 }
 
 } // namespace lt
