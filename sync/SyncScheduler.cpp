@@ -3,6 +3,7 @@
 #include "core/common/Clock.h"
 #include "core/store/Database.h"
 #include "core/store/StoreSettings.h"
+#include "core/store/SyncConflicts.h"
 #include "core/store/SyncOutbox.h"
 #include "sync/SquareConnection.h"
 #include "sync/SyncEngine.h"
@@ -130,11 +131,11 @@ void SyncScheduler::refreshCounts()
 {
     // The one definition of "waiting to sync", as the status line, `sync status` and `check` count it.
     auto pending = SyncOutbox(m_db, m_clock).pendingCount();
-    auto conflicts = m_db.scalar(QStringLiteral("SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL"));
+    auto conflicts = SyncConflicts(m_db, m_clock).openCount();
     if (pending)
         m_status.pending = *pending;
     if (conflicts)
-        m_status.conflicts = conflicts->toLongLong();
+        m_status.conflicts = *conflicts;
     emit statusChanged(m_status);
 }
 

@@ -81,8 +81,6 @@ SyncConflicts::SyncConflicts(Database& db, const Clock& clock, QString actor)
 
 Result<qint64> SyncConflicts::record(const NewConflict& conflict)
 {
-    if (!fromStorage<ConflictKind>(conflict.kind))
-        return Error::internal(QStringLiteral("There is no conflict kind '%1'.").arg(conflict.kind));
     Database& db = m_db;
     QSqlQuery& insert = db.prepared(QStringLiteral(
         "INSERT INTO sync_conflicts (outbox_id, member_id, kind, code, message, local_facts, square_facts, "
@@ -90,11 +88,12 @@ Result<qint64> SyncConflicts::record(const NewConflict& conflict)
     StatementScope scope(insert);
     LT_TRY(db.exec(insert,
                    {conflict.outboxId > 0 ? QVariant(conflict.outboxId) : QVariant(),
-                    conflict.memberId > 0 ? QVariant(conflict.memberId) : QVariant(), conflict.kind, conflict.code,
-                    conflict.message, json(conflict.localFacts), json(conflict.squareFacts),
+                    conflict.memberId > 0 ? QVariant(conflict.memberId) : QVariant(), toStorage(conflict.kind),
+                    conflict.code, conflict.message, json(conflict.localFacts), json(conflict.squareFacts),
                     toStorageTime(m_clock.nowUtc())}));
     const qint64 id = insert.lastInsertId().toLongLong();
-    qCDebug(lcStore) << "sync conflict" << id << "of kind" << conflict.kind << "for member" << conflict.memberId;
+    qCDebug(lcStore) << "sync conflict" << id << "of kind" << toStorage(conflict.kind) << "for member"
+                     << conflict.memberId;
     return id;
 }
 
@@ -143,6 +142,16 @@ Result<qint64> SyncConflicts::openCountFor(qint64 memberId) const
         m_db.scalar(QStringLiteral("SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL AND member_id = ?"),
                     {memberId}));
     return count.toLongLong();
+}
+
+Result<bool> SyncConflicts::balanceMismatchKnown(qint64 memberId, qint64 difference) const
+{
+    LT_TRY_ASSIGN(const QVariant known,
+                  m_db.scalar(QStringLiteral("SELECT count(*) FROM sync_conflicts WHERE member_id = ? AND kind = "
+                                             "'balance_mismatch' AND (resolved_at IS NULL OR (resolution = 'dismiss' "
+                                             "AND json_extract(square_facts, '$.difference') = ?))"),
+                              {memberId, difference}));
+    return known.toLongLong() > 0;
 }
 
 QList<ConflictAction> SyncConflicts::actionsFor(const SyncConflict& conflict)
@@ -267,7 +276,9 @@ Result<void> SyncConflicts::settleConflict(qint64 id, ConflictAction action, con
             entry.note =
                 QCoreApplication::translate("SyncConflicts", "Square's balance accepted (conflict %1)").arg(id);
             // Not queued: Square never had the operation this cancels.
-            LT_TRY_ASSIGN(ledgerId, LedgerWriter(m_db, m_clock, m_actor).append(entry, std::nullopt));
+            LT_TRY_ASSIGN(
+                ledgerId,
+                LedgerWriter(m_db, m_clock, m_actor.isEmpty() ? manager : m_actor).append(entry, std::nullopt));
         }
     }
     LT_TRY(db.exec(QStringLiteral("UPDATE sync_conflicts SET resolved_at = ?, resolution = ?, resolved_by = ?, "

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/domain/SyncKinds.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -55,7 +56,7 @@ public:
     {
         qint64 outboxId = 0;
         qint64 memberId = 0;
-        QString kind;
+        ConflictKind kind = ConflictKind::Refused;
         QString code;
         QString message;
         QJsonObject localFacts;
@@ -63,8 +64,9 @@ public:
     };
 
     explicit SyncConflicts(EngineContext& context);
-    // actor: who entries that accept Square's side are written for; sync records conflicts as "Square".
-    SyncConflicts(Database& db, const Clock& clock, QString actor);
+    // actor: who entries that accept Square's side are written for; empty: the manager who resolves the conflict.
+    // Sync records conflicts with the store and the clock alone.
+    SyncConflicts(Database& db, const Clock& clock, QString actor = QString());
 
     // Runs inside the caller's transaction.
     Result<qint64> record(const NewConflict& conflict);
@@ -72,6 +74,9 @@ public:
     Result<SyncConflict> byId(qint64 id) const;
     Result<qint64> openCount() const;
     Result<qint64> openCountFor(qint64 memberId) const;
+    // True when the member's balances disagreeing by `difference` is known already: an open balance_mismatch
+    // conflict, or one a manager dismissed for the same difference.
+    Result<bool> balanceMismatchKnown(qint64 memberId, qint64 difference) const;
     // The actions that make sense for this conflict.
     static QList<ConflictAction> actionsFor(const SyncConflict& conflict);
     Result<SyncConflict> resolve(qint64 id, ConflictAction action, const QString& manager, const QString& note);

@@ -14,6 +14,11 @@ namespace {
 // ones among them are what "waiting to sync" means everywhere.
 const QString OutboxOfSyncedMembers =
     QStringLiteral("FROM outbox o JOIN members m ON m.id = o.member_id WHERE m.origin <> 'generated' ");
+
+qint64 idOrZero(const QVariant& value)
+{
+    return value.isValid() && !value.isNull() ? value.toLongLong() : 0;
+}
 } // namespace
 
 QString SyncOutbox::newIdempotencyKey()
@@ -116,6 +121,132 @@ Result<void> SyncOutbox::sendAgain(qint64 outboxId, bool force)
                                     "payload = %1 WHERE id = ?")
                          .arg(payload),
                      {newIdempotencyKey(), outboxId});
+}
+
+Result<QList<SyncOutbox::PushCandidate>> SyncOutbox::dueForPush(int wanted, const QSet<qint64>& busyMembers) const
+{
+    QStringList busy;
+    for (qint64 member : busyMembers)
+        busy << QString::number(member);
+    // Not cached: the busy members are part of the text.
+    QSqlQuery query(m_db.connection());
+    query.prepare(
+        QStringLiteral("SELECT o.id, o.member_id, o.operation, COALESCE(l.kind, ''), o.payload, o.idempotency_key, "
+                       "o.attempts, o.first_attempt_at, o.square_ref, m.square_account_id, m.phone "
+                       "FROM outbox o JOIN members m ON m.id = o.member_id LEFT JOIN ledger l ON l.id = o.ledger_id "
+                       "WHERE o.state = 'pending' AND m.origin <> 'generated' "
+                       "AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) "
+                       "AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.member_id = o.member_id AND p.state = 'pending' "
+                       "AND p.id < o.id) "
+                       "AND NOT EXISTS (SELECT 1 FROM sync_conflicts c WHERE c.member_id = o.member_id "
+                       "AND c.resolved_at IS NULL AND (c.kind = 'phone_rejected' OR c.kind = 'account_missing')) "
+                       "%1 ORDER BY o.id LIMIT ?")
+            .arg(busy.isEmpty() ? QString() : QStringLiteral("AND o.member_id NOT IN (%1)").arg(busy.join(u','))));
+    query.addBindValue(toStorageTime(m_clock.nowUtc()));
+    query.addBindValue(wanted);
+    if (!query.exec())
+        return Database::errorFrom(query);
+    QList<PushCandidate> rows;
+    while (query.next()) {
+        PushCandidate row;
+        row.id = query.value(0).toLongLong();
+        row.memberId = query.value(1).toLongLong();
+        LT_TRY_ASSIGN(row.operation, fromStorage<OutboxOperation>(query.value(2).toString()));
+        if (const QString kind = query.value(3).toString(); !kind.isEmpty()) {
+            LT_TRY_ASSIGN(row.ledgerKind, fromStorage<LedgerKind>(kind));
+        }
+        row.payload = QJsonDocument::fromJson(query.value(4).toString().toUtf8()).object();
+        row.idempotencyKey = query.value(5).toString();
+        row.attempts = query.value(6).toInt();
+        if (!query.value(7).isNull())
+            row.firstAttemptAt = fromStorageTime(query.value(7).toString());
+        row.squareRef = query.value(8).toString();
+        row.accountId = query.value(9).toString();
+        row.phone = query.value(10).toString();
+        rows.append(row);
+    }
+    return rows;
+}
+
+Result<void> SyncOutbox::markFirstAttempt(const QList<qint64>& outboxIds, const QDateTime& at)
+{
+    if (outboxIds.isEmpty())
+        return {};
+    QStringList ids;
+    for (qint64 id : outboxIds)
+        ids << QString::number(id);
+    // One statement whatever the ids, bound as a JSON array: the store keeps every statement text it prepared.
+    return m_db.exec(QStringLiteral("UPDATE outbox SET first_attempt_at = ? WHERE first_attempt_at IS "
+                                    "NULL AND id IN (SELECT value FROM json_each(?))"),
+                     {toStorageTime(at), QStringLiteral("[%1]").arg(ids.join(u','))});
+}
+
+Result<void> SyncOutbox::setSquareRef(qint64 outboxId, const QString& ref)
+{
+    return m_db.exec(QStringLiteral("UPDATE outbox SET square_ref = ? WHERE id = ?"), {ref, outboxId});
+}
+
+Result<void> SyncOutbox::markSent(qint64 outboxId)
+{
+    return m_db.exec(QStringLiteral("UPDATE outbox SET state = 'sent', attempts = attempts + 1, "
+                                    "last_error = NULL, next_attempt_at = NULL, sent_at = ? WHERE id = ?"),
+                     {toStorageTime(m_clock.nowUtc()), outboxId});
+}
+
+Result<void> SyncOutbox::markDeferred(qint64 outboxId, const QString& error, const QDateTime& nextAttemptAt)
+{
+    return m_db.exec(QStringLiteral("UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? "
+                                    "WHERE id = ?"),
+                     {error, toStorageTime(nextAttemptAt), outboxId});
+}
+
+Result<void> SyncOutbox::markConflict(qint64 outboxId, const QString& message)
+{
+    return m_db.exec(QStringLiteral("UPDATE outbox SET state = 'conflict', attempts = attempts + 1, "
+                                    "last_error = ?, next_attempt_at = NULL WHERE id = ?"),
+                     {message, outboxId});
+}
+
+Result<qint64> SyncOutbox::idBySquareRef(qint64 memberId, const QString& ref) const
+{
+    LT_TRY_ASSIGN(
+        const QVariant id,
+        m_db.scalar(QStringLiteral("SELECT id FROM outbox WHERE member_id = ? AND square_ref = ?"), {memberId, ref}));
+    return idOrZero(id);
+}
+
+Result<qint64> SyncOutbox::idByIdempotencyKey(qint64 memberId, const QString& key) const
+{
+    LT_TRY_ASSIGN(const QVariant id,
+                  m_db.scalar(QStringLiteral("SELECT id FROM outbox WHERE idempotency_key = ? AND member_id = ?"),
+                              {key, memberId}));
+    return idOrZero(id);
+}
+
+Result<qint64> SyncOutbox::unclaimedSentAccrual(qint64 memberId, qint64 points) const
+{
+    LT_TRY_ASSIGN(
+        const QVariant id,
+        m_db.scalar(QStringLiteral("SELECT o.id FROM outbox o WHERE o.member_id = ? AND o.state = 'sent' AND "
+                                   "o.operation = 'accrue' AND json_extract(o.payload, '$.points') = ? AND NOT EXISTS "
+                                   "(SELECT 1 FROM square_events s WHERE s.outbox_id = o.id) ORDER BY o.id LIMIT 1"),
+                    {memberId, points}));
+    return idOrZero(id);
+}
+
+Result<void> SyncOutbox::markSentFromEvent(qint64 outboxId)
+{
+    return m_db.exec(QStringLiteral("UPDATE outbox SET state = 'sent', sent_at = ? WHERE id = ? AND state = 'pending'"),
+                     {toStorageTime(m_clock.nowUtc()), outboxId});
+}
+
+Result<bool> SyncOutbox::hasUnknownOutcome(qint64 memberId) const
+{
+    LT_TRY_ASSIGN(const QVariant doubt,
+                  m_db.scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE member_id = ? AND state = 'pending' "
+                                             "AND first_attempt_at IS NOT NULL AND operation <> 'enroll'"),
+                              {memberId}));
+    return doubt.toLongLong() > 0;
 }
 
 } // namespace lt

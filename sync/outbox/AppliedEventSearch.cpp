@@ -1,7 +1,6 @@
 #include "sync/outbox/AppliedEventSearch.h"
 
-#include "core/store/Database.h"
-#include "core/store/Transaction.h"
+#include "core/store/SquareEventStore.h"
 #include "sync/square/AdjustmentReference.h"
 #include "sync/square/SquareEventPager.h"
 
@@ -13,7 +12,7 @@ void AppliedEventSearch::run(SquareLoyaltyApi& api, Database& db, const Query& q
 {
     SquareEventFilter filter;
     filter.accountId = query.accountId;
-    if (query.operation == QLatin1String("accrue"))
+    if (query.operation == OutboxOperation::Accrue)
         filter.types = {QStringLiteral("ACCUMULATE_POINTS")};
     else if (query.reward)
         filter.types = {QStringLiteral("CREATE_REWARD"), QStringLiteral("REDEEM_REWARD")};
@@ -40,11 +39,11 @@ AppliedEventSearch::Outcome AppliedEventSearch::decide(Database& db, const Query
                                                        const QList<SquareEvent>& events)
 {
     Outcome outcome;
-    QSqlQuery& claimed =
-        db.prepared(QStringLiteral("SELECT 1 FROM square_events WHERE event_id = ? AND state <> 'held'"));
+    const SquareEventStore kept(db);
+    // An event the store cannot say about is a candidate still.
     auto unclaimed = [&](const SquareEvent& event) {
-        StatementScope scope(claimed);
-        return !(db.exec(claimed, {event.id}) && claimed.next());
+        const auto settled = kept.isSettled(event.id);
+        return !(settled && *settled);
     };
     QList<SquareEvent> candidates;
     for (const SquareEvent& event : events) {
@@ -65,7 +64,7 @@ AppliedEventSearch::Outcome AppliedEventSearch::decide(Database& db, const Query
     for (const SquareEvent& event : std::as_const(candidates)) {
         const bool found = query.reward
             ? (event.type == QLatin1String("REDEEM_REWARD") && !rewardId.isEmpty() && event.rewardId == rewardId)
-            : query.operation == QLatin1String("accrue")
+            : query.operation == OutboxOperation::Accrue
             ? (event.type == QLatin1String("ACCUMULATE_POINTS") && event.points == query.points
                && event.locationId == query.locationId)
             : (event.type == QLatin1String("ADJUST_POINTS")

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/SyncKinds.h"
 #include "sync/square/SquareEvent.h"
 #include "sync/square/SquareResult.h"
 
@@ -24,7 +25,7 @@ public:
     struct Query
     {
         QString accountId;
-        QString operation; // the outbox operation
+        OutboxOperation operation = OutboxOperation::Adjust;
         bool reward = false; // a redemption sent as CreateLoyaltyReward + RedeemLoyaltyReward
         qint64 points = 0;
         QString idempotencyKey;

@@ -2,8 +2,11 @@
 
 #include "core/common/Clock.h"
 #include "core/store/Database.h"
+#include "core/store/MemberStore.h"
 #include "core/store/ProgramRepository.h"
+#include "core/store/SquareEventStore.h"
 #include "core/store/StoreSettings.h"
+#include "core/store/SyncOutbox.h"
 #include "core/store/Transaction.h"
 #include "sync/SyncLogging.h"
 #include "sync/outbox/AppliedEventSearch.h"
@@ -18,12 +21,13 @@
 namespace lt {
 
 namespace {
-bool alwaysApplies(const QString& ledgerKind)
+bool alwaysApplies(const std::optional<LedgerKind>& ledgerKind)
 {
     // Reversals of points Square already has, and balances brought in: the till decided, Square must record them
     // even when its balance (missing another till's unsent sales) would go below zero.
-    return ledgerKind == QLatin1String("refund") || ledgerKind == QLatin1String("void")
-        || ledgerKind == QLatin1String("opening") || ledgerKind == QLatin1String("restore");
+    return ledgerKind
+        && (*ledgerKind == LedgerKind::Refund || *ledgerKind == LedgerKind::Void || *ledgerKind == LedgerKind::Opening
+            || *ledgerKind == LedgerKind::Restore);
 }
 } // namespace
 
@@ -98,61 +102,20 @@ void OutboxPusher::fill()
 
 Result<QList<OutboxPusher::Row>> OutboxPusher::loadCandidates(int wanted)
 {
-    QStringList busy;
-    for (qint64 member : std::as_const(m_membersInFlight))
-        busy << QString::number(member);
-    // The first pending row of each member that is due, oldest first; a member whose link to Square is in
-    // question (phone rejected, account gone) waits for a manager.
-    QSqlQuery query(m_db.connection());
-    query.prepare(
-        QStringLiteral("SELECT o.id, o.member_id, o.operation, COALESCE(l.kind, ''), o.payload, o.idempotency_key, "
-                       "o.attempts, o.first_attempt_at, o.square_ref, m.square_account_id, m.phone "
-                       "FROM outbox o JOIN members m ON m.id = o.member_id LEFT JOIN ledger l ON l.id = o.ledger_id "
-                       "WHERE o.state = 'pending' AND m.origin <> 'generated' "
-                       "AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) "
-                       "AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.member_id = o.member_id AND p.state = 'pending' "
-                       "AND p.id < o.id) "
-                       "AND NOT EXISTS (SELECT 1 FROM sync_conflicts c WHERE c.member_id = o.member_id "
-                       "AND c.resolved_at IS NULL AND (c.kind = 'phone_rejected' OR c.kind = 'account_missing')) "
-                       "%1 ORDER BY o.id LIMIT ?")
-            .arg(busy.isEmpty() ? QString() : QStringLiteral("AND o.member_id NOT IN (%1)").arg(busy.join(u','))));
-    query.addBindValue(toStorageTime(m_clock.nowUtc()));
-    query.addBindValue(wanted);
-    if (!query.exec())
-        return Database::errorFrom(query);
-    QList<Row> rows;
-    QStringList ids;
-    while (query.next()) {
-        Row row;
-        row.id = query.value(0).toLongLong();
-        row.memberId = query.value(1).toLongLong();
-        row.operation = query.value(2).toString();
-        row.ledgerKind = query.value(3).toString();
-        row.payload = QJsonDocument::fromJson(query.value(4).toString().toUtf8()).object();
-        row.idempotencyKey = query.value(5).toString();
-        row.attempts = query.value(6).toInt();
-        if (!query.value(7).isNull())
-            row.firstAttemptAt = fromStorageTime(query.value(7).toString());
-        row.squareRef = query.value(8).toString();
-        row.accountId = query.value(9).toString();
-        row.phone = query.value(10).toString();
+    SyncOutbox outbox(m_db, m_clock);
+    LT_TRY_ASSIGN(QList<Row> rows, outbox.dueForPush(wanted, m_membersInFlight));
+    QList<qint64> firstTried;
+    for (const Row& row : std::as_const(rows)) {
         if (!row.firstAttemptAt.isValid())
-            ids << QString::number(row.id);
-        rows.append(row);
+            firstTried << row.id;
     }
-    query.finish();
-    if (!ids.isEmpty()) {
+    if (!firstTried.isEmpty()) {
         // Recorded before the first request leaves, so that after any crash the row is known to be in doubt.
-        const QString now = toStorageTime(m_clock.nowUtc());
-        // One statement whatever the ids (the store keeps every statement text it prepared).
-        if (auto done = m_db.exec(QStringLiteral("UPDATE outbox SET first_attempt_at = ? WHERE first_attempt_at IS "
-                                                 "NULL AND id IN (SELECT value FROM json_each(?))"),
-                                  {now, QStringLiteral("[%1]").arg(ids.join(u','))});
-            !done)
-            return done.error();
+        const QDateTime now = fromStorageTime(toStorageTime(m_clock.nowUtc()));
+        LT_TRY(outbox.markFirstAttempt(firstTried, now));
         for (Row& row : rows) {
             if (!row.firstAttemptAt.isValid())
-                row.firstAttemptAt = fromStorageTime(now);
+                row.firstAttemptAt = now;
         }
     }
     return rows;
@@ -160,7 +123,7 @@ Result<QList<OutboxPusher::Row>> OutboxPusher::loadCandidates(int wanted)
 
 void OutboxPusher::start(const Row& row)
 {
-    if (row.operation == QLatin1String("enroll")) {
+    if (row.operation == OutboxOperation::Enroll) {
         pushEnroll(row);
         return;
     }
@@ -199,7 +162,7 @@ void OutboxPusher::ensureAccount(const Row& row, const Step& then)
     }
     // The enrollment's own key creates the account; any other row that must link first uses a key derived
     // from its own, so the account is created at most once per row.
-    const QString key = row.operation == QLatin1String("enroll")
+    const QString key = row.operation == OutboxOperation::Enroll
         ? row.idempotencyKey
         : QString(row.idempotencyKey + QStringLiteral(":account"));
     linkAccount(row, phone, key, then);
@@ -288,7 +251,7 @@ void OutboxPusher::checkEvents(const Row& row, const Step& then)
 
 bool OutboxPusher::usesRewardTier(const Row& row, QString& tierId) const
 {
-    if (row.operation != QLatin1String("redeem") || row.payload.value(QLatin1String("force")).toBool())
+    if (row.operation != OutboxOperation::Redeem || row.payload.value(QLatin1String("force")).toBool())
         return false;
     tierId = row.payload.value(QLatin1String("reward_tier_id")).toString();
     if (tierId.isEmpty())
@@ -309,7 +272,7 @@ void OutboxPusher::send(const Row& row)
         sent(row, row.accountId);
         return;
     }
-    if (row.operation == QLatin1String("accrue") && points > 0) {
+    if (row.operation == OutboxOperation::Accrue && points > 0) {
         m_api.accumulatePoints(row.accountId, points, m_locationId, row.idempotencyKey,
                                [this, row](const SquareResult<SquareEvents>& created) { answered(row, created); });
         return;
@@ -355,7 +318,7 @@ void OutboxPusher::pushAdjust(const Row& row)
     const qint64 points = row.points();
     QString reason = row.payload.value(QLatin1String("reason")).toString().simplified();
     if (reason.isEmpty())
-        reason = QStringLiteral("LoyaltyTill ") + row.operation;
+        reason = QStringLiteral("LoyaltyTill ") + toStorage(row.operation);
     const bool allowNegative =
         points > 0 || alwaysApplies(row.ledgerKind) || row.payload.value(QLatin1String("force")).toBool();
     m_api.adjustPoints(row.accountId, points, reason, allowNegative, row.idempotencyKey,
@@ -439,49 +402,37 @@ void OutboxPusher::refused(const Row& row, const SquareError& error)
 Result<void> OutboxPusher::link(const Row& row, const QString& accountId, bool fresh)
 {
     // A new account has no history at Square; one found by phone may have years of it, read by the next pull.
-    return m_db.exec(QStringLiteral("UPDATE members SET square_account_id = ?, square_history_at = ? WHERE id = ?"),
-                     {accountId, fresh ? QVariant(toStorageTime(m_clock.nowUtc())) : QVariant(), row.memberId});
+    return MemberStore(m_db).linkSquareAccount(row.memberId, accountId,
+                                               fresh ? std::optional(m_clock.nowUtc()) : std::nullopt);
 }
 
 Result<void> OutboxPusher::storeRef(const Row& row, const QString& ref)
 {
-    return m_db.exec(QStringLiteral("UPDATE outbox SET square_ref = ? WHERE id = ?"), {ref, row.id});
+    return SyncOutbox(m_db, m_clock).setSquareRef(row.id, ref);
 }
 
 Result<void> OutboxPusher::markSent(const Row& row, const QString& accountId, const QList<SquareEvent>& events)
 {
-    const QString now = toStorageTime(m_clock.nowUtc());
-    Transaction transaction(m_db);
-    if (auto begun = transaction.begin(); !begun)
-        return begun.error();
-    if (auto done = m_db.exec(QStringLiteral("UPDATE outbox SET state = 'sent', attempts = attempts + 1, "
-                                             "last_error = NULL, next_attempt_at = NULL, sent_at = ? WHERE id = ?"),
-                              {now, row.id});
-        !done)
-        return done.error();
-    // The events Square created for this row are ours: the pull must not count them again.
-    for (const SquareEvent& event : events) {
-        QSqlQuery& insert = m_db.prepared(QStringLiteral(
-            "INSERT INTO square_events (event_id, account_id, member_id, type, points, location_id, source, "
-            "created_at, reward_id, reason, state, outbox_id, pulled_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ours', ?, ?) "
-            "ON CONFLICT (event_id) DO UPDATE SET state = 'ours', outbox_id = excluded.outbox_id, "
-            "member_id = excluded.member_id WHERE square_events.state = 'held'"));
-        StatementScope scope(insert);
-        if (auto done = m_db.exec(insert,
-                                  {event.id, accountId.isEmpty() ? event.accountId : accountId, row.memberId,
-                                   event.type, event.points, event.locationId, event.source, event.createdAt,
-                                   event.rewardId, event.reason.left(500), row.id, now});
-            !done)
-            return done.error();
-    }
-    return transaction.commit();
+    return inTransaction(m_db, [&]() -> Result<void> {
+        LT_TRY(SyncOutbox(m_db, m_clock).markSent(row.id));
+        // The events Square created for this row are ours: the pull must not count them again.
+        const QDateTime now = m_clock.nowUtc();
+        SquareEventStore kept(m_db);
+        for (const SquareEvent& event : events) {
+            SquareEventStore::Event ours = event.stored();
+            if (!accountId.isEmpty())
+                ours.accountId = accountId;
+            LT_TRY(kept.keepOurs(ours, row.memberId, row.id, now));
+        }
+        return {};
+    });
 }
 
 Result<void> OutboxPusher::markConflict(const Row& row, const SquareError& error, const QString& message,
                                         const QJsonObject& squareFacts)
 {
-    qCWarning(lcOutbox) << "outbox row" << row.id << row.operation << "refused by Square:" << error.logSummary();
+    qCWarning(lcOutbox) << "outbox row" << row.id << toStorage(row.operation)
+                        << "refused by Square:" << error.logSummary();
     const RefusedOperation refused {row.id, row.memberId, row.operation, row.ledgerKind, row.payload};
     if (auto recorded = refused.record(m_db, m_clock, error, message, squareFacts); !recorded)
         return recorded;
@@ -493,9 +444,7 @@ Result<void> OutboxPusher::markConflict(const Row& row, const SquareError& error
 Result<void> OutboxPusher::markDeferred(const Row& row, const SquareError& error)
 {
     const int delay = std::max(rowRetryDelayMs(row.attempts + 1), error.retryAfterMs);
-    return m_db.exec(QStringLiteral("UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? "
-                                    "WHERE id = ?"),
-                     {error.message(), toStorageTime(m_clock.nowUtc().addMSecs(delay)), row.id});
+    return SyncOutbox(m_db, m_clock).markDeferred(row.id, error.message(), m_clock.nowUtc().addMSecs(delay));
 }
 
 void OutboxPusher::release(const Row& row)

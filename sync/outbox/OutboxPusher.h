@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/store/SyncOutbox.h"
 #include "sync/square/LoyaltyJson.h"
 #include "sync/square/SquareError.h"
 
@@ -73,21 +74,7 @@ signals:
     void rowConflict(qint64 outboxId, const QString& error);
 
 private:
-    struct Row
-    {
-        qint64 id = 0;
-        qint64 memberId = 0;
-        QString operation;
-        QString ledgerKind;
-        QJsonObject payload;
-        QString idempotencyKey;
-        int attempts = 0;
-        QDateTime firstAttemptAt;
-        QString squareRef;
-        QString accountId;
-        QString phone;
-        qint64 points() const { return payload.value(QLatin1String("points")).toInteger(); }
-    };
+    using Row = SyncOutbox::PushCandidate;
     using Step = std::function<void(const Row&)>;
 
     void fetchProgram();

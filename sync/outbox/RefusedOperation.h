@@ -1,10 +1,14 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/domain/LedgerKind.h"
+#include "core/domain/SyncKinds.h"
 #include "sync/square/SquareError.h"
 
 #include <QJsonObject>
 #include <QString>
+
+#include <optional>
 
 namespace lt {
 
@@ -17,13 +21,12 @@ struct RefusedOperation
 {
     qint64 outboxId = 0;
     qint64 memberId = 0;
-    QString operation;
-    QString ledgerKind;
+    OutboxOperation operation = OutboxOperation::Adjust;
+    std::optional<LedgerKind> ledgerKind;
     QJsonObject payload;
 
     qint64 points() const { return payload.value(QLatin1String("points")).toInteger(); }
-    // overspend, phone_rejected, account_missing or refused
-    QString kind(const SquareError& error, const QJsonObject& squareFacts) const;
+    ConflictKind kind(const SquareError& error, const QJsonObject& squareFacts) const;
     Result<void> record(Database& db, const Clock& clock, const SquareError& error, const QString& message,
                         const QJsonObject& squareFacts) const;
 };

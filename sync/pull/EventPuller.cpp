@@ -1,9 +1,12 @@
 #include "sync/pull/EventPuller.h"
 
 #include "core/common/Clock.h"
-#include "core/services/EngineContext.h"
 #include "core/store/Database.h"
+#include "core/store/MemberStore.h"
+#include "core/store/SquareEventStore.h"
+#include "core/store/StoreSettings.h"
 #include "core/store/SyncConflicts.h"
+#include "core/store/SyncOutbox.h"
 #include "core/store/Transaction.h"
 #include "sync/SyncLogging.h"
 #include "sync/square/SquareEventPager.h"
@@ -47,23 +50,20 @@ void EventPuller::pullRecent()
 {
     m_startedAt = m_clock.nowUtc();
     QDateTime from = m_startedAt;
-    auto mark = m_db.scalar(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {PulledUntilKey});
+    auto mark = StoreSettings(m_db).state(PulledUntilKey);
     if (!mark) {
         fail(mark.error().message);
         return;
     }
-    if (!mark->isNull())
-        from = fromStorageTime(mark->toString());
+    if (*mark)
+        from = fromStorageTime(**mark);
     if (!from.isValid())
         from = m_startedAt;
     SquareEventFilter filter;
     filter.createdFrom = from.addSecs(-OverlapSeconds);
     walk(filter, [this] {
         // Every page was read: the next pass starts here (less the overlap).
-        if (auto saved = m_db.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
-                                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-                                   {PulledUntilKey, toStorageTime(m_startedAt)});
-            !saved) {
+        if (auto saved = StoreSettings(m_db).setState(PulledUntilKey, toStorageTime(m_startedAt)); !saved) {
             fail(saved.error().message);
             return;
         }
@@ -101,9 +101,7 @@ void EventPuller::discoverAccounts()
     m_api.retrieveAccount(accountId, [this, accountId](const SquareResult<SquareAccount>& account) {
         if (!account && account.error().httpStatus == 404) {
             // Deleted or merged away: its events cannot belong to anyone here.
-            (void)m_db.exec(QStringLiteral("UPDATE square_events SET state = 'ignored' "
-                                           "WHERE account_id = ? AND state = 'held'"),
-                            {accountId});
+            (void)SquareEventStore(m_db).ignoreHeldOf(accountId);
             discoverAccounts();
             return;
         }
@@ -124,35 +122,31 @@ void EventPuller::discoverAccounts()
 
 void EventPuller::pullHistories()
 {
-    auto next = m_db.scalar(QStringLiteral("SELECT id FROM members WHERE square_account_id IS NOT NULL AND "
-                                           "square_history_at IS NULL AND origin <> 'generated' ORDER BY id LIMIT 1"));
+    MemberStore members(m_db);
+    auto next = members.nextWithoutSquareHistory();
     if (!next) {
         fail(next.error().message);
         return;
     }
-    if (next->isNull() || m_historiesRead >= HistoryAccountsPerPass) {
+    if (*next == 0 || m_historiesRead >= HistoryAccountsPerPass) {
         applyHeld(false);
         return;
     }
-    const qint64 memberId = next->toLongLong();
-    auto account = m_db.scalar(QStringLiteral("SELECT square_account_id FROM members WHERE id = ?"), {memberId});
+    const qint64 memberId = *next;
+    auto account = members.squareAccountId(memberId);
     if (!account) {
         fail(account.error().message);
         return;
     }
     ++m_historiesRead;
     SquareEventFilter filter;
-    filter.accountId = account->toString();
+    filter.accountId = *account;
     // Oldest events come last (newest first); they are held until the whole history is in, then applied.
     walk(filter, [this, memberId] {
-        Transaction transaction(m_db);
-        Result<void> done = transaction.begin();
-        if (done)
-            done = m_db.exec(QStringLiteral("UPDATE members SET square_history_at = ? WHERE id = ?"),
-                             {toStorageTime(m_clock.nowUtc()), memberId});
-        if (done)
-            done = transaction.commit();
-        if (!done) {
+        const auto markRead = [&] {
+            return MemberStore(m_db).markSquareHistoryRead(memberId, m_clock.nowUtc());
+        };
+        if (auto done = inTransaction(m_db, markRead); !done) {
             fail(done.error().message);
             return;
         }
@@ -163,25 +157,18 @@ void EventPuller::pullHistories()
 
 void EventPuller::applyHeld(bool secondLook)
 {
-    QSqlQuery held(m_db.connection());
-    if (!held.exec(QStringLiteral("SELECT event_id FROM square_events WHERE state = 'held' ORDER BY created_at"))) {
-        fail(Database::errorFrom(held).message);
+    auto held = SquareEventStore(m_db).heldIds();
+    if (!held) {
+        fail(held.error().message);
         return;
     }
-    QStringList ids;
-    while (held.next())
-        ids << held.value(0).toString();
-    held.finish();
-    if (!ids.isEmpty()) {
-        Transaction transaction(m_db);
-        Result<void> done = transaction.begin();
-        for (const QString& id : std::as_const(ids)) {
-            if (done)
-                done = m_ledger.classify(id, EventLedger::Mode::History);
-        }
-        if (done)
-            done = transaction.commit();
-        if (!done) {
+    if (!held->isEmpty()) {
+        const auto classifyAll = [&]() -> Result<void> {
+            for (const QString& id : std::as_const(*held))
+                LT_TRY(m_ledger.classify(id, EventLedger::Mode::History));
+            return {};
+        };
+        if (auto done = inTransaction(m_db, classifyAll); !done) {
             fail(done.error().message);
             return;
         }
@@ -194,19 +181,15 @@ void EventPuller::compareBalances(bool secondLook)
     const QSet<qint64>& candidates = secondLook ? m_mismatched : m_ledger.touched();
     // Members in a settled state only: no held events, no operation of unknown outcome.
     QStringList phones;
-    QSqlQuery& read = m_db.prepared(QStringLiteral(
-        "SELECT m.phone FROM members m WHERE m.id = ? AND m.phone IS NOT NULL AND m.square_account_id IS NOT NULL "
-        "AND NOT EXISTS (SELECT 1 FROM square_events e WHERE e.account_id = m.square_account_id AND e.state = 'held') "
-        "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.member_id = m.id AND o.state = 'pending' "
-        "AND o.first_attempt_at IS NOT NULL)"));
+    MemberStore members(m_db);
     for (qint64 member : candidates) {
-        StatementScope scope(read);
-        if (auto done = m_db.exec(read, {member}); !done) {
-            fail(done.error().message);
+        auto phone = members.phoneWhenSettledWithSquare(member);
+        if (!phone) {
+            fail(phone.error().message);
             return;
         }
-        if (read.next())
-            phones << read.value(0).toString();
+        if (!phone->isEmpty())
+            phones << *phone;
     }
     if (!secondLook)
         m_mismatched.clear();
@@ -237,30 +220,26 @@ void EventPuller::compareBalances(bool secondLook)
                         return;
                     }
                 }
+                MemberStore linked(m_db);
                 for (const SquareAccount& account : *accounts) {
                     const QString& id = account.id;
-                    QSqlQuery query(m_db.connection());
-                    query.prepare(QStringLiteral(
-                        "SELECT m.id, m.balance, (SELECT COALESCE(sum(json_extract(o.payload, '$.points')), 0) "
-                        "FROM outbox o WHERE o.member_id = m.id AND o.operation <> 'enroll' AND (o.state = 'pending' "
-                        "OR (o.state = 'conflict' AND NOT EXISTS (SELECT 1 FROM sync_conflicts c WHERE "
-                        "c.outbox_id = o.id AND c.resolution = 'accept-square')))) FROM members m "
-                        "WHERE m.square_account_id = ?"));
-                    query.addBindValue(id);
-                    if (!query.exec()) {
-                        fail(Database::errorFrom(query).message);
+                    auto link = linked.bySquareAccount(id);
+                    if (!link) {
+                        fail(link.error().message);
                         return;
                     }
-                    if (!query.next())
+                    if (!*link)
                         continue;
-                    const qint64 member = query.value(0).toLongLong();
-                    const qint64 local = query.value(1).toLongLong();
-                    const qint64 notAtSquare = query.value(2).toLongLong();
-                    query.finish();
+                    const qint64 member = (*link)->memberId;
+                    const qint64 local = (*link)->balance;
+                    auto unsent = SyncOutbox(m_db, m_clock).pointsNotAtSquare(member);
+                    if (!unsent) {
+                        fail(unsent.error().message);
+                        return;
+                    }
+                    const qint64 notAtSquare = *unsent;
                     const qint64 square = *account.balance;
-                    (void)m_db.exec(QStringLiteral("UPDATE members SET square_balance = ?, square_checked_at = ? "
-                                                   "WHERE id = ?"),
-                                    {square, toStorageTime(m_clock.nowUtc()), member});
+                    (void)linked.recordSquareBalance(member, square, m_clock.nowUtc());
                     const qint64 difference = square - (local - notAtSquare);
                     if (difference == 0)
                         continue;
@@ -269,25 +248,20 @@ void EventPuller::compareBalances(bool secondLook)
                         continue;
                     }
                     // Seen twice, with the events in between read: a disagreement for a manager.
-                    auto known = m_db.scalar(
-                        QStringLiteral("SELECT count(*) FROM sync_conflicts WHERE member_id = ? AND kind = "
-                                       "'balance_mismatch' AND (resolved_at IS NULL OR (resolution = 'dismiss' AND "
-                                       "json_extract(square_facts, '$.difference') = ?))"),
-                        {member, difference});
-                    if (known && known->toLongLong() > 0)
+                    SyncConflicts conflicts(m_db, m_clock);
+                    if (auto known = conflicts.balanceMismatchKnown(member, difference); known && *known)
                         continue;
-                    EngineContext context {m_db, m_clock, {}, PhoneNumberNormalizer(), QStringLiteral("Square")};
-                    auto recorded = SyncConflicts(context).record(
-                        {0, member, QStringLiteral("balance_mismatch"), QString(),
-                         QStringLiteral("Square's balance is %1, the till expects %2.")
-                             .arg(square)
-                             .arg(local - notAtSquare),
-                         QJsonObject {{QStringLiteral("balance"), local},
-                                      {QStringLiteral("not_at_square"), notAtSquare},
-                                      {QStringLiteral("expected_at_square"), local - notAtSquare}},
-                         QJsonObject {{QStringLiteral("balance"), square},
-                                      {QStringLiteral("account_id"), id},
-                                      {QStringLiteral("difference"), difference}}});
+                    auto recorded =
+                        conflicts.record({0, member, ConflictKind::BalanceMismatch, QString(),
+                                          QStringLiteral("Square's balance is %1, the till expects %2.")
+                                              .arg(square)
+                                              .arg(local - notAtSquare),
+                                          QJsonObject {{QStringLiteral("balance"), local},
+                                                       {QStringLiteral("not_at_square"), notAtSquare},
+                                                       {QStringLiteral("expected_at_square"), local - notAtSquare}},
+                                          QJsonObject {{QStringLiteral("balance"), square},
+                                                       {QStringLiteral("account_id"), id},
+                                                       {QStringLiteral("difference"), difference}}});
                     if (recorded)
                         ++m_outcome.conflictsFound;
                 }
@@ -305,13 +279,13 @@ void EventPuller::lookAgain(QList<qint64> members)
         return;
     }
     const qint64 member = members.takeFirst();
-    auto account = m_db.scalar(QStringLiteral("SELECT square_account_id FROM members WHERE id = ?"), {member});
-    if (!account || account->isNull()) {
+    auto account = MemberStore(m_db).squareAccountId(member);
+    if (!account || account->isEmpty()) {
         lookAgain(members);
         return;
     }
     SquareEventFilter filter;
-    filter.accountId = account->toString();
+    filter.accountId = *account;
     filter.createdFrom = m_startedAt.addSecs(-OverlapSeconds);
     walk(filter, [this, members] { lookAgain(members); });
 }

@@ -62,4 +62,9 @@ Result<SquareEvent> SquareEvent::fromJson(const QJsonObject& json)
     return event;
 }
 
+SquareEventStore::Event SquareEvent::stored() const
+{
+    return SquareEventStore::Event {id, accountId, type, points, locationId, source, createdAt, rewardId, reason};
+}
+
 } // namespace lt

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/store/SquareEventStore.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -22,6 +23,8 @@ struct SquareEvent
     QString reason; // ADJUST_POINTS
 
     static Result<SquareEvent> fromJson(const QJsonObject& json);
+    // As the store keeps it.
+    SquareEventStore::Event stored() const;
 };
 
 } // namespace lt

@@ -21,6 +21,11 @@ private slots:
     void demoMembersAreNeverWaitingToSync();
     void countsByState();
     void pointsNotAtSquareAreTheUnsentOnes();
+    void pushTakesEachMembersFirstDueRow();
+    void firstAttemptIsRecordedOnce();
+    void pushOutcomesAreRecorded();
+    void pullRecognisesOurOperations();
+    void conflictsNeedOnlyTheStoreAndTheClock();
 
 private:
     SyncOutbox outbox() { return SyncOutbox(m_store->db(), m_store->clock()); }
@@ -123,7 +128,7 @@ void TestSyncOutbox::pointsNotAtSquareAreTheUnsentOnes()
     auto conflict = lt::SyncConflicts(m_store->engine().context())
                         .record({m_store->number("SELECT id FROM outbox WHERE state = 'conflict'"),
                                  member->id,
-                                 QStringLiteral("refused"),
+                                 lt::ConflictKind::Refused,
                                  QString(),
                                  QStringLiteral("refused"),
                                  {},
@@ -133,6 +138,197 @@ void TestSyncOutbox::pointsNotAtSquareAreTheUnsentOnes()
                      .resolve(*conflict, lt::ConflictAction::AcceptSquare, QStringLiteral("Dana"), QString()));
     LT_VERIFY_OK(points = outbox().pointsNotAtSquare(member->id));
     QCOMPARE(*points, qint64(15));
+}
+
+void TestSyncOutbox::pushTakesEachMembersFirstDueRow()
+{
+    lt::GenerateOptions options;
+    options.members = 3;
+    LT_VERIFY_OK(lt::DemoDataGenerator(m_store->engine().context()).generate(options));
+    LT_VERIFY_OK(m_store->accrue(1, QStringLiteral("TRAINING-1"), 2500)); // a demo member's: never sent
+    auto ana = m_store->enroll(QStringLiteral("415 555 2671"));
+    auto ben = m_store->enroll(QStringLiteral("415 555 2672"));
+    auto cy = m_store->enroll(QStringLiteral("415 555 2673"));
+    auto dee = m_store->enroll(QStringLiteral("415 555 2674"));
+    LT_VERIFY_OK(ana);
+    LT_VERIFY_OK(ben);
+    LT_VERIFY_OK(cy);
+    LT_VERIFY_OK(dee);
+    LT_VERIFY_OK(m_store->accrue(ana->id, QStringLiteral("S-1"), 4000));
+    // Ben's enrollment waits for its retry time; Cy's phone was rejected and waits for a manager.
+    LT_VERIFY_OK(outbox().markDeferred(m_store->number("SELECT id FROM outbox WHERE member_id = ?", {ben->id}),
+                                       QStringLiteral("Square is unavailable"), m_store->clock().nowUtc().addSecs(60)));
+    LT_VERIFY_OK(lt::SyncConflicts(m_store->db(), m_store->clock())
+                     .record({m_store->number("SELECT id FROM outbox WHERE member_id = ?", {cy->id}),
+                              cy->id,
+                              lt::ConflictKind::PhoneRejected,
+                              QStringLiteral("INVALID_PHONE_NUMBER"),
+                              QStringLiteral("refused"),
+                              {},
+                              {}}));
+
+    auto due = outbox().dueForPush(10, {});
+    LT_VERIFY_OK(due);
+    QCOMPARE(due->size(), 2); // Ana's enrollment (her sale waits behind it) and Dee's
+    QCOMPARE(due->at(0).memberId, ana->id);
+    QCOMPARE(due->at(0).operation, OutboxOperation::Enroll);
+    QVERIFY(!due->at(0).ledgerKind);
+    QCOMPARE(due->at(0).phone, QStringLiteral("+14155552671"));
+    QCOMPARE(due->at(0).payload.value(QLatin1String("phone")).toString(), QStringLiteral("+14155552671"));
+    QVERIFY(!due->at(0).firstAttemptAt.isValid());
+    QCOMPARE(due->at(1).memberId, dee->id);
+    // A member already in flight is left out; `wanted` caps the answer.
+    LT_VERIFY_OK(due = outbox().dueForPush(10, {ana->id}));
+    QCOMPARE(due->size(), 1);
+    QCOMPARE(due->first().memberId, dee->id);
+    LT_VERIFY_OK(due = outbox().dueForPush(1, {}));
+    QCOMPARE(due->size(), 1);
+
+    // Once her enrollment is sent, Ana's sale comes with its ledger kind and points.
+    LT_VERIFY_OK(outbox().markSent(m_store->number("SELECT id FROM outbox WHERE member_id = ? AND operation = "
+                                                   "'enroll'",
+                                                   {ana->id})));
+    LT_VERIFY_OK(due = outbox().dueForPush(10, {dee->id}));
+    QCOMPARE(due->size(), 1);
+    QCOMPARE(due->first().operation, OutboxOperation::Accrue);
+    QCOMPARE(due->first().ledgerKind, std::optional(lt::LedgerKind::Accrue));
+    QCOMPARE(due->first().points(), qint64(40));
+    // Ben's row is due once its retry time has come.
+    m_store->clock().advance(61 * 1000);
+    LT_VERIFY_OK(due = outbox().dueForPush(10, {}));
+    QCOMPARE(due->size(), 3);
+}
+
+void TestSyncOutbox::firstAttemptIsRecordedOnce()
+{
+    auto ana = m_store->enroll(QStringLiteral("415 555 2671"));
+    auto ben = m_store->enroll(QStringLiteral("415 555 2672"));
+    LT_VERIFY_OK(ana);
+    LT_VERIFY_OK(ben);
+    const qint64 first = m_store->number("SELECT id FROM outbox WHERE member_id = ?", {ana->id});
+    const qint64 second = m_store->number("SELECT id FROM outbox WHERE member_id = ?", {ben->id});
+    const QDateTime before = m_store->clock().nowUtc();
+    LT_VERIFY_OK(outbox().markFirstAttempt({first}, before));
+    LT_VERIFY_OK(outbox().markFirstAttempt({first, second}, before.addSecs(30)));
+    LT_VERIFY_OK(outbox().markFirstAttempt({}, before.addSecs(60)));
+    auto due = outbox().dueForPush(10, {});
+    LT_VERIFY_OK(due);
+    QCOMPARE(due->size(), 2);
+    QCOMPARE(due->at(0).firstAttemptAt, before);
+    QCOMPARE(due->at(1).firstAttemptAt, before.addSecs(30));
+}
+
+void TestSyncOutbox::pushOutcomesAreRecorded()
+{
+    auto ana = m_store->enroll(QStringLiteral("415 555 2671"));
+    LT_VERIFY_OK(ana);
+    LT_VERIFY_OK(m_store->accrue(ana->id, QStringLiteral("S-1"), 4000));
+    LT_VERIFY_OK(m_store->accrue(ana->id, QStringLiteral("S-2"), 4000));
+    const qint64 enroll = m_store->number("SELECT min(id) FROM outbox");
+    const qint64 sale = enroll + 1;
+    const qint64 refused = enroll + 2;
+    LT_VERIFY_OK(outbox().markDeferred(enroll, QStringLiteral("timeout"), m_store->clock().nowUtc().addSecs(60)));
+    LT_VERIFY_OK(outbox().markSent(enroll));
+    QCOMPARE(m_store->number("SELECT count(*) FROM outbox WHERE id = ? AND state = 'sent' AND attempts = 2 AND "
+                             "last_error IS NULL AND next_attempt_at IS NULL AND sent_at IS NOT NULL",
+                             {enroll}),
+             qint64(1));
+    LT_VERIFY_OK(outbox().setSquareRef(sale, QStringLiteral("R-1")));
+    QCOMPARE(m_store->number("SELECT count(*) FROM outbox WHERE id = ? AND square_ref = 'R-1'", {sale}), qint64(1));
+    LT_VERIFY_OK(outbox().markConflict(refused, QStringLiteral("refused")));
+    QCOMPARE(m_store->number("SELECT count(*) FROM outbox WHERE id = ? AND state = 'conflict' AND attempts = 1 AND "
+                             "last_error = 'refused'",
+                             {refused}),
+             qint64(1));
+}
+
+void TestSyncOutbox::pullRecognisesOurOperations()
+{
+    auto ana = m_store->enroll(QStringLiteral("415 555 2671"));
+    LT_VERIFY_OK(ana);
+    LT_VERIFY_OK(m_store->accrue(ana->id, QStringLiteral("S-1"), 4000));
+    LT_VERIFY_OK(m_store->accrue(ana->id, QStringLiteral("S-2"), 1500));
+    const qint64 enroll = m_store->number("SELECT min(id) FROM outbox");
+    const qint64 first = enroll + 1;
+    const qint64 second = enroll + 2;
+    LT_VERIFY_OK(outbox().setSquareRef(first, QStringLiteral("R-1")));
+    auto id = outbox().idBySquareRef(ana->id, QStringLiteral("R-1"));
+    LT_VERIFY_OK(id);
+    QCOMPARE(*id, first);
+    LT_VERIFY_OK(id = outbox().idBySquareRef(ana->id + 1, QStringLiteral("R-1")));
+    QCOMPARE(*id, qint64(0));
+    auto due = outbox().dueForPush(10, {});
+    LT_VERIFY_OK(due);
+    LT_VERIFY_OK(id = outbox().idByIdempotencyKey(ana->id, due->first().idempotencyKey));
+    QCOMPARE(*id, enroll);
+    LT_VERIFY_OK(id = outbox().idByIdempotencyKey(ana->id, QStringLiteral("not-a-key")));
+    QCOMPARE(*id, qint64(0));
+
+    // An operation whose first request left has an unknown outcome; an enrollment never counts as one.
+    auto doubt = outbox().hasUnknownOutcome(ana->id);
+    LT_VERIFY_OK(doubt);
+    QVERIFY(!*doubt);
+    LT_VERIFY_OK(outbox().markFirstAttempt({enroll}, m_store->clock().nowUtc()));
+    LT_VERIFY_OK(doubt = outbox().hasUnknownOutcome(ana->id));
+    QVERIFY(!*doubt);
+    LT_VERIFY_OK(outbox().markFirstAttempt({first}, m_store->clock().nowUtc()));
+    LT_VERIFY_OK(doubt = outbox().hasUnknownOutcome(ana->id));
+    QVERIFY(*doubt);
+    // Found among Square's events: settled as sent, once.
+    LT_VERIFY_OK(outbox().markSentFromEvent(first));
+    LT_VERIFY_OK(doubt = outbox().hasUnknownOutcome(ana->id));
+    QVERIFY(!*doubt);
+    QCOMPARE(m_store->number("SELECT attempts FROM outbox WHERE id = ? AND state = 'sent'", {first}), qint64(0));
+    LT_VERIFY_OK(outbox().markConflict(second, QStringLiteral("refused")));
+    LT_VERIFY_OK(outbox().markSentFromEvent(second));
+    QCOMPARE(m_store->number("SELECT count(*) FROM outbox WHERE id = ? AND state = 'conflict'", {second}), qint64(1));
+
+    // A sent accrual of these points no kept event claims yet is the one an event from our location matches.
+    LT_VERIFY_OK(id = outbox().unclaimedSentAccrual(ana->id, 40));
+    QCOMPARE(*id, first);
+    LT_VERIFY_OK(id = outbox().unclaimedSentAccrual(ana->id, 15));
+    QCOMPARE(*id, qint64(0)); // refused, not sent
+    LT_VERIFY_OK(m_store->db().exec(
+        QStringLiteral(
+            "INSERT INTO square_events (event_id, account_id, type, points, created_at, state, outbox_id, pulled_at) "
+            "VALUES ('E-1', 'A-1', 'ACCUMULATE_POINTS', 40, '2024-03-01T10:00:00Z', 'ours', ?, "
+            "'2024-03-01T10:00:00Z')"),
+        {first}));
+    LT_VERIFY_OK(id = outbox().unclaimedSentAccrual(ana->id, 40));
+    QCOMPARE(*id, qint64(0));
+}
+
+void TestSyncOutbox::conflictsNeedOnlyTheStoreAndTheClock()
+{
+    auto ana = m_store->enroll(QStringLiteral("415 555 2671"));
+    LT_VERIFY_OK(ana);
+    LT_VERIFY_OK(m_store->accrue(ana->id, QStringLiteral("S-1"), 4000));
+    lt::SyncConflicts conflicts(m_store->db(), m_store->clock());
+    auto known = conflicts.balanceMismatchKnown(ana->id, 5);
+    LT_VERIFY_OK(known);
+    QVERIFY(!*known);
+    auto id = conflicts.record({0,
+                                ana->id,
+                                lt::ConflictKind::BalanceMismatch,
+                                QString(),
+                                QStringLiteral("disagree"),
+                                {},
+                                {{QStringLiteral("difference"), 5}}});
+    LT_VERIFY_OK(id);
+    LT_VERIFY_OK(known = conflicts.balanceMismatchKnown(ana->id, 7));
+    QVERIFY(*known); // open: whatever the difference
+    auto open = conflicts.openCount();
+    LT_VERIFY_OK(open);
+    QCOMPARE(*open, qint64(1));
+    // Accepting Square's side writes the entry for the manager who resolved it.
+    LT_VERIFY_OK(conflicts.resolve(*id, lt::ConflictAction::AcceptSquare, QStringLiteral("Dana"), QString()));
+    QCOMPARE(m_store->balance(ana->id), qint64(45));
+    QCOMPARE(m_store->number("SELECT count(*) FROM ledger WHERE member_id = ? AND kind = 'restore' AND points = 5 "
+                             "AND actor = 'Dana'",
+                             {ana->id}),
+             qint64(1));
+    LT_VERIFY_OK(known = conflicts.balanceMismatchKnown(ana->id, 5));
+    QVERIFY(!*known); // resolved, and not by dismissing it
 }
 
 QTEST_GUILESS_MAIN(TestSyncOutbox)
