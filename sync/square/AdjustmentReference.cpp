@@ -19,4 +19,15 @@ QString AdjustmentReference::keyIn(const QString& reason)
     return key;
 }
 
+QString AdjustmentReference::shortened(const QString& reason, int maxLength)
+{
+    if (reason.size() <= maxLength)
+        return reason;
+    const QString key = keyIn(reason);
+    if (key.isEmpty())
+        return reason.left(maxLength);
+    const QString reference = QStringLiteral(" [ref %1]").arg(key);
+    return reason.left(std::max<qsizetype>(0, maxLength - reference.size())) + reference;
+}
+
 } // namespace lt

@@ -16,6 +16,8 @@ public:
     static QString reasonWith(const QString& reason, const QString& idempotencyKey);
     // The key in the reason's last reference; empty when it has none.
     static QString keyIn(const QString& reason);
+    // The reason cut to at most maxLength characters, its last reference kept at the end.
+    static QString shortened(const QString& reason, int maxLength);
 };
 
 } // namespace lt

@@ -1,5 +1,7 @@
 #include "sync/square/SquareEvent.h"
 
+#include "sync/square/AdjustmentReference.h"
+
 #include <QDateTime>
 
 namespace lt {
@@ -64,7 +66,10 @@ Result<SquareEvent> SquareEvent::fromJson(const QJsonObject& json)
 
 SquareEventStore::Event SquareEvent::stored() const
 {
-    return SquareEventStore::Event {id, accountId, type, points, locationId, source, createdAt, rewardId, reason};
+    return SquareEventStore::Event {
+        id,        accountId,  type,
+        points,    locationId, source,
+        createdAt, rewardId,   AdjustmentReference::shortened(reason, SquareEventStore::MaxReasonLength)};
 }
 
 } // namespace lt

@@ -23,7 +23,7 @@ struct SquareEvent
     QString reason; // ADJUST_POINTS
 
     static Result<SquareEvent> fromJson(const QJsonObject& json);
-    // As the store keeps it.
+    // As the store keeps it: a long reason is cut, but keeps the reference that marks an adjustment as ours.
     SquareEventStore::Event stored() const;
 };
 

@@ -283,6 +283,13 @@ void TestLoyaltyApi::adjustmentReferenceReadsBackItsKey()
     const QString reason = AdjustmentReference::reasonWith(QString(5000, u'x'), key);
     QCOMPARE(reason.size(), AdjustmentReference::MaxReasonLength + QStringLiteral(" [ref %1]").arg(key).size());
     QCOMPARE(AdjustmentReference::keyIn(reason), key);
+    // Cut to fit where it is kept, a reason keeps its reference; a short one is kept whole.
+    const QString kept = AdjustmentReference::shortened(reason, 500);
+    QCOMPARE(kept.size(), 500);
+    QCOMPARE(AdjustmentReference::keyIn(kept), key);
+    QVERIFY(kept.startsWith(QStringLiteral("xxx")));
+    QCOMPARE(AdjustmentReference::shortened(QStringLiteral("Refund"), 500), QStringLiteral("Refund"));
+    QCOMPARE(AdjustmentReference::shortened(QString(600, u'y'), 500), QString(500, u'y'));
 }
 
 void TestLoyaltyApi::malformedErrorsReadAsTheirDetail()

@@ -83,6 +83,7 @@ private slots:
     void forcedOverspendReachesSquare();
     void acceptingSquareCancelsTheRedemption();
     void eventsWaitWhileAnOperationIsInDoubt();
+    void adjustmentWithTheLongestReasonIsKnownAsOurs();
     void longOutageChecksEventsBeforeResending_data();
     void longOutageChecksEventsBeforeResending();
     void balanceThatDisagreesBecomesAConflict();
@@ -363,6 +364,30 @@ void TestReconcile::eventsWaitWhileAnOperationIsInDoubt()
     const SyncReport settled = t->sync();
     QVERIFY2(!settled.stopped, qPrintable(settled.error));
     QCOMPARE(m_server->balanceForPhone(Ana), 25);
+    verifyAgrees(*t, {Ana});
+}
+
+void TestReconcile::adjustmentWithTheLongestReasonIsKnownAsOurs()
+{
+    auto t = till();
+    auto member = t->store.enroll(Ana);
+    LT_VERIFY_OK(member);
+    QVERIFY(!t->sync().stopped);
+    // A manager's reason may be 500 characters long, the reference sync appends to it comes after them.
+    auto requested = t->store.engine().adjustments().request(member->id, 25, QString(500, u'x'));
+    LT_VERIFY_OK(requested);
+    LT_VERIFY_OK(t->store.engine().adjustments().approve(requested->adjustmentId, QStringLiteral("Dana")));
+    // Square applies the adjustment but the answer is lost: the row's outcome is unknown.
+    m_server->addFault({FakeSquareServer::Fault::DropAfterCommit, 4, QStringLiteral("adjust")});
+    QVERIFY(t->sync().stopped);
+    QCOMPARE(m_server->balanceForPhone(Ana), 25);
+    // The row waits for its retry time; the pull reads the adjustment and knows it by the reference in its reason.
+    const SyncReport pulled = t->sync();
+    QVERIFY2(!pulled.stopped, qPrintable(pulled.error));
+    QCOMPARE(t->store.number("SELECT count(*) FROM square_events WHERE type = 'ADJUST_POINTS' AND state = 'ours' "
+                             "AND outbox_id IS NOT NULL"),
+             1);
+    QCOMPARE(t->balance(Ana), 25);
     verifyAgrees(*t, {Ana});
 }
 
