@@ -1,5 +1,7 @@
 #include "ui/Appearance.h"
 
+#include "ui/UiLogging.h"
+
 #include <QApplication>
 #include <QFont>
 #include <QPalette>
@@ -29,6 +31,7 @@ void Appearance::apply(QApplication& app, const QString& palette)
     QFont font = app.font();
     font.setPointSizeF(std::max(font.pointSizeF(), 12.0)); // readable at arm's length
     app.setFont(font);
+    qCDebug(lcPreferences) << "palette" << palette;
     if (palette != QLatin1String("dark")) {
         app.setPalette(app.style()->standardPalette());
         return;

@@ -10,6 +10,7 @@
 #include "sync/SyncScheduler.h"
 #include "ui/Appearance.h"
 #include "ui/TillPreferences.h"
+#include "ui/UiLogging.h"
 #include "ui/dialogs/ConflictsDialog.h"
 #include "ui/dialogs/EnrollmentDialog.h"
 #include "ui/dialogs/ManagerApprovalDialog.h"
@@ -246,6 +247,8 @@ void TillWindow::lock()
             dialog->reject();
     }
     finishCustomer();
+    if (m_staff.id > 0)
+        qCInfo(lcTill) << "staff" << m_staff.id << "locked the till";
     m_staff = StaffMember {};
     m_who->setText(tr("Locked"));
     auto empty = m_staffDirectory.isEmpty();
@@ -263,10 +266,12 @@ void TillWindow::signIn()
 {
     auto staff = m_staffDirectory.signIn(m_signIn->staffId(), m_signIn->pin());
     if (!staff) {
+        qCInfo(lcTill) << "sign-in refused:" << errorKindName(staff.error().kind);
         m_signIn->showError(staff.error().message);
         return;
     }
     m_staff = *staff;
+    qCInfo(lcTill) << "staff" << m_staff.id << "signed in";
     m_engine.context().actor = QStringLiteral("staff:%1").arg(m_staff.id);
     m_who->setText(tr("%1 (%2)").arg(m_staff.name, m_staff.isManager() ? tr("manager") : tr("cashier")));
     m_pages->setCurrentIndex(TillPage);
@@ -311,6 +316,8 @@ void TillWindow::lookUp(const QString& text, bool scanned)
     }
     auto found = m_engine.members().lookup(text);
     m_lookup->clear();
+    qCDebug(lcTill) << (scanned ? "scanned" : "typed") << "lookup found"
+                    << (found ? qsizetype(found->members.size()) : qsizetype(-1)) << "members";
     if (!found) {
         m_banner->show(MessageBanner::Kind::Error, found.error().message);
         return;

@@ -1,5 +1,7 @@
 #include "ui/Translations.h"
 
+#include "ui/UiLogging.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -21,10 +23,15 @@ QString Translations::install(QCoreApplication& app, const QString& language)
     auto* own = new QTranslator(&app);
     if (own->load(QStringLiteral(":/i18n/loyaltytill_%1.qm").arg(chosen)))
         QCoreApplication::installTranslator(own);
+    else
+        qCWarning(lcPreferences) << "no translation of the till into" << chosen;
     auto* qt = new QTranslator(&app);
     if (qt->load(QLocale(chosen), QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
+    else
+        qCDebug(lcPreferences) << "no translation of Qt's own texts into" << chosen;
+    qCDebug(lcPreferences) << "language" << chosen;
     return chosen;
 }
 

@@ -1,5 +1,6 @@
 #include "app/admin/CommandContext.h"
 
+#include "app/admin/AdminLogging.h"
 #include "core/domain/CardNumber.h"
 #include "core/services/LoyaltyEngine.h"
 #include "core/store/Database.h"
@@ -157,6 +158,8 @@ QJsonObject CommandContext::errorObject(const Error& error)
 int CommandContext::fail(const Error& error)
 {
     const int code = exitCodeFor(error.kind);
+    // The kind only: the message may quote a phone number or a name from the arguments.
+    qCDebug(lcAdmin).noquote() << "refused:" << errorKindName(error.kind);
     if (json()) {
         m_out
             << QJsonDocument(QJsonObject {{QStringLiteral("error"), errorObject(error)}}).toJson(QJsonDocument::Compact)

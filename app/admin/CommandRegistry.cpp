@@ -1,5 +1,6 @@
 #include "app/admin/CommandRegistry.h"
 
+#include "app/admin/AdminLogging.h"
 #include "app/admin/CommandContext.h"
 #include "app/admin/ConflictCommands.h"
 #include "app/admin/DataCommands.h"
@@ -146,7 +147,10 @@ int CommandRegistry::dispatch(const QStringList& arguments)
         out << helpText(parser, name);
         return Success;
     }
-    return command->run(context);
+    qCDebug(lcAdmin).noquote() << "running" << name;
+    const int code = command->run(context);
+    qCDebug(lcAdmin).noquote() << name << "ended with exit code" << code;
+    return code;
 }
 
 } // namespace lt::admin

@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -687,6 +688,36 @@ private slots:
         run = runCli({u"--phone"_s, u"2125550150"_s, u"lookup"_s}, home);
         QVERIFY2(run.exitCode == 2 && run.err.contains("there is no command '--phone'"),
                  run.describeUtf8().constData());
+    }
+
+    // With every loyaltytill category switched on, stderr says which command ran and how it ended, and names no
+    // member: not the phone, the name or the card given on the command line.
+    void debugLogNamesNobody()
+    {
+        FRESH_STORE();
+        qputenv("QT_LOGGING_RULES", "loyaltytill.*=true");
+        const auto restore = qScopeGuard([] { qunsetenv("QT_LOGGING_RULES"); });
+        const QString phone = u"2125550177"_s;
+        const QString name = u"Zoe Quillfeather"_s;
+        QByteArray log;
+        CliRun run = cli({u"enroll"_s, u"--phone"_s, phone, u"--name"_s, name});
+        CLI_VERIFY_OK(run);
+        log += run.err;
+        run = cli({u"lookup"_s, phone});
+        CLI_VERIFY_OK(run);
+        log += run.err;
+        run = cli({u"lookup"_s, u"2125550178"_s}); // nobody: refused
+        QVERIFY2(run.exitCode != 0, run.describeUtf8().constData());
+        log += run.err;
+        QVERIFY2(log.contains("loyaltytill.admin: running enroll"), log.constData());
+        QVERIFY2(log.contains("loyaltytill.admin: refused:"), log.constData());
+        // The refusal's message is for the operator, on its own line; the log lines carry nothing personal.
+        for (const QByteArray& line : log.split('\n')) {
+            if (!line.startsWith("loyaltytill."))
+                continue;
+            for (const QString& secret : {u"5550177"_s, u"555-0177"_s, u"5550178"_s, u"Zoe"_s, u"Quillfeather"_s})
+                QVERIFY2(!line.contains(secret.toUtf8()), line.constData());
+        }
     }
 
     void helpNamesTheCommand_data() { helpForEverySubcommand_data(); }

@@ -12,12 +12,14 @@
 #include <QCheckBox>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QLoggingCategory>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
 
 using namespace lt;
+using namespace Qt::StringLiterals;
 using namespace lt::test;
 using lt::ui::EnrollmentDialog;
 using lt::ui::MessageBanner;
@@ -42,6 +44,7 @@ private slots:
     void doubleEnterLooksUpOnce();
     void keysDeliveredLate_data();
     void keysDeliveredLate();
+    void logNamesNobody();
 
 private:
     TillWindow& window() { return m_till->window(); }
@@ -71,6 +74,34 @@ void postStampedKeys(QWidget* receiver, const QString& text, int gapMs)
     post(QEvent::KeyPress, Qt::Key_Return, QStringLiteral("\r"));
     post(QEvent::KeyRelease, Qt::Key_Return, QStringLiteral("\r"));
 }
+
+// Every message logged while it lives, with every loyaltytill category switched on.
+class LogCapture
+{
+public:
+    LogCapture()
+    {
+        s_lines.clear();
+        QLoggingCategory::setFilterRules(QStringLiteral("loyaltytill.*=true"));
+        m_previous = qInstallMessageHandler(&LogCapture::capture);
+    }
+    ~LogCapture()
+    {
+        qInstallMessageHandler(m_previous);
+        QLoggingCategory::setFilterRules(QString());
+    }
+    LogCapture(const LogCapture&) = delete;
+    LogCapture& operator=(const LogCapture&) = delete;
+    static const QStringList& lines() { return s_lines; }
+
+private:
+    static void capture(QtMsgType, const QMessageLogContext& context, const QString& message)
+    {
+        s_lines << QString::fromLatin1(context.category ? context.category : "default") + u": "_s + message;
+    }
+    static inline QStringList s_lines;
+    QtMessageHandler m_previous;
+};
 
 QString withWrongCheckDigit(const QString& card)
 {
@@ -354,6 +385,28 @@ void TestLookup::keysDeliveredLate()
     QCOMPARE(submitted.at(0).at(1).toBool(), scanner);
     QVERIFY2(window().currentMember(), qPrintable(window().banner()->text()));
     QCOMPARE(window().currentMember()->id, expected);
+}
+
+void TestLookup::logNamesNobody()
+{
+    // What a till logs may be sent to whoever supports it: no phone, card, name or PIN, only ids and counts.
+    LogCapture log;
+    TillHarness::typeSlowly(QStringLiteral("4155552672"));
+    TillHarness::press(Qt::Key_Return);
+    QCOMPARE(window().currentMember()->id, m_ben.id);
+    TillHarness::scan(m_ada.card);
+    QCOMPARE(window().currentMember()->id, m_ada.id);
+    TillHarness::press(Qt::Key_F12);
+    QVERIFY(window().isLocked());
+    QVERIFY(m_till->signIn(m_cashier.id, QStringLiteral("2468")));
+
+    const QString all = log.lines().join(u'\n');
+    for (const char* area : {"loyaltytill.ui.till: ", "loyaltytill.ui.scanner: "})
+        QVERIFY2(all.contains(QLatin1String(area)), qPrintable(all));
+    for (const QString& secret :
+         {QStringLiteral("5552672"), QStringLiteral("555-2672"), m_ada.card, m_ada.card.right(6), QStringLiteral("Ada"),
+          QStringLiteral("Ben"), QStringLiteral("Ortiz"), QStringLiteral("Park"), QStringLiteral("2468")})
+        QVERIFY2(!all.contains(secret), qPrintable(secret + u" is in the log:\n"_s + all));
 }
 
 QTEST_MAIN(TestLookup)

@@ -2,6 +2,7 @@
 
 #include "core/domain/PhoneNumberNormalizer.h"
 #include "core/services/LoyaltyEngine.h"
+#include "ui/UiLogging.h"
 #include "ui/widgets/MessageBanner.h"
 
 #include <QDialogButtonBox>
@@ -182,6 +183,7 @@ void ConflictsDialog::resolve(ConflictAction action)
         m_table->setFocus();
         return;
     }
+    qCInfo(lcTill) << "conflict" << id << "resolved:" << SyncConflicts::actionName(action);
     ++m_resolved;
     m_note->clear();
     m_banner->show(MessageBanner::Kind::Success,

@@ -1,5 +1,7 @@
 #include "ui/input/SerialScanner.h"
 
+#include "ui/UiLogging.h"
+
 namespace lt::ui {
 
 SerialScanner::SerialScanner(QObject* parent)
@@ -12,8 +14,11 @@ QString SerialScanner::open(const QString& portName, qint32 baudRate)
 {
     m_port.setPortName(portName);
     m_port.setBaudRate(baudRate);
-    if (!m_port.open(QIODevice::ReadOnly))
+    if (!m_port.open(QIODevice::ReadOnly)) {
+        qCWarning(lcScanner) << "serial scanner on" << portName << "not opened:" << m_port.errorString();
         return tr("The scanner on %1 cannot be opened: %2").arg(portName, m_port.errorString());
+    }
+    qCDebug(lcScanner) << "serial scanner on" << portName << "at" << baudRate << "baud";
     return QString();
 }
 
@@ -27,8 +32,10 @@ void SerialScanner::readAvailable()
     while ((end = m_pending.indexOf('\r')) >= 0 || (end = m_pending.indexOf('\n')) >= 0) {
         const QString code = QString::fromLatin1(m_pending.left(end)).trimmed();
         m_pending.remove(0, end + 1);
-        if (!code.isEmpty())
+        if (!code.isEmpty()) {
+            qCDebug(lcScanner) << "serial scan of" << code.size() << "characters";
             emit scanned(code);
+        }
     }
 }
 

@@ -1,5 +1,7 @@
 #include "ui/widgets/LookupField.h"
 
+#include "ui/UiLogging.h"
+
 #include <QKeyEvent>
 
 namespace lt::ui {
@@ -27,6 +29,7 @@ void LookupField::keyPressEvent(QKeyEvent* event)
     if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
         const bool scanned = m_classifier.isScan(keyTime(event));
         const QString text = this->text().trimmed();
+        qCDebug(lcScanner) << text.size() << "characters taken for" << (scanned ? "a scan" : "typing");
         m_classifier.reset();
         if (!text.isEmpty())
             emit submitted(text, scanned);
