@@ -4,6 +4,7 @@
 
 #include "core/common/ApplicationIdentity.h"
 #include "core/common/Clock.h"
+#include "core/domain/Actor.h"
 #include "core/domain/PhoneNumberNormalizer.h"
 #include "core/exchange/DemoDataGenerator.h"
 #include "core/exchange/MemberImporter.h"
@@ -86,12 +87,13 @@ int main(int argc, char* argv[])
         return 1;
     }
     std::unique_ptr<Database> db = std::move(*opened);
-    auto created = LoyaltyEngine::create(*db, clock, QStringLiteral("bench"));
+    auto created = LoyaltyEngine::create(*db, clock);
     if (!created) {
         progress(created.error().message);
         return 1;
     }
     LoyaltyEngine& engine = **created;
+    const Actor bench = Actor::named(QStringLiteral("bench"));
 
     progress(QStringLiteral("Generating %1 members and %2 sales ...").arg(members).arg(sales));
     GenerateOptions options;
@@ -140,7 +142,7 @@ int main(int argc, char* argv[])
     for (int i = 0; i < accruals; ++i) {
         const qint64 memberId = pick(rng);
         const Sale sale {QStringLiteral("B%1").arg(i), Money(1234 + i, engine.program().currency), {}};
-        accrual.time([&] { misses += engine.accrual().accrue(memberId, sale).ok() ? 0 : 1; });
+        accrual.time([&] { misses += engine.accrual().accrue(memberId, sale, bench).ok() ? 0 : 1; });
         const QByteArray reference = QByteArrayLiteral("F") + QByteArray::number(i);
         accrualFloor.time([&] { misses += bare.accrue(pick(rng), reference, 1234, 12) ? 0 : 1; });
     }
@@ -176,7 +178,7 @@ int main(int argc, char* argv[])
     }
     QBuffer buffer(&csv);
     buffer.open(QIODevice::ReadOnly);
-    auto imported = MemberImporter(engine.context()).importCsv(buffer, ImportOptions {});
+    auto imported = MemberImporter(engine.context()).importCsv(buffer, ImportOptions {}, bench);
     if (!imported || !imported->committed) {
         progress(imported ? QStringLiteral("import rejected rows: %1").arg(imported->errors.value(0).reason)
                           : imported.error().message);

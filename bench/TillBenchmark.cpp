@@ -61,7 +61,7 @@ int generate(const QString& path, qint64 members, qint64 sales)
         return 1;
     }
     SystemClock clock;
-    auto engine = LoyaltyEngine::create(**db, clock, QStringLiteral("bench"));
+    auto engine = LoyaltyEngine::create(**db, clock);
     if (!engine) {
         progress(engine.error().message);
         return 1;
@@ -219,7 +219,7 @@ int main(int argc, char* argv[])
     }
     Database& db = **opened;
     SystemClock clock;
-    auto created = LoyaltyEngine::create(db, clock, QStringLiteral("till"));
+    auto created = LoyaltyEngine::create(db, clock);
     if (!created) {
         progress(created.error().message);
         return 1;

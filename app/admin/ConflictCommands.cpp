@@ -113,8 +113,8 @@ int resolve(CommandContext& c)
     auto engine = c.engine();
     if (!engine)
         return c.fail(engine.error());
-    auto resolved =
-        SyncConflicts((*engine)->context()).resolve(id, *action, manager, c.parser().value(QStringLiteral("note")));
+    auto resolved = SyncConflicts((*engine)->context().db, (*engine)->context().clock, c.actor())
+                        .resolve(id, *action, manager, c.parser().value(QStringLiteral("note")));
     if (!resolved)
         return c.fail(resolved.error());
     QJsonObject json {{QStringLiteral("conflict"),

@@ -1,6 +1,7 @@
 #include "app/admin/DataCommands.h"
 
 #include "app/admin/CommandContext.h"
+#include "core/domain/Actor.h"
 #include "core/exchange/DemoDataGenerator.h"
 #include "core/exchange/MemberExporter.h"
 #include "core/exchange/MemberImporter.h"
@@ -66,7 +67,7 @@ int importMembers(CommandContext& c)
     options.progress = [&bar](qint64 rows, double fraction) {
         bar.show(QStringLiteral("%1 rows").arg(rows), fraction);
     };
-    auto report = MemberImporter((*engine)->context()).importCsv(file, options);
+    auto report = MemberImporter((*engine)->context()).importCsv(file, options, Actor::named(c.actor()));
     bar.done();
     if (!report)
         return c.fail(report.error());

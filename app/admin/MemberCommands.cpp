@@ -2,6 +2,7 @@
 
 #include "app/admin/CommandContext.h"
 #include "app/admin/JsonFormat.h"
+#include "core/domain/Actor.h"
 #include "core/domain/PhoneNumberNormalizer.h"
 #include "core/services/LoyaltyEngine.h"
 #include "core/store/StoreSettings.h"
@@ -29,7 +30,7 @@ int enroll(CommandContext& c)
     request.consentVersion = StoreSettings((*engine)->context().db).value(StoreSettings::ConsentVersion);
     if (p.isSet(QStringLiteral("card")) && request.card.trimmed().isEmpty())
         return c.fail(Error::invalid(QStringLiteral("--card needs a card number.")));
-    auto enrolled = (*engine)->enrollment().enroll(request);
+    auto enrolled = (*engine)->enrollment().enroll(request, Actor::named(c.actor()));
     if (!enrolled)
         return c.fail(enrolled.error());
     QJsonObject json = JsonFormat::member(enrolled->member);
@@ -143,7 +144,8 @@ int card(CommandContext& c)
     auto id = c.memberFromText(args.first());
     if (!id)
         return c.fail(id.error());
-    auto assigned = (*engine)->enrollment().assignCard(*id, c.parser().value(QStringLiteral("number")));
+    auto assigned =
+        (*engine)->enrollment().assignCard(*id, c.parser().value(QStringLiteral("number")), Actor::named(c.actor()));
     if (!assigned)
         return c.fail(assigned.error());
     auto member = (*engine)->members().byId(*id);
@@ -164,7 +166,7 @@ int phone(CommandContext& c)
     auto id = c.memberFromText(args.first());
     if (!id)
         return c.fail(id.error());
-    auto member = (*engine)->enrollment().changePhone(*id, args.at(1));
+    auto member = (*engine)->enrollment().changePhone(*id, args.at(1), Actor::named(c.actor()));
     if (!member)
         return c.fail(member.error());
     return c.succeed({{QStringLiteral("member"), JsonFormat::member(*member)}},

@@ -2,6 +2,7 @@
 
 #include "app/admin/CommandContext.h"
 #include "app/admin/JsonFormat.h"
+#include "core/domain/Actor.h"
 #include "core/exchange/CsvReader.h"
 #include "core/services/LoyaltyEngine.h"
 
@@ -90,7 +91,7 @@ int accrue(CommandContext& c)
             return c.fail(lines.error());
         sale.lines = *lines;
     }
-    return report(c, **engine, (*engine)->accrual().accrue(*member, sale));
+    return report(c, **engine, (*engine)->accrual().accrue(*member, sale, Actor::named(c.actor())));
 }
 
 int redeem(CommandContext& c)
@@ -115,7 +116,7 @@ int redeem(CommandContext& c)
             return c.fail(Error::invalid(QStringLiteral("--points takes a whole number of 1 or more.")));
         request.points = points;
     }
-    return report(c, **engine, (*engine)->redemption().redeem(request));
+    return report(c, **engine, (*engine)->redemption().redeem(request, Actor::named(c.actor())));
 }
 
 int refund(CommandContext& c)
@@ -135,7 +136,7 @@ int refund(CommandContext& c)
             return c.fail(amount.error());
         request.amount = *amount;
     }
-    return report(c, **engine, (*engine)->refunds().refund(request));
+    return report(c, **engine, (*engine)->refunds().refund(request, Actor::named(c.actor())));
 }
 
 int voidSale(CommandContext& c)
@@ -145,7 +146,7 @@ int voidSale(CommandContext& c)
         return c.fail(engine.error());
     return report(c, **engine,
                   (*engine)->accrual().voidSale(c.parser().value(QStringLiteral("sale")),
-                                                c.parser().value(QStringLiteral("reason"))));
+                                                c.parser().value(QStringLiteral("reason")), Actor::named(c.actor())));
 }
 
 int adjust(CommandContext& c)
@@ -168,7 +169,9 @@ int adjust(CommandContext& c)
     auto member = c.memberFromOptions();
     if (!member)
         return c.fail(member.error());
-    return report(c, **engine, (*engine)->adjustments().request(*member, points, p.value(QStringLiteral("reason"))));
+    return report(
+        c, **engine,
+        (*engine)->adjustments().request(*member, points, p.value(QStringLiteral("reason")), Actor::named(c.actor())));
 }
 
 int decide(CommandContext& c, bool approve)
@@ -183,8 +186,8 @@ int decide(CommandContext& c, bool approve)
         return c.fail(Error::invalid(QStringLiteral("Give the adjustment's id (see `adjustments`).")));
     const QString manager = c.parser().value(QStringLiteral("manager"));
     return report(c, **engine,
-                  approve ? (*engine)->adjustments().approve(id, manager)
-                          : (*engine)->adjustments().reject(id, manager));
+                  approve ? (*engine)->adjustments().approve(id, manager, Actor::named(c.actor()))
+                          : (*engine)->adjustments().reject(id, manager, Actor::named(c.actor())));
 }
 
 int adjustments(CommandContext& c)

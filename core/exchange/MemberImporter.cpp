@@ -1,6 +1,7 @@
 #include "core/exchange/MemberImporter.h"
 
 #include "core/common/Logging.h"
+#include "core/domain/Actor.h"
 #include "core/exchange/CsvReader.h"
 #include "core/services/EngineContext.h"
 #include "core/services/EnrollmentService.h"
@@ -97,8 +98,9 @@ Result<Columns> columnsOf(const QStringList& header, const QStringList& known)
 class RowEnroller
 {
 public:
-    RowEnroller(EngineContext& context, Columns columns, qsizetype fieldCount)
+    RowEnroller(EngineContext& context, const Actor& actor, Columns columns, qsizetype fieldCount)
         : m_enrollment(context)
+        , m_actor(actor)
         , m_columns(std::move(columns))
         , m_fieldCount(fieldCount)
         , m_consentVersion(StoreSettings(context.db).value(StoreSettings::ConsentVersion))
@@ -144,7 +146,7 @@ public:
             m_cardsSeen.insert(clean->card, line);
         // Even once a row has failed and nothing will be committed: inserting (rolled back at the end) is what finds
         // the rows whose phone or card already belongs to a member, so that every bad row is reported at once.
-        auto enrolled = m_enrollment.insertValidated(*clean);
+        auto enrolled = m_enrollment.insertValidated(*clean, m_actor);
         if (!enrolled) {
             if (enrolled.error().kind == ErrorKind::Storage || enrolled.error().kind == ErrorKind::Corrupt)
                 return enrolled.error();
@@ -158,6 +160,7 @@ public:
 
 private:
     EnrollmentService m_enrollment;
+    const Actor& m_actor;
     Columns m_columns;
     qsizetype m_fieldCount;
     QString m_consentVersion;
@@ -174,14 +177,14 @@ const QStringList& MemberImporter::columns()
     return names;
 }
 
-Result<ImportReport> MemberImporter::importCsv(QIODevice& device, const ImportOptions& options)
+Result<ImportReport> MemberImporter::importCsv(QIODevice& device, const ImportOptions& options, const Actor& actor)
 {
     QElapsedTimer timer;
     timer.start();
     CsvReader reader(device);
     LT_TRY_ASSIGN(const QStringList header, reader.next());
     LT_TRY_ASSIGN(Columns columns, columnsOf(header, MemberImporter::columns()));
-    RowEnroller rows(m_context, std::move(columns), header.size());
+    RowEnroller rows(m_context, actor, std::move(columns), header.size());
     ImportReport report;
     const qint64 size = device.size();
 
@@ -217,7 +220,7 @@ Result<ImportReport> MemberImporter::importCsv(QIODevice& device, const ImportOp
         return report;
     }
     LT_TRY(AuditLog(m_context.db, m_context.clock)
-               .record(m_context.actor, QStringLiteral("members.import"), QString(),
+               .record(actor.name(), QStringLiteral("members.import"), QString(),
                        {{QStringLiteral("rows"), report.rows},
                         {QStringLiteral("imported"), report.imported},
                         {QStringLiteral("rejected"), report.errors.size()}}));

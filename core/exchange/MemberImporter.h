@@ -10,6 +10,7 @@
 
 namespace lt {
 
+class Actor;
 struct EngineContext;
 
 struct ImportOptions
@@ -46,7 +47,8 @@ public:
         : m_context(context)
     {
     }
-    Result<ImportReport> importCsv(QIODevice& device, const ImportOptions& options);
+    // actor: who imports, audited and written on opening balances.
+    Result<ImportReport> importCsv(QIODevice& device, const ImportOptions& options, const Actor& actor);
 
 private:
     EngineContext& m_context;

@@ -2,6 +2,7 @@
 
 #include "core/common/Clock.h"
 #include "core/common/Logging.h"
+#include "core/domain/Actor.h"
 #include "core/domain/PersonalDataValidator.h"
 #include "core/domain/PointsRules.h"
 #include "core/services/EngineContext.h"
@@ -71,20 +72,20 @@ Result<qint64> AccrualService::preview(const Sale& sale) const
     return PointsRules(m_context.program).pointsFor(sale);
 }
 
-Result<PointsChange> AccrualService::accrue(qint64 memberId, const Sale& input)
+Result<PointsChange> AccrualService::accrue(qint64 memberId, const Sale& input, const Actor& actor)
 {
     Sale sale = input;
     sale.reference = sale.reference.trimmed();
     LT_TRY(validate(sale));
     const qint64 points = PointsRules(m_context.program).pointsFor(sale);
     LT_TRY_ASSIGN(PointsChange change, inTransaction(m_context.db, [&]() -> Result<PointsChange> {
-                      return record(memberId, sale, points);
+                      return record(memberId, sale, points, actor);
                   }));
     LT_TRY_ASSIGN(change.member, MemberDirectory(m_context).byId(memberId));
     return change;
 }
 
-Result<PointsChange> AccrualService::record(qint64 memberId, const Sale& sale, qint64 points)
+Result<PointsChange> AccrualService::record(qint64 memberId, const Sale& sale, qint64 points, const Actor& actor)
 {
     LT_TRY_ASSIGN(const MemberStore::Standing standing, MemberStore(m_context.db).standing(memberId));
     if (standing == MemberStore::Standing::Missing)
@@ -117,30 +118,33 @@ Result<PointsChange> AccrualService::record(qint64 memberId, const Sale& sale, q
         entry.points = points;
         entry.saleId = saleId;
         LT_TRY_ASSIGN(change.ledgerId,
-                      LedgerWriter(m_context).append(entry, OutboxOperation::Accrue,
-                                                     {{QStringLiteral("sale"), sale.reference},
-                                                      {QStringLiteral("amount_minor"), sale.total.minorUnits()},
-                                                      {QStringLiteral("currency"), sale.total.currency()}}));
+                      LedgerWriter(m_context.db, m_context.clock, actor)
+                          .append(entry, OutboxOperation::Accrue,
+                                  {{QStringLiteral("sale"), sale.reference},
+                                   {QStringLiteral("amount_minor"), sale.total.minorUnits()},
+                                   {QStringLiteral("currency"), sale.total.currency()}}));
     }
     change.points = points;
     qCDebug(lcServices) << "sale" << saleId << "earned" << points << "points for member" << memberId;
     return change;
 }
 
-Result<PointsChange> AccrualService::voidSale(const QString& saleReference, const QString& reasonText)
+Result<PointsChange> AccrualService::voidSale(const QString& saleReference, const QString& reasonText,
+                                              const Actor& actor)
 {
     LT_TRY_ASSIGN(const QString reference, validateReference(saleReference));
     LT_TRY_ASSIGN(const QString reason, PersonalDataValidator::freeText(reasonText, QStringLiteral("reason"), 500));
     if (reason.isEmpty())
         return Error::invalid(QCoreApplication::translate("AccrualService", "Say why the accrual is voided."),
                               QStringLiteral("reason"));
-    LT_TRY_ASSIGN(PointsChange change,
-                  inTransaction(m_context.db, [&]() -> Result<PointsChange> { return recordVoid(reference, reason); }));
+    LT_TRY_ASSIGN(PointsChange change, inTransaction(m_context.db, [&]() -> Result<PointsChange> {
+                      return recordVoid(reference, reason, actor);
+                  }));
     LT_TRY_ASSIGN(change.member, MemberDirectory(m_context).byId(change.member.id));
     return change;
 }
 
-Result<PointsChange> AccrualService::recordVoid(const QString& reference, const QString& reason)
+Result<PointsChange> AccrualService::recordVoid(const QString& reference, const QString& reason, const Actor& actor)
 {
     SaleStore sales(m_context.db);
     LT_TRY_ASSIGN(const SaleRecord sale, sales.require(reference));
@@ -158,12 +162,12 @@ Result<PointsChange> AccrualService::recordVoid(const QString& reference, const 
         entry.points = -remaining;
         entry.saleId = sale.id;
         entry.note = reason;
-        LT_TRY_ASSIGN(
-            change.ledgerId,
-            LedgerWriter(m_context).append(entry, OutboxOperation::Adjust, {{QStringLiteral("reason"), reason}}));
+        LT_TRY_ASSIGN(change.ledgerId,
+                      LedgerWriter(m_context.db, m_context.clock, actor)
+                          .append(entry, OutboxOperation::Adjust, {{QStringLiteral("reason"), reason}}));
     }
     LT_TRY(AuditLog(m_context.db, m_context.clock)
-               .record(m_context.actor, QStringLiteral("sale.void"), QStringLiteral("member:%1").arg(sale.memberId),
+               .record(actor.name(), QStringLiteral("sale.void"), QStringLiteral("member:%1").arg(sale.memberId),
                        {{QStringLiteral("sale"), reference},
                         {QStringLiteral("points"), -remaining},
                         {QStringLiteral("reason"), reason}}));
@@ -172,6 +176,16 @@ Result<PointsChange> AccrualService::recordVoid(const QString& reference, const 
     change.saleReference = reference;
     change.saleTotal = sale.total;
     return change;
+}
+
+Result<PointsChange> AccrualService::accrue(qint64 memberId, const Sale& sale)
+{
+    return accrue(memberId, sale, Actor::named(m_context.actor));
+}
+
+Result<PointsChange> AccrualService::voidSale(const QString& saleReference, const QString& reason)
+{
+    return voidSale(saleReference, reason, Actor::named(m_context.actor));
 }
 
 } // namespace lt

@@ -2,6 +2,7 @@
 
 #include "core/common/Clock.h"
 #include "core/common/Logging.h"
+#include "core/domain/Actor.h"
 #include "core/domain/PersonalDataValidator.h"
 #include "core/services/EngineContext.h"
 #include "core/store/AuditLog.h"
@@ -13,7 +14,8 @@
 
 namespace lt {
 
-Result<PointsChange> AdjustmentService::request(qint64 memberId, qint64 points, const QString& reasonText)
+Result<PointsChange> AdjustmentService::request(qint64 memberId, qint64 points, const QString& reasonText,
+                                                const Actor& actor)
 {
     if (points == 0)
         return Error::invalid(
@@ -35,9 +37,9 @@ Result<PointsChange> AdjustmentService::request(qint64 memberId, qint64 points, 
                 QCoreApplication::translate("AdjustmentService", "Member %1 has left the program.").arg(memberId));
         LT_TRY_ASSIGN(
             const qint64 id,
-            AdjustmentStore(m_context.db).insert(memberId, points, reason, m_context.actor, m_context.clock.nowUtc()));
+            AdjustmentStore(m_context.db).insert(memberId, points, reason, actor.name(), m_context.clock.nowUtc()));
         LT_TRY(AuditLog(m_context.db, m_context.clock)
-                   .record(m_context.actor, QStringLiteral("adjustment.request"),
+                   .record(actor.name(), QStringLiteral("adjustment.request"),
                            QStringLiteral("member:%1").arg(memberId),
                            {{QStringLiteral("adjustment"), id},
                             {QStringLiteral("points"), points},
@@ -51,30 +53,32 @@ Result<PointsChange> AdjustmentService::request(qint64 memberId, qint64 points, 
     });
 }
 
-Result<PointsChange> AdjustmentService::approve(qint64 adjustmentId, const QString& manager)
+Result<PointsChange> AdjustmentService::approve(qint64 adjustmentId, const QString& manager, const Actor& actor)
 {
-    return decide(adjustmentId, manager, true);
+    return decide(adjustmentId, manager, actor, true);
 }
 
-Result<PointsChange> AdjustmentService::reject(qint64 adjustmentId, const QString& manager)
+Result<PointsChange> AdjustmentService::reject(qint64 adjustmentId, const QString& manager, const Actor& actor)
 {
-    return decide(adjustmentId, manager, false);
+    return decide(adjustmentId, manager, actor, false);
 }
 
-Result<PointsChange> AdjustmentService::decide(qint64 adjustmentId, const QString& managerName, bool approve)
+Result<PointsChange> AdjustmentService::decide(qint64 adjustmentId, const QString& managerName, const Actor& actor,
+                                               bool approve)
 {
     LT_TRY_ASSIGN(const QString manager, PersonalDataValidator::freeText(managerName, QStringLiteral("manager"), 100));
     if (manager.isEmpty())
         return Error::invalid(QCoreApplication::translate("AdjustmentService", "Name the manager who decides."),
                               QStringLiteral("manager"));
     LT_TRY_ASSIGN(PointsChange change, inTransaction(m_context.db, [&]() -> Result<PointsChange> {
-                      return recordDecision(adjustmentId, manager, approve);
+                      return recordDecision(adjustmentId, manager, actor, approve);
                   }));
     LT_TRY_ASSIGN(change.member, MemberDirectory(m_context).byId(change.member.id));
     return change;
 }
 
-Result<PointsChange> AdjustmentService::recordDecision(qint64 adjustmentId, const QString& manager, bool approve)
+Result<PointsChange> AdjustmentService::recordDecision(qint64 adjustmentId, const QString& manager, const Actor& actor,
+                                                       bool approve)
 {
     AdjustmentStore adjustments(m_context.db);
     LT_TRY_ASSIGN(const std::optional<Adjustment> adjustment, adjustments.byId(adjustmentId));
@@ -107,8 +111,8 @@ Result<PointsChange> AdjustmentService::recordDecision(qint64 adjustmentId, cons
         entry.points = points;
         entry.note = adjustment->reason;
         LT_TRY_ASSIGN(change.ledgerId,
-                      LedgerWriter(m_context).append(entry, OutboxOperation::Adjust,
-                                                     {{QStringLiteral("reason"), adjustment->reason}}));
+                      LedgerWriter(m_context.db, m_context.clock, actor)
+                          .append(entry, OutboxOperation::Adjust, {{QStringLiteral("reason"), adjustment->reason}}));
         change.points = points;
     }
     LT_TRY(adjustments.decide(adjustmentId, decision, manager, m_context.clock.nowUtc(), change.ledgerId));
@@ -123,6 +127,16 @@ Result<PointsChange> AdjustmentService::recordDecision(qint64 adjustmentId, cons
 Result<QList<Adjustment>> AdjustmentService::pending() const
 {
     return AdjustmentStore(m_context.db).pending();
+}
+
+Result<PointsChange> AdjustmentService::request(qint64 memberId, qint64 points, const QString& reason)
+{
+    return request(memberId, points, reason, Actor::named(m_context.actor));
+}
+
+Result<PointsChange> AdjustmentService::approve(qint64 adjustmentId, const QString& manager)
+{
+    return approve(adjustmentId, manager, Actor::named(m_context.actor));
 }
 
 } // namespace lt

@@ -8,6 +8,7 @@
 
 namespace lt {
 
+class Actor;
 struct EngineContext;
 
 // Manual point corrections. A request changes nothing until a manager approves it; both steps are audited.
@@ -21,14 +22,18 @@ public:
     {
     }
 
+    Result<PointsChange> request(qint64 memberId, qint64 points, const QString& reason, const Actor& actor);
+    // manager: who decides, audited as such; actor: who is at the till or the CLI, written on the ledger entry.
+    Result<PointsChange> approve(qint64 adjustmentId, const QString& manager, const Actor& actor);
+    Result<PointsChange> reject(qint64 adjustmentId, const QString& manager, const Actor& actor);
+    // Transitional, until every caller passes who acts: acts as EngineContext::actor.
     Result<PointsChange> request(qint64 memberId, qint64 points, const QString& reason);
     Result<PointsChange> approve(qint64 adjustmentId, const QString& manager);
-    Result<PointsChange> reject(qint64 adjustmentId, const QString& manager);
     Result<QList<Adjustment>> pending() const;
 
 private:
-    Result<PointsChange> decide(qint64 adjustmentId, const QString& manager, bool approve);
-    Result<PointsChange> recordDecision(qint64 adjustmentId, const QString& manager,
+    Result<PointsChange> decide(qint64 adjustmentId, const QString& manager, const Actor& actor, bool approve);
+    Result<PointsChange> recordDecision(qint64 adjustmentId, const QString& manager, const Actor& actor,
                                         bool approve); // in the transaction
 
     EngineContext& m_context;

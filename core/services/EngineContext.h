@@ -10,13 +10,17 @@ namespace lt {
 class Database;
 class Clock;
 
-// What every loyalty service works with: the store, the clock, the program in force, and who is acting.
+// What every loyalty service works with: the store, the clock and the program in force. Who acts is not part of it:
+// each operation is given its Actor.
 struct EngineContext
 {
     Database& db;
     const Clock& clock;
     LoyaltyProgram program;
     PhoneNumberNormalizer phones;
+    // Transitional: who acts for the callers that do not pass an Actor with each operation yet (the services'
+    // overloads without one, SyncConflicts(EngineContext&)); set by LoyaltyEngine::create's three-argument form. It
+    // goes once they all do.
     QString actor;
 };
 

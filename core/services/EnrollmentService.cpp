@@ -2,6 +2,7 @@
 
 #include "core/common/Clock.h"
 #include "core/common/Logging.h"
+#include "core/domain/Actor.h"
 #include "core/domain/CardNumber.h"
 #include "core/domain/PersonalDataValidator.h"
 #include "core/services/EngineContext.h"
@@ -43,14 +44,14 @@ Result<EnrollmentRequest> EnrollmentService::validate(const EnrollmentRequest& r
     return clean;
 }
 
-Result<Enrollment> EnrollmentService::enroll(const EnrollmentRequest& request)
+Result<Enrollment> EnrollmentService::enroll(const EnrollmentRequest& request, const Actor& actor)
 {
     LT_TRY_ASSIGN(const EnrollmentRequest clean, validate(request));
     const auto insertAndAudit = [&]() -> Result<Enrollment> {
-        LT_TRY_ASSIGN(const Enrollment inserted, insertValidated(clean));
+        LT_TRY_ASSIGN(const Enrollment inserted, insertValidated(clean, actor));
         if (!inserted.existing)
             LT_TRY(AuditLog(m_context.db, m_context.clock)
-                       .record(m_context.actor, QStringLiteral("member.enroll"),
+                       .record(actor.name(), QStringLiteral("member.enroll"),
                                QStringLiteral("member:%1").arg(inserted.member.id),
                                {{QStringLiteral("consent"), clean.marketingConsent},
                                 {QStringLiteral("card"), !clean.card.isEmpty()}}));
@@ -63,13 +64,13 @@ Result<Enrollment> EnrollmentService::enroll(const EnrollmentRequest& request)
     return Enrollment {member, enrolled.existing};
 }
 
-Result<Enrollment> EnrollmentService::insertValidated(const EnrollmentRequest& request)
+Result<Enrollment> EnrollmentService::insertValidated(const EnrollmentRequest& request, const Actor& actor)
 {
-    return insertMember(request, m_context.clock.nowUtc(), QString());
+    return insertMember(request, m_context.clock.nowUtc(), QString(), actor);
 }
 
 Result<Enrollment> EnrollmentService::insertMember(const EnrollmentRequest& request, const QDateTime& enrolledAt,
-                                                   const QString& squareAccountId)
+                                                   const QString& squareAccountId, const Actor& actor)
 {
     MemberStore members(m_context.db);
     LT_TRY_ASSIGN(const qint64 byPhone, members.idByPhone(request.phone));
@@ -112,8 +113,8 @@ Result<Enrollment> EnrollmentService::insertMember(const EnrollmentRequest& requ
         entry.kind = LedgerKind::Opening;
         entry.points = request.openingBalance;
         entry.note = QCoreApplication::translate("EnrollmentService", "Opening balance");
-        LT_TRY(
-            LedgerWriter(m_context).append(entry, OutboxOperation::Adjust, {{QStringLiteral("reason"), entry.note}}));
+        LT_TRY(LedgerWriter(m_context.db, m_context.clock, actor)
+                   .append(entry, OutboxOperation::Adjust, {{QStringLiteral("reason"), entry.note}}));
     }
     Member created;
     created.id = memberId;
@@ -145,9 +146,9 @@ Result<Enrollment> EnrollmentService::enrollFromSquare(const SquareEnrollment& a
         request.consentVersion = SquareConsentVersion;
         request.origin = QStringLiteral("import");
         const QDateTime enrolledAt = account.enrolledAt.isValid() ? account.enrolledAt.toUTC() : now;
-        LT_TRY_ASSIGN(const Enrollment created, insertMember(request, enrolledAt, account.accountId));
+        LT_TRY_ASSIGN(const Enrollment created, insertMember(request, enrolledAt, account.accountId, Actor::square()));
         LT_TRY(AuditLog(m_context.db, m_context.clock)
-                   .record(QStringLiteral("Square"), QStringLiteral("member.pull"),
+                   .record(Actor::square().name(), QStringLiteral("member.pull"),
                            QStringLiteral("member:%1").arg(created.member.id),
                            {{QStringLiteral("account"), account.accountId}}));
         return created;
@@ -163,7 +164,7 @@ Result<QString> EnrollmentService::nextCardNumber()
     return CardNumber::fromSerial(serial);
 }
 
-Result<Member> EnrollmentService::changePhone(qint64 memberId, const QString& phone)
+Result<Member> EnrollmentService::changePhone(qint64 memberId, const QString& phone, const Actor& actor)
 {
     LT_TRY_ASSIGN(const QString normalized, m_context.phones.normalize(phone));
     // Inside the write lock: the number is checked and changed in one step.
@@ -190,13 +191,13 @@ Result<Member> EnrollmentService::changePhone(qint64 memberId, const QString& ph
         LT_TRY(SyncOutbox(m_context.db, m_context.clock).changeEnrollmentPhone(memberId, normalized));
         // Details never carry personal data: the numbers themselves are not logged.
         return AuditLog(m_context.db, m_context.clock)
-            .record(m_context.actor, QStringLiteral("member.phone"), QStringLiteral("member:%1").arg(memberId));
+            .record(actor.name(), QStringLiteral("member.phone"), QStringLiteral("member:%1").arg(memberId));
     };
     LT_TRY(inTransaction(m_context.db, change));
     return MemberDirectory(m_context).byId(memberId);
 }
 
-Result<QString> EnrollmentService::assignCard(qint64 memberId, const QString& scannedCard)
+Result<QString> EnrollmentService::assignCard(qint64 memberId, const QString& scannedCard, const Actor& actor)
 {
     return inTransaction(m_context.db, [&]() -> Result<QString> {
         LT_TRY(MemberDirectory(m_context).byId(memberId));
@@ -217,9 +218,24 @@ Result<QString> EnrollmentService::assignCard(qint64 memberId, const QString& sc
         }
         LT_TRY(members.addCard(memberId, card, m_context.clock.nowUtc()));
         LT_TRY(AuditLog(m_context.db, m_context.clock)
-                   .record(m_context.actor, QStringLiteral("member.card"), QStringLiteral("member:%1").arg(memberId)));
+                   .record(actor.name(), QStringLiteral("member.card"), QStringLiteral("member:%1").arg(memberId)));
         return card;
     });
+}
+
+Result<Enrollment> EnrollmentService::enroll(const EnrollmentRequest& request)
+{
+    return enroll(request, Actor::named(m_context.actor));
+}
+
+Result<Member> EnrollmentService::changePhone(qint64 memberId, const QString& phone)
+{
+    return changePhone(memberId, phone, Actor::named(m_context.actor));
+}
+
+Result<QString> EnrollmentService::assignCard(qint64 memberId, const QString& scannedCard)
+{
+    return assignCard(memberId, scannedCard, Actor::named(m_context.actor));
 }
 
 } // namespace lt

@@ -8,6 +8,7 @@
 
 namespace lt {
 
+class Actor;
 struct EngineContext;
 
 struct EnrollmentRequest
@@ -46,26 +47,30 @@ public:
     {
     }
 
-    Result<Enrollment> enroll(const EnrollmentRequest& request);
+    Result<Enrollment> enroll(const EnrollmentRequest& request, const Actor& actor);
     // Validates and normalises a request without touching the database.
     Result<EnrollmentRequest> validate(const EnrollmentRequest& request) const;
     // Inside the caller's transaction (the import runs many in one). `request` must be validated.
-    Result<Enrollment> insertValidated(const EnrollmentRequest& request);
+    Result<Enrollment> insertValidated(const EnrollmentRequest& request, const Actor& actor);
     // Enrolls a member Square already knows, through the same path as the till's enrollment but linked to the
     // account at once and not queued for enrollment at Square; audited as pulled from Square. A member here with
     // the same phone number is linked to the account (when not linked yet) and returned as existing. Its own
     // transaction.
     Result<Enrollment> enrollFromSquare(const SquareEnrollment& account);
     // Gives a member a card (a scanned blank or a newly numbered one) and returns its number.
-    Result<QString> assignCard(qint64 memberId, const QString& scannedCard);
+    Result<QString> assignCard(qint64 memberId, const QString& scannedCard, const Actor& actor);
     // Corrects a member's phone number (mistyped at enrollment, or refused by Square). A member already linked to a
     // Square loyalty account keeps Square's number: Square's API cannot change an account's phone.
+    Result<Member> changePhone(qint64 memberId, const QString& phone, const Actor& actor);
+    // Transitional, until every caller passes who acts: acts as EngineContext::actor.
+    Result<Enrollment> enroll(const EnrollmentRequest& request);
     Result<Member> changePhone(qint64 memberId, const QString& phone);
+    Result<QString> assignCard(qint64 memberId, const QString& scannedCard);
 
 private:
     // squareAccountId empty: a new customer, whose enrollment is queued for Square.
     Result<Enrollment> insertMember(const EnrollmentRequest& request, const QDateTime& enrolledAt,
-                                    const QString& squareAccountId);
+                                    const QString& squareAccountId, const Actor& actor);
     Result<QString> nextCardNumber();
 
     EngineContext& m_context;

@@ -5,8 +5,8 @@
 
 namespace lt {
 
-LoyaltyEngine::LoyaltyEngine(Database& db, const Clock& clock, const QString& actor)
-    : m_context {db, clock, LoyaltyProgram::defaultProgram(), PhoneNumberNormalizer(), actor}
+LoyaltyEngine::LoyaltyEngine(Database& db, const Clock& clock)
+    : m_context {db, clock, LoyaltyProgram::defaultProgram(), PhoneNumberNormalizer(), {}}
     , m_members(m_context)
     , m_enrollment(m_context)
     , m_accrual(m_context)
@@ -16,10 +16,18 @@ LoyaltyEngine::LoyaltyEngine(Database& db, const Clock& clock, const QString& ac
 {
 }
 
-Result<std::unique_ptr<LoyaltyEngine>> LoyaltyEngine::create(Database& db, const Clock& clock, const QString& actor)
+Result<std::unique_ptr<LoyaltyEngine>> LoyaltyEngine::create(Database& db, const Clock& clock)
 {
-    std::unique_ptr<LoyaltyEngine> engine(new LoyaltyEngine(db, clock, actor));
+    std::unique_ptr<LoyaltyEngine> engine(new LoyaltyEngine(db, clock));
     LT_TRY(engine->reload());
+    return engine;
+}
+
+Result<std::unique_ptr<LoyaltyEngine>> LoyaltyEngine::create(Database& db, const Clock& clock,
+                                                             const QString& legacyActor)
+{
+    LT_TRY_ASSIGN(std::unique_ptr<LoyaltyEngine> engine, create(db, clock));
+    engine->m_context.actor = legacyActor;
     return engine;
 }
 

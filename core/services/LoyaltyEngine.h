@@ -17,11 +17,13 @@ class Database;
 class Clock;
 
 // The loyalty services over one open store, with the program and the phone region loaded from it. Front ends
-// (the till, the admin CLI, sync) each hold one per connection.
+// (the till, the admin CLI, sync) each hold one per connection. Who acts is passed with each operation (Actor).
 class LoyaltyEngine
 {
 public:
-    static Result<std::unique_ptr<LoyaltyEngine>> create(Database& db, const Clock& clock, const QString& actor);
+    static Result<std::unique_ptr<LoyaltyEngine>> create(Database& db, const Clock& clock);
+    // Transitional, until every caller passes who acts with each operation: see EngineContext::actor.
+    static Result<std::unique_ptr<LoyaltyEngine>> create(Database& db, const Clock& clock, const QString& legacyActor);
 
     EngineContext& context() { return m_context; }
     const LoyaltyProgram& program() const { return m_context.program; }
@@ -36,7 +38,7 @@ public:
     AdjustmentService& adjustments() { return m_adjustments; }
 
 private:
-    LoyaltyEngine(Database& db, const Clock& clock, const QString& actor);
+    LoyaltyEngine(Database& db, const Clock& clock);
 
     EngineContext m_context;
     MemberDirectory m_members;

@@ -1,6 +1,7 @@
 #include "core/services/RedemptionService.h"
 
 #include "core/common/Logging.h"
+#include "core/domain/Actor.h"
 #include "core/domain/PointsRules.h"
 #include "core/services/AccrualService.h"
 #include "core/services/EngineContext.h"
@@ -32,17 +33,17 @@ Result<PointsChange> RedemptionService::quote(const RedemptionRequest& request, 
     return change;
 }
 
-Result<PointsChange> RedemptionService::redeem(const RedemptionRequest& request)
+Result<PointsChange> RedemptionService::redeem(const RedemptionRequest& request, const Actor& actor)
 {
     if (!request.saleReference.trimmed().isEmpty())
         LT_TRY(AccrualService::validateReference(request.saleReference));
     LT_TRY_ASSIGN(PointsChange change,
-                  inTransaction(m_context.db, [&]() -> Result<PointsChange> { return record(request); }));
+                  inTransaction(m_context.db, [&]() -> Result<PointsChange> { return record(request, actor); }));
     LT_TRY_ASSIGN(change.member, MemberDirectory(m_context).byId(request.memberId));
     return change;
 }
 
-Result<PointsChange> RedemptionService::record(const RedemptionRequest& request)
+Result<PointsChange> RedemptionService::record(const RedemptionRequest& request, const Actor& actor)
 {
     // The balance is read inside the write lock, so two tills cannot spend the same points.
     LT_TRY_ASSIGN(const Member member, MemberDirectory(m_context).byId(request.memberId));
@@ -58,17 +59,22 @@ Result<PointsChange> RedemptionService::record(const RedemptionRequest& request)
     entry.rewardTierId = change.rewardTierId;
     entry.discountMinor = change.discount.minorUnits();
     LT_TRY_ASSIGN(change.ledgerId,
-                  LedgerWriter(m_context).append(entry, OutboxOperation::Redeem,
-                                                 {{QStringLiteral("reward_tier_id"), change.rewardTierId},
-                                                  {QStringLiteral("sale"), change.saleReference}}));
+                  LedgerWriter(m_context.db, m_context.clock, actor)
+                      .append(entry, OutboxOperation::Redeem,
+                              {{QStringLiteral("reward_tier_id"), change.rewardTierId},
+                               {QStringLiteral("sale"), change.saleReference}}));
     LT_TRY(AuditLog(m_context.db, m_context.clock)
-               .record(m_context.actor, QStringLiteral("reward.redeem"),
-                       QStringLiteral("member:%1").arg(request.memberId),
+               .record(actor.name(), QStringLiteral("reward.redeem"), QStringLiteral("member:%1").arg(request.memberId),
                        {{QStringLiteral("reward"), change.rewardTierId},
                         {QStringLiteral("points"), change.points},
                         {QStringLiteral("discount_minor"), change.discount.minorUnits()}}));
     qCDebug(lcServices) << "member" << request.memberId << "redeemed" << -change.points << "points";
     return change;
+}
+
+Result<PointsChange> RedemptionService::redeem(const RedemptionRequest& request)
+{
+    return redeem(request, Actor::named(m_context.actor));
 }
 
 } // namespace lt

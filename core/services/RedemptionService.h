@@ -7,6 +7,7 @@
 
 namespace lt {
 
+class Actor;
 struct EngineContext;
 struct RewardTier;
 
@@ -27,12 +28,14 @@ public:
     {
     }
 
+    Result<PointsChange> redeem(const RedemptionRequest& request, const Actor& actor);
+    // Transitional, until every caller passes who acts: acts as EngineContext::actor.
     Result<PointsChange> redeem(const RedemptionRequest& request);
     // The points and discount a redemption would use, checked against a balance; nothing is written.
     Result<PointsChange> quote(const RedemptionRequest& request, qint64 balance) const;
 
 private:
-    Result<PointsChange> record(const RedemptionRequest& request); // inside the transaction
+    Result<PointsChange> record(const RedemptionRequest& request, const Actor& actor); // inside the transaction
 
     EngineContext& m_context;
 };

@@ -2,6 +2,7 @@
 
 #include "core/common/Clock.h"
 #include "core/common/Logging.h"
+#include "core/domain/Actor.h"
 #include "core/domain/PointsRules.h"
 #include "core/services/AccrualService.h"
 #include "core/services/EngineContext.h"
@@ -17,7 +18,7 @@
 
 namespace lt {
 
-Result<PointsChange> RefundService::refund(const RefundRequest& request)
+Result<PointsChange> RefundService::refund(const RefundRequest& request, const Actor& actor)
 {
     LT_TRY_ASSIGN(const QString reference, AccrualService::validateReference(request.saleReference));
     QString refundReference;
@@ -28,14 +29,14 @@ Result<PointsChange> RefundService::refund(const RefundRequest& request)
         return Error::invalid(QCoreApplication::translate("RefundService", "The refund must be more than zero."),
                               QStringLiteral("amount"));
     LT_TRY_ASSIGN(PointsChange change, inTransaction(m_context.db, [&]() -> Result<PointsChange> {
-                      return record(request, reference, refundReference);
+                      return record(request, reference, refundReference, actor);
                   }));
     LT_TRY_ASSIGN(change.member, MemberDirectory(m_context).byId(change.member.id));
     return change;
 }
 
 Result<PointsChange> RefundService::record(const RefundRequest& request, const QString& reference,
-                                           const QString& refundReference)
+                                           const QString& refundReference, const Actor& actor)
 {
     SaleStore sales(m_context.db);
     LT_TRY_ASSIGN(const SaleRecord sale, sales.require(reference));
@@ -82,19 +83,19 @@ Result<PointsChange> RefundService::record(const RefundRequest& request, const Q
         entry.points = -reversal;
         entry.saleId = sale.id;
         LT_TRY_ASSIGN(change.ledgerId,
-                      LedgerWriter(m_context).append(
-                          entry, OutboxOperation::Refund,
-                          {{QStringLiteral("sale"), reference},
-                           {QStringLiteral("amount_minor"), amount},
-                           {QStringLiteral("reason"), QStringLiteral("Refund of sale %1").arg(reference)}}));
+                      LedgerWriter(m_context.db, m_context.clock, actor)
+                          .append(entry, OutboxOperation::Refund,
+                                  {{QStringLiteral("sale"), reference},
+                                   {QStringLiteral("amount_minor"), amount},
+                                   {QStringLiteral("reason"), QStringLiteral("Refund of sale %1").arg(reference)}}));
     }
     if (refundedAfter == total.minorUnits()
         && StoreSettings(m_context.db).value(StoreSettings::RefundRedeemedReward) == QLatin1String("restore")) {
-        LT_TRY_ASSIGN(change.restoredPoints, restoreRedeemedRewards(sale.memberId, reference));
+        LT_TRY_ASSIGN(change.restoredPoints, restoreRedeemedRewards(sale.memberId, reference, actor));
     }
     LT_TRY(sales.recordRefund(sale.id, refundReference, amount, -reversal, change.ledgerId, m_context.clock.nowUtc()));
     LT_TRY(AuditLog(m_context.db, m_context.clock)
-               .record(m_context.actor, QStringLiteral("sale.refund"), QStringLiteral("member:%1").arg(sale.memberId),
+               .record(actor.name(), QStringLiteral("sale.refund"), QStringLiteral("member:%1").arg(sale.memberId),
                        {{QStringLiteral("sale"), reference},
                         {QStringLiteral("amount_minor"), amount},
                         {QStringLiteral("points"), -reversal},
@@ -105,7 +106,7 @@ Result<PointsChange> RefundService::record(const RefundRequest& request, const Q
     return change;
 }
 
-Result<qint64> RefundService::restoreRedeemedRewards(qint64 memberId, const QString& saleReference)
+Result<qint64> RefundService::restoreRedeemedRewards(qint64 memberId, const QString& saleReference, const Actor& actor)
 {
     const LedgerStore ledger(m_context.db);
     LT_TRY_ASSIGN(const qint64 redeemed, ledger.pointsFor(memberId, saleReference, LedgerKind::Redeem));
@@ -120,8 +121,14 @@ Result<qint64> RefundService::restoreRedeemedRewards(qint64 memberId, const QStr
     entry.reference = saleReference;
     entry.note =
         QCoreApplication::translate("RefundService", "Reward points returned: sale %1 was refunded").arg(saleReference);
-    LT_TRY(LedgerWriter(m_context).append(entry, OutboxOperation::Adjust, {{QStringLiteral("reason"), entry.note}}));
+    LT_TRY(LedgerWriter(m_context.db, m_context.clock, actor)
+               .append(entry, OutboxOperation::Adjust, {{QStringLiteral("reason"), entry.note}}));
     return points;
+}
+
+Result<PointsChange> RefundService::refund(const RefundRequest& request)
+{
+    return refund(request, Actor::named(m_context.actor));
 }
 
 } // namespace lt

@@ -7,6 +7,7 @@
 
 namespace lt {
 
+class Actor;
 struct EngineContext;
 
 struct RefundRequest
@@ -26,12 +27,15 @@ public:
     {
     }
 
+    Result<PointsChange> refund(const RefundRequest& request, const Actor& actor);
+    // Transitional, until every caller passes who acts: acts as EngineContext::actor.
     Result<PointsChange> refund(const RefundRequest& request);
 
 private:
     // Inside the transaction.
-    Result<PointsChange> record(const RefundRequest& request, const QString& reference, const QString& refundReference);
-    Result<qint64> restoreRedeemedRewards(qint64 memberId, const QString& saleReference);
+    Result<PointsChange> record(const RefundRequest& request, const QString& reference, const QString& refundReference,
+                                const Actor& actor);
+    Result<qint64> restoreRedeemedRewards(qint64 memberId, const QString& saleReference, const Actor& actor);
 
     EngineContext& m_context;
 };

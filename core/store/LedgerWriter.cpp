@@ -1,8 +1,8 @@
 #include "core/store/LedgerWriter.h"
 
 #include "core/common/Clock.h"
+#include "core/domain/Actor.h"
 #include "core/domain/PointsRules.h"
-#include "core/services/EngineContext.h"
 #include "core/store/MemberStore.h"
 #include "core/store/SyncOutbox.h"
 
@@ -10,8 +10,8 @@
 
 namespace lt {
 
-LedgerWriter::LedgerWriter(EngineContext& context)
-    : LedgerWriter(context.db, context.clock, context.actor)
+LedgerWriter::LedgerWriter(Database& db, const Clock& clock, const Actor& actor)
+    : LedgerWriter(db, clock, actor.name())
 {
 }
 

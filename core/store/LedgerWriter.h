@@ -13,7 +13,7 @@ namespace lt {
 
 class Clock;
 class Database;
-struct EngineContext;
+class Actor;
 
 // Posts a change of points: appends it to the ledger (LedgerStore), keeps the member's cached balance and lifetime
 // points in step (MemberStore) and queues the operation for Square (SyncOutbox), all inside the caller's
@@ -34,8 +34,8 @@ public:
         QString note;
     };
 
-    explicit LedgerWriter(EngineContext& context);
     // actor: who the entries are written for (a staff member, or "Square").
+    LedgerWriter(Database& db, const Clock& clock, const Actor& actor);
     LedgerWriter(Database& db, const Clock& clock, QString actor);
 
     // operation std::nullopt: Square has no counterpart for this entry (it mirrors an event made at Square, or

@@ -2,6 +2,7 @@
 // Records sales PREFIX-1, PREFIX-2, ... for one member until it is killed, printing "REFERENCE POINTS" for each
 // sale only after its commit returned, one flushed line each: what it printed was acknowledged to the cashier.
 #include "core/common/Clock.h"
+#include "core/domain/Actor.h"
 #include "core/services/LoyaltyEngine.h"
 #include "core/store/Database.h"
 
@@ -24,7 +25,7 @@ int main(int argc, char** argv)
         return 3;
     }
     lt::SystemClock clock;
-    auto engine = lt::LoyaltyEngine::create(**db, clock, QStringLiteral("crash-writer"));
+    auto engine = lt::LoyaltyEngine::create(**db, clock);
     if (!engine) {
         std::fprintf(stderr, "engine: %s\n", qPrintable(engine.error().message));
         return 3;
@@ -36,7 +37,7 @@ int main(int argc, char** argv)
         lt::Sale sale;
         sale.reference = args.at(3) + QLatin1Char('-') + QString::number(i);
         sale.total = lt::Money(100 + (i % 97) * 13, QStringLiteral("USD"));
-        auto change = (*engine)->accrual().accrue(member, sale);
+        auto change = (*engine)->accrual().accrue(member, sale, lt::Actor::named(QStringLiteral("crash-writer")));
         if (!change) {
             std::fprintf(stderr, "accrue %s: %s\n", qPrintable(sale.reference), qPrintable(change.error().message));
             return 4;

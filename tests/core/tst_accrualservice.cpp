@@ -131,7 +131,8 @@ void TestAccrualService::refusesImpossibleSales()
     QFETCH(QString, currency);
     QFETCH(QString, field);
     const QString before = m_store->rowCounts();
-    const auto change = m_store->engine().accrual().accrue(m_member, TempStore::sale(reference, amountMinor, currency));
+    const auto change = m_store->engine().accrual().accrue(m_member, TempStore::sale(reference, amountMinor, currency),
+                                                           TempStore::cashier());
     LT_VERIFY_ERROR(change, ErrorKind::InvalidInput);
     QCOMPARE(change.error().field, field);
     QCOMPARE(m_store->rowCounts(), before);
@@ -204,14 +205,14 @@ void TestAccrualService::usesTheStoredProgram()
     QCOMPARE(spend->points, qint64(10));
     Sale lattes = TempStore::sale(QStringLiteral("S-2"), 1200);
     lattes.lines << lt::SaleLine {QStringLiteral("latte"), QStringLiteral("coffee"), 3, 1200};
-    auto coffeeSale = m_store->engine().accrual().accrue(m_member, lattes);
+    auto coffeeSale = m_store->engine().accrual().accrue(m_member, lattes, TempStore::cashier());
     LT_VERIFY_OK(coffeeSale);
     QCOMPARE(coffeeSale->points, qint64(15));
     // Sale lines that add up to more than the sale are refused.
     Sale inconsistent = TempStore::sale(QStringLiteral("S-3"), 1000);
     inconsistent.lines << lt::SaleLine {QStringLiteral("latte"), QStringLiteral("coffee"), 1, 600}
                        << lt::SaleLine {QStringLiteral("mug"), QStringLiteral("kitchen"), 1, 600};
-    const auto refused = m_store->engine().accrual().accrue(m_member, inconsistent);
+    const auto refused = m_store->engine().accrual().accrue(m_member, inconsistent, TempStore::cashier());
     LT_VERIFY_ERROR(refused, ErrorKind::InvalidInput);
     QCOMPARE(refused.error().field, QStringLiteral("items"));
 
@@ -243,13 +244,16 @@ void TestAccrualService::voidsSale()
     QCOMPARE(m_store->balance(m_member), qint64(50));
 
     const QString before = m_store->rowCounts();
-    LT_VERIFY_ERROR(m_store->engine().accrual().voidSale(QStringLiteral("S-1"), QStringLiteral("  ")),
-                    ErrorKind::InvalidInput);
-    LT_VERIFY_ERROR(m_store->engine().accrual().voidSale(QStringLiteral("S-404"), QStringLiteral("Wrong member")),
+    LT_VERIFY_ERROR(
+        m_store->engine().accrual().voidSale(QStringLiteral("S-1"), QStringLiteral("  "), TempStore::cashier()),
+        ErrorKind::InvalidInput);
+    LT_VERIFY_ERROR(m_store->engine().accrual().voidSale(QStringLiteral("S-404"), QStringLiteral("Wrong member"),
+                                                         TempStore::cashier()),
                     ErrorKind::NotFound);
     QCOMPARE(m_store->rowCounts(), before);
 
-    auto voided = m_store->engine().accrual().voidSale(QStringLiteral("S-1"), QStringLiteral("Wrong member"));
+    auto voided = m_store->engine().accrual().voidSale(QStringLiteral("S-1"), QStringLiteral("Wrong member"),
+                                                       TempStore::cashier());
     LT_VERIFY_OK(voided);
     QCOMPARE(voided->points, qint64(-40));
     QCOMPARE(voided->member.balance, qint64(10));
@@ -265,11 +269,12 @@ void TestAccrualService::voidsSale()
     QCOMPARE(m_store->number("SELECT count(*) FROM audit_log WHERE action = 'sale.void'"), qint64(1));
 
     // Once voided, neither a second void nor a refund takes anything more.
-    LT_VERIFY_ERROR(m_store->engine().accrual().voidSale(QStringLiteral("S-1"), QStringLiteral("Again")),
-                    ErrorKind::Refused);
+    LT_VERIFY_ERROR(
+        m_store->engine().accrual().voidSale(QStringLiteral("S-1"), QStringLiteral("Again"), TempStore::cashier()),
+        ErrorKind::Refused);
     lt::RefundRequest refund;
     refund.saleReference = QStringLiteral("S-1");
-    LT_VERIFY_ERROR(m_store->engine().refunds().refund(refund), ErrorKind::Refused);
+    LT_VERIFY_ERROR(m_store->engine().refunds().refund(refund, TempStore::cashier()), ErrorKind::Refused);
     QCOMPARE(m_store->balance(m_member), qint64(10));
     auto report = m_store->checkIntegrity();
     LT_VERIFY_OK(report);

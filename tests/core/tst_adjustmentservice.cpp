@@ -45,7 +45,8 @@ void TestAdjustmentService::cleanup()
 void TestAdjustmentService::requestChangesNothingUntilApproved()
 {
     const qint64 ledger = m_store->number("SELECT count(*) FROM ledger");
-    auto requested = m_store->engine().adjustments().request(m_member, 25, QStringLiteral("  Missed   receipt 4411 "));
+    auto requested = m_store->engine().adjustments().request(m_member, 25, QStringLiteral("  Missed   receipt 4411 "),
+                                                             TempStore::cashier());
     LT_VERIFY_OK(requested);
     QCOMPARE(requested->adjustmentState, QStringLiteral("pending"));
     QCOMPARE(requested->points, qint64(0));
@@ -65,9 +66,11 @@ void TestAdjustmentService::requestChangesNothingUntilApproved()
 
 void TestAdjustmentService::approvalApplies()
 {
-    auto requested = m_store->engine().adjustments().request(m_member, 25, QStringLiteral("Missed receipt"));
+    auto requested =
+        m_store->engine().adjustments().request(m_member, 25, QStringLiteral("Missed receipt"), TempStore::cashier());
     LT_VERIFY_OK(requested);
-    auto approved = m_store->engine().adjustments().approve(requested->adjustmentId, QStringLiteral("Dana"));
+    auto approved =
+        m_store->engine().adjustments().approve(requested->adjustmentId, QStringLiteral("Dana"), TempStore::cashier());
     LT_VERIFY_OK(approved);
     QCOMPARE(approved->adjustmentState, QStringLiteral("approved"));
     QCOMPARE(approved->points, qint64(25));
@@ -91,9 +94,11 @@ void TestAdjustmentService::approvalApplies()
     QVERIFY(pending->isEmpty());
 
     // Removing points does not lower lifetime points.
-    auto removal = m_store->engine().adjustments().request(m_member, -30, QStringLiteral("Duplicate scan"));
+    auto removal =
+        m_store->engine().adjustments().request(m_member, -30, QStringLiteral("Duplicate scan"), TempStore::cashier());
     LT_VERIFY_OK(removal);
-    auto removed = m_store->engine().adjustments().approve(removal->adjustmentId, QStringLiteral("Dana"));
+    auto removed =
+        m_store->engine().adjustments().approve(removal->adjustmentId, QStringLiteral("Dana"), TempStore::cashier());
     LT_VERIFY_OK(removed);
     QCOMPARE(removed->member.balance, qint64(45));
     QCOMPARE(removed->member.lifetimePoints, qint64(75));
@@ -104,10 +109,12 @@ void TestAdjustmentService::approvalApplies()
 
 void TestAdjustmentService::rejectionAppliesNothing()
 {
-    auto requested = m_store->engine().adjustments().request(m_member, 1000, QStringLiteral("Birthday bonus"));
+    auto requested =
+        m_store->engine().adjustments().request(m_member, 1000, QStringLiteral("Birthday bonus"), TempStore::cashier());
     LT_VERIFY_OK(requested);
     const qint64 ledger = m_store->number("SELECT count(*) FROM ledger");
-    auto rejected = m_store->engine().adjustments().reject(requested->adjustmentId, QStringLiteral("Dana"));
+    auto rejected =
+        m_store->engine().adjustments().reject(requested->adjustmentId, QStringLiteral("Dana"), TempStore::cashier());
     LT_VERIFY_OK(rejected);
     QCOMPARE(rejected->adjustmentState, QStringLiteral("rejected"));
     QCOMPARE(rejected->points, qint64(0));
@@ -121,39 +128,49 @@ void TestAdjustmentService::rejectionAppliesNothing()
 
 void TestAdjustmentService::decisionIsFinal()
 {
-    auto first = m_store->engine().adjustments().request(m_member, 10, QStringLiteral("Reason one"));
-    auto second = m_store->engine().adjustments().request(m_member, 20, QStringLiteral("Reason two"));
+    auto first =
+        m_store->engine().adjustments().request(m_member, 10, QStringLiteral("Reason one"), TempStore::cashier());
+    auto second =
+        m_store->engine().adjustments().request(m_member, 20, QStringLiteral("Reason two"), TempStore::cashier());
     LT_VERIFY_OK(first);
     LT_VERIFY_OK(second);
-    LT_VERIFY_OK(m_store->engine().adjustments().approve(first->adjustmentId, QStringLiteral("Dana")));
-    LT_VERIFY_OK(m_store->engine().adjustments().reject(second->adjustmentId, QStringLiteral("Dana")));
+    LT_VERIFY_OK(
+        m_store->engine().adjustments().approve(first->adjustmentId, QStringLiteral("Dana"), TempStore::cashier()));
+    LT_VERIFY_OK(
+        m_store->engine().adjustments().reject(second->adjustmentId, QStringLiteral("Dana"), TempStore::cashier()));
     const QString before = m_store->rowCounts();
-    LT_VERIFY_ERROR(m_store->engine().adjustments().approve(first->adjustmentId, QStringLiteral("Eve")),
-                    ErrorKind::Conflict);
-    LT_VERIFY_ERROR(m_store->engine().adjustments().reject(first->adjustmentId, QStringLiteral("Eve")),
-                    ErrorKind::Conflict);
-    LT_VERIFY_ERROR(m_store->engine().adjustments().approve(second->adjustmentId, QStringLiteral("Eve")),
-                    ErrorKind::Conflict);
+    LT_VERIFY_ERROR(
+        m_store->engine().adjustments().approve(first->adjustmentId, QStringLiteral("Eve"), TempStore::cashier()),
+        ErrorKind::Conflict);
+    LT_VERIFY_ERROR(
+        m_store->engine().adjustments().reject(first->adjustmentId, QStringLiteral("Eve"), TempStore::cashier()),
+        ErrorKind::Conflict);
+    LT_VERIFY_ERROR(
+        m_store->engine().adjustments().approve(second->adjustmentId, QStringLiteral("Eve"), TempStore::cashier()),
+        ErrorKind::Conflict);
     QCOMPARE(m_store->rowCounts(), before);
     QCOMPARE(m_store->balance(m_member), qint64(60));
 }
 
 void TestAdjustmentService::refusesNegativeResult()
 {
-    auto requested = m_store->engine().adjustments().request(m_member, -51, QStringLiteral("Fraud"));
+    auto requested =
+        m_store->engine().adjustments().request(m_member, -51, QStringLiteral("Fraud"), TempStore::cashier());
     LT_VERIFY_OK(requested);
     const QString before = m_store->rowCounts();
-    LT_VERIFY_ERROR(m_store->engine().adjustments().approve(requested->adjustmentId, QStringLiteral("Dana")),
-                    ErrorKind::Refused);
+    LT_VERIFY_ERROR(
+        m_store->engine().adjustments().approve(requested->adjustmentId, QStringLiteral("Dana"), TempStore::cashier()),
+        ErrorKind::Refused);
     QCOMPARE(m_store->rowCounts(), before);
     QCOMPARE(m_store->balance(m_member), qint64(50));
     auto pending = m_store->engine().adjustments().pending();
     LT_VERIFY_OK(pending);
     QCOMPARE(pending->size(), 1); // still waiting for a decision
     // Exactly to zero is allowed.
-    auto toZero = m_store->engine().adjustments().request(m_member, -50, QStringLiteral("Fraud"));
+    auto toZero = m_store->engine().adjustments().request(m_member, -50, QStringLiteral("Fraud"), TempStore::cashier());
     LT_VERIFY_OK(toZero);
-    auto applied = m_store->engine().adjustments().approve(toZero->adjustmentId, QStringLiteral("Dana"));
+    auto applied =
+        m_store->engine().adjustments().approve(toZero->adjustmentId, QStringLiteral("Dana"), TempStore::cashier());
     LT_VERIFY_OK(applied);
     QCOMPARE(applied->member.balance, qint64(0));
 }
@@ -179,7 +196,7 @@ void TestAdjustmentService::refusesInvalidRequests()
     QFETCH(QString, reason);
     QFETCH(QString, field);
     const QString before = m_store->rowCounts();
-    const auto requested = m_store->engine().adjustments().request(m_member, points, reason);
+    const auto requested = m_store->engine().adjustments().request(m_member, points, reason, TempStore::cashier());
     LT_VERIFY_ERROR(requested, ErrorKind::InvalidInput);
     QCOMPARE(requested.error().field, field);
     QCOMPARE(m_store->rowCounts(), before);
@@ -188,12 +205,17 @@ void TestAdjustmentService::refusesInvalidRequests()
 void TestAdjustmentService::refusesUnknownMemberOrAdjustment()
 {
     const QString before = m_store->rowCounts();
-    LT_VERIFY_ERROR(m_store->engine().adjustments().request(4242, 10, QStringLiteral("Reason")), ErrorKind::NotFound);
-    LT_VERIFY_ERROR(m_store->engine().adjustments().approve(4242, QStringLiteral("Dana")), ErrorKind::NotFound);
-    LT_VERIFY_ERROR(m_store->engine().adjustments().reject(4242, QStringLiteral("Dana")), ErrorKind::NotFound);
-    auto requested = m_store->engine().adjustments().request(m_member, 10, QStringLiteral("Reason"));
+    LT_VERIFY_ERROR(m_store->engine().adjustments().request(4242, 10, QStringLiteral("Reason"), TempStore::cashier()),
+                    ErrorKind::NotFound);
+    LT_VERIFY_ERROR(m_store->engine().adjustments().approve(4242, QStringLiteral("Dana"), TempStore::cashier()),
+                    ErrorKind::NotFound);
+    LT_VERIFY_ERROR(m_store->engine().adjustments().reject(4242, QStringLiteral("Dana"), TempStore::cashier()),
+                    ErrorKind::NotFound);
+    auto requested =
+        m_store->engine().adjustments().request(m_member, 10, QStringLiteral("Reason"), TempStore::cashier());
     LT_VERIFY_OK(requested);
-    const auto anonymous = m_store->engine().adjustments().approve(requested->adjustmentId, QStringLiteral("  "));
+    const auto anonymous =
+        m_store->engine().adjustments().approve(requested->adjustmentId, QStringLiteral("  "), TempStore::cashier());
     LT_VERIFY_ERROR(anonymous, ErrorKind::InvalidInput);
     QCOMPARE(anonymous.error().field, QStringLiteral("manager"));
     QCOMPARE(m_store->balance(m_member), qint64(50));

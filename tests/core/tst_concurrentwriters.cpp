@@ -27,7 +27,7 @@ QStringList runTills(const QString& path, const std::function<QStringList(Loyalt
             errors[i] << db.error().message;
             return;
         }
-        auto engine = LoyaltyEngine::create(**db, clock, QStringLiteral("till-%1").arg(i));
+        auto engine = LoyaltyEngine::create(**db, clock);
         if (!engine) {
             errors[i] << engine.error().message;
             return;
@@ -91,7 +91,8 @@ void TestConcurrentWriters::accrualsFromTwoTillsAllCount()
         for (int i = 0; i < SalesPerTill; ++i) {
             const qint64 amount = 1000 + i * 7 + till;
             auto change =
-                engine.accrual().accrue(id, TempStore::sale(QStringLiteral("T%1-%2").arg(till).arg(i), amount));
+                engine.accrual().accrue(id, TempStore::sale(QStringLiteral("T%1-%2").arg(till).arg(i), amount),
+                                        lt::Actor::named(QStringLiteral("till-%1").arg(till)));
             if (!change)
                 problems << lt::test::describe(change.error());
             else
@@ -125,7 +126,7 @@ void TestConcurrentWriters::twoTillsCannotSpendTheSamePoints()
             lt::RedemptionRequest request;
             request.memberId = id;
             request.rewardTierId = QStringLiteral("five-off");
-            auto change = engine.redemption().redeem(request);
+            auto change = engine.redemption().redeem(request, lt::Actor::named(QStringLiteral("till-%1").arg(till)));
             if (change)
                 ++redeemed[till];
             else if (change.error().kind != ErrorKind::Refused)
@@ -154,7 +155,7 @@ void TestConcurrentWriters::sameCustomerEnrolledAtTwoTillsOnce()
             lt::EnrollmentRequest request;
             request.phone = QStringLiteral("+1 415 555 %1").arg(3000 + i);
             request.name = QStringLiteral("Customer %1").arg(i);
-            auto enrolled = engine.enrollment().enroll(request);
+            auto enrolled = engine.enrollment().enroll(request, lt::Actor::named(QStringLiteral("till-%1").arg(till)));
             if (!enrolled)
                 problems << lt::test::describe(enrolled.error());
             else if (!enrolled->existing)

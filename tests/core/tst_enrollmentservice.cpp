@@ -67,7 +67,7 @@ void TestEnrollmentService::enrollsWithEveryDetail()
     r.card = QStringLiteral("2900 0000 0001 8");
     r.marketingConsent = true;
     r.consentVersion = QStringLiteral("3");
-    auto enrolled = m_store->engine().enrollment().enroll(r);
+    auto enrolled = m_store->engine().enrollment().enroll(r, TempStore::cashier());
     LT_VERIFY_OK(enrolled);
     QVERIFY(!enrolled->existing);
     const lt::Member& m = enrolled->member;
@@ -94,7 +94,7 @@ void TestEnrollmentService::enrollsWithEveryDetail()
     // Without consent no consent time or version is kept, even if one was sent.
     EnrollmentRequest noConsent = request(QStringLiteral("415 555 2672"));
     noConsent.consentVersion = QStringLiteral("3");
-    auto second = m_store->engine().enrollment().enroll(noConsent);
+    auto second = m_store->engine().enrollment().enroll(noConsent, TempStore::cashier());
     LT_VERIFY_OK(second);
     QVERIFY(!second->member.marketingConsent);
     QVERIFY(second->member.consentVersion.isEmpty());
@@ -122,12 +122,12 @@ void TestEnrollmentService::queuesEnrollmentAndAudits()
 
 void TestEnrollmentService::samePhoneReturnsTheExistingMember()
 {
-    auto first =
-        m_store->engine().enrollment().enroll(request(QStringLiteral("(415) 555-2671"), QStringLiteral("Ana")));
+    auto first = m_store->engine().enrollment().enroll(request(QStringLiteral("(415) 555-2671"), QStringLiteral("Ana")),
+                                                       TempStore::cashier());
     LT_VERIFY_OK(first);
     const QString before = m_store->rowCounts();
-    auto again =
-        m_store->engine().enrollment().enroll(request(QStringLiteral("+1 415.555.2671"), QStringLiteral("Other")));
+    auto again = m_store->engine().enrollment().enroll(
+        request(QStringLiteral("+1 415.555.2671"), QStringLiteral("Other")), TempStore::cashier());
     LT_VERIFY_OK(again);
     QVERIFY(again->existing);
     QCOMPARE(again->member.id, first->member.id);
@@ -139,12 +139,12 @@ void TestEnrollmentService::knownCardReturnsItsMember()
 {
     EnrollmentRequest withCard = request(QStringLiteral("415 555 2671"));
     withCard.card = lt::CardNumber::fromSerial(7);
-    auto first = m_store->engine().enrollment().enroll(withCard);
+    auto first = m_store->engine().enrollment().enroll(withCard, TempStore::cashier());
     LT_VERIFY_OK(first);
     const QString before = m_store->rowCounts();
     EnrollmentRequest sameCard = request(QStringLiteral("415 555 2672"));
     sameCard.card = lt::CardNumber::fromSerial(7);
-    auto again = m_store->engine().enrollment().enroll(sameCard);
+    auto again = m_store->engine().enrollment().enroll(sameCard, TempStore::cashier());
     LT_VERIFY_OK(again);
     QVERIFY(again->existing);
     QCOMPARE(again->member.id, first->member.id);
@@ -155,12 +155,12 @@ void TestEnrollmentService::cardOfAnotherMemberConflicts()
 {
     EnrollmentRequest ana = request(QStringLiteral("415 555 2671"), QStringLiteral("Ana"));
     ana.card = lt::CardNumber::fromSerial(1);
-    LT_VERIFY_OK(m_store->engine().enrollment().enroll(ana));
+    LT_VERIFY_OK(m_store->engine().enrollment().enroll(ana, TempStore::cashier()));
     LT_VERIFY_OK(m_store->enroll(QStringLiteral("415 555 2672"), QStringLiteral("Bo")));
     const QString before = m_store->rowCounts();
     EnrollmentRequest bo = request(QStringLiteral("415 555 2672"));
     bo.card = lt::CardNumber::fromSerial(1);
-    const auto conflict = m_store->engine().enrollment().enroll(bo);
+    const auto conflict = m_store->engine().enrollment().enroll(bo, TempStore::cashier());
     LT_VERIFY_ERROR(conflict, ErrorKind::Conflict);
     QCOMPARE(m_store->rowCounts(), before);
 }
@@ -213,7 +213,7 @@ void TestEnrollmentService::refusedInputChangesNothing()
     r.birthday = birthday;
     r.card = card;
     r.openingBalance = openingBalance;
-    const auto enrolled = m_store->engine().enrollment().enroll(r);
+    const auto enrolled = m_store->engine().enrollment().enroll(r, TempStore::cashier());
     LT_VERIFY_ERROR(enrolled, ErrorKind::InvalidInput);
     QCOMPARE(enrolled.error().field, field);
     QCOMPARE(m_store->rowCounts(), before);
@@ -223,7 +223,7 @@ void TestEnrollmentService::opensWithBalance()
 {
     EnrollmentRequest r = request(QStringLiteral("415 555 2671"), QStringLiteral("Imported"));
     r.openingBalance = 600;
-    auto enrolled = m_store->engine().enrollment().enroll(r);
+    auto enrolled = m_store->engine().enrollment().enroll(r, TempStore::cashier());
     LT_VERIFY_OK(enrolled);
     QCOMPARE(enrolled->member.balance, qint64(600));
     QCOMPARE(enrolled->member.lifetimePoints, qint64(600));
@@ -260,13 +260,13 @@ void TestEnrollmentService::assignsNumberedCards()
     auto bo = m_store->enroll(QStringLiteral("415 555 2672"));
     LT_VERIFY_OK(ana);
     LT_VERIFY_OK(bo);
-    auto first = m_store->engine().enrollment().assignCard(ana->id, QString());
+    auto first = m_store->engine().enrollment().assignCard(ana->id, QString(), TempStore::cashier());
     LT_VERIFY_OK(first);
     QCOMPARE(*first, lt::CardNumber::fromSerial(1));
-    auto second = m_store->engine().enrollment().assignCard(bo->id, QString());
+    auto second = m_store->engine().enrollment().assignCard(bo->id, QString(), TempStore::cashier());
     LT_VERIFY_OK(second);
     QCOMPARE(*second, lt::CardNumber::fromSerial(2));
-    auto replacement = m_store->engine().enrollment().assignCard(ana->id, QString());
+    auto replacement = m_store->engine().enrollment().assignCard(ana->id, QString(), TempStore::cashier());
     LT_VERIFY_OK(replacement);
     QCOMPARE(*replacement, lt::CardNumber::fromSerial(3));
     // The newest card is the member's card; the old one still finds them.
@@ -277,7 +277,8 @@ void TestEnrollmentService::assignsNumberedCards()
     LT_VERIFY_OK(byOld);
     QCOMPARE(byOld->id, ana->id);
     QCOMPARE(m_store->number("SELECT count(*) FROM audit_log WHERE action = 'member.card'"), qint64(3));
-    LT_VERIFY_ERROR(m_store->engine().enrollment().assignCard(9999, QString()), ErrorKind::NotFound);
+    LT_VERIFY_ERROR(m_store->engine().enrollment().assignCard(9999, QString(), TempStore::cashier()),
+                    ErrorKind::NotFound);
 }
 
 void TestEnrollmentService::assignsScannedCard()
@@ -287,20 +288,22 @@ void TestEnrollmentService::assignsScannedCard()
     LT_VERIFY_OK(ana);
     LT_VERIFY_OK(bo);
     const QString card = lt::CardNumber::fromSerial(500);
-    auto assigned = m_store->engine().enrollment().assignCard(ana->id, card.left(4) + QLatin1Char(' ') + card.mid(4));
+    auto assigned = m_store->engine().enrollment().assignCard(ana->id, card.left(4) + QLatin1Char(' ') + card.mid(4),
+                                                              TempStore::cashier());
     LT_VERIFY_OK(assigned);
     QCOMPARE(*assigned, card);
     // Scanning it again for the same member is harmless.
     const QString before = m_store->rowCounts();
-    auto again = m_store->engine().enrollment().assignCard(ana->id, card);
+    auto again = m_store->engine().enrollment().assignCard(ana->id, card, TempStore::cashier());
     LT_VERIFY_OK(again);
     QCOMPARE(m_store->rowCounts(), before);
-    LT_VERIFY_ERROR(m_store->engine().enrollment().assignCard(bo->id, card), ErrorKind::Conflict);
-    LT_VERIFY_ERROR(m_store->engine().enrollment().assignCard(bo->id, QStringLiteral("2900000000017")),
-                    ErrorKind::InvalidInput);
+    LT_VERIFY_ERROR(m_store->engine().enrollment().assignCard(bo->id, card, TempStore::cashier()), ErrorKind::Conflict);
+    LT_VERIFY_ERROR(
+        m_store->engine().enrollment().assignCard(bo->id, QStringLiteral("2900000000017"), TempStore::cashier()),
+        ErrorKind::InvalidInput);
     QCOMPARE(m_store->rowCounts(), before);
     // Numbering continues after the highest card in use.
-    auto next = m_store->engine().enrollment().assignCard(bo->id, QString());
+    auto next = m_store->engine().enrollment().assignCard(bo->id, QString(), TempStore::cashier());
     LT_VERIFY_OK(next);
     QCOMPARE(*next, lt::CardNumber::fromSerial(501));
 }
@@ -309,7 +312,8 @@ void TestEnrollmentService::correctsThePhoneNumber()
 {
     auto member = m_store->enroll(QStringLiteral("415 555 2671"));
     LT_VERIFY_OK(member);
-    auto changed = m_store->engine().enrollment().changePhone(member->id, QStringLiteral("(415) 555-2699"));
+    auto changed =
+        m_store->engine().enrollment().changePhone(member->id, QStringLiteral("(415) 555-2699"), TempStore::cashier());
     LT_VERIFY_OK(changed);
     QCOMPARE(changed->phone, QStringLiteral("+14155552699"));
     // Found by the new number only; the enrollment Square has not accepted yet carries the new number.
@@ -323,7 +327,8 @@ void TestEnrollmentService::correctsThePhoneNumber()
              1);
     // The same number again changes nothing.
     const QString before = m_store->rowCounts();
-    LT_VERIFY_OK(m_store->engine().enrollment().changePhone(member->id, QStringLiteral("+1 415 555 2699")));
+    LT_VERIFY_OK(m_store->engine().enrollment().changePhone(member->id, QStringLiteral("+1 415 555 2699"),
+                                                            TempStore::cashier()));
     QCOMPARE(m_store->rowCounts(), before);
 }
 
@@ -335,16 +340,20 @@ void TestEnrollmentService::phoneCorrectionRefusals()
     LT_VERIFY_OK(ben);
     const QString before = m_store->rowCounts();
     EnrollmentService& enrollment = m_store->engine().enrollment();
-    LT_VERIFY_ERROR(enrollment.changePhone(ana->id, QStringLiteral("12")), ErrorKind::InvalidInput);
-    LT_VERIFY_ERROR(enrollment.changePhone(ana->id, QStringLiteral("'; DROP TABLE members; --")),
+    LT_VERIFY_ERROR(enrollment.changePhone(ana->id, QStringLiteral("12"), TempStore::cashier()),
                     ErrorKind::InvalidInput);
-    LT_VERIFY_ERROR(enrollment.changePhone(ana->id, QStringLiteral("415 555 2672")), ErrorKind::Conflict);
-    LT_VERIFY_ERROR(enrollment.changePhone(999, QStringLiteral("415 555 2699")), ErrorKind::NotFound);
+    LT_VERIFY_ERROR(enrollment.changePhone(ana->id, QStringLiteral("'; DROP TABLE members; --"), TempStore::cashier()),
+                    ErrorKind::InvalidInput);
+    LT_VERIFY_ERROR(enrollment.changePhone(ana->id, QStringLiteral("415 555 2672"), TempStore::cashier()),
+                    ErrorKind::Conflict);
+    LT_VERIFY_ERROR(enrollment.changePhone(999, QStringLiteral("415 555 2699"), TempStore::cashier()),
+                    ErrorKind::NotFound);
     QCOMPARE(m_store->rowCounts(), before);
     // Square keeps the phone of an account it already has.
     LT_VERIFY_OK(
         m_store->db().exec(QStringLiteral("UPDATE members SET square_account_id = 'acct-1' WHERE id = ?"), {ben->id}));
-    LT_VERIFY_ERROR(enrollment.changePhone(ben->id, QStringLiteral("415 555 2699")), ErrorKind::Refused);
+    LT_VERIFY_ERROR(enrollment.changePhone(ben->id, QStringLiteral("415 555 2699"), TempStore::cashier()),
+                    ErrorKind::Refused);
     QCOMPARE(m_store->number("SELECT count(*) FROM members WHERE phone = '+14155552672'"), 1);
 }
 

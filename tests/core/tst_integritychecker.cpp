@@ -32,7 +32,7 @@ void TestIntegrityChecker::init()
     lt::EnrollmentRequest imported;
     imported.phone = QStringLiteral("415 555 2671");
     imported.openingBalance = 40;
-    auto member = m_store->engine().enrollment().enroll(imported);
+    auto member = m_store->engine().enrollment().enroll(imported, TempStore::cashier());
     LT_VERIFY_OK(member);
     m_member = member->member.id;
     auto other = m_store->enroll(QStringLiteral("415 555 2672"));
@@ -43,15 +43,18 @@ void TestIntegrityChecker::init()
     lt::RefundRequest refund;
     refund.saleReference = QStringLiteral("S-1");
     refund.amount = lt::Money(5000, QStringLiteral("USD"));
-    LT_VERIFY_OK(m_store->engine().refunds().refund(refund));
-    LT_VERIFY_OK(m_store->engine().accrual().voidSale(QStringLiteral("S-2"), QStringLiteral("Wrong member")));
+    LT_VERIFY_OK(m_store->engine().refunds().refund(refund, TempStore::cashier()));
+    LT_VERIFY_OK(m_store->engine().accrual().voidSale(QStringLiteral("S-2"), QStringLiteral("Wrong member"),
+                                                      TempStore::cashier()));
     lt::RedemptionRequest redeem;
     redeem.memberId = m_member;
     redeem.rewardTierId = QStringLiteral("five-off");
-    LT_VERIFY_OK(m_store->engine().redemption().redeem(redeem));
-    auto adjustment = m_store->engine().adjustments().request(m_member, 7, QStringLiteral("Goodwill"));
+    LT_VERIFY_OK(m_store->engine().redemption().redeem(redeem, TempStore::cashier()));
+    auto adjustment =
+        m_store->engine().adjustments().request(m_member, 7, QStringLiteral("Goodwill"), TempStore::cashier());
     LT_VERIFY_OK(adjustment);
-    LT_VERIFY_OK(m_store->engine().adjustments().approve(adjustment->adjustmentId, QStringLiteral("Dana")));
+    LT_VERIFY_OK(m_store->engine().adjustments().approve(adjustment->adjustmentId, QStringLiteral("Dana"),
+                                                         TempStore::cashier()));
 }
 
 void TestIntegrityChecker::cleanup()

@@ -52,7 +52,7 @@ void TestLedgerWriter::keepsBalanceLifetimeAndOutboxInStep()
     entry.note = QStringLiteral("Goodwill");
     lt::Transaction transaction(m_store->db());
     LT_VERIFY_OK(transaction.begin());
-    auto id = LedgerWriter(m_store->engine().context())
+    auto id = LedgerWriter(m_store->db(), m_store->clock(), TempStore::cashier())
                   .append(entry, QStringLiteral("adjust"), {{QStringLiteral("reason"), QStringLiteral("Goodwill")}});
     LT_VERIFY_OK(id);
     LT_VERIFY_OK(transaction.commit());
@@ -74,7 +74,8 @@ void TestLedgerWriter::keepsBalanceLifetimeAndOutboxInStep()
     lt::Transaction abandoned(m_store->db());
     LT_VERIFY_OK(abandoned.begin());
     entry.points = -10;
-    LT_VERIFY_OK(LedgerWriter(m_store->engine().context()).append(entry, QStringLiteral("adjust")));
+    LT_VERIFY_OK(
+        LedgerWriter(m_store->db(), m_store->clock(), TempStore::cashier()).append(entry, QStringLiteral("adjust")));
     abandoned.rollback();
     QCOMPARE(m_store->rowCounts(), before);
     QCOMPARE(m_store->balance(m_member), qint64(30));
@@ -87,7 +88,7 @@ void TestLedgerWriter::entryWithoutSquareCounterpartIsNotQueued()
     entry.kind = QStringLiteral("expire");
     entry.points = 0;
     const qint64 outbox = m_store->number("SELECT count(*) FROM outbox");
-    auto id = LedgerWriter(m_store->engine().context()).append(entry, QString());
+    auto id = LedgerWriter(m_store->db(), m_store->clock(), TempStore::cashier()).append(entry, QString());
     LT_VERIFY_OK(id);
     QCOMPARE(m_store->number("SELECT count(*) FROM outbox"), outbox);
     auto report = m_store->checkIntegrity();
@@ -104,7 +105,8 @@ void TestLedgerWriter::unknownMemberIsNotFound()
     lt::Transaction transaction(m_store->db());
     LT_VERIFY_OK(transaction.begin());
     // Foreign keys refuse the ledger row itself; either way nothing is appended for a stranger.
-    const auto appended = LedgerWriter(m_store->engine().context()).append(entry, QStringLiteral("adjust"));
+    const auto appended =
+        LedgerWriter(m_store->db(), m_store->clock(), TempStore::cashier()).append(entry, QStringLiteral("adjust"));
     QVERIFY(!appended.ok());
     QVERIFY(appended.error().kind == ErrorKind::NotFound || appended.error().kind == ErrorKind::Storage);
     transaction.rollback();

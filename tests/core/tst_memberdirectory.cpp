@@ -45,7 +45,7 @@ void TestMemberDirectory::initTestCase()
     jose.name = QStringLiteral("Jos\u00E9 Mu\u00F1oz");
     jose.email = QStringLiteral("jose.munoz@example.com");
     jose.card = lt::CardNumber::fromSerial(1);
-    auto enrolled = m_store->engine().enrollment().enroll(jose);
+    auto enrolled = m_store->engine().enrollment().enroll(jose, TempStore::cashier());
     LT_VERIFY_OK(enrolled);
     m_jose = enrolled->member.id;
     auto joanna = m_store->enroll(QStringLiteral("415 555 2672"), QStringLiteral("Joanna Murray"),
@@ -218,7 +218,7 @@ void TestMemberDirectory::showsHistoryNewestFirst()
     redeem.memberId = m_joanna;
     redeem.rewardTierId = QStringLiteral("points-as-cash");
     redeem.points = 20;
-    LT_VERIFY_OK(m_store->engine().redemption().redeem(redeem));
+    LT_VERIFY_OK(m_store->engine().redemption().redeem(redeem, TempStore::cashier()));
     auto history = m_store->engine().members().history(m_joanna);
     LT_VERIFY_OK(history);
     QCOMPARE(history->size(), 2);

@@ -49,7 +49,7 @@ void TestMemberStore::findsMembersByPhoneCardAndStanding()
     const MemberStore members(m_store->db());
     const qint64 id = enroll("415 555 2671");
     QVERIFY(id > 0);
-    LT_VERIFY_OK(m_store->engine().enrollment().assignCard(id, QString()));
+    LT_VERIFY_OK(m_store->engine().enrollment().assignCard(id, QString(), TempStore::cashier()));
     auto count = members.count();
     LT_VERIFY_OK(count);
     QCOMPARE(*count, qint64(1));

@@ -61,7 +61,7 @@ void TestRedemptionService::redeemsFixedReward()
 {
     RedemptionRequest r = request(m_member, "five-off");
     r.saleReference = QStringLiteral(" S-9 ");
-    auto change = m_store->engine().redemption().redeem(r);
+    auto change = m_store->engine().redemption().redeem(r, TempStore::cashier());
     LT_VERIFY_OK(change);
     QCOMPARE(change->points, qint64(-100));
     QCOMPARE(change->rewardTierId, QStringLiteral("five-off"));
@@ -87,11 +87,12 @@ void TestRedemptionService::insufficientPointsWriteNothing()
     LT_VERIFY_OK(poor);
     LT_VERIFY_OK(m_store->accrue(poor->id, QStringLiteral("S-2"), 9999)); // 99 points
     const QString before = m_store->rowCounts();
-    const auto refused = m_store->engine().redemption().redeem(request(poor->id, "five-off"));
+    const auto refused = m_store->engine().redemption().redeem(request(poor->id, "five-off"), TempStore::cashier());
     LT_VERIFY_ERROR(refused, ErrorKind::Refused);
     QVERIFY2(refused.error().message.contains(QLatin1String("99")), qPrintable(refused.error().message));
-    LT_VERIFY_ERROR(m_store->engine().redemption().redeem(request(poor->id, "points-as-cash", 100)),
-                    ErrorKind::Refused);
+    LT_VERIFY_ERROR(
+        m_store->engine().redemption().redeem(request(poor->id, "points-as-cash", 100), TempStore::cashier()),
+        ErrorKind::Refused);
     QCOMPARE(m_store->rowCounts(), before);
     QCOMPARE(m_store->balance(poor->id), qint64(99));
 }
@@ -99,12 +100,12 @@ void TestRedemptionService::insufficientPointsWriteNothing()
 void TestRedemptionService::fixedRewardRefusesOtherPoints()
 {
     const QString before = m_store->rowCounts();
-    const auto refused = m_store->engine().redemption().redeem(request(m_member, "five-off", 50));
+    const auto refused = m_store->engine().redemption().redeem(request(m_member, "five-off", 50), TempStore::cashier());
     LT_VERIFY_ERROR(refused, ErrorKind::InvalidInput);
     QCOMPARE(refused.error().field, QStringLiteral("points"));
     QCOMPARE(m_store->rowCounts(), before);
     // Naming the reward's own price is fine.
-    auto exact = m_store->engine().redemption().redeem(request(m_member, "five-off", 100));
+    auto exact = m_store->engine().redemption().redeem(request(m_member, "five-off", 100), TempStore::cashier());
     LT_VERIFY_OK(exact);
     QCOMPARE(exact->points, qint64(-100));
 }
@@ -127,7 +128,8 @@ void TestRedemptionService::partialRewardStaysWithinBounds()
     QFETCH(qint64, points);
     QFETCH(bool, accepted);
     const QString before = m_store->rowCounts();
-    const auto change = m_store->engine().redemption().redeem(request(m_member, "points-as-cash", points));
+    const auto change =
+        m_store->engine().redemption().redeem(request(m_member, "points-as-cash", points), TempStore::cashier());
     if (accepted) {
         LT_VERIFY_OK(change);
         QCOMPARE(change->points, -points);
@@ -145,13 +147,13 @@ void TestRedemptionService::partialRewardDefaultsToWhatTheMemberHas()
     auto some = m_store->enroll(QStringLiteral("415 555 2672"));
     LT_VERIFY_OK(some);
     LT_VERIFY_OK(m_store->accrue(some->id, QStringLiteral("S-2"), 4321)); // 43 points
-    auto all = m_store->engine().redemption().redeem(request(some->id, "points-as-cash"));
+    auto all = m_store->engine().redemption().redeem(request(some->id, "points-as-cash"), TempStore::cashier());
     LT_VERIFY_OK(all);
     QCOMPARE(all->points, qint64(-43));
     QCOMPARE(all->discount.minorUnits(), qint64(215));
     QCOMPARE(all->member.balance, qint64(0));
     // With more than the maximum, one redemption uses the maximum.
-    auto capped = m_store->engine().redemption().redeem(request(m_member, "points-as-cash"));
+    auto capped = m_store->engine().redemption().redeem(request(m_member, "points-as-cash"), TempStore::cashier());
     LT_VERIFY_OK(capped);
     QCOMPARE(capped->points, qint64(-2000));
     QCOMPARE(capped->member.balance, qint64(1000));
@@ -159,7 +161,7 @@ void TestRedemptionService::partialRewardDefaultsToWhatTheMemberHas()
 
 void TestRedemptionService::percentageRewardIsCapped()
 {
-    auto change = m_store->engine().redemption().redeem(request(m_member, "ten-percent"));
+    auto change = m_store->engine().redemption().redeem(request(m_member, "ten-percent"), TempStore::cashier());
     LT_VERIFY_OK(change);
     QCOMPARE(change->points, qint64(-250));
     QCOMPARE(change->discountPercentage, 10);
@@ -170,11 +172,13 @@ void TestRedemptionService::percentageRewardIsCapped()
 void TestRedemptionService::refusesUnknownRewardMemberAndInactiveProgram()
 {
     const QString before = m_store->rowCounts();
-    LT_VERIFY_ERROR(m_store->engine().redemption().redeem(request(m_member, "free-car")), ErrorKind::NotFound);
-    LT_VERIFY_ERROR(m_store->engine().redemption().redeem(request(4242, "five-off")), ErrorKind::NotFound);
+    LT_VERIFY_ERROR(m_store->engine().redemption().redeem(request(m_member, "free-car"), TempStore::cashier()),
+                    ErrorKind::NotFound);
+    LT_VERIFY_ERROR(m_store->engine().redemption().redeem(request(4242, "five-off"), TempStore::cashier()),
+                    ErrorKind::NotFound);
     RedemptionRequest badSale = request(m_member, "five-off");
     badSale.saleReference = QStringLiteral("S 9");
-    LT_VERIFY_ERROR(m_store->engine().redemption().redeem(badSale), ErrorKind::InvalidInput);
+    LT_VERIFY_ERROR(m_store->engine().redemption().redeem(badSale, TempStore::cashier()), ErrorKind::InvalidInput);
 
     lt::LoyaltyProgram program = lt::LoyaltyProgram::defaultProgram();
     program.active = false;
@@ -182,7 +186,8 @@ void TestRedemptionService::refusesUnknownRewardMemberAndInactiveProgram()
         lt::ProgramRepository(m_store->db(), m_store->clock()).save(program, lt::ProgramRepository::Source::Square));
     LT_VERIFY_OK(m_store->engine().reload());
     const QString withProgram = m_store->rowCounts();
-    LT_VERIFY_ERROR(m_store->engine().redemption().redeem(request(m_member, "five-off")), ErrorKind::Refused);
+    LT_VERIFY_ERROR(m_store->engine().redemption().redeem(request(m_member, "five-off"), TempStore::cashier()),
+                    ErrorKind::Refused);
     QCOMPARE(m_store->rowCounts(), withProgram);
     QVERIFY(before != withProgram); // the program row was written
     QCOMPARE(m_store->balance(m_member), qint64(3000));

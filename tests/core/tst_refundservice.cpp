@@ -71,7 +71,7 @@ void TestRefundService::verifyIntegrity()
 void TestRefundService::reversesProRataRoundedDown()
 {
     // 123 points * 50.00 / 123.45 = 49.8: 49 points come back off the balance.
-    auto change = m_store->engine().refunds().refund(refund("S-1", 5000));
+    auto change = m_store->engine().refunds().refund(refund("S-1", 5000), TempStore::cashier());
     LT_VERIFY_OK(change);
     QCOMPARE(change->points, qint64(-49));
     QCOMPARE(change->refunded, Money(5000, QStringLiteral("USD")));
@@ -110,7 +110,8 @@ void TestRefundService::partialRefundsAddUpToTheWholeSale()
         if (amounts.at(i) == 0)
             continue;
         auto change = m_store->engine().refunds().refund(
-            refund("S-1", amounts.at(i) > 0 ? std::optional<qint64>(amounts.at(i)) : std::nullopt));
+            refund("S-1", amounts.at(i) > 0 ? std::optional<qint64>(amounts.at(i)) : std::nullopt),
+            TempStore::cashier());
         LT_VERIFY_OK(change);
         if (!reversals.isEmpty())
             QCOMPARE(-change->points, reversals.at(i));
@@ -121,47 +122,49 @@ void TestRefundService::partialRefundsAddUpToTheWholeSale()
     QCOMPARE(reversed, qint64(123));
     QCOMPARE(m_store->balance(m_member), qint64(0));
     QCOMPARE(m_store->number("SELECT refunded_minor FROM sales WHERE reference = 'S-1'"), qint64(12345));
-    LT_VERIFY_ERROR(m_store->engine().refunds().refund(refund("S-1", 1)), ErrorKind::Refused);
+    LT_VERIFY_ERROR(m_store->engine().refunds().refund(refund("S-1", 1), TempStore::cashier()), ErrorKind::Refused);
     verifyIntegrity();
 }
 
 void TestRefundService::refusesOverRefund()
 {
     const QString before = m_store->rowCounts();
-    const auto over = m_store->engine().refunds().refund(refund("S-1", 12346));
+    const auto over = m_store->engine().refunds().refund(refund("S-1", 12346), TempStore::cashier());
     LT_VERIFY_ERROR(over, ErrorKind::Refused);
     QCOMPARE(m_store->rowCounts(), before);
-    LT_VERIFY_OK(m_store->engine().refunds().refund(refund("S-1", 10000)));
+    LT_VERIFY_OK(m_store->engine().refunds().refund(refund("S-1", 10000), TempStore::cashier()));
     const QString afterPart = m_store->rowCounts();
-    LT_VERIFY_ERROR(m_store->engine().refunds().refund(refund("S-1", 2346)), ErrorKind::Refused);
+    LT_VERIFY_ERROR(m_store->engine().refunds().refund(refund("S-1", 2346), TempStore::cashier()), ErrorKind::Refused);
     QCOMPARE(m_store->rowCounts(), afterPart);
-    auto rest = m_store->engine().refunds().refund(refund("S-1", 2345));
+    auto rest = m_store->engine().refunds().refund(refund("S-1", 2345), TempStore::cashier());
     LT_VERIFY_OK(rest);
     QCOMPARE(m_store->balance(m_member), qint64(0));
 }
 
 void TestRefundService::refundReferenceIsIdempotent()
 {
-    auto first = m_store->engine().refunds().refund(refund("S-1", 5000, "R-1"));
+    auto first = m_store->engine().refunds().refund(refund("S-1", 5000, "R-1"), TempStore::cashier());
     LT_VERIFY_OK(first);
     QVERIFY(!first->repeated);
     const QString before = m_store->rowCounts();
-    auto again = m_store->engine().refunds().refund(refund("S-1", 5000, "R-1"));
+    auto again = m_store->engine().refunds().refund(refund("S-1", 5000, "R-1"), TempStore::cashier());
     LT_VERIFY_OK(again);
     QVERIFY(again->repeated);
     QCOMPARE(again->points, qint64(-49));
     QCOMPARE(again->refunded, Money(5000, QStringLiteral("USD")));
     QCOMPARE(again->member.balance, qint64(74));
     // Without an amount the repeat is recognised too.
-    auto noAmount = m_store->engine().refunds().refund(refund("S-1", std::nullopt, "R-1"));
+    auto noAmount = m_store->engine().refunds().refund(refund("S-1", std::nullopt, "R-1"), TempStore::cashier());
     LT_VERIFY_OK(noAmount);
     QVERIFY(noAmount->repeated);
     QCOMPARE(m_store->rowCounts(), before);
 
     LT_VERIFY_OK(m_store->accrue(m_member, QStringLiteral("S-2"), 2000));
     const QString withSecondSale = m_store->rowCounts();
-    LT_VERIFY_ERROR(m_store->engine().refunds().refund(refund("S-1", 4000, "R-1")), ErrorKind::Conflict);
-    LT_VERIFY_ERROR(m_store->engine().refunds().refund(refund("S-2", 5000, "R-1")), ErrorKind::Conflict);
+    LT_VERIFY_ERROR(m_store->engine().refunds().refund(refund("S-1", 4000, "R-1"), TempStore::cashier()),
+                    ErrorKind::Conflict);
+    LT_VERIFY_ERROR(m_store->engine().refunds().refund(refund("S-2", 5000, "R-1"), TempStore::cashier()),
+                    ErrorKind::Conflict);
     QCOMPARE(m_store->rowCounts(), withSecondSale);
     verifyIntegrity();
 }
@@ -169,14 +172,17 @@ void TestRefundService::refundReferenceIsIdempotent()
 void TestRefundService::refusesInvalidRefunds()
 {
     const QString before = m_store->rowCounts();
-    LT_VERIFY_ERROR(m_store->engine().refunds().refund(refund("S-404")), ErrorKind::NotFound);
-    LT_VERIFY_ERROR(m_store->engine().refunds().refund(refund("")), ErrorKind::InvalidInput);
-    LT_VERIFY_ERROR(m_store->engine().refunds().refund(refund("S-1", 0)), ErrorKind::InvalidInput);
-    LT_VERIFY_ERROR(m_store->engine().refunds().refund(refund("S-1", -100)), ErrorKind::InvalidInput);
-    LT_VERIFY_ERROR(m_store->engine().refunds().refund(refund("S-1", 100, "R 1")), ErrorKind::InvalidInput);
+    LT_VERIFY_ERROR(m_store->engine().refunds().refund(refund("S-404"), TempStore::cashier()), ErrorKind::NotFound);
+    LT_VERIFY_ERROR(m_store->engine().refunds().refund(refund(""), TempStore::cashier()), ErrorKind::InvalidInput);
+    LT_VERIFY_ERROR(m_store->engine().refunds().refund(refund("S-1", 0), TempStore::cashier()),
+                    ErrorKind::InvalidInput);
+    LT_VERIFY_ERROR(m_store->engine().refunds().refund(refund("S-1", -100), TempStore::cashier()),
+                    ErrorKind::InvalidInput);
+    LT_VERIFY_ERROR(m_store->engine().refunds().refund(refund("S-1", 100, "R 1"), TempStore::cashier()),
+                    ErrorKind::InvalidInput);
     RefundRequest euros = refund("S-1");
     euros.amount = Money(100, QStringLiteral("EUR"));
-    const auto wrongCurrency = m_store->engine().refunds().refund(euros);
+    const auto wrongCurrency = m_store->engine().refunds().refund(euros, TempStore::cashier());
     LT_VERIFY_ERROR(wrongCurrency, ErrorKind::InvalidInput);
     QCOMPARE(wrongCurrency.error().field, QStringLiteral("amount"));
     QCOMPARE(m_store->rowCounts(), before);
@@ -189,8 +195,8 @@ void TestRefundService::keepsRedeemedRewardByDefault()
     redeem.memberId = m_member;
     redeem.rewardTierId = QStringLiteral("five-off");
     redeem.saleReference = QStringLiteral("S-1");
-    LT_VERIFY_OK(m_store->engine().redemption().redeem(redeem));
-    auto change = m_store->engine().refunds().refund(refund("S-1"));
+    LT_VERIFY_OK(m_store->engine().redemption().redeem(redeem, TempStore::cashier()));
+    auto change = m_store->engine().refunds().refund(refund("S-1"), TempStore::cashier());
     LT_VERIFY_OK(change);
     QCOMPARE(change->restoredPoints, qint64(0));
     QCOMPARE(change->points, qint64(-123));
@@ -207,16 +213,16 @@ void TestRefundService::restoresRedeemedRewardWhenConfigured()
     redeem.memberId = m_member;
     redeem.rewardTierId = QStringLiteral("five-off");
     redeem.saleReference = QStringLiteral("S-1");
-    LT_VERIFY_OK(m_store->engine().redemption().redeem(redeem));
+    LT_VERIFY_OK(m_store->engine().redemption().redeem(redeem, TempStore::cashier()));
     QCOMPARE(m_store->balance(m_member), qint64(223));
 
     // A partial refund keeps the reward used.
-    auto part = m_store->engine().refunds().refund(refund("S-1", 2345));
+    auto part = m_store->engine().refunds().refund(refund("S-1", 2345), TempStore::cashier());
     LT_VERIFY_OK(part);
     QCOMPARE(part->restoredPoints, qint64(0));
     QCOMPARE(part->points, qint64(-23));
     // The refund that completes the sale gives the reward's points back.
-    auto rest = m_store->engine().refunds().refund(refund("S-1"));
+    auto rest = m_store->engine().refunds().refund(refund("S-1"), TempStore::cashier());
     LT_VERIFY_OK(rest);
     QCOMPARE(rest->restoredPoints, qint64(100));
     QCOMPARE(rest->points, qint64(-100 + 100));

@@ -1,3 +1,4 @@
+#include "core/domain/Actor.h"
 #include "core/services/LoyaltyEngine.h"
 #include "core/store/Database.h"
 #include "core/store/IntegrityChecker.h"
@@ -285,7 +286,7 @@ void TestSchemaMigrator::upgradedStoreKeepsWorking()
     QVERIFY(!path.isEmpty());
     auto db = Database::open(path);
     LT_VERIFY_OK(db);
-    auto engine = lt::LoyaltyEngine::create(**db, m_clock, QStringLiteral("cashier-2"));
+    auto engine = lt::LoyaltyEngine::create(**db, m_clock);
     LT_VERIFY_OK(engine);
     lt::LoyaltyEngine& e = **engine;
     QCOMPARE(e.program().rewardTiers.size(), 3);
@@ -308,18 +309,19 @@ void TestSchemaMigrator::upgradedStoreKeepsWorking()
     lt::Sale repeat;
     repeat.reference = QStringLiteral("S-1002");
     repeat.total = lt::Money(25000, QStringLiteral("USD"));
-    auto repeated = e.accrual().accrue(1, repeat);
+    auto repeated = e.accrual().accrue(1, repeat, lt::Actor::named(QStringLiteral("cashier-2")));
     LT_VERIFY_OK(repeated);
     QVERIFY(repeated->repeated);
     QCOMPARE(repeated->member.balance, qint64(224));
     lt::RefundRequest rest;
     rest.saleReference = QStringLiteral("S-1001");
-    auto refunded = e.refunds().refund(rest);
+    auto refunded = e.refunds().refund(rest, lt::Actor::named(QStringLiteral("cashier-2")));
     LT_VERIFY_OK(refunded);
     QCOMPARE(refunded->refunded.minorUnits(), qint64(7345));
     QCOMPARE(refunded->points, qint64(-74)); // 123 earned, 49 reversed before
     QCOMPARE(refunded->member.balance, qint64(150));
-    auto approved = e.adjustments().approve(2, QStringLiteral("Dana (manager)"));
+    auto approved =
+        e.adjustments().approve(2, QStringLiteral("Dana (manager)"), lt::Actor::named(QStringLiteral("cashier-2")));
     LT_VERIFY_OK(approved);
     QCOMPARE(approved->member.balance, qint64(315));
 

@@ -28,7 +28,8 @@ Result<void> TempStore::open(const Database::Options& options)
     if (!db)
         return db.error();
     m_db = std::move(*db);
-    auto engine = LoyaltyEngine::create(*m_db, m_clock, QStringLiteral("cashier-1"));
+    // The cashier also acts for the services' transitional overloads, which some tests still call.
+    auto engine = LoyaltyEngine::create(*m_db, m_clock, cashier().name());
     if (!engine) {
         m_db.reset();
         return engine.error();
@@ -59,7 +60,7 @@ Result<Member> TempStore::enroll(const QString& phone, const QString& name, cons
     request.phone = phone;
     request.name = name;
     request.email = email;
-    auto enrolled = m_engine->enrollment().enroll(request);
+    auto enrolled = m_engine->enrollment().enroll(request, cashier());
     if (!enrolled)
         return enrolled.error();
     return enrolled->member;
@@ -67,7 +68,7 @@ Result<Member> TempStore::enroll(const QString& phone, const QString& name, cons
 
 Result<PointsChange> TempStore::accrue(qint64 memberId, const QString& reference, qint64 amountMinor)
 {
-    return m_engine->accrual().accrue(memberId, sale(reference, amountMinor));
+    return m_engine->accrual().accrue(memberId, sale(reference, amountMinor), cashier());
 }
 
 Sale TempStore::sale(const QString& reference, qint64 amountMinor, const QString& currency)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/domain/Actor.h"
 #include "core/domain/Sale.h"
 #include "core/services/LoyaltyEngine.h"
 #include "core/store/Database.h"
@@ -35,6 +36,9 @@ public:
     Database& db() { return *m_db; }
     LoyaltyEngine& engine() { return *m_engine; }
     FixedClock& clock() { return m_clock; }
+
+    // Who the tests' operations are recorded for.
+    static Actor cashier() { return Actor::named(QStringLiteral("cashier-1")); }
 
     Result<Member> enroll(const QString& phone, const QString& name = {}, const QString& email = {});
     Result<PointsChange> accrue(qint64 memberId, const QString& reference, qint64 amountMinor);

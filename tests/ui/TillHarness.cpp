@@ -56,7 +56,7 @@ Result<Member> TillHarness::enrollWithCard(const QString& phone, const QString& 
     auto member = m_store.enroll(phone, name);
     if (!member)
         return member.error();
-    auto card = m_store.engine().enrollment().assignCard(member->id, QString());
+    auto card = m_store.engine().enrollment().assignCard(member->id, QString(), TempStore::cashier());
     if (!card)
         return card.error();
     Member withCard = *member;

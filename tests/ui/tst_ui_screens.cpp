@@ -104,7 +104,7 @@ void TestScreens::initTestCase()
     auto member = m_till->store().enroll(QStringLiteral("(415) 555-2671"), QStringLiteral("Ada Park"),
                                          QStringLiteral("ada.park@example.com"));
     LT_VERIFY_OK(member);
-    LT_VERIFY_OK(m_till->store().engine().enrollment().assignCard(member->id, QString()));
+    LT_VERIFY_OK(m_till->store().engine().enrollment().assignCard(member->id, QString(), TempStore::cashier()));
     int receipt = 10470;
     for (qint64 amount : {12000, 8640, 23000, 14575}) {
         m_till->store().clock().advance(3LL * 24 * 3600 * 1000);
@@ -113,7 +113,7 @@ void TestScreens::initTestCase()
     for (const char* reward : {"ten-percent", "five-off", "five-off"}) {
         m_till->store().clock().advance(24LL * 3600 * 1000);
         LT_VERIFY_OK(m_till->store().engine().redemption().redeem(
-            RedemptionRequest {member->id, QString::fromLatin1(reward), std::nullopt, {}}));
+            RedemptionRequest {member->id, QString::fromLatin1(reward), std::nullopt, {}}, TempStore::cashier()));
     }
     auto found = m_till->store().engine().members().byId(member->id);
     LT_VERIFY_OK(found);

@@ -44,7 +44,7 @@ void TestSignIn::initTestCase()
     m_cashier = *cashier;
     auto member = m_till->store().enroll(QStringLiteral("(415) 555-0100"), QStringLiteral("Ada Park"));
     LT_VERIFY_OK(member);
-    auto card = m_till->store().engine().enrollment().assignCard(member->id, QString());
+    auto card = m_till->store().engine().enrollment().assignCard(member->id, QString(), TempStore::cashier());
     LT_VERIFY_OK(card);
     m_member = *member;
     m_member.card = *card;

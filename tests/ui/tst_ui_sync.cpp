@@ -74,7 +74,7 @@ void TestSync::initTestCase()
     RedemptionRequest request;
     request.memberId = m_member.id;
     request.rewardTierId = QStringLiteral("five-off");
-    LT_VERIFY_OK(m_till->store().engine().redemption().redeem(request));
+    LT_VERIFY_OK(m_till->store().engine().redemption().redeem(request, TempStore::cashier()));
     m_redeemRow = m_till->store().number("SELECT max(id) FROM outbox WHERE operation = 'redeem'");
     QVERIFY(m_redeemRow > 0);
 }
@@ -214,7 +214,7 @@ void TestSync::failedResolutionShownInline()
     const bool ran = inConflictsDialog([&](ConflictsDialog* dialog) {
         QCOMPARE(dialog->table()->rowCount(), 1);
         // Another till's manager dismissed it meanwhile.
-        LT_VERIFY_OK(SyncConflicts(m_till->store().engine().context())
+        LT_VERIFY_OK(SyncConflicts(m_till->store().db(), m_till->store().clock(), TempStore::cashier().name())
                          .resolve(id, ConflictAction::Dismiss, QStringLiteral("Ben"), QString()));
         QVERIFY(tabTo("dismiss"));
         TillHarness::press(Qt::Key_Space);
