@@ -115,6 +115,21 @@
     </message>
 </context>
 <context>
+    <name>CredentialStore</name>
+    <message>
+        <source>No Square access token is stored for this location.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The access token is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CsvReader</name>
     <message>
         <source>Line %1: a field is longer than %2 characters.</source>
@@ -607,6 +622,28 @@
     </message>
 </context>
 <context>
+    <name>SquareEnvironment</name>
+    <message>
+        <source>Give production, sandbox or a base URL such as https://host:port (no path, user or query).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain http is allowed only for 127.0.0.1 or localhost; %1 must use https.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The URL must start with https:// (or http:// for 127.0.0.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SquareProgramMapper</name>
+    <message>
+        <source>Square sent a loyalty program that cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StaffDirectory</name>
     <message>
         <source>A PIN has 4 to 8 digits.</source>
@@ -731,6 +768,13 @@
     </message>
     <message>
         <source>Square&apos;s balance accepted (conflict %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::SyncScheduler</name>
+    <message>
+        <source>No network</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -115,6 +115,21 @@
     </message>
 </context>
 <context>
+    <name>CredentialStore</name>
+    <message>
+        <source>No Square access token is stored for this location.</source>
+        <translation>No hay ningún token de acceso de Square guardado para este local.</translation>
+    </message>
+    <message>
+        <source>The keychain refused: %1</source>
+        <translation>El llavero del sistema lo rechazó: %1</translation>
+    </message>
+    <message>
+        <source>The access token is empty.</source>
+        <translation>El token de acceso está vacío.</translation>
+    </message>
+</context>
+<context>
     <name>CsvReader</name>
     <message>
         <source>Line %1: a field is longer than %2 characters.</source>
@@ -607,6 +622,28 @@
     </message>
 </context>
 <context>
+    <name>SquareEnvironment</name>
+    <message>
+        <source>Give production, sandbox or a base URL such as https://host:port (no path, user or query).</source>
+        <translation>Indique production, sandbox o una URL base como https://host:puerto (sin ruta, usuario ni consulta).</translation>
+    </message>
+    <message>
+        <source>Plain http is allowed only for 127.0.0.1 or localhost; %1 must use https.</source>
+        <translation>El http sin cifrar solo se admite para 127.0.0.1 o localhost; %1 debe usar https.</translation>
+    </message>
+    <message>
+        <source>The URL must start with https:// (or http:// for 127.0.0.1).</source>
+        <translation>La URL debe empezar por https:// (o http:// para 127.0.0.1).</translation>
+    </message>
+</context>
+<context>
+    <name>SquareProgramMapper</name>
+    <message>
+        <source>Square sent a loyalty program that cannot be used: %1</source>
+        <translation>Square envió un programa de fidelidad que no se puede usar: %1</translation>
+    </message>
+</context>
+<context>
     <name>StaffDirectory</name>
     <message>
         <source>A PIN has 4 to 8 digits.</source>
@@ -732,6 +769,13 @@
     <message>
         <source>Square&apos;s balance accepted (conflict %1)</source>
         <translation>Saldo de Square aceptado (conflicto %1)</translation>
+    </message>
+</context>
+<context>
+    <name>lt::SyncScheduler</name>
+    <message>
+        <source>No network</source>
+        <translation>Sin red</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,9 @@
+#include <QDirIterator>
 #include <QFile>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -120,6 +124,7 @@ private slots:
     void acceleratorsAreKept_data();
     void acceleratorsAreKept();
     void placeholdersAreFound();
+    void everySourceTextIsInTheFiles();
 
 private:
     static void addFiles();
@@ -223,6 +228,59 @@ void TestTranslations::placeholdersAreFound()
     QCOMPARE(accelerators(QStringLiteral("&Save && close")), 1);
     QCOMPARE(accelerators(QStringLiteral("The customer agrees (&A)")), 1);
     QCOMPARE(accelerators(QStringLiteral("Salt & pepper")), 0);
+}
+
+// The texts lupdate finds in the sources it scans for the build (app/CMakeLists.txt: every .cpp of core, sync and ui)
+// are all in the .ts files: a text added without `update_translations` would reach the cashier untranslated.
+void TestTranslations::everySourceTextIsInTheFiles()
+{
+    QTemporaryDir work;
+    QVERIFY(work.isValid());
+    QStringList sources;
+    for (const char* folder : {"core", "sync", "ui"}) {
+        QDirIterator it(QStringLiteral(LOYALTYTILL_SOURCE_DIR "/") + QLatin1String(folder), {QStringLiteral("*.cpp")},
+                        QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            sources << it.next();
+    }
+    QVERIFY(sources.size() > 50);
+    QFile list(work.filePath(QStringLiteral("sources.lst")));
+    QVERIFY(list.open(QIODevice::WriteOnly));
+    list.write(sources.join(QLatin1Char('\n')).toUtf8());
+    list.close();
+
+    const QString scanned = work.filePath(QStringLiteral("scanned.ts"));
+    QProcess lupdate;
+    lupdate.setProcessChannelMode(QProcess::MergedChannels);
+    lupdate.start(QStringLiteral(LOYALTYTILL_LUPDATE),
+                  {QLatin1Char('@') + list.fileName(), QStringLiteral("-I"), QStringLiteral(LOYALTYTILL_SOURCE_DIR),
+                   QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-ts"), scanned});
+    QVERIFY2(lupdate.waitForFinished(120000), qPrintable(lupdate.errorString()));
+    QVERIFY2(lupdate.exitCode() == 0, lupdate.readAll().constData());
+    const TsFile found = readTs(scanned);
+    QVERIFY2(found.error.isEmpty(), qPrintable(found.error));
+    QVERIFY(found.messages.size() > 100);
+
+    for (const QString& name : {QStringLiteral("loyaltytill_es.ts"), QStringLiteral("loyaltytill_en.ts")}) {
+        const TsFile ts = readTs(translationsDir() + QLatin1Char('/') + name);
+        QVERIFY2(ts.error.isEmpty(), qPrintable(ts.error));
+        QSet<QString> known;
+        for (const Message& m : ts.messages) {
+            if (!m.obsolete)
+                known << m.context + QLatin1Char('\x1f') + m.source;
+        }
+        QStringList missing;
+        for (const Message& m : found.messages) {
+            if (!known.contains(m.context + QLatin1Char('\x1f') + m.source))
+                missing << m.context + QStringLiteral(": \"") + m.source + QLatin1Char('"');
+        }
+        QVERIFY2(missing.isEmpty(),
+                 qPrintable(QStringLiteral("%1 lacks %2 text(s) of the sources; run `cmake --build BUILD --target "
+                                           "update_translations` and translate them:\n  ")
+                                .arg(name)
+                                .arg(missing.size())
+                            + missing.join(QStringLiteral("\n  "))));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTranslations)
