@@ -37,7 +37,7 @@ QJsonObject JsonFormat::member(const Member& m)
 QJsonObject JsonFormat::ledgerEntry(const LedgerEntry& e)
 {
     return {{QStringLiteral("id"), e.id},
-            {QStringLiteral("kind"), e.kind},
+            {QStringLiteral("kind"), toStorage(e.kind)},
             {QStringLiteral("points"), e.points},
             {QStringLiteral("sale"), orNull(e.saleReference)},
             {QStringLiteral("reward"), orNull(e.rewardTierId)},

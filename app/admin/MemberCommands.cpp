@@ -122,12 +122,12 @@ int history(CommandContext& c)
     QString text = JsonFormat::memberCard(*member, (*engine)->program());
     for (const LedgerEntry& e : *entries) {
         list.append(JsonFormat::ledgerEntry(e));
-        text +=
-            QStringLiteral("  %1  %2  %3  %4%5\n")
-                .arg(e.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), e.kind.leftJustified(8))
-                .arg(e.points, 7)
-                .arg(e.saleReference.isEmpty() ? e.rewardTierId : e.saleReference,
-                     e.synced ? QString() : QStringLiteral("  (not yet synced)"));
+        text += QStringLiteral("  %1  %2  %3  %4%5\n")
+                    .arg(e.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                         toStorage(e.kind).leftJustified(8))
+                    .arg(e.points, 7)
+                    .arg(e.saleReference.isEmpty() ? e.rewardTierId : e.saleReference,
+                         e.synced ? QString() : QStringLiteral("  (not yet synced)"));
     }
     return c.succeed({{QStringLiteral("member"), JsonFormat::member(*member)}, {QStringLiteral("entries"), list}},
                      text);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/domain/LedgerKind.h"
+
 #include <QDateTime>
 #include <QString>
 
@@ -10,7 +12,7 @@ struct LedgerEntry
 {
     qint64 id = 0;
     qint64 memberId = 0;
-    QString kind; // opening, accrue, redeem, refund, adjust, restore, expire, void
+    LedgerKind kind = LedgerKind::Accrue;
     qint64 points = 0;
     QString saleReference;
     QString rewardTierId;

@@ -114,7 +114,7 @@ Result<qint64> MemberExporter::exportMember(QIODevice& out, Format format, qint6
     if (format == Format::Csv) {
         QByteArray bytes = QByteArray(CsvHeader) + toCsv(member) + "\nledger_id,kind,points,sale,reward,created_at\n";
         for (const LedgerEntry& e : history) {
-            bytes += QStringList {QString::number(e.id),          e.kind,
+            bytes += QStringList {QString::number(e.id),          toStorage(e.kind),
                                   QString::number(e.points),      csvField(e.saleReference, true),
                                   csvField(e.rewardTierId, true), time(e.createdAt)}
                          .join(QLatin1Char(','))
@@ -127,7 +127,7 @@ Result<qint64> MemberExporter::exportMember(QIODevice& out, Format format, qint6
     QJsonArray entries;
     for (const LedgerEntry& e : history) {
         entries.append(QJsonObject {{QStringLiteral("id"), e.id},
-                                    {QStringLiteral("kind"), e.kind},
+                                    {QStringLiteral("kind"), toStorage(e.kind)},
                                     {QStringLiteral("points"), e.points},
                                     {QStringLiteral("sale"), orNull(e.saleReference)},
                                     {QStringLiteral("reward"), orNull(e.rewardTierId)},

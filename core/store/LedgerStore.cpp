@@ -47,11 +47,10 @@ Result<QList<LedgerEntry>> LedgerStore::history(qint64 memberId, int limit) cons
     LT_TRY(m_db.exec(query, {memberId, limit}));
     QList<LedgerEntry> entries;
     while (query.next()) {
-        LT_TRY_ASSIGN(const LedgerKind kind, fromStorage<LedgerKind>(query.value(2).toString()));
         LedgerEntry e;
+        LT_TRY_ASSIGN(e.kind, fromStorage<LedgerKind>(query.value(2).toString()));
         e.id = query.value(0).toLongLong();
         e.memberId = query.value(1).toLongLong();
-        e.kind = toStorage(kind);
         e.points = query.value(3).toLongLong();
         e.saleReference = query.value(4).toString();
         e.rewardTierId = query.value(5).toString();

@@ -222,11 +222,11 @@ void TestMemberDirectory::showsHistoryNewestFirst()
     auto history = m_store->engine().members().history(m_joanna);
     LT_VERIFY_OK(history);
     QCOMPARE(history->size(), 2);
-    QCOMPARE(history->at(0).kind, QStringLiteral("redeem"));
+    QCOMPARE(history->at(0).kind, lt::LedgerKind::Redeem);
     QCOMPARE(history->at(0).points, qint64(-20));
     QCOMPARE(history->at(0).rewardTierId, QStringLiteral("points-as-cash"));
     QCOMPARE(history->at(0).discountMinor, qint64(100));
-    QCOMPARE(history->at(1).kind, QStringLiteral("accrue"));
+    QCOMPARE(history->at(1).kind, lt::LedgerKind::Accrue);
     QCOMPARE(history->at(1).points, qint64(25));
     QCOMPARE(history->at(1).saleReference, QStringLiteral("H-1"));
     QCOMPARE(history->at(1).actor, QStringLiteral("cashier-1"));
