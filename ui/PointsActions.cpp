@@ -32,9 +32,14 @@ bool PointsActions::requestApproval(const QString& action, const QString& subjec
     return dialog.exec() == QDialog::Accepted;
 }
 
-std::optional<PointsChange> PointsActions::sale(const Member& member)
+Actor PointsActions::actorFor(const StaffMember& staff)
 {
-    SaleDialog dialog(m_engine, member.id, &m_parent);
+    return staff.id > 0 ? Actor::staff(staff.id) : Actor::till();
+}
+
+std::optional<PointsChange> PointsActions::sale(const Member& member, const StaffMember& cashier)
+{
+    SaleDialog dialog(m_engine, actorFor(cashier), member.id, &m_parent);
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
     const PointsChange& change = dialog.result();
@@ -54,7 +59,7 @@ std::optional<PointsChange> PointsActions::redeem(const Member& member, const St
 {
     const qint64 threshold = StoreSettings(m_db).value(StoreSettings::RedemptionApprovalMinor).toLongLong();
     RedeemDialog dialog(
-        m_engine, member, cashier.isManager() ? std::numeric_limits<qint64>::max() : threshold,
+        m_engine, actorFor(cashier), member, cashier.isManager() ? std::numeric_limits<qint64>::max() : threshold,
         [this](const QString& action, const QString& subject) {
             return requestApproval(action, subject, tr("A manager approves this reward."));
         },
@@ -73,9 +78,9 @@ std::optional<PointsChange> PointsActions::redeem(const Member& member, const St
     return change;
 }
 
-std::optional<PointsChange> PointsActions::refund()
+std::optional<PointsChange> PointsActions::refund(const StaffMember& cashier)
 {
-    RefundDialog dialog(m_engine, &m_parent);
+    RefundDialog dialog(m_engine, actorFor(cashier), &m_parent);
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
     const PointsChange& change = dialog.result();
@@ -105,7 +110,8 @@ std::optional<PointsChange> PointsActions::voidSale(const QString& lastSale, con
             return std::nullopt;
         }
     }
-    auto change = m_engine.accrual().voidSale(reference, tr("Voided at the till by %1").arg(cashier.name));
+    auto change =
+        m_engine.accrual().voidSale(reference, tr("Voided at the till by %1").arg(cashier.name), actorFor(cashier));
     if (!change) {
         m_banner.show(MessageBanner::Kind::Error, change.error().message);
         return std::nullopt;
@@ -119,9 +125,9 @@ std::optional<PointsChange> PointsActions::voidSale(const QString& lastSale, con
     return *change;
 }
 
-std::optional<PointsChange> PointsActions::adjust(const Member& member)
+std::optional<PointsChange> PointsActions::adjust(const Member& member, const StaffMember& cashier)
 {
-    AdjustmentDialog form(m_engine, member, &m_parent);
+    AdjustmentDialog form(m_engine, actorFor(cashier), member, &m_parent);
     if (form.exec() != QDialog::Accepted)
         return std::nullopt;
     const qint64 adjustmentId = form.result().adjustmentId;
@@ -133,7 +139,7 @@ std::optional<PointsChange> PointsActions::adjust(const Member& member)
                       tr("Adjustment %1 waits for a manager's approval.").arg(adjustmentId));
         return std::nullopt;
     }
-    auto approved = m_engine.adjustments().approve(adjustmentId, approval.manager().name);
+    auto approved = m_engine.adjustments().approve(adjustmentId, approval.manager().name, actorFor(cashier));
     if (!approved) {
         m_banner.show(MessageBanner::Kind::Error, approved.error().message);
         return std::nullopt;

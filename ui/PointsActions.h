@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/Actor.h"
 #include "core/domain/PointsChange.h"
 #include "core/store/StaffDirectory.h"
 
@@ -28,14 +29,17 @@ public:
     PointsActions(Database& db, LoyaltyEngine& engine, StaffDirectory& staff, MessageBanner& banner,
                   QWidget& dialogParent);
 
-    std::optional<PointsChange> sale(const Member& member);
+    // `cashier` is the staff member signed in: each change is recorded as theirs (Actor::staff).
+    std::optional<PointsChange> sale(const Member& member, const StaffMember& cashier);
     // `member` as just read again: the dialog quotes on the balance. A manager redeems above the store's limit.
     std::optional<PointsChange> redeem(const Member& member, const StaffMember& cashier);
-    std::optional<PointsChange> refund();
+    std::optional<PointsChange> refund(const StaffMember& cashier);
     // Voids `lastSale` at once; with no last sale, asks which sale to void and for a manager's PIN.
     std::optional<PointsChange> voidSale(const QString& lastSale, const StaffMember& cashier);
     // The points and the reason, then a manager's PIN; returns the change when a manager approved it.
-    std::optional<PointsChange> adjust(const Member& member);
+    std::optional<PointsChange> adjust(const Member& member, const StaffMember& cashier);
+    // Who a staff member's changes are recorded for; the till itself while nobody is signed in.
+    static Actor actorFor(const StaffMember& staff);
 
 private:
     bool requestApproval(const QString& action, const QString& subject, const QString& why);

@@ -4,6 +4,7 @@
 #include "core/exchange/DemoDataGenerator.h"
 #include "core/services/LoyaltyEngine.h"
 #include "core/store/Database.h"
+#include "core/store/MemberStore.h"
 #include "core/store/StoreSettings.h"
 #include "core/store/SyncConflicts.h"
 #include "sync/SyncEngine.h"
@@ -272,11 +273,10 @@ void TillWindow::signIn()
     }
     m_staff = *staff;
     qCInfo(lcTill) << "staff" << m_staff.id << "signed in";
-    m_engine.context().actor = QStringLiteral("staff:%1").arg(m_staff.id);
     m_who->setText(tr("%1 (%2)").arg(m_staff.name, m_staff.isManager() ? tr("manager") : tr("cashier")));
     m_pages->setCurrentIndex(TillPage);
-    auto members = m_db.scalar(QStringLiteral("SELECT count(*) FROM members"));
-    if (members && members->toLongLong() == 0)
+    auto members = MemberStore(m_db).count();
+    if (members && *members == 0)
         m_banner->show(MessageBanner::Kind::Information,
                        tr("Signed in as %1. The store has no members yet: enroll the first customer with F5, or add "
                           "demo members for training from the Till menu.")
@@ -368,7 +368,7 @@ void TillWindow::renderMember(qint64 memberId)
     m_panel->showMember(*member, *history, m_engine.program(), unconfirmed);
     for (QPushButton* b : std::as_const(m_memberActions))
         b->setEnabled(true);
-    auto conflicts = SyncConflicts(m_engine.context()).openCountFor(memberId);
+    auto conflicts = SyncConflicts(m_db, m_clock).openCountFor(memberId);
     m_memberConflicts->setText(conflicts && *conflicts > 0
                                    ? tr("%n open conflict(s) with Square for this member: a manager resolves them "
                                         "with F8.",
@@ -396,7 +396,7 @@ void TillWindow::startSale()
         m_banner->show(MessageBanner::Kind::Error, tr("Find the member first."));
         return;
     }
-    if (auto change = m_points.sale(*m_member)) {
+    if (auto change = m_points.sale(*m_member, m_staff)) {
         m_lastSaleReference = change->saleReference;
         if (!change->repeated)
             syncSoon();
@@ -422,7 +422,7 @@ void TillWindow::startRedemption()
 
 void TillWindow::startRefund()
 {
-    if (auto change = m_points.refund()) {
+    if (auto change = m_points.refund(m_staff)) {
         syncSoon();
         showMember(change->member.id);
     }
@@ -432,7 +432,7 @@ void TillWindow::startRefund()
 void TillWindow::startEnrollment(const QString& phone, const QString& card)
 {
     StoreSettings settings(m_db);
-    EnrollmentDialog dialog(m_engine, settings.value(StoreSettings::ConsentText),
+    EnrollmentDialog dialog(m_engine, PointsActions::actorFor(m_staff), settings.value(StoreSettings::ConsentText),
                             settings.value(StoreSettings::ConsentVersion), this);
     if (!phone.isEmpty())
         dialog.setPhone(phone);
@@ -468,7 +468,7 @@ void TillWindow::startAdjustment()
 {
     if (!m_member)
         return;
-    if (m_points.adjust(*m_member))
+    if (m_points.adjust(*m_member, m_staff))
         syncSoon();
     // Whatever the outcome, the balance as the store has it now.
     showMember(m_member->id);
@@ -565,7 +565,7 @@ void TillWindow::openConflicts()
                                    tr("A manager resolves conflicts with Square."), this);
     if (approval.exec() != QDialog::Accepted)
         return returnFocus();
-    ConflictsDialog dialog(m_engine, approval.manager().name, this);
+    ConflictsDialog dialog(m_engine, PointsActions::actorFor(m_staff), approval.manager().name, this);
     connect(&dialog, &ConflictsDialog::resolved, this, [this] { syncSoon(); });
     dialog.exec();
     if (dialog.resolvedCount() > 0 && m_member)

@@ -58,10 +58,10 @@ QString CommandContext::databasePath() const
     return given.isEmpty() ? Database::defaultPath() : given;
 }
 
-QString CommandContext::actor() const
+Actor CommandContext::actor() const
 {
     const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
-    return user.isEmpty() ? QStringLiteral("admin-cli") : QStringLiteral("admin-cli:") + user;
+    return Actor::named(user.isEmpty() ? QStringLiteral("admin-cli") : QStringLiteral("admin-cli:") + user);
 }
 
 Result<Database*> CommandContext::database()
@@ -86,7 +86,7 @@ Result<LoyaltyEngine*> CommandContext::engine()
         auto db = database();
         if (!db)
             return db.error();
-        auto created = LoyaltyEngine::create(**db, m_clock, actor());
+        auto created = LoyaltyEngine::create(**db, m_clock);
         if (!created)
             return created.error();
         m_engine = std::move(*created);

@@ -2,6 +2,7 @@
 
 #include "core/common/Clock.h"
 #include "core/common/Result.h"
+#include "core/domain/Actor.h"
 
 #include <QCommandLineParser>
 #include <QJsonObject>
@@ -38,7 +39,8 @@ public:
     bool json() const;
     QString databasePath() const;
     const Clock& clock() const { return m_clock; }
-    QString actor() const;
+    // Who the CLI acts as: "admin-cli:USER", or "admin-cli" when the user is unknown.
+    Actor actor() const;
 
     Result<Database*> database();
     Result<LoyaltyEngine*> engine();

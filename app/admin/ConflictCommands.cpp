@@ -69,7 +69,7 @@ int list(CommandContext& c)
     if (!engine)
         return c.fail(engine.error());
     const bool all = c.parser().isSet(QStringLiteral("all"));
-    SyncConflicts conflicts((*engine)->context());
+    SyncConflicts conflicts((*engine)->context().db, c.clock());
     auto found = conflicts.list(all, 100000);
     if (!found)
         return c.fail(found.error());
@@ -113,7 +113,7 @@ int resolve(CommandContext& c)
     auto engine = c.engine();
     if (!engine)
         return c.fail(engine.error());
-    auto resolved = SyncConflicts((*engine)->context().db, (*engine)->context().clock, c.actor())
+    auto resolved = SyncConflicts((*engine)->context().db, (*engine)->context().clock, c.actor().name())
                         .resolve(id, *action, manager, c.parser().value(QStringLiteral("note")));
     if (!resolved)
         return c.fail(resolved.error());

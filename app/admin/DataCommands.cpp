@@ -67,7 +67,7 @@ int importMembers(CommandContext& c)
     options.progress = [&bar](qint64 rows, double fraction) {
         bar.show(QStringLiteral("%1 rows").arg(rows), fraction);
     };
-    auto report = MemberImporter((*engine)->context()).importCsv(file, options, Actor::named(c.actor()));
+    auto report = MemberImporter((*engine)->context()).importCsv(file, options, c.actor());
     bar.done();
     if (!report)
         return c.fail(report.error());

@@ -30,7 +30,7 @@ int enroll(CommandContext& c)
     request.consentVersion = StoreSettings((*engine)->context().db).value(StoreSettings::ConsentVersion);
     if (p.isSet(QStringLiteral("card")) && request.card.trimmed().isEmpty())
         return c.fail(Error::invalid(QStringLiteral("--card needs a card number.")));
-    auto enrolled = (*engine)->enrollment().enroll(request, Actor::named(c.actor()));
+    auto enrolled = (*engine)->enrollment().enroll(request, c.actor());
     if (!enrolled)
         return c.fail(enrolled.error());
     QJsonObject json = JsonFormat::member(enrolled->member);
@@ -144,8 +144,7 @@ int card(CommandContext& c)
     auto id = c.memberFromText(args.first());
     if (!id)
         return c.fail(id.error());
-    auto assigned =
-        (*engine)->enrollment().assignCard(*id, c.parser().value(QStringLiteral("number")), Actor::named(c.actor()));
+    auto assigned = (*engine)->enrollment().assignCard(*id, c.parser().value(QStringLiteral("number")), c.actor());
     if (!assigned)
         return c.fail(assigned.error());
     auto member = (*engine)->members().byId(*id);
@@ -166,7 +165,7 @@ int phone(CommandContext& c)
     auto id = c.memberFromText(args.first());
     if (!id)
         return c.fail(id.error());
-    auto member = (*engine)->enrollment().changePhone(*id, args.at(1), Actor::named(c.actor()));
+    auto member = (*engine)->enrollment().changePhone(*id, args.at(1), c.actor());
     if (!member)
         return c.fail(member.error());
     return c.succeed({{QStringLiteral("member"), JsonFormat::member(*member)}},

@@ -91,7 +91,7 @@ int accrue(CommandContext& c)
             return c.fail(lines.error());
         sale.lines = *lines;
     }
-    return report(c, **engine, (*engine)->accrual().accrue(*member, sale, Actor::named(c.actor())));
+    return report(c, **engine, (*engine)->accrual().accrue(*member, sale, c.actor()));
 }
 
 int redeem(CommandContext& c)
@@ -116,7 +116,7 @@ int redeem(CommandContext& c)
             return c.fail(Error::invalid(QStringLiteral("--points takes a whole number of 1 or more.")));
         request.points = points;
     }
-    return report(c, **engine, (*engine)->redemption().redeem(request, Actor::named(c.actor())));
+    return report(c, **engine, (*engine)->redemption().redeem(request, c.actor()));
 }
 
 int refund(CommandContext& c)
@@ -136,7 +136,7 @@ int refund(CommandContext& c)
             return c.fail(amount.error());
         request.amount = *amount;
     }
-    return report(c, **engine, (*engine)->refunds().refund(request, Actor::named(c.actor())));
+    return report(c, **engine, (*engine)->refunds().refund(request, c.actor()));
 }
 
 int voidSale(CommandContext& c)
@@ -146,7 +146,7 @@ int voidSale(CommandContext& c)
         return c.fail(engine.error());
     return report(c, **engine,
                   (*engine)->accrual().voidSale(c.parser().value(QStringLiteral("sale")),
-                                                c.parser().value(QStringLiteral("reason")), Actor::named(c.actor())));
+                                                c.parser().value(QStringLiteral("reason")), c.actor()));
 }
 
 int adjust(CommandContext& c)
@@ -169,9 +169,8 @@ int adjust(CommandContext& c)
     auto member = c.memberFromOptions();
     if (!member)
         return c.fail(member.error());
-    return report(
-        c, **engine,
-        (*engine)->adjustments().request(*member, points, p.value(QStringLiteral("reason")), Actor::named(c.actor())));
+    return report(c, **engine,
+                  (*engine)->adjustments().request(*member, points, p.value(QStringLiteral("reason")), c.actor()));
 }
 
 int decide(CommandContext& c, bool approve)
@@ -186,8 +185,8 @@ int decide(CommandContext& c, bool approve)
         return c.fail(Error::invalid(QStringLiteral("Give the adjustment's id (see `adjustments`).")));
     const QString manager = c.parser().value(QStringLiteral("manager"));
     return report(c, **engine,
-                  approve ? (*engine)->adjustments().approve(id, manager, Actor::named(c.actor()))
-                          : (*engine)->adjustments().reject(id, manager, Actor::named(c.actor())));
+                  approve ? (*engine)->adjustments().approve(id, manager, c.actor())
+                          : (*engine)->adjustments().reject(id, manager, c.actor()));
 }
 
 int adjustments(CommandContext& c)

@@ -50,9 +50,10 @@ int staff(CommandContext& c)
         // Read from stdin so the PIN never appears in the process list or the shell history.
         QTextStream in(stdin);
         const QString pin = in.readLine().trimmed();
-        auto added = directory.add(
-            c.parser().value(QStringLiteral("name")),
-            role == QLatin1String("manager") ? StaffMember::Role::Manager : StaffMember::Role::Cashier, pin, c.actor());
+        auto added =
+            directory.add(c.parser().value(QStringLiteral("name")),
+                          role == QLatin1String("manager") ? StaffMember::Role::Manager : StaffMember::Role::Cashier,
+                          pin, c.actor().name());
         if (!added)
             return c.fail(added.error());
         return c.succeed({{QStringLiteral("staff"), toJson(*added)}},
@@ -63,7 +64,7 @@ int staff(CommandContext& c)
         const qint64 id = args.value(1).toLongLong(&ok);
         if (!ok)
             return c.fail(Error::invalid(QStringLiteral("Give the staff number: staff disable ID.")));
-        if (auto done = directory.deactivate(id, c.actor()); !done)
+        if (auto done = directory.deactivate(id, c.actor().name()); !done)
             return c.fail(done.error());
         return c.succeed({{QStringLiteral("disabled"), id}},
                          QStringLiteral("Staff number %1 can no longer sign in.").arg(id));

@@ -23,10 +23,10 @@ int init(CommandContext& c)
     if (!engine)
         return c.fail(engine.error());
     Database& db = (*engine)->context().db;
-    auto stored = db.scalar(QStringLiteral("SELECT count(*) FROM program"));
+    auto stored = ProgramRepository(db, c.clock()).isStored();
     if (!stored)
         return c.fail(stored.error());
-    if (stored->toInt() == 0) {
+    if (!*stored) {
         // Store the default program so that it is visible and editable, not implied.
         if (auto saved = ProgramRepository(db, c.clock()).save((*engine)->program(), ProgramRepository::Source::Local);
             !saved)
@@ -105,7 +105,7 @@ int settings(CommandContext& c)
         if (auto set = settings.set(args.at(0), args.at(1)); !set)
             return c.fail(set.error());
         if (auto audited = AuditLog(**db, c.clock())
-                               .record(c.actor(), QStringLiteral("settings.set"), args.at(0),
+                               .record(c.actor().name(), QStringLiteral("settings.set"), args.at(0),
                                        {{QStringLiteral("value"), settings.value(args.at(0))}});
             !audited)
             return c.fail(audited.error());

@@ -5,6 +5,7 @@
 #include "core/services/LoyaltyEngine.h"
 #include "core/store/Database.h"
 #include "core/store/SyncConflicts.h"
+#include "core/store/SyncOutbox.h"
 #include "sync/SquareConnection.h"
 #include "sync/SyncEngine.h"
 #include "sync/square/CredentialStore.h"
@@ -14,7 +15,6 @@
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
-#include <QSqlQuery>
 #include <QTimer>
 
 #include <cstdio>
@@ -110,17 +110,15 @@ int status(CommandContext& c)
         text += QStringLiteral("Square: not connected\n");
     }
     json.insert(QStringLiteral("connected"), connection->has_value());
-    // Generated members are training data and never synced, so their rows are not waiting for anything.
-    QSqlQuery counts((*db)->connection());
-    if (!counts.exec(QStringLiteral("SELECT o.state, count(*), min(o.next_attempt_at) FROM outbox o JOIN members m "
-                                    "ON m.id = o.member_id WHERE m.origin <> 'generated' GROUP BY o.state")))
-        return c.fail(Database::errorFrom(counts));
-    QJsonObject states {{QStringLiteral("pending"), 0}, {QStringLiteral("sent"), 0}, {QStringLiteral("conflict"), 0}};
-    while (counts.next()) {
-        states.insert(counts.value(0).toString(), counts.value(1).toLongLong());
-        if (counts.value(0).toString() == QLatin1String("pending") && !counts.value(2).isNull())
-            json.insert(QStringLiteral("next_retry_at"), counts.value(2).toString());
-    }
+    // Pending as the till's status bar counts it (SyncOutbox::pendingCount): demo members' rows never wait.
+    auto counts = SyncOutbox(**db, c.clock()).stateCounts();
+    if (!counts)
+        return c.fail(counts.error());
+    const QJsonObject states {{toStorage(OutboxState::Pending), counts->pending},
+                              {toStorage(OutboxState::Sent), counts->sent},
+                              {toStorage(OutboxState::Conflict), counts->conflict}};
+    if (counts->nextRetryAt.isValid())
+        json.insert(QStringLiteral("next_retry_at"), toStorageTime(counts->nextRetryAt));
     json.insert(QStringLiteral("outbox"), states);
     text += QStringLiteral("Outbox: %1 pending, %2 sent, %3 conflicts\n")
                 .arg(states.value(QLatin1String("pending")).toInteger())
@@ -130,7 +128,7 @@ int status(CommandContext& c)
     auto engine = c.engine();
     if (!engine)
         return c.fail(engine.error());
-    SyncConflicts conflicts((*engine)->context());
+    SyncConflicts conflicts(**db, c.clock());
     auto open = conflicts.openCount();
     if (!open)
         return c.fail(open.error());

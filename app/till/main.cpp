@@ -49,7 +49,7 @@ int main(int argc, char* argv[])
         return 1;
     }
     lt::SystemClock clock;
-    auto engine = lt::LoyaltyEngine::create(**db, clock, QStringLiteral("till"));
+    auto engine = lt::LoyaltyEngine::create(**db, clock);
     if (!engine) {
         QMessageBox::critical(nullptr, QObject::tr("LoyaltyTill"), engine.error().message);
         return 1;

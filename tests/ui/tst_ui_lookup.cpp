@@ -118,7 +118,7 @@ void TestLookup::initTestCase()
     m_cashier = *cashier;
     auto ada = m_till->store().enroll(QStringLiteral("(415) 555-2671"), QStringLiteral("Ada Park"));
     LT_VERIFY_OK(ada);
-    auto card = m_till->store().engine().enrollment().assignCard(ada->id, QString());
+    auto card = m_till->store().engine().enrollment().assignCard(ada->id, QString(), TempStore::cashier());
     LT_VERIFY_OK(card);
     m_ada = *ada;
     m_ada.card = *card;

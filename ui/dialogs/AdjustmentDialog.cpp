@@ -13,9 +13,10 @@
 
 namespace lt::ui {
 
-AdjustmentDialog::AdjustmentDialog(LoyaltyEngine& engine, const Member& member, QWidget* parent)
+AdjustmentDialog::AdjustmentDialog(LoyaltyEngine& engine, Actor actor, const Member& member, QWidget* parent)
     : QDialog(parent)
     , m_engine(engine)
+    , m_actor(std::move(actor))
     , m_memberId(member.id)
     , m_pointsEdit(new QLineEdit(this))
     , m_reasonEdit(new QLineEdit(this))
@@ -123,7 +124,7 @@ void AdjustmentDialog::accept()
     // An empty field or a lone sign is no points at all, which the adjustment service refuses in its own words.
     const qint64 points = m_pointsEdit->text().toLongLong();
     const QString reason = m_reasonEdit->text();
-    auto requested = m_engine.adjustments().request(m_memberId, points, reason);
+    auto requested = m_engine.adjustments().request(m_memberId, points, reason, m_actor);
     if (!requested) {
         showError(requested.error());
         return;

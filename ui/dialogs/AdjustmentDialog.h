@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/Actor.h"
 #include "core/domain/Member.h"
 #include "core/domain/PointsChange.h"
 
@@ -22,7 +23,7 @@ class AdjustmentDialog : public QDialog
 {
     Q_OBJECT
 public:
-    AdjustmentDialog(LoyaltyEngine& engine, const Member& member, QWidget* parent = nullptr);
+    AdjustmentDialog(LoyaltyEngine& engine, Actor actor, const Member& member, QWidget* parent = nullptr);
 
     // The pending adjustment recorded when the dialog was accepted, and what was asked for.
     const PointsChange& result() const { return m_result; }
@@ -39,6 +40,7 @@ private:
     void clearErrors();
 
     LoyaltyEngine& m_engine;
+    const Actor m_actor;
     qint64 m_memberId;
     QLineEdit* m_pointsEdit;
     QLineEdit* m_reasonEdit;

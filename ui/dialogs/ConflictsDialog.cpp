@@ -39,10 +39,10 @@ QString factText(const QJsonValue& value)
 }
 } // namespace
 
-ConflictsDialog::ConflictsDialog(LoyaltyEngine& engine, const QString& manager, QWidget* parent)
+ConflictsDialog::ConflictsDialog(LoyaltyEngine& engine, const Actor& actor, const QString& manager, QWidget* parent)
     : QDialog(parent)
     , m_engine(engine)
-    , m_conflicts(engine.context())
+    , m_conflicts(engine.context().db, engine.context().clock, actor.name())
     , m_manager(manager)
     , m_banner(new MessageBanner(this))
     , m_table(new QTableWidget(0, ColumnCount, this))

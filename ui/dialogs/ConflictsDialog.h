@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/Actor.h"
 #include "core/store/SyncConflicts.h"
 
 #include <QDialog>
@@ -24,7 +25,8 @@ class ConflictsDialog : public QDialog
 {
     Q_OBJECT
 public:
-    ConflictsDialog(LoyaltyEngine& engine, const QString& manager, QWidget* parent = nullptr);
+    // actor: who is signed in, written on the entries that accept Square's side; manager: who resolves.
+    ConflictsDialog(LoyaltyEngine& engine, const Actor& actor, const QString& manager, QWidget* parent = nullptr);
 
     int resolvedCount() const { return m_resolved; }
     QTableWidget* table() const { return m_table; }

@@ -13,10 +13,11 @@
 
 namespace lt::ui {
 
-EnrollmentDialog::EnrollmentDialog(LoyaltyEngine& engine, const QString& consentText, const QString& consentVersion,
-                                   QWidget* parent)
+EnrollmentDialog::EnrollmentDialog(LoyaltyEngine& engine, Actor actor, const QString& consentText,
+                                   const QString& consentVersion, QWidget* parent)
     : QDialog(parent)
     , m_engine(engine)
+    , m_actor(std::move(actor))
     , m_consentVersion(consentVersion)
     , m_consent(new QCheckBox(tr("The customer agrees (&A)"), this))
     , m_newCard(new QCheckBox(tr("Give a &new card number"), this))
@@ -137,14 +138,14 @@ void EnrollmentDialog::accept()
     request.card = m_fields.value(QStringLiteral("card"))->text();
     request.marketingConsent = m_consent->isChecked();
     request.consentVersion = m_consentVersion;
-    auto enrolled = m_engine.enrollment().enroll(request);
+    auto enrolled = m_engine.enrollment().enroll(request, m_actor);
     if (!enrolled) {
         showError(enrolled.error());
         return;
     }
     m_result = *enrolled;
     if (m_newCard->isChecked() && request.card.trimmed().isEmpty() && m_result.member.card.isEmpty()) {
-        auto card = m_engine.enrollment().assignCard(m_result.member.id, QString());
+        auto card = m_engine.enrollment().assignCard(m_result.member.id, QString(), m_actor);
         if (card)
             m_result.member.card = *card;
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/Actor.h"
 #include "core/services/EnrollmentService.h"
 
 #include <QDialog>
@@ -21,7 +22,7 @@ class EnrollmentDialog : public QDialog
 {
     Q_OBJECT
 public:
-    EnrollmentDialog(LoyaltyEngine& engine, const QString& consentText, const QString& consentVersion,
+    EnrollmentDialog(LoyaltyEngine& engine, Actor actor, const QString& consentText, const QString& consentVersion,
                      QWidget* parent = nullptr);
 
     void setPhone(const QString& phone);
@@ -38,6 +39,7 @@ private:
     void clearErrors();
 
     LoyaltyEngine& m_engine;
+    const Actor m_actor;
     QString m_consentVersion;
     QHash<QString, QLineEdit*> m_fields;
     QHash<QString, QLabel*> m_errors;

@@ -13,10 +13,11 @@
 
 namespace lt::ui {
 
-RedeemDialog::RedeemDialog(LoyaltyEngine& engine, const Member& member, qint64 approvalAboveMinor, Approver approver,
-                           QWidget* parent)
+RedeemDialog::RedeemDialog(LoyaltyEngine& engine, Actor actor, const Member& member, qint64 approvalAboveMinor,
+                           Approver approver, QWidget* parent)
     : QDialog(parent)
     , m_engine(engine)
+    , m_actor(std::move(actor))
     , m_member(member)
     , m_approvalAboveMinor(approvalAboveMinor)
     , m_approver(std::move(approver))
@@ -120,7 +121,7 @@ void RedeemDialog::accept()
         m_error->setText(tr("A manager must approve a reward worth %1.").arg(LocalizedAmount::format(quote->discount)));
         return;
     }
-    auto change = m_engine.redemption().redeem(request);
+    auto change = m_engine.redemption().redeem(request, m_actor);
     if (!change) {
         m_error->setText(change.error().message);
         return;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/Actor.h"
 #include "core/domain/PointsChange.h"
 
 #include <QDialog>
@@ -25,7 +26,7 @@ public:
     // Returns true when a manager approved; called only when the policy asks for approval.
     using Approver = std::function<bool(const QString& action, const QString& subject)>;
 
-    RedeemDialog(LoyaltyEngine& engine, const Member& member, qint64 approvalAboveMinor, Approver approver,
+    RedeemDialog(LoyaltyEngine& engine, Actor actor, const Member& member, qint64 approvalAboveMinor, Approver approver,
                  QWidget* parent = nullptr);
 
     const PointsChange& result() const { return m_result; }
@@ -36,6 +37,7 @@ private:
     void updateQuote();
 
     LoyaltyEngine& m_engine;
+    const Actor m_actor;
     Member m_member;
     qint64 m_approvalAboveMinor;
     Approver m_approver;

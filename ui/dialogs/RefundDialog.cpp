@@ -12,9 +12,10 @@
 
 namespace lt::ui {
 
-RefundDialog::RefundDialog(LoyaltyEngine& engine, QWidget* parent)
+RefundDialog::RefundDialog(LoyaltyEngine& engine, Actor actor, QWidget* parent)
     : QDialog(parent)
     , m_engine(engine)
+    , m_actor(std::move(actor))
     , m_reference(new QLineEdit(this))
     , m_amount(new QLineEdit(this))
     , m_error(new StatusLabel(this))
@@ -60,7 +61,7 @@ void RefundDialog::accept()
         }
         request.amount = *amount;
     }
-    auto change = m_engine.refunds().refund(request);
+    auto change = m_engine.refunds().refund(request, m_actor);
     if (!change) {
         m_error->setText(change.error().message);
         return;

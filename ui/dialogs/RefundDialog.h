@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/Actor.h"
 #include "core/domain/PointsChange.h"
 
 #include <QDialog>
@@ -18,7 +19,7 @@ class RefundDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit RefundDialog(LoyaltyEngine& engine, QWidget* parent = nullptr);
+    RefundDialog(LoyaltyEngine& engine, Actor actor, QWidget* parent = nullptr);
 
     const PointsChange& result() const { return m_result; }
     QString errorText() const;
@@ -26,6 +27,7 @@ public:
 
 private:
     LoyaltyEngine& m_engine;
+    const Actor m_actor;
     QLineEdit* m_reference;
     QLineEdit* m_amount;
     QLabel* m_error;

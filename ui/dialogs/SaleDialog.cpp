@@ -14,9 +14,10 @@
 
 namespace lt::ui {
 
-SaleDialog::SaleDialog(LoyaltyEngine& engine, qint64 memberId, QWidget* parent)
+SaleDialog::SaleDialog(LoyaltyEngine& engine, Actor actor, qint64 memberId, QWidget* parent)
     : QDialog(parent)
     , m_engine(engine)
+    , m_actor(std::move(actor))
     , m_memberId(memberId)
     , m_reference(new QLineEdit(this))
     , m_total(new QLineEdit(this))
@@ -105,7 +106,7 @@ void SaleDialog::accept()
         m_lines->setFocus();
         return;
     }
-    auto change = m_engine.accrual().accrue(m_memberId, Sale {m_reference->text(), *amount, *saleLines});
+    auto change = m_engine.accrual().accrue(m_memberId, Sale {m_reference->text(), *amount, *saleLines}, m_actor);
     if (!change) {
         m_error->setText(change.error().message);
         (change.error().field == QLatin1String("sale") ? m_reference : m_total)->setFocus();

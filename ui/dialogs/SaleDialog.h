@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/Actor.h"
 #include "core/domain/PointsChange.h"
 #include "core/domain/Sale.h"
 
@@ -21,7 +22,7 @@ class SaleDialog : public QDialog
 {
     Q_OBJECT
 public:
-    SaleDialog(LoyaltyEngine& engine, qint64 memberId, QWidget* parent = nullptr);
+    SaleDialog(LoyaltyEngine& engine, Actor actor, qint64 memberId, QWidget* parent = nullptr);
 
     const PointsChange& result() const { return m_result; }
     QString errorText() const;
@@ -33,6 +34,7 @@ private:
     Result<QList<SaleLine>> lines() const;
 
     LoyaltyEngine& m_engine;
+    const Actor m_actor;
     qint64 m_memberId;
     QLineEdit* m_reference;
     QLineEdit* m_total;

@@ -85,7 +85,7 @@ void SyncStatusLine::refresh()
     auto pending = SyncOutbox(m_db, m_clock).pendingCount();
     m_pending->setText(pending ? tr("%n operation(s) waiting to sync", nullptr, int(*pending))
                                : tr("Sync queue unreadable"));
-    auto conflicts = SyncConflicts(m_engine.context()).openCount();
+    auto conflicts = SyncConflicts(m_db, m_clock).openCount();
     m_conflicts->setText(conflicts && *conflicts > 0 ? tr("%n conflict(s)", nullptr, int(*conflicts)) : QString());
     m_conflicts->setVisible(!m_conflicts->text().isEmpty());
 }
