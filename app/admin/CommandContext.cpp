@@ -73,9 +73,7 @@ Result<Database*> CommandContext::database()
         if (!opened && opened.error().kind == ErrorKind::NotFound)
             return Error::notFound(opened.error().message
                                    + QStringLiteral(" Create it with `loyaltytill-admin init`."));
-        if (!opened)
-            return opened.error();
-        m_db = std::move(*opened);
+        LT_TRY_ASSIGN(m_db, std::move(opened));
     }
     return m_db.get();
 }
@@ -83,13 +81,8 @@ Result<Database*> CommandContext::database()
 Result<LoyaltyEngine*> CommandContext::engine()
 {
     if (!m_engine) {
-        auto db = database();
-        if (!db)
-            return db.error();
-        auto created = LoyaltyEngine::create(**db, m_clock);
-        if (!created)
-            return created.error();
-        m_engine = std::move(*created);
+        LT_TRY_ASSIGN(Database* const db, database());
+        LT_TRY_ASSIGN(m_engine, LoyaltyEngine::create(*db, m_clock));
     }
     return m_engine.get();
 }
@@ -109,10 +102,8 @@ Result<qint64> CommandContext::memberFromOptions()
     const bool byCard = m_parser.isSet(QStringLiteral("card"));
     if (int(byId) + int(byPhone) + int(byCard) != 1)
         return Error::invalid(QStringLiteral("Name the member with exactly one of --member, --phone or --card."));
-    auto eng = engine();
-    if (!eng)
-        return eng.error();
-    MemberDirectory& members = (*eng)->members();
+    LT_TRY_ASSIGN(LoyaltyEngine* const eng, engine());
+    MemberDirectory& members = eng->members();
     Result<Member> member = byId ? [&]() -> Result<Member> {
         bool ok = false;
         const qint64 id = m_parser.value(QStringLiteral("member")).toLongLong(&ok);
@@ -122,17 +113,14 @@ Result<qint64> CommandContext::memberFromOptions()
     }()
         : byPhone ? members.byPhone(m_parser.value(QStringLiteral("phone")))
                   : members.byCard(m_parser.value(QStringLiteral("card")));
-    if (!member)
-        return member.error();
+    LT_TRY(member);
     return member->id;
 }
 
 Result<qint64> CommandContext::memberFromText(const QString& text)
 {
-    auto eng = engine();
-    if (!eng)
-        return eng.error();
-    MemberDirectory& members = (*eng)->members();
+    LT_TRY_ASSIGN(LoyaltyEngine* const eng, engine());
+    MemberDirectory& members = eng->members();
     const QString trimmed = text.trimmed();
     bool isNumber = false;
     const qint64 id = trimmed.toLongLong(&isNumber);

@@ -27,37 +27,33 @@ Result<QList<SaleLine>> readItems(const QString& path, const QString& currency)
     if (!file.open(QIODevice::ReadOnly))
         return Error::invalid(QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()));
     CsvReader reader(file);
-    auto header = reader.next();
-    if (!header)
-        return header.error();
+    LT_TRY_ASSIGN(const QStringList header, reader.next());
     const QStringList expected = {QStringLiteral("item"), QStringLiteral("category"), QStringLiteral("quantity"),
                                   QStringLiteral("amount")};
     QStringList names;
-    for (const QString& h : *header)
+    for (const QString& h : header)
         names << h.trimmed().toLower();
     if (names != expected)
         return Error::invalid(QStringLiteral("%1: the first line must be item,category,quantity,amount.").arg(path));
     QList<SaleLine> lines;
     while (true) {
-        auto record = reader.next();
-        if (!record)
-            return record.error();
-        if (record->isEmpty())
+        LT_TRY_ASSIGN(const QStringList record, reader.next());
+        if (record.isEmpty())
             break;
-        if (record->size() == 1 && record->first().trimmed().isEmpty())
+        if (record.size() == 1 && record.first().trimmed().isEmpty())
             continue;
-        if (record->size() != 4)
+        if (record.size() != 4)
             return Error::invalid(QStringLiteral("%1 line %2: expected 4 fields.").arg(path).arg(reader.recordLine()));
         bool ok = false;
         SaleLine line;
-        line.itemVariationId = record->at(0).trimmed();
-        line.categoryId = record->at(1).trimmed();
-        line.quantity = record->at(2).trimmed().toLongLong(&ok);
+        line.itemVariationId = record.at(0).trimmed();
+        line.categoryId = record.at(1).trimmed();
+        line.quantity = record.at(2).trimmed().toLongLong(&ok);
         if (!ok || line.quantity < 1)
             return Error::invalid(QStringLiteral("%1 line %2: the quantity must be a whole number of 1 or more.")
                                       .arg(path)
                                       .arg(reader.recordLine()));
-        auto amount = Money::parse(record->at(3), currency);
+        auto amount = Money::parse(record.at(3), currency);
         if (!amount)
             return Error::invalid(
                 QStringLiteral("%1 line %2: %3").arg(path).arg(reader.recordLine()).arg(amount.error().message));
