@@ -1,6 +1,7 @@
 #include "ui/dialogs/ConflictsDialog.h"
 
 #include "core/domain/PhoneNumberNormalizer.h"
+#include "core/domain/SyncKinds.h"
 #include "core/services/LoyaltyEngine.h"
 #include "ui/UiLogging.h"
 #include "ui/widgets/MessageBanner.h"
@@ -207,16 +208,32 @@ QString ConflictsDialog::memberText(qint64 memberId) const
 
 QString ConflictsDialog::operationText(const SyncConflict& conflict) const
 {
-    static const QHash<QString, const char*> operations = {
-        {QStringLiteral("enroll"), QT_TR_NOOP("enrollment")}, {QStringLiteral("accrue"), QT_TR_NOOP("sale")},
-        {QStringLiteral("redeem"), QT_TR_NOOP("redemption")}, {QStringLiteral("refund"), QT_TR_NOOP("refund")},
-        {QStringLiteral("adjust"), QT_TR_NOOP("adjustment")},
-    };
     QString kind = SyncConflicts::describeKind(conflict.kind);
     if (conflict.operation.isEmpty())
         return kind;
-    const char* operation = operations.value(conflict.operation);
-    return tr("%1 (%2)").arg(kind, operation ? tr(operation) : conflict.operation);
+    // An operation this version does not know is shown as stored.
+    const auto operation = fromStorage<OutboxOperation>(conflict.operation);
+    if (!operation)
+        return tr("%1 (%2)").arg(kind, conflict.operation);
+    const char* name = "";
+    switch (*operation) {
+    case OutboxOperation::Enroll:
+        name = QT_TR_NOOP("enrollment");
+        break;
+    case OutboxOperation::Accrue:
+        name = QT_TR_NOOP("sale");
+        break;
+    case OutboxOperation::Redeem:
+        name = QT_TR_NOOP("redemption");
+        break;
+    case OutboxOperation::Refund:
+        name = QT_TR_NOOP("refund");
+        break;
+    case OutboxOperation::Adjust:
+        name = QT_TR_NOOP("adjustment");
+        break;
+    }
+    return tr("%1 (%2)").arg(kind, tr(name));
 }
 
 QString ConflictsDialog::detailsHtml(const SyncConflict& conflict) const
