@@ -8,7 +8,7 @@
 
 namespace lt {
 
-void AppliedEventSearch::run(SquareLoyaltyApi& api, Database& db, const Query& query, Callback done)
+void AppliedEventSearch::run(SquareLoyaltyApi& api, Database& db, const Query& query, const Callback& done)
 {
     SquareEventFilter filter;
     filter.accountId = query.accountId;
@@ -53,9 +53,10 @@ AppliedEventSearch::Outcome AppliedEventSearch::decide(Database& db, const Query
     QString rewardId = query.rewardId;
     if (query.reward && rewardId.isEmpty()) {
         // Newest first: the oldest matching reward created since the first attempt is the one it made.
-        for (auto it = candidates.crbegin(); it != candidates.crend(); ++it) {
-            if (it->type == QLatin1String("CREATE_REWARD") && it->points == query.points) {
-                rewardId = it->rewardId;
+        for (qsizetype i = candidates.size() - 1; i >= 0; --i) {
+            const SquareEvent& candidate = candidates.at(i);
+            if (candidate.type == QLatin1String("CREATE_REWARD") && candidate.points == query.points) {
+                rewardId = candidate.rewardId;
                 outcome.createdRewardId = rewardId;
                 break;
             }

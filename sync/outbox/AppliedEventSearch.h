@@ -40,7 +40,7 @@ public:
     };
     using Callback = std::function<void(const SquareResult<Outcome>&)>;
 
-    static void run(SquareLoyaltyApi& api, Database& db, const Query& query, Callback done);
+    static void run(SquareLoyaltyApi& api, Database& db, const Query& query, const Callback& done);
 
 private:
     static Outcome decide(Database& db, const Query& query, const QList<SquareEvent>& events);

@@ -19,7 +19,7 @@ ProgramPuller::ProgramPuller(Database& db, const Clock& clock, SquareLoyaltyApi&
 {
 }
 
-void ProgramPuller::pull(Callback done)
+void ProgramPuller::pull(const Callback& done)
 {
     m_api.retrieveProgram([this, done](const SquareResult<SquareProgram>& program) {
         const Outcome outcome = adopt(program);

@@ -30,7 +30,7 @@ public:
     using Callback = std::function<void(const Outcome&)>;
 
     ProgramPuller(Database& db, const Clock& clock, SquareLoyaltyApi& api, QObject* parent = nullptr);
-    void pull(Callback done);
+    void pull(const Callback& done);
 
 private:
     Outcome adopt(const SquareResult<SquareProgram>& program);

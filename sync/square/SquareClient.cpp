@@ -48,7 +48,7 @@ void SquareClient::post(const QString& path, const QJsonObject& body, Callback d
     call->path = path;
     call->body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     call->done = std::move(done);
-    start(std::move(call));
+    start(call);
 }
 
 void SquareClient::get(const QString& path, Callback done)
@@ -57,10 +57,10 @@ void SquareClient::get(const QString& path, Callback done)
     call->verb = "GET";
     call->path = path;
     call->done = std::move(done);
-    start(std::move(call));
+    start(call);
 }
 
-void SquareClient::start(std::shared_ptr<Call> call)
+void SquareClient::start(const std::shared_ptr<Call>& call)
 {
     ++m_inFlight;
     attempt(call);
@@ -100,14 +100,14 @@ void SquareClient::finished(const std::shared_ptr<Call>& call, QNetworkReply* re
         result.error.kind = SquareError::Kind::BadResponse;
         result.error.httpStatus = result.httpStatus;
         result.error.detail = QStringLiteral("The response is larger than %1 bytes.").arg(m_options.maxResponseBytes);
-        retryOrFinish(call, std::move(result));
+        retryOrFinish(call, result);
         return;
     }
     if (result.httpStatus == 0) {
         result.error.kind = SquareError::Kind::Network;
         // errorString() names the URL's host, never the headers, so the token cannot leak through it.
         result.error.detail = reply->errorString();
-        retryOrFinish(call, std::move(result));
+        retryOrFinish(call, result);
         return;
     }
     const QByteArray bytes = reply->read(m_options.maxResponseBytes + 1);
@@ -117,7 +117,7 @@ void SquareClient::finished(const std::shared_ptr<Call>& call, QNetworkReply* re
     if (result.httpStatus >= 200 && result.httpStatus < 300 && json) {
         result.ok = true;
         result.body = document.object();
-        retryOrFinish(call, std::move(result));
+        retryOrFinish(call, result);
         return;
     }
     if (json && document.object().contains(QLatin1String("errors"))) {
@@ -137,10 +137,10 @@ void SquareClient::finished(const std::shared_ptr<Call>& call, QNetworkReply* re
             result.error.retryAfterMs =
                 seconds > m_options.maxRetryAfterMs / 1000 ? m_options.maxRetryAfterMs + 1 : seconds * 1000;
     }
-    retryOrFinish(call, std::move(result));
+    retryOrFinish(call, result);
 }
 
-void SquareClient::retryOrFinish(const std::shared_ptr<Call>& call, SquareReply reply)
+void SquareClient::retryOrFinish(const std::shared_ptr<Call>& call, const SquareReply& reply)
 {
     const bool again = !reply.ok && reply.error.retryable() && call->attempts < m_options.maxAttempts
         && reply.error.retryAfterMs <= m_options.maxRetryAfterMs;

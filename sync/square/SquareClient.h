@@ -58,10 +58,10 @@ public:
 
 private:
     struct Call;
-    void start(std::shared_ptr<Call> call);
+    void start(const std::shared_ptr<Call>& call);
     void attempt(const std::shared_ptr<Call>& call);
     void finished(const std::shared_ptr<Call>& call, QNetworkReply* reply);
-    void retryOrFinish(const std::shared_ptr<Call>& call, SquareReply reply);
+    void retryOrFinish(const std::shared_ptr<Call>& call, const SquareReply& reply);
     int backoffMs(int attempt) const;
 
     QNetworkAccessManager& m_network;
