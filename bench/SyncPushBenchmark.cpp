@@ -8,6 +8,7 @@
 
 #include "core/common/ApplicationIdentity.h"
 #include "core/common/Clock.h"
+#include "core/domain/Actor.h"
 #include "core/domain/PhoneNumberNormalizer.h"
 #include "core/services/LoyaltyEngine.h"
 #include "core/store/Database.h"
@@ -128,7 +129,8 @@ Result<Filled> fillStore(const QString& path, qint64 members, qint64 operations)
     if (auto fast = db->exec(QStringLiteral("PRAGMA synchronous = OFF")); !fast)
         return fast.error();
     SystemClock clock;
-    auto created = LoyaltyEngine::create(*db, clock, QStringLiteral("bench"));
+    auto created = LoyaltyEngine::create(*db, clock);
+    const Actor bench = Actor::named(QStringLiteral("bench"));
     if (!created)
         return created.error();
     LoyaltyEngine& engine = **created;
@@ -150,7 +152,7 @@ Result<Filled> fillStore(const QString& path, qint64 members, qint64 operations)
                 request.phone = QStringLiteral("+1") + QString::number(areas.at(m % areas.size()))
                     + QStringLiteral("555") + QString::number(1000 + m / areas.size());
                 request.name = QStringLiteral("Bench Member %1").arg(m + 1);
-                auto enrolled = engine.enrollment().enroll(request);
+                auto enrolled = engine.enrollment().enroll(request, bench);
                 if (!enrolled)
                     return enrolled.error();
                 ids[m] = enrolled->member.id;
@@ -164,14 +166,14 @@ Result<Filled> fillStore(const QString& path, qint64 members, qint64 operations)
                 refund.saleReference = QStringLiteral("B%1-1").arg(m + 1);
                 refund.amount = Money(2000, currency);
                 refund.refundReference = QStringLiteral("R%1").arg(m + 1);
-                if (auto refunded = engine.refunds().refund(refund); !refunded)
+                if (auto refunded = engine.refunds().refund(refund, bench); !refunded)
                     return refunded.error();
                 ++filled.refunds;
                 continue;
             }
             if (last) {
                 auto redeemed =
-                    engine.redemption().redeem(RedemptionRequest {ids[m], QStringLiteral("five-off"), {}, {}});
+                    engine.redemption().redeem(RedemptionRequest {ids[m], QStringLiteral("five-off"), {}, {}}, bench);
                 if (redeemed) {
                     ++filled.redemptions;
                     continue;
@@ -179,7 +181,7 @@ Result<Filled> fillStore(const QString& path, qint64 members, qint64 operations)
                 // Too few points (a short run with few sales per member): a sale instead.
             }
             const Sale purchase {sale, Money(4000 + (m * 37 + round * 101) % 5000, currency), {}};
-            if (auto accrued = engine.accrual().accrue(ids[m], purchase); !accrued)
+            if (auto accrued = engine.accrual().accrue(ids[m], purchase, bench); !accrued)
                 return accrued.error();
             ++filled.accruals;
         }

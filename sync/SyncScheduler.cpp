@@ -37,14 +37,6 @@ SyncScheduler::SyncScheduler(Database& db, const Clock& clock, QNetworkAccessMan
     connect(m_timer, &QTimer::timeout, this, &SyncScheduler::run);
 }
 
-SyncScheduler::SyncScheduler(Database& db, const Clock& clock, const Options& options, QObject* parent)
-    : SyncScheduler(db, clock, *new QNetworkAccessManager, *new CredentialStore, options, parent)
-{
-    // Made unowned above; the scheduler's children from here on, deleted after its engine and client.
-    m_network.setParent(this);
-    m_credentials.setParent(this);
-}
-
 SyncScheduler::~SyncScheduler() = default;
 
 void SyncScheduler::start()

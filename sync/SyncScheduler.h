@@ -57,8 +57,6 @@ public:
                   QObject* parent = nullptr);
     SyncScheduler(Database& db, const Clock& clock, QNetworkAccessManager& network, CredentialStore& credentials,
                   const Options& options, QObject* parent = nullptr);
-    // Transitional, for callers not yet passing their own: the scheduler makes and owns both.
-    SyncScheduler(Database& db, const Clock& clock, const Options& options, QObject* parent = nullptr);
     ~SyncScheduler() override;
 
     // Reads the store's Square connection and its token from the keychain, then syncs at once and on schedule.

@@ -155,9 +155,9 @@ QJsonObject ConflictCommands::conflictJson(const SyncConflict& conflict, const Q
                       {QStringLiteral("member_id"),
                        conflict.memberId > 0 ? QJsonValue(conflict.memberId) : QJsonValue(QJsonValue::Null)},
                       {QStringLiteral("phone"), maskedPhone},
-                      {QStringLiteral("kind"), conflict.kind},
+                      {QStringLiteral("kind"), toStorage(conflict.kind)},
                       {QStringLiteral("kind_text"), SyncConflicts::describeKind(conflict.kind)},
-                      {QStringLiteral("operation"), conflict.operation},
+                      {QStringLiteral("operation"), conflict.operation ? toStorage(*conflict.operation) : QString()},
                       {QStringLiteral("points"), conflict.points},
                       {QStringLiteral("code"), conflict.code},
                       {QStringLiteral("message"), conflict.message},
@@ -184,9 +184,9 @@ QString ConflictCommands::conflictText(const SyncConflict& conflict, const QStri
     else
         text += QStringLiteral("no member");
     text += QStringLiteral(" · %1\n").arg(SyncConflicts::describeKind(conflict.kind));
-    if (!conflict.operation.isEmpty())
+    if (conflict.operation)
         text += QStringLiteral("  operation: %1 %2 points (outbox %3)\n")
-                    .arg(conflict.operation)
+                    .arg(toStorage(*conflict.operation))
                     .arg(conflict.points)
                     .arg(conflict.outboxId);
     text += QStringLiteral("  Square said: %1%2\n")

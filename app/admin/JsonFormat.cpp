@@ -73,7 +73,7 @@ QJsonObject JsonFormat::pointsChange(const PointsChange& c)
     }
     if (c.adjustmentId > 0) {
         json.insert(QStringLiteral("adjustment"), c.adjustmentId);
-        json.insert(QStringLiteral("state"), c.adjustmentState);
+        json.insert(QStringLiteral("state"), toStorage(c.adjustmentState));
     }
     return json;
 }
@@ -111,7 +111,7 @@ QString JsonFormat::pointsChangeText(const PointsChange& c, const LoyaltyProgram
     if (c.repeated)
         text += QStringLiteral("Already recorded; nothing changed.\n");
     if (c.adjustmentId > 0)
-        text += QStringLiteral("Adjustment %1 is %2.\n").arg(c.adjustmentId).arg(c.adjustmentState);
+        text += QStringLiteral("Adjustment %1 is %2.\n").arg(c.adjustmentId).arg(toStorage(c.adjustmentState));
     if (!c.rewardTierId.isEmpty()) {
         text += QStringLiteral("Reward: %1. Apply at the register: ").arg(c.rewardName);
         text += c.discountPercentage > 0

@@ -145,7 +145,7 @@ int status(CommandContext& c)
         text += QStringLiteral("  conflict %1 member %2 %3 %4: %5\n")
                     .arg(conflict.id)
                     .arg(conflict.memberId)
-                    .arg(conflict.operation.isEmpty() ? QStringLiteral("-") : conflict.operation,
+                    .arg(conflict.operation ? toStorage(*conflict.operation) : QStringLiteral("-"),
                          SyncConflicts::describeKind(conflict.kind),
                          conflict.code.isEmpty() ? conflict.message
                                                  : conflict.code + QStringLiteral(" ") + conflict.message);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/AdjustmentState.h"
 #include "core/domain/Member.h"
 #include "core/domain/Money.h"
 
@@ -27,7 +28,7 @@ struct PointsChange
     qint64 restoredPoints = 0;
     // Adjustment.
     qint64 adjustmentId = 0;
-    QString adjustmentState; // pending, approved, rejected
+    AdjustmentState adjustmentState = AdjustmentState::Pending; // meaningful when adjustmentId > 0
 };
 
 } // namespace lt

@@ -178,14 +178,4 @@ Result<PointsChange> AccrualService::recordVoid(const QString& reference, const 
     return change;
 }
 
-Result<PointsChange> AccrualService::accrue(qint64 memberId, const Sale& sale)
-{
-    return accrue(memberId, sale, Actor::named(m_context.actor));
-}
-
-Result<PointsChange> AccrualService::voidSale(const QString& saleReference, const QString& reason)
-{
-    return voidSale(saleReference, reason, Actor::named(m_context.actor));
-}
-
 } // namespace lt

@@ -20,9 +20,6 @@ public:
     }
 
     Result<PointsChange> accrue(qint64 memberId, const Sale& sale, const Actor& actor);
-    // Transitional, until every caller passes who acts: acts as EngineContext::actor.
-    Result<PointsChange> accrue(qint64 memberId, const Sale& sale);
-    Result<PointsChange> voidSale(const QString& saleReference, const QString& reason);
     Result<qint64> preview(const Sale& sale) const;
     // Takes back a sale's points, e.g. an accrual made on the wrong member; refunds use RefundService.
     Result<PointsChange> voidSale(const QString& saleReference, const QString& reason, const Actor& actor);

@@ -48,7 +48,7 @@ Result<PointsChange> AdjustmentService::request(qint64 memberId, qint64 points, 
         change.member = member;
         change.points = 0; // nothing changes until a manager approves
         change.adjustmentId = id;
-        change.adjustmentState = toStorage(AdjustmentState::Pending);
+        change.adjustmentState = AdjustmentState::Pending;
         return change;
     });
 }
@@ -85,17 +85,17 @@ Result<PointsChange> AdjustmentService::recordDecision(qint64 adjustmentId, cons
     if (!adjustment)
         return Error::notFound(
             QCoreApplication::translate("AdjustmentService", "There is no adjustment %1.").arg(adjustmentId));
-    if (adjustment->state != toStorage(AdjustmentState::Pending))
+    if (adjustment->state != AdjustmentState::Pending)
         return Error::conflict(QCoreApplication::translate("AdjustmentService", "Adjustment %1 was already %2.")
                                    .arg(adjustmentId)
-                                   .arg(adjustment->state));
+                                   .arg(toStorage(adjustment->state)));
     const qint64 memberId = adjustment->memberId;
     const qint64 points = adjustment->points;
     PointsChange change;
     change.member.id = memberId;
     change.adjustmentId = adjustmentId;
     const AdjustmentState decision = approve ? AdjustmentState::Approved : AdjustmentState::Rejected;
-    change.adjustmentState = toStorage(decision);
+    change.adjustmentState = decision;
     if (approve) {
         LT_TRY_ASSIGN(const Member member, MemberDirectory(m_context).byId(memberId));
         if (member.balance + points < 0)
@@ -120,23 +120,13 @@ Result<PointsChange> AdjustmentService::recordDecision(qint64 adjustmentId, cons
                .record(manager, approve ? QStringLiteral("adjustment.approve") : QStringLiteral("adjustment.reject"),
                        QStringLiteral("member:%1").arg(memberId),
                        {{QStringLiteral("adjustment"), adjustmentId}, {QStringLiteral("points"), points}}));
-    qCDebug(lcServices) << "adjustment" << adjustmentId << change.adjustmentState;
+    qCDebug(lcServices) << "adjustment" << adjustmentId << toStorage(change.adjustmentState);
     return change;
 }
 
 Result<QList<Adjustment>> AdjustmentService::pending() const
 {
     return AdjustmentStore(m_context.db).pending();
-}
-
-Result<PointsChange> AdjustmentService::request(qint64 memberId, qint64 points, const QString& reason)
-{
-    return request(memberId, points, reason, Actor::named(m_context.actor));
-}
-
-Result<PointsChange> AdjustmentService::approve(qint64 adjustmentId, const QString& manager)
-{
-    return approve(adjustmentId, manager, Actor::named(m_context.actor));
 }
 
 } // namespace lt

@@ -26,9 +26,6 @@ public:
     // manager: who decides, audited as such; actor: who is at the till or the CLI, written on the ledger entry.
     Result<PointsChange> approve(qint64 adjustmentId, const QString& manager, const Actor& actor);
     Result<PointsChange> reject(qint64 adjustmentId, const QString& manager, const Actor& actor);
-    // Transitional, until every caller passes who acts: acts as EngineContext::actor.
-    Result<PointsChange> request(qint64 memberId, qint64 points, const QString& reason);
-    Result<PointsChange> approve(qint64 adjustmentId, const QString& manager);
     Result<QList<Adjustment>> pending() const;
 
 private:

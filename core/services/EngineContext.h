@@ -3,8 +3,6 @@
 #include "core/domain/LoyaltyProgram.h"
 #include "core/domain/PhoneNumberNormalizer.h"
 
-#include <QString>
-
 namespace lt {
 
 class Database;
@@ -18,10 +16,6 @@ struct EngineContext
     const Clock& clock;
     LoyaltyProgram program;
     PhoneNumberNormalizer phones;
-    // Transitional: who acts for the callers that do not pass an Actor with each operation yet (the services'
-    // overloads without one, SyncConflicts(EngineContext&)); set by LoyaltyEngine::create's three-argument form. It
-    // goes once they all do.
-    QString actor;
 };
 
 } // namespace lt

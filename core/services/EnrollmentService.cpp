@@ -223,19 +223,4 @@ Result<QString> EnrollmentService::assignCard(qint64 memberId, const QString& sc
     });
 }
 
-Result<Enrollment> EnrollmentService::enroll(const EnrollmentRequest& request)
-{
-    return enroll(request, Actor::named(m_context.actor));
-}
-
-Result<Member> EnrollmentService::changePhone(qint64 memberId, const QString& phone)
-{
-    return changePhone(memberId, phone, Actor::named(m_context.actor));
-}
-
-Result<QString> EnrollmentService::assignCard(qint64 memberId, const QString& scannedCard)
-{
-    return assignCard(memberId, scannedCard, Actor::named(m_context.actor));
-}
-
 } // namespace lt

@@ -62,10 +62,6 @@ public:
     // Corrects a member's phone number (mistyped at enrollment, or refused by Square). A member already linked to a
     // Square loyalty account keeps Square's number: Square's API cannot change an account's phone.
     Result<Member> changePhone(qint64 memberId, const QString& phone, const Actor& actor);
-    // Transitional, until every caller passes who acts: acts as EngineContext::actor.
-    Result<Enrollment> enroll(const EnrollmentRequest& request);
-    Result<Member> changePhone(qint64 memberId, const QString& phone);
-    Result<QString> assignCard(qint64 memberId, const QString& scannedCard);
 
 private:
     // squareAccountId empty: a new customer, whose enrollment is queued for Square.

@@ -6,7 +6,7 @@
 namespace lt {
 
 LoyaltyEngine::LoyaltyEngine(Database& db, const Clock& clock)
-    : m_context {db, clock, LoyaltyProgram::defaultProgram(), PhoneNumberNormalizer(), {}}
+    : m_context {db, clock, LoyaltyProgram::defaultProgram(), PhoneNumberNormalizer()}
     , m_members(m_context)
     , m_enrollment(m_context)
     , m_accrual(m_context)
@@ -20,14 +20,6 @@ Result<std::unique_ptr<LoyaltyEngine>> LoyaltyEngine::create(Database& db, const
 {
     std::unique_ptr<LoyaltyEngine> engine(new LoyaltyEngine(db, clock));
     LT_TRY(engine->reload());
-    return engine;
-}
-
-Result<std::unique_ptr<LoyaltyEngine>> LoyaltyEngine::create(Database& db, const Clock& clock,
-                                                             const QString& legacyActor)
-{
-    LT_TRY_ASSIGN(std::unique_ptr<LoyaltyEngine> engine, create(db, clock));
-    engine->m_context.actor = legacyActor;
     return engine;
 }
 

@@ -22,8 +22,6 @@ class LoyaltyEngine
 {
 public:
     static Result<std::unique_ptr<LoyaltyEngine>> create(Database& db, const Clock& clock);
-    // Transitional, until every caller passes who acts with each operation: see EngineContext::actor.
-    static Result<std::unique_ptr<LoyaltyEngine>> create(Database& db, const Clock& clock, const QString& legacyActor);
 
     EngineContext& context() { return m_context; }
     const LoyaltyProgram& program() const { return m_context.program; }

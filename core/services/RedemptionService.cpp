@@ -72,9 +72,4 @@ Result<PointsChange> RedemptionService::record(const RedemptionRequest& request,
     return change;
 }
 
-Result<PointsChange> RedemptionService::redeem(const RedemptionRequest& request)
-{
-    return redeem(request, Actor::named(m_context.actor));
-}
-
 } // namespace lt

@@ -29,8 +29,6 @@ public:
     }
 
     Result<PointsChange> redeem(const RedemptionRequest& request, const Actor& actor);
-    // Transitional, until every caller passes who acts: acts as EngineContext::actor.
-    Result<PointsChange> redeem(const RedemptionRequest& request);
     // The points and discount a redemption would use, checked against a balance; nothing is written.
     Result<PointsChange> quote(const RedemptionRequest& request, qint64 balance) const;
 

@@ -126,9 +126,4 @@ Result<qint64> RefundService::restoreRedeemedRewards(qint64 memberId, const QStr
     return points;
 }
 
-Result<PointsChange> RefundService::refund(const RefundRequest& request)
-{
-    return refund(request, Actor::named(m_context.actor));
-}
-
 } // namespace lt

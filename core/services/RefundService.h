@@ -28,8 +28,6 @@ public:
     }
 
     Result<PointsChange> refund(const RefundRequest& request, const Actor& actor);
-    // Transitional, until every caller passes who acts: acts as EngineContext::actor.
-    Result<PointsChange> refund(const RefundRequest& request);
 
 private:
     // Inside the transaction.

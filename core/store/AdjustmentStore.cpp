@@ -20,7 +20,7 @@ Result<Adjustment> adjustmentFrom(const QSqlQuery& query)
                        query.value(3).toString(),
                        query.value(4).toString(),
                        fromStorageTime(query.value(5).toString()),
-                       toStorage(state),
+                       state,
                        query.value(7).toString()};
 }
 } // namespace

@@ -21,7 +21,7 @@ struct Adjustment
     QString reason;
     QString requestedBy;
     QDateTime requestedAt;
-    QString state; // an AdjustmentState as stored: pending, approved, rejected
+    AdjustmentState state = AdjustmentState::Pending;
     QString decidedBy;
 };
 

@@ -3,7 +3,6 @@
 #include "core/common/Clock.h"
 #include "core/common/Logging.h"
 #include "core/domain/SyncKinds.h"
-#include "core/services/EngineContext.h"
 #include "core/store/AuditLog.h"
 #include "core/store/Database.h"
 #include "core/store/LedgerWriter.h"
@@ -35,25 +34,35 @@ const QString selectColumns =
 
 bool is(const SyncConflict& conflict, ConflictKind kind)
 {
-    return conflict.kind == toStorage(kind);
+    return conflict.kind == kind;
 }
 
 bool is(const SyncConflict& conflict, OutboxOperation operation)
 {
-    return conflict.operation == toStorage(operation);
+    return conflict.operation == operation;
+}
+
+// A conflict without an outbox row (a balance mismatch) has no operation.
+Result<std::optional<OutboxOperation>> operationFrom(const QString& text)
+{
+    if (text.isEmpty())
+        return std::optional<OutboxOperation>();
+    LT_TRY_ASSIGN(const OutboxOperation operation, fromStorage<OutboxOperation>(text));
+    return std::optional<OutboxOperation>(operation);
 }
 
 Result<SyncConflict> fromRow(const QSqlQuery& query)
 {
     LT_TRY_ASSIGN(const ConflictKind kind, fromStorage<ConflictKind>(query.value(3).toString()));
+    LT_TRY_ASSIGN(const std::optional<OutboxOperation> operation, operationFrom(query.value(6).toString()));
     SyncConflict c;
     c.id = query.value(0).toLongLong();
     c.outboxId = query.value(1).toLongLong();
     c.memberId = query.value(2).toLongLong();
-    c.kind = toStorage(kind);
+    c.kind = kind;
     c.code = query.value(4).toString();
     c.message = query.value(5).toString();
-    c.operation = query.value(6).toString();
+    c.operation = operation;
     c.points = object(query.value(7)).value(QLatin1String("points")).toInteger();
     c.localFacts = object(query.value(8));
     c.squareFacts = object(query.value(9));
@@ -66,11 +75,6 @@ Result<SyncConflict> fromRow(const QSqlQuery& query)
     return c;
 }
 } // namespace
-
-SyncConflicts::SyncConflicts(EngineContext& context)
-    : SyncConflicts(context.db, context.clock, context.actor)
-{
-}
 
 SyncConflicts::SyncConflicts(Database& db, const Clock& clock, QString actor)
     : m_db(db)
@@ -196,10 +200,9 @@ std::optional<ConflictAction> SyncConflicts::actionFromName(const QString& name)
     return std::nullopt;
 }
 
-QString SyncConflicts::describeKind(const QString& kind)
+QString SyncConflicts::describeKind(ConflictKind kind)
 {
-    const auto known = fromStorage<ConflictKind>(kind);
-    switch (known ? *known : ConflictKind::Refused) {
+    switch (kind) {
     case ConflictKind::Overspend:
         return QCoreApplication::translate("SyncConflicts", "Points already spent elsewhere");
     case ConflictKind::PhoneRejected:
@@ -288,7 +291,7 @@ Result<void> SyncConflicts::settleConflict(qint64 id, ConflictAction action, con
     return AuditLog(db, m_clock)
         .record(manager, QStringLiteral("sync.conflict.resolve"), QStringLiteral("member:%1").arg(conflict.memberId),
                 {{QStringLiteral("conflict"), id},
-                 {QStringLiteral("kind"), conflict.kind},
+                 {QStringLiteral("kind"), toStorage(conflict.kind)},
                  {QStringLiteral("action"), actionName(action)}});
 }
 

@@ -15,7 +15,6 @@ namespace lt {
 
 class Clock;
 class Database;
-struct EngineContext;
 
 // A disagreement with Square that sync cannot settle alone, with both sides' facts.
 struct SyncConflict
@@ -23,10 +22,10 @@ struct SyncConflict
     qint64 id = 0;
     qint64 outboxId = 0; // 0 for a balance that disagrees without one operation to blame
     qint64 memberId = 0;
-    QString kind; // a ConflictKind as stored: overspend, phone_rejected, account_missing, refused, balance_mismatch
+    ConflictKind kind = ConflictKind::Refused;
     QString code; // Square's error code, when Square answered with one
     QString message;
-    QString operation; // the outbox operation, when there is one
+    std::optional<OutboxOperation> operation; // none for a balance that disagrees without one operation to blame
     qint64 points = 0; // its points
     QJsonObject localFacts;
     QJsonObject squareFacts;
@@ -63,7 +62,6 @@ public:
         QJsonObject squareFacts;
     };
 
-    explicit SyncConflicts(EngineContext& context);
     // actor: who entries that accept Square's side are written for; empty: the manager who resolves the conflict.
     // Sync records conflicts with the store and the clock alone.
     SyncConflicts(Database& db, const Clock& clock, QString actor = QString());
@@ -83,7 +81,7 @@ public:
 
     static QString actionName(ConflictAction action);
     static std::optional<ConflictAction> actionFromName(const QString& name);
-    static QString describeKind(const QString& kind);
+    static QString describeKind(ConflictKind kind);
     static QString describeAction(ConflictAction action);
 
 private:

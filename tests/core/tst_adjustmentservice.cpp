@@ -48,7 +48,7 @@ void TestAdjustmentService::requestChangesNothingUntilApproved()
     auto requested = m_store->engine().adjustments().request(m_member, 25, QStringLiteral("  Missed   receipt 4411 "),
                                                              TempStore::cashier());
     LT_VERIFY_OK(requested);
-    QCOMPARE(requested->adjustmentState, QStringLiteral("pending"));
+    QCOMPARE(lt::toStorage(requested->adjustmentState), QStringLiteral("pending"));
     QCOMPARE(requested->points, qint64(0));
     QVERIFY(requested->adjustmentId > 0);
     QCOMPARE(m_store->balance(m_member), qint64(50));
@@ -60,7 +60,7 @@ void TestAdjustmentService::requestChangesNothingUntilApproved()
     QCOMPARE(pending->first().points, qint64(25));
     QCOMPARE(pending->first().reason, QStringLiteral("Missed receipt 4411"));
     QCOMPARE(pending->first().requestedBy, QStringLiteral("cashier-1"));
-    QCOMPARE(pending->first().state, QStringLiteral("pending"));
+    QCOMPARE(lt::toStorage(pending->first().state), QStringLiteral("pending"));
     QCOMPARE(m_store->number("SELECT count(*) FROM audit_log WHERE action = 'adjustment.request'"), qint64(1));
 }
 
@@ -72,7 +72,7 @@ void TestAdjustmentService::approvalApplies()
     auto approved =
         m_store->engine().adjustments().approve(requested->adjustmentId, QStringLiteral("Dana"), TempStore::cashier());
     LT_VERIFY_OK(approved);
-    QCOMPARE(approved->adjustmentState, QStringLiteral("approved"));
+    QCOMPARE(lt::toStorage(approved->adjustmentState), QStringLiteral("approved"));
     QCOMPARE(approved->points, qint64(25));
     QCOMPARE(approved->member.balance, qint64(75));
     QCOMPARE(approved->member.lifetimePoints, qint64(75));
@@ -116,7 +116,7 @@ void TestAdjustmentService::rejectionAppliesNothing()
     auto rejected =
         m_store->engine().adjustments().reject(requested->adjustmentId, QStringLiteral("Dana"), TempStore::cashier());
     LT_VERIFY_OK(rejected);
-    QCOMPARE(rejected->adjustmentState, QStringLiteral("rejected"));
+    QCOMPARE(lt::toStorage(rejected->adjustmentState), QStringLiteral("rejected"));
     QCOMPARE(rejected->points, qint64(0));
     QCOMPARE(rejected->member.balance, qint64(50));
     QCOMPARE(m_store->number("SELECT count(*) FROM ledger"), ledger);

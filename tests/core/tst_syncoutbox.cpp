@@ -125,7 +125,7 @@ void TestSyncOutbox::pointsNotAtSquareAreTheUnsentOnes()
     LT_VERIFY_OK(points);
     QCOMPARE(*points, qint64(22));
     // Once a manager accepts Square's side, the refused operation is settled.
-    auto conflict = lt::SyncConflicts(m_store->engine().context())
+    auto conflict = lt::SyncConflicts(m_store->db(), m_store->clock(), TempStore::cashier().name())
                         .record({m_store->number("SELECT id FROM outbox WHERE state = 'conflict'"),
                                  member->id,
                                  lt::ConflictKind::Refused,
@@ -134,7 +134,7 @@ void TestSyncOutbox::pointsNotAtSquareAreTheUnsentOnes()
                                  {},
                                  {}});
     LT_VERIFY_OK(conflict);
-    LT_VERIFY_OK(lt::SyncConflicts(m_store->engine().context())
+    LT_VERIFY_OK(lt::SyncConflicts(m_store->db(), m_store->clock(), TempStore::cashier().name())
                      .resolve(*conflict, lt::ConflictAction::AcceptSquare, QStringLiteral("Dana"), QString()));
     LT_VERIFY_OK(points = outbox().pointsNotAtSquare(member->id));
     QCOMPARE(*points, qint64(15));

@@ -28,8 +28,7 @@ Result<void> TempStore::open(const Database::Options& options)
     if (!db)
         return db.error();
     m_db = std::move(*db);
-    // The cashier also acts for the services' transitional overloads, which some tests still call.
-    auto engine = LoyaltyEngine::create(*m_db, m_clock, cashier().name());
+    auto engine = LoyaltyEngine::create(*m_db, m_clock);
     if (!engine) {
         m_db.reset();
         return engine.error();

@@ -151,7 +151,7 @@ void TestOutboxPusher::exactlyOnceUnderFaults()
     // A refund turns into a negative AdjustLoyaltyPoints.
     RefundRequest refund;
     refund.saleReference = QStringLiteral("S-%1-2").arg(memberId);
-    LT_VERIFY_OK(m_store->engine().refunds().refund(refund));
+    LT_VERIFY_OK(m_store->engine().refunds().refund(refund, TempStore::cashier()));
     m_server->addFault({fault, 2, path, 1500, 1});
 
     const PushSummary summary = push();

@@ -165,7 +165,8 @@ void TestReconcile::rewardRedeemedThroughSquareRewards()
     auto member = t->store.enroll(Ana);
     LT_VERIFY_OK(member);
     LT_VERIFY_OK(t->store.accrue(member->id, QStringLiteral("S-1"), 15000));
-    LT_VERIFY_OK(t->store.engine().redemption().redeem({member->id, QStringLiteral("tier-100"), {}, {}}));
+    LT_VERIFY_OK(
+        t->store.engine().redemption().redeem({member->id, QStringLiteral("tier-100"), {}, {}}, TempStore::cashier()));
     const SyncReport report = t->sync();
     QVERIFY2(!report.stopped, qPrintable(report.error));
     QCOMPARE(report.push.sent, 3);
@@ -260,8 +261,10 @@ void TestReconcile::threeTillsAgreeAndOverspendIsAConflict()
     QCOMPARE(m_server->accountCount(), 2);
 
     // Offline again: Ana spends her 100-point reward at A and again at B; C sells to Ben.
-    LT_VERIFY_OK(a->store.engine().redemption().redeem({a->member(Ana), QStringLiteral("tier-100"), {}, {}}));
-    LT_VERIFY_OK(b->store.engine().redemption().redeem({b->member(Ana), QStringLiteral("tier-100"), {}, {}}));
+    LT_VERIFY_OK(a->store.engine().redemption().redeem({a->member(Ana), QStringLiteral("tier-100"), {}, {}},
+                                                       TempStore::cashier()));
+    LT_VERIFY_OK(b->store.engine().redemption().redeem({b->member(Ana), QStringLiteral("tier-100"), {}, {}},
+                                                       TempStore::cashier()));
     LT_VERIFY_OK(c->store.accrue(c->member(Ben), QStringLiteral("C-2"), 700));
     for (Till* t : {a.get(), b.get(), c.get()})
         QVERIFY(!t->sync().stopped);
@@ -270,16 +273,17 @@ void TestReconcile::threeTillsAgreeAndOverspendIsAConflict()
 
     // Square has A's redemption; B's was refused and is a conflict with both sides' facts, never clamped.
     QCOMPARE(m_server->balance(m_server->accountIdForPhone(Ana)), 30);
-    SyncConflicts conflicts(b->store.engine().context());
+    SyncConflicts conflicts(b->store.db(), b->store.clock(), TempStore::cashier().name());
     auto open = conflicts.list();
     LT_VERIFY_OK(open);
     QCOMPARE(open->size(), 1);
-    QCOMPARE(open->first().kind, QStringLiteral("overspend"));
-    QCOMPARE(open->first().operation, QStringLiteral("redeem"));
+    QCOMPARE(toStorage(open->first().kind), QStringLiteral("overspend"));
+    QVERIFY(open->first().operation);
+    QCOMPARE(toStorage(*open->first().operation), QStringLiteral("redeem"));
     QCOMPARE(open->first().points, -100);
     QCOMPARE(open->first().squareFacts.value(QLatin1String("balance")).toInteger(), 30);
     for (Till* t : {a.get(), c.get()}) {
-        QCOMPARE(SyncConflicts(t->store.engine().context()).openCount().value(), 0);
+        QCOMPARE(SyncConflicts(t->store.db(), t->store.clock()).openCount().value(), 0);
         verifyAgrees(*t, {Ana, Ben});
     }
     // B shows what it gave away: Square's balance less the refused redemption.
@@ -300,10 +304,11 @@ void TestReconcile::forcedOverspendReachesSquare()
     QVERIFY(!b->sync().stopped);
     QCOMPARE(b->balance(Ana), 100);
     for (Till* t : {a.get(), b.get()})
-        LT_VERIFY_OK(t->store.engine().redemption().redeem({t->member(Ana), QStringLiteral("tier-100"), {}, {}}));
+        LT_VERIFY_OK(t->store.engine().redemption().redeem({t->member(Ana), QStringLiteral("tier-100"), {}, {}},
+                                                           TempStore::cashier()));
     QVERIFY(!a->sync().stopped);
     QVERIFY(!b->sync().stopped);
-    SyncConflicts conflicts(b->store.engine().context());
+    SyncConflicts conflicts(b->store.db(), b->store.clock(), TempStore::cashier().name());
     auto open = conflicts.list();
     LT_VERIFY_OK(open);
     QCOMPARE(open->size(), 1);
@@ -329,10 +334,11 @@ void TestReconcile::acceptingSquareCancelsTheRedemption()
     QVERIFY(!a->sync().stopped);
     QVERIFY(!b->sync().stopped);
     for (Till* t : {a.get(), b.get()})
-        LT_VERIFY_OK(t->store.engine().redemption().redeem({t->member(Ana), QStringLiteral("tier-100"), {}, {}}));
+        LT_VERIFY_OK(t->store.engine().redemption().redeem({t->member(Ana), QStringLiteral("tier-100"), {}, {}},
+                                                           TempStore::cashier()));
     QVERIFY(!a->sync().stopped);
     QVERIFY(!b->sync().stopped);
-    SyncConflicts conflicts(b->store.engine().context());
+    SyncConflicts conflicts(b->store.db(), b->store.clock(), TempStore::cashier().name());
     const qint64 id = conflicts.list().value().first().id;
     LT_VERIFY_OK(conflicts.resolve(id, ConflictAction::AcceptSquare, QStringLiteral("Maria"), QStringLiteral("paid")));
     QCOMPARE(b->balance(Ana), 0);
@@ -374,9 +380,10 @@ void TestReconcile::adjustmentWithTheLongestReasonIsKnownAsOurs()
     LT_VERIFY_OK(member);
     QVERIFY(!t->sync().stopped);
     // A manager's reason may be 500 characters long, the reference sync appends to it comes after them.
-    auto requested = t->store.engine().adjustments().request(member->id, 25, QString(500, u'x'));
+    auto requested = t->store.engine().adjustments().request(member->id, 25, QString(500, u'x'), TempStore::cashier());
     LT_VERIFY_OK(requested);
-    LT_VERIFY_OK(t->store.engine().adjustments().approve(requested->adjustmentId, QStringLiteral("Dana")));
+    LT_VERIFY_OK(
+        t->store.engine().adjustments().approve(requested->adjustmentId, QStringLiteral("Dana"), TempStore::cashier()));
     // Square applies the adjustment but the answer is lost: the row's outcome is unknown.
     m_server->addFault({FakeSquareServer::Fault::DropAfterCommit, 4, QStringLiteral("adjust")});
     QVERIFY(t->sync().stopped);
@@ -417,9 +424,10 @@ void TestReconcile::longOutageChecksEventsBeforeResending()
         RefundRequest refund;
         refund.saleReference = QStringLiteral("S-1");
         refund.amount = Money(5000, QStringLiteral("USD"));
-        LT_VERIFY_OK(t->store.engine().refunds().refund(refund));
+        LT_VERIFY_OK(t->store.engine().refunds().refund(refund, TempStore::cashier()));
     } else {
-        LT_VERIFY_OK(t->store.engine().redemption().redeem({member->id, QStringLiteral("tier-100"), {}, {}}));
+        LT_VERIFY_OK(t->store.engine().redemption().redeem({member->id, QStringLiteral("tier-100"), {}, {}},
+                                                           TempStore::cashier()));
     }
     const qint64 expected = t->balance(Ana);
     // The answer is lost after Square applied it; then the store stays offline for two days and Square forgets.
@@ -469,11 +477,11 @@ void TestReconcile::balanceThatDisagreesBecomesAConflict()
     const SyncReport report = t->sync();
     QVERIFY2(!report.stopped, qPrintable(report.error));
     QCOMPARE(report.conflictsFound, 1);
-    SyncConflicts conflicts(t->store.engine().context());
+    SyncConflicts conflicts(t->store.db(), t->store.clock(), TempStore::cashier().name());
     auto open = conflicts.list();
     LT_VERIFY_OK(open);
     QCOMPARE(open->size(), 1);
-    QCOMPARE(open->first().kind, QStringLiteral("balance_mismatch"));
+    QCOMPARE(toStorage(open->first().kind), QStringLiteral("balance_mismatch"));
     QCOMPARE(open->first().squareFacts.value(QLatin1String("difference")).toInteger(), -7);
     // Seen again: not recorded twice.
     m_server->accumulateElsewhere(m_server->accountIdForPhone(Ana), 1);
@@ -492,11 +500,11 @@ void TestReconcile::deletedAccountIsAConflict()
     m_server->deleteAccount(m_server->accountIdForPhone(Ana));
     LT_VERIFY_OK(t->store.accrue(member->id, QStringLiteral("S-1"), 2000));
     QVERIFY(!t->sync().stopped);
-    SyncConflicts conflicts(t->store.engine().context());
+    SyncConflicts conflicts(t->store.db(), t->store.clock(), TempStore::cashier().name());
     auto open = conflicts.list();
     LT_VERIFY_OK(open);
     QCOMPARE(open->size(), 1);
-    QCOMPARE(open->first().kind, QStringLiteral("account_missing"));
+    QCOMPARE(toStorage(open->first().kind), QStringLiteral("account_missing"));
     // Retry links the member again by phone (a new account here) and sends the sale.
     LT_VERIFY_OK(conflicts.resolve(open->first().id, ConflictAction::Retry, QStringLiteral("Maria"), {}));
     QVERIFY(!t->sync().stopped);
@@ -515,14 +523,14 @@ void TestReconcile::rejectedPhoneIsCorrectedAndRetried()
                                                    "'+1555') WHERE member_id = ? AND operation = 'enroll'"),
                                     {member->id}));
     QVERIFY(!t->sync().stopped);
-    SyncConflicts conflicts(t->store.engine().context());
+    SyncConflicts conflicts(t->store.db(), t->store.clock(), TempStore::cashier().name());
     auto open = conflicts.list();
     LT_VERIFY_OK(open);
     QCOMPARE(open->size(), 1);
-    QCOMPARE(open->first().kind, QStringLiteral("phone_rejected"));
+    QCOMPARE(toStorage(open->first().kind), QStringLiteral("phone_rejected"));
     QCOMPARE(m_server->accountCount(), 0);
     // The manager corrects the number, then sends the enrollment again; the sale that waited follows it.
-    LT_VERIFY_OK(t->store.engine().enrollment().changePhone(member->id, Ben));
+    LT_VERIFY_OK(t->store.engine().enrollment().changePhone(member->id, Ben, TempStore::cashier()));
     LT_VERIFY_OK(conflicts.resolve(open->first().id, ConflictAction::Retry, QStringLiteral("Maria"), {}));
     QVERIFY(!t->sync().stopped);
     QCOMPARE(m_server->accountCount(), 1);

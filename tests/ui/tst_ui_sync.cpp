@@ -5,6 +5,7 @@
 #include "core/store/SyncConflicts.h"
 #include "sync/SquareConnection.h"
 #include "sync/SyncScheduler.h"
+#include "sync/square/CredentialStore.h"
 #include "sync/square/SquareEnvironment.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/sync/FakeSquareServer.h"
@@ -18,6 +19,7 @@
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTest>
@@ -259,7 +261,9 @@ void TestSync::saleReachesSquareWithoutWaiting()
     LT_VERIFY_OK(connection.save(m_till->store().db()));
     SyncScheduler::Options options;
     options.afterOperationDelayMs = 50;
-    SyncScheduler scheduler(m_till->store().db(), m_till->store().clock(), options);
+    QNetworkAccessManager network;
+    CredentialStore credentials;
+    SyncScheduler scheduler(m_till->store().db(), m_till->store().clock(), network, credentials, options);
     window().setSync(&scheduler);
     scheduler.startWith(*environment, QStringLiteral("L1"), QStringLiteral("EAAAl-till-token"));
     // The first pass (enrollment, the setup's sale) reaches Square.

@@ -140,7 +140,7 @@ void ConflictsDialog::reload(qint64 selectId)
         const QStringList cells = {
             memberText(conflict.memberId),
             operationText(conflict),
-            conflict.operation.isEmpty() ? QString() : QLocale().toString(conflict.points),
+            conflict.operation ? QLocale().toString(conflict.points) : QString(),
             conflict.code.isEmpty() ? conflict.message : tr("%1 (%2)").arg(conflict.message, conflict.code),
             QLocale().toString(conflict.createdAt.toLocalTime(), QLocale::ShortFormat),
         };
@@ -209,14 +209,10 @@ QString ConflictsDialog::memberText(qint64 memberId) const
 QString ConflictsDialog::operationText(const SyncConflict& conflict) const
 {
     QString kind = SyncConflicts::describeKind(conflict.kind);
-    if (conflict.operation.isEmpty())
+    if (!conflict.operation)
         return kind;
-    // An operation this version does not know is shown as stored.
-    const auto operation = fromStorage<OutboxOperation>(conflict.operation);
-    if (!operation)
-        return tr("%1 (%2)").arg(kind, conflict.operation);
     const char* name = "";
-    switch (*operation) {
+    switch (*conflict.operation) {
     case OutboxOperation::Enroll:
         name = QT_TR_NOOP("enrollment");
         break;
@@ -240,7 +236,7 @@ QString ConflictsDialog::detailsHtml(const SyncConflict& conflict) const
 {
     QString html = QStringLiteral("<p><b>%1</b> — %2</p>")
                        .arg(memberText(conflict.memberId).toHtmlEscaped(), operationText(conflict).toHtmlEscaped());
-    if (!conflict.operation.isEmpty())
+    if (conflict.operation)
         html += QStringLiteral("<p>%1</p>")
                     .arg(tr("%n point(s) in the operation Square did not take.", nullptr,
                             int(std::clamp<qint64>(conflict.points, -1'000'000'000, 1'000'000'000))));
