@@ -26,6 +26,7 @@ private slots:
     void pushOutcomesAreRecorded();
     void pullRecognisesOurOperations();
     void conflictsNeedOnlyTheStoreAndTheClock();
+    void conflictsReadTheirKindsAndAnUnknownOneIsCorrupt();
 
 private:
     SyncOutbox outbox() { return SyncOutbox(m_store->db(), m_store->clock()); }
@@ -329,6 +330,32 @@ void TestSyncOutbox::conflictsNeedOnlyTheStoreAndTheClock()
              qint64(1));
     LT_VERIFY_OK(known = conflicts.balanceMismatchKnown(ana->id, 5));
     QVERIFY(!*known); // resolved, and not by dismissing it
+}
+
+void TestSyncOutbox::conflictsReadTheirKindsAndAnUnknownOneIsCorrupt()
+{
+    auto ana = m_store->enroll(QStringLiteral("415 555 2671"));
+    LT_VERIFY_OK(ana);
+    LT_VERIFY_OK(m_store->accrue(ana->id, QStringLiteral("S-1"), 4000));
+    lt::SyncConflicts conflicts(m_store->db(), m_store->clock());
+    const qint64 accrual = m_store->number("SELECT id FROM outbox WHERE operation = 'accrue'");
+    LT_VERIFY_OK(conflicts.record({accrual, ana->id, lt::ConflictKind::Refused, QString(), QString(), {}, {}}));
+    LT_VERIFY_OK(conflicts.record({0, ana->id, lt::ConflictKind::BalanceMismatch, QString(), QString(), {}, {}}));
+    auto open = conflicts.list();
+    LT_VERIFY_OK(open);
+    QCOMPARE(open->size(), 2);
+    QCOMPARE(open->at(0).kind, lt::ConflictKind::Refused);
+    QCOMPARE(open->at(0).operation, std::optional(OutboxOperation::Accrue));
+    QCOMPARE(open->at(1).kind, lt::ConflictKind::BalanceMismatch);
+    QVERIFY(!open->at(1).operation); // no operation to blame
+    // Text no version stores (the schema's checks forbid it): a file written by something else, or damaged.
+    LT_VERIFY_OK(m_store->db().exec(QStringLiteral("PRAGMA ignore_check_constraints = ON")));
+    LT_VERIFY_OK(
+        m_store->db().exec(QStringLiteral("UPDATE outbox SET operation = 'teleport' WHERE id = ?"), {accrual}));
+    LT_VERIFY_ERROR(conflicts.list(), lt::ErrorKind::Corrupt);
+    LT_VERIFY_OK(m_store->db().exec(QStringLiteral("UPDATE outbox SET operation = 'accrue' WHERE id = ?"), {accrual}));
+    LT_VERIFY_OK(m_store->db().exec(QStringLiteral("UPDATE sync_conflicts SET kind = 'lost' WHERE outbox_id IS NULL")));
+    LT_VERIFY_ERROR(conflicts.list(), lt::ErrorKind::Corrupt);
 }
 
 QTEST_GUILESS_MAIN(TestSyncOutbox)
