@@ -61,6 +61,82 @@ void discountFromName(RewardTier& tier, const QString& currency)
         tier.amountMinor = m.captured(1).toLongLong() * scale + m.captured(2).toLongLong();
     }
 }
+// One of Square's accrual rules; a spend rule also says the program's currency.
+Result<AccrualRule> accrualRuleFrom(const QJsonObject& r, QString& currency)
+{
+    AccrualRule rule;
+    const auto points = integer(r.value(QLatin1String("points")));
+    if (!points || *points < 1)
+        return malformed(QStringLiteral("an accrual rule has no positive points."));
+    rule.points = *points;
+    rule.rounding = AccrualRule::Rounding::Down; // Square drops fractions of a spend step
+    const QString type = r.value(QLatin1String("accrual_type")).toString();
+    if (type == QLatin1String("SPEND")) {
+        const QJsonObject data = r.value(QLatin1String("spend_data")).toObject();
+        const QJsonObject money = data.value(QLatin1String("amount_money")).toObject();
+        const auto amount = integer(money.value(QLatin1String("amount")));
+        if (!amount || *amount < 1)
+            return malformed(QStringLiteral("a spend rule has no positive amount_money."));
+        rule.type = AccrualRule::Type::Spend;
+        rule.spendAmountMinor = *amount;
+        if (const QString stated = money.value(QLatin1String("currency")).toString(); stated.size() == 3)
+            currency = stated;
+        rule.excludedCategoryIds = strings(data.value(QLatin1String("excluded_category_ids")));
+        rule.excludedItemVariationIds = strings(data.value(QLatin1String("excluded_item_variation_ids")));
+        rule.afterTax = data.value(QLatin1String("tax_mode")).toString() == QLatin1String("AFTER_TAX");
+    } else if (type == QLatin1String("VISIT")) {
+        const QJsonObject data = r.value(QLatin1String("visit_data")).toObject();
+        rule.type = AccrualRule::Type::Visit;
+        const QJsonValue minimum = data.value(QLatin1String("minimum_amount_money"));
+        if (minimum.isObject()) {
+            const auto amount = integer(minimum.toObject().value(QLatin1String("amount")));
+            if (!amount || *amount < 0)
+                return malformed(QStringLiteral("a visit rule has a malformed minimum_amount_money."));
+            rule.visitMinimumMinor = *amount;
+        }
+        rule.afterTax = data.value(QLatin1String("tax_mode")).toString() == QLatin1String("AFTER_TAX");
+    } else if (type == QLatin1String("ITEM_VARIATION")) {
+        rule.type = AccrualRule::Type::ItemVariation;
+        rule.itemVariationId = r.value(QLatin1String("item_variation_data"))
+                                   .toObject()
+                                   .value(QLatin1String("item_variation_id"))
+                                   .toString();
+        if (rule.itemVariationId.isEmpty())
+            return malformed(QStringLiteral("an item rule has no item_variation_id."));
+    } else if (type == QLatin1String("CATEGORY")) {
+        rule.type = AccrualRule::Type::Category;
+        rule.categoryId =
+            r.value(QLatin1String("category_data")).toObject().value(QLatin1String("category_id")).toString();
+        if (rule.categoryId.isEmpty())
+            return malformed(QStringLiteral("a category rule has no category_id."));
+    } else {
+        return malformed(QStringLiteral("unknown accrual_type '%1'.").arg(type.left(40)));
+    }
+    return rule;
+}
+
+// One of Square's reward tiers; what the store already knew of it is kept (a tier new here reads its
+// discount from its name).
+Result<RewardTier> rewardTierFrom(const QJsonObject& t, const LoyaltyProgram& program, const LoyaltyProgram& current)
+{
+    const QString tierId = t.value(QLatin1String("id")).toString();
+    const auto points = integer(t.value(QLatin1String("points")));
+    if (tierId.isEmpty() || !points || *points < 1)
+        return malformed(QStringLiteral("a reward tier has no id or no positive points."));
+    RewardTier tier;
+    if (const RewardTier* known = current.tier(tierId); known && !known->partial)
+        tier = *known;
+    tier.id = tierId;
+    tier.name = t.value(QLatin1String("name")).toString().trimmed().left(100);
+    if (tier.name.isEmpty())
+        tier.name = QStringLiteral("%1 %2").arg(*points).arg(program.termOther);
+    tier.points = *points;
+    tier.partial = false;
+    if (!current.tier(tierId))
+        discountFromName(tier, program.currency);
+    return tier;
+}
+
 } // namespace
 
 Result<LoyaltyProgram> SquareProgramMapper::map(const QJsonObject& square, const LoyaltyProgram& current)
@@ -96,56 +172,10 @@ Result<LoyaltyProgram> SquareProgramMapper::map(const QJsonObject& square, const
         return malformed(QStringLiteral("accrual_rules is not a list."));
     program.accrualRules.clear();
     for (const QJsonValue& value : rules.toArray()) {
-        const QJsonObject r = value.toObject();
-        AccrualRule rule;
-        const auto points = integer(r.value(QLatin1String("points")));
-        if (!points || *points < 1)
-            return malformed(QStringLiteral("an accrual rule has no positive points."));
-        rule.points = *points;
-        rule.rounding = AccrualRule::Rounding::Down; // Square drops fractions of a spend step
-        const QString type = r.value(QLatin1String("accrual_type")).toString();
-        if (type == QLatin1String("SPEND")) {
-            const QJsonObject data = r.value(QLatin1String("spend_data")).toObject();
-            const QJsonObject money = data.value(QLatin1String("amount_money")).toObject();
-            const auto amount = integer(money.value(QLatin1String("amount")));
-            if (!amount || *amount < 1)
-                return malformed(QStringLiteral("a spend rule has no positive amount_money."));
-            rule.type = AccrualRule::Type::Spend;
-            rule.spendAmountMinor = *amount;
-            if (const QString currency = money.value(QLatin1String("currency")).toString(); currency.size() == 3)
-                program.currency = currency;
-            rule.excludedCategoryIds = strings(data.value(QLatin1String("excluded_category_ids")));
-            rule.excludedItemVariationIds = strings(data.value(QLatin1String("excluded_item_variation_ids")));
-            rule.afterTax = data.value(QLatin1String("tax_mode")).toString() == QLatin1String("AFTER_TAX");
-        } else if (type == QLatin1String("VISIT")) {
-            const QJsonObject data = r.value(QLatin1String("visit_data")).toObject();
-            rule.type = AccrualRule::Type::Visit;
-            const QJsonValue minimum = data.value(QLatin1String("minimum_amount_money"));
-            if (minimum.isObject()) {
-                const auto amount = integer(minimum.toObject().value(QLatin1String("amount")));
-                if (!amount || *amount < 0)
-                    return malformed(QStringLiteral("a visit rule has a malformed minimum_amount_money."));
-                rule.visitMinimumMinor = *amount;
-            }
-            rule.afterTax = data.value(QLatin1String("tax_mode")).toString() == QLatin1String("AFTER_TAX");
-        } else if (type == QLatin1String("ITEM_VARIATION")) {
-            rule.type = AccrualRule::Type::ItemVariation;
-            rule.itemVariationId = r.value(QLatin1String("item_variation_data"))
-                                       .toObject()
-                                       .value(QLatin1String("item_variation_id"))
-                                       .toString();
-            if (rule.itemVariationId.isEmpty())
-                return malformed(QStringLiteral("an item rule has no item_variation_id."));
-        } else if (type == QLatin1String("CATEGORY")) {
-            rule.type = AccrualRule::Type::Category;
-            rule.categoryId =
-                r.value(QLatin1String("category_data")).toObject().value(QLatin1String("category_id")).toString();
-            if (rule.categoryId.isEmpty())
-                return malformed(QStringLiteral("a category rule has no category_id."));
-        } else {
-            return malformed(QStringLiteral("unknown accrual_type '%1'.").arg(type.left(40)));
-        }
-        program.accrualRules.append(rule);
+        auto rule = accrualRuleFrom(value.toObject(), program.currency);
+        if (!rule)
+            return rule.error();
+        program.accrualRules.append(*rule);
     }
 
     const QJsonValue tiers = square.value(QLatin1String("reward_tiers"));
@@ -153,23 +183,10 @@ Result<LoyaltyProgram> SquareProgramMapper::map(const QJsonObject& square, const
         return malformed(QStringLiteral("reward_tiers is not a list."));
     QList<RewardTier> rewards;
     for (const QJsonValue& value : tiers.toArray()) {
-        const QJsonObject t = value.toObject();
-        const QString tierId = t.value(QLatin1String("id")).toString();
-        const auto points = integer(t.value(QLatin1String("points")));
-        if (tierId.isEmpty() || !points || *points < 1)
-            return malformed(QStringLiteral("a reward tier has no id or no positive points."));
-        RewardTier tier;
-        if (const RewardTier* known = current.tier(tierId); known && !known->partial)
-            tier = *known;
-        tier.id = tierId;
-        tier.name = t.value(QLatin1String("name")).toString().trimmed().left(100);
-        if (tier.name.isEmpty())
-            tier.name = QStringLiteral("%1 %2").arg(*points).arg(program.termOther);
-        tier.points = *points;
-        tier.partial = false;
-        if (!current.tier(tierId))
-            discountFromName(tier, program.currency);
-        rewards.append(tier);
+        auto tier = rewardTierFrom(value.toObject(), program, current);
+        if (!tier)
+            return tier.error();
+        rewards.append(*tier);
     }
     // Rewards where the cashier chooses the points exist only here; Square learns them as adjustments.
     for (const RewardTier& local : current.rewardTiers) {
