@@ -66,13 +66,14 @@ Result<Enrollment> EnrollmentService::enroll(const EnrollmentRequest& request, c
 
 Result<Enrollment> EnrollmentService::insertValidated(const EnrollmentRequest& request, const Actor& actor)
 {
-    return insertMember(request, m_context.clock.nowUtc(), QString(), actor);
+    return insertMember(m_context.db, m_context.clock, request, m_context.clock.nowUtc(), QString(), actor);
 }
 
-Result<Enrollment> EnrollmentService::insertMember(const EnrollmentRequest& request, const QDateTime& enrolledAt,
-                                                   const QString& squareAccountId, const Actor& actor)
+Result<Enrollment> EnrollmentService::insertMember(Database& db, const Clock& clock, const EnrollmentRequest& request,
+                                                   const QDateTime& enrolledAt, const QString& squareAccountId,
+                                                   const Actor& actor)
 {
-    MemberStore members(m_context.db);
+    MemberStore members(db);
     LT_TRY_ASSIGN(const qint64 byPhone, members.idByPhone(request.phone));
     qint64 byCard = 0;
     if (!request.card.isEmpty()) {
@@ -105,15 +106,15 @@ Result<Enrollment> EnrollmentService::insertMember(const EnrollmentRequest& requ
         LT_TRY(members.addCard(memberId, request.card, enrolledAt));
     // A member Square already knows needs no enrollment there.
     if (squareAccountId.isEmpty())
-        LT_TRY(SyncOutbox(m_context.db, m_context.clock)
-                   .enqueue(memberId, 0, OutboxOperation::Enroll, {{QStringLiteral("phone"), request.phone}}));
+        LT_TRY(SyncOutbox(db, clock).enqueue(memberId, 0, OutboxOperation::Enroll,
+                                             {{QStringLiteral("phone"), request.phone}}));
     if (request.openingBalance > 0) {
         LedgerStore::NewEntry entry;
         entry.memberId = memberId;
         entry.kind = LedgerKind::Opening;
         entry.points = request.openingBalance;
         entry.note = QCoreApplication::translate("EnrollmentService", "Opening balance");
-        LT_TRY(LedgerWriter(m_context.db, m_context.clock, actor)
+        LT_TRY(LedgerWriter(db, clock, actor)
                    .append(entry, OutboxOperation::Adjust, {{QStringLiteral("reason"), entry.note}}));
     }
     Member created;
@@ -121,16 +122,17 @@ Result<Enrollment> EnrollmentService::insertMember(const EnrollmentRequest& requ
     return Enrollment {created, false};
 }
 
-Result<Enrollment> EnrollmentService::enrollFromSquare(const SquareEnrollment& account)
+Result<Enrollment> EnrollmentService::enrollFromSquare(Database& db, const Clock& clock,
+                                                       const SquareEnrollment& account)
 {
     static const QRegularExpression e164(QStringLiteral("^\\+[1-9][0-9]{6,14}$"));
     if (!e164.match(account.phone).hasMatch())
         return Error::invalid(QStringLiteral("the account has no usable phone number"));
     if (account.accountId.isEmpty())
         return Error::invalid(QStringLiteral("the account has no id"));
-    const QDateTime now = m_context.clock.nowUtc();
-    return inTransaction(m_context.db, [&]() -> Result<Enrollment> {
-        MemberStore members(m_context.db);
+    const QDateTime now = clock.nowUtc();
+    return inTransaction(db, [&]() -> Result<Enrollment> {
+        MemberStore members(db);
         LT_TRY_ASSIGN(const qint64 existing, members.idByPhone(account.phone));
         if (existing != 0) {
             // Enrolled here too but not linked yet: link now; the account's history is read next.
@@ -146,11 +148,11 @@ Result<Enrollment> EnrollmentService::enrollFromSquare(const SquareEnrollment& a
         request.consentVersion = SquareConsentVersion;
         request.origin = QStringLiteral("import");
         const QDateTime enrolledAt = account.enrolledAt.isValid() ? account.enrolledAt.toUTC() : now;
-        LT_TRY_ASSIGN(const Enrollment created, insertMember(request, enrolledAt, account.accountId, Actor::square()));
-        LT_TRY(AuditLog(m_context.db, m_context.clock)
-                   .record(Actor::square().name(), QStringLiteral("member.pull"),
-                           QStringLiteral("member:%1").arg(created.member.id),
-                           {{QStringLiteral("account"), account.accountId}}));
+        LT_TRY_ASSIGN(const Enrollment created,
+                      insertMember(db, clock, request, enrolledAt, account.accountId, Actor::square()));
+        LT_TRY(AuditLog(db, clock).record(Actor::square().name(), QStringLiteral("member.pull"),
+                                          QStringLiteral("member:%1").arg(created.member.id),
+                                          {{QStringLiteral("account"), account.accountId}}));
         return created;
     });
 }

@@ -9,6 +9,8 @@
 namespace lt {
 
 class Actor;
+class Clock;
+class Database;
 struct EngineContext;
 
 struct EnrollmentRequest
@@ -55,8 +57,8 @@ public:
     // Enrolls a member Square already knows, through the same path as the till's enrollment but linked to the
     // account at once and not queued for enrollment at Square; audited as pulled from Square. A member here with
     // the same phone number is linked to the account (when not linked yet) and returned as existing. Its own
-    // transaction.
-    Result<Enrollment> enrollFromSquare(const SquareEnrollment& account);
+    // transaction. Needs only the store and the clock: sync's pull enrolls the accounts it discovers through it.
+    static Result<Enrollment> enrollFromSquare(Database& db, const Clock& clock, const SquareEnrollment& account);
     // Gives a member a card (a scanned blank or a newly numbered one) and returns its number.
     Result<QString> assignCard(qint64 memberId, const QString& scannedCard, const Actor& actor);
     // Corrects a member's phone number (mistyped at enrollment, or refused by Square). A member already linked to a
@@ -65,8 +67,9 @@ public:
 
 private:
     // squareAccountId empty: a new customer, whose enrollment is queued for Square.
-    Result<Enrollment> insertMember(const EnrollmentRequest& request, const QDateTime& enrolledAt,
-                                    const QString& squareAccountId, const Actor& actor);
+    static Result<Enrollment> insertMember(Database& db, const Clock& clock, const EnrollmentRequest& request,
+                                           const QDateTime& enrolledAt, const QString& squareAccountId,
+                                           const Actor& actor);
     Result<QString> nextCardNumber();
 
     EngineContext& m_context;

@@ -1,16 +1,13 @@
 #include "sync/pull/EventLedger.h"
 
 #include "core/common/Clock.h"
-#include "core/store/AuditLog.h"
+#include "core/services/EnrollmentService.h"
 #include "core/store/Database.h"
 #include "core/store/LedgerWriter.h"
-#include "core/store/MemberStore.h"
 #include "core/store/SquareEventStore.h"
 #include "core/store/SyncOutbox.h"
 #include "core/store/Transaction.h"
 #include "sync/square/AdjustmentReference.h"
-
-#include <QRegularExpression>
 
 namespace lt {
 
@@ -123,33 +120,13 @@ Result<void> EventLedger::classify(const QString& eventId, Mode mode)
 
 Result<qint64> EventLedger::memberForPhone(const QString& phone, const QString& accountId, const QString& enrolledAt)
 {
-    static const QRegularExpression e164(QStringLiteral("^\\+[1-9][0-9]{6,14}$"));
-    if (!e164.match(phone).hasMatch())
-        return Error::invalid(QStringLiteral("the account has no usable phone number"));
-    // As EnrollmentService::enrollFromSquare enrolls a member Square knows: the same row and the same audit.
-    return inTransaction(m_db, [&]() -> Result<qint64> {
-        MemberStore members(m_db);
-        LT_TRY_ASSIGN(const qint64 existing, members.idByPhone(phone));
-        if (existing != 0) {
-            // Enrolled here too but not linked yet: link now; the account's history is read next.
-            LT_TRY(members.linkSquareAccountIfUnlinked(existing, accountId));
-            return existing;
-        }
-        // Enrolled at Square (its POS or another store's till), which asked for the customer's consent there.
-        const QDateTime enrolled = QDateTime::fromString(enrolledAt, Qt::ISODateWithMs);
-        MemberStore::NewMember row;
-        row.phone = phone;
-        row.marketingConsent = true;
-        row.consentVersion = QStringLiteral("square");
-        row.enrolledAt = enrolled.isValid() ? enrolled.toUTC() : m_clock.nowUtc();
-        row.origin = QStringLiteral("import");
-        row.squareAccountId = accountId;
-        LT_TRY_ASSIGN(const qint64 memberId, members.insert(row));
-        LT_TRY(AuditLog(m_db, m_clock)
-                   .record(QStringLiteral("Square"), QStringLiteral("member.pull"),
-                           QStringLiteral("member:%1").arg(memberId), {{QStringLiteral("account"), accountId}}));
-        return memberId;
-    });
+    // Enrolled the one way a member Square knows is: linked by phone when enrolled here too, otherwise created.
+    SquareEnrollment account;
+    account.phone = phone;
+    account.accountId = accountId;
+    account.enrolledAt = QDateTime::fromString(enrolledAt, Qt::ISODateWithMs);
+    LT_TRY_ASSIGN(const Enrollment enrolled, EnrollmentService::enrollFromSquare(m_db, m_clock, account));
+    return enrolled.member.id;
 }
 
 } // namespace lt

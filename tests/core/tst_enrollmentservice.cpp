@@ -363,7 +363,7 @@ void TestEnrollmentService::enrollsAMemberSquareAlreadyKnows()
     account.phone = QStringLiteral("+14155550100");
     account.accountId = QStringLiteral("sq-account-1");
     account.enrolledAt = QDateTime(QDate(2024, 3, 1), QTime(9, 30), Qt::UTC);
-    auto enrolled = m_store->engine().enrollment().enrollFromSquare(account);
+    auto enrolled = lt::EnrollmentService::enrollFromSquare(m_store->db(), m_store->clock(), account);
     LT_VERIFY_OK(enrolled);
     QVERIFY(!enrolled->existing);
     const qint64 id = enrolled->member.id;
@@ -388,7 +388,7 @@ void TestEnrollmentService::enrollsAMemberSquareAlreadyKnows()
                              {QStringLiteral("member:%1").arg(id)}),
              qint64(1));
     // The same account again finds the member it made.
-    auto again = m_store->engine().enrollment().enrollFromSquare(account);
+    auto again = lt::EnrollmentService::enrollFromSquare(m_store->db(), m_store->clock(), account);
     LT_VERIFY_OK(again);
     QVERIFY(again->existing);
     QCOMPARE(again->member.id, id);
@@ -398,7 +398,7 @@ void TestEnrollmentService::enrollsAMemberSquareAlreadyKnows()
     account.accountId = QStringLiteral("sq-account-2");
     account.enrolledAt = QDateTime();
     const QDateTime before = m_store->clock().nowUtc();
-    auto now = m_store->engine().enrollment().enrollFromSquare(account);
+    auto now = lt::EnrollmentService::enrollFromSquare(m_store->db(), m_store->clock(), account);
     LT_VERIFY_OK(now);
     LT_VERIFY_OK(member = m_store->engine().members().byId(now->member.id));
     QVERIFY(member->enrolledAt >= before && member->enrolledAt <= m_store->clock().nowUtc());
@@ -413,7 +413,7 @@ void TestEnrollmentService::linksAMemberEnrolledHereToSquare()
     lt::SquareEnrollment account;
     account.phone = QStringLiteral("+14155550100");
     account.accountId = QStringLiteral("sq-account-1");
-    auto linked = m_store->engine().enrollment().enrollFromSquare(account);
+    auto linked = lt::EnrollmentService::enrollFromSquare(m_store->db(), m_store->clock(), account);
     LT_VERIFY_OK(linked);
     QVERIFY(linked->existing);
     QCOMPARE(linked->member.id, here->id);
@@ -424,7 +424,7 @@ void TestEnrollmentService::linksAMemberEnrolledHereToSquare()
     QCOMPARE(m_store->number("SELECT count(*) FROM members"), qint64(1));
     // A member linked already keeps its account.
     account.accountId = QStringLiteral("sq-account-2");
-    LT_VERIFY_OK(m_store->engine().enrollment().enrollFromSquare(account));
+    LT_VERIFY_OK(lt::EnrollmentService::enrollFromSquare(m_store->db(), m_store->clock(), account));
     LT_VERIFY_OK(member = m_store->engine().members().byId(here->id));
     QCOMPARE(member->squareAccountId, QStringLiteral("sq-account-1"));
 }
@@ -433,9 +433,11 @@ void TestEnrollmentService::refusesASquareAccountWithoutAUsablePhone()
 {
     lt::SquareEnrollment account;
     account.accountId = QStringLiteral("sq-account-1");
-    LT_VERIFY_ERROR(m_store->engine().enrollment().enrollFromSquare(account), ErrorKind::InvalidInput);
+    LT_VERIFY_ERROR(lt::EnrollmentService::enrollFromSquare(m_store->db(), m_store->clock(), account),
+                    ErrorKind::InvalidInput);
     account.phone = QStringLiteral("415 555 0100");
-    LT_VERIFY_ERROR(m_store->engine().enrollment().enrollFromSquare(account), ErrorKind::InvalidInput);
+    LT_VERIFY_ERROR(lt::EnrollmentService::enrollFromSquare(m_store->db(), m_store->clock(), account),
+                    ErrorKind::InvalidInput);
     QCOMPARE(m_store->number("SELECT count(*) FROM members"), qint64(0));
 }
 
