@@ -220,55 +220,53 @@ void EventPuller::compareBalances(bool secondLook)
                         return;
                     }
                 }
-                MemberStore linked(m_db);
                 for (const SquareAccount& account : *accounts) {
-                    const QString& id = account.id;
-                    auto link = linked.bySquareAccount(id);
-                    if (!link) {
-                        fail(link.error().message);
+                    if (auto compared = compareAccount(account, secondLook); !compared) {
+                        fail(compared.error().message);
                         return;
                     }
-                    if (!*link)
-                        continue;
-                    const qint64 member = (*link)->memberId;
-                    const qint64 local = (*link)->balance;
-                    auto unsent = SyncOutbox(m_db, m_clock).pointsNotAtSquare(member);
-                    if (!unsent) {
-                        fail(unsent.error().message);
-                        return;
-                    }
-                    const qint64 notAtSquare = *unsent;
-                    const qint64 square = *account.balance;
-                    (void)linked.recordSquareBalance(member, square, m_clock.nowUtc());
-                    const qint64 difference = square - (local - notAtSquare);
-                    if (difference == 0)
-                        continue;
-                    if (!secondLook) {
-                        m_mismatched.insert(member);
-                        continue;
-                    }
-                    // Seen twice, with the events in between read: a disagreement for a manager.
-                    SyncConflicts conflicts(m_db, m_clock);
-                    if (auto known = conflicts.balanceMismatchKnown(member, difference); known && *known)
-                        continue;
-                    auto recorded =
-                        conflicts.record({0, member, ConflictKind::BalanceMismatch, QString(),
-                                          QStringLiteral("Square's balance is %1, the till expects %2.")
-                                              .arg(square)
-                                              .arg(local - notAtSquare),
-                                          QJsonObject {{QStringLiteral("balance"), local},
-                                                       {QStringLiteral("not_at_square"), notAtSquare},
-                                                       {QStringLiteral("expected_at_square"), local - notAtSquare}},
-                                          QJsonObject {{QStringLiteral("balance"), square},
-                                                       {QStringLiteral("account_id"), id},
-                                                       {QStringLiteral("difference"), difference}}});
-                    if (recorded)
-                        ++m_outcome.conflictsFound;
                 }
                 (*self)();
             });
     };
     (*step)();
+}
+
+// One of Square's balances against the store's: local = Square + what Square has not got yet. A difference is
+// looked at again after the events in between are read; seen twice, it is a conflict for a manager.
+Result<void> EventPuller::compareAccount(const SquareAccount& account, bool secondLook)
+{
+    MemberStore members(m_db);
+    LT_TRY_ASSIGN(const auto link, members.bySquareAccount(account.id));
+    if (!link)
+        return {};
+    const qint64 member = link->memberId;
+    const qint64 local = link->balance;
+    LT_TRY_ASSIGN(const qint64 notAtSquare, SyncOutbox(m_db, m_clock).pointsNotAtSquare(member));
+    const qint64 square = *account.balance;
+    (void)members.recordSquareBalance(member, square, m_clock.nowUtc());
+    const qint64 difference = square - (local - notAtSquare);
+    if (difference == 0)
+        return {};
+    if (!secondLook) {
+        m_mismatched.insert(member);
+        return {};
+    }
+    SyncConflicts conflicts(m_db, m_clock);
+    if (auto known = conflicts.balanceMismatchKnown(member, difference); known && *known)
+        return {};
+    auto recorded = conflicts.record(
+        {0, member, ConflictKind::BalanceMismatch, QString(),
+         QStringLiteral("Square's balance is %1, the till expects %2.").arg(square).arg(local - notAtSquare),
+         QJsonObject {{QStringLiteral("balance"), local},
+                      {QStringLiteral("not_at_square"), notAtSquare},
+                      {QStringLiteral("expected_at_square"), local - notAtSquare}},
+         QJsonObject {{QStringLiteral("balance"), square},
+                      {QStringLiteral("account_id"), account.id},
+                      {QStringLiteral("difference"), difference}}});
+    if (recorded)
+        ++m_outcome.conflictsFound;
+    return {};
 }
 
 void EventPuller::lookAgain(QList<qint64> members)

@@ -16,6 +16,7 @@ namespace lt {
 class Clock;
 class Database;
 class SquareLoyaltyApi;
+struct SquareAccount;
 struct SquareEventFilter;
 
 // Brings what happened at Square elsewhere (other tills, Square's POS, the Dashboard) into the store:
@@ -58,6 +59,7 @@ private:
     void pullHistories();
     void applyHeld(bool secondLook);
     void compareBalances(bool secondLook);
+    Result<void> compareAccount(const SquareAccount& account, bool secondLook);
     void lookAgain(QList<qint64> members);
     void fail(const SquareError& error, const QString& context);
     void fail(const QString& error);
