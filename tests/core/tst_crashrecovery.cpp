@@ -45,7 +45,7 @@ void TestCrashRecovery::acknowledgedSalesSurviveKills()
         // it while it opens the store.
         if (round % 2 == 0)
             QVERIFY2(writer.waitForReadyRead(20000), "the writer acknowledged no sale");
-        QThread::msleep(50 + random.bounded(351));
+        QThread::msleep(static_cast<unsigned long>(50 + random.bounded(351)));
         writer.kill();
         QVERIFY(writer.waitForFinished(10000));
         QVERIFY2(writer.exitStatus() == QProcess::CrashExit,
