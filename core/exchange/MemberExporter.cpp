@@ -1,7 +1,7 @@
 #include "core/exchange/MemberExporter.h"
 
 #include "core/services/EngineContext.h"
-#include "core/store/MemberDirectory.h"
+#include "core/services/MemberDirectory.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

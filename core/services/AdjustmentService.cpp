@@ -5,9 +5,9 @@
 #include "core/domain/Actor.h"
 #include "core/domain/PersonalDataValidator.h"
 #include "core/services/EngineContext.h"
+#include "core/services/MemberDirectory.h"
 #include "core/store/AuditLog.h"
 #include "core/store/LedgerWriter.h"
-#include "core/store/MemberDirectory.h"
 #include "core/store/Transaction.h"
 
 #include <QCoreApplication>

@@ -5,9 +5,9 @@
 #include "core/services/AdjustmentService.h"
 #include "core/services/EngineContext.h"
 #include "core/services/EnrollmentService.h"
+#include "core/services/MemberDirectory.h"
 #include "core/services/RedemptionService.h"
 #include "core/services/RefundService.h"
-#include "core/store/MemberDirectory.h"
 
 #include <memory>
 

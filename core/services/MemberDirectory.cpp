@@ -1,4 +1,4 @@
-#include "core/store/MemberDirectory.h"
+#include "core/services/MemberDirectory.h"
 
 #include "core/domain/CardNumber.h"
 #include "core/domain/PointsRules.h"
