@@ -1,7 +1,7 @@
 #include "core/domain/LoyaltyProgram.h"
 
 #include "core/domain/Money.h"
-#include "core/domain/PointsRules.h"
+#include "core/domain/ProgramFields.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -185,9 +185,12 @@ const RewardTier* LoyaltyProgram::tier(const QString& id) const
     return nullptr;
 }
 
-QString LoyaltyProgram::memberTierFor(qint64 lifetimePoints) const
+QStringList LoyaltyProgram::rewardIds() const
 {
-    return PointsRules(*this).memberTierFor(lifetimePoints);
+    QStringList ids;
+    for (const RewardTier& t : rewardTiers)
+        ids << t.id;
+    return ids;
 }
 
 QJsonObject LoyaltyProgram::toJson() const
@@ -198,62 +201,105 @@ QJsonObject LoyaltyProgram::toJson() const
     QJsonArray tiers;
     for (const RewardTier& t : rewardTiers)
         tiers.append(t.toJson());
-    QJsonArray levels;
-    for (const MemberTier& t : memberTiers)
-        levels.append(
-            QJsonObject {{QStringLiteral("name"), t.name}, {QStringLiteral("lifetime_points"), t.lifetimePoints}});
     QJsonObject json {{QStringLiteral("square_program_id"), squareProgramId},
                       {QStringLiteral("status"), active ? QStringLiteral("ACTIVE") : QStringLiteral("INACTIVE")},
                       {QStringLiteral("currency"), currency},
                       {QStringLiteral("terminology"),
                        QJsonObject {{QStringLiteral("one"), termOne}, {QStringLiteral("other"), termOther}}},
                       {QStringLiteral("accrual_rules"), rules},
-                      {QStringLiteral("reward_tiers"), tiers},
-                      {QStringLiteral("member_tiers"), levels}};
+                      {QStringLiteral("reward_tiers"), tiers}};
     if (expirationMonths)
         json.insert(QStringLiteral("expiration_months"), *expirationMonths);
+    if (!memberTiers.isEmpty())
+        json.insert(QStringLiteral("member_tiers"), memberTiers.toJson());
+    if (birthdayBonus)
+        json.insert(QStringLiteral("birthday_bonus"), birthdayBonus->toJson());
+    if (anniversaryBonus)
+        json.insert(QStringLiteral("anniversary_bonus"), anniversaryBonus->toJson());
+    if (referralBonus)
+        json.insert(QStringLiteral("referral_bonus"), referralBonus->toJson());
+    if (winBack)
+        json.insert(QStringLiteral("win_back"), winBack->toJson());
     return json;
 }
 
 Result<LoyaltyProgram> LoyaltyProgram::fromJson(const QJsonObject& json)
 {
+    const ProgramFields fields(json, QString());
+    LT_TRY(fields.onlyKnown(
+        {QStringLiteral("square_program_id"), QStringLiteral("status"), QStringLiteral("currency"),
+         QStringLiteral("terminology"), QStringLiteral("expiration_months"), QStringLiteral("accrual_rules"),
+         QStringLiteral("reward_tiers"), QStringLiteral("member_tiers"), QStringLiteral("birthday_bonus"),
+         QStringLiteral("anniversary_bonus"), QStringLiteral("referral_bonus"), QStringLiteral("win_back")}));
     LoyaltyProgram program;
-    program.squareProgramId = json.value(QStringLiteral("square_program_id")).toString();
-    program.active = json.value(QStringLiteral("status")).toString(QStringLiteral("ACTIVE")) == QLatin1String("ACTIVE");
-    program.currency = json.value(QStringLiteral("currency")).toString(QStringLiteral("USD"));
+    LT_TRY_ASSIGN(program.squareProgramId, fields.text(QStringLiteral("square_program_id"), QString()));
+    LT_TRY_ASSIGN(const QString status,
+                  fields.choice(QStringLiteral("status"), {QStringLiteral("ACTIVE"), QStringLiteral("INACTIVE")},
+                                QStringLiteral("ACTIVE")));
+    program.active = status == QLatin1String("ACTIVE");
+    LT_TRY_ASSIGN(program.currency, fields.text(QStringLiteral("currency"), QStringLiteral("USD")));
     if (!Money::isValidCurrencyCode(program.currency))
-        return Error::invalid(
+        return fields.invalid(
+            QStringLiteral("currency"),
             QCoreApplication::translate("LoyaltyProgram", "'%1' is not a currency code.").arg(program.currency));
     const QJsonObject terms = json.value(QStringLiteral("terminology")).toObject();
     program.termOne = terms.value(QStringLiteral("one")).toString(QStringLiteral("Point"));
     program.termOther = terms.value(QStringLiteral("other")).toString(QStringLiteral("Points"));
     if (json.contains(QStringLiteral("expiration_months"))) {
-        const qint64 months = integer(json, QStringLiteral("expiration_months"), -1);
-        if (months < 1 || months > 120)
-            return Error::invalid(
-                QCoreApplication::translate("LoyaltyProgram", "Points must expire after 1 to 120 months."));
+        LT_TRY_ASSIGN(const qint64 months, fields.integer(QStringLiteral("expiration_months"), 1, 120));
         program.expirationMonths = static_cast<int>(months);
     }
-    for (const QJsonValue& v : json.value(QStringLiteral("accrual_rules")).toArray()) {
-        LT_TRY_ASSIGN(const AccrualRule rule, AccrualRule::fromJson(v.toObject()));
-        program.accrualRules << rule;
+    const QJsonArray rules = json.value(QStringLiteral("accrual_rules")).toArray();
+    for (qsizetype i = 0; i < rules.size(); ++i) {
+        auto rule = AccrualRule::fromJson(rules.at(i).toObject());
+        if (!rule)
+            return fields.invalid(QStringLiteral("accrual_rules[%1]").arg(i), rule.error().message);
+        program.accrualRules << *rule;
     }
-    for (const QJsonValue& v : json.value(QStringLiteral("reward_tiers")).toArray()) {
-        LT_TRY_ASSIGN(const RewardTier tier, RewardTier::fromJson(v.toObject()));
-        if (program.tier(tier.id))
-            return Error::invalid(
-                QCoreApplication::translate("LoyaltyProgram", "Two rewards share the id '%1'.").arg(tier.id));
-        program.rewardTiers << tier;
-    }
-    for (const QJsonValue& v : json.value(QStringLiteral("member_tiers")).toArray()) {
-        const QJsonObject o = v.toObject();
-        program.memberTiers << MemberTier {o.value(QStringLiteral("name")).toString(),
-                                           integer(o, QStringLiteral("lifetime_points"))};
+    const QJsonArray rewards = json.value(QStringLiteral("reward_tiers")).toArray();
+    for (qsizetype i = 0; i < rewards.size(); ++i) {
+        auto tier = RewardTier::fromJson(rewards.at(i).toObject());
+        if (!tier)
+            return fields.invalid(QStringLiteral("reward_tiers[%1]").arg(i), tier.error().message);
+        if (program.tier(tier->id))
+            return fields.invalid(
+                QStringLiteral("reward_tiers[%1].id").arg(i),
+                QCoreApplication::translate("LoyaltyProgram", "Two rewards share the id '%1'.").arg(tier->id));
+        program.rewardTiers << *tier;
     }
     std::sort(program.rewardTiers.begin(), program.rewardTiers.end(),
               [](const RewardTier& a, const RewardTier& b) { return a.points < b.points; });
-    std::sort(program.memberTiers.begin(), program.memberTiers.end(),
-              [](const MemberTier& a, const MemberTier& b) { return a.lifetimePoints < b.lifetimePoints; });
+    const QJsonValue tiers = json.value(QStringLiteral("member_tiers"));
+    if (tiers.isArray()) {
+        program.memberTiers = TierPolicy::fromLifetimeList(tiers.toArray());
+    } else if (!tiers.isUndefined()) {
+        LT_TRY_ASSIGN(const QJsonObject section, fields.object(QStringLiteral("member_tiers")));
+        LT_TRY_ASSIGN(program.memberTiers, TierPolicy::fromJson(section, program.rewardIds()));
+    }
+    for (const auto& [key, target] : {std::pair {QStringLiteral("birthday_bonus"), &program.birthdayBonus},
+                                      std::pair {QStringLiteral("anniversary_bonus"), &program.anniversaryBonus}}) {
+        if (!json.contains(key))
+            continue;
+        LT_TRY_ASSIGN(const QJsonObject section, fields.object(key));
+        LT_TRY_ASSIGN(OccasionBonus bonus, OccasionBonus::fromJson(section, key));
+        if (!bonus.rewardId.isEmpty()) {
+            const RewardTier* reward = program.tier(bonus.rewardId);
+            if (!reward)
+                return fields.invalid(key + QStringLiteral(".reward_id"),
+                                      QCoreApplication::translate("ProgramFields", "names '%1', which is not a reward.")
+                                          .arg(bonus.rewardId));
+            bonus.points = reward->points;
+        }
+        *target = bonus;
+    }
+    if (json.contains(QStringLiteral("referral_bonus"))) {
+        LT_TRY_ASSIGN(const QJsonObject section, fields.object(QStringLiteral("referral_bonus")));
+        LT_TRY_ASSIGN(program.referralBonus, ReferralBonus::fromJson(section));
+    }
+    if (json.contains(QStringLiteral("win_back"))) {
+        LT_TRY_ASSIGN(const QJsonObject section, fields.object(QStringLiteral("win_back")));
+        LT_TRY_ASSIGN(program.winBack, WinBackOffer::fromJson(section));
+    }
     return program;
 }
 
@@ -286,8 +332,12 @@ LoyaltyProgram LoyaltyProgram::defaultProgram()
     pointsAsCash.minimumPoints = 20;
     pointsAsCash.minorPerPoint = 5;
     program.rewardTiers << fiveOff << tenPercent << pointsAsCash;
-    program.memberTiers << MemberTier {QStringLiteral("Member"), 0} << MemberTier {QStringLiteral("Silver"), 500}
-                        << MemberTier {QStringLiteral("Gold"), 2000};
+    program.memberTiers.tiers << MemberTier {QStringLiteral("Member"), 0, 1000, {}}
+                              << MemberTier {QStringLiteral("Silver"), 500, 1000, {}}
+                              << MemberTier {QStringLiteral("Gold"), 2000, 1250, {pointsAsCash.id}};
+    program.birthdayBonus = OccasionBonus {50, QString(), OccasionBonus::Period::Week};
+    program.referralBonus = ReferralBonus {100, 50, 1000, 5};
+    program.winBack = WinBackOffer {90, 30, 2000};
     return program;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/domain/BonusRules.h"
+#include "core/domain/TierPolicy.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -53,13 +55,6 @@ struct RewardTier
     static Result<RewardTier> fromJson(const QJsonObject& json);
 };
 
-// A member tier reached by lifetime points; upgrades happen automatically as points accrue.
-struct MemberTier
-{
-    QString name;
-    qint64 lifetimePoints = 0;
-};
-
 struct LoyaltyProgram
 {
     QString squareProgramId; // empty until sync pulls Square's program
@@ -70,15 +65,23 @@ struct LoyaltyProgram
     std::optional<int> expirationMonths; // Square's expiration_duration P[n]M
     QList<AccrualRule> accrualRules;
     QList<RewardTier> rewardTiers; // ascending by points
-    QList<MemberTier> memberTiers; // ascending by lifetime points
+    // The parts Square has no API for, run by the till: member tiers and the automatic bonuses (absent: off).
+    TierPolicy memberTiers;
+    std::optional<OccasionBonus> birthdayBonus;
+    std::optional<OccasionBonus> anniversaryBonus;
+    std::optional<ReferralBonus> referralBonus;
+    std::optional<WinBackOffer> winBack;
 
     const RewardTier* tier(const QString& id) const;
-    QString memberTierFor(qint64 lifetimePoints) const;
+    QStringList rewardIds() const;
     QString pointsWord(qint64 points) const { return points == 1 || points == -1 ? termOne : termOther; }
 
     QJsonObject toJson() const;
+    // Every field is checked; an error names the field ("win_back.multiplier") and says what is wrong.
     static Result<LoyaltyProgram> fromJson(const QJsonObject& json);
-    // What a new store runs before it connects to Square: 1 point per 1.00 spent and three rewards.
+    // What a new store runs before it connects to Square: 1 point per 1.00 spent, three rewards, and modest
+    // examples of the automatic parts (Silver and Gold on a rolling 12 months, birthday, referral and win-back
+    // bonuses). Expiry stays off until the store or Square sets it.
     static LoyaltyProgram defaultProgram();
 };
 

@@ -2,6 +2,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QList>
 #include <QString>
 
 namespace lt {
@@ -20,7 +21,9 @@ struct Member
     QDateTime enrolledAt;
     qint64 balance = 0;
     qint64 lifetimePoints = 0;
-    QString tier;
+    QString tier; // the member tier held (the program's first tier until an evaluation or a sale raises it)
+    QDateTime lastVisitAt; // the last purchase, here or at another till of the store
+    qint64 referredBy = 0; // the member who brought this one in, 0 for none
     QString squareAccountId;
     bool erased = false;
 };

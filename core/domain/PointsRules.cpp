@@ -149,14 +149,4 @@ qint64 PointsRules::lifetimeDelta(LedgerKind kind, qint64 points)
     return 0;
 }
 
-QString PointsRules::memberTierFor(qint64 lifetimePoints) const
-{
-    QString name;
-    for (const MemberTier& tier : m_program.memberTiers) {
-        if (lifetimePoints >= tier.lifetimePoints)
-            name = tier.name;
-    }
-    return name;
-}
-
 } // namespace lt

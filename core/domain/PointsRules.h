@@ -57,9 +57,6 @@ public:
     static LifetimeEffect lifetimeEffect(LedgerKind kind);
     static qint64 lifetimeDelta(LedgerKind kind, qint64 points);
 
-    // Tier: the highest member tier whose threshold the lifetime points reach; empty below the first one.
-    QString memberTierFor(qint64 lifetimePoints) const;
-
 private:
     const LoyaltyProgram& m_program;
 };

@@ -13,7 +13,10 @@ namespace lt {
 
 Member MemberDirectory::withTier(Member member) const
 {
-    member.tier = PointsRules(m_context.program).memberTierFor(member.lifetimePoints);
+    // A member no evaluation has placed yet holds the first tier.
+    if (const TierPolicy& tiers = m_context.program.memberTiers;
+        tiers.indexOf(member.tier) < 0 || member.tier.isEmpty())
+        member.tier = tiers.isEmpty() ? QString() : tiers.tiers.constFirst().name;
     return member;
 }
 

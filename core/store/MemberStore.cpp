@@ -12,7 +12,8 @@ namespace {
 const QString SelectMember = QStringLiteral(
     "SELECT m.id, m.phone, m.name, m.email, m.birthday, m.consent, m.consent_at, m.consent_version, m.enrolled_at, "
     "m.balance, m.lifetime_points, m.square_account_id, m.erased_at, "
-    "(SELECT number FROM cards WHERE member_id = m.id ORDER BY issued_at DESC, number DESC LIMIT 1) ");
+    "(SELECT number FROM cards WHERE member_id = m.id ORDER BY issued_at DESC, number DESC LIMIT 1), "
+    "m.tier, m.last_visit_at, m.referred_by ");
 
 QVariant orNull(const QString& text)
 {
@@ -42,6 +43,9 @@ Member MemberStore::memberFrom(const QSqlQuery& query)
     m.squareAccountId = query.value(11).toString();
     m.erased = !query.value(12).isNull();
     m.card = query.value(13).toString();
+    m.tier = query.value(14).toString();
+    m.lastVisitAt = fromStorageTime(query.value(15).toString());
+    m.referredBy = query.value(16).toLongLong();
     return m;
 }
 
@@ -162,12 +166,15 @@ Result<qint64> MemberStore::insert(const NewMember& member)
     const QString at = toStorageTime(member.enrolledAt);
     QSqlQuery& insert = m_db.prepared(
         QStringLiteral("INSERT INTO members (phone, name, email, birthday, consent, consent_at, consent_version, "
-                       "enrolled_at, origin, square_account_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    auto inserted = m_db.exec(insert,
-                              {member.phone, member.name, member.email, orNull(member.birthday),
-                               member.marketingConsent ? 1 : 0, member.marketingConsent ? QVariant(at) : QVariant(),
-                               member.marketingConsent ? QVariant(member.consentVersion) : QVariant(), at,
-                               member.origin, orNull(member.squareAccountId)});
+                       "enrolled_at, origin, square_account_id, birthday_set_at, referred_by) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    auto inserted =
+        m_db.exec(insert,
+                  {member.phone, member.name, member.email, orNull(member.birthday), member.marketingConsent ? 1 : 0,
+                   member.marketingConsent ? QVariant(at) : QVariant(),
+                   member.marketingConsent ? QVariant(member.consentVersion) : QVariant(), at, member.origin,
+                   orNull(member.squareAccountId), member.birthday.isEmpty() ? QVariant() : QVariant(at),
+                   member.referredBy > 0 ? QVariant(member.referredBy) : QVariant()});
     const qint64 memberId = insert.lastInsertId().toLongLong();
     insert.finish();
     LT_TRY(inserted);

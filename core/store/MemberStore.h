@@ -41,6 +41,7 @@ public:
         QDateTime enrolledAt; // also when the consent was given
         QString origin = QStringLiteral("till"); // till, import (also Square's own members) or generated
         QString squareAccountId; // a member Square already knows; empty until sync links one
+        qint64 referredBy = 0; // the member who brought this one in
     };
 
     // A member linked to a Square loyalty account, as the balance comparison needs them.

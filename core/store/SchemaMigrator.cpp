@@ -208,6 +208,68 @@ const char* const version4[] = {
     R"(INSERT INTO sync_conflicts (outbox_id, member_id, kind, message, created_at)
            SELECT id, member_id, 'refused', COALESCE(last_error, ''), created_at FROM outbox WHERE state = 'conflict')",
 };
+// Version 5: the program runs itself. Members keep the tier they hold (and since when an evaluation found them
+// short of it), when their birthday was entered, who referred them and their last purchase; tier changes are
+// recorded with their reason; every automatic bonus, offer and expiry has a row under its natural key, the same on
+// every till of the store; Square's promotions (or the store's own) and the sales they applied to.
+const char* const version5[] = {
+    R"(ALTER TABLE members ADD COLUMN tier TEXT)",
+    R"(ALTER TABLE members ADD COLUMN tier_since TEXT)",
+    R"(ALTER TABLE members ADD COLUMN below_tier_since TEXT)",
+    R"(ALTER TABLE members ADD COLUMN birthday_set_at TEXT)",
+    R"(ALTER TABLE members ADD COLUMN referred_by INTEGER REFERENCES members(id))",
+    R"(ALTER TABLE members ADD COLUMN last_visit_at TEXT)",
+    R"(UPDATE members SET birthday_set_at = enrolled_at WHERE birthday IS NOT NULL)",
+    R"(UPDATE members SET last_visit_at = (SELECT max(created_at) FROM ledger
+                                           WHERE ledger.member_id = members.id AND ledger.kind = 'accrue'))",
+    R"(CREATE INDEX members_referred_by ON members(referred_by) WHERE referred_by IS NOT NULL)",
+    R"(CREATE TABLE tier_changes (
+             id INTEGER PRIMARY KEY,
+             member_id INTEGER NOT NULL REFERENCES members(id),
+             from_tier TEXT NOT NULL,
+             to_tier TEXT NOT NULL,
+             direction TEXT NOT NULL CHECK (direction = 'up' OR direction = 'down'),
+             reason TEXT NOT NULL,
+             qualifying INTEGER NOT NULL,
+             sale_id INTEGER REFERENCES sales(id),
+             created_at TEXT NOT NULL))",
+    R"(CREATE INDEX tier_changes_member ON tier_changes(member_id, id))",
+    R"(CREATE TABLE grants (
+             id INTEGER PRIMARY KEY,
+             grant_key TEXT NOT NULL UNIQUE,
+             member_id INTEGER NOT NULL REFERENCES members(id),
+             kind TEXT NOT NULL CHECK (kind = 'birthday' OR kind = 'anniversary' OR kind = 'referral'
+                                       OR kind = 'winback' OR kind = 'expire'),
+             period TEXT NOT NULL,
+             points INTEGER NOT NULL DEFAULT 0,
+             state TEXT NOT NULL DEFAULT 'granted'
+               CHECK (state = 'granted' OR state = 'offered' OR state = 'used' OR state = 'reversed'),
+             source TEXT NOT NULL DEFAULT 'till' CHECK (source = 'till' OR source = 'square'),
+             ledger_id INTEGER REFERENCES ledger(id),
+             sale_id INTEGER REFERENCES sales(id),
+             expires_at TEXT,
+             created_at TEXT NOT NULL))",
+    R"(CREATE INDEX grants_member ON grants(member_id, kind))",
+    R"(CREATE INDEX grants_sale ON grants(sale_id) WHERE sale_id IS NOT NULL)",
+    R"(CREATE TABLE promotions (
+             id INTEGER PRIMARY KEY,
+             square_id TEXT UNIQUE,
+             name TEXT NOT NULL,
+             status TEXT NOT NULL
+               CHECK (status = 'ACTIVE' OR status = 'SCHEDULED' OR status = 'ENDED' OR status = 'CANCELED'),
+             document TEXT NOT NULL,
+             created_at TEXT NOT NULL,
+             canceled_at TEXT))",
+    R"(CREATE TABLE promotion_uses (
+             sale_id INTEGER NOT NULL REFERENCES sales(id),
+             promotion_id INTEGER NOT NULL REFERENCES promotions(id),
+             member_id INTEGER NOT NULL REFERENCES members(id),
+             points INTEGER NOT NULL,
+             used_at TEXT NOT NULL,
+             PRIMARY KEY (sale_id, promotion_id)) WITHOUT ROWID)",
+    R"(CREATE INDEX promotion_uses_member ON promotion_uses(member_id, promotion_id, used_at))",
+    R"(CREATE INDEX promotion_uses_promotion ON promotion_uses(promotion_id, used_at))",
+};
 } // namespace
 
 SchemaMigrator::SchemaMigrator(Database& db)
@@ -230,6 +292,8 @@ QStringList SchemaMigrator::statementsFor(int version)
         add(version3);
     else if (version == 4)
         add(version4);
+    else if (version == 5)
+        add(version5);
     return statements;
 }
 

@@ -1,6 +1,7 @@
 #include "core/domain/PointsRules.h"
 #include "tests/support/ResultChecks.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using lt::AccrualRule;
@@ -11,6 +12,7 @@ using lt::Money;
 using lt::PointsRules;
 using lt::RewardTier;
 using lt::Sale;
+using lt::TierPolicy;
 using lt::SaleLine;
 
 Q_DECLARE_METATYPE(AccrualRule::Rounding)
@@ -398,17 +400,22 @@ void TestPointsRules::lifetimePointsCountEarnings()
 
 void TestPointsRules::tierFollowsLifetimePoints()
 {
-    LoyaltyProgram program = LoyaltyProgram::defaultProgram();
-    program.memberTiers = {{QStringLiteral("Silver"), 500}, {QStringLiteral("Gold"), 2000}};
-    const PointsRules rules(program);
-    QCOMPARE(rules.memberTierFor(0), QString());
-    QCOMPARE(rules.memberTierFor(499), QString());
-    QCOMPARE(rules.memberTierFor(500), QStringLiteral("Silver"));
-    QCOMPARE(rules.memberTierFor(1999), QStringLiteral("Silver"));
-    QCOMPARE(rules.memberTierFor(2000), QStringLiteral("Gold"));
-    QCOMPARE(rules.memberTierFor(1'000'000), QStringLiteral("Gold"));
-    // The program answers with the same rule.
-    QCOMPARE(program.memberTierFor(1999), QStringLiteral("Silver"));
+    // Tiers kept by earlier versions as [{name, lifetime_points}] still read, counted over the lifetime.
+    const auto program = LoyaltyProgram::fromJson(
+        QJsonObject {{QStringLiteral("member_tiers"),
+                      QJsonArray {QJsonObject {{QStringLiteral("name"), QStringLiteral("Gold")},
+                                               {QStringLiteral("lifetime_points"), 2000}},
+                                  QJsonObject {{QStringLiteral("name"), QStringLiteral("Silver")},
+                                               {QStringLiteral("lifetime_points"), 500}}}}});
+    QVERIFY(program.ok());
+    const TierPolicy& tiers = program->memberTiers;
+    QCOMPARE(tiers.window, TierPolicy::Window::Lifetime);
+    QCOMPARE(tiers.indexFor(0), 0);
+    QCOMPARE(tiers.indexFor(499), 0);
+    QCOMPARE(tiers.tiers.at(tiers.indexFor(500)).name, QStringLiteral("Silver"));
+    QCOMPARE(tiers.tiers.at(tiers.indexFor(1999)).name, QStringLiteral("Silver"));
+    QCOMPARE(tiers.tiers.at(tiers.indexFor(2000)).name, QStringLiteral("Gold"));
+    QCOMPARE(tiers.tiers.at(tiers.indexFor(1'000'000)).name, QStringLiteral("Gold"));
 }
 
 QTEST_GUILESS_MAIN(TestPointsRules)
