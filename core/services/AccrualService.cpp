@@ -5,9 +5,13 @@
 #include "core/domain/Actor.h"
 #include "core/domain/PersonalDataValidator.h"
 #include "core/domain/PointsRules.h"
+#include "core/domain/ProgramFields.h"
 #include "core/services/EngineContext.h"
 #include "core/services/MemberDirectory.h"
+#include "core/services/ReferralService.h"
+#include "core/services/TierService.h"
 #include "core/store/AuditLog.h"
+#include "core/store/GrantStore.h"
 #include "core/store/LedgerWriter.h"
 #include "core/store/MemberStore.h"
 #include "core/store/SaleStore.h"
@@ -66,10 +70,47 @@ Result<void> AccrualService::validate(const Sale& sale) const
     return {};
 }
 
-Result<qint64> AccrualService::preview(const Sale& sale) const
+Result<PointsBreakdown> AccrualService::preview(qint64 memberId, const Sale& sale) const
 {
     LT_TRY(validate(sale));
-    return PointsRules(m_context.program).pointsFor(sale);
+    LT_TRY_ASSIGN(const Earning earned, earning(memberId, sale));
+    return earned.breakdown;
+}
+
+Result<AccrualService::Earning> AccrualService::earning(qint64 memberId, const Sale& sale) const
+{
+    Earning earned;
+    PointsBreakdown& breakdown = earned.breakdown;
+    breakdown.programPoints = PointsRules(m_context.program).pointsFor(sale);
+    // Like Square's promotions, every addition needs a purchase that earns program points.
+    if (memberId <= 0 || breakdown.programPoints <= 0)
+        return earned;
+    const qint64 base = breakdown.programPoints;
+    const auto timesMinusOne = [base](int milli) {
+        return base * (milli - 1000) / 1000;
+    };
+    TierService tiers(m_context);
+    LT_TRY_ASSIGN(const int tierMilli, tiers.multiplierMilli(memberId));
+    if (tierMilli > 1000) {
+        LT_TRY_ASSIGN(const TierService::Outlook outlook, tiers.outlook(memberId));
+        breakdown.extras << PointsLine {PointsLine::Kind::Tier,
+                                        QStringLiteral("%1 %2x").arg(outlook.tier, multiplierText(tierMilli)),
+                                        timesMinusOne(tierMilli), memberId};
+    }
+    // PROMOTION
+    if (m_context.program.winBack) {
+        LT_TRY_ASSIGN(const std::optional<Grant> offer,
+                      GrantStore(m_context.db).openOffer(memberId, m_context.clock.nowUtc()));
+        if (offer) {
+            const int milli = m_context.program.winBack->multiplierMilli;
+            earned.offerId = offer->id;
+            breakdown.extras << PointsLine {
+                PointsLine::Kind::WinBack,
+                QCoreApplication::translate("AccrualService", "Welcome back %1x").arg(multiplierText(milli)),
+                timesMinusOne(milli), memberId};
+        }
+    }
+    return earned;
 }
 
 Result<PointsChange> AccrualService::accrue(qint64 memberId, const Sale& input, const Actor& actor)
@@ -77,15 +118,13 @@ Result<PointsChange> AccrualService::accrue(qint64 memberId, const Sale& input, 
     Sale sale = input;
     sale.reference = sale.reference.trimmed();
     LT_TRY(validate(sale));
-    const qint64 points = PointsRules(m_context.program).pointsFor(sale);
-    LT_TRY_ASSIGN(PointsChange change, inTransaction(m_context.db, [&]() -> Result<PointsChange> {
-                      return record(memberId, sale, points, actor);
-                  }));
+    LT_TRY_ASSIGN(PointsChange change,
+                  inTransaction(m_context.db, [&]() -> Result<PointsChange> { return record(memberId, sale, actor); }));
     LT_TRY_ASSIGN(change.member, MemberDirectory(m_context).byId(memberId));
     return change;
 }
 
-Result<PointsChange> AccrualService::record(qint64 memberId, const Sale& sale, qint64 points, const Actor& actor)
+Result<PointsChange> AccrualService::record(qint64 memberId, const Sale& sale, const Actor& actor)
 {
     LT_TRY_ASSIGN(const MemberStore::Standing standing, MemberStore(m_context.db).standing(memberId));
     if (standing == MemberStore::Standing::Missing)
@@ -109,6 +148,8 @@ Result<PointsChange> AccrualService::record(qint64 memberId, const Sale& sale, q
     if (standing == MemberStore::Standing::Erased)
         return Error::refused(
             QCoreApplication::translate("AccrualService", "Member %1 has left the program.").arg(memberId));
+    LT_TRY_ASSIGN(const Earning earned, earning(memberId, sale));
+    const qint64 points = earned.breakdown.total();
     LT_TRY_ASSIGN(const qint64 saleId,
                   sales.insert(sale.reference, memberId, sale.total, points, m_context.clock.nowUtc()));
     if (points > 0) {
@@ -125,6 +166,17 @@ Result<PointsChange> AccrualService::record(qint64 memberId, const Sale& sale, q
                                    {QStringLiteral("currency"), sale.total.currency()}}));
     }
     change.points = points;
+    change.earned = earned.breakdown;
+    const QDateTime now = m_context.clock.nowUtc();
+    for (const PointsLine& line : earned.breakdown.extras) {
+        if (line.kind == PointsLine::Kind::WinBack)
+            LT_TRY(GrantStore(m_context.db).markUsed(earned.offerId, saleId, line.points));
+    }
+    LT_TRY_ASSIGN(const std::optional<TierChange> raised,
+                  TierService(m_context).afterPurchase(memberId, saleId, sale.reference));
+    if (raised)
+        change.tierChanged = raised->toTier;
+    LT_TRY_ASSIGN(change.bonuses, ReferralService(m_context).afterPurchase(memberId, saleId, sale, actor));
     qCDebug(lcServices) << "sale" << saleId << "earned" << points << "points for member" << memberId;
     return change;
 }
@@ -155,6 +207,7 @@ Result<PointsChange> AccrualService::recordVoid(const QString& reference, const 
     const qint64 remaining = PointsRules::voidReversal(sale.points, sale.pointsReversed);
     LT_TRY(sales.takeAllBack(sale.id));
     PointsChange change;
+    LT_TRY_ASSIGN(change.bonuses, ReferralService(m_context).afterFullRefund(sale.id, actor));
     if (remaining > 0) {
         LedgerStore::NewEntry entry;
         entry.memberId = sale.memberId;

@@ -19,8 +19,12 @@ public:
     {
     }
 
+    // The sale earns the program's points, then the tier's multiplier, the newest promotion that applies and an open
+    // win-back offer add theirs (each computed on the program's points, as Square's promotions are); it may raise
+    // the member's tier and bring referral bonuses. One transaction.
     Result<PointsChange> accrue(qint64 memberId, const Sale& sale, const Actor& actor);
-    Result<qint64> preview(const Sale& sale) const;
+    // What the sale would earn, part by part; memberId 0: the program's points only.
+    Result<PointsBreakdown> preview(qint64 memberId, const Sale& sale) const;
     // Takes back a sale's points, e.g. an accrual made on the wrong member; refunds use RefundService.
     Result<PointsChange> voidSale(const QString& saleReference, const QString& reason, const Actor& actor);
 
@@ -29,7 +33,14 @@ public:
 private:
     Result<void> validate(const Sale& sale) const;
     // Inside the transaction.
-    Result<PointsChange> record(qint64 memberId, const Sale& sale, qint64 points, const Actor& actor);
+    Result<PointsChange> record(qint64 memberId, const Sale& sale, const Actor& actor);
+    struct Earning
+    {
+        PointsBreakdown breakdown;
+        qint64 offerId = 0; // the win-back offer the sale uses
+        qint64 promotionId = 0; // the promotion it earns
+    };
+    Result<Earning> earning(qint64 memberId, const Sale& sale) const;
     Result<PointsChange> recordVoid(const QString& reference, const QString& reason, const Actor& actor);
 
     EngineContext& m_context;

@@ -7,6 +7,8 @@
 #include "core/domain/PersonalDataValidator.h"
 #include "core/services/EngineContext.h"
 #include "core/services/MemberDirectory.h"
+#include "core/services/ReferralService.h"
+#include "core/services/TierService.h"
 #include "core/store/AuditLog.h"
 #include "core/store/LedgerWriter.h"
 #include "core/store/MemberStore.h"
@@ -46,15 +48,23 @@ Result<EnrollmentRequest> EnrollmentService::validate(const EnrollmentRequest& r
 
 Result<Enrollment> EnrollmentService::enroll(const EnrollmentRequest& request, const Actor& actor)
 {
-    LT_TRY_ASSIGN(const EnrollmentRequest clean, validate(request));
+    LT_TRY_ASSIGN(EnrollmentRequest clean, validate(request));
+    if (!clean.referredBy.trimmed().isEmpty()) {
+        LT_TRY_ASSIGN(clean.referrerId,
+                      ReferralService(m_context).referrer(clean.referredBy, clean.phone, clean.email));
+    }
     const auto insertAndAudit = [&]() -> Result<Enrollment> {
         LT_TRY_ASSIGN(const Enrollment inserted, insertValidated(clean, actor));
+        // Points brought from an earlier program count toward the tier at once.
+        if (!inserted.existing && clean.openingBalance > 0)
+            LT_TRY(TierService(m_context).afterPurchase(inserted.member.id, 0, QString()));
         if (!inserted.existing)
             LT_TRY(AuditLog(m_context.db, m_context.clock)
                        .record(actor.name(), QStringLiteral("member.enroll"),
                                QStringLiteral("member:%1").arg(inserted.member.id),
                                {{QStringLiteral("consent"), clean.marketingConsent},
-                                {QStringLiteral("card"), !clean.card.isEmpty()}}));
+                                {QStringLiteral("card"), !clean.card.isEmpty()},
+                                {QStringLiteral("referred_by"), clean.referrerId}}));
         return inserted;
     };
     LT_TRY_ASSIGN(const Enrollment enrolled, inTransaction(m_context.db, insertAndAudit));
@@ -101,6 +111,7 @@ Result<Enrollment> EnrollmentService::insertMember(Database& db, const Clock& cl
     row.enrolledAt = enrolledAt;
     row.origin = request.origin;
     row.squareAccountId = squareAccountId;
+    row.referredBy = request.referrerId;
     LT_TRY_ASSIGN(const qint64 memberId, members.insert(row));
     if (!request.card.isEmpty())
         LT_TRY(members.addCard(memberId, request.card, enrolledAt));

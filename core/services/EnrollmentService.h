@@ -24,6 +24,8 @@ struct EnrollmentRequest
     QString consentVersion; // the version of the consent text that was shown
     qint64 openingBalance = 0; // imports carry points from an earlier program
     QString origin = QStringLiteral("till"); // till or import
+    QString referredBy; // the member who brought the customer in: member number, phone or card; empty for none
+    qint64 referrerId = 0; // referredBy resolved (by enroll)
 };
 
 // A customer Square already knows: a loyalty account made at Square (its POS, or another store's till).

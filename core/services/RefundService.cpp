@@ -7,6 +7,7 @@
 #include "core/services/AccrualService.h"
 #include "core/services/EngineContext.h"
 #include "core/services/MemberDirectory.h"
+#include "core/services/ReferralService.h"
 #include "core/store/AuditLog.h"
 #include "core/store/LedgerStore.h"
 #include "core/store/LedgerWriter.h"
@@ -92,6 +93,9 @@ Result<PointsChange> RefundService::record(const RefundRequest& request, const Q
     if (refundedAfter == total.minorUnits()
         && StoreSettings(m_context.db).value(StoreSettings::RefundRedeemedReward) == QLatin1String("restore")) {
         LT_TRY_ASSIGN(change.restoredPoints, restoreRedeemedRewards(sale.memberId, reference, actor));
+    }
+    if (refundedAfter == total.minorUnits()) {
+        LT_TRY_ASSIGN(change.bonuses, ReferralService(m_context).afterFullRefund(sale.id, actor));
     }
     LT_TRY(sales.recordRefund(sale.id, refundReference, amount, -reversal, change.ledgerId, m_context.clock.nowUtc()));
     LT_TRY(AuditLog(m_context.db, m_context.clock)

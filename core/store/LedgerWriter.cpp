@@ -34,9 +34,12 @@ QString LedgerWriter::lifetimeDeltaSql()
 }
 
 Result<qint64> LedgerWriter::append(const LedgerStore::NewEntry& entry, std::optional<OutboxOperation> operation,
-                                    QJsonObject payload)
+                                    QJsonObject payload, const QString& idempotencyKey)
 {
-    LT_TRY_ASSIGN(const qint64 ledgerId, LedgerStore(m_db).append(entry, m_actor, m_clock.nowUtc()));
+    const QDateTime now = m_clock.nowUtc();
+    LT_TRY_ASSIGN(const qint64 ledgerId, LedgerStore(m_db).append(entry, m_actor, now));
+    if (entry.kind == LedgerKind::Accrue)
+        LT_TRY(MemberStore(m_db).recordVisit(entry.memberId, now));
     LT_TRY_ASSIGN(const bool updated,
                   MemberStore(m_db).addPoints(entry.memberId, entry.points,
                                               PointsRules::lifetimeDelta(entry.kind, entry.points)));
@@ -45,7 +48,7 @@ Result<qint64> LedgerWriter::append(const LedgerStore::NewEntry& entry, std::opt
             QCoreApplication::translate("LedgerWriter", "There is no member %1.").arg(entry.memberId));
     if (operation) {
         payload.insert(QStringLiteral("points"), entry.points);
-        LT_TRY(SyncOutbox(m_db, m_clock).enqueue(entry.memberId, ledgerId, *operation, payload));
+        LT_TRY(SyncOutbox(m_db, m_clock).enqueue(entry.memberId, ledgerId, *operation, payload, idempotencyKey));
     }
     return ledgerId;
 }

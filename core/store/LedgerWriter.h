@@ -39,9 +39,11 @@ public:
     LedgerWriter(Database& db, const Clock& clock, QString actor);
 
     // operation std::nullopt: Square has no counterpart for this entry (it mirrors an event made at Square, or
-    // cancels an operation Square never had). The payload gets the entry's points.
+    // cancels an operation Square never had). The payload gets the entry's points. idempotencyKey: the key the
+    // operation reaches Square with, when it must be the same on every till (a grant's natural key); empty: a new
+    // one. A purchase (Accrue) also records the member's visit.
     Result<qint64> append(const LedgerStore::NewEntry& entry, std::optional<OutboxOperation> operation,
-                          QJsonObject payload = {});
+                          QJsonObject payload = {}, const QString& idempotencyKey = {});
     // outboxOperation empty: Square has no counterpart for this entry.
     Result<qint64> append(const Entry& entry, const QString& outboxOperation, QJsonObject payload = {});
     // How an entry of this kind changes lifetime points (PointsRules::lifetimeDelta); 0 for an unknown kind.

@@ -286,4 +286,32 @@ Result<QString> MemberStore::phoneWhenSettledWithSquare(qint64 memberId) const
     return query.next() ? query.value(0).toString() : QString();
 }
 
+Result<void> MemberStore::recordVisit(qint64 memberId, const QDateTime& at)
+{
+    return m_db.exec(m_db.prepared(QStringLiteral("UPDATE members SET last_visit_at = ? WHERE id = ? "
+                                                  "AND (last_visit_at IS NULL OR last_visit_at < ?)")),
+                     {toStorageTime(at), memberId, toStorageTime(at)});
+}
+
+Result<QList<MemberStore::Occasions>> MemberStore::occasions(qint64 afterId, int limit) const
+{
+    QSqlQuery& query = m_db.prepared(
+        QStringLiteral("SELECT id, phone, birthday, birthday_set_at, enrolled_at, last_visit_at FROM members "
+                       "WHERE id > ? AND erased_at IS NULL AND phone IS NOT NULL ORDER BY id LIMIT ?"));
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query, {afterId, limit}));
+    QList<Occasions> list;
+    while (query.next()) {
+        Occasions o;
+        o.id = query.value(0).toLongLong();
+        o.phone = query.value(1).toString();
+        o.birthday = QDate::fromString(query.value(2).toString(), Qt::ISODate);
+        o.birthdaySetAt = fromStorageTime(query.value(3).toString()).toLocalTime().date();
+        o.enrolledAt = fromStorageTime(query.value(4).toString());
+        o.lastVisitAt = fromStorageTime(query.value(5).toString());
+        list << o;
+    }
+    return list;
+}
+
 } // namespace lt

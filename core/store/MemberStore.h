@@ -75,6 +75,19 @@ public:
     Result<qint64> insert(const NewMember& member);
     Result<void> addCard(qint64 memberId, const QString& number, const QDateTime& issuedAt);
     Result<void> setPhone(qint64 memberId, const QString& e164);
+    // A purchase at `at`, here or at another till (win-back counts from the last one).
+    Result<void> recordVisit(qint64 memberId, const QDateTime& at);
+    // What the automatic bonuses need of every member still in the program, by id from `afterId`.
+    struct Occasions
+    {
+        qint64 id = 0;
+        QString phone;
+        QDate birthday;
+        QDate birthdaySetAt;
+        QDateTime enrolledAt;
+        QDateTime lastVisitAt;
+    };
+    Result<QList<Occasions>> occasions(qint64 afterId, int limit) const;
     // Keeps the cached balance and lifetime points in step with a ledger entry; false when there is no such member.
     Result<bool> addPoints(qint64 memberId, qint64 points, qint64 lifetimePoints);
 

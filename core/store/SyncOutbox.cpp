@@ -27,16 +27,17 @@ QString SyncOutbox::newIdempotencyKey()
 }
 
 Result<qint64> SyncOutbox::enqueue(qint64 memberId, qint64 ledgerId, OutboxOperation operation,
-                                   const QJsonObject& payload)
+                                   const QJsonObject& payload, const QString& idempotencyKey)
 {
     QSqlQuery& query = m_db.prepared(
         QStringLiteral("INSERT INTO outbox (member_id, ledger_id, operation, payload, idempotency_key, created_at) "
                        "VALUES (?, ?, ?, ?, ?, ?)"));
     StatementScope scope(query);
-    LT_TRY(m_db.exec(query,
-                     {memberId, ledgerId > 0 ? QVariant(ledgerId) : QVariant(), toStorage(operation),
-                      QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)), newIdempotencyKey(),
-                      toStorageTime(m_clock.nowUtc())}));
+    LT_TRY(
+        m_db.exec(query,
+                  {memberId, ledgerId > 0 ? QVariant(ledgerId) : QVariant(), toStorage(operation),
+                   QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)),
+                   idempotencyKey.isEmpty() ? newIdempotencyKey() : idempotencyKey, toStorageTime(m_clock.nowUtc())}));
     return query.lastInsertId().toLongLong();
 }
 

@@ -57,7 +57,9 @@ public:
     {
     }
 
-    Result<qint64> enqueue(qint64 memberId, qint64 ledgerId, OutboxOperation operation, const QJsonObject& payload);
+    // idempotencyKey empty: a new key is minted.
+    Result<qint64> enqueue(qint64 memberId, qint64 ledgerId, OutboxOperation operation, const QJsonObject& payload,
+                           const QString& idempotencyKey = {});
     // The operation as stored text (enroll, accrue, redeem, refund, adjust).
     Result<qint64> enqueue(qint64 memberId, qint64 ledgerId, const QString& operation, const QJsonObject& payload);
 

@@ -85,9 +85,17 @@ void SaleDialog::updatePreview()
         m_preview->setText(saleLines.error().message);
         return;
     }
-    auto points = m_engine.accrual().preview(Sale {QStringLiteral("preview"), *amount, *saleLines});
-    m_preview->setText(points ? tr("+%1 %2").arg(*points).arg(m_engine.program().pointsWord(*points))
-                              : QStringLiteral("–"));
+    auto earned = m_engine.accrual().preview(m_memberId, Sale {QStringLiteral("preview"), *amount, *saleLines});
+    if (!earned) {
+        m_preview->setText(QStringLiteral("–"));
+        return;
+    }
+    const qint64 total = earned->total();
+    QStringList parts {tr("+%1 %2").arg(total).arg(m_engine.program().pointsWord(total))};
+    // Each addition named, as the member will read it on the receipt: "2x Tuesday afternoons: +40".
+    for (const PointsLine& line : earned->extras)
+        parts << tr("%1: +%2").arg(line.name).arg(line.points);
+    m_preview->setText(parts.join(QStringLiteral("\n")));
 }
 
 void SaleDialog::accept()

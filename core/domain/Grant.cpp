@@ -1,0 +1,40 @@
+#include "core/domain/Grant.h"
+
+namespace lt {
+
+namespace {
+constexpr std::pair<GrantKind, const char*> KindNames[] = {
+    {GrantKind::Birthday, "birthday"}, {GrantKind::Anniversary, "anniversary"}, {GrantKind::Referral, "referral"},
+    {GrantKind::WinBack, "winback"},   {GrantKind::Expire, "expire"},
+};
+constexpr std::pair<GrantState, const char*> StateNames[] = {
+    {GrantState::Granted, "granted"},
+    {GrantState::Offered, "offered"},
+    {GrantState::Used, "used"},
+    {GrantState::Reversed, "reversed"},
+};
+} // namespace
+
+QString toStorage(GrantKind kind)
+{
+    return storage::nameOf(KindNames, kind);
+}
+
+template<>
+Result<GrantKind> fromStorage<GrantKind>(const QString& text)
+{
+    return storage::kindOf(KindNames, text, "grant kind");
+}
+
+QString toStorage(GrantState state)
+{
+    return storage::nameOf(StateNames, state);
+}
+
+template<>
+Result<GrantState> fromStorage<GrantState>(const QString& text)
+{
+    return storage::kindOf(StateNames, text, "grant state");
+}
+
+} // namespace lt

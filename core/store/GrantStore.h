@@ -1,0 +1,49 @@
+#pragma once
+
+#include "core/common/Result.h"
+#include "core/domain/Grant.h"
+
+#include <QList>
+#include <QSet>
+#include <QString>
+
+#include <optional>
+
+namespace lt {
+
+class Database;
+
+// Owns the table grants: every bonus, offer and expiry the program made by itself, one row per natural key.
+// Writes run inside the caller's transaction.
+class GrantStore
+{
+public:
+    explicit GrantStore(Database& db)
+        : m_db(db)
+    {
+    }
+
+    // False when a grant with this key exists already (nothing is written).
+    Result<bool> insert(const Grant& grant, const QString& source = QStringLiteral("till"));
+    Result<std::optional<Grant>> byKey(const QString& key) const;
+    // The keys of this kind and period, for a pass that decides many members at once.
+    Result<QSet<QString>> keys(GrantKind kind, const QStringList& periods) const;
+    // The member's open offer at `at`: offered, not expired, made after the member's last visit.
+    Result<std::optional<Grant>> openOffer(qint64 memberId, const QDateTime& at) const;
+    Result<void> markUsed(qint64 grantId, qint64 saleId, qint64 points);
+    // The granted referral bonuses a sale brought, which its refund takes back.
+    Result<QList<Grant>> referralsOfSale(qint64 saleId) const;
+    Result<void> markReversed(qint64 grantId);
+    // Referral bonuses a referrer received since `since`.
+    Result<int> referrerBonusesSince(qint64 memberId, const QDateTime& since) const;
+    // Whether the member (as the one referred) already received a referral bonus.
+    Result<bool> hasReferral(qint64 memberId) const;
+    Result<QList<Grant>> ofMember(qint64 memberId) const;
+
+private:
+    Result<QList<Grant>> fetch(const QString& sql, std::initializer_list<QVariant> values) const;
+
+    Database& m_db;
+};
+
+} // namespace lt

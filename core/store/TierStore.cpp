@@ -1,0 +1,128 @@
+#include "core/store/TierStore.h"
+
+#include "core/common/Clock.h"
+#include "core/store/Database.h"
+#include "core/store/Transaction.h"
+
+#include <QSqlQuery>
+
+namespace lt {
+
+namespace {
+// What purchases earned: accruals (here or at another till, pulled from Square), less what refunds and voids took
+// back, and points brought from an earlier program. Redemptions never lower it.
+const QString PointsSql = QStringLiteral(
+    "SELECT %1 COALESCE(SUM(points), 0) FROM ledger WHERE kind IN ('accrue', 'refund', 'void', 'opening') %2");
+const QString SpendSql = QStringLiteral("SELECT %1 COALESCE(SUM(amount_minor - refunded_minor), 0) FROM sales "
+                                        "WHERE 1 = 1 %2");
+
+QString sinceText(const QDateTime& since)
+{
+    return since.isValid() ? toStorageTime(since) : QString();
+}
+} // namespace
+
+Result<qint64> TierStore::sum(const QString& sql, qint64 memberId, const QDateTime& since) const
+{
+    QSqlQuery& query = m_db.prepared(sql.arg(QString(), QStringLiteral("AND member_id = ? AND created_at >= ?")));
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query, {memberId, sinceText(since)}));
+    return query.next() ? query.value(0).toLongLong() : 0;
+}
+
+Result<QHash<qint64, qint64>> TierStore::sums(const QString& sql, const QDateTime& since) const
+{
+    QSqlQuery query(m_db.connection());
+    query.setForwardOnly(true);
+    query.prepare(sql.arg(QStringLiteral("member_id,"), QStringLiteral("AND created_at >= ? GROUP BY member_id")));
+    LT_TRY(m_db.exec(query, {sinceText(since)}));
+    QHash<qint64, qint64> totals;
+    while (query.next())
+        totals.insert(query.value(0).toLongLong(), query.value(1).toLongLong());
+    return totals;
+}
+
+Result<qint64> TierStore::qualifyingPoints(qint64 memberId, const QDateTime& since) const
+{
+    return sum(PointsSql, memberId, since);
+}
+
+Result<qint64> TierStore::qualifyingSpend(qint64 memberId, const QDateTime& since) const
+{
+    return sum(SpendSql, memberId, since);
+}
+
+Result<QHash<qint64, qint64>> TierStore::allQualifyingPoints(const QDateTime& since) const
+{
+    return sums(PointsSql, since);
+}
+
+Result<QHash<qint64, qint64>> TierStore::allQualifyingSpend(const QDateTime& since) const
+{
+    return sums(SpendSql, since);
+}
+
+Result<QList<TierStore::Standing>> TierStore::standings(qint64 afterId, int limit) const
+{
+    QSqlQuery& query = m_db.prepared(QStringLiteral("SELECT id, COALESCE(tier, ''), below_tier_since FROM members "
+                                                    "WHERE id > ? AND erased_at IS NULL ORDER BY id LIMIT ?"));
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query, {afterId, limit}));
+    QList<Standing> list;
+    while (query.next())
+        list << Standing {query.value(0).toLongLong(), query.value(1).toString(),
+                          QDate::fromString(query.value(2).toString(), Qt::ISODate)};
+    return list;
+}
+
+Result<TierStore::Standing> TierStore::standing(qint64 memberId) const
+{
+    QSqlQuery& query =
+        m_db.prepared(QStringLiteral("SELECT id, COALESCE(tier, ''), below_tier_since FROM members WHERE id = ?"));
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query, {memberId}));
+    if (!query.next())
+        return Standing {memberId, QString(), QDate()};
+    return Standing {query.value(0).toLongLong(), query.value(1).toString(),
+                     QDate::fromString(query.value(2).toString(), Qt::ISODate)};
+}
+
+Result<void> TierStore::setTier(const TierChange& change)
+{
+    const QString at = toStorageTime(change.at);
+    LT_TRY(m_db.exec(m_db.prepared(QStringLiteral(
+                         "UPDATE members SET tier = ?, tier_since = ?, below_tier_since = NULL WHERE id = ?")),
+                     {change.toTier, at, change.memberId}));
+    QSqlQuery& insert = m_db.prepared(
+        QStringLiteral("INSERT INTO tier_changes (member_id, from_tier, to_tier, direction, reason, qualifying, "
+                       "sale_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    StatementScope scope(insert);
+    return m_db.exec(insert,
+                     {change.memberId, change.fromTier, change.toTier,
+                      change.up ? QStringLiteral("up") : QStringLiteral("down"), change.reason, change.qualifying,
+                      change.saleId > 0 ? QVariant(change.saleId) : QVariant(), at});
+}
+
+Result<void> TierStore::setBelowSince(qint64 memberId, const std::optional<QDate>& since)
+{
+    return m_db.exec(m_db.prepared(QStringLiteral("UPDATE members SET below_tier_since = ? WHERE id = ?")),
+                     {since ? QVariant(since->toString(Qt::ISODate)) : QVariant(), memberId});
+}
+
+Result<QList<TierChange>> TierStore::changesOf(qint64 memberId) const
+{
+    QSqlQuery& query = m_db.prepared(
+        QStringLiteral("SELECT member_id, from_tier, to_tier, direction, reason, qualifying, COALESCE(sale_id, 0), "
+                       "created_at FROM tier_changes WHERE member_id = ? ORDER BY id"));
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query, {memberId}));
+    QList<TierChange> changes;
+    while (query.next())
+        changes << TierChange {query.value(0).toLongLong(), query.value(1).toString(),
+                               query.value(2).toString(),   query.value(3).toString() == QLatin1String("up"),
+                               query.value(4).toString(),   query.value(5).toLongLong(),
+                               query.value(6).toLongLong(), fromStorageTime(query.value(7).toString())};
+    return changes;
+}
+
+} // namespace lt
