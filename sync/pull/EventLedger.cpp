@@ -1,8 +1,10 @@
 #include "sync/pull/EventLedger.h"
 
 #include "core/common/Clock.h"
+#include "core/services/BonusGranter.h"
 #include "core/services/EnrollmentService.h"
 #include "core/store/Database.h"
+#include "core/store/GrantStore.h"
 #include "core/store/LedgerWriter.h"
 #include "core/store/SquareEventStore.h"
 #include "core/store/SyncOutbox.h"
@@ -113,9 +115,31 @@ Result<void> EventLedger::classify(const QString& eventId, Mode mode)
     // Made elsewhere: mirrored here, never queued back to Square.
     LT_TRY_ASSIGN(const qint64 written,
                   LedgerWriter(m_db, m_clock, QStringLiteral("Square")).append(entry, std::nullopt));
+    LT_TRY(recordGrant(event, memberId, written));
     ++m_eventsApplied;
     m_touched.insert(memberId);
     return settle(SquareEventState::Applied, 0, written);
+}
+
+Result<void> EventLedger::recordGrant(const SquareEvent& event, qint64 memberId, qint64 ledgerId)
+{
+    // A bonus another till of the store granted (its natural key is in the reason): recorded under that key, so
+    // that this till's own pass recognises it and never grants it again.
+    GrantKind kind = GrantKind::Birthday;
+    QString period;
+    const QString key = AdjustmentReference::keyIn(event.reason);
+    if (event.type != QLatin1String("ADJUST_POINTS") || !BonusGranter::parseKey(key, &kind, &period))
+        return {};
+    Grant grant;
+    grant.key = key;
+    grant.memberId = memberId;
+    grant.kind = kind;
+    grant.period = period;
+    grant.points = event.points;
+    grant.ledgerId = ledgerId;
+    grant.createdAt = m_clock.nowUtc();
+    LT_TRY(GrantStore(m_db).insert(grant, QStringLiteral("square")));
+    return {};
 }
 
 Result<qint64> EventLedger::memberForPhone(const QString& phone, const QString& accountId, const QString& enrolledAt)

@@ -42,6 +42,8 @@ public:
     void touch(qint64 memberId) { m_touched.insert(memberId); }
 
 private:
+    Result<void> recordGrant(const SquareEvent& event, qint64 memberId, qint64 ledgerId);
+
     Database& m_db;
     const Clock& m_clock;
     QString m_locationId;

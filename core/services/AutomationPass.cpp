@@ -1,0 +1,139 @@
+#include "core/services/AutomationPass.h"
+
+#include "core/common/Clock.h"
+#include "core/common/Logging.h"
+#include "core/domain/Actor.h"
+#include "core/services/BonusGranter.h"
+#include "core/services/EngineContext.h"
+#include "core/services/TierService.h"
+#include "core/store/GrantStore.h"
+#include "core/store/MemberStore.h"
+#include "core/store/StoreSettings.h"
+#include "core/store/Transaction.h"
+
+#include <QCoreApplication>
+
+namespace lt {
+
+namespace {
+constexpr int Batch = 5000;
+
+bool overlaps(const std::pair<QDate, QDate>& period, QDate from, QDate to)
+{
+    return period.first <= to && period.second >= from;
+}
+} // namespace
+
+QString AutomationPass::lastDayKey()
+{
+    return QStringLiteral("automations.last_day");
+}
+
+Result<AutomationReport> AutomationPass::run(const Actor& actor)
+{
+    AutomationReport report;
+    report.to = m_context.clock.nowUtc().toLocalTime().date();
+    report.from = report.to;
+    StoreSettings settings(m_context.db);
+    LT_TRY_ASSIGN(const std::optional<QString> last, settings.state(lastDayKey()));
+    if (last) {
+        const QDate lastDay = QDate::fromString(*last, Qt::ISODate);
+        // Catch up the days the till was off, but never more than a year (a store reopened after a long closure
+        // does not hand out a year of gifts at once).
+        if (lastDay.isValid() && lastDay < report.to)
+            report.from = std::max(lastDay.addDays(1), report.to.addYears(-1).addDays(1));
+    }
+    LT_TRY(occasions(report.from, report.to, actor, report));
+    LT_TRY_ASSIGN(const QList<TierChange> changes, TierService(m_context).evaluate(report.to));
+    for (const TierChange& change : changes)
+        report.grants << AutomationGrant {change.memberId,
+                                          change.up ? QStringLiteral("tier_up") : QStringLiteral("tier_down"), 0};
+    LT_TRY(settings.setState(lastDayKey(), report.to.toString(Qt::ISODate)));
+    qCInfo(lcServices) << "automation pass" << report.from << "to" << report.to << "made" << report.grants.size()
+                       << "grants";
+    return report;
+}
+
+Result<void> AutomationPass::occasions(QDate from, QDate to, const Actor& actor, AutomationReport& report)
+{
+    const LoyaltyProgram& program = m_context.program;
+    if (!program.birthdayBonus && !program.anniversaryBonus && !program.winBack)
+        return {};
+    QStringList years;
+    for (int year = from.year(); year <= to.year(); ++year)
+        years << QString::number(year);
+    GrantStore grants(m_context.db);
+    LT_TRY_ASSIGN(const QSet<QString> birthdays, grants.keys(GrantKind::Birthday, years));
+    LT_TRY_ASSIGN(const QSet<QString> anniversaries, grants.keys(GrantKind::Anniversary, years));
+    BonusGranter granter(m_context.db, m_context.clock, actor);
+    const QDateTime now = m_context.clock.nowUtc();
+
+    const auto yearly = [&](const MemberStore::Occasions& member, const OccasionBonus& bonus, GrantKind kind,
+                            QDate date, const QSet<QString>& granted, const QString& kindName) -> Result<void> {
+        for (int year = from.year(); year <= to.year(); ++year) {
+            if (!overlaps(bonus.periodIn(year, date), from, to))
+                continue;
+            const QDate day = OccasionBonus::inYear(date, year);
+            if (kind == GrantKind::Birthday && member.birthdaySetAt.isValid()
+                && member.birthdaySetAt > day.addDays(-BirthdayNoticeDays))
+                continue; // entered too close to the day: the usual guard against a birthday made up for a gift
+            if (kind == GrantKind::Anniversary && year <= date.year())
+                continue;
+            const QString period = QString::number(year);
+            if (granted.contains(BonusGranter::naturalKey(kind, period, member.phone)))
+                continue;
+            const QString reward = bonus.rewardId.isEmpty() ? QString() : program.tier(bonus.rewardId)->name;
+            const QString note = kind == GrantKind::Birthday
+                ? QCoreApplication::translate("AutomationPass", "Birthday gift %1").arg(year)
+                : QCoreApplication::translate("AutomationPass", "Anniversary gift: %n year(s) with us", nullptr,
+                                              year - date.year());
+            LT_TRY_ASSIGN(const bool given,
+                          granter.grant(member.id, member.phone, kind, period, bonus.points,
+                                        reward.isEmpty() ? note : QStringLiteral("%1 (%2)").arg(note, reward)));
+            if (given)
+                report.grants << AutomationGrant {member.id, kindName, bonus.points};
+        }
+        return {};
+    };
+
+    qint64 afterId = 0;
+    for (;;) {
+        LT_TRY_ASSIGN(const QList<MemberStore::Occasions> page, MemberStore(m_context.db).occasions(afterId, Batch));
+        if (page.isEmpty())
+            break;
+        afterId = page.constLast().id;
+        LT_TRY(inTransaction(m_context.db, [&]() -> Result<void> {
+            for (const MemberStore::Occasions& member : page) {
+                if (program.birthdayBonus && member.birthday.isValid())
+                    LT_TRY(yearly(member, *program.birthdayBonus, GrantKind::Birthday, member.birthday, birthdays,
+                                  QStringLiteral("birthday")));
+                const QDate enrolled = member.enrolledAt.toLocalTime().date();
+                if (program.anniversaryBonus && enrolled.isValid())
+                    LT_TRY(yearly(member, *program.anniversaryBonus, GrantKind::Anniversary, enrolled, anniversaries,
+                                  QStringLiteral("anniversary")));
+                if (!program.winBack)
+                    continue;
+                const QDateTime lastSeen = member.lastVisitAt.isValid() ? member.lastVisitAt : member.enrolledAt;
+                const QDate lastDay = lastSeen.toLocalTime().date();
+                if (!lastDay.isValid() || lastDay.daysTo(to) < program.winBack->afterDays)
+                    continue;
+                // One offer per absence: keyed by the day of the last visit.
+                Grant offer;
+                offer.key = BonusGranter::naturalKey(GrantKind::WinBack, lastDay.toString(Qt::ISODate), member.phone);
+                offer.memberId = member.id;
+                offer.kind = GrantKind::WinBack;
+                offer.period = lastDay.toString(Qt::ISODate);
+                offer.state = GrantState::Offered;
+                offer.expiresAt = QDateTime(to.addDays(program.winBack->validDays), QTime(23, 59, 59)).toUTC();
+                offer.createdAt = now;
+                LT_TRY_ASSIGN(const bool offered, grants.insert(offer));
+                if (offered)
+                    report.grants << AutomationGrant {member.id, QStringLiteral("winback"), 0};
+            }
+            return {};
+        }));
+    }
+    return {};
+}
+
+} // namespace lt
