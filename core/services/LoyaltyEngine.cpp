@@ -13,6 +13,7 @@ LoyaltyEngine::LoyaltyEngine(Database& db, const Clock& clock)
     , m_redemption(m_context)
     , m_refunds(m_context)
     , m_adjustments(m_context)
+    , m_expiry(m_context)
 {
 }
 

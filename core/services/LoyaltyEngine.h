@@ -5,6 +5,7 @@
 #include "core/services/AdjustmentService.h"
 #include "core/services/EngineContext.h"
 #include "core/services/EnrollmentService.h"
+#include "core/services/ExpiryService.h"
 #include "core/services/MemberDirectory.h"
 #include "core/services/RedemptionService.h"
 #include "core/services/RefundService.h"
@@ -34,6 +35,7 @@ public:
     RedemptionService& redemption() { return m_redemption; }
     RefundService& refunds() { return m_refunds; }
     AdjustmentService& adjustments() { return m_adjustments; }
+    ExpiryService& expiry() { return m_expiry; }
 
 private:
     LoyaltyEngine(Database& db, const Clock& clock);
@@ -45,6 +47,7 @@ private:
     RedemptionService m_redemption;
     RefundService m_refunds;
     AdjustmentService m_adjustments;
+    ExpiryService m_expiry;
 };
 
 } // namespace lt

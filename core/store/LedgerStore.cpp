@@ -25,20 +25,20 @@ QVariant orNull(qint64 value)
     return value > 0 ? QVariant(value) : QVariant();
 }
 
-// A stored time as toStorageTime writes it ("2024-03-01T12:00:00.000Z") read without QDateTime::fromString's cost
-// per row; any other text through fromStorageTime.
-QDateTime storedTime(const char* text, int size)
+// Milliseconds since the epoch of a time as toStorageTime writes it ("2024-03-01T12:00:00.000Z"), read without
+// QDateTime::fromString's cost per row; any other text through fromStorageTime. nullopt: not a time.
+std::optional<qint64> storedMsecs(QByteArrayView text)
 {
-    auto number = [text](int at, int count) {
+    auto number = [text](qsizetype at, qsizetype count) {
         int value = 0;
-        for (int i = at; i < at + count; ++i) {
+        for (qsizetype i = at; i < at + count; ++i) {
             if (text[i] < '0' || text[i] > '9')
                 return -1;
             value = value * 10 + (text[i] - '0');
         }
         return value;
     };
-    if (size == 24 && text[4] == '-' && text[7] == '-' && text[10] == 'T' && text[13] == ':' && text[16] == ':'
+    if (text.size() == 24 && text[4] == '-' && text[7] == '-' && text[10] == 'T' && text[13] == ':' && text[16] == ':'
         && text[19] == '.' && text[23] == 'Z') {
         const int hour = number(11, 2);
         const int minute = number(14, 2);
@@ -49,32 +49,171 @@ QDateTime storedTime(const char* text, int size)
             && milli >= 0) {
             constexpr qint64 UnixEpochJulianDay = 2440588;
             const qint64 minutes = ((date.toJulianDay() - UnixEpochJulianDay) * 24 + hour) * 60 + minute;
-            return QDateTime::fromMSecsSinceEpoch(minutes * 60'000 + second * 1000 + milli, Qt::UTC);
+            return minutes * 60'000 + second * 1000 + milli;
         }
     }
-    return fromStorageTime(QString::fromUtf8(text, size));
+    const QDateTime parsed = fromStorageTime(QString::fromUtf8(text));
+    if (!parsed.isValid())
+        return std::nullopt;
+    return parsed.toMSecsSinceEpoch();
 }
 
-// The ledger kinds by their stored names, matched on the bytes SQLite returns.
-Result<LedgerKind> kindFromBytes(const char* text, int size)
+// The position in AllLedgerKinds of a stored kind, matched on the bytes SQLite returns.
+Result<int> kindIndex(QByteArrayView text)
 {
     static const auto names = [] {
-        std::array<std::pair<QByteArray, LedgerKind>, std::size(AllLedgerKinds)> all;
+        std::array<QByteArray, std::size(AllLedgerKinds)> all;
         for (std::size_t i = 0; i < all.size(); ++i)
-            all[i] = {toStorage(AllLedgerKinds[i]).toUtf8(), AllLedgerKinds[i]};
+            all[i] = toStorage(AllLedgerKinds[i]).toUtf8();
         return all;
     }();
-    for (const auto& [name, kind] : names) {
-        if (name.size() == size && std::memcmp(name.constData(), text, std::size_t(size)) == 0)
-            return kind;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (names[i] == text)
+            return int(i);
     }
-    return fromStorage<LedgerKind>(QString::fromUtf8(text, size)); // the Corrupt error naming the stored text
+    LT_TRY(fromStorage<LedgerKind>(QString::fromUtf8(text))); // the Corrupt error naming the stored text
+    return Error::internal(QStringLiteral("A ledger kind has no place in AllLedgerKinds."));
 }
 
 QByteArrayView columnText(sqlite3_stmt* statement, int column)
 {
     return QByteArrayView(reinterpret_cast<const char*>(sqlite3_column_text(statement, column)),
                           sqlite3_column_bytes(statement, column));
+}
+
+// A statement on SQLite's own API, finalized when it goes out of scope.
+class RawStatement
+{
+public:
+    RawStatement(SqliteConnection& connection, const char* sql)
+        : m_connection(connection)
+    {
+        if (sqlite3_prepare_v2(connection.handle(), sql, -1, &m_statement, nullptr) != SQLITE_OK)
+            m_statement = nullptr;
+    }
+    ~RawStatement() { sqlite3_finalize(m_statement); }
+    RawStatement(const RawStatement&) = delete;
+    RawStatement& operator=(const RawStatement&) = delete;
+
+    sqlite3_stmt* get() const { return m_statement; }
+    // Steps through every row, calling onRow (returning Result<void>) for each.
+    template<typename OnRow>
+    Result<void> forEachRow(const QString& what, OnRow&& onRow)
+    {
+        if (!m_statement)
+            return m_connection.lastError(what);
+        int rc = SQLITE_ROW;
+        while ((rc = sqlite3_step(m_statement)) == SQLITE_ROW)
+            LT_TRY(onRow(m_statement));
+        if (rc != SQLITE_DONE)
+            return m_connection.lastError(what);
+        return {};
+    }
+
+private:
+    SqliteConnection& m_connection;
+    sqlite3_stmt* m_statement = nullptr;
+};
+
+// Runs `work` in a read transaction of its own unless the connection is in one already, so that the statements it
+// runs read one snapshot of the store.
+Result<void> inOneSnapshot(SqliteConnection& connection, const std::function<Result<void>()>& work)
+{
+    if (!sqlite3_get_autocommit(connection.handle()))
+        return work();
+    LT_TRY(connection.exec("BEGIN"));
+    Result<void> outcome = work();
+    if (!outcome) {
+        (void)connection.exec("ROLLBACK");
+        return outcome;
+    }
+    LT_TRY(connection.exec("COMMIT"));
+    return outcome;
+}
+
+// Every ledger entry of the members being scanned, grouped by member: a member's slot is their place among the
+// members scanned, and their entries are entries[offsets[slot]] up to entries[offsets[slot + 1]], oldest first.
+struct GroupedEntries
+{
+    // 16 bytes an entry: the time in milliseconds times 16 plus the kind's place in AllLedgerKinds, and the points.
+    struct Packed
+    {
+        qint64 timeAndKind = 0;
+        qint64 points = 0;
+    };
+    static constexpr qint64 KindSlots = 16;
+    static_assert(std::size(AllLedgerKinds) <= std::size_t(KindSlots));
+
+    std::vector<qint64> memberIds; // ascending
+    std::vector<qint64> lastEntryIds;
+    std::vector<qsizetype> offsets;
+    std::vector<Packed> entries;
+    std::vector<qint32> slotById; // when member ids are dense enough: slot + 1 by member id, 0 for none
+
+    qsizetype slotOf(qint64 memberId) const
+    {
+        if (!slotById.empty())
+            return memberId >= 0 && std::size_t(memberId) < slotById.size() ? slotById[std::size_t(memberId)] - 1 : -1;
+        const auto at = std::lower_bound(memberIds.begin(), memberIds.end(), memberId);
+        return at != memberIds.end() && *at == memberId ? at - memberIds.begin() : -1;
+    }
+
+    void indexMembers()
+    {
+        // A table by id costs 4 bytes per id up to the highest one: worth it unless ids are very sparse.
+        const qint64 highest = memberIds.empty() ? 0 : memberIds.back();
+        if (highest >= qint64(memberIds.size()) * 4 + 65536 || highest >= std::numeric_limits<qint32>::max())
+            return;
+        slotById.assign(std::size_t(highest) + 1, 0);
+        for (std::size_t slot = 0; slot < memberIds.size(); ++slot)
+            slotById[std::size_t(memberIds[slot])] = qint32(slot) + 1;
+    }
+};
+
+Result<void> readGrouped(SqliteConnection& connection, GroupedEntries& grouped)
+{
+    const QString what = QCoreApplication::translate("LedgerStore", "Reading the ledgers of members with points");
+    RawStatement members(connection, "SELECT id FROM members WHERE balance > 0 ORDER BY id");
+    LT_TRY(members.forEachRow(what, [&](sqlite3_stmt* row) -> Result<void> {
+        grouped.memberIds.push_back(sqlite3_column_int64(row, 0));
+        return {};
+    }));
+    grouped.indexMembers();
+    const std::size_t memberCount = grouped.memberIds.size();
+    grouped.lastEntryIds.assign(memberCount, 0);
+    grouped.offsets.assign(memberCount + 1, 0);
+    // Counted on ledger_member alone (a covering index, read in order), to place each entry where it belongs.
+    RawStatement counted(connection, "SELECT member_id, count(*), max(id) FROM ledger GROUP BY member_id");
+    LT_TRY(counted.forEachRow(what, [&](sqlite3_stmt* row) -> Result<void> {
+        const qsizetype slot = grouped.slotOf(sqlite3_column_int64(row, 0));
+        if (slot >= 0) {
+            grouped.offsets[std::size_t(slot) + 1] = sqlite3_column_int64(row, 1);
+            grouped.lastEntryIds[std::size_t(slot)] = sqlite3_column_int64(row, 2);
+        }
+        return {};
+    }));
+    for (std::size_t slot = 0; slot < memberCount; ++slot)
+        grouped.offsets[slot + 1] += grouped.offsets[slot];
+    grouped.entries.resize(std::size_t(grouped.offsets.back()));
+    std::vector<qsizetype> next(grouped.offsets.begin(), grouped.offsets.end() - 1);
+    // The table in storage order: each member's entries arrive oldest first.
+    RawStatement all(connection, "SELECT member_id, kind, points, created_at FROM ledger ORDER BY id");
+    return all.forEachRow(what, [&](sqlite3_stmt* row) -> Result<void> {
+        const qsizetype slot = grouped.slotOf(sqlite3_column_int64(row, 0));
+        if (slot < 0)
+            return {};
+        const qsizetype at = next[std::size_t(slot)]++;
+        if (at >= grouped.offsets[std::size_t(slot) + 1])
+            return Error::internal(QStringLiteral("The ledger changed while it was read in one snapshot."));
+        LT_TRY_ASSIGN(const int kind, kindIndex(columnText(row, 1)));
+        const std::optional<qint64> msecs = storedMsecs(columnText(row, 3));
+        if (!msecs)
+            return Error::corrupt(
+                QCoreApplication::translate("LedgerStore", "A ledger entry of member %1 has no valid time.")
+                    .arg(grouped.memberIds[std::size_t(slot)]));
+        grouped.entries[std::size_t(at)] = {*msecs * GroupedEntries::KindSlots + kind, sqlite3_column_int64(row, 2)};
+        return {};
+    });
 }
 } // namespace
 
@@ -130,22 +269,23 @@ Result<qint64> LedgerStore::pointsFor(qint64 memberId, const QString& reference,
     return sum.toLongLong();
 }
 
-Result<QList<LedgerStore::Movement>> LedgerStore::movements(qint64 memberId) const
+Result<LedgerStore::MemberLedger> LedgerStore::memberLedger(qint64 memberId) const
 {
     QSqlQuery& query = m_db.prepared(
         QStringLiteral("SELECT id, kind, points, created_at FROM ledger WHERE member_id = ? ORDER BY id"));
     StatementScope scope(query);
     LT_TRY(m_db.exec(query, {memberId}));
-    QList<Movement> entries;
+    MemberLedger ledger;
+    ledger.memberId = memberId;
     while (query.next()) {
         Movement entry;
-        entry.id = query.value(0).toLongLong();
+        ledger.lastEntryId = query.value(0).toLongLong();
         LT_TRY_ASSIGN(entry.kind, fromStorage<LedgerKind>(query.value(1).toString()));
         entry.points = query.value(2).toLongLong();
         entry.createdAt = fromStorageTime(query.value(3).toString());
-        entries << entry;
+        ledger.entries << entry;
     }
-    return entries;
+    return ledger;
 }
 
 Result<qint64> LedgerStore::lastEntryId(qint64 memberId) const
@@ -156,41 +296,26 @@ Result<qint64> LedgerStore::lastEntryId(qint64 memberId) const
     return id.toLongLong();
 }
 
-Result<void> LedgerStore::scanPositiveBalances(qint64 afterMemberId, const MemberMovements& visit) const
+Result<void> LedgerStore::scanPositiveBalances(const MemberLedgerVisitor& visit) const
 {
     LT_TRY_ASSIGN(SqliteConnection connection, SqliteConnection::from(m_db));
-    // Members by id, each one's entries through ledger_member (member_id, id): already in the order wanted.
-    const char* const sql = "SELECT m.id, l.id, l.kind, l.points, l.created_at FROM members m "
-                            "JOIN ledger l ON l.member_id = m.id WHERE m.id > ?1 AND m.balance > 0 ORDER BY m.id, l.id";
-    sqlite3_stmt* raw = nullptr;
-    if (sqlite3_prepare_v2(connection.handle(), sql, -1, &raw, nullptr) != SQLITE_OK)
-        return connection.lastError(QStringLiteral("Reading the ledgers of members with points"));
-    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(raw, sqlite3_finalize);
-    sqlite3_bind_int64(raw, 1, afterMemberId);
-    QList<Movement> entries;
-    qint64 memberId = 0;
-    int rc = SQLITE_ROW;
-    while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
-        const qint64 rowMember = sqlite3_column_int64(raw, 0);
-        if (rowMember != memberId) {
-            if (memberId != 0 && !visit(memberId, entries))
-                return {};
-            memberId = rowMember;
-            entries.clear(); // keeps its capacity
+    GroupedEntries grouped;
+    LT_TRY(inOneSnapshot(connection, [&]() { return readGrouped(connection, grouped); }));
+    MemberLedger ledger;
+    for (std::size_t slot = 0; slot < grouped.memberIds.size(); ++slot) {
+        ledger.memberId = grouped.memberIds[slot];
+        ledger.lastEntryId = grouped.lastEntryIds[slot];
+        ledger.entries.clear(); // keeps its capacity
+        for (qsizetype at = grouped.offsets[slot]; at < grouped.offsets[slot + 1]; ++at) {
+            const GroupedEntries::Packed& packed = grouped.entries[std::size_t(at)];
+            const qint64 kind = packed.timeAndKind & (GroupedEntries::KindSlots - 1);
+            const qint64 msecs = (packed.timeAndKind - kind) / GroupedEntries::KindSlots;
+            ledger.entries.append(
+                Movement {AllLedgerKinds[kind], packed.points, QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC)});
         }
-        Movement entry;
-        entry.id = sqlite3_column_int64(raw, 1);
-        const QByteArrayView kind = columnText(raw, 2);
-        LT_TRY_ASSIGN(entry.kind, kindFromBytes(kind.data(), int(kind.size())));
-        entry.points = sqlite3_column_int64(raw, 3);
-        const QByteArrayView at = columnText(raw, 4);
-        entry.createdAt = storedTime(at.data(), int(at.size()));
-        entries.append(std::move(entry));
+        if (!visit(ledger))
+            break;
     }
-    if (rc != SQLITE_DONE)
-        return connection.lastError(QStringLiteral("Reading the ledgers of members with points"));
-    if (memberId != 0)
-        visit(memberId, entries);
     return {};
 }
 
