@@ -1,5 +1,6 @@
 #include "core/common/ApplicationIdentity.h"
 #include "core/common/Clock.h"
+#include "core/services/AutomationRunner.h"
 #include "core/services/LoyaltyEngine.h"
 #include "core/store/Database.h"
 #include "sync/SyncScheduler.h"
@@ -65,6 +66,10 @@ int main(int argc, char* argv[])
     window.resize(1100, 720);
     window.show();
     sync.start(); // reads the token from the keychain in the background
+    // The program's own work (gifts, offers, tiers, expiry) at start and then daily, off the till's thread.
+    lt::AutomationRunner automations(path, clock);
+    if (!parser.isSet(QStringLiteral("measure-startup")))
+        automations.start();
     // The full check of the file runs on its own connection while the till already takes keys; damage found
     // there is shown in the till (SQLite also refuses to use a damaged page when an operation reaches it).
     QThread* check = QThread::create([path, &window] {

@@ -5,6 +5,7 @@
 #include "core/domain/Actor.h"
 #include "core/services/BonusGranter.h"
 #include "core/services/EngineContext.h"
+#include "core/services/ExpiryService.h"
 #include "core/services/TierService.h"
 #include "core/store/GrantStore.h"
 #include "core/store/MemberStore.h"
@@ -48,6 +49,9 @@ Result<AutomationReport> AutomationPass::run(const Actor& actor)
     for (const TierChange& change : changes)
         report.grants << AutomationGrant {change.memberId,
                                           change.up ? QStringLiteral("tier_up") : QStringLiteral("tier_down"), 0};
+    LT_TRY_ASSIGN(const QList<ExpiryService::Expired> expired, ExpiryService(m_context).expireDue(report.to, actor));
+    for (const ExpiryService::Expired& lapsed : expired)
+        report.grants << AutomationGrant {lapsed.memberId, QStringLiteral("expire"), -lapsed.points};
     LT_TRY(settings.setState(lastDayKey(), report.to.toString(Qt::ISODate)));
     qCInfo(lcServices) << "automation pass" << report.from << "to" << report.to << "made" << report.grants.size()
                        << "grants";

@@ -1,11 +1,16 @@
 #include "core/services/MemberDirectory.h"
 
+#include "core/common/Clock.h"
 #include "core/domain/CardNumber.h"
 #include "core/domain/PointsRules.h"
 #include "core/domain/SearchTerms.h"
 #include "core/services/EngineContext.h"
+#include "core/services/ExpiryService.h"
+#include "core/services/TierService.h"
+#include "core/store/GrantStore.h"
 #include "core/store/LedgerStore.h"
 #include "core/store/MemberStore.h"
+#include "core/store/TierStore.h"
 
 #include <QCoreApplication>
 
@@ -120,6 +125,29 @@ Result<QList<LedgerEntry>> MemberDirectory::history(qint64 memberId, int limit) 
 {
     LT_TRY(byId(memberId));
     return LedgerStore(m_context.db).history(memberId, limit);
+}
+
+Result<QList<TierChange>> MemberDirectory::tierChanges(qint64 memberId) const
+{
+    return TierStore(m_context.db).changesOf(memberId);
+}
+
+Result<MemberOutlook> MemberDirectory::outlook(qint64 memberId) const
+{
+    MemberOutlook outlook;
+    LT_TRY_ASSIGN(const TierService::Outlook tier, TierService(m_context).outlook(memberId));
+    outlook.tier = tier.tier;
+    outlook.nextTier = tier.nextTier;
+    outlook.toNextTier = tier.toNextTier;
+    outlook.qualifying = tier.qualifying;
+    const QDateTime now = m_context.clock.nowUtc();
+    LT_TRY_ASSIGN(outlook.expiring, ExpiryService(m_context).expiring(memberId, now.toLocalTime().date()));
+    if (m_context.program.winBack) {
+        LT_TRY_ASSIGN(const std::optional<Grant> offer, GrantStore(m_context.db).openOffer(memberId, now));
+        if (offer)
+            outlook.offer = WinBackOfferState {m_context.program.winBack->multiplierMilli, offer->expiresAt};
+    }
+    return outlook;
 }
 
 } // namespace lt

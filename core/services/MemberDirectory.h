@@ -3,6 +3,8 @@
 #include "core/common/Result.h"
 #include "core/domain/LedgerEntry.h"
 #include "core/domain/Member.h"
+#include "core/domain/MemberOutlook.h"
+#include "core/domain/TierChange.h"
 
 #include <QList>
 #include <QString>
@@ -38,6 +40,10 @@ public:
     Result<Lookup> lookup(const QString& query, int limit = 50) const;
     Result<QList<Member>> list(int limit, qint64 afterId = 0) const;
     Result<QList<LedgerEntry>> history(qint64 memberId, int limit = 100) const;
+    // The member's tier changes, oldest first, each with its reason.
+    Result<QList<TierChange>> tierChanges(qint64 memberId) const;
+    // The tier held and the next one, the points due to expire and an open win-back offer.
+    Result<MemberOutlook> outlook(qint64 memberId) const;
 
 private:
     Member withTier(Member member) const;

@@ -33,6 +33,17 @@ Result<PointsChange> RedemptionService::quote(const RedemptionRequest& request, 
     return change;
 }
 
+Result<void> RedemptionService::mayClaim(const Member& member, const QString& rewardTierId) const
+{
+    const TierPolicy& tiers = m_context.program.memberTiers;
+    const int needed = tiers.rewardTierIndex(rewardTierId);
+    if (needed <= 0 || tiers.indexOf(member.tier) >= needed)
+        return {};
+    const RewardTier* reward = m_context.program.tier(rewardTierId);
+    return Error::refused(QCoreApplication::translate("RedemptionService", "'%1' is for %2 members and above.")
+                              .arg(reward ? reward->name : rewardTierId, tiers.tiers.at(needed).name));
+}
+
 Result<PointsChange> RedemptionService::redeem(const RedemptionRequest& request, const Actor& actor)
 {
     if (!request.saleReference.trimmed().isEmpty())
@@ -50,6 +61,7 @@ Result<PointsChange> RedemptionService::record(const RedemptionRequest& request,
     if (member.erased)
         return Error::refused(
             QCoreApplication::translate("RedemptionService", "Member %1 has left the program.").arg(request.memberId));
+    LT_TRY(mayClaim(member, request.rewardTierId.trimmed()));
     LT_TRY_ASSIGN(PointsChange change, quote(request, member.balance));
     LedgerStore::NewEntry entry;
     entry.memberId = request.memberId;

@@ -32,6 +32,9 @@ public:
     // The points and discount a redemption would use, checked against a balance; nothing is written.
     Result<PointsChange> quote(const RedemptionRequest& request, qint64 balance) const;
 
+    // A reward the program reserves to a tier is claimed only by members at that tier or above.
+    Result<void> mayClaim(const Member& member, const QString& rewardTierId) const;
+
 private:
     Result<PointsChange> record(const RedemptionRequest& request, const Actor& actor); // inside the transaction
 

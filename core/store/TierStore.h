@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/domain/TierChange.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -14,19 +15,6 @@
 namespace lt {
 
 class Database;
-
-// One change of a member's tier, with the reason the member reads in their history.
-struct TierChange
-{
-    qint64 memberId = 0;
-    QString fromTier;
-    QString toTier;
-    bool up = true;
-    QString reason;
-    qint64 qualifying = 0; // the points (or spend) the decision was made on
-    qint64 saleId = 0; // the sale that raised the tier, 0 for the periodic evaluation
-    QDateTime at;
-};
 
 // Owns the table tier_changes and the members' tier columns (tier, tier_since, below_tier_since). Reads what
 // qualifies a member: purchases' entries in the ledger (points earned, less what refunds and voids took back, and
