@@ -141,19 +141,20 @@ Result<QList<TierChange>> TierService::evaluate(QDate day)
                         QCoreApplication::translate("TierService", "%1 within the window; %2 starts at %3.")
                             .arg(amountText(total), change.toTier, amountText(policy.tiers.at(reached).threshold));
                 } else if (reached < held) {
-                    if (!standing.belowSince.isValid()) {
-                        LT_TRY(store.setBelowSince(standing.memberId, day));
+                    // The grace counts from the first evaluation that found the member short; with none, that one
+                    // lowers.
+                    const QDate below = standing.belowSince.isValid() ? standing.belowSince : day;
+                    if (below.daysTo(day) < policy.graceDays) {
+                        if (!standing.belowSince.isValid())
+                            LT_TRY(store.setBelowSince(standing.memberId, day));
                         continue;
                     }
-                    if (standing.belowSince.daysTo(day) < policy.graceDays)
-                        continue;
                     change.toTier = policy.tiers.at(reached).name;
                     change.up = false;
-                    change.reason =
-                        QCoreApplication::translate("TierService",
-                                                    "%1 within the window, short of the %2 %3 needs since %4.")
-                            .arg(amountText(total), amountText(policy.tiers.at(held).threshold), change.fromTier,
-                                 QLocale().toString(standing.belowSince, QLocale::ShortFormat));
+                    change.reason = QCoreApplication::translate(
+                                        "TierService", "%1 within the window, short of the %2 %3 needs since %4.")
+                                        .arg(amountText(total), amountText(policy.tiers.at(held).threshold),
+                                             change.fromTier, QLocale().toString(below, QLocale::ShortFormat));
                 } else {
                     if (standing.belowSince.isValid())
                         LT_TRY(store.setBelowSince(standing.memberId, std::nullopt));
