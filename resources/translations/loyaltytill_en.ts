@@ -55,6 +55,10 @@
         <source>Sale %1 has already been fully refunded or voided.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Welcome back %1x</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AdjustmentService</name>
@@ -89,6 +93,20 @@
     <message>
         <source>Removing %1 points would leave member %2 with a negative balance (%3).</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AutomationPass</name>
+    <message>
+        <source>Birthday gift %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Anniversary gift: %n year(s) with us</source>
+        <translation>
+            <numerusform>Anniversary gift: %n year with us</numerusform>
+            <numerusform>Anniversary gift: %n years with us</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -277,6 +295,20 @@
     </message>
 </context>
 <context>
+    <name>ExpiryService</name>
+    <message numerus="yes">
+        <source>Points earned in %1 expired after %n month(s).</source>
+        <translation>
+            <numerusform>Points earned in %1 expired after %n month.</numerusform>
+            <numerusform>Points earned in %1 expired after %n months.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no member %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IntegrityChecker</name>
     <message>
         <source>%1: more problems not listed</source>
@@ -312,6 +344,17 @@
     </message>
 </context>
 <context>
+    <name>LedgerStore</name>
+    <message>
+        <source>Reading the ledgers of members with points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A ledger entry of member %1 has no valid time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LedgerWriter</name>
     <message>
         <source>There is no member %1.</source>
@@ -322,6 +365,17 @@
     <name>LocalizedAmount</name>
     <message>
         <source>Write the amount like %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyJson</name>
+    <message>
+        <source>Square&apos;s promotion list is not a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square&apos;s promotion %1 cannot be used: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -373,10 +427,6 @@
     </message>
     <message>
         <source>&apos;%1&apos; is not a currency code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Points must expire after 1 to 120 months.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -535,6 +585,56 @@
     </message>
 </context>
 <context>
+    <name>ProgramFields</name>
+    <message>
+        <source>give either points or a reward_id, not both or neither.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a referral bonus must give someone points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be more than 1 to be an offer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>names &apos;%1&apos;, which is not a reward.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must list at least one tier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be 0: the first tier is where every member starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be higher than the tier before it (tiers go up).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names two tiers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgramPuller</name>
+    <message>
+        <source>Reading the loyalty promotions failed: </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProgramRepository</name>
     <message>
         <source>The stored loyalty program is damaged.</source>
@@ -565,6 +665,10 @@
     </message>
     <message>
         <source>Member %1 has left the program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is for %2 members and above.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -633,6 +737,13 @@
     </message>
     <message>
         <source>The URL must start with https:// (or http:// for 127.0.0.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SquareLoyaltyApi</name>
+    <message>
+        <source>Square kept sending pages of promotions; reading stopped after %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -768,6 +879,259 @@
     </message>
     <message>
         <source>Square&apos;s balance accepted (conflict %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TierService</name>
+    <message>
+        <source>%1 within the window; %2 starts at %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale %1 brought %2 within the window; %3 starts at %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 within the window, short of the %2 %3 needs since %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt</name>
+    <message>
+        <source>must be a moment such as 2024-03-05T16:00:00Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a date such as 2024-03-05.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be more than 1: it multiplies the points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a currency code such as USD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be given with qualifying_item_variation_ids: choose items or categories.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored promotion %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ProgramFields</name>
+    <message>
+        <source>is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is longer than 200 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be one of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number such as &quot;1.5&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has more than three decimals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be between 1 and 10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a list of texts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a field here (known: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::Promotion</name>
+    <message>
+        <source>is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a list of iCalendar events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comes before start_date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::PromotionSchedule</name>
+    <message>
+        <source>must hold at least one period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>holds more than %1 periods.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not one iCalendar event (VEVENT).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>holds %1; only DTSTART, DURATION and RRULE are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs one DTSTART in local time, such as DTSTART:20240305T160000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DTSTART must be local time, without a time zone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DTSTART must be a date and a time, such as 20240305T160000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DTSTART must be local time, not UTC (no Z at its end).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs one DURATION, such as DURATION:PT2H.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DURATION must be longer than nothing, such as PT2H.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DURATION must be one day (P1D) or less.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>may hold one RRULE only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RRULE cannot be read, such as RRULE:FREQ=WEEKLY;BYDAY=TU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RRULE&apos;s FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RRULE&apos;s COUNT must be 10000 or less.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RRULE never fires: its UNTIL comes before DTSTART, or no day matches it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be read as an iCalendar event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::PromotionStore</name>
+    <message>
+        <source>A promotion needs the moment it was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A program runs at most %1 active or scheduled promotions: cancel one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotion %1 has already ended or been canceled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A promotion from Square needs its id and the moment it was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no promotion %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ReferralService</name>
+    <message>
+        <source>The referring member &apos;%1&apos; is neither a member number, a phone number nor a card: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the referring member by member number, phone number or card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No member is known as &apos;%1&apos; to have made the referral.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member %1 has left the program and cannot refer anyone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A customer cannot refer themselves (same phone number or e-mail).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral bonus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral bonus: member %1 joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral bonus taken back: the first sale was refunded</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1140,6 +1504,38 @@
         <source>(not yet synced)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Progress to the next tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points about to expire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spend %1 more to reach %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome back: %1x points on the next sale until %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 expires on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 expire on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lt::ui::MessageBanner</name>
@@ -1227,6 +1623,26 @@
     </message>
     <message>
         <source>Adjusted by %1 points, approved by %2. Balance %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgraded to %1!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: +%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Included: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: +%2 for this member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: +%2 for member %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1380,6 +1796,10 @@
     </message>
     <message>
         <source>Line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: +%2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
