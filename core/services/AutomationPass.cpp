@@ -63,8 +63,10 @@ Result<void> AutomationPass::occasions(QDate from, QDate to, const Actor& actor,
     const LoyaltyProgram& program = m_context.program;
     if (!program.birthdayBonus && !program.anniversaryBonus && !program.winBack)
         return {};
+    // A week that holds an early-January date may start in the December before: next year's gift is due then.
+    const int lastYear = to.year() + 1;
     QStringList years;
-    for (int year = from.year(); year <= to.year(); ++year)
+    for (int year = from.year(); year <= lastYear; ++year)
         years << QString::number(year);
     GrantStore grants(m_context.db);
     LT_TRY_ASSIGN(const QSet<QString> birthdays, grants.keys(GrantKind::Birthday, years));
@@ -74,7 +76,7 @@ Result<void> AutomationPass::occasions(QDate from, QDate to, const Actor& actor,
 
     const auto yearly = [&](const MemberStore::Occasions& member, const OccasionBonus& bonus, GrantKind kind,
                             QDate date, const QSet<QString>& granted, const QString& kindName) -> Result<void> {
-        for (int year = from.year(); year <= to.year(); ++year) {
+        for (int year = from.year(); year <= lastYear; ++year) {
             if (!overlaps(bonus.periodIn(year, date), from, to))
                 continue;
             const QDate day = OccasionBonus::inYear(date, year);

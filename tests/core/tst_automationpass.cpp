@@ -131,16 +131,23 @@ void TestAutomationPass::birthdayOnceInItsWeek_data()
     QTest::addColumn<bool>("byMonth");
     QTest::addColumn<QDate>("firstDay"); // the first day of the period that holds this year's birthday
     QTest::addColumn<QDate>("lastDay");
+    QTest::addColumn<int>("year"); // of the birthday the gift is for
 
     QTest::newRow("Wednesday 12 June") << QStringLiteral("1990-06-12") << false << QDate(2024, 6, 10)
-                                       << QDate(2024, 6, 16);
+                                       << QDate(2024, 6, 16) << 2024;
     QTest::newRow("29 February, in a year without one")
-        << QStringLiteral("2000-02-29") << false << QDate(2025, 2, 24) << QDate(2025, 3, 2);
+        << QStringLiteral("2000-02-29") << false << QDate(2025, 2, 24) << QDate(2025, 3, 2) << 2025;
     QTest::newRow("29 February, in a leap year")
-        << QStringLiteral("2000-02-29") << false << QDate(2028, 2, 28) << QDate(2028, 3, 5);
-    QTest::newRow("in its month") << QStringLiteral("1990-06-12") << true << QDate(2024, 6, 1) << QDate(2024, 6, 30);
+        << QStringLiteral("2000-02-29") << false << QDate(2028, 2, 28) << QDate(2028, 3, 5) << 2028;
+    QTest::newRow("in its month") << QStringLiteral("1990-06-12") << true << QDate(2024, 6, 1) << QDate(2024, 6, 30)
+                                  << 2024;
     QTest::newRow("29 February in its month, in a year without one")
-        << QStringLiteral("2000-02-29") << true << QDate(2025, 2, 1) << QDate(2025, 2, 28);
+        << QStringLiteral("2000-02-29") << true << QDate(2025, 2, 1) << QDate(2025, 2, 28) << 2025;
+    // A week that starts in one year and ends in the next.
+    QTest::newRow("1 January, its week starting in December")
+        << QStringLiteral("1990-01-01") << false << QDate(2024, 12, 30) << QDate(2025, 1, 5) << 2025;
+    QTest::newRow("31 December, its week ending in January")
+        << QStringLiteral("1990-12-31") << false << QDate(2024, 12, 30) << QDate(2025, 1, 5) << 2024;
 }
 
 void TestAutomationPass::birthdayOnceInItsWeek()
@@ -149,6 +156,7 @@ void TestAutomationPass::birthdayOnceInItsWeek()
     QFETCH(bool, byMonth);
     QFETCH(QDate, firstDay);
     QFETCH(QDate, lastDay);
+    QFETCH(int, year);
     if (byMonth) {
         lt::LoyaltyProgram program = lt::LoyaltyProgram::defaultProgram();
         program.birthdayBonus->period = lt::OccasionBonus::Period::Month;
@@ -172,7 +180,7 @@ void TestAutomationPass::birthdayOnceInItsWeek()
     }
     const QList<Grant> grants = grantsOf(*member, GrantKind::Birthday);
     QCOMPARE(grants.size(), 1);
-    QCOMPARE(grants.constFirst().period, QString::number(firstDay.addDays(6).year()));
+    QCOMPARE(grants.constFirst().period, QString::number(year));
     QCOMPARE(grants.constFirst().points, qint64(50));
     QCOMPARE(m_store->balance(*member), qint64(50));
     QCOMPARE(m_store->number("SELECT count(*) FROM ledger WHERE member_id = ? AND kind = 'adjust' AND points = 50",
