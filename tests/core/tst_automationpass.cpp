@@ -275,6 +275,9 @@ void TestAutomationPass::winBackOfferAppliesOnceAtTheNextSale()
     LT_VERIFY_OK(offer);
     QVERIFY(offer->has_value());
     QCOMPARE((*offer)->state, GrantState::Offered);
+    // One offer per absence, keyed by the day of the last visit.
+    QCOMPARE((*offer)->period, QStringLiteral("2024-03-01"));
+    QCOMPARE((*offer)->key, BonusGranter::naturalKey(GrantKind::WinBack, QStringLiteral("2024-03-01"), AnasPhone));
     QCOMPARE((*offer)->expiresAt.toLocalTime().date(), QDate(2024, 6, 29));
 
     // The next sale earns twice its points, named for the cashier, and uses the offer.
@@ -459,6 +462,11 @@ void TestAutomationPass::grantsCarryTheirNaturalKey()
     QVERIFY(BonusGranter::naturalKey(GrantKind::Anniversary, QStringLiteral("2024"), AnasPhone) != key);
     QVERIFY(BonusGranter::naturalKey(GrantKind::Birthday, QStringLiteral("2024"), QString()).isEmpty());
     QVERIFY(!BonusGranter::parseKey(QStringLiteral("c0ffee-1234"), &kind, &period));
+    // A period may hold dashes (a win-back offer's is a date).
+    QVERIFY(BonusGranter::parseKey(
+        BonusGranter::naturalKey(GrantKind::WinBack, QStringLiteral("2024-05-30"), AnasPhone), &kind, &period));
+    QCOMPARE(kind, GrantKind::WinBack);
+    QCOMPARE(period, QStringLiteral("2024-05-30"));
 
     // Another till of the store, with its own database, decides the same gift under the same key, so Square
     // applies it once.
