@@ -334,7 +334,7 @@ LoyaltyProgram LoyaltyProgram::defaultProgram()
     program.rewardTiers << fiveOff << tenPercent << pointsAsCash;
     program.memberTiers.tiers << MemberTier {QStringLiteral("Member"), 0, 1000, {}}
                               << MemberTier {QStringLiteral("Silver"), 500, 1000, {}}
-                              << MemberTier {QStringLiteral("Gold"), 2000, 1250, {pointsAsCash.id}};
+                              << MemberTier {QStringLiteral("Gold"), 2000, 1250, {}};
     program.birthdayBonus = OccasionBonus {50, QString(), OccasionBonus::Period::Week};
     program.referralBonus = ReferralBonus {100, 50, 1000, 5};
     program.winBack = WinBackOffer {90, 30, 2000};

@@ -6,6 +6,7 @@
 #include "core/domain/PersonalDataValidator.h"
 #include "core/domain/PointsRules.h"
 #include "core/domain/ProgramFields.h"
+#include "core/domain/PromotionRules.h"
 #include "core/services/EngineContext.h"
 #include "core/services/MemberDirectory.h"
 #include "core/services/ReferralService.h"
@@ -14,6 +15,7 @@
 #include "core/store/GrantStore.h"
 #include "core/store/LedgerWriter.h"
 #include "core/store/MemberStore.h"
+#include "core/store/PromotionStore.h"
 #include "core/store/SaleStore.h"
 #include "core/store/Transaction.h"
 
@@ -97,7 +99,19 @@ Result<AccrualService::Earning> AccrualService::earning(qint64 memberId, const S
                                         QStringLiteral("%1 %2x").arg(outlook.tier, multiplierText(tierMilli)),
                                         timesMinusOne(tierMilli), memberId};
     }
-    // PROMOTION
+    const PromotionStore promotions(m_context.db);
+    LT_TRY_ASSIGN(const QList<Promotion> live, promotions.active());
+    if (!live.isEmpty()) {
+        const auto usesSince = [&](const Promotion& promotion, const QDateTime& since) {
+            return promotions.usesSince(memberId, promotion.id, since);
+        };
+        LT_TRY_ASSIGN(const std::optional<PromotionAward> promotion,
+                      PromotionRules::award(live, sale, base, m_context.clock.nowUtc().toLocalTime(), usesSince));
+        if (promotion && promotion->points > 0) {
+            earned.promotionId = promotion->promotionId;
+            breakdown.extras << PointsLine {PointsLine::Kind::Promotion, promotion->name, promotion->points, memberId};
+        }
+    }
     if (m_context.program.winBack) {
         LT_TRY_ASSIGN(const std::optional<Grant> offer,
                       GrantStore(m_context.db).openOffer(memberId, m_context.clock.nowUtc()));
@@ -169,7 +183,9 @@ Result<PointsChange> AccrualService::record(qint64 memberId, const Sale& sale, c
     change.earned = earned.breakdown;
     const QDateTime now = m_context.clock.nowUtc();
     for (const PointsLine& line : earned.breakdown.extras) {
-        if (line.kind == PointsLine::Kind::WinBack)
+        if (line.kind == PointsLine::Kind::Promotion)
+            LT_TRY(PromotionStore(m_context.db).recordUse(saleId, earned.promotionId, memberId, line.points, now));
+        else if (line.kind == PointsLine::Kind::WinBack)
             LT_TRY(GrantStore(m_context.db).markUsed(earned.offerId, saleId, line.points));
     }
     LT_TRY_ASSIGN(const std::optional<TierChange> raised,

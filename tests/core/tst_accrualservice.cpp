@@ -229,10 +229,10 @@ void TestAccrualService::usesTheStoredProgram()
 void TestAccrualService::previewsWithoutWriting()
 {
     const QString before = m_store->rowCounts();
-    auto points = m_store->engine().accrual().preview(TempStore::sale(QStringLiteral("S-1"), 4321));
+    auto points = m_store->engine().accrual().preview(m_member, TempStore::sale(QStringLiteral("S-1"), 4321));
     LT_VERIFY_OK(points);
-    QCOMPARE(*points, qint64(43));
-    LT_VERIFY_ERROR(m_store->engine().accrual().preview(TempStore::sale(QStringLiteral("S-1"), 0)),
+    QCOMPARE(points->total(), qint64(43));
+    LT_VERIFY_ERROR(m_store->engine().accrual().preview(m_member, TempStore::sale(QStringLiteral("S-1"), 0)),
                     ErrorKind::InvalidInput);
     QCOMPARE(m_store->rowCounts(), before);
 }
