@@ -31,6 +31,7 @@ private slots:
     void refundsMoveQualification();
     void lowersOnlyAfterTheWindowSlidAndTheGrace();
     void saleDuringTheGraceKeepsTheTier();
+    void refundOfASaleOutsideTheWindowLeavesTheWindowAlone();
     void graceOfNoDaysLowersAtTheFirstEvaluation();
     void windowsCountTheirOwnDays_data();
     void windowsCountTheirOwnDays();
@@ -339,6 +340,38 @@ void TestTierService::saleDuringTheGraceKeepsTheTier()
     LT_VERIFY_OK(changes);
     QVERIFY(changes->isEmpty());
     QCOMPARE(tierOf(m_member), QStringLiteral("Silver"));
+}
+
+void TestTierService::refundOfASaleOutsideTheWindowLeavesTheWindowAlone()
+{
+    LT_VERIFY_OK(m_store->accrue(m_member, QStringLiteral("S-1"), 60000)); // 2024-03-01
+    setDay(QDate(2025, 3, 10));
+    LT_VERIFY_OK(m_store->accrue(m_member, QStringLiteral("S-2"), 60000));
+    // A year on, the first sale is refunded: it no longer counted, so the window keeps what it had.
+    setDay(QDate(2025, 3, 15));
+    lt::RefundRequest refund;
+    refund.saleReference = QStringLiteral("S-1");
+    LT_VERIFY_OK(m_store->engine().refunds().refund(refund, TempStore::cashier()));
+    auto outlook = tiers().outlook(m_member);
+    LT_VERIFY_OK(outlook);
+    QCOMPARE(outlook->qualifying, qint64(600));
+    // A refund of a sale inside the window still counts against it.
+    lt::RefundRequest partial;
+    partial.saleReference = QStringLiteral("S-2");
+    partial.amount = lt::Money(20000, QStringLiteral("USD"));
+    LT_VERIFY_OK(m_store->engine().refunds().refund(partial, TempStore::cashier()));
+    outlook = tiers().outlook(m_member);
+    LT_VERIFY_OK(outlook);
+    QCOMPARE(outlook->qualifying, qint64(400));
+    auto all = lt::TierStore(m_store->db()).allQualifyingPoints(tiers().windowStart(QDate(2025, 3, 15)));
+    LT_VERIFY_OK(all);
+    QCOMPARE(all->value(m_member), qint64(400));
+
+    setDay(QDate(2025, 3, 16));
+    LT_VERIFY_OK(tiers().evaluate(QDate(2025, 3, 16)));
+    setDay(QDate(2025, 4, 20));
+    LT_VERIFY_OK(tiers().evaluate(QDate(2025, 4, 20)));
+    QCOMPARE(tierOf(m_member), QStringLiteral("Member"));
 }
 
 void TestTierService::graceOfNoDaysLowersAtTheFirstEvaluation()
