@@ -121,7 +121,7 @@ Result<void> EventLedger::classify(const QString& eventId, Mode mode)
     return settle(SquareEventState::Applied, 0, written);
 }
 
-Result<void> EventLedger::recordGrant(const SquareEvent& event, qint64 memberId, qint64 ledgerId)
+Result<void> EventLedger::recordGrant(const SquareEventStore::Event& event, qint64 memberId, qint64 ledgerId)
 {
     // A bonus another till of the store granted (its natural key is in the reason): recorded under that key, so
     // that this till's own pass recognises it and never grants it again.

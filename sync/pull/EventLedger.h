@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/store/SquareEventStore.h"
 #include "sync/square/SquareEvent.h"
 
 #include <QList>
@@ -42,7 +43,7 @@ public:
     void touch(qint64 memberId) { m_touched.insert(memberId); }
 
 private:
-    Result<void> recordGrant(const SquareEvent& event, qint64 memberId, qint64 ledgerId);
+    Result<void> recordGrant(const SquareEventStore::Event& event, qint64 memberId, qint64 ledgerId);
 
     Database& m_db;
     const Clock& m_clock;
