@@ -149,6 +149,7 @@ Result<void> writeSales(BulkMemberWriter& writer, const GenerateOptions& options
     const qint64 salesSpan = now.toSecsSinceEpoch() - salesFrom;
     std::vector<qint64> balance(size_t(options.members) + 1, 0);
     std::vector<qint64> lifetime(size_t(options.members) + 1, 0);
+    std::vector<qint64> lastSale(size_t(options.members) + 1, 0);
     const RewardTier* reward = nullptr;
     for (const RewardTier& tier : program.rewardTiers) {
         if (!tier.partial && (!reward || tier.points < reward->points))
@@ -166,6 +167,7 @@ Result<void> writeSales(BulkMemberWriter& writer, const GenerateOptions& options
         const QByteArray at = isoUtc(salesFrom + salesSpan * s / (options.sales + 1));
         LT_TRY(writer.addSale(s, "D" + QByteArray::number(s).rightJustified(9, '0'), memberId, amount, currency, points,
                               at));
+        lastSale[size_t(memberId)] = s;
         if (points > 0) {
             LT_TRY(writer.addLedgerEntry(memberId, LedgerKind::Accrue, points, s, QByteArray(), std::nullopt, at));
             ++report.ledgerEntries;
@@ -183,8 +185,11 @@ Result<void> writeSales(BulkMemberWriter& writer, const GenerateOptions& options
             options.progress(QStringLiteral("sales"), s, options.sales);
     }
     for (qint64 id = 1; id <= options.members; ++id) {
-        if (lifetime[size_t(id)] != 0)
-            LT_TRY(writer.setPoints(id, balance[size_t(id)], lifetime[size_t(id)]));
+        const qint64 last = lastSale[size_t(id)];
+        if (lifetime[size_t(id)] != 0 || last != 0)
+            LT_TRY(writer.setPoints(id, balance[size_t(id)], lifetime[size_t(id)],
+                                    last == 0 ? QByteArray()
+                                              : isoUtc(salesFrom + salesSpan * last / (options.sales + 1))));
     }
     return {};
 }

@@ -53,8 +53,8 @@ Result<AutomationReport> AutomationPass::run(const Actor& actor)
     for (const ExpiryService::Expired& lapsed : expired)
         report.grants << AutomationGrant {lapsed.memberId, QStringLiteral("expire"), -lapsed.points};
     LT_TRY(settings.setState(lastDayKey(), report.to.toString(Qt::ISODate)));
-    qCInfo(lcServices) << "automation pass" << report.from << "to" << report.to << "made" << report.grants.size()
-                       << "grants";
+    qCDebug(lcServices) << "automation pass" << report.from << "to" << report.to << "made" << report.grants.size()
+                        << "grants";
     return report;
 }
 

@@ -57,8 +57,8 @@ Result<void> BulkMemberWriter::start(Database& db)
 
     m_member = std::make_unique<SqliteStatement>(m_sql,
                                                  "INSERT INTO members (id, phone, name, email, birthday, consent, "
-                                                 "consent_at, consent_version, enrolled_at, origin) VALUES (?, ?, ?, "
-                                                 "?, ?, ?, ?, ?, ?, 'generated')");
+                                                 "consent_at, consent_version, enrolled_at, birthday_set_at, origin) "
+                                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'generated')");
     m_term =
         std::make_unique<SqliteStatement>(m_sql, "INSERT OR IGNORE INTO member_search (term, member_id) VALUES (?, ?)");
     m_card =
@@ -70,8 +70,8 @@ Result<void> BulkMemberWriter::start(Database& db)
                                                  "INSERT INTO ledger (member_id, kind, points, sale_id, "
                                                  "reward_tier_id, discount_minor, actor, created_at) VALUES (?, ?, ?, "
                                                  "?, ?, ?, 'demo', ?)");
-    m_points =
-        std::make_unique<SqliteStatement>(m_sql, "UPDATE members SET balance = ?, lifetime_points = ? WHERE id = ?");
+    m_points = std::make_unique<SqliteStatement>(
+        m_sql, "UPDATE members SET balance = ?, lifetime_points = ?, last_visit_at = ? WHERE id = ?");
     return {};
 }
 
@@ -86,6 +86,10 @@ Result<void> BulkMemberWriter::addMember(const Member& member)
     else
         row.bindNull(7).bindNull(8);
     row.bind(9, member.enrolledAt);
+    if (member.birthday.isEmpty())
+        row.bindNull(10);
+    else
+        row.bind(10, member.enrolledAt);
     LT_TRY(row.run(QStringLiteral("member")));
     for (const QByteArray& term : member.searchTerms)
         LT_TRY(m_term->bind(1, term).bind(2, member.id).run(QStringLiteral("search term")));
@@ -121,9 +125,15 @@ Result<void> BulkMemberWriter::addLedgerEntry(qint64 memberId, LedgerKind kind, 
     return row.run(QStringLiteral("ledger"));
 }
 
-Result<void> BulkMemberWriter::setPoints(qint64 memberId, qint64 balance, qint64 lifetimePoints)
+Result<void> BulkMemberWriter::setPoints(qint64 memberId, qint64 balance, qint64 lifetimePoints,
+                                         const QByteArray& lastVisitAt)
 {
-    return m_points->bind(1, balance).bind(2, lifetimePoints).bind(3, memberId).run(QStringLiteral("balance"));
+    m_points->bind(1, balance).bind(2, lifetimePoints);
+    if (lastVisitAt.isEmpty())
+        m_points->bindNull(3);
+    else
+        m_points->bind(3, lastVisitAt);
+    return m_points->bind(4, memberId).run(QStringLiteral("balance"));
 }
 
 void BulkMemberWriter::finalizeStatements()

@@ -50,7 +50,8 @@ public:
                                 const QByteArray& rewardTierId, std::optional<qint64> discountMinor,
                                 const QByteArray& at);
     // The member's cached balance and lifetime points, once their ledger is written.
-    Result<void> setPoints(qint64 memberId, qint64 balance, qint64 lifetimePoints);
+    // lastVisitAt: the member's last sale (ISO 8601 UTC), empty for none.
+    Result<void> setPoints(qint64 memberId, qint64 balance, qint64 lifetimePoints, const QByteArray& lastVisitAt);
 
     qsizetype indexCount() const { return m_indexes.size(); }
     // Rebuilds the indexes and commits.
