@@ -60,6 +60,7 @@ private slots:
     void winBackOfferLapses_data();
     void winBackOfferLapses();
     void runTwiceTheSameDayGrantsNothingNew();
+    void evaluatesTiers();
     void tillOffForAWeekCatchesUp();
     void grantsCarryTheirNaturalKey();
     void grantLearnedFromAnotherTillIsNotRepeated();
@@ -398,6 +399,37 @@ void TestAutomationPass::runTwiceTheSameDayGrantsNothingNew()
     QCOMPARE(m_store->number("SELECT count(*) FROM tier_changes"), changes);
     QCOMPARE(m_store->rowCounts().remove(QRegularExpression(QStringLiteral("audit_log=\\d+ "))),
              QString(counts).remove(QRegularExpression(QStringLiteral("audit_log=\\d+ "))));
+}
+
+void TestAutomationPass::evaluatesTiers()
+{
+    auto member = enroll(*m_store, QStringLiteral("415 555 2671"), QString());
+    LT_VERIFY_OK(member);
+    auto silver = m_store->accrue(*member, QStringLiteral("S-1"), 60000); // 2024-03-01
+    LT_VERIFY_OK(silver);
+    QCOMPARE(silver->tierChanged, QStringLiteral("Silver"));
+
+    // The sale leaves the 12 months' window on 2025-03-01; Silver is kept for the 30 days of grace.
+    LT_VERIFY_OK(setLastDay(QDate(2025, 2, 28)));
+    auto shortOnce = runOn(QDate(2025, 3, 1));
+    LT_VERIFY_OK(shortOnce);
+    QVERIFY(ofKind(*shortOnce, "tier_down").isEmpty());
+    auto inGrace = runOn(QDate(2025, 3, 30));
+    LT_VERIFY_OK(inGrace);
+    QVERIFY(ofKind(*inGrace, "tier_down").isEmpty());
+    auto lowered = runOn(QDate(2025, 3, 31));
+    LT_VERIFY_OK(lowered);
+    QCOMPARE(ofKind(*lowered, "tier_down").size(), 1);
+    QCOMPARE(ofKind(*lowered, "tier_down").constFirst().memberId, *member);
+    QCOMPARE(ofKind(*lowered, "tier_down").constFirst().points, qint64(0));
+    auto again = runOn(QDate(2025, 3, 31));
+    LT_VERIFY_OK(again);
+    QVERIFY(ofKind(*again, "tier_down").isEmpty());
+    QCOMPARE(m_store->number("SELECT count(*) FROM members WHERE id = ? AND tier = 'Member'", {*member}), qint64(1));
+    QCOMPARE(m_store->number("SELECT count(*) FROM tier_changes WHERE member_id = ? AND direction = 'down' AND "
+                             "to_tier = 'Member'",
+                             {*member}),
+             qint64(1));
 }
 
 void TestAutomationPass::tillOffForAWeekCatchesUp()
