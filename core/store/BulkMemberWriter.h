@@ -51,7 +51,7 @@ public:
                                 const QByteArray& at);
     // The member's cached balance and lifetime points, once their ledger is written.
     // lastVisitAt: the member's last sale (ISO 8601 UTC), empty for none.
-    Result<void> setPoints(qint64 memberId, qint64 balance, qint64 lifetimePoints, const QByteArray& lastVisitAt);
+    Result<void> setPoints(qint64 memberId, qint64 balance, qint64 lifetimePoints, const QByteArray& lastVisitAt = {});
 
     qsizetype indexCount() const { return m_indexes.size(); }
     // Rebuilds the indexes and commits.
