@@ -43,6 +43,24 @@ bool BonusGranter::parseKey(const QString& key, GrantKind* kind, QString* period
     return true;
 }
 
+QString BonusGranter::squareReason(GrantKind kind, const QString& period)
+{
+    // Never translated: this text is compared by Square, not read at the till (the ledger keeps the till's note).
+    switch (kind) {
+    case GrantKind::Birthday:
+        return QStringLiteral("Birthday gift %1").arg(period);
+    case GrantKind::Anniversary:
+        return QStringLiteral("Anniversary gift %1").arg(period);
+    case GrantKind::Referral:
+        return period == QLatin1String("referrer") ? QStringLiteral("Referral bonus for bringing in a new member")
+                                                   : QStringLiteral("Referral bonus for joining");
+    case GrantKind::WinBack:
+    case GrantKind::Expire:
+        break; // granted as part of a sale, or by Square
+    }
+    return QStringLiteral("LoyaltyTill %1 %2").arg(toStorage(kind), period);
+}
+
 Result<bool> BonusGranter::grant(qint64 memberId, const QString& keyPhoneE164, GrantKind kind, const QString& period,
                                  qint64 points, const QString& note, qint64 saleId)
 {
@@ -67,9 +85,10 @@ Result<bool> BonusGranter::grant(qint64 memberId, const QString& keyPhoneE164, G
     grant.points = points;
     grant.saleId = saleId;
     grant.createdAt = m_clock.nowUtc();
-    LT_TRY_ASSIGN(grant.ledgerId,
-                  LedgerWriter(m_db, m_clock, m_actor)
-                      .append(entry, OutboxOperation::Adjust, {{QStringLiteral("reason"), note}}, key));
+    LT_TRY_ASSIGN(
+        grant.ledgerId,
+        LedgerWriter(m_db, m_clock, m_actor)
+            .append(entry, OutboxOperation::Adjust, {{QStringLiteral("reason"), squareReason(kind, period)}}, key));
     return grants.insert(grant);
 }
 

@@ -29,6 +29,9 @@ public:
     static QString naturalKey(GrantKind kind, const QString& period, const QString& phoneE164);
     // The kind and period in a natural key; false for a key that is not one.
     static bool parseKey(const QString& key, GrantKind* kind, QString* period);
+    // The reason Square records for a grant. Part of the request Square compares under the key, so the same on
+    // every till whatever its language or its members' numbers: a different one would be IDEMPOTENCY_KEY_REUSED.
+    static QString squareReason(GrantKind kind, const QString& period);
 
     // Gives the member the points, under the key of `keyPhoneE164` (the member's own phone, or for a referrer the
     // phone of the member they brought in); false when the key was granted already (nothing is written).
