@@ -4,10 +4,13 @@
 #include "core/store/AuditLog.h"
 #include "core/store/Database.h"
 #include "core/store/ProgramRepository.h"
+#include "core/store/PromotionStore.h"
 #include "core/store/Transaction.h"
 #include "sync/SyncLogging.h"
 #include "sync/square/SquareLoyaltyApi.h"
 #include "sync/square/SquareProgramMapper.h"
+
+#include <QCoreApplication>
 
 namespace lt {
 
@@ -22,12 +25,52 @@ ProgramPuller::ProgramPuller(Database& db, const Clock& clock, SquareLoyaltyApi&
 void ProgramPuller::pull(const Callback& done)
 {
     m_api.retrieveProgram([this, done](const SquareResult<SquareProgram>& program) {
-        const Outcome outcome = adopt(program);
-        if (!outcome.ok)
+        Outcome outcome = adopt(program);
+        if (!outcome.ok) {
             qCWarning(lcPull) << "program not taken:"
                               << (program ? outcome.error : program.error().inContext(QString()));
-        done(outcome);
+            done(outcome);
+            return;
+        }
+        m_api.listPromotions(
+            outcome.programId, [this, done, outcome](const SquareResult<QList<Promotion>>& promotions) mutable {
+                adoptPromotions(promotions, outcome);
+                if (!outcome.ok)
+                    qCWarning(lcPull) << "promotions not taken:"
+                                      << (promotions ? outcome.error : promotions.error().inContext(QString()));
+                done(outcome);
+            });
     });
+}
+
+void ProgramPuller::adoptPromotions(const SquareResult<QList<Promotion>>& promotions, Outcome& outcome)
+{
+    // The program stays taken; without Square's promotions the sync stops, as it does without the program, rather
+    // than award points Square's promotions no longer give (or miss those they do).
+    if (!promotions) {
+        outcome.ok = false;
+        outcome.squareError = promotions.error();
+        outcome.error = promotions.error().inContext(
+            QCoreApplication::translate("ProgramPuller", "Reading the loyalty promotions failed: "));
+        return;
+    }
+    outcome.promotions = int(promotions->size());
+    auto replaced = inTransaction(m_db, [&]() -> Result<PromotionStore::Replaced> {
+        LT_TRY_ASSIGN(const PromotionStore::Replaced changes, PromotionStore(m_db).replaceFromSquare(*promotions));
+        if (changes.any())
+            LT_TRY(AuditLog(m_db, m_clock)
+                       .record(QStringLiteral("Square"), QStringLiteral("promotions.pull"), outcome.programId,
+                               {{QStringLiteral("added"), changes.added},
+                                {QStringLiteral("changed"), changes.changed},
+                                {QStringLiteral("ended"), changes.ended}}));
+        return changes;
+    });
+    if (!replaced) {
+        outcome.ok = false;
+        outcome.error = replaced.error().message;
+        return;
+    }
+    outcome.promotionsChanged = replaced->any();
 }
 
 ProgramPuller::Outcome ProgramPuller::adopt(const SquareResult<SquareProgram>& program)

@@ -1,5 +1,6 @@
 #include "sync/square/LoyaltyJson.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace lt {
@@ -93,6 +94,30 @@ SquareResult<SquareEventPage> LoyaltyJson::eventPage(const QJsonObject& answer)
         if (!event)
             return SquareError::malformed(event.error().message);
         page.events.append(*event);
+    }
+    if (const QJsonValue cursor = field(answer, "cursor"); cursor.isString())
+        page.cursor = cursor.toString();
+    return page;
+}
+
+SquareResult<SquarePromotionPage> LoyaltyJson::promotionPage(const QJsonObject& answer)
+{
+    const QJsonValue promotions = field(answer, "loyalty_promotions");
+    if (!promotions.isUndefined() && !promotions.isArray())
+        return SquareError::malformed(
+            QCoreApplication::translate("LoyaltyJson", "Square's promotion list is not a list."));
+    SquarePromotionPage page;
+    for (const QJsonValue& value : promotions.toArray()) {
+        const QString id = field(value.toObject(), "id").toString();
+        auto promotion = Promotion::fromSquareJson(value.toObject());
+        if (!promotion)
+            return SquareError::malformed(
+                QCoreApplication::translate("LoyaltyJson", "Square's promotion %1 cannot be used: %2")
+                    .arg(id, promotion.error().message));
+        if (promotion->squareId.isEmpty() || !promotion->createdAt.isValid())
+            return SquareError::malformed(
+                QStringLiteral("Square answered a promotion without its id or creation time."));
+        page.promotions.append(*promotion);
     }
     if (const QJsonValue cursor = field(answer, "cursor"); cursor.isString())
         page.cursor = cursor.toString();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/Promotion.h"
 #include "sync/square/SquareEvent.h"
 #include "sync/square/SquareResult.h"
 
@@ -53,6 +54,13 @@ struct SquareEventPage
     QString cursor;
 };
 
+// One page of ListLoyaltyPromotions: newest first; `cursor` is empty on the last page.
+struct SquarePromotionPage
+{
+    QList<Promotion> promotions;
+    QString cursor;
+};
+
 // Which events a search reads; an empty field does not filter.
 struct SquareEventFilter
 {
@@ -72,6 +80,9 @@ public:
     static SquareResult<SquareReward> reward(const QJsonObject& answer); // {"reward": {...}}
     static SquareEvents createdEvents(const QJsonObject& answer); // {"events": [...]} or {"event": {...}}
     static SquareResult<SquareEventPage> eventPage(const QJsonObject& answer); // {"events": [...], "cursor": "..."}
+    // {"loyalty_promotions": [...], "cursor": "..."}: every promotion read by Promotion::fromSquareJson, with its id
+    // and creation time (the newest created wins at the till); one that cannot be read refuses the page.
+    static SquareResult<SquarePromotionPage> promotionPage(const QJsonObject& answer);
 
     static QJsonObject eventQuery(const SquareEventFilter& filter); // SearchLoyaltyEvents' "query"
 };

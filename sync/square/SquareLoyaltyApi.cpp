@@ -3,8 +3,11 @@
 #include "sync/square/AdjustmentReference.h"
 #include "sync/square/SquareClient.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QUrl>
+
+#include <memory>
 
 namespace lt {
 
@@ -39,6 +42,48 @@ SquareClient::Callback readingEvents(SquareLoyaltyApi::Callback<SquareEvents> do
     return reading<SquareEvents>(std::move(done), [](const QJsonObject& body) {
         return SquareResult<SquareEvents>(LoyaltyJson::createdEvents(body));
     });
+}
+
+// A walk through ListLoyaltyPromotions' pages; the request in flight holds it, nothing else does.
+struct PromotionWalk
+{
+    SquareClient& client;
+    QString path;
+    SquareLoyaltyApi::Callback<QList<Promotion>> done;
+    QList<Promotion> promotions;
+    int pages = 0;
+};
+
+void readPromotionPage(const std::shared_ptr<PromotionWalk>& walk, const QString& cursor)
+{
+    // The first page asks for nothing but the defaults (every status, 30 a page: Square's largest page), so that
+    // it needs no query string; the next pages carry their cursor in one.
+    QString path = walk->path;
+    if (!cursor.isEmpty())
+        path += QStringLiteral("?cursor=") + QString::fromLatin1(QUrl::toPercentEncoding(cursor));
+    walk->client.get(path,
+                     reading<SquarePromotionPage>(
+                         [walk](const SquareResult<SquarePromotionPage>& page) {
+                             if (!page) {
+                                 walk->done(page.error());
+                                 return;
+                             }
+                             walk->promotions.append(page->promotions);
+                             if (page->cursor.isEmpty()) {
+                                 walk->done(walk->promotions);
+                                 return;
+                             }
+                             if (++walk->pages >= SquareLoyaltyApi::MaxPromotionPages) {
+                                 walk->done(SquareError::malformed(
+                                     QCoreApplication::translate("SquareLoyaltyApi",
+                                                                 "Square kept sending pages of promotions; reading "
+                                                                 "stopped after %1.")
+                                         .arg(SquareLoyaltyApi::MaxPromotionPages)));
+                                 return;
+                             }
+                             readPromotionPage(walk, page->cursor);
+                         },
+                         &LoyaltyJson::promotionPage));
 }
 
 QJsonObject phoneMapping(const QString& phone)
@@ -147,6 +192,17 @@ void SquareLoyaltyApi::searchEvents(const SquareEventFilter& filter, const QStri
         body.insert(QStringLiteral("cursor"), cursor);
     m_client.post(QStringLiteral("/v2/loyalty/events/search"), body,
                   reading<SquareEventPage>(std::move(done), &LoyaltyJson::eventPage));
+}
+
+void SquareLoyaltyApi::listPromotions(const QString& programId, Callback<QList<Promotion>> done)
+{
+    readPromotionPage(std::make_shared<PromotionWalk>(
+                          PromotionWalk {m_client,
+                                         QStringLiteral("/v2/loyalty/programs/%1/promotions").arg(segment(programId)),
+                                         std::move(done),
+                                         {},
+                                         0}),
+                      QString());
 }
 
 } // namespace lt

@@ -24,6 +24,7 @@ public:
 
     static constexpr int MaxPhonesPerSearch = 30; // SearchLoyaltyAccounts takes at most 30 mappings
     static constexpr int EventsPerPage = 30; // SearchLoyaltyEvents answers at most 30 a page
+    static constexpr int MaxPromotionPages = 1000; // a longer walk is refused rather than followed for ever
 
     explicit SquareLoyaltyApi(SquareClient& client);
 
@@ -52,6 +53,9 @@ public:
     // One page of SearchLoyaltyEvents; a cursor must come with the very filter it came from. SquareEventPager reads
     // every page.
     void searchEvents(const SquareEventFilter& filter, const QString& cursor, Callback<SquareEventPage> done);
+    // ListLoyaltyPromotions of the program (its id: the path takes no "main"), of every status, through every cursor
+    // page: newest first, as Square lists them. One page that fails fails the whole list.
+    void listPromotions(const QString& programId, Callback<QList<Promotion>> done);
 
 private:
     SquareClient& m_client;

@@ -369,11 +369,8 @@ FakeSquareServer::Response FakeSquareServer::handle(const SquareSpecValidator::M
         return {200, QJsonObject {{QStringLiteral("programs"), QJsonArray {m_program}}}};
     if (op == QLatin1String("CalculateLoyaltyPoints"))
         return calculatePoints(parameter("program_id"), request);
-    if (op == QLatin1String("ListLoyaltyPromotions")) {
-        if (const Response program = retrieveProgram(parameter("program_id")); program.status != 200)
-            return program;
-        return {200, {}}; // the fake program runs no promotions
-    }
+    if (op.endsWith(QLatin1String("LoyaltyPromotion")) || op == QLatin1String("ListLoyaltyPromotions"))
+        return promotions(match, request);
     if (op == QLatin1String("CreateLoyaltyAccount"))
         return idempotent(match.pathTemplate, request, [&] { return createAccount(request); });
     if (op == QLatin1String("SearchLoyaltyAccounts"))
@@ -403,6 +400,29 @@ FakeSquareServer::Response FakeSquareServer::handle(const SquareSpecValidator::M
     if (op == QLatin1String("SearchLoyaltyEvents"))
         return searchEvents(request);
     return notFound(QStringLiteral("The fake Square does not implement %1.").arg(op));
+}
+
+FakeSquareServer::Response FakeSquareServer::promotions(const SquareSpecValidator::Match& match,
+                                                        const QJsonObject& request)
+{
+    const QString programId = match.pathParameters.value(QStringLiteral("program_id"));
+    if (const Response program = retrieveProgram(programId); program.status != 200)
+        return program;
+    const QString& op = match.operationId;
+    const QString promotionId = match.pathParameters.value(QStringLiteral("promotion_id"));
+    auto answered = [](const FakeSquarePromotions::Answer& answer) {
+        return Response {answer.status, answer.body};
+    };
+    if (op == QLatin1String("ListLoyaltyPromotions"))
+        return answered(m_promotions.list(match.queryParameters));
+    if (op == QLatin1String("CreateLoyaltyPromotion"))
+        return idempotent(QStringLiteral("/v2/loyalty/programs/%1/promotions").arg(m_programId), request, [&] {
+            const Stamp created = stamp();
+            return answered(m_promotions.create(m_programId, request, created.text, created.sequence));
+        });
+    if (op == QLatin1String("RetrieveLoyaltyPromotion"))
+        return answered(m_promotions.retrieve(promotionId));
+    return answered(m_promotions.cancel(promotionId, stamp().text));
 }
 
 FakeSquareServer::Response FakeSquareServer::idempotent(const QString& path, const QJsonObject& request,
@@ -868,6 +888,31 @@ void FakeSquareServer::expirePoints(const QString& accountId, qint64 points)
     }
     addEvent(accountId, QStringLiteral("EXPIRE_POINTS"), Pos, {}, QStringLiteral("expire_points"),
              QJsonObject {{QStringLiteral("points"), -points}}, -points, false);
+}
+
+QString FakeSquareServer::createPromotionElsewhere(const QJsonObject& promotion)
+{
+    const Stamp created = stamp();
+    const FakeSquarePromotions::Answer answer = m_promotions.create(
+        m_programId,
+        QJsonObject {{QStringLiteral("loyalty_promotion"), promotion}, {QStringLiteral("idempotency_key"), opaqueId()}},
+        created.text, created.sequence);
+    if (answer.status != 200)
+        qWarning("Fake Square: the Dashboard refused the promotion: %s",
+                 QJsonDocument(answer.body).toJson(QJsonDocument::Compact).constData());
+    return str(obj(answer.body, "loyalty_promotion"), "id");
+}
+
+void FakeSquareServer::cancelPromotionElsewhere(const QString& promotionId)
+{
+    if (m_promotions.cancel(promotionId, stamp().text).status != 200)
+        qWarning("Fake Square: no live promotion %s to cancel.", qPrintable(promotionId));
+}
+
+void FakeSquareServer::endPromotion(const QString& promotionId)
+{
+    if (!m_promotions.end(promotionId, stamp().text))
+        qWarning("Fake Square: no live promotion %s to end.", qPrintable(promotionId));
 }
 
 void FakeSquareServer::deleteAccount(const QString& accountId)

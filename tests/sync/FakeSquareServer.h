@@ -1,5 +1,6 @@
 #pragma once
 
+#include "tests/sync/FakeSquarePromotions.h"
 #include "tests/sync/SquareSpecValidator.h"
 
 #include <QByteArray>
@@ -21,15 +22,15 @@ class QTcpSocket;
 namespace lt::test {
 
 // A stateful stand-in for Square's Loyalty API, on 127.0.0.1 only, for the sync tests and for trying the admin
-// CLI by hand. It keeps one loyalty program (reward tiers, accrual rules), accounts mapped by E.164 phone, balances,
-// rewards and an event ledger, and follows Square's rules where the sync depends on them: every request is checked
-// against Square's OpenAPI description (a violation is answered 400 and kept in specViolations()), idempotency keys
-// (same key and body → the first answer; same key with another body → IDEMPOTENCY_KEY_REUSED; only successes are
-// remembered, and forgetIdempotencyKeys() ends that memory), INVALID_PHONE_NUMBER, reward points locked on
-// creation, events newest first in pages of ≤30 with cursors bound to their query. Tests can also act as Square
-// POS or the Dashboard (enrollElsewhere, accumulateElsewhere, ...): those events have source SQUARE.
-// Faults are injected per request: 500, 429 with Retry-After, delays, a connection closed after the change was
-// committed, a malformed JSON body, an HTML proxy page.
+// CLI by hand. It keeps one loyalty program (reward tiers, accrual rules, promotions), accounts mapped by E.164
+// phone, balances, rewards and an event ledger, and follows Square's rules where the sync depends on them: every
+// request is checked against Square's OpenAPI description (a violation is answered 400 and kept in specViolations()),
+// idempotency keys (same key and body → the first answer; same key with another body → IDEMPOTENCY_KEY_REUSED; only
+// successes are remembered, and forgetIdempotencyKeys() ends that memory), INVALID_PHONE_NUMBER, reward points locked
+// on creation, events newest first in pages of ≤30 with cursors bound to their query. Tests can also act as Square POS
+// or the Dashboard (enrollElsewhere, accumulateElsewhere, ...): those events have source SQUARE. Faults are injected
+// per request: 500, 429 with Retry-After, delays, a connection closed after the change was committed, a malformed JSON
+// body, an HTML proxy page.
 class FakeSquareServer : public QObject
 {
     Q_OBJECT
@@ -96,6 +97,16 @@ public:
     void expirePoints(const QString& accountId, qint64 points); // an EXPIRE_POINTS event taking points away
     void deleteAccount(const QString& accountId); // as after a customer merge: 404 from now on, phone free again
 
+    // The program's loyalty promotions (FakeSquarePromotions): created in the Dashboard (checked as
+    // CreateLoyaltyPromotion checks them; the id, or empty when refused), canceled there, or ended as their last
+    // period passes. ListLoyaltyPromotions, CreateLoyaltyPromotion, RetrieveLoyaltyPromotion and
+    // CancelLoyaltyPromotion serve them through the API.
+    QString createPromotionElsewhere(const QJsonObject& promotion);
+    void cancelPromotionElsewhere(const QString& promotionId);
+    void endPromotion(const QString& promotionId);
+    QJsonObject promotion(const QString& promotionId) const { return m_promotions.promotion(promotionId); }
+    int promotionCount() const { return m_promotions.count(); }
+
 private:
     struct Response
     {
@@ -146,6 +157,7 @@ private:
     Response handle(const SquareSpecValidator::Match& match, const QJsonObject& request);
     Response idempotent(const QString& path, const QJsonObject& request, const std::function<Response()>& apply);
     Response retrieveProgram(const QString& programId) const;
+    Response promotions(const SquareSpecValidator::Match& match, const QJsonObject& request);
     Response calculatePoints(const QString& programId, const QJsonObject& request) const;
     Response createAccount(const QJsonObject& request);
     Response searchAccounts(const QJsonObject& request);
@@ -193,6 +205,7 @@ private:
     QHash<QString, QString> m_accountByPhone;
     int m_accountsCreated = 0; // account ids are never reused, not even after deleteAccount
     QHash<QString, Reward> m_rewards; // by id
+    FakeSquarePromotions m_promotions;
     QList<Event> m_events; // oldest first
     QHash<QString, Stored> m_idempotency;
     QHash<QString, Cursor> m_cursors;
