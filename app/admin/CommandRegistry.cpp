@@ -6,6 +6,7 @@
 #include "app/admin/DataCommands.h"
 #include "app/admin/MemberCommands.h"
 #include "app/admin/PointsCommands.h"
+#include "app/admin/PromotionCommands.h"
 #include "app/admin/StaffCommands.h"
 #include "app/admin/StoreCommands.h"
 #include "app/admin/SyncCommands.h"
@@ -24,6 +25,7 @@ const QList<Command>& CommandRegistry::commands()
         all << StoreCommands::commands() << MemberCommands::commands() << PointsCommands::commands()
             << DataCommands::commands() << StaffCommands::commands() << SyncCommands::commands()
             << ConflictCommands::commands();
+        all << PromotionCommands::commands();
         return all;
     }();
     return list;
