@@ -1,25 +1,51 @@
 #include "core/domain/ExpiryRules.h"
 
+#include <QVarLengthArray>
+
 #include <algorithm>
 
 namespace lt {
 
+namespace {
+// A month as one number (year * 12 + month - 1): lots are kept by the month their points expire in, and a scan over
+// millions of entries would spend more converting dates than adding points.
+int monthNumber(QDate date)
+{
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    date.getDate(&year, &month, &day);
+    return year * 12 + month - 1;
+}
+
+QDate lastDayOf(int monthNumber)
+{
+    const QDate first(monthNumber / 12, monthNumber % 12 + 1, 1);
+    return first.addDays(first.daysInMonth() - 1);
+}
+
+struct Lot
+{
+    int expiryMonth = 0;
+    qint64 points = 0;
+};
+} // namespace
+
 QDate ExpiryRules::expiresAt(QDate earnedOn) const
 {
-    // Months counted on the month alone: addMonths would clamp the 31st into a shorter month's last day and
-    // give the same answer, but only by accident.
-    const QDate firstOfExpiryMonth = QDate(earnedOn.year(), earnedOn.month(), 1).addMonths(m_months);
-    return firstOfExpiryMonth.addDays(firstOfExpiryMonth.daysInMonth() - 1);
+    // Counted on the month alone: the day it was earned on plays no part.
+    return lastDayOf(monthNumber(earnedOn) + m_months);
 }
 
 QDate ExpiryRules::earnedIn(QDate expiresAt) const
 {
-    return QDate(expiresAt.year(), expiresAt.month(), 1).addMonths(-m_months);
+    const int earned = monthNumber(expiresAt) - m_months;
+    return QDate(earned / 12, earned % 12 + 1, 1);
 }
 
 QList<ExpiringPoints> ExpiryRules::live(const QList<DatedPoints>& entries, QDate on) const
 {
-    QList<ExpiringPoints> lots; // ascending by expiry date, one per date
+    QVarLengthArray<Lot, 16> lots; // ascending by expiry month, one per month
     qint64 spent = 0;
     for (const DatedPoints& entry : entries) {
         if (entry.on > on || entry.points == 0)
@@ -28,25 +54,25 @@ QList<ExpiringPoints> ExpiryRules::live(const QList<DatedPoints>& entries, QDate
             spent -= entry.points;
             continue;
         }
-        const QDate expiry = expiresAt(entry.on);
+        const int expiry = monthNumber(entry.on) + m_months;
         // Entries come in the order they were recorded, so the lot is nearly always the last one or a new one.
-        auto at = std::lower_bound(lots.begin(), lots.end(), expiry,
-                                   [](const ExpiringPoints& lot, QDate date) { return lot.expiresAt < date; });
-        if (at != lots.end() && at->expiresAt == expiry)
-            at->points += entry.points;
+        qsizetype at = lots.size();
+        while (at > 0 && lots[at - 1].expiryMonth > expiry)
+            --at;
+        if (at > 0 && lots[at - 1].expiryMonth == expiry)
+            lots[at - 1].points += entry.points;
         else
-            lots.insert(at, ExpiringPoints {entry.points, expiry});
+            lots.insert(at, Lot {expiry, entry.points});
     }
     // Whatever was spent takes the lots that expire first; a debt larger than every lot leaves none.
-    qsizetype consumed = 0;
-    while (consumed < lots.size() && spent >= lots[consumed].points) {
-        spent -= lots[consumed].points;
-        ++consumed;
+    QList<ExpiringPoints> remaining;
+    for (const Lot& lot : lots) {
+        const qint64 taken = std::min(spent, lot.points);
+        spent -= taken;
+        if (lot.points > taken)
+            remaining.append(ExpiringPoints {lot.points - taken, lastDayOf(lot.expiryMonth)});
     }
-    lots.remove(0, consumed);
-    if (!lots.isEmpty())
-        lots.first().points -= spent;
-    return lots;
+    return remaining;
 }
 
 QList<ExpiringPoints> ExpiryRules::due(const QList<DatedPoints>& entries, QDate on) const

@@ -11,6 +11,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QSet>
 #include <QStringList>
 
 #include <algorithm>
@@ -60,55 +61,104 @@ const QList<DatedPoints>& datedPoints(const QList<LedgerStore::Movement>& entrie
     return dated;
 }
 
-// What one member has due, as the scan found it.
-struct Due
+// One pass of expireDue: what the scan finds due is written in transactions of MembersPerTransaction members.
+class ExpiryRun
 {
-    qint64 memberId = 0;
-    qint64 lastEntryId = 0;
-    QList<ExpiringPoints> lots;
+public:
+    ExpiryRun(EngineContext& context, int months, QDate today, const Actor& actor)
+        : m_context(context)
+        , m_rules(months)
+        , m_today(today)
+        , m_actor(actor)
+        // One text for every note of the pass: only the months differ.
+        , m_note(QCoreApplication::translate("ExpiryService", "Points earned in %1 expired after %n month(s).", nullptr,
+                                             months))
+    {
+    }
+
+    // Takes what the member has due; writes a batch when it is full.
+    Result<void> add(const LedgerStore::MemberLedger& ledger)
+    {
+        if (m_readUpTo == 0)
+            m_readUpTo = ledger.readUpTo;
+        QList<ExpiringPoints> lots = m_rules.due(datedPoints(ledger.entries, m_days, m_dated), m_today);
+        if (lots.isEmpty())
+            return {};
+        m_batch.append(Due {ledger.memberId, std::move(lots)});
+        return m_batch.size() < ExpiryService::MembersPerTransaction ? Result<void>() : flush();
+    }
+    Result<void> flush();
+    const QList<ExpiryService::Expired>& expired() const { return m_expired; }
+
+private:
+    struct Due
+    {
+        qint64 memberId = 0;
+        QList<ExpiringPoints> lots;
+    };
+
+    Result<QList<ExpiryService::Expired>> record();
+    QString noteFor(const QList<ExpiringPoints>& lots) const
+    {
+        QStringList months;
+        for (const ExpiringPoints& lot : lots)
+            months << m_rules.earnedIn(lot.expiresAt).toString(QStringLiteral("yyyy-MM"));
+        return m_note.arg(months.join(QStringLiteral(", ")));
+    }
+
+    EngineContext& m_context;
+    const ExpiryRules m_rules;
+    const QDate m_today;
+    const Actor& m_actor;
+    const QString m_note;
+    LocalDays m_days;
+    QList<DatedPoints> m_dated;
+    QList<Due> m_batch;
+    QList<ExpiryService::Expired> m_expired;
+    qint64 m_readUpTo = 0; // every entry up to this one is known: in the scan, or checked since
+    QSet<qint64> m_moved; // members whose ledger moved after the scan read it
+    qint64 m_lastWritten = 0;
 };
 
-QString noteFor(const QList<ExpiringPoints>& lots, const ExpiryRules& rules)
+Result<void> ExpiryRun::flush()
 {
-    QStringList months;
-    for (const ExpiringPoints& lot : lots)
-        months << rules.earnedIn(lot.expiresAt).toString(QStringLiteral("yyyy-MM"));
-    return QCoreApplication::translate("ExpiryService", "Points earned in %1 expired after %n month(s).", nullptr,
-                                       rules.months())
-        .arg(months.join(QStringLiteral(", ")));
+    if (m_batch.isEmpty())
+        return {};
+    LT_TRY_ASSIGN(const QList<ExpiryService::Expired> written,
+                  inTransaction(m_context.db, [this]() { return record(); }));
+    m_expired += written;
+    m_readUpTo = std::max(m_readUpTo, m_lastWritten); // the transaction's own entries
+    m_batch.clear();
+    return {};
 }
 
-// One write transaction: an Expire entry for each member of the batch, sent nowhere. A member whose ledger moved
-// since the scan (a sale at the till meanwhile) has what is due read again, inside the transaction.
-Result<QList<ExpiryService::Expired>> recordBatch(EngineContext& context, const QList<Due>& batch,
-                                                  const ExpiryRules& rules, QDate today, const Actor& actor)
+// Inside the transaction, which holds the write lock: the entries others made since the scan are found first
+// (a sale at the till meanwhile), and those members' due points are read again.
+Result<QList<ExpiryService::Expired>> ExpiryRun::record()
 {
-    return inTransaction(context.db, [&]() -> Result<QList<ExpiryService::Expired>> {
-        const LedgerStore ledger(context.db);
-        LedgerWriter writer(context.db, context.clock, actor);
-        LocalDays days;
-        QList<DatedPoints> dated;
-        QList<ExpiryService::Expired> expired;
-        for (const Due& due : batch) {
-            QList<ExpiringPoints> lots = due.lots;
-            LT_TRY_ASSIGN(const qint64 lastEntryId, ledger.lastEntryId(due.memberId));
-            if (lastEntryId != due.lastEntryId) {
-                LT_TRY_ASSIGN(const LedgerStore::MemberLedger now, ledger.memberLedger(due.memberId));
-                lots = rules.due(datedPoints(now.entries, days, dated), today);
-            }
-            const qint64 points = ExpiryRules::total(lots);
-            if (points <= 0)
-                continue;
-            LedgerStore::NewEntry entry;
-            entry.memberId = due.memberId;
-            entry.kind = LedgerKind::Expire;
-            entry.points = -points;
-            entry.note = noteFor(lots, rules);
-            LT_TRY(writer.append(entry, std::nullopt));
-            expired.append(ExpiryService::Expired {due.memberId, points});
+    const LedgerStore ledger(m_context.db);
+    LT_TRY_ASSIGN(const QSet<qint64> moved, ledger.membersWithEntriesAfter(m_readUpTo));
+    m_moved.unite(moved);
+    LedgerWriter writer(m_context.db, m_context.clock, m_actor);
+    QList<ExpiryService::Expired> expired;
+    for (const Due& due : std::as_const(m_batch)) {
+        QList<ExpiringPoints> lots = due.lots;
+        if (m_moved.contains(due.memberId)) {
+            LT_TRY_ASSIGN(const LedgerStore::MemberLedger now, ledger.memberLedger(due.memberId));
+            lots = m_rules.due(datedPoints(now.entries, m_days, m_dated), m_today);
         }
-        return expired;
-    });
+        const qint64 points = ExpiryRules::total(lots);
+        if (points <= 0)
+            continue;
+        LedgerStore::NewEntry entry;
+        entry.memberId = due.memberId;
+        entry.kind = LedgerKind::Expire;
+        entry.points = -points;
+        entry.note = noteFor(lots);
+        LT_TRY_ASSIGN(m_lastWritten, writer.append(entry, std::nullopt));
+        expired.append(ExpiryService::Expired {due.memberId, points});
+    }
+    return expired;
 }
 
 } // namespace
@@ -133,39 +183,21 @@ Result<QList<ExpiringPoints>> ExpiryService::expiring(qint64 memberId, QDate tod
 
 Result<QList<ExpiryService::Expired>> ExpiryService::expireDue(QDate today, const Actor& actor)
 {
-    QList<Expired> expired;
     if (!expiresLocally() || !today.isValid())
-        return expired;
+        return QList<Expired>();
     QElapsedTimer timer;
     timer.start();
-    const ExpiryRules rules(*m_context.program.expirationMonths);
-    LocalDays days;
-    QList<DatedPoints> dated;
-    QList<Due> batch;
-    auto flush = [&]() -> Result<void> {
-        if (batch.isEmpty())
-            return {};
-        LT_TRY_ASSIGN(const QList<Expired> written, recordBatch(m_context, batch, rules, today, actor));
-        expired += written;
-        batch.clear();
-        return {};
-    };
-    Result<void> flushed;
+    ExpiryRun run(m_context, *m_context.program.expirationMonths, today, actor);
+    Result<void> added;
     LT_TRY(LedgerStore(m_context.db).scanPositiveBalances([&](const LedgerStore::MemberLedger& ledger) {
-        QList<ExpiringPoints> lots = rules.due(datedPoints(ledger.entries, days, dated), today);
-        if (lots.isEmpty())
-            return true;
-        batch.append(Due {ledger.memberId, ledger.lastEntryId, std::move(lots)});
-        if (batch.size() < MembersPerTransaction)
-            return true;
-        flushed = flush();
-        return flushed.ok();
+        added = run.add(ledger);
+        return added.ok();
     }));
-    LT_TRY(flushed);
-    LT_TRY(flush());
-    qCInfo(lcServices) << "expiry on" << today.toString(Qt::ISODate) << "took points from" << expired.size()
+    LT_TRY(added);
+    LT_TRY(run.flush());
+    qCInfo(lcServices) << "expiry on" << today.toString(Qt::ISODate) << "took points from" << run.expired().size()
                        << "members in" << timer.elapsed() << "ms";
-    return expired;
+    return run.expired();
 }
 
 } // namespace lt

@@ -131,11 +131,12 @@ Result<void> inOneSnapshot(SqliteConnection& connection, const std::function<Res
     return outcome;
 }
 
-// Every ledger entry of the members being scanned, grouped by member: a member's slot is their place among the
-// members scanned, and their entries are entries[offsets[slot]] up to entries[offsets[slot + 1]], oldest first.
-struct GroupedEntries
+// Every ledger entry of the members being scanned, grouped by member: the member memberIds[i] has the entries
+// entries[offsets[i]] up to entries[offsets[i + 1]], oldest first. 16 bytes an entry and 24 a member.
+class GroupedEntries
 {
-    // 16 bytes an entry: the time in milliseconds times 16 plus the kind's place in AllLedgerKinds, and the points.
+public:
+    // The time in milliseconds times 16 plus the kind's place in AllLedgerKinds, and the points.
     struct Packed
     {
         qint64 timeAndKind = 0;
@@ -144,76 +145,122 @@ struct GroupedEntries
     static constexpr qint64 KindSlots = 16;
     static_assert(std::size(AllLedgerKinds) <= std::size_t(KindSlots));
 
+    Result<void> read(SqliteConnection& connection);
+
     std::vector<qint64> memberIds; // ascending
-    std::vector<qint64> lastEntryIds;
-    std::vector<qsizetype> offsets;
+    std::vector<qsizetype> offsets; // one more than memberIds
     std::vector<Packed> entries;
-    std::vector<qint32> slotById; // when member ids are dense enough: slot + 1 by member id, 0 for none
+    qint64 newestEntryId = 0;
 
-    qsizetype slotOf(qint64 memberId) const
+private:
+    // Where the next entry of this member goes; nullptr for a member not scanned.
+    qsizetype* cursorOf(qint64 memberId)
     {
-        if (!slotById.empty())
-            return memberId >= 0 && std::size_t(memberId) < slotById.size() ? slotById[std::size_t(memberId)] - 1 : -1;
+        if (!m_cursorById.empty()) {
+            if (memberId < 0 || std::size_t(memberId) >= m_cursorById.size())
+                return nullptr;
+            qsizetype& cursor = m_cursorById[std::size_t(memberId)];
+            return cursor >= 0 ? &cursor : nullptr;
+        }
         const auto at = std::lower_bound(memberIds.begin(), memberIds.end(), memberId);
-        return at != memberIds.end() && *at == memberId ? at - memberIds.begin() : -1;
+        return at != memberIds.end() && *at == memberId ? &m_cursorBySlot[std::size_t(at - memberIds.begin())]
+                                                        : nullptr;
     }
-
-    void indexMembers()
+    void prefetchCursor(qint64 memberId) const
     {
-        // A table by id costs 4 bytes per id up to the highest one: worth it unless ids are very sparse.
-        const qint64 highest = memberIds.empty() ? 0 : memberIds.back();
-        if (highest >= qint64(memberIds.size()) * 4 + 65536 || highest >= std::numeric_limits<qint32>::max())
-            return;
-        slotById.assign(std::size_t(highest) + 1, 0);
-        for (std::size_t slot = 0; slot < memberIds.size(); ++slot)
-            slotById[std::size_t(memberIds[slot])] = qint32(slot) + 1;
+#if defined(__GNUC__)
+        if (memberId >= 0 && std::size_t(memberId) < m_cursorById.size())
+            __builtin_prefetch(&m_cursorById[std::size_t(memberId)], 1);
+#else
+        Q_UNUSED(memberId);
+#endif
     }
+    void startCursors();
+    bool cursorsReachedTheirEnds() const;
+
+    // Entries arrive in storage order, each for any member: a table by member id costs one cache miss where a
+    // search costs twenty, 8 bytes per id up to the highest; kept unless ids are very sparse.
+    std::vector<qsizetype> m_cursorById; // -1: not scanned
+    std::vector<qsizetype> m_cursorBySlot;
 };
 
-Result<void> readGrouped(SqliteConnection& connection, GroupedEntries& grouped)
+void GroupedEntries::startCursors()
+{
+    const qint64 highest = memberIds.empty() ? 0 : memberIds.back();
+    if (highest < qint64(memberIds.size()) * 4 + 65536) {
+        m_cursorById.assign(std::size_t(highest) + 1, -1);
+        for (std::size_t slot = 0; slot < memberIds.size(); ++slot)
+            m_cursorById[std::size_t(memberIds[slot])] = offsets[slot];
+    } else {
+        m_cursorBySlot.assign(offsets.begin(), offsets.end() - 1);
+    }
+}
+
+bool GroupedEntries::cursorsReachedTheirEnds() const
+{
+    for (std::size_t slot = 0; slot < memberIds.size(); ++slot) {
+        const qsizetype cursor =
+            m_cursorById.empty() ? m_cursorBySlot[slot] : m_cursorById[std::size_t(memberIds[slot])];
+        if (cursor != offsets[slot + 1])
+            return false;
+    }
+    return true;
+}
+
+Result<void> GroupedEntries::read(SqliteConnection& connection)
 {
     const QString what = QCoreApplication::translate("LedgerStore", "Reading the ledgers of members with points");
     RawStatement members(connection, "SELECT id FROM members WHERE balance > 0 ORDER BY id");
     LT_TRY(members.forEachRow(what, [&](sqlite3_stmt* row) -> Result<void> {
-        grouped.memberIds.push_back(sqlite3_column_int64(row, 0));
+        memberIds.push_back(sqlite3_column_int64(row, 0));
         return {};
     }));
-    grouped.indexMembers();
-    const std::size_t memberCount = grouped.memberIds.size();
-    grouped.lastEntryIds.assign(memberCount, 0);
-    grouped.offsets.assign(memberCount + 1, 0);
-    // Counted on ledger_member alone (a covering index, read in order), to place each entry where it belongs.
-    RawStatement counted(connection, "SELECT member_id, count(*), max(id) FROM ledger GROUP BY member_id");
+    RawStatement newest(connection, "SELECT COALESCE(max(id), 0) FROM ledger");
+    LT_TRY(newest.forEachRow(what, [&](sqlite3_stmt* row) -> Result<void> {
+        newestEntryId = sqlite3_column_int64(row, 0);
+        return {};
+    }));
+    // Counted on ledger_member alone (a covering index, in member order, merged with memberIds), so that each entry
+    // can be put where it belongs as it arrives.
+    offsets.assign(memberIds.size() + 1, 0);
+    std::size_t slot = 0;
+    RawStatement counted(connection, "SELECT member_id, count(*) FROM ledger GROUP BY member_id ORDER BY member_id");
     LT_TRY(counted.forEachRow(what, [&](sqlite3_stmt* row) -> Result<void> {
-        const qsizetype slot = grouped.slotOf(sqlite3_column_int64(row, 0));
-        if (slot >= 0) {
-            grouped.offsets[std::size_t(slot) + 1] = sqlite3_column_int64(row, 1);
-            grouped.lastEntryIds[std::size_t(slot)] = sqlite3_column_int64(row, 2);
-        }
+        const qint64 memberId = sqlite3_column_int64(row, 0);
+        while (slot < memberIds.size() && memberIds[slot] < memberId)
+            ++slot;
+        if (slot < memberIds.size() && memberIds[slot] == memberId)
+            offsets[slot + 1] = sqlite3_column_int64(row, 1);
         return {};
     }));
-    for (std::size_t slot = 0; slot < memberCount; ++slot)
-        grouped.offsets[slot + 1] += grouped.offsets[slot];
-    grouped.entries.resize(std::size_t(grouped.offsets.back()));
-    std::vector<qsizetype> next(grouped.offsets.begin(), grouped.offsets.end() - 1);
+    for (std::size_t i = 0; i < memberIds.size(); ++i)
+        offsets[i + 1] += offsets[i];
+    entries.resize(std::size_t(offsets.back()));
+    startCursors();
     // The table in storage order: each member's entries arrive oldest first.
     RawStatement all(connection, "SELECT member_id, kind, points, created_at FROM ledger ORDER BY id");
-    return all.forEachRow(what, [&](sqlite3_stmt* row) -> Result<void> {
-        const qsizetype slot = grouped.slotOf(sqlite3_column_int64(row, 0));
-        if (slot < 0)
-            return {};
-        const qsizetype at = next[std::size_t(slot)]++;
-        if (at >= grouped.offsets[std::size_t(slot) + 1])
-            return Error::internal(QStringLiteral("The ledger changed while it was read in one snapshot."));
+    LT_TRY(all.forEachRow(what, [&](sqlite3_stmt* row) -> Result<void> {
+        const qint64 memberId = sqlite3_column_int64(row, 0);
+        prefetchCursor(memberId); // it arrives while the row is read
         LT_TRY_ASSIGN(const int kind, kindIndex(columnText(row, 1)));
         const std::optional<qint64> msecs = storedMsecs(columnText(row, 3));
         if (!msecs)
             return Error::corrupt(
                 QCoreApplication::translate("LedgerStore", "A ledger entry of member %1 has no valid time.")
-                    .arg(grouped.memberIds[std::size_t(slot)]));
-        grouped.entries[std::size_t(at)] = {*msecs * GroupedEntries::KindSlots + kind, sqlite3_column_int64(row, 2)};
+                    .arg(memberId));
+        const qint64 points = sqlite3_column_int64(row, 2);
+        qsizetype* cursor = cursorOf(memberId);
+        if (!cursor)
+            return {};
+        const qsizetype at = (*cursor)++;
+        if (std::size_t(at) >= entries.size())
+            return Error::internal(QStringLiteral("The ledger changed while it was read in one snapshot."));
+        entries[std::size_t(at)] = {*msecs * KindSlots + kind, points};
         return {};
-    });
+    }));
+    if (!cursorsReachedTheirEnds())
+        return Error::internal(QStringLiteral("The ledger changed while it was read in one snapshot."));
+    return {};
 }
 } // namespace
 
@@ -272,39 +319,43 @@ Result<qint64> LedgerStore::pointsFor(qint64 memberId, const QString& reference,
 Result<LedgerStore::MemberLedger> LedgerStore::memberLedger(qint64 memberId) const
 {
     QSqlQuery& query = m_db.prepared(
-        QStringLiteral("SELECT id, kind, points, created_at FROM ledger WHERE member_id = ? ORDER BY id"));
+        QStringLiteral("SELECT kind, points, created_at, id FROM ledger WHERE member_id = ? ORDER BY id"));
     StatementScope scope(query);
     LT_TRY(m_db.exec(query, {memberId}));
     MemberLedger ledger;
     ledger.memberId = memberId;
     while (query.next()) {
         Movement entry;
-        ledger.lastEntryId = query.value(0).toLongLong();
-        LT_TRY_ASSIGN(entry.kind, fromStorage<LedgerKind>(query.value(1).toString()));
-        entry.points = query.value(2).toLongLong();
-        entry.createdAt = fromStorageTime(query.value(3).toString());
+        LT_TRY_ASSIGN(entry.kind, fromStorage<LedgerKind>(query.value(0).toString()));
+        entry.points = query.value(1).toLongLong();
+        entry.createdAt = fromStorageTime(query.value(2).toString());
+        ledger.readUpTo = query.value(3).toLongLong();
         ledger.entries << entry;
     }
     return ledger;
 }
 
-Result<qint64> LedgerStore::lastEntryId(qint64 memberId) const
+Result<QSet<qint64>> LedgerStore::membersWithEntriesAfter(qint64 entryId) const
 {
-    LT_TRY_ASSIGN(
-        const QVariant id,
-        m_db.scalar(QStringLiteral("SELECT COALESCE(max(id), 0) FROM ledger WHERE member_id = ?"), {memberId}));
-    return id.toLongLong();
+    // A range of ids, newest last: DISTINCT would have SQLite walk all of ledger_member instead.
+    QSqlQuery& query = m_db.prepared(QStringLiteral("SELECT member_id FROM ledger WHERE id > ? ORDER BY id"));
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query, {entryId}));
+    QSet<qint64> members;
+    while (query.next())
+        members.insert(query.value(0).toLongLong());
+    return members;
 }
 
 Result<void> LedgerStore::scanPositiveBalances(const MemberLedgerVisitor& visit) const
 {
     LT_TRY_ASSIGN(SqliteConnection connection, SqliteConnection::from(m_db));
     GroupedEntries grouped;
-    LT_TRY(inOneSnapshot(connection, [&]() { return readGrouped(connection, grouped); }));
+    LT_TRY(inOneSnapshot(connection, [&]() { return grouped.read(connection); }));
     MemberLedger ledger;
+    ledger.readUpTo = grouped.newestEntryId;
     for (std::size_t slot = 0; slot < grouped.memberIds.size(); ++slot) {
         ledger.memberId = grouped.memberIds[slot];
-        ledger.lastEntryId = grouped.lastEntryIds[slot];
         ledger.entries.clear(); // keeps its capacity
         for (qsizetype at = grouped.offsets[slot]; at < grouped.offsets[slot + 1]; ++at) {
             const GroupedEntries::Packed& packed = grouped.entries[std::size_t(at)];

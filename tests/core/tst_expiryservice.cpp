@@ -311,13 +311,13 @@ void TestExpiryService::scanGroupsEachMembersEntriesInOrder()
     QCOMPARE(scanned.size(), 2);
     QCOMPARE(scanned.at(0).memberId, ana);
     QCOMPARE(scanned.at(1).memberId, cy);
+    const qint64 newest = m_store->number("SELECT max(id) FROM ledger");
     for (const LedgerStore::MemberLedger& ledger : scanned) {
+        QCOMPARE(ledger.readUpTo, newest);
         auto expected = store.memberLedger(ledger.memberId);
         LT_VERIFY_OK(expected);
-        QCOMPARE(ledger.lastEntryId, expected->lastEntryId);
-        auto lastId = store.lastEntryId(ledger.memberId);
-        LT_VERIFY_OK(lastId);
-        QCOMPARE(ledger.lastEntryId, *lastId);
+        QCOMPARE(expected->readUpTo,
+                 m_store->number("SELECT max(id) FROM ledger WHERE member_id = ?", {ledger.memberId}));
         QCOMPARE(ledger.entries.size(), expected->entries.size());
         for (qsizetype i = 0; i < ledger.entries.size(); ++i) {
             QVERIFY(ledger.entries.at(i).kind == expected->entries.at(i).kind);
@@ -336,6 +336,13 @@ void TestExpiryService::scanGroupsEachMembersEntriesInOrder()
         return false;
     }));
     QCOMPARE(visits, 1);
+
+    // Whose ledger moved after the scan: Cy's sale, not Ana's.
+    m_store->clock().set(noon(2023, 4, 3));
+    LT_VERIFY_OK(m_store->accrue(cy, QStringLiteral("S-after"), 500));
+    auto moved = store.membersWithEntriesAfter(newest);
+    LT_VERIFY_OK(moved);
+    QCOMPARE(*moved, QSet<qint64>({cy}));
 }
 
 QTEST_GUILESS_MAIN(TestExpiryService)
