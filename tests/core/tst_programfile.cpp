@@ -235,6 +235,44 @@ void TestProgramFile::refusesBadFiles_data()
     QTest::newRow("unknown field in win_back")
         << QStringLiteral("win_back") << QByteArray(R"({"after_days": 90, "valid_for": 30})")
         << QStringLiteral("win_back.valid_for");
+    // The parts Square also defines are read as strictly: a misspelt or mistyped field must not become a reward
+    // worth nothing.
+    const auto rewards = [](const QByteArray& reward) {
+        return QByteArray(R"([{"id": "five-off", "name": "5.00 off", "points": 100, "amount_minor": 500}, )" + reward
+                          + "]");
+    };
+    QTest::newRow("unknown field in a reward")
+        << QStringLiteral("reward_tiers")
+        << rewards(R"({"id": "coffee", "name": "Coffee", "points": 80, "amount_minr": 300})")
+        << QStringLiteral("reward_tiers[1].amount_minr");
+    QTest::newRow("amount as text in a reward")
+        << QStringLiteral("reward_tiers")
+        << rewards(R"({"id": "coffee", "name": "Coffee", "points": 80, "amount_minor": "300"})")
+        << QStringLiteral("reward_tiers[1].amount_minor");
+    QTest::newRow("points as text in a reward")
+        << QStringLiteral("reward_tiers") << rewards(R"({"id": "coffee", "name": "Coffee", "points": "80"})")
+        << QStringLiteral("reward_tiers[1].points");
+    QTest::newRow("partial as text in a reward")
+        << QStringLiteral("reward_tiers")
+        << rewards(R"({"id": "coffee", "name": "Coffee", "points": 80, "amount_minor": 300, "partial": "no"})")
+        << QStringLiteral("reward_tiers[1].partial");
+    QTest::newRow("a reward that is not an object")
+        << QStringLiteral("reward_tiers") << rewards(R"("coffee")") << QStringLiteral("reward_tiers[1]");
+    QTest::newRow("unknown field in an accrual rule")
+        << QStringLiteral("accrual_rules")
+        << QByteArray(R"([{"accrual_type": "SPEND", "points": 1, "spend_amount": 100}])")
+        << QStringLiteral("accrual_rules[0].spend_amount");
+    QTest::newRow("spend as text in an accrual rule")
+        << QStringLiteral("accrual_rules")
+        << QByteArray(R"([{"accrual_type": "SPEND", "points": 1, "spend_amount_minor": "100"}])")
+        << QStringLiteral("accrual_rules[0].spend_amount_minor");
+    QTest::newRow("accrual rules not a list")
+        << QStringLiteral("accrual_rules") << QByteArray(R"({"v": "SPEND"})") << QStringLiteral("accrual_rules");
+    QTest::newRow("unknown field in terminology")
+        << QStringLiteral("terminology") << QByteArray(R"({"one": "Star", "others": "Stars"})")
+        << QStringLiteral("terminology.others");
+    QTest::newRow("terminology as text") << QStringLiteral("terminology") << QByteArray(R"({"one": 1})")
+                                         << QStringLiteral("terminology.one");
     QTest::newRow("tier reserves no reward")
         << memberTiers << tiers(R"({"name": "Member", "threshold": 0, "reward_ids": ["free-car"]})")
         << QStringLiteral("member_tiers.tiers[0].reward_ids");
