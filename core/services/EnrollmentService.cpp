@@ -8,7 +8,6 @@
 #include "core/services/EngineContext.h"
 #include "core/services/MemberDirectory.h"
 #include "core/services/ReferralService.h"
-#include "core/services/TierService.h"
 #include "core/store/AuditLog.h"
 #include "core/store/LedgerWriter.h"
 #include "core/store/MemberStore.h"
@@ -55,9 +54,6 @@ Result<Enrollment> EnrollmentService::enroll(const EnrollmentRequest& request, c
     }
     const auto insertAndAudit = [&]() -> Result<Enrollment> {
         LT_TRY_ASSIGN(const Enrollment inserted, insertValidated(clean, actor));
-        // Points brought from an earlier program count toward the tier at once.
-        if (!inserted.existing && clean.openingBalance > 0)
-            LT_TRY(TierService(m_context).afterPurchase(inserted.member.id, 0, QString()));
         if (!inserted.existing)
             LT_TRY(AuditLog(m_context.db, m_context.clock)
                        .record(actor.name(), QStringLiteral("member.enroll"),

@@ -10,13 +10,14 @@ namespace lt {
 
 namespace {
 // What purchases earned: accruals (here or at another till, pulled from Square), less what refunds and voids took
-// back, and points brought from an earlier program. Redemptions never lower it. A refund or void counts on the day
-// of its sale, as spend does: taking back a sale the window no longer holds must not lower the window.
+// back; an opening balance brought from an earlier program is no purchase. Redemptions never lower it. A refund or void
+// counts on the day of its sale, as spend does: taking back a sale the window no longer holds must not lower the
+// window.
 const QString PointsSql =
     QStringLiteral("SELECT %1 COALESCE(SUM(points), 0) FROM (SELECT l.member_id AS member_id, l.points AS points, "
                    "COALESCE(s.created_at, l.created_at) AS created_at FROM ledger l LEFT JOIN sales s "
                    "ON l.kind IN ('refund', 'void') AND s.id = l.sale_id "
-                   "WHERE l.kind IN ('accrue', 'refund', 'void', 'opening')) WHERE 1 = 1 %2");
+                   "WHERE l.kind IN ('accrue', 'refund', 'void')) WHERE 1 = 1 %2");
 const QString SpendSql = QStringLiteral("SELECT %1 COALESCE(SUM(amount_minor - refunded_minor), 0) FROM sales "
                                         "WHERE 1 = 1 %2");
 

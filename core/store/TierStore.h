@@ -17,8 +17,8 @@ namespace lt {
 class Database;
 
 // Owns the table tier_changes and the members' tier columns (tier, tier_since, below_tier_since). Reads what
-// qualifies a member: purchases' entries in the ledger (points earned, less what refunds and voids took back, and
-// points brought from an earlier program) or the sales' spend less refunds. Writes run inside the caller's
+// qualifies a member: purchases' entries in the ledger (points earned, less what refunds and voids took back) or the
+// sales' spend less refunds. Writes run inside the caller's
 // transaction.
 class TierStore
 {
