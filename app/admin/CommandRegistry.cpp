@@ -1,11 +1,13 @@
 #include "app/admin/CommandRegistry.h"
 
 #include "app/admin/AdminLogging.h"
+#include "app/admin/AutomationCommands.h"
 #include "app/admin/CommandContext.h"
 #include "app/admin/ConflictCommands.h"
 #include "app/admin/DataCommands.h"
 #include "app/admin/MemberCommands.h"
 #include "app/admin/PointsCommands.h"
+#include "app/admin/ProgramCommands.h"
 #include "app/admin/PromotionCommands.h"
 #include "app/admin/StaffCommands.h"
 #include "app/admin/StoreCommands.h"
@@ -24,7 +26,7 @@ const QList<Command>& CommandRegistry::commands()
         QList<Command> all;
         all << StoreCommands::commands() << MemberCommands::commands() << PointsCommands::commands()
             << DataCommands::commands() << StaffCommands::commands() << SyncCommands::commands()
-            << ConflictCommands::commands();
+            << ConflictCommands::commands() << ProgramCommands::commands() << AutomationCommands::commands();
         all << PromotionCommands::commands();
         return all;
     }();

@@ -3,6 +3,9 @@
 #include "core/domain/LoyaltyProgram.h"
 #include "core/domain/PhoneNumberNormalizer.h"
 
+#include <QCoreApplication>
+#include <QJsonArray>
+
 namespace lt::admin {
 
 namespace {
@@ -32,6 +35,22 @@ QJsonObject JsonFormat::member(const Member& m)
             {QStringLiteral("enrolled_at"), time(m.enrolledAt)},
             {QStringLiteral("square_account_id"), orNull(m.squareAccountId)},
             {QStringLiteral("erased"), m.erased}};
+}
+
+QJsonObject JsonFormat::member(const Member& m, const MemberOutlook& outlook)
+{
+    QJsonObject json = member(m);
+    json.insert(QStringLiteral("tier"), outlook.tier);
+    json.insert(QStringLiteral("next_tier"),
+                outlook.nextTier.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                           : QJsonObject {{QStringLiteral("name"), outlook.nextTier},
+                                                          {QStringLiteral("points_needed"), outlook.toNextTier}});
+    QJsonArray expiring;
+    for (const ExpiringPoints& lot : outlook.expiring)
+        expiring.append(QJsonObject {{QStringLiteral("points"), lot.points},
+                                     {QStringLiteral("expires_at"), lot.expiresAt.toString(Qt::ISODate)}});
+    json.insert(QStringLiteral("expiring"), expiring);
+    return json;
 }
 
 QJsonObject JsonFormat::ledgerEntry(const LedgerEntry& e)
@@ -78,6 +97,20 @@ QJsonObject JsonFormat::pointsChange(const PointsChange& c)
     return json;
 }
 
+QJsonObject JsonFormat::accrual(const PointsChange& c)
+{
+    QJsonObject json = pointsChange(c);
+    QJsonArray promotions;
+    for (const PointsLine& line : c.earned.extras) {
+        if (!line.name.isEmpty())
+            promotions.append(
+                QJsonObject {{QStringLiteral("name"), line.name}, {QStringLiteral("points"), line.points}});
+    }
+    json.insert(QStringLiteral("promotions"), promotions);
+    json.insert(QStringLiteral("tier_changed"), orNull(c.tierChanged));
+    return json;
+}
+
 QString JsonFormat::memberLine(const Member& m)
 {
     // One arg() call: a second one would replace a "%1" inside the name.
@@ -118,6 +151,9 @@ QString JsonFormat::pointsChangeText(const PointsChange& c, const LoyaltyProgram
             ? QStringLiteral("%1% off (at most %2)\n").arg(c.discountPercentage).arg(c.discount.toDisplayString())
             : c.discount.toDisplayString() + QStringLiteral(" off\n");
     }
+    for (const PointsLine& line : c.earned.extras)
+        text += QStringLiteral("  %1: %2\n")
+                    .arg(line.name, (line.points > 0 ? QStringLiteral("+") : QString()) + QString::number(line.points));
     text += QStringLiteral("%1%2 %3 for member %4; balance %5 %6.\n")
                 .arg(c.points > 0 ? QStringLiteral("+") : QString())
                 .arg(c.points)
@@ -125,6 +161,8 @@ QString JsonFormat::pointsChangeText(const PointsChange& c, const LoyaltyProgram
                 .arg(c.member.id)
                 .arg(c.member.balance)
                 .arg(program.pointsWord(c.member.balance));
+    if (!c.tierChanged.isEmpty())
+        text += QCoreApplication::translate("JsonFormat", "The member is now %1.\n").arg(c.tierChanged);
     return text;
 }
 

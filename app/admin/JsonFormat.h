@@ -2,6 +2,7 @@
 
 #include "core/domain/LedgerEntry.h"
 #include "core/domain/Member.h"
+#include "core/domain/MemberOutlook.h"
 #include "core/domain/PointsChange.h"
 
 #include <QJsonObject>
@@ -18,8 +19,14 @@ class JsonFormat
 {
 public:
     static QJsonObject member(const Member& member);
+    // The member with what the program gives them: "tier", "next_tier" ({"name", "points_needed"} or null at the top)
+    // and "expiring" ([{"points", "expires_at"}], oldest first).
+    static QJsonObject member(const Member& member, const MemberOutlook& outlook);
     static QJsonObject ledgerEntry(const LedgerEntry& entry);
     static QJsonObject pointsChange(const PointsChange& change);
+    // An accrual's change with "promotions" ([{"name", "points"}]: every named addition to what the sale earned) and
+    // "tier_changed" (the tier the sale raised the member to, or null).
+    static QJsonObject accrual(const PointsChange& change);
 
     static QString memberLine(const Member& member);
     static QString memberCard(const Member& member, const LoyaltyProgram& program);

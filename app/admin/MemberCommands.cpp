@@ -7,6 +7,7 @@
 #include "core/services/LoyaltyEngine.h"
 #include "core/store/StoreSettings.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace lt::admin {
@@ -27,6 +28,12 @@ int enroll(CommandContext& c)
     request.birthday = p.value(QStringLiteral("birthday"));
     request.card = p.value(QStringLiteral("card"));
     request.marketingConsent = p.isSet(QStringLiteral("consent"));
+    request.referredBy = p.value(QStringLiteral("referred-by"));
+    if (p.isSet(QStringLiteral("referred-by")) && request.referredBy.trimmed().isEmpty())
+        return c.fail(Error::invalid(QCoreApplication::translate("MemberCommands",
+                                                                 "--referred-by needs the referring member's number, "
+                                                                 "phone number or card."),
+                                     QStringLiteral("referred_by")));
     request.consentVersion = StoreSettings((*engine)->context().db).value(StoreSettings::ConsentVersion);
     if (p.isSet(QStringLiteral("card")) && request.card.trimmed().isEmpty())
         return c.fail(Error::invalid(QStringLiteral("--card needs a card number.")));
@@ -35,6 +42,9 @@ int enroll(CommandContext& c)
         return c.fail(enrolled.error());
     QJsonObject json = JsonFormat::member(enrolled->member);
     json.insert(QStringLiteral("existing"), enrolled->existing);
+    json.insert(QStringLiteral("referred_by"),
+                enrolled->member.referredBy > 0 ? QJsonValue(enrolled->member.referredBy)
+                                                : QJsonValue(QJsonValue::Null));
     const QString text = (enrolled->existing ? QStringLiteral("Already a member; nothing was created.\n")
                                              : QStringLiteral("Enrolled.\n"))
         + JsonFormat::memberCard(enrolled->member, (*engine)->program());
@@ -64,7 +74,10 @@ int lookup(CommandContext& c)
     QJsonArray list;
     QString text;
     for (const Member& m : found->members) {
-        list.append(JsonFormat::member(m));
+        auto outlook = (*engine)->members().outlook(m.id);
+        if (!outlook)
+            return c.fail(outlook.error());
+        list.append(JsonFormat::member(m, *outlook));
         text += found->members.size() == 1 ? JsonFormat::memberCard(m, (*engine)->program())
                                            : JsonFormat::memberLine(m) + QLatin1Char('\n');
     }
@@ -95,7 +108,10 @@ int members(CommandContext& c)
     QJsonArray list;
     QString text;
     for (const Member& m : *found) {
-        list.append(JsonFormat::member(m));
+        auto outlook = (*engine)->members().outlook(m.id);
+        if (!outlook)
+            return c.fail(outlook.error());
+        list.append(JsonFormat::member(m, *outlook));
         text += JsonFormat::memberLine(m) + QLatin1Char('\n');
     }
     if (found->isEmpty())
@@ -186,6 +202,12 @@ QList<Command> MemberCommands::commands()
              p.addOption(option("birthday", "Birthday as YYYY-MM-DD.", "YYYY-MM-DD"));
              p.addOption(option("card", "A blank loyalty card to assign.", "C"));
              p.addOption(option("consent", "The customer agreed to the marketing consent text."));
+             p.addOption({QStringLiteral("referred-by"),
+                          QCoreApplication::translate("MemberCommands",
+                                                      "The member who brought the customer in: their member number, "
+                                                      "phone number or card. Both get the referral bonus on the new "
+                                                      "member's first qualifying sale."),
+                          QStringLiteral("MEMBER|PHONE|CARD")});
          },
          enroll},
         {QStringLiteral("lookup"), QStringLiteral("Find members by phone, card, or name or e-mail prefix."),

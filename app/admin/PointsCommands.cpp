@@ -87,7 +87,10 @@ int accrue(CommandContext& c)
             return c.fail(lines.error());
         sale.lines = *lines;
     }
-    return report(c, **engine, (*engine)->accrual().accrue(*member, sale, c.actor()));
+    auto change = (*engine)->accrual().accrue(*member, sale, c.actor());
+    if (!change)
+        return c.fail(change.error());
+    return c.succeed(JsonFormat::accrual(*change), JsonFormat::pointsChangeText(*change, (*engine)->program()));
 }
 
 int redeem(CommandContext& c)
