@@ -72,6 +72,11 @@ QColor Appearance::warningColor(const QPalette& palette)
     return isDark(palette) ? QColor(0xfd, 0xd6, 0x63) : QColor(0x8c, 0x4a, 0x00);
 }
 
+QColor Appearance::goodNewsColor(const QPalette& palette)
+{
+    return isDark(palette) ? QColor(0x81, 0xc9, 0x95) : QColor(0x0d, 0x65, 0x2d);
+}
+
 double Appearance::contrastRatio(const QColor& a, const QColor& b)
 {
     const double la = luminance(a);

@@ -23,6 +23,8 @@ public:
     static QColor errorColor(const QPalette& palette);
     // What needs a look without being an error (a balance Square has not confirmed), as readable as errors.
     static QColor warningColor(const QPalette& palette);
+    // What the member gains (an open offer, an upgrade): green, as readable as errors.
+    static QColor goodNewsColor(const QPalette& palette);
     // WCAG 2 contrast ratio of two colours: 1 for the same colour, 21 for black on white.
     static double contrastRatio(const QColor& a, const QColor& b);
 };

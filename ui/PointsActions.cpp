@@ -43,16 +43,35 @@ std::optional<PointsChange> PointsActions::sale(const Member& member, const Staf
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
     const PointsChange& change = dialog.result();
-    m_banner.show(MessageBanner::Kind::Success,
-                  change.repeated ? tr("Sale %1 was already recorded: nothing added. Balance %2.")
-                                        .arg(change.saleReference)
-                                        .arg(change.member.balance)
-                                  : tr("+%1 %2 for sale %3. New balance: %4.")
-                                        .arg(change.points)
-                                        .arg(m_engine.program().pointsWord(change.points))
-                                        .arg(change.saleReference)
-                                        .arg(change.member.balance));
+    m_banner.show(MessageBanner::Kind::Success, saleConfirmation(change));
     return change;
+}
+
+QString PointsActions::saleConfirmation(const PointsChange& change) const
+{
+    if (change.repeated)
+        return tr("Sale %1 was already recorded: nothing added. Balance %2.")
+            .arg(change.saleReference)
+            .arg(change.member.balance);
+    QStringList lines;
+    if (!change.tierChanged.isEmpty())
+        lines << tr("Upgraded to %1!").arg(change.tierChanged);
+    lines << tr("+%1 %2 for sale %3. New balance: %4.")
+                 .arg(change.points)
+                 .arg(m_engine.program().pointsWord(change.points))
+                 .arg(change.saleReference)
+                 .arg(change.member.balance);
+    // Each addition by the name the member reads on the receipt ("2x Tuesday afternoons: +40").
+    QStringList parts;
+    for (const PointsLine& line : change.earned.extras)
+        parts << tr("%1: +%2").arg(line.name).arg(line.points);
+    if (!parts.isEmpty())
+        lines << tr("Included: %1.").arg(parts.join(QStringLiteral(", ")));
+    for (const PointsLine& bonus : change.bonuses)
+        lines << (bonus.memberId == change.member.id
+                      ? tr("%1: +%2 for this member.").arg(bonus.name).arg(bonus.points)
+                      : tr("%1: +%2 for member %3.").arg(bonus.name).arg(bonus.points).arg(bonus.memberId));
+    return lines.join(QLatin1Char('\n'));
 }
 
 std::optional<PointsChange> PointsActions::redeem(const Member& member, const StaffMember& cashier)

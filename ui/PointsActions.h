@@ -43,6 +43,8 @@ public:
 
 private:
     bool requestApproval(const QString& action, const QString& subject, const QString& why);
+    // What a recorded sale did: an upgrade first, then the points and each named addition and bonus.
+    QString saleConfirmation(const PointsChange& change) const;
 
     Database& m_db;
     LoyaltyEngine& m_engine;

@@ -366,6 +366,14 @@ void TillWindow::renderMember(qint64 memberId)
         unconfirmed += e.synced ? 0 : e.points;
     m_member = *member;
     m_panel->showMember(*member, *history, m_engine.program(), unconfirmed);
+    // The tier's progress, an offer and expiring points add to the panel; without them it still shows the member.
+    auto outlook = m_engine.members().outlook(memberId);
+    if (!outlook)
+        m_banner->show(MessageBanner::Kind::Error, outlook.error().message);
+    MemberOutlook shown = outlook ? *outlook : MemberOutlook {};
+    if (!outlook)
+        shown.tier = member->tier;
+    m_panel->showOutlook(shown, m_engine.program());
     for (QPushButton* b : std::as_const(m_memberActions))
         b->setEnabled(true);
     auto conflicts = SyncConflicts(m_db, m_clock).openCountFor(memberId);

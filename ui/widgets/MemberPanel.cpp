@@ -1,19 +1,32 @@
 #include "ui/widgets/MemberPanel.h"
 
 #include "core/domain/PhoneNumberNormalizer.h"
+#include "ui/widgets/LocalizedAmount.h"
 #include "ui/widgets/StatusLabel.h"
 
 #include <QLabel>
 #include <QListWidget>
 #include <QProgressBar>
+#include <QRegularExpression>
 #include <QVBoxLayout>
 
 namespace lt::ui {
+
+namespace {
+// "2", "1.5", "1.25": a multiplier as people say it.
+QString multiplierText(int multiplierMilli)
+{
+    return QLocale().toString(multiplierMilli / 1000.0, 'g', 4);
+}
+} // namespace
 
 MemberPanel::MemberPanel(QWidget* parent)
     : QWidget(parent)
     , m_name(new QLabel(this))
     , m_details(new QLabel(this))
+    , m_tier(new QLabel(this))
+    , m_offer(new StatusLabel(StatusLabel::Tone::GoodNews, StatusLabel::Weight::Bold, this))
+    , m_expiring(new StatusLabel(StatusLabel::Tone::Warning, StatusLabel::Weight::Normal, this))
     , m_balance(new QLabel(this))
     , m_unconfirmed(new StatusLabel(StatusLabel::Tone::Warning, StatusLabel::Weight::Normal, this))
     , m_progress(new QProgressBar(this))
@@ -29,14 +42,22 @@ MemberPanel::MemberPanel(QWidget* parent)
     m_balance->setAccessibleName(tr("Points balance"));
     m_progress->setAccessibleName(tr("Progress to the next reward"));
     m_available->setAccessibleName(tr("Rewards available now"));
+    m_tier->setAccessibleName(tr("Progress to the next tier"));
+    m_offer->setAccessibleName(tr("Open offer"));
+    m_expiring->setAccessibleName(tr("Points about to expire"));
+    for (QLabel* label : {m_tier, m_offer, m_expiring})
+        label->setWordWrap(true);
     m_history->setAccessibleName(tr("Recent history"));
     m_available->setWordWrap(true);
     m_history->setFocusPolicy(Qt::NoFocus);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_name);
     layout->addWidget(m_details);
+    layout->addWidget(m_tier);
+    layout->addWidget(m_offer);
     layout->addWidget(m_balance);
     layout->addWidget(m_unconfirmed);
+    layout->addWidget(m_expiring);
     layout->addWidget(m_progress);
     layout->addWidget(m_available);
     layout->addWidget(new QLabel(tr("Recent history"), this));
@@ -48,6 +69,10 @@ void MemberPanel::clear()
 {
     m_name->setText(tr("No member"));
     m_details->clear();
+    for (QLabel* label : {m_tier, m_offer, m_expiring}) {
+        label->clear();
+        label->setVisible(false);
+    }
     m_balance->clear();
     m_unconfirmed->clear();
     m_progress->setVisible(false);
@@ -65,6 +90,62 @@ QString MemberPanel::displayName() const
     return m_name->text();
 }
 
+QString MemberPanel::tierText() const
+{
+    return m_tier->text();
+}
+
+QString MemberPanel::offerText() const
+{
+    return m_offer->text();
+}
+
+QString MemberPanel::expiringText() const
+{
+    return m_expiring->text();
+}
+
+QString MemberPanel::dateText(QDate date)
+{
+    static const QRegularExpression weekday(QStringLiteral("^d{4}[,\\s]*"));
+    const QLocale locale;
+    return locale.toString(date, locale.dateFormat(QLocale::LongFormat).remove(weekday));
+}
+
+void MemberPanel::showOutlook(const MemberOutlook& outlook, const LoyaltyProgram& program)
+{
+    const auto show = [](QLabel* label, const QString& text) {
+        label->setText(text);
+        label->setVisible(!text.isEmpty());
+    };
+    QStringList tier;
+    if (!outlook.tier.isEmpty())
+        tier << tr("Tier: %1").arg(outlook.tier);
+    if (!outlook.tier.isEmpty() && !outlook.nextTier.isEmpty())
+        tier << (program.memberTiers.basis == TierPolicy::Basis::Spend
+                     ? tr("spend %1 more to reach %2")
+                           .arg(LocalizedAmount::format(Money(outlook.toNextTier, program.currency)), outlook.nextTier)
+                     : tr("%1 %2 to %3")
+                           .arg(outlook.toNextTier)
+                           .arg(program.pointsWord(outlook.toNextTier), outlook.nextTier));
+    show(m_tier, tier.join(QStringLiteral("  ·  ")));
+    show(m_offer,
+         outlook.offer ? tr("Welcome back: %1x points on the next sale until %2")
+                             .arg(multiplierText(outlook.offer->multiplierMilli),
+                                  dateText(outlook.offer->until.toLocalTime().date()))
+                       : QString());
+    // The first lot to expire is what the member can still act on; the later ones would crowd the panel. The verb
+    // follows the number without %n: English runs without a translator, where "expire(s)" would show as written.
+    QString expiring;
+    if (!outlook.expiring.isEmpty()) {
+        const ExpiringPoints& first = outlook.expiring.constFirst();
+        expiring = (first.points == 1 ? tr("%1 %2 expires on %3") : tr("%1 %2 expire on %3"))
+                       .arg(first.points)
+                       .arg(program.pointsWord(first.points), dateText(first.expiresAt));
+    }
+    show(m_expiring, expiring);
+}
+
 void MemberPanel::showMember(const Member& member, const QList<LedgerEntry>& history, const LoyaltyProgram& program,
                              qint64 unconfirmedPoints)
 {
@@ -72,8 +153,6 @@ void MemberPanel::showMember(const Member& member, const QList<LedgerEntry>& his
     m_name->setText(member.name.isEmpty() ? PhoneNumberNormalizer::masked(member.phone) : member.name);
     QStringList details;
     details << tr("Member %1").arg(member.id);
-    if (!member.tier.isEmpty())
-        details << tr("Tier: %1").arg(member.tier);
     if (!member.card.isEmpty())
         details << tr("Card …%1").arg(member.card.right(4));
     m_details->setText(details.join(QStringLiteral("  ·  ")));

@@ -3,6 +3,7 @@
 #include "core/domain/LedgerEntry.h"
 #include "core/domain/LoyaltyProgram.h"
 #include "core/domain/Member.h"
+#include "core/domain/MemberOutlook.h"
 
 #include <QWidget>
 
@@ -12,8 +13,9 @@ class QProgressBar;
 
 namespace lt::ui {
 
-// The member at the till: name (or a masked phone), tier, balance, progress to the next reward, what they can
-// redeem now and recent history. Points Square has not confirmed yet are marked.
+// The member at the till: name (or a masked phone), tier and how far the next one is, balance, progress to the next
+// reward, what they can redeem now and recent history; an open win-back offer and the next points to expire. Points
+// Square has not confirmed yet are marked.
 class MemberPanel : public QWidget
 {
     Q_OBJECT
@@ -22,13 +24,23 @@ public:
 
     void showMember(const Member& member, const QList<LedgerEntry>& history, const LoyaltyProgram& program,
                     qint64 unconfirmedPoints);
+    // What the program says about the member beyond the balance: the tier's progress, an offer, expiring points.
+    void showOutlook(const MemberOutlook& outlook, const LoyaltyProgram& program);
     void clear();
     QString balanceText() const;
     QString displayName() const;
+    QString tierText() const;
+    QString offerText() const;
+    QString expiringText() const;
+    // A date as the panel writes it: the locale's long format without the weekday ("December 1, 2024").
+    static QString dateText(QDate date);
 
 private:
     QLabel* m_name;
     QLabel* m_details;
+    QLabel* m_tier;
+    QLabel* m_offer;
+    QLabel* m_expiring;
     QLabel* m_balance;
     QLabel* m_unconfirmed;
     QProgressBar* m_progress;

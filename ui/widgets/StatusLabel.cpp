@@ -29,8 +29,9 @@ void StatusLabel::followPalette()
 {
     // Only the text colour is this label's own: the window behind it still comes from the parent, so the colour is
     // decided against the window it is drawn on. Setting an unchanged colour would send another PaletteChange.
-    const QColor wanted =
-        m_tone == Tone::Error ? Appearance::errorColor(palette()) : Appearance::warningColor(palette());
+    const QColor wanted = m_tone == Tone::Error ? Appearance::errorColor(palette())
+        : m_tone == Tone::Warning               ? Appearance::warningColor(palette())
+                                                : Appearance::goodNewsColor(palette());
     if (palette().color(QPalette::WindowText) == wanted)
         return;
     QPalette own = palette();

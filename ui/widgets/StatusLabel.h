@@ -4,13 +4,14 @@
 
 namespace lt::ui {
 
-// A line that tells the cashier something went wrong (Tone::Error) or needs a look (Tone::Warning), in the colour
-// Appearance chooses for the palette in use, and chosen again when the palette changes while the till runs.
+// A line that tells the cashier something went wrong (Tone::Error), needs a look (Tone::Warning) or is good news for
+// the member (Tone::GoodNews), in the colour Appearance chooses for the palette in use, and chosen again when the
+// palette changes while the till runs.
 class StatusLabel : public QLabel
 {
     Q_OBJECT
 public:
-    enum class Tone { Error, Warning };
+    enum class Tone { Error, Warning, GoodNews };
     enum class Weight { Normal, Bold };
 
     explicit StatusLabel(Tone tone, Weight weight, QWidget* parent = nullptr);
