@@ -1,0 +1,448 @@
+// Measures the program's own work on a generated store: one full automation pass (birthdays, anniversaries,
+// win-back offers, the tier evaluation and local expiry) over every member, while a cashier's accruals run on a
+// second connection to show the longest the pass makes a sale wait; then accrual with two live promotions for Gold
+// members (tier multiplier), beside the same write done with bare SQLite on the same file.
+//   loyaltytill-bench-automation [--members N] [--sales M] [--samples K] [--dir DIR] [--json]
+
+#include "core/common/ApplicationIdentity.h"
+#include "core/common/Clock.h"
+#include "core/domain/Actor.h"
+#include "core/domain/Promotion.h"
+#include "core/exchange/DemoDataGenerator.h"
+#include "core/services/AutomationPass.h"
+#include "core/services/LoyaltyEngine.h"
+#include "core/services/TierService.h"
+#include "core/store/Database.h"
+#include "core/store/ProgramRepository.h"
+#include "core/store/PromotionStore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QMap>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QThread>
+
+#include <atomic>
+#include <mutex>
+#include <random>
+
+#include "bench/BareSqlite.h"
+#include "bench/LatencySample.h"
+
+using namespace lt;
+
+namespace {
+
+QTextStream out(stdout);
+
+void progress(const QString& line)
+{
+    QTextStream err(stderr);
+    err << line << '\n';
+}
+
+// Resident memory from /proc: the peak since the last reset (VmHWM) or now (VmRSS), in MB.
+double procStatusMb(const QByteArray& field)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith(QByteArray(field + ':')))
+            return line.mid(field.size() + 1).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    }
+    return 0;
+}
+
+// Lowers the peak resident size to the current one, so that the pass's own peak is measured, not the generator's.
+void resetPeakRss()
+{
+    QFile refs(QStringLiteral("/proc/self/clear_refs"));
+    if (refs.open(QIODevice::WriteOnly))
+        refs.write("5");
+}
+
+// The pass's own log lines, stamped with the seconds since it started: where its time goes.
+struct PassLog
+{
+    std::mutex mutex;
+    QElapsedTimer clock;
+    QStringList lines;
+    QtMessageHandler previous = nullptr;
+};
+PassLog* passLog = nullptr;
+
+void recordPassMessage(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    const bool step = message.startsWith(QLatin1String("tier evaluation"))
+        || message.startsWith(QLatin1String("expiry on")) || message.startsWith(QLatin1String("automation pass"));
+    if (passLog && step) {
+        std::lock_guard lock(passLog->mutex);
+        passLog->lines
+            << QStringLiteral("%1 s: %2").arg(double(passLog->clock.elapsed()) / 1000.0, 0, 'f', 2).arg(message);
+        return;
+    }
+    if (type == QtDebugMsg)
+        return; // the services' per-sale lines
+    if (passLog && passLog->previous)
+        passLog->previous(type, context, message);
+}
+
+// A cashier at another till of the store: a small accrual on a random member every few milliseconds, on a
+// connection of its own, timed from the call to the commit. The slowest one waited behind the pass's longest
+// write transaction.
+class CashierProbe
+{
+public:
+    CashierProbe(QString path, qint64 members, int pauseMs)
+        : m_path(std::move(path))
+        , m_members(members)
+        , m_pauseMs(pauseMs)
+    {
+    }
+
+    void start()
+    {
+        m_started.start();
+        m_thread.reset(QThread::create([this] { run(); }));
+        m_thread->start();
+    }
+    double secondsSinceStart() const { return double(m_started.nsecsElapsed()) / 1e9; }
+    void stop()
+    {
+        m_stop = true;
+        m_thread->wait();
+    }
+
+    bench::LatencySample latencies;
+    qint64 failures = 0;
+    double slowestAtSeconds = 0; // when the slowest accrual started, seconds after the probe started
+    double slowestMs = 0;
+    QString error;
+
+private:
+    void run()
+    {
+        Database::Options options;
+        options.create = false;
+        options.migrate = false;
+        options.quickCheck = false;
+        options.busyTimeoutMs = 120000; // measure the wait, however long, rather than give up at the till's 5 s
+        auto opened = Database::open(m_path, options);
+        if (!opened) {
+            error = opened.error().message;
+            return;
+        }
+        SystemClock clock;
+        auto created = LoyaltyEngine::create(**opened, clock);
+        if (!created) {
+            error = created.error().message;
+            return;
+        }
+        LoyaltyEngine& engine = **created;
+        const Actor cashier = Actor::named(QStringLiteral("probe"));
+        std::mt19937_64 rng(11);
+        std::uniform_int_distribution<qint64> pick(1, m_members);
+        for (qint64 i = 0; !m_stop; ++i) {
+            const Sale sale {QStringLiteral("PROBE%1").arg(i), Money(100, engine.program().currency), {}};
+            const double at = double(m_started.nsecsElapsed()) / 1e9;
+            QElapsedTimer timer;
+            timer.start();
+            failures += engine.accrual().accrue(pick(rng), sale, cashier).ok() ? 0 : 1;
+            const double ms = double(timer.nsecsElapsed()) / 1e6;
+            latencies.add(std::chrono::nanoseconds(timer.nsecsElapsed()));
+            if (ms > slowestMs) {
+                slowestMs = ms;
+                slowestAtSeconds = at;
+            }
+            QThread::msleep(static_cast<unsigned long>(m_pauseMs));
+        }
+    }
+
+    const QString m_path;
+    const qint64 m_members;
+    const int m_pauseMs;
+    std::atomic<bool> m_stop = false;
+    QElapsedTimer m_started;
+    std::unique_ptr<QThread> m_thread;
+};
+
+// The period "all day, every day" from a month ago: the promotion applies whenever the benchmark runs.
+QString everyDay()
+{
+    return QStringLiteral("BEGIN:VEVENT\nDTSTART:%1T000000\nDURATION:P1D\nRRULE:FREQ=DAILY\nEND:VEVENT")
+        .arg(QDate::currentDate().addMonths(-1).toString(QStringLiteral("yyyyMMdd")));
+}
+
+// Two live promotions: the older doubles the program points; the newer adds 25 points to a sale of 5.00 or more
+// that holds a coffee, once a day per member (so its trigger limit is counted on every sale, and a second sale
+// the same day falls through to the doubling).
+Result<void> addPromotions(Database& db, const QString& currency)
+{
+    PromotionStore store(db);
+    Promotion doubling;
+    doubling.name = QStringLiteral("Double points");
+    doubling.periods = {everyDay()};
+    doubling.multiplierMilli = 2000;
+    doubling.createdAt = QDateTime::currentDateTimeUtc().addSecs(-60);
+    LT_TRY(store.add(doubling));
+    Promotion coffee;
+    coffee.name = QStringLiteral("Coffee +25");
+    coffee.incentive = Promotion::Incentive::Addition;
+    coffee.pointsAddition = 25;
+    coffee.periods = {everyDay()};
+    coffee.minimumSpendMinor = 500;
+    coffee.currency = currency;
+    coffee.categoryIds = {QStringLiteral("CAT-COFFEE")};
+    coffee.triggerLimit = Promotion::TriggerLimit {1, Promotion::LimitInterval::Day};
+    coffee.createdAt = QDateTime::currentDateTimeUtc();
+    LT_TRY(store.add(coffee));
+    return {};
+}
+
+// Up to `wanted` Gold members, spread over the store: those the pass made Gold, then others raised by a
+// qualifying sale (as at the till).
+Result<QList<qint64>> goldMembers(LoyaltyEngine& engine, qint64 members, int wanted, const Actor& actor)
+{
+    TierService tiers(engine.context());
+    QList<qint64> gold;
+    const qint64 step = std::max<qint64>(1, members / wanted);
+    for (qint64 id = 1; id <= members && gold.size() < wanted; id += step) {
+        for (int sale = 0; sale < 4; ++sale) {
+            LT_TRY_ASSIGN(const TierService::Outlook outlook, tiers.outlook(id));
+            if (outlook.tier == QLatin1String("Gold")) {
+                gold << id;
+                break;
+            }
+            const Sale big {
+                QStringLiteral("GOLD%1-%2").arg(id).arg(sale), Money(100000, engine.program().currency), {}};
+            LT_TRY(engine.accrual().accrue(id, big, actor));
+        }
+    }
+    return gold;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    setApplicationIdentity();
+    QLoggingCategory::setFilterRules(QStringLiteral("loyaltytill.*.debug=false"));
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("members"), QStringLiteral("Members to generate."), QStringLiteral("N"),
+                      QStringLiteral("1000000")});
+    // About 1.14 ledger entries a sale (accruals and some redemptions): 4,400,000 sales make ~5,000,000 rows.
+    parser.addOption({QStringLiteral("sales"), QStringLiteral("Sales to generate."), QStringLiteral("M"),
+                      QStringLiteral("4400000")});
+    parser.addOption(
+        {QStringLiteral("samples"), QStringLiteral("Accruals timed."), QStringLiteral("K"), QStringLiteral("3000")});
+    parser.addOption({QStringLiteral("probe-pause"), QStringLiteral("Milliseconds between the cashier's accruals."),
+                      QStringLiteral("MS"), QStringLiteral("2")});
+    parser.addOption({QStringLiteral("dir"), QStringLiteral("Folder for the database (default: a temporary one)."),
+                      QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print the figures as JSON.")});
+    parser.addHelpOption();
+    parser.process(app);
+    const qint64 members = parser.value(QStringLiteral("members")).toLongLong();
+    const qint64 sales = parser.value(QStringLiteral("sales")).toLongLong();
+    const int samples = parser.value(QStringLiteral("samples")).toInt();
+    const int probePause = parser.value(QStringLiteral("probe-pause")).toInt();
+
+    QTemporaryDir temporary;
+    const QString dir = parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir")) : temporary.path();
+    const QString path = dir + QStringLiteral("/automation.sqlite");
+    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(path + suffix);
+    SystemClock clock;
+    auto opened = Database::open(path);
+    if (!opened) {
+        progress(opened.error().message);
+        return 1;
+    }
+    std::unique_ptr<Database> db = std::move(*opened);
+    auto created = LoyaltyEngine::create(*db, clock);
+    if (!created) {
+        progress(created.error().message);
+        return 1;
+    }
+    LoyaltyEngine& engine = **created;
+    const Actor bench = Actor::named(QStringLiteral("bench"));
+
+    // The default program (Silver and Gold on a rolling 12 months, birthday gift, referral, win-back) with an
+    // anniversary gift and local expiry after 12 months added, so that every step of the pass has work.
+    LoyaltyProgram program = LoyaltyProgram::defaultProgram();
+    program.anniversaryBonus = OccasionBonus {100, QString(), OccasionBonus::Period::Week};
+    program.expirationMonths = 12;
+    if (auto saved = ProgramRepository(*db, clock).save(program, ProgramRepository::Source::Local); !saved) {
+        progress(saved.error().message);
+        return 1;
+    }
+    if (auto reloaded = engine.reload(); !reloaded) {
+        progress(reloaded.error().message);
+        return 1;
+    }
+
+    progress(QStringLiteral("Generating %1 members and %2 sales ...").arg(members).arg(sales));
+    GenerateOptions options;
+    options.members = members;
+    options.sales = sales;
+    auto generated = DemoDataGenerator(engine.context()).generate(options);
+    if (!generated) {
+        progress(generated.error().message);
+        return 1;
+    }
+
+    progress(QStringLiteral("Running one automation pass with a cashier accruing on a second connection ..."));
+    PassLog log;
+    passLog = &log;
+    QLoggingCategory::setFilterRules(QStringLiteral("loyaltytill.*.debug=false\nloyaltytill.core.services.debug=true"));
+    log.previous = qInstallMessageHandler(recordPassMessage);
+    CashierProbe probe(path, members, probePause);
+    probe.start();
+    QThread::msleep(500); // the probe's connection is open and accruing before the pass starts
+    const double rssBefore = procStatusMb("VmRSS");
+    resetPeakRss();
+    const double probeOffset = probe.secondsSinceStart(); // the probe started this long before the pass
+    log.clock.start();
+    QElapsedTimer passTimer;
+    passTimer.start();
+    auto pass = AutomationPass(engine.context()).run(bench);
+    const double passSeconds = double(passTimer.nsecsElapsed()) / 1e9;
+    const double passPeakRss = procStatusMb("VmHWM");
+    QThread::msleep(200);
+    probe.stop();
+    qInstallMessageHandler(log.previous);
+    QLoggingCategory::setFilterRules(QStringLiteral("loyaltytill.*.debug=false"));
+    passLog = nullptr;
+    if (!pass) {
+        progress(pass.error().message);
+        return 1;
+    }
+    if (!probe.error.isEmpty()) {
+        progress(probe.error);
+        return 1;
+    }
+    QMap<QString, std::pair<qint64, qint64>> byKind; // grants, points
+    for (const AutomationGrant& grant : pass->grants) {
+        byKind[grant.kind].first += 1;
+        byKind[grant.kind].second += grant.points;
+    }
+
+    progress(QStringLiteral("Timing accruals with two live promotions for Gold members ..."));
+    if (auto added = addPromotions(*db, engine.program().currency); !added) {
+        progress(added.error().message);
+        return 1;
+    }
+    auto gold = goldMembers(engine, members, std::min(samples, 1000), bench);
+    if (!gold || gold->isEmpty()) {
+        progress(gold ? QStringLiteral("no Gold member") : gold.error().message);
+        return 1;
+    }
+    bench::BareSqlite bare(path);
+    bench::LatencySample accrual, accrualFloor;
+    qint64 misses = probe.failures;
+    qint64 withTier = 0, withPromotion = 0;
+    std::mt19937_64 rng(7);
+    std::uniform_int_distribution<qsizetype> pickGold(0, gold->size() - 1);
+    std::uniform_int_distribution<qint64> pick(1, members);
+    for (int i = 0; i < samples; ++i) {
+        const qint64 amount = 1234 + i;
+        const Sale sale {QStringLiteral("A%1").arg(i),
+                         Money(amount, engine.program().currency),
+                         {SaleLine {QString(), QStringLiteral("CAT-COFFEE"), 1, 450},
+                          SaleLine {QString(), QStringLiteral("CAT-BAKERY"), 1, amount - 450}}};
+        const qint64 memberId = gold->at(pickGold(rng));
+        accrual.time([&] {
+            auto accrued = engine.accrual().accrue(memberId, sale, bench);
+            if (!accrued) {
+                ++misses;
+                return;
+            }
+            for (const PointsLine& line : accrued->earned.extras) {
+                withTier += line.kind == PointsLine::Kind::Tier ? 1 : 0;
+                withPromotion += line.kind == PointsLine::Kind::Promotion ? 1 : 0;
+            }
+        });
+        const QByteArray reference = QByteArrayLiteral("F") + QByteArray::number(i);
+        accrualFloor.time([&] { misses += bare.accrue(pick(rng), reference, amount, 12) ? 0 : 1; });
+    }
+
+    QJsonObject grants;
+    for (auto it = byKind.cbegin(); it != byKind.cend(); ++it)
+        grants.insert(it.key(),
+                      QJsonObject {{QStringLiteral("count"), it->first}, {QStringLiteral("points"), it->second}});
+    const QJsonObject figures {
+        {QStringLiteral("members"), members},
+        {QStringLiteral("sales"), sales},
+        {QStringLiteral("ledger_entries"), generated->ledgerEntries},
+        {QStringLiteral("generate_seconds"), generated->seconds},
+        {QStringLiteral("pass_seconds"), passSeconds},
+        {QStringLiteral("pass_grants"), grants},
+        {QStringLiteral("pass_steps"), QJsonArray::fromStringList(log.lines)},
+        {QStringLiteral("pass_rss_before_mb"), rssBefore},
+        {QStringLiteral("pass_peak_rss_mb"), passPeakRss},
+        {QStringLiteral("cashier_accruals_during_pass"), qint64(probe.latencies.size())},
+        {QStringLiteral("cashier_p50_ms"), probe.latencies.percentileMs(50)},
+        {QStringLiteral("cashier_p99_ms"), probe.latencies.percentileMs(99)},
+        {QStringLiteral("cashier_max_ms"), probe.slowestMs},
+        {QStringLiteral("cashier_max_at_s"), probe.slowestAtSeconds - probeOffset},
+        {QStringLiteral("cashier_failures"), probe.failures},
+        {QStringLiteral("gold_members"), qint64(gold->size())},
+        {QStringLiteral("accrual_p50_ms"), accrual.percentileMs(50)},
+        {QStringLiteral("accrual_p99_ms"), accrual.percentileMs(99)},
+        {QStringLiteral("accruals_with_tier_line"), withTier},
+        {QStringLiteral("accruals_with_promotion_line"), withPromotion},
+        {QStringLiteral("floor_accrual_p50_ms"), accrualFloor.percentileMs(50)},
+        {QStringLiteral("floor_accrual_p99_ms"), accrualFloor.percentileMs(99)},
+        {QStringLiteral("failed_operations"), misses},
+    };
+    if (parser.isSet(QStringLiteral("json"))) {
+        out << QJsonDocument(figures).toJson();
+        return misses == 0 ? 0 : 1;
+    }
+    out << QStringLiteral("%1 members, %2 sales, %3 ledger entries generated in %4 s\n\n")
+               .arg(members)
+               .arg(sales)
+               .arg(generated->ledgerEntries)
+               .arg(generated->seconds, 0, 'f', 1);
+    out << QStringLiteral("automation pass: %1 s wall, resident memory %2 MB before, %3 MB at its peak\n")
+               .arg(passSeconds, 0, 'f', 1)
+               .arg(rssBefore, 0, 'f', 0)
+               .arg(passPeakRss, 0, 'f', 0);
+    for (auto it = byKind.cbegin(); it != byKind.cend(); ++it)
+        out << QStringLiteral("  %1: %2 grants, %3 points\n").arg(it.key()).arg(it->first).arg(it->second);
+    for (const QString& line : std::as_const(log.lines))
+        out << QStringLiteral("  at %1\n").arg(line);
+    out << QStringLiteral("cashier on a second connection during the pass: %1 accruals, p50 %2 ms, p99 %3 ms, max %4 "
+                          "ms (%5 s into the pass), %6 failed\n\n")
+               .arg(probe.latencies.size())
+               .arg(probe.latencies.percentileMs(50), 0, 'f', 2)
+               .arg(probe.latencies.percentileMs(99), 0, 'f', 2)
+               .arg(probe.slowestMs, 0, 'f', 1)
+               .arg(probe.slowestAtSeconds - probeOffset, 0, 'f', 1)
+               .arg(probe.failures);
+    out << "| operation | p50 ms | p99 ms | bare SQLite p50 ms | bare SQLite p99 ms | p99 / floor |\n"
+           "|---|---|---|---|---|---|\n";
+    out << QStringLiteral("| accrual, Gold 1.25x, two live promotions | %1 | %2 | %3 | %4 | %5x |\n")
+               .arg(accrual.percentileMs(50), 0, 'f', 3)
+               .arg(accrual.percentileMs(99), 0, 'f', 3)
+               .arg(accrualFloor.percentileMs(50), 0, 'f', 3)
+               .arg(accrualFloor.percentileMs(99), 0, 'f', 3)
+               .arg(accrual.percentileMs(99) / accrualFloor.percentileMs(99), 0, 'f', 1);
+    out << QStringLiteral("%1 accruals over %2 Gold members: %3 with the tier's line, %4 with a promotion's; "
+                          "failed operations: %5\n")
+               .arg(accrual.size())
+               .arg(gold->size())
+               .arg(withTier)
+               .arg(withPromotion)
+               .arg(misses);
+    return misses == 0 ? 0 : 1;
+}
