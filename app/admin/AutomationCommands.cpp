@@ -44,8 +44,7 @@ QList<Command> AutomationCommands::commands()
     return {
         {QStringLiteral("automations"),
          QCoreApplication::translate("AutomationCommands",
-                                     "Run the automation pass now: birthday and anniversary bonuses, win-back offers, "
-                                     "tier evaluation and expiry, each granted once."),
+                                     "Run the automation pass now: birthdays, anniversaries, win-back, tiers, expiry."),
          QStringLiteral("run"), [](QCommandLineParser&) {}, run},
     };
 }

@@ -246,8 +246,8 @@ QList<Command> ProgramCommands::commands()
     return {
         {QStringLiteral("program"),
          QCoreApplication::translate("ProgramCommands",
-                                     "Print the loyalty program (rules, rewards, tiers, bonuses, win-back, expiry), or "
-                                     "replace it with `program load FILE.json` (every field checked; audited)."),
+                                     "Print the loyalty program, or replace it: program load FILE.json (checked, "
+                                     "audited)."),
          QStringLiteral("[load FILE.json]"), [](QCommandLineParser&) {}, program},
     };
 }
