@@ -57,12 +57,15 @@ Result<TierService::Outlook> TierService::outlook(qint64 memberId) const
     if (policy.isEmpty())
         return outlook;
     LT_TRY_ASSIGN(const TierStore::Standing standing, TierStore(m_context.db).standing(memberId));
-    int index = std::max(policy.indexOf(standing.tier), 0);
+    const int index = std::max(policy.indexOf(standing.tier), 0);
     LT_TRY_ASSIGN(outlook.qualifying, qualifying(memberId, today()));
     outlook.tier = policy.tiers.at(index).name;
     outlook.multiplierMilli = policy.tiers.at(index).multiplierMilli;
-    if (index + 1 < policy.tiers.size()) {
-        const MemberTier& next = policy.tiers.at(index + 1);
+    // A member who already qualifies for a tier not given yet (the next sale or evaluation gives it) is shown the
+    // one after it as next.
+    const int reached = std::max(index, policy.indexFor(outlook.qualifying));
+    if (reached + 1 < policy.tiers.size()) {
+        const MemberTier& next = policy.tiers.at(reached + 1);
         outlook.nextTier = next.name;
         outlook.toNextTier = std::max<qint64>(0, next.threshold - outlook.qualifying);
     }
