@@ -20,11 +20,6 @@ namespace lt::admin {
 namespace {
 const QString CatalogCategories = QStringLiteral("catalog.categories");
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("PromotionCommands", text);
-}
-
 // A refused option: the message and the error's field name it.
 Error badOption(const char* option, const QString& problem)
 {
@@ -47,8 +42,10 @@ Result<void> refuseWhenConnected(const LoyaltyProgram& program)
 {
     if (program.squareProgramId.isEmpty())
         return {};
-    return Error::refused(tr("This store is connected to Square, which owns its promotions: create or cancel it in "
-                             "the Square Dashboard; the next sync brings the change here."));
+    return Error::refused(QCoreApplication::translate(
+        "PromotionCommands",
+        "This store is connected to Square, which owns its promotions: create or cancel it in "
+        "the Square Dashboard; the next sync brings the change here."));
 }
 
 // The categories the store knows: those its accrual rules name, and those IT lists in the setting
@@ -78,9 +75,11 @@ Result<int> multiplierMilli(const QString& text)
         ? match.captured(1).toInt() * 1000 + match.captured(2).leftJustified(3, QLatin1Char('0')).toInt()
         : 0;
     if (milli <= 1000 || milli > 10000)
-        return badOption("multiplier",
-                         tr("must be more than 1 and at most 10, with at most three decimals, such "
-                            "as 2 or 1.5."));
+        return badOption(
+            "multiplier",
+            QCoreApplication::translate("PromotionCommands",
+                                        "must be more than 1 and at most 10, with at most three decimals, such "
+                                        "as 2 or 1.5."));
     return milli;
 }
 
@@ -90,7 +89,8 @@ Result<QDate> dateOption(const QCommandLineParser& parser, const char* option, Q
         return fallback;
     const QDate date = QDate::fromString(parser.value(QString::fromLatin1(option)).trimmed(), Qt::ISODate);
     if (!date.isValid())
-        return badOption(option, tr("must be a date such as 2024-03-05."));
+        return badOption(option,
+                         QCoreApplication::translate("PromotionCommands", "must be a date such as 2024-03-05."));
     return date;
 }
 
@@ -103,12 +103,16 @@ Result<QStringList> weekdays(const QCommandLineParser& parser)
     QList<bool> chosen(week.size(), false);
     const QStringList given = listOption(parser, "days");
     if (parser.isSet(QStringLiteral("days")) && given.isEmpty())
-        return badOption("days", tr("names no day; write them like MON,TUE."));
+        return badOption("days",
+                         QCoreApplication::translate("PromotionCommands", "names no day; write them like MON,TUE."));
     for (const QString& day : given) {
         const qsizetype at = week.indexOf(day.left(2).toUpper());
         const bool spelled = day.size() == 2 || (day.size() == 3 && at >= 0);
         if (at < 0 || !spelled)
-            return badOption("days", tr("'%1' is not a day; write them like MON,TUE.").arg(day));
+            return badOption(
+                "days",
+                QCoreApplication::translate("PromotionCommands", "'%1' is not a day; write them like MON,TUE.")
+                    .arg(day));
         chosen[at] = true;
     }
     QStringList days;
@@ -130,10 +134,12 @@ Result<std::pair<QTime, int>> hours(const QCommandLineParser& parser)
     const bool midnight = match.captured(3).toInt() == 24 && match.captured(4).toInt() == 0;
     const QTime end = midnight ? QTime(23, 59) : QTime(match.captured(3).toInt(), match.captured(4).toInt());
     if (!start.isValid() || !end.isValid())
-        return badOption("hours", tr("must be two times such as 16:00-18:00."));
+        return badOption("hours",
+                         QCoreApplication::translate("PromotionCommands", "must be two times such as 16:00-18:00."));
     const int seconds = start.secsTo(end) + (midnight ? 60 : 0);
     if (seconds <= 0)
-        return badOption("hours", tr("must end after it starts, on the same day."));
+        return badOption(
+            "hours", QCoreApplication::translate("PromotionCommands", "must end after it starts, on the same day."));
     return std::pair {start, seconds};
 }
 
@@ -147,7 +153,9 @@ Result<std::optional<Promotion::TriggerLimit>> limit(const QCommandLineParser& p
     const QRegularExpressionMatch match = format.match(parser.value(QStringLiteral("limit")).trimmed());
     const int times = match.hasMatch() ? match.captured(1).toInt() : 0;
     if (times < 1 || times > 30)
-        return badOption("limit", tr("must be 1 to 30 times per member, per day (3/day) or ever (3)."));
+        return badOption("limit",
+                         QCoreApplication::translate("PromotionCommands",
+                                                     "must be 1 to 30 times per member, per day (3/day) or ever (3)."));
     return Limit(Promotion::TriggerLimit {
         times, match.captured(2).isEmpty() ? Promotion::LimitInterval::AllTime : Promotion::LimitInterval::Day});
 }
@@ -156,7 +164,8 @@ Result<void> readIncentive(const QCommandLineParser& parser, Promotion& promotio
 {
     const bool multiplied = parser.isSet(QStringLiteral("multiplier"));
     if (multiplied == parser.isSet(QStringLiteral("points")))
-        return badOption("multiplier", tr("give either --multiplier or --points."));
+        return badOption("multiplier",
+                         QCoreApplication::translate("PromotionCommands", "give either --multiplier or --points."));
     if (multiplied) {
         promotion.incentive = Promotion::Incentive::Multiplier;
         LT_TRY_ASSIGN(promotion.multiplierMilli, multiplierMilli(parser.value(QStringLiteral("multiplier"))));
@@ -166,8 +175,10 @@ Result<void> readIncentive(const QCommandLineParser& parser, Promotion& promotio
     promotion.incentive = Promotion::Incentive::Addition;
     promotion.pointsAddition = parser.value(QStringLiteral("points")).trimmed().toLongLong(&ok);
     if (!ok || promotion.pointsAddition < 1 || promotion.pointsAddition > Promotion::MaxPointsAddition)
-        return badOption("points",
-                         tr("must be a whole number of points from 1 to %1.").arg(Promotion::MaxPointsAddition));
+        return badOption(
+            "points",
+            QCoreApplication::translate("PromotionCommands", "must be a whole number of points from 1 to %1.")
+                .arg(Promotion::MaxPointsAddition));
     return {};
 }
 
@@ -179,24 +190,31 @@ Result<void> readQualifying(const QCommandLineParser& parser, const LoyaltyProgr
         if (!spend)
             return badOption("minimum-spend", spend.error().message);
         if (spend->isZero())
-            return badOption("minimum-spend", tr("must be more than nothing."));
+            return badOption("minimum-spend",
+                             QCoreApplication::translate("PromotionCommands", "must be more than nothing."));
         promotion.minimumSpendMinor = spend->minorUnits();
         promotion.currency = program.currency;
     }
     promotion.categoryIds = listOption(parser, "categories");
     promotion.itemVariationIds = listOption(parser, "items");
     if (parser.isSet(QStringLiteral("categories")) && promotion.categoryIds.isEmpty())
-        return badOption("categories", tr("names no category."));
+        return badOption("categories", QCoreApplication::translate("PromotionCommands", "names no category."));
     if (parser.isSet(QStringLiteral("items")) && promotion.itemVariationIds.isEmpty())
-        return badOption("items", tr("names no item."));
+        return badOption("items", QCoreApplication::translate("PromotionCommands", "names no item."));
     if (!promotion.categoryIds.isEmpty() && !promotion.itemVariationIds.isEmpty())
-        return badOption("items", tr("cannot be given with --categories: Square takes items or categories."));
+        return badOption(
+            "items",
+            QCoreApplication::translate("PromotionCommands",
+                                        "cannot be given with --categories: Square takes items or categories."));
     for (const QString& category : std::as_const(promotion.categoryIds)) {
         if (!categories.contains(category))
             return badOption("categories",
-                             tr("'%1' is not a category this store knows (known: %2). Add it to the setting %3.")
+                             QCoreApplication::translate(
+                                 "PromotionCommands",
+                                 "'%1' is not a category this store knows (known: %2). Add it to the setting %3.")
                                  .arg(category,
-                                      categories.isEmpty() ? tr("none") : categories.join(QStringLiteral(", ")),
+                                      categories.isEmpty() ? QCoreApplication::translate("PromotionCommands", "none")
+                                                           : categories.join(QStringLiteral(", ")),
                                       CatalogCategories));
     }
     return {};
@@ -209,17 +227,21 @@ Result<Promotion> promotionFromOptions(CommandContext& c, const LoyaltyProgram& 
     Promotion promotion;
     promotion.name = parser.value(QStringLiteral("name")).trimmed();
     if (promotion.name.isEmpty())
-        return badOption("name", tr("give the promotion's name, as the sale's points preview shows it."));
+        return badOption("name",
+                         QCoreApplication::translate(
+                             "PromotionCommands", "give the promotion's name, as the sale's points preview shows it."));
     if (promotion.name.size() > Promotion::MaxNameLength)
-        return badOption("name", tr("is longer than %1 characters.").arg(Promotion::MaxNameLength));
+        return badOption("name",
+                         QCoreApplication::translate("PromotionCommands", "is longer than %1 characters.")
+                             .arg(Promotion::MaxNameLength));
     LT_TRY(readIncentive(parser, promotion));
     const QDate today = c.clock().nowUtc().toLocalTime().date();
     LT_TRY_ASSIGN(const QDate from, dateOption(parser, "from", today));
     LT_TRY_ASSIGN(const QDate to, dateOption(parser, "to", QDate()));
     if (to.isValid() && to < from)
-        return badOption("to", tr("comes before the first day."));
+        return badOption("to", QCoreApplication::translate("PromotionCommands", "comes before the first day."));
     if (to.isValid() && to < today)
-        return badOption("to", tr("is in the past."));
+        return badOption("to", QCoreApplication::translate("PromotionCommands", "is in the past."));
     LT_TRY_ASSIGN(const QStringList days, weekdays(parser));
     LT_TRY_ASSIGN(const auto time, hours(parser));
     LT_TRY_ASSIGN(promotion.triggerLimit, limit(parser));
@@ -228,7 +250,9 @@ Result<Promotion> promotionFromOptions(CommandContext& c, const LoyaltyProgram& 
     promotion.periods = {PromotionSchedule::periodText(from, time.first, time.second, days, to)};
     auto schedule = PromotionSchedule::fromPeriods(promotion.periods);
     if (!schedule) // --days that never fall between --from and --to
-        return badOption("days", tr("no chosen day falls between the first and the last day."));
+        return badOption("days",
+                         QCoreApplication::translate("PromotionCommands",
+                                                     "no chosen day falls between the first and the last day."));
     promotion.startDate = schedule->firstDate();
     promotion.endDate = schedule->lastDate();
     promotion.status = promotion.startDate > today ? Promotion::Status::Scheduled : Promotion::Status::Active;
@@ -276,8 +300,9 @@ QJsonObject toJson(const Promotion& p)
 QString line(const Promotion& p)
 {
     const QString dates = p.endDate.isValid()
-        ? tr("%1 to %2").arg(p.startDate.toString(Qt::ISODate), p.endDate.toString(Qt::ISODate))
-        : tr("from %1").arg(p.startDate.toString(Qt::ISODate));
+        ? QCoreApplication::translate("PromotionCommands", "%1 to %2")
+              .arg(p.startDate.toString(Qt::ISODate), p.endDate.toString(Qt::ISODate))
+        : QCoreApplication::translate("PromotionCommands", "from %1").arg(p.startDate.toString(Qt::ISODate));
     return QStringLiteral("%1  %2  %3  %4  (%5)\n")
         .arg(p.id, 4)
         .arg(toStorage(p.status).leftJustified(9), p.incentiveText().leftJustified(6), p.name, dates);
@@ -294,7 +319,8 @@ int list(CommandContext& c, Database& db)
         json.append(toJson(p));
         text += line(p);
     }
-    return c.succeed({{QStringLiteral("promotions"), json}}, text.isEmpty() ? tr("No promotions yet.") : text);
+    return c.succeed({{QStringLiteral("promotions"), json}},
+                     text.isEmpty() ? QCoreApplication::translate("PromotionCommands", "No promotions yet.") : text);
 }
 
 int add(CommandContext& c, Database& db, const LoyaltyProgram& program)
@@ -314,7 +340,8 @@ int add(CommandContext& c, Database& db, const LoyaltyProgram& program)
         return c.fail(added.error());
     promotion->id = *added;
     return c.succeed({{QStringLiteral("promotion"), toJson(*promotion)}},
-                     tr("Promotion %1 added:\n").arg(*added) + line(*promotion));
+                     QCoreApplication::translate("PromotionCommands", "Promotion %1 added:\n").arg(*added)
+                         + line(*promotion));
 }
 
 int cancel(CommandContext& c, Database& db, const QString& idText)
@@ -322,7 +349,9 @@ int cancel(CommandContext& c, Database& db, const QString& idText)
     bool ok = false;
     const qint64 id = idText.toLongLong(&ok);
     if (!ok || id <= 0)
-        return c.fail(Error::invalid(tr("Give the promotion's number: promotions cancel ID."), QStringLiteral("id")));
+        return c.fail(Error::invalid(
+            QCoreApplication::translate("PromotionCommands", "Give the promotion's number: promotions cancel ID."),
+            QStringLiteral("id")));
     auto canceled = inTransaction(db, [&]() -> Result<Promotion> {
         LT_TRY_ASSIGN(Promotion promotion, PromotionStore(db).cancel(id, c.clock().nowUtc()));
         LT_TRY(AuditLog(db, c.clock())
@@ -333,7 +362,8 @@ int cancel(CommandContext& c, Database& db, const QString& idText)
     if (!canceled)
         return c.fail(canceled.error());
     return c.succeed({{QStringLiteral("promotion"), toJson(*canceled)}},
-                     tr("Promotion %1 is canceled:\n").arg(id) + line(*canceled));
+                     QCoreApplication::translate("PromotionCommands", "Promotion %1 is canceled:\n").arg(id)
+                         + line(*canceled));
 }
 
 int promotions(CommandContext& c)
@@ -344,7 +374,8 @@ int promotions(CommandContext& c)
     const bool adding = action == QLatin1String("add") && args.size() == 1;
     const bool canceling = action == QLatin1String("cancel") && args.size() == 2;
     if (!listing && !adding && !canceling)
-        return c.fail(Error::invalid(tr("promotions takes list, add (with its options) or cancel ID.")));
+        return c.fail(Error::invalid(QCoreApplication::translate(
+            "PromotionCommands", "promotions takes list, add (with its options) or cancel ID.")));
     auto db = c.database();
     if (!db)
         return c.fail(db.error());
@@ -361,7 +392,8 @@ int promotions(CommandContext& c)
 void addOptions(QCommandLineParser& parser)
 {
     auto option = [&parser](const char* name, const char* description, const char* value) {
-        parser.addOption({QString::fromLatin1(name), tr(description), QString::fromLatin1(value)});
+        parser.addOption({QString::fromLatin1(name), QCoreApplication::translate("PromotionCommands", description),
+                          QString::fromLatin1(value)});
     };
     option(
         "name",
@@ -406,8 +438,10 @@ QList<Command> PromotionCommands::commands()
 {
     return {
         {QStringLiteral("promotions"),
-         tr("List the promotions, add one (a multiplier or extra points at chosen days and hours) or cancel one; a "
-            "store connected to Square takes its promotions from Square (audited)."),
+         QCoreApplication::translate(
+             "PromotionCommands",
+             "List the promotions, add one (a multiplier or extra points at chosen days and hours) or cancel one; a "
+             "store connected to Square takes its promotions from Square (audited)."),
          QStringLiteral("[list | add | cancel ID]"), addOptions, promotions},
     };
 }

@@ -10,11 +10,6 @@
 namespace lt {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Promotion", text);
-}
-
 constexpr std::pair<Promotion::Status, const char*> StatusNames[] = {
     {Promotion::Status::Active, "ACTIVE"},
     {Promotion::Status::Scheduled, "SCHEDULED"},
@@ -43,7 +38,9 @@ Result<QDateTime> momentOf(const ProgramFields& fields, const QJsonObject& json,
     if (!at.isValid())
         at = QDateTime::fromString(value.toString(), Qt::ISODate);
     if (!value.isString() || !at.isValid() || at.timeSpec() == Qt::LocalTime)
-        return fields.invalid(QLatin1String(key), tr("must be a moment such as 2024-03-05T16:00:00Z."));
+        return fields.invalid(
+            QLatin1String(key),
+            QCoreApplication::translate("Promotion", "must be a moment such as 2024-03-05T16:00:00Z."));
     return at.toUTC();
 }
 
@@ -54,7 +51,8 @@ Result<QDate> dateOf(const ProgramFields& fields, const QJsonObject& json, const
     const QJsonValue value = json.value(QLatin1String(key));
     const QDate date = QDate::fromString(value.toString(), Qt::ISODate);
     if (!value.isString() || !date.isValid())
-        return fields.invalid(QLatin1String(key), tr("must be a date such as 2024-03-05."));
+        return fields.invalid(QLatin1String(key),
+                              QCoreApplication::translate("Promotion", "must be a date such as 2024-03-05."));
     return date;
 }
 
@@ -83,10 +81,13 @@ Result<void> readIncentive(const QJsonObject& json, Promotion& promotion)
         LT_TRY_ASSIGN(const qint64 times, multiplier.integer(QStringLiteral("points_multiplier"), 2, 10));
         promotion.multiplierMilli = int(times) * 1000;
     } else {
-        return multiplier.invalid(QStringLiteral("multiplier"), tr("is missing."));
+        return multiplier.invalid(QStringLiteral("multiplier"),
+                                  QCoreApplication::translate("Promotion", "is missing."));
     }
     if (promotion.multiplierMilli <= 1000)
-        return multiplier.invalid(QStringLiteral("multiplier"), tr("must be more than 1: it multiplies the points."));
+        return multiplier.invalid(
+            QStringLiteral("multiplier"),
+            QCoreApplication::translate("Promotion", "must be more than 1: it multiplies the points."));
     return {};
 }
 
@@ -114,7 +115,8 @@ Result<void> readLimits(const ProgramFields& fields, const QJsonObject& json, Pr
                       money.integer(QStringLiteral("amount"), 1, Money::MaximumMinorUnits));
         LT_TRY_ASSIGN(promotion.currency, money.text(QStringLiteral("currency")));
         if (!Money::isValidCurrencyCode(promotion.currency))
-            return money.invalid(QStringLiteral("currency"), tr("must be a currency code such as USD."));
+            return money.invalid(QStringLiteral("currency"),
+                                 QCoreApplication::translate("Promotion", "must be a currency code such as USD."));
     }
     if (present(json, "qualifying_item_variation_ids")) {
         LT_TRY_ASSIGN(promotion.itemVariationIds, fields.textList(QStringLiteral("qualifying_item_variation_ids")));
@@ -123,8 +125,10 @@ Result<void> readLimits(const ProgramFields& fields, const QJsonObject& json, Pr
         LT_TRY_ASSIGN(promotion.categoryIds, fields.textList(QStringLiteral("qualifying_category_ids")));
     }
     if (!promotion.itemVariationIds.isEmpty() && !promotion.categoryIds.isEmpty())
-        return fields.invalid(QStringLiteral("qualifying_category_ids"),
-                              tr("cannot be given with qualifying_item_variation_ids: choose items or categories."));
+        return fields.invalid(
+            QStringLiteral("qualifying_category_ids"),
+            QCoreApplication::translate(
+                "Promotion", "cannot be given with qualifying_item_variation_ids: choose items or categories."));
     return {};
 }
 } // namespace
@@ -189,13 +193,15 @@ Result<Promotion> Promotion::fromSquareJson(const QJsonObject& json)
     if (present(json, "id")) {
         LT_TRY_ASSIGN(promotion.squareId, fields.text(QStringLiteral("id")));
         if (promotion.squareId.isEmpty())
-            return fields.invalid(QStringLiteral("id"), tr("is empty."));
+            return fields.invalid(QStringLiteral("id"), QCoreApplication::translate("Promotion", "is empty."));
     }
     LT_TRY_ASSIGN(promotion.name, fields.text(QStringLiteral("name")));
     if (promotion.name.isEmpty())
-        return fields.invalid(QStringLiteral("name"), tr("is empty."));
+        return fields.invalid(QStringLiteral("name"), QCoreApplication::translate("Promotion", "is empty."));
     if (promotion.name.size() > MaxNameLength)
-        return fields.invalid(QStringLiteral("name"), tr("is longer than %1 characters.").arg(MaxNameLength));
+        return fields.invalid(
+            QStringLiteral("name"),
+            QCoreApplication::translate("Promotion", "is longer than %1 characters.").arg(MaxNameLength));
     if (present(json, "status")) {
         LT_TRY_ASSIGN(const QString status,
                       fields.choice(QStringLiteral("status"),
@@ -210,13 +216,15 @@ Result<Promotion> Promotion::fromSquareJson(const QJsonObject& json)
     LT_TRY_ASSIGN(const QJsonObject available, fields.object(QStringLiteral("available_time")));
     const ProgramFields time(available, QStringLiteral("available_time"));
     if (!available.value(QLatin1String("time_periods")).isArray())
-        return time.invalid(QStringLiteral("time_periods"), tr("must be a list of iCalendar events."));
+        return time.invalid(QStringLiteral("time_periods"),
+                            QCoreApplication::translate("Promotion", "must be a list of iCalendar events."));
     LT_TRY_ASSIGN(promotion.periods, time.textList(QStringLiteral("time_periods")));
     LT_TRY_ASSIGN(const PromotionSchedule schedule, PromotionSchedule::fromPeriods(promotion.periods));
     LT_TRY_ASSIGN(promotion.startDate, dateOf(time, available, "start_date", schedule.firstDate()));
     LT_TRY_ASSIGN(promotion.endDate, dateOf(time, available, "end_date", schedule.lastDate()));
     if (promotion.endDate.isValid() && promotion.endDate < promotion.startDate)
-        return time.invalid(QStringLiteral("end_date"), tr("comes before start_date."));
+        return time.invalid(QStringLiteral("end_date"),
+                            QCoreApplication::translate("Promotion", "comes before start_date."));
 
     LT_TRY(readLimits(fields, json, promotion));
     LT_TRY_ASSIGN(promotion.createdAt, momentOf(fields, json, "created_at"));

@@ -8,11 +8,6 @@
 namespace lt {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("PromotionSchedule", text);
-}
-
 struct ComponentFree
 {
     void operator()(icalcomponent* component) const { icalcomponent_free(component); }
@@ -64,10 +59,14 @@ Result<PromotionSchedule> PromotionSchedule::fromPeriods(const QStringList& peri
 {
     const QString listField = QStringLiteral("available_time.time_periods");
     if (periods.isEmpty())
-        return Error::invalid(listField + QStringLiteral(": ") + tr("must hold at least one period."), listField);
-    if (periods.size() > MaxPeriods)
-        return Error::invalid(listField + QStringLiteral(": ") + tr("holds more than %1 periods.").arg(MaxPeriods),
+        return Error::invalid(listField + QStringLiteral(": ")
+                                  + QCoreApplication::translate("PromotionSchedule", "must hold at least one period."),
                               listField);
+    if (periods.size() > MaxPeriods)
+        return Error::invalid(
+            listField + QStringLiteral(": ")
+                + QCoreApplication::translate("PromotionSchedule", "holds more than %1 periods.").arg(MaxPeriods),
+            listField);
     PromotionSchedule schedule;
     bool endless = false;
     for (qsizetype i = 0; i < periods.size(); ++i) {
@@ -83,7 +82,7 @@ Result<PromotionSchedule> PromotionSchedule::fromPeriods(const QStringList& peri
         const Component event(icalparser_parse_string(text.toUtf8().constData()));
         if (!event || icalcomponent_isa(event.get()) != ICAL_VEVENT_COMPONENT
             || icalcomponent_get_first_component(event.get(), ICAL_ANY_COMPONENT))
-            return fail(tr("is not one iCalendar event (VEVENT)."));
+            return fail(QCoreApplication::translate("PromotionSchedule", "is not one iCalendar event (VEVENT)."));
         // libical drops a property it cannot read and leaves an X-LIC-ERROR in its place.
         const bool unreadable = propertyCount(event.get(), ICAL_XLICERROR_PROPERTY) > 0;
         for (icalproperty* p = icalcomponent_get_first_property(event.get(), ICAL_ANY_PROPERTY); p;
@@ -91,30 +90,36 @@ Result<PromotionSchedule> PromotionSchedule::fromPeriods(const QStringList& peri
             const icalproperty_kind kind = icalproperty_isa(p);
             if (kind != ICAL_DTSTART_PROPERTY && kind != ICAL_DURATION_PROPERTY && kind != ICAL_RRULE_PROPERTY
                 && kind != ICAL_XLICERROR_PROPERTY)
-                return fail(tr("holds %1; only DTSTART, DURATION and RRULE are allowed.")
+                return fail(QCoreApplication::translate("PromotionSchedule",
+                                                        "holds %1; only DTSTART, DURATION and RRULE are allowed.")
                                 .arg(QString::fromUtf8(icalproperty_get_property_name(p))));
         }
 
         icalproperty* start = icalcomponent_get_first_property(event.get(), ICAL_DTSTART_PROPERTY);
         if (!start || propertyCount(event.get(), ICAL_DTSTART_PROPERTY) != 1)
-            return fail(tr("needs one DTSTART in local time, such as DTSTART:20240305T160000."));
+            return fail(QCoreApplication::translate(
+                "PromotionSchedule", "needs one DTSTART in local time, such as DTSTART:20240305T160000."));
         if (icalproperty_get_first_parameter(start, ICAL_TZID_PARAMETER))
-            return fail(tr("DTSTART must be local time, without a time zone."));
+            return fail(
+                QCoreApplication::translate("PromotionSchedule", "DTSTART must be local time, without a time zone."));
         const icaltimetype dtstart = icalproperty_get_dtstart(start);
         if (dtstart.is_date || icaltime_is_null_time(dtstart) || !icaltime_is_valid_time(dtstart))
-            return fail(tr("DTSTART must be a date and a time, such as 20240305T160000."));
+            return fail(QCoreApplication::translate("PromotionSchedule",
+                                                    "DTSTART must be a date and a time, such as 20240305T160000."));
         if (icaltime_is_utc(dtstart))
-            return fail(tr("DTSTART must be local time, not UTC (no Z at its end)."));
+            return fail(QCoreApplication::translate("PromotionSchedule",
+                                                    "DTSTART must be local time, not UTC (no Z at its end)."));
 
         icalproperty* duration = icalcomponent_get_first_property(event.get(), ICAL_DURATION_PROPERTY);
         if (!duration || propertyCount(event.get(), ICAL_DURATION_PROPERTY) != 1)
-            return fail(tr("needs one DURATION, such as DURATION:PT2H."));
+            return fail(QCoreApplication::translate("PromotionSchedule", "needs one DURATION, such as DURATION:PT2H."));
         const icaldurationtype length = icalproperty_get_duration(duration);
         const int seconds = icaldurationtype_as_int(length);
         if (icaldurationtype_is_bad_duration(length) || seconds <= 0)
-            return fail(tr("DURATION must be longer than nothing, such as PT2H."));
+            return fail(QCoreApplication::translate("PromotionSchedule",
+                                                    "DURATION must be longer than nothing, such as PT2H."));
         if (seconds > MaxDurationSeconds)
-            return fail(tr("DURATION must be one day (P1D) or less."));
+            return fail(QCoreApplication::translate("PromotionSchedule", "DURATION must be one day (P1D) or less."));
 
         Period period {dateOf(dtstart), QTime(dtstart.hour, dtstart.minute, dtstart.second), seconds, {}};
         QDate first = period.startDate;
@@ -123,20 +128,23 @@ Result<PromotionSchedule> PromotionSchedule::fromPeriods(const QStringList& peri
         if (rrule) {
             const icalrecurrencetype rule = icalproperty_get_rrule(rrule);
             if (propertyCount(event.get(), ICAL_RRULE_PROPERTY) != 1)
-                return fail(tr("may hold one RRULE only."));
+                return fail(QCoreApplication::translate("PromotionSchedule", "may hold one RRULE only."));
             if (rule.freq == ICAL_NO_RECURRENCE)
-                return fail(tr("RRULE cannot be read, such as RRULE:FREQ=WEEKLY;BYDAY=TU."));
+                return fail(QCoreApplication::translate("PromotionSchedule",
+                                                        "RRULE cannot be read, such as RRULE:FREQ=WEEKLY;BYDAY=TU."));
             if (rule.freq != ICAL_DAILY_RECURRENCE && rule.freq != ICAL_WEEKLY_RECURRENCE
                 && rule.freq != ICAL_MONTHLY_RECURRENCE && rule.freq != ICAL_YEARLY_RECURRENCE)
-                return fail(tr("RRULE's FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY."));
+                return fail(QCoreApplication::translate("PromotionSchedule",
+                                                        "RRULE's FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY."));
             if (rule.count > 10000)
-                return fail(tr("RRULE's COUNT must be 10000 or less."));
+                return fail(QCoreApplication::translate("PromotionSchedule", "RRULE's COUNT must be 10000 or less."));
             period.rrule = QByteArray(icalproperty_get_value_as_string(rrule));
             Iterator occurrences = iterate(period.rrule, dtstart);
             const icaltimetype firstStart =
                 occurrences ? icalrecur_iterator_next(occurrences.get()) : icaltime_null_time();
             if (icaltime_is_null_time(firstStart))
-                return fail(tr("RRULE never fires: its UNTIL comes before DTSTART, or no day matches it."));
+                return fail(QCoreApplication::translate(
+                    "PromotionSchedule", "RRULE never fires: its UNTIL comes before DTSTART, or no day matches it."));
             first = dateOf(firstStart);
             if (rule.count > 0) {
                 icaltimetype lastStart = firstStart;
@@ -150,10 +158,11 @@ Result<PromotionSchedule> PromotionSchedule::fromPeriods(const QStringList& peri
                 endless = true;
             }
         } else if (unreadable && text.contains(QLatin1String("RRULE"))) {
-            return fail(tr("RRULE cannot be read, such as RRULE:FREQ=WEEKLY;BYDAY=TU."));
+            return fail(QCoreApplication::translate("PromotionSchedule",
+                                                    "RRULE cannot be read, such as RRULE:FREQ=WEEKLY;BYDAY=TU."));
         }
         if (unreadable)
-            return fail(tr("cannot be read as an iCalendar event."));
+            return fail(QCoreApplication::translate("PromotionSchedule", "cannot be read as an iCalendar event."));
         schedule.m_periods.append(period);
         if (!schedule.m_firstDate.isValid() || first < schedule.m_firstDate)
             schedule.m_firstDate = first;

@@ -11,11 +11,6 @@
 namespace lt {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("PromotionStore", text);
-}
-
 const QString Columns = QStringLiteral("SELECT id, COALESCE(square_id, ''), status, document, created_at, "
                                        "canceled_at FROM promotions ");
 const QString NewestFirst = QStringLiteral(" ORDER BY created_at DESC, id DESC");
@@ -42,7 +37,8 @@ Result<Promotion> promotionFrom(const QSqlQuery& row)
     auto read = Promotion::fromSquareJson(QJsonDocument::fromJson(row.value(3).toString().toUtf8()).object());
     if (!read)
         return Error::corrupt(
-            tr("The stored promotion %1 cannot be read: %2").arg(QString::number(id), read.error().message));
+            QCoreApplication::translate("PromotionStore", "The stored promotion %1 cannot be read: %2")
+                .arg(QString::number(id), read.error().message));
     Promotion promotion = std::move(read).value();
     promotion.id = id;
     promotion.squareId = row.value(1).toString();
@@ -77,11 +73,15 @@ Result<qint64> PromotionStore::add(const Promotion& promotion)
     // What is stored must read back: the same checks as Square's promotions get.
     LT_TRY_ASSIGN(const Promotion checked, Promotion::fromSquareJson(promotion.toSquareJson()));
     if (!promotion.createdAt.isValid())
-        return Error::invalid(tr("A promotion needs the moment it was created."), QStringLiteral("created_at"));
+        return Error::invalid(
+            QCoreApplication::translate("PromotionStore", "A promotion needs the moment it was created."),
+            QStringLiteral("created_at"));
     LT_TRY_ASSIGN(const int live, liveCount());
     if (checked.isLive() && live >= Promotion::MaxLive)
         return Error::refused(
-            tr("A program runs at most %1 active or scheduled promotions: cancel one first.").arg(Promotion::MaxLive));
+            QCoreApplication::translate("PromotionStore",
+                                        "A program runs at most %1 active or scheduled promotions: cancel one first.")
+                .arg(Promotion::MaxLive));
     QSqlQuery& insert = m_db.prepared(QStringLiteral("INSERT INTO promotions (square_id, name, status, document, "
                                                      "created_at, canceled_at) VALUES (?, ?, ?, ?, ?, ?)"));
     auto inserted =
@@ -98,7 +98,8 @@ Result<Promotion> PromotionStore::cancel(qint64 id, const QDateTime& at)
 {
     LT_TRY_ASSIGN(Promotion promotion, byId(id));
     if (!promotion.isLive())
-        return Error::conflict(tr("Promotion %1 has already ended or been canceled.").arg(id));
+        return Error::conflict(
+            QCoreApplication::translate("PromotionStore", "Promotion %1 has already ended or been canceled.").arg(id));
     promotion.status = Promotion::Status::Canceled;
     promotion.canceledAt = at.toUTC();
     LT_TRY(m_db.exec(QStringLiteral("UPDATE promotions SET status = 'CANCELED', canceled_at = ?, document = ? "
@@ -113,7 +114,8 @@ Result<PromotionStore::Replaced> PromotionStore::replaceFromSquare(const QList<P
     QSet<QString> listed;
     for (const Promotion& promotion : promotions) {
         if (promotion.squareId.isEmpty() || !promotion.createdAt.isValid())
-            return Error::invalid(tr("A promotion from Square needs its id and the moment it was created."));
+            return Error::invalid(QCoreApplication::translate(
+                "PromotionStore", "A promotion from Square needs its id and the moment it was created."));
         listed.insert(promotion.squareId);
         const QString document = documentOf(promotion);
         QSqlQuery& known =
@@ -169,7 +171,7 @@ Result<Promotion> PromotionStore::byId(qint64 id) const
 {
     LT_TRY_ASSIGN(const QList<Promotion> found, read(QStringLiteral("WHERE id = ?"), {id}));
     if (found.isEmpty())
-        return Error::notFound(tr("There is no promotion %1.").arg(id));
+        return Error::notFound(QCoreApplication::translate("PromotionStore", "There is no promotion %1.").arg(id));
     return found.first();
 }
 
