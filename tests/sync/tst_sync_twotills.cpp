@@ -4,9 +4,11 @@
 // records it and never grants it. Real SQLite stores, real HTTP on 127.0.0.1 against the fake Square, which checks
 // every request against Square's OpenAPI description.
 #include "core/domain/Actor.h"
+#include "core/domain/Promotion.h"
 #include "core/services/AutomationPass.h"
 #include "core/services/BonusGranter.h"
 #include "core/store/GrantStore.h"
+#include "core/store/PromotionStore.h"
 #include "core/store/StoreSettings.h"
 #include "core/store/SyncConflicts.h"
 #include "sync/SyncEngine.h"
@@ -37,10 +39,10 @@ const QString AnasBirthday = QStringLiteral("1990-06-12");
 constexpr qint64 BirthdayPoints = 50; // the default program's gift
 constexpr qint64 DayMs = 24LL * 3600 * 1000;
 
-// Noon, so that the day is the same in the local time of any test machine.
+// Noon of the day in local time, the time the passes count days in.
 QDateTime noon(QDate day)
 {
-    return QDateTime(day, QTime(12, 0), Qt::UTC);
+    return QDateTime(day, QTime(12, 0)).toUTC();
 }
 
 // One till: its own store file, engine and sync engine, talking to the shared fake Square.
@@ -106,6 +108,22 @@ struct Till
     std::unique_ptr<SyncEngine> engine;
 };
 
+// A multiplier on Tuesday afternoons (16:00 to 18:00, local time), as created in Square's Dashboard.
+QJsonObject tuesdayAfternoons(const QString& name, int multiplierMilli)
+{
+    Promotion promotion;
+    promotion.name = name;
+    promotion.multiplierMilli = multiplierMilli;
+    promotion.periods = {
+        QStringLiteral("BEGIN:VEVENT\nDTSTART:20240305T160000\nDURATION:PT2H\nRRULE:FREQ=WEEKLY;BYDAY=TU\nEND:VEVENT")};
+    QJsonObject json = promotion.toSquareJson();
+    for (const char* readOnly : {"id", "status", "created_at", "canceled_at"})
+        json.remove(QLatin1String(readOnly));
+    json.insert(QStringLiteral("available_time"),
+                QJsonObject {{QStringLiteral("time_periods"), QJsonArray::fromStringList(promotion.periods)}});
+    return json;
+}
+
 qsizetype birthdays(const AutomationReport& report)
 {
     return std::count_if(report.grants.cbegin(), report.grants.cend(),
@@ -130,6 +148,8 @@ private slots:
     void weekOffIsCaughtUpOnce();
     void referralReachesSquareAndTheOtherTillOnce();
     void referralDecidedOnBothTillsReachesSquareOnce();
+    void promotionFromSquareAppliesOnTheOtherTillOnce_data();
+    void promotionFromSquareAppliesOnTheOtherTillOnce();
 
 private:
     std::unique_ptr<Till> till();
@@ -326,7 +346,7 @@ void TestTwoTills::weekOffIsCaughtUpOnce()
     // B is off from Monday 10 June, her whole week, and back on Monday 17 June; Square has long forgotten the
     // idempotency keys of that week (it remembers them for a day).
     b->store.clock().advance(8 * DayMs);
-    QCOMPARE(b->store.clock().nowUtc().date(), QDate(2024, 6, 17));
+    QCOMPARE(b->store.clock().nowUtc().toLocalTime().date(), QDate(2024, 6, 17));
     m_server->forgetIdempotencyKeys();
     if (!passBeforeSync)
         QVERIFY(!b->sync().stopped);
@@ -432,6 +452,71 @@ void TestTwoTills::referralDecidedOnBothTillsReachesSquareOnce()
         verifyAgrees(*t, {Ben, Cy});
         QCOMPARE(t->entriesOf(Ben, rule.referrerPoints), 1);
     }
+}
+
+void TestTwoTills::promotionFromSquareAppliesOnTheOtherTillOnce_data()
+{
+    QTest::addColumn<QTime>("saleAt"); // on Tuesday 12 March 2024, local time
+    QTest::addColumn<qint64>("promotionPoints");
+    QTest::newRow("in its period") << QTime(17, 0) << qint64(20);
+    QTest::newRow("after its period") << QTime(18, 30) << qint64(0);
+}
+
+void TestTwoTills::promotionFromSquareAppliesOnTheOtherTillOnce()
+{
+    QFETCH(QTime, saleAt);
+    QFETCH(qint64, promotionPoints);
+    auto a = till();
+    auto b = till();
+    for (Till* t : {a.get(), b.get()}) {
+        LT_VERIFY_OK(t->enroll(Ana));
+        QVERIFY(!t->sync().stopped);
+    }
+    // The store creates it in the Dashboard; each till learns it when it next reads the program (hourly).
+    const QString promotionId =
+        m_server->createPromotionElsewhere(tuesdayAfternoons(QStringLiteral("2x Tuesdays"), 2000));
+    QVERIFY(!promotionId.isEmpty());
+    const QDateTime sale = QDateTime(QDate(2024, 3, 12), saleAt).toUTC();
+    for (Till* t : {a.get(), b.get()}) {
+        t->store.clock().set(sale);
+        const SyncReport report = t->sync();
+        QVERIFY2(!report.stopped, qPrintable(report.error));
+        auto active = PromotionStore(t->store.db()).active();
+        LT_VERIFY_OK(active);
+        QCOMPARE(active->size(), 1);
+        QCOMPARE(active->constFirst().squareId, promotionId);
+    }
+
+    // A $20 sale at B: 20 program points, and the promotion's 20 more in its period.
+    auto accrued = b->store.accrue(b->member(Ana), QStringLiteral("B-1"), 2000);
+    LT_VERIFY_OK(accrued);
+    QCOMPARE(accrued->earned.programPoints, qint64(20));
+    QCOMPARE(accrued->points, 20 + promotionPoints);
+    if (promotionPoints > 0) {
+        QCOMPARE(accrued->earned.extras.size(), 1);
+        QCOMPARE(accrued->earned.extras.constFirst().kind, PointsLine::Kind::Promotion);
+        QCOMPARE(accrued->earned.extras.constFirst().name, QStringLiteral("2x Tuesdays"));
+    }
+    for (Till* t : {b.get(), a.get(), b.get()})
+        QVERIFY(!t->sync().stopped);
+
+    // Square has the sale's points once, as the till computed them: no promotion applied a second time there.
+    int accumulations = 0;
+    for (const QJsonValue& value : m_server->events()) {
+        const QJsonObject event = value.toObject();
+        const QString type = event.value(QLatin1String("type")).toString();
+        QVERIFY2(type != QLatin1String("ACCUMULATE_PROMOTION_POINTS"), qPrintable(type));
+        if (type == QLatin1String("ACCUMULATE_POINTS")) {
+            ++accumulations;
+            QCOMPARE(
+                event.value(QLatin1String("accumulate_points")).toObject().value(QLatin1String("points")).toInteger(),
+                20 + promotionPoints);
+        }
+    }
+    QCOMPARE(accumulations, 1);
+    QCOMPARE(m_server->balanceForPhone(Ana), 20 + promotionPoints);
+    for (Till* t : {a.get(), b.get()})
+        verifyAgrees(*t, {Ana});
 }
 
 QTEST_GUILESS_MAIN(TestTwoTills)
