@@ -134,6 +134,9 @@ int history(CommandContext& c)
     auto entries = (*engine)->members().history(*id, 1000);
     if (!member || !entries)
         return c.fail(member ? entries.error() : member.error());
+    auto tierChanges = (*engine)->members().tierChanges(*id);
+    if (!tierChanges)
+        return c.fail(tierChanges.error());
     QJsonArray list;
     QString text = JsonFormat::memberCard(*member, (*engine)->program());
     for (const LedgerEntry& e : *entries) {
@@ -145,7 +148,21 @@ int history(CommandContext& c)
                     .arg(e.saleReference.isEmpty() ? e.rewardTierId : e.saleReference,
                          e.synced ? QString() : QStringLiteral("  (not yet synced)"));
     }
-    return c.succeed({{QStringLiteral("member"), JsonFormat::member(*member)}, {QStringLiteral("entries"), list}},
+    // Tier changes, each with the reason the member was told.
+    QJsonArray tiers;
+    for (auto it = tierChanges->crbegin(); it != tierChanges->crend(); ++it) {
+        tiers.append(QJsonObject {{QStringLiteral("from"), it->fromTier},
+                                  {QStringLiteral("to"), it->toTier},
+                                  {QStringLiteral("direction"), it->up ? QStringLiteral("up") : QStringLiteral("down")},
+                                  {QStringLiteral("reason"), it->reason},
+                                  {QStringLiteral("at"), it->at.toString(Qt::ISODateWithMs)}});
+        text += QStringLiteral("  %1  tier     %2 -> %3: %4\n")
+                    .arg(it->at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), it->fromTier, it->toTier,
+                         it->reason);
+    }
+    return c.succeed({{QStringLiteral("member"), JsonFormat::member(*member)},
+                      {QStringLiteral("entries"), list},
+                      {QStringLiteral("tier_changes"), tiers}},
                      text);
 }
 
