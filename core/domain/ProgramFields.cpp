@@ -8,13 +8,6 @@
 
 namespace lt {
 
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ProgramFields", text);
-}
-} // namespace
-
 Error ProgramFields::invalid(const QString& key, const QString& problem) const
 {
     const QString field = pathOf(key);
@@ -28,13 +21,14 @@ Result<qint64> ProgramFields::integer(const QString& key, qint64 minimum, qint64
     if (value.isUndefined()) {
         if (fallback)
             return *fallback;
-        return invalid(key, tr("is missing."));
+        return invalid(key, QCoreApplication::translate("ProgramFields", "is missing."));
     }
     const double number = value.toDouble(std::nan(""));
     if (!value.isDouble() || std::isnan(number) || number != std::floor(number))
-        return invalid(key, tr("must be a whole number."));
+        return invalid(key, QCoreApplication::translate("ProgramFields", "must be a whole number."));
     if (number < static_cast<double>(minimum) || number > static_cast<double>(maximum))
-        return invalid(key, tr("must be between %1 and %2.").arg(minimum).arg(maximum));
+        return invalid(
+            key, QCoreApplication::translate("ProgramFields", "must be between %1 and %2.").arg(minimum).arg(maximum));
     return static_cast<qint64>(number);
 }
 
@@ -44,16 +38,16 @@ Result<QString> ProgramFields::text(const QString& key, std::optional<QString> f
     if (value.isUndefined()) {
         if (fallback)
             return *fallback;
-        return invalid(key, tr("is missing."));
+        return invalid(key, QCoreApplication::translate("ProgramFields", "is missing."));
     }
     if (!value.isString())
-        return invalid(key, tr("must be text."));
+        return invalid(key, QCoreApplication::translate("ProgramFields", "must be text."));
     const QString result = value.toString().trimmed();
     if (result.size() > 200)
-        return invalid(key, tr("is longer than 200 characters."));
+        return invalid(key, QCoreApplication::translate("ProgramFields", "is longer than 200 characters."));
     for (QChar c : result) {
         if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
-            return invalid(key, tr("contains control characters."));
+            return invalid(key, QCoreApplication::translate("ProgramFields", "contains control characters."));
     }
     return result;
 }
@@ -64,7 +58,7 @@ Result<bool> ProgramFields::boolean(const QString& key, bool fallback) const
     if (value.isUndefined())
         return fallback;
     if (!value.isBool())
-        return invalid(key, tr("must be true or false."));
+        return invalid(key, QCoreApplication::translate("ProgramFields", "must be true or false."));
     return value.toBool();
 }
 
@@ -73,7 +67,9 @@ Result<QString> ProgramFields::choice(const QString& key, const QStringList& cho
 {
     LT_TRY_ASSIGN(const QString value, text(key, fallback));
     if (!choices.contains(value))
-        return invalid(key, tr("must be one of %1.").arg(choices.join(QStringLiteral(", "))));
+        return invalid(
+            key,
+            QCoreApplication::translate("ProgramFields", "must be one of %1.").arg(choices.join(QStringLiteral(", "))));
     return value;
 }
 
@@ -83,7 +79,7 @@ Result<int> ProgramFields::multiplierMilli(const QString& key, std::optional<int
     if (value.isUndefined()) {
         if (fallback)
             return *fallback;
-        return invalid(key, tr("is missing."));
+        return invalid(key, QCoreApplication::translate("ProgramFields", "is missing."));
     }
     QString written;
     if (value.isString())
@@ -93,15 +89,15 @@ Result<int> ProgramFields::multiplierMilli(const QString& key, std::optional<int
     static const QRegularExpression format(QStringLiteral("^(\\d{1,2})(?:\\.(\\d{1,6}))?$"));
     const QRegularExpressionMatch match = format.match(written);
     if (!match.hasMatch())
-        return invalid(key, tr("must be a number such as \"1.5\"."));
+        return invalid(key, QCoreApplication::translate("ProgramFields", "must be a number such as \"1.5\"."));
     QString decimals = match.captured(2);
     while (decimals.endsWith(QLatin1Char('0')))
         decimals.chop(1);
     if (decimals.size() > 3)
-        return invalid(key, tr("has more than three decimals."));
+        return invalid(key, QCoreApplication::translate("ProgramFields", "has more than three decimals."));
     const int milli = match.captured(1).toInt() * 1000 + decimals.leftJustified(3, QLatin1Char('0')).toInt();
     if (milli < 1000 || milli > 10000)
-        return invalid(key, tr("must be between 1 and 10."));
+        return invalid(key, QCoreApplication::translate("ProgramFields", "must be between 1 and 10."));
     return milli;
 }
 
@@ -111,11 +107,11 @@ Result<QStringList> ProgramFields::textList(const QString& key) const
     if (value.isUndefined())
         return QStringList();
     if (!value.isArray())
-        return invalid(key, tr("must be a list of texts."));
+        return invalid(key, QCoreApplication::translate("ProgramFields", "must be a list of texts."));
     QStringList list;
     for (const QJsonValue& item : value.toArray()) {
         if (!item.isString() || item.toString().trimmed().isEmpty())
-            return invalid(key, tr("must be a list of texts."));
+            return invalid(key, QCoreApplication::translate("ProgramFields", "must be a list of texts."));
         list << item.toString().trimmed();
     }
     return list;
@@ -125,7 +121,9 @@ Result<QJsonObject> ProgramFields::object(const QString& key) const
 {
     const QJsonValue value = m_object.value(key);
     if (!value.isObject())
-        return invalid(key, value.isUndefined() ? tr("is missing.") : tr("must be an object."));
+        return invalid(key,
+                       value.isUndefined() ? QCoreApplication::translate("ProgramFields", "is missing.")
+                                           : QCoreApplication::translate("ProgramFields", "must be an object."));
     return value.toObject();
 }
 
@@ -133,7 +131,9 @@ Result<void> ProgramFields::onlyKnown(const QStringList& known) const
 {
     for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
         if (!known.contains(it.key()))
-            return invalid(it.key(), tr("is not a field here (known: %1).").arg(known.join(QStringLiteral(", "))));
+            return invalid(it.key(),
+                           QCoreApplication::translate("ProgramFields", "is not a field here (known: %1).")
+                               .arg(known.join(QStringLiteral(", "))));
     }
     return {};
 }

@@ -13,13 +13,6 @@
 
 namespace lt {
 
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ReferralService", text);
-}
-} // namespace
-
 Result<qint64> ReferralService::referrer(const QString& named, const QString& newPhoneE164,
                                          const QString& newEmail) const
 {
@@ -32,27 +25,37 @@ Result<qint64> ReferralService::referrer(const QString& named, const QString& ne
     } else {
         auto lookup = directory.lookup(text, 2);
         if (!lookup)
-            return Error::invalid(tr("The referring member '%1' is neither a member number, a phone number nor a "
-                                     "card: %2")
+            return Error::invalid(QCoreApplication::translate(
+                                      "ReferralService",
+                                      "The referring member '%1' is neither a member number, a phone number nor a "
+                                      "card: %2")
                                       .arg(text, lookup.error().message),
                                   QStringLiteral("referred_by"));
         if (lookup->matchedBy != MemberDirectory::MatchedBy::Phone
             && lookup->matchedBy != MemberDirectory::MatchedBy::Card)
-            return Error::invalid(tr("Name the referring member by member number, phone number or card."),
-                                  QStringLiteral("referred_by"));
+            return Error::invalid(
+                QCoreApplication::translate("ReferralService",
+                                            "Name the referring member by member number, phone number or card."),
+                QStringLiteral("referred_by"));
         if (!lookup->members.isEmpty())
             found = lookup->members.constFirst();
     }
     if (!found)
-        return Error::invalid(tr("No member is known as '%1' to have made the referral.").arg(text),
-                              QStringLiteral("referred_by"));
+        return Error::invalid(
+            QCoreApplication::translate("ReferralService", "No member is known as '%1' to have made the referral.")
+                .arg(text),
+            QStringLiteral("referred_by"));
     if (found->erased)
-        return Error::invalid(tr("Member %1 has left the program and cannot refer anyone.").arg(found->id),
-                              QStringLiteral("referred_by"));
+        return Error::invalid(
+            QCoreApplication::translate("ReferralService", "Member %1 has left the program and cannot refer anyone.")
+                .arg(found->id),
+            QStringLiteral("referred_by"));
     if (found->phone == newPhoneE164
         || (!newEmail.isEmpty() && found->email.compare(newEmail, Qt::CaseInsensitive) == 0))
-        return Error::invalid(tr("A customer cannot refer themselves (same phone number or e-mail)."),
-                              QStringLiteral("referred_by"));
+        return Error::invalid(
+            QCoreApplication::translate("ReferralService",
+                                        "A customer cannot refer themselves (same phone number or e-mail)."),
+            QStringLiteral("referred_by"));
     return found->id;
 }
 
@@ -72,7 +75,7 @@ Result<QList<PointsLine>> ReferralService::afterPurchase(qint64 memberId, qint64
     if (already)
         return bonuses;
     BonusGranter granter(m_context.db, m_context.clock, actor);
-    const QString note = tr("Referral bonus");
+    const QString note = QCoreApplication::translate("ReferralService", "Referral bonus");
     // Both grants are keyed by the new member, whose first sale it is, so every till decides the same ones.
     if (rule->refereePoints > 0) {
         LT_TRY_ASSIGN(const bool granted,
@@ -90,9 +93,11 @@ Result<QList<PointsLine>> ReferralService::afterPurchase(qint64 memberId, qint64
     if (thisMonth >= rule->monthlyLimit)
         return bonuses;
     // The referrer's grant is keyed by the new member's phone too: one referrer bonus per new member.
-    LT_TRY_ASSIGN(const bool granted,
-                  granter.grant(referrer->id, member->phone, GrantKind::Referral, QStringLiteral("referrer"),
-                                rule->referrerPoints, tr("Referral bonus: member %1 joined").arg(memberId), saleId));
+    LT_TRY_ASSIGN(
+        const bool granted,
+        granter.grant(
+            referrer->id, member->phone, GrantKind::Referral, QStringLiteral("referrer"), rule->referrerPoints,
+            QCoreApplication::translate("ReferralService", "Referral bonus: member %1 joined").arg(memberId), saleId));
     if (granted)
         bonuses << PointsLine {PointsLine::Kind::Referral, note, rule->referrerPoints, referrer->id};
     return bonuses;
@@ -104,7 +109,8 @@ Result<QList<PointsLine>> ReferralService::afterFullRefund(qint64 saleId, const 
     LT_TRY_ASSIGN(const QList<Grant> granted, GrantStore(m_context.db).referralsOfSale(saleId));
     BonusGranter granter(m_context.db, m_context.clock, actor);
     for (const Grant& grant : granted) {
-        const QString note = tr("Referral bonus taken back: the first sale was refunded");
+        const QString note =
+            QCoreApplication::translate("ReferralService", "Referral bonus taken back: the first sale was refunded");
         LT_TRY(granter.reverse(grant, note));
         taken << PointsLine {PointsLine::Kind::Referral, note, -grant.points, grant.memberId};
     }
