@@ -357,15 +357,19 @@ void TillWindow::renderMember(qint64 memberId)
         m_lastSaleReference.clear();
     auto member = m_engine.members().byId(memberId);
     auto history = m_engine.members().history(memberId, 10);
-    if (!member || !history) {
-        m_banner->show(MessageBanner::Kind::Error, member ? history.error().message : member.error().message);
+    auto tierChanges = m_engine.members().tierChanges(memberId);
+    if (!member || !history || !tierChanges) {
+        m_banner->show(MessageBanner::Kind::Error,
+                       !member        ? member.error().message
+                           : !history ? history.error().message
+                                      : tierChanges.error().message);
         return;
     }
     qint64 unconfirmed = 0;
     for (const LedgerEntry& e : *history)
         unconfirmed += e.synced ? 0 : e.points;
     m_member = *member;
-    m_panel->showMember(*member, *history, m_engine.program(), unconfirmed);
+    m_panel->showMember(*member, *history, *tierChanges, m_engine.program(), unconfirmed);
     // The tier's progress, an offer and expiring points add to the panel; without them it still shows the member.
     auto outlook = m_engine.members().outlook(memberId);
     if (!outlook)

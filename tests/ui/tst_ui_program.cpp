@@ -14,6 +14,7 @@
 #include "ui/widgets/MessageBanner.h"
 
 #include <QLabel>
+#include <QListWidget>
 #include <QTest>
 
 using namespace lt;
@@ -156,6 +157,13 @@ void TestProgram::saleThatCrossesSilverSaysSo()
     QVERIFY2(banner.startsWith(QStringLiteral("Upgraded to Silver!")), qPrintable(banner));
     QVERIFY2(banner.contains(QStringLiteral("+60 Points for sale R-7001. New balance: 510.")), qPrintable(banner));
     QCOMPARE(panel()->tierText(), QStringLiteral("Tier: Silver  ·  1490 Points to Gold"));
+    // The member's history says why, above the sale that did it.
+    const auto* history = panel()->findChild<QListWidget*>();
+    QVERIFY(history);
+    QVERIFY2(history->count() >= 2, qPrintable(QString::number(history->count())));
+    QVERIFY2(history->item(0)->text().contains(QStringLiteral("Upgraded to Silver: Sale R-7001")),
+             qPrintable(history->item(0)->text()));
+    QVERIFY2(history->item(1)->text().contains(QStringLiteral("+60   R-7001")), qPrintable(history->item(1)->text()));
     auto outlook = m_till->store().engine().members().outlook(m_member.id);
     LT_VERIFY_OK(outlook);
     QCOMPARE(outlook->tier, QStringLiteral("Silver"));

@@ -146,7 +146,8 @@ void MemberPanel::showOutlook(const MemberOutlook& outlook, const LoyaltyProgram
     show(m_expiring, expiring);
 }
 
-void MemberPanel::showMember(const Member& member, const QList<LedgerEntry>& history, const LoyaltyProgram& program,
+void MemberPanel::showMember(const Member& member, const QList<LedgerEntry>& history,
+                             const QList<TierChange>& tierChanges, const LoyaltyProgram& program,
                              qint64 unconfirmedPoints)
 {
     // The phone is personal data: masked unless there is no name to greet the member by.
@@ -180,21 +181,34 @@ void MemberPanel::showMember(const Member& member, const QList<LedgerEntry>& his
     }
     m_available->setText(available.isEmpty() ? tr("No reward available yet")
                                              : tr("Available now: %1").arg(available.join(QStringLiteral(", "))));
-    m_history->clear();
+    // Points and tier changes in one list, newest first; a tier change above the sale that brought it. Tier changes
+    // older than every entry shown are not recent any more.
+    QList<std::pair<QDateTime, QString>> lines;
+    const QDateTime oldest = history.isEmpty() ? QDateTime() : history.constLast().createdAt;
+    for (const TierChange& change : tierChanges) {
+        if (!oldest.isValid() || change.at >= oldest)
+            lines.append(
+                {change.at,
+                 (change.up ? tr("Upgraded to %1: %2") : tr("Lowered to %1: %2")).arg(change.toTier, change.reason)});
+    }
     for (const LedgerEntry& e : history) {
-        const QString when = e.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         // A redemption by the reward's name, as the cashier chose it; its id only if the program no longer has it.
         const RewardTier* reward = e.saleReference.isEmpty() ? program.tier(e.rewardTierId) : nullptr;
-        QString line = QStringLiteral("%1   %2%3   %4")
-                           .arg(when, e.points > 0 ? QStringLiteral("+") : QString())
+        QString line = QStringLiteral("%1%2   %3")
+                           .arg(e.points > 0 ? QStringLiteral("+") : QString())
                            .arg(e.points)
                            .arg(!e.saleReference.isEmpty() ? e.saleReference
                                     : reward               ? reward->name
                                                            : e.rewardTierId);
         if (!e.synced)
             line += QStringLiteral("   ") + tr("(not yet synced)");
-        m_history->addItem(line);
+        lines.append({e.createdAt, line});
     }
+    std::stable_sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    m_history->clear();
+    for (const auto& [at, line] : std::as_const(lines))
+        m_history->addItem(
+            QStringLiteral("%1   %2").arg(at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), line));
 }
 
 } // namespace lt::ui

@@ -4,6 +4,7 @@
 #include "core/domain/LoyaltyProgram.h"
 #include "core/domain/Member.h"
 #include "core/domain/MemberOutlook.h"
+#include "core/domain/TierChange.h"
 
 #include <QWidget>
 
@@ -14,16 +15,17 @@ class QProgressBar;
 namespace lt::ui {
 
 // The member at the till: name (or a masked phone), tier and how far the next one is, balance, progress to the next
-// reward, what they can redeem now and recent history; an open win-back offer and the next points to expire. Points
-// Square has not confirmed yet are marked.
+// reward, what they can redeem now and recent history with the tier's changes; an open win-back offer and the next
+// points to expire. Points Square has not confirmed yet are marked.
 class MemberPanel : public QWidget
 {
     Q_OBJECT
 public:
     explicit MemberPanel(QWidget* parent = nullptr);
 
-    void showMember(const Member& member, const QList<LedgerEntry>& history, const LoyaltyProgram& program,
-                    qint64 unconfirmedPoints);
+    // `history` newest first, as MemberDirectory::history gives it; `tierChanges` as tierChanges gives them.
+    void showMember(const Member& member, const QList<LedgerEntry>& history, const QList<TierChange>& tierChanges,
+                    const LoyaltyProgram& program, qint64 unconfirmedPoints);
     // What the program says about the member beyond the balance: the tier's progress, an offer, expiring points.
     void showOutlook(const MemberOutlook& outlook, const LoyaltyProgram& program);
     void clear();
