@@ -296,15 +296,12 @@
 </context>
 <context>
     <name>ExpiryService</name>
-    <message numerus="yes">
-        <source>Points earned in %1 expired after %n month(s).</source>
-        <translation>
-            <numerusform>Points earned in %1 expired after %n month.</numerusform>
-            <numerusform>Points earned in %1 expired after %n months.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>There is no member %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points earned in %1 expired.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -345,10 +342,6 @@
 </context>
 <context>
     <name>LedgerStore</name>
-    <message>
-        <source>Reading the ledgers of members with points</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>A ledger entry of member %1 has no valid time.</source>
         <translation type="unfinished"></translation>
@@ -626,6 +619,58 @@
         <source>&apos;%1&apos; names two tiers.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is longer than 200 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be one of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number such as &quot;1.5&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has more than three decimals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be between 1 and 10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a list of texts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a field here (known: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProgramPuller</name>
@@ -638,6 +683,147 @@
     <name>ProgramRepository</name>
     <message>
         <source>The stored loyalty program is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Promotion</name>
+    <message>
+        <source>must be a moment such as 2024-03-05T16:00:00Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a date such as 2024-03-05.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be more than 1: it multiplies the points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a currency code such as USD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be given with qualifying_item_variation_ids: choose items or categories.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a list of iCalendar events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comes before start_date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PromotionSchedule</name>
+    <message>
+        <source>must hold at least one period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>holds more than %1 periods.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not one iCalendar event (VEVENT).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>holds %1; only DTSTART, DURATION and RRULE are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs one DTSTART in local time, such as DTSTART:20240305T160000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DTSTART must be local time, without a time zone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DTSTART must be a date and a time, such as 20240305T160000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DTSTART must be local time, not UTC (no Z at its end).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs one DURATION, such as DURATION:PT2H.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DURATION must be longer than nothing, such as PT2H.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DURATION must be one day (P1D) or less.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>may hold one RRULE only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RRULE cannot be read, such as RRULE:FREQ=WEEKLY;BYDAY=TU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RRULE&apos;s FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RRULE&apos;s COUNT must be 10000 or less.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RRULE never fires: its UNTIL comes before DTSTART, or no day matches it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be read as an iCalendar event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PromotionStore</name>
+    <message>
+        <source>The stored promotion %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A promotion needs the moment it was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A program runs at most %1 active or scheduled promotions: cancel one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotion %1 has already ended or been canceled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A promotion from Square needs its id and the moment it was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no promotion %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -669,6 +855,41 @@
     </message>
     <message>
         <source>&apos;%1&apos; is for %2 members and above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReferralService</name>
+    <message>
+        <source>The referring member &apos;%1&apos; is neither a member number, a phone number nor a card: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the referring member by member number, phone number or card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No member is known as &apos;%1&apos; to have made the referral.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member %1 has left the program and cannot refer anyone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A customer cannot refer themselves (same phone number or e-mail).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral bonus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral bonus: member %1 joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral bonus taken back: the first sale was refunded</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -894,244 +1115,6 @@
     </message>
     <message>
         <source>%1 within the window, short of the %2 %3 needs since %4.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>lt</name>
-    <message>
-        <source>must be a moment such as 2024-03-05T16:00:00Z.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be a date such as 2024-03-05.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>is missing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be more than 1: it multiplies the points.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be a currency code such as USD.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot be given with qualifying_item_variation_ids: choose items or categories.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The stored promotion %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>lt::ProgramFields</name>
-    <message>
-        <source>is missing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be a whole number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be between %1 and %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be text.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>is longer than 200 characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>contains control characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be true or false.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be one of %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be a number such as &quot;1.5&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>has more than three decimals.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be between 1 and 10.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be a list of texts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be an object.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>is not a field here (known: %1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>lt::Promotion</name>
-    <message>
-        <source>is empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>is longer than %1 characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be a list of iCalendar events.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>comes before start_date.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>lt::PromotionSchedule</name>
-    <message>
-        <source>must hold at least one period.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>holds more than %1 periods.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>is not one iCalendar event (VEVENT).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>holds %1; only DTSTART, DURATION and RRULE are allowed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>needs one DTSTART in local time, such as DTSTART:20240305T160000.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DTSTART must be local time, without a time zone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DTSTART must be a date and a time, such as 20240305T160000.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DTSTART must be local time, not UTC (no Z at its end).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>needs one DURATION, such as DURATION:PT2H.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DURATION must be longer than nothing, such as PT2H.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DURATION must be one day (P1D) or less.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>may hold one RRULE only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RRULE cannot be read, such as RRULE:FREQ=WEEKLY;BYDAY=TU.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RRULE&apos;s FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RRULE&apos;s COUNT must be 10000 or less.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RRULE never fires: its UNTIL comes before DTSTART, or no day matches it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot be read as an iCalendar event.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>lt::PromotionStore</name>
-    <message>
-        <source>A promotion needs the moment it was created.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A program runs at most %1 active or scheduled promotions: cancel one first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Promotion %1 has already ended or been canceled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A promotion from Square needs its id and the moment it was created.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no promotion %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>lt::ReferralService</name>
-    <message>
-        <source>The referring member &apos;%1&apos; is neither a member number, a phone number nor a card: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name the referring member by member number, phone number or card.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No member is known as &apos;%1&apos; to have made the referral.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Member %1 has left the program and cannot refer anyone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A customer cannot refer themselves (same phone number or e-mail).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Referral bonus</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Referral bonus: member %1 joined</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Referral bonus taken back: the first sale was refunded</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1534,6 +1517,14 @@
     </message>
     <message>
         <source>%1 %2 expire on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgraded to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowered to %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -296,16 +296,13 @@
 </context>
 <context>
     <name>ExpiryService</name>
-    <message numerus="yes">
-        <source>Points earned in %1 expired after %n month(s).</source>
-        <translation>
-            <numerusform>Los puntos ganados en %1 vencieron al cabo de %n mes.</numerusform>
-            <numerusform>Los puntos ganados en %1 vencieron al cabo de %n meses.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>There is no member %1.</source>
         <translation>No existe el socio %1.</translation>
+    </message>
+    <message>
+        <source>Points earned in %1 expired.</source>
+        <translation>Vencieron los puntos ganados en %1.</translation>
     </message>
 </context>
 <context>
@@ -345,10 +342,6 @@
 </context>
 <context>
     <name>LedgerStore</name>
-    <message>
-        <source>Reading the ledgers of members with points</source>
-        <translation>Leyendo los movimientos de los socios con puntos</translation>
-    </message>
     <message>
         <source>A ledger entry of member %1 has no valid time.</source>
         <translation>Un movimiento del socio %1 no tiene una hora válida.</translation>
@@ -626,6 +619,58 @@
         <source>&apos;%1&apos; names two tiers.</source>
         <translation>&apos;%1&apos; nombra dos niveles.</translation>
     </message>
+    <message>
+        <source>is missing.</source>
+        <translation>falta.</translation>
+    </message>
+    <message>
+        <source>must be a whole number.</source>
+        <translation>debe ser un número entero.</translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2.</source>
+        <translation>debe estar entre %1 y %2.</translation>
+    </message>
+    <message>
+        <source>must be text.</source>
+        <translation>debe ser texto.</translation>
+    </message>
+    <message>
+        <source>is longer than 200 characters.</source>
+        <translation>tiene más de 200 caracteres.</translation>
+    </message>
+    <message>
+        <source>contains control characters.</source>
+        <translation>contiene caracteres de control.</translation>
+    </message>
+    <message>
+        <source>must be true or false.</source>
+        <translation>debe ser true o false.</translation>
+    </message>
+    <message>
+        <source>must be one of %1.</source>
+        <translation>debe ser uno de estos: %1.</translation>
+    </message>
+    <message>
+        <source>must be a number such as &quot;1.5&quot;.</source>
+        <translation>debe ser un número como &quot;1.5&quot;.</translation>
+    </message>
+    <message>
+        <source>has more than three decimals.</source>
+        <translation>tiene más de tres decimales.</translation>
+    </message>
+    <message>
+        <source>must be between 1 and 10.</source>
+        <translation>debe estar entre 1 y 10.</translation>
+    </message>
+    <message>
+        <source>must be a list of texts.</source>
+        <translation>debe ser una lista de textos.</translation>
+    </message>
+    <message>
+        <source>is not a field here (known: %1).</source>
+        <translation>no es un campo de esta sección (campos conocidos: %1).</translation>
+    </message>
 </context>
 <context>
     <name>ProgramPuller</name>
@@ -639,6 +684,147 @@
     <message>
         <source>The stored loyalty program is damaged.</source>
         <translation>El programa de fidelidad guardado está dañado.</translation>
+    </message>
+</context>
+<context>
+    <name>Promotion</name>
+    <message>
+        <source>must be a moment such as 2024-03-05T16:00:00Z.</source>
+        <translation>debe ser un instante como 2024-03-05T16:00:00Z.</translation>
+    </message>
+    <message>
+        <source>must be a date such as 2024-03-05.</source>
+        <translation>debe ser una fecha como 2024-03-05.</translation>
+    </message>
+    <message>
+        <source>is missing.</source>
+        <translation>falta.</translation>
+    </message>
+    <message>
+        <source>must be more than 1: it multiplies the points.</source>
+        <translation>debe ser mayor que 1: multiplica los puntos.</translation>
+    </message>
+    <message>
+        <source>must be a currency code such as USD.</source>
+        <translation>debe ser un código de moneda como USD.</translation>
+    </message>
+    <message>
+        <source>cannot be given with qualifying_item_variation_ids: choose items or categories.</source>
+        <translation>no se puede indicar junto con qualifying_item_variation_ids: elija artículos o categorías.</translation>
+    </message>
+    <message>
+        <source>is empty.</source>
+        <translation>está vacío.</translation>
+    </message>
+    <message>
+        <source>is longer than %1 characters.</source>
+        <translation>tiene más de %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>must be a list of iCalendar events.</source>
+        <translation>debe ser una lista de eventos iCalendar.</translation>
+    </message>
+    <message>
+        <source>comes before start_date.</source>
+        <translation>es anterior a start_date.</translation>
+    </message>
+</context>
+<context>
+    <name>PromotionSchedule</name>
+    <message>
+        <source>must hold at least one period.</source>
+        <translation>debe contener al menos un periodo.</translation>
+    </message>
+    <message>
+        <source>holds more than %1 periods.</source>
+        <translation>contiene más de %1 periodos.</translation>
+    </message>
+    <message>
+        <source>is not one iCalendar event (VEVENT).</source>
+        <translation>no es un único evento iCalendar (VEVENT).</translation>
+    </message>
+    <message>
+        <source>holds %1; only DTSTART, DURATION and RRULE are allowed.</source>
+        <translation>contiene %1; solo se admiten DTSTART, DURATION y RRULE.</translation>
+    </message>
+    <message>
+        <source>needs one DTSTART in local time, such as DTSTART:20240305T160000.</source>
+        <translation>necesita un DTSTART en hora local, como DTSTART:20240305T160000.</translation>
+    </message>
+    <message>
+        <source>DTSTART must be local time, without a time zone.</source>
+        <translation>DTSTART debe estar en hora local, sin zona horaria.</translation>
+    </message>
+    <message>
+        <source>DTSTART must be a date and a time, such as 20240305T160000.</source>
+        <translation>DTSTART debe ser una fecha con hora, como 20240305T160000.</translation>
+    </message>
+    <message>
+        <source>DTSTART must be local time, not UTC (no Z at its end).</source>
+        <translation>DTSTART debe estar en hora local, no en UTC (sin Z al final).</translation>
+    </message>
+    <message>
+        <source>needs one DURATION, such as DURATION:PT2H.</source>
+        <translation>necesita una DURATION, como DURATION:PT2H.</translation>
+    </message>
+    <message>
+        <source>DURATION must be longer than nothing, such as PT2H.</source>
+        <translation>DURATION debe durar algo, como PT2H.</translation>
+    </message>
+    <message>
+        <source>DURATION must be one day (P1D) or less.</source>
+        <translation>DURATION debe ser de un día (P1D) o menos.</translation>
+    </message>
+    <message>
+        <source>may hold one RRULE only.</source>
+        <translation>solo puede contener una RRULE.</translation>
+    </message>
+    <message>
+        <source>RRULE cannot be read, such as RRULE:FREQ=WEEKLY;BYDAY=TU.</source>
+        <translation>no se puede leer la RRULE; escríbala como RRULE:FREQ=WEEKLY;BYDAY=TU.</translation>
+    </message>
+    <message>
+        <source>RRULE&apos;s FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY.</source>
+        <translation>la FREQ de la RRULE debe ser DAILY, WEEKLY, MONTHLY o YEARLY.</translation>
+    </message>
+    <message>
+        <source>RRULE&apos;s COUNT must be 10000 or less.</source>
+        <translation>el COUNT de la RRULE debe ser 10000 o menos.</translation>
+    </message>
+    <message>
+        <source>RRULE never fires: its UNTIL comes before DTSTART, or no day matches it.</source>
+        <translation>la RRULE nunca se cumple: su UNTIL es anterior a DTSTART o ningún día coincide con ella.</translation>
+    </message>
+    <message>
+        <source>cannot be read as an iCalendar event.</source>
+        <translation>no se puede leer como un evento iCalendar.</translation>
+    </message>
+</context>
+<context>
+    <name>PromotionStore</name>
+    <message>
+        <source>The stored promotion %1 cannot be read: %2</source>
+        <translation>No se puede leer la promoción guardada %1: %2</translation>
+    </message>
+    <message>
+        <source>A promotion needs the moment it was created.</source>
+        <translation>Una promoción necesita el momento en que se creó.</translation>
+    </message>
+    <message>
+        <source>A program runs at most %1 active or scheduled promotions: cancel one first.</source>
+        <translation>Un programa admite como máximo %1 promociones activas o programadas: cancele una primero.</translation>
+    </message>
+    <message>
+        <source>Promotion %1 has already ended or been canceled.</source>
+        <translation>La promoción %1 ya terminó o se canceló.</translation>
+    </message>
+    <message>
+        <source>A promotion from Square needs its id and the moment it was created.</source>
+        <translation>Una promoción de Square necesita su id y el momento en que se creó.</translation>
+    </message>
+    <message>
+        <source>There is no promotion %1.</source>
+        <translation>No existe la promoción %1.</translation>
     </message>
 </context>
 <context>
@@ -670,6 +856,41 @@
     <message>
         <source>&apos;%1&apos; is for %2 members and above.</source>
         <translation>&apos;%1&apos; es para socios %2 o de un nivel superior.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralService</name>
+    <message>
+        <source>The referring member &apos;%1&apos; is neither a member number, a phone number nor a card: %2</source>
+        <translation>El socio que recomienda &apos;%1&apos; no es un número de socio, ni un teléfono, ni una tarjeta: %2</translation>
+    </message>
+    <message>
+        <source>Name the referring member by member number, phone number or card.</source>
+        <translation>Indique el socio que recomienda por número de socio, teléfono o tarjeta.</translation>
+    </message>
+    <message>
+        <source>No member is known as &apos;%1&apos; to have made the referral.</source>
+        <translation>No hay ningún socio conocido como &apos;%1&apos; que haya hecho la recomendación.</translation>
+    </message>
+    <message>
+        <source>Member %1 has left the program and cannot refer anyone.</source>
+        <translation>El socio %1 se dio de baja del programa y no puede recomendar a nadie.</translation>
+    </message>
+    <message>
+        <source>A customer cannot refer themselves (same phone number or e-mail).</source>
+        <translation>Un cliente no puede recomendarse a sí mismo (mismo teléfono o correo electrónico).</translation>
+    </message>
+    <message>
+        <source>Referral bonus</source>
+        <translation>Bonificación por recomendación</translation>
+    </message>
+    <message>
+        <source>Referral bonus: member %1 joined</source>
+        <translation>Bonificación por recomendación: se unió el socio %1</translation>
+    </message>
+    <message>
+        <source>Referral bonus taken back: the first sale was refunded</source>
+        <translation>Bonificación por recomendación retirada: se devolvió la primera venta</translation>
     </message>
 </context>
 <context>
@@ -895,244 +1116,6 @@
     <message>
         <source>%1 within the window, short of the %2 %3 needs since %4.</source>
         <translation>%1 en el periodo, por debajo de los %2 que %3 exige desde %4.</translation>
-    </message>
-</context>
-<context>
-    <name>lt</name>
-    <message>
-        <source>must be a moment such as 2024-03-05T16:00:00Z.</source>
-        <translation>debe ser un instante como 2024-03-05T16:00:00Z.</translation>
-    </message>
-    <message>
-        <source>must be a date such as 2024-03-05.</source>
-        <translation>debe ser una fecha como 2024-03-05.</translation>
-    </message>
-    <message>
-        <source>is missing.</source>
-        <translation>falta.</translation>
-    </message>
-    <message>
-        <source>must be more than 1: it multiplies the points.</source>
-        <translation>debe ser mayor que 1: multiplica los puntos.</translation>
-    </message>
-    <message>
-        <source>must be a currency code such as USD.</source>
-        <translation>debe ser un código de moneda como USD.</translation>
-    </message>
-    <message>
-        <source>cannot be given with qualifying_item_variation_ids: choose items or categories.</source>
-        <translation>no se puede indicar junto con qualifying_item_variation_ids: elija artículos o categorías.</translation>
-    </message>
-    <message>
-        <source>The stored promotion %1 cannot be read: %2</source>
-        <translation>No se puede leer la promoción guardada %1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>lt::ProgramFields</name>
-    <message>
-        <source>is missing.</source>
-        <translation>falta.</translation>
-    </message>
-    <message>
-        <source>must be a whole number.</source>
-        <translation>debe ser un número entero.</translation>
-    </message>
-    <message>
-        <source>must be between %1 and %2.</source>
-        <translation>debe estar entre %1 y %2.</translation>
-    </message>
-    <message>
-        <source>must be text.</source>
-        <translation>debe ser texto.</translation>
-    </message>
-    <message>
-        <source>is longer than 200 characters.</source>
-        <translation>tiene más de 200 caracteres.</translation>
-    </message>
-    <message>
-        <source>contains control characters.</source>
-        <translation>contiene caracteres de control.</translation>
-    </message>
-    <message>
-        <source>must be true or false.</source>
-        <translation>debe ser true o false.</translation>
-    </message>
-    <message>
-        <source>must be one of %1.</source>
-        <translation>debe ser uno de estos: %1.</translation>
-    </message>
-    <message>
-        <source>must be a number such as &quot;1.5&quot;.</source>
-        <translation>debe ser un número como &quot;1.5&quot;.</translation>
-    </message>
-    <message>
-        <source>has more than three decimals.</source>
-        <translation>tiene más de tres decimales.</translation>
-    </message>
-    <message>
-        <source>must be between 1 and 10.</source>
-        <translation>debe estar entre 1 y 10.</translation>
-    </message>
-    <message>
-        <source>must be a list of texts.</source>
-        <translation>debe ser una lista de textos.</translation>
-    </message>
-    <message>
-        <source>must be an object.</source>
-        <translation>debe ser un objeto.</translation>
-    </message>
-    <message>
-        <source>is not a field here (known: %1).</source>
-        <translation>no es un campo de esta sección (campos conocidos: %1).</translation>
-    </message>
-</context>
-<context>
-    <name>lt::Promotion</name>
-    <message>
-        <source>is empty.</source>
-        <translation>está vacío.</translation>
-    </message>
-    <message>
-        <source>is longer than %1 characters.</source>
-        <translation>tiene más de %1 caracteres.</translation>
-    </message>
-    <message>
-        <source>must be a list of iCalendar events.</source>
-        <translation>debe ser una lista de eventos iCalendar.</translation>
-    </message>
-    <message>
-        <source>comes before start_date.</source>
-        <translation>es anterior a start_date.</translation>
-    </message>
-</context>
-<context>
-    <name>lt::PromotionSchedule</name>
-    <message>
-        <source>must hold at least one period.</source>
-        <translation>debe contener al menos un periodo.</translation>
-    </message>
-    <message>
-        <source>holds more than %1 periods.</source>
-        <translation>contiene más de %1 periodos.</translation>
-    </message>
-    <message>
-        <source>is not one iCalendar event (VEVENT).</source>
-        <translation>no es un único evento iCalendar (VEVENT).</translation>
-    </message>
-    <message>
-        <source>holds %1; only DTSTART, DURATION and RRULE are allowed.</source>
-        <translation>contiene %1; solo se admiten DTSTART, DURATION y RRULE.</translation>
-    </message>
-    <message>
-        <source>needs one DTSTART in local time, such as DTSTART:20240305T160000.</source>
-        <translation>necesita un DTSTART en hora local, como DTSTART:20240305T160000.</translation>
-    </message>
-    <message>
-        <source>DTSTART must be local time, without a time zone.</source>
-        <translation>DTSTART debe estar en hora local, sin zona horaria.</translation>
-    </message>
-    <message>
-        <source>DTSTART must be a date and a time, such as 20240305T160000.</source>
-        <translation>DTSTART debe ser una fecha con hora, como 20240305T160000.</translation>
-    </message>
-    <message>
-        <source>DTSTART must be local time, not UTC (no Z at its end).</source>
-        <translation>DTSTART debe estar en hora local, no en UTC (sin Z al final).</translation>
-    </message>
-    <message>
-        <source>needs one DURATION, such as DURATION:PT2H.</source>
-        <translation>necesita una DURATION, como DURATION:PT2H.</translation>
-    </message>
-    <message>
-        <source>DURATION must be longer than nothing, such as PT2H.</source>
-        <translation>DURATION debe durar algo, como PT2H.</translation>
-    </message>
-    <message>
-        <source>DURATION must be one day (P1D) or less.</source>
-        <translation>DURATION debe ser de un día (P1D) o menos.</translation>
-    </message>
-    <message>
-        <source>may hold one RRULE only.</source>
-        <translation>solo puede contener una RRULE.</translation>
-    </message>
-    <message>
-        <source>RRULE cannot be read, such as RRULE:FREQ=WEEKLY;BYDAY=TU.</source>
-        <translation>no se puede leer la RRULE; escríbala como RRULE:FREQ=WEEKLY;BYDAY=TU.</translation>
-    </message>
-    <message>
-        <source>RRULE&apos;s FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY.</source>
-        <translation>la FREQ de la RRULE debe ser DAILY, WEEKLY, MONTHLY o YEARLY.</translation>
-    </message>
-    <message>
-        <source>RRULE&apos;s COUNT must be 10000 or less.</source>
-        <translation>el COUNT de la RRULE debe ser 10000 o menos.</translation>
-    </message>
-    <message>
-        <source>RRULE never fires: its UNTIL comes before DTSTART, or no day matches it.</source>
-        <translation>la RRULE nunca se cumple: su UNTIL es anterior a DTSTART o ningún día coincide con ella.</translation>
-    </message>
-    <message>
-        <source>cannot be read as an iCalendar event.</source>
-        <translation>no se puede leer como un evento iCalendar.</translation>
-    </message>
-</context>
-<context>
-    <name>lt::PromotionStore</name>
-    <message>
-        <source>A promotion needs the moment it was created.</source>
-        <translation>Una promoción necesita el momento en que se creó.</translation>
-    </message>
-    <message>
-        <source>A program runs at most %1 active or scheduled promotions: cancel one first.</source>
-        <translation>Un programa admite como máximo %1 promociones activas o programadas: cancele una primero.</translation>
-    </message>
-    <message>
-        <source>Promotion %1 has already ended or been canceled.</source>
-        <translation>La promoción %1 ya terminó o se canceló.</translation>
-    </message>
-    <message>
-        <source>A promotion from Square needs its id and the moment it was created.</source>
-        <translation>Una promoción de Square necesita su id y el momento en que se creó.</translation>
-    </message>
-    <message>
-        <source>There is no promotion %1.</source>
-        <translation>No existe la promoción %1.</translation>
-    </message>
-</context>
-<context>
-    <name>lt::ReferralService</name>
-    <message>
-        <source>The referring member &apos;%1&apos; is neither a member number, a phone number nor a card: %2</source>
-        <translation>El socio que recomienda &apos;%1&apos; no es un número de socio, ni un teléfono, ni una tarjeta: %2</translation>
-    </message>
-    <message>
-        <source>Name the referring member by member number, phone number or card.</source>
-        <translation>Indique el socio que recomienda por número de socio, teléfono o tarjeta.</translation>
-    </message>
-    <message>
-        <source>No member is known as &apos;%1&apos; to have made the referral.</source>
-        <translation>No hay ningún socio conocido como &apos;%1&apos; que haya hecho la recomendación.</translation>
-    </message>
-    <message>
-        <source>Member %1 has left the program and cannot refer anyone.</source>
-        <translation>El socio %1 se dio de baja del programa y no puede recomendar a nadie.</translation>
-    </message>
-    <message>
-        <source>A customer cannot refer themselves (same phone number or e-mail).</source>
-        <translation>Un cliente no puede recomendarse a sí mismo (mismo teléfono o correo electrónico).</translation>
-    </message>
-    <message>
-        <source>Referral bonus</source>
-        <translation>Bonificación por recomendación</translation>
-    </message>
-    <message>
-        <source>Referral bonus: member %1 joined</source>
-        <translation>Bonificación por recomendación: se unió el socio %1</translation>
-    </message>
-    <message>
-        <source>Referral bonus taken back: the first sale was refunded</source>
-        <translation>Bonificación por recomendación retirada: se devolvió la primera venta</translation>
     </message>
 </context>
 <context>
@@ -1535,6 +1518,14 @@
     <message>
         <source>%1 %2 expire on %3</source>
         <translation>%1 %2 vencen el %3</translation>
+    </message>
+    <message>
+        <source>Upgraded to %1: %2</source>
+        <translation>Subió al nivel %1: %2</translation>
+    </message>
+    <message>
+        <source>Lowered to %1: %2</source>
+        <translation>Bajó al nivel %1: %2</translation>
     </message>
 </context>
 <context>
