@@ -53,8 +53,12 @@ Result<SquareEnvironment> SquareEnvironment::parse(const QString& text)
 
 QUrl SquareEnvironment::url(const QString& path) const
 {
+    // A path may carry a query (a list endpoint's cursor): the part after '?' is the query, not path characters.
     QUrl result = m_baseUrl;
-    result.setPath(path);
+    const qsizetype query = path.indexOf(QLatin1Char('?'));
+    result.setPath(query < 0 ? path : path.left(query));
+    if (query >= 0)
+        result.setQuery(path.mid(query + 1));
     return result;
 }
 

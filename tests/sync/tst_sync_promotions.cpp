@@ -339,9 +339,9 @@ void TestSyncPromotions::cancelAndEndAtSquareReachTheStore()
 
 void TestSyncPromotions::listWalksEveryPage()
 {
-    if (!SquareEnvironment::parse(m_server->baseUrl())->url(QStringLiteral("/p?cursor=c")).hasQuery())
-        QSKIP("SquareEnvironment::url does not carry a query string yet: a second page of promotions cannot be asked "
-              "for (the list then fails whole and nothing changes)");
+    // A later page is asked for with the cursor in the query string.
+    QCOMPARE(SquareEnvironment::parse(m_server->baseUrl())->url(QStringLiteral("/p?cursor=c")).query(),
+             QStringLiteral("cursor=c"));
     QStringList ids;
     for (int i = 0; i < 65; ++i) {
         ids.prepend(m_server->createPromotionElsewhere(creatable(multiplier(QStringLiteral("P%1").arg(i), 2000))));
@@ -351,7 +351,7 @@ void TestSyncPromotions::listWalksEveryPage()
     m_api->listPromotions(m_server->programId(),
                           [&listed](const SquareResult<QList<Promotion>>& answer) { listed.emplace(answer); });
     QVERIFY(QTest::qWaitFor([&] { return listed.has_value(); }, 20000));
-    QVERIFY2(listed->ok(), qPrintable(listed->error().message()));
+    QVERIFY2(listed->ok(), qPrintable(listed->ok() ? QString() : listed->error().message()));
     QCOMPARE((*listed)->size(), 65);
     for (int i = 0; i < 65; ++i)
         QCOMPARE((*listed)->at(i).squareId, ids.at(i));
