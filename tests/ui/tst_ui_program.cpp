@@ -8,6 +8,7 @@
 #include "tests/support/ResultChecks.h"
 #include "tests/ui/TillHarness.h"
 #include "ui/Appearance.h"
+#include "ui/dialogs/EnrollmentDialog.h"
 #include "ui/dialogs/SaleDialog.h"
 #include "ui/widgets/LookupField.h"
 #include "ui/widgets/MemberPanel.h"
@@ -20,6 +21,7 @@
 using namespace lt;
 using namespace lt::test;
 using lt::ui::Appearance;
+using lt::ui::EnrollmentDialog;
 using lt::ui::MemberPanel;
 using lt::ui::MessageBanner;
 using lt::ui::SaleDialog;
@@ -51,6 +53,7 @@ private slots:
     void saleThatCrossesSilverSaysSo();
     void winBackOfferIsShownAndTheNextSaleAppliesIt();
     void expiringPointsAreShown();
+    void referralAtEnrollmentPaysBothOnTheFirstSale();
     void programLinesReadInTheDarkPalette();
 
 private:
@@ -236,6 +239,45 @@ void TestProgram::expiringPointsAreShown()
     TillHarness::scan(m_member.card);
     QCOMPARE(panel()->expiringText(),
              QStringLiteral("10 Points expire on %1").arg(MemberPanel::dateText(QDate(2025, 4, 30))));
+}
+
+void TestProgram::referralAtEnrollmentPaysBothOnTheFirstSale()
+{
+    QVERIFY(m_till->openWindow());
+    QVERIFY(m_till->signIn(m_cashier.id, QStringLiteral("2468")));
+    const qint64 adaBefore = m_till->store().balance(m_member.id);
+    auto ran = whenModal<EnrollmentDialog>([this](EnrollmentDialog* dialog) {
+        QCOMPARE(TillHarness::focusedName(), QStringLiteral("name"));
+        TillHarness::type(QStringLiteral("Chloe Adams"));
+        for (int field = 0; field < 4; ++field) // e-mail, birthday, card, referred by
+            TillHarness::press(Qt::Key_Tab);
+        QCOMPARE(TillHarness::focusedName(), QStringLiteral("referred_by"));
+        // Nobody has this phone: refused next to the field, which keeps the focus.
+        TillHarness::type(QStringLiteral("(415) 555-0199"));
+        TillHarness::press(Qt::Key_Return);
+        QVERIFY(dialog->isVisible());
+        QVERIFY(!dialog->fieldError(QStringLiteral("referred_by")).isEmpty());
+        QCOMPARE(TillHarness::focusedName(), QStringLiteral("referred_by"));
+        // Ada's card, scanned into the selected field.
+        TillHarness::scan(m_member.card);
+        QVERIFY2(!dialog->isVisible(), qPrintable(dialog->fieldError(QStringLiteral("referred_by"))));
+    });
+    TillHarness::typeSlowly(QStringLiteral("(415) 555-2690"));
+    TillHarness::press(Qt::Key_Return);
+    QVERIFY(*ran);
+    QVERIFY2(window().currentMember(), qPrintable(window().banner()->text()));
+    const qint64 chloe = window().currentMember()->id;
+    QVERIFY(chloe != m_member.id);
+    QCOMPARE(m_till->store().number("SELECT referred_by FROM members WHERE id = ?", {chloe}), m_member.id);
+
+    // Her first sale of at least 10.00 (the default program's minimum) pays both.
+    sell(QStringLiteral("R-9001"), QStringLiteral("12.00"));
+    const QString banner = window().banner()->text();
+    QVERIFY2(banner.contains(QStringLiteral("Referral bonus: +50 for this member.")), qPrintable(banner));
+    QVERIFY2(banner.contains(QStringLiteral("Referral bonus: +100 for member %1.").arg(m_member.id)),
+             qPrintable(banner));
+    QCOMPARE(m_till->store().balance(chloe), 12 + 50);
+    QCOMPARE(m_till->store().balance(m_member.id), adaBefore + 100);
 }
 
 void TestProgram::programLinesReadInTheDarkPalette()

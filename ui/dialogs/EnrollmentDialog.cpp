@@ -41,6 +41,8 @@ EnrollmentDialog::EnrollmentDialog(LoyaltyEngine& engine, Actor actor, const QSt
         {"email", tr("&E-mail"), tr("optional")},
         {"birthday", tr("&Birthday"), tr("YYYY-MM-DD, optional")},
         {"card", tr("&Card"), tr("scan a blank card, optional")},
+        // Who brought the customer in: both earn the referral bonus on the new member's first qualifying sale.
+        {"referred_by", tr("&Referred by"), tr("their card, phone or member number, optional")},
     };
     for (const auto& f : fields) {
         QLineEdit* edit = addField(QString::fromLatin1(f.name), f.label, f.placeholder);
@@ -136,6 +138,7 @@ void EnrollmentDialog::accept()
     request.email = m_fields.value(QStringLiteral("email"))->text();
     request.birthday = m_fields.value(QStringLiteral("birthday"))->text();
     request.card = m_fields.value(QStringLiteral("card"))->text();
+    request.referredBy = m_fields.value(QStringLiteral("referred_by"))->text().trimmed();
     request.marketingConsent = m_consent->isChecked();
     request.consentVersion = m_consentVersion;
     auto enrolled = m_engine.enrollment().enroll(request, m_actor);

@@ -16,8 +16,8 @@ class LoyaltyEngine;
 
 namespace lt::ui {
 
-// Enrolls a customer in a few keystrokes: phone (filled in from the lookup), optional name, e-mail, birthday and
-// card, and the consent text shown word for word. Each field's problem is shown next to it.
+// Enrolls a customer in a few keystrokes: phone (filled in from the lookup), optional name, e-mail, birthday, card
+// and the member who referred them, and the consent text shown word for word. Each field's problem is shown next to it.
 class EnrollmentDialog : public QDialog
 {
     Q_OBJECT
