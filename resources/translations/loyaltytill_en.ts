@@ -1043,6 +1043,10 @@
         <source>&apos;%1&apos; needs a whole number of 1 or more.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>List category ids separated by commas, such as COFFEE,PASTRY.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncConflicts</name>
@@ -1350,6 +1354,14 @@
     </message>
     <message>
         <source>Enroll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Referred by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>their card, phone or member number, optional</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

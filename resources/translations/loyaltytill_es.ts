@@ -1043,6 +1043,10 @@
         <source>&apos;%1&apos; needs a whole number of 1 or more.</source>
         <translation>&apos;%1&apos; necesita un número entero igual o mayor que 1.</translation>
     </message>
+    <message>
+        <source>List category ids separated by commas, such as COFFEE,PASTRY.</source>
+        <translation>Escriba los ids de categoría separados por comas, como COFFEE,PASTRY.</translation>
+    </message>
 </context>
 <context>
     <name>SyncConflicts</name>
@@ -1351,6 +1355,14 @@
     <message>
         <source>Enroll</source>
         <translation>Inscribir</translation>
+    </message>
+    <message>
+        <source>&amp;Referred by</source>
+        <translation>Recomendado &amp;por</translation>
+    </message>
+    <message>
+        <source>their card, phone or member number, optional</source>
+        <translation>su tarjeta, teléfono o número de socio, opcional</translation>
     </message>
 </context>
 <context>
