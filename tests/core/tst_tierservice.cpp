@@ -24,7 +24,7 @@ private slots:
     void cleanup();
     void raisesTheTierOnTheQualifyingSale_data();
     void raisesTheTierOnTheQualifyingSale();
-    void openingBalanceCountsAtEnrollment();
+    void openingBalanceIsNoPurchase();
     void tierMultiplierAddsPoints();
     void redemptionNeverLowers();
     void refundsMoveQualification_data();
@@ -140,16 +140,22 @@ void TestTierService::raisesTheTierOnTheQualifyingSale()
     QCOMPARE(changesOf(m_member).size(), raisedTo.size() - raisedTo.count(QString()));
 }
 
-void TestTierService::openingBalanceCountsAtEnrollment()
+void TestTierService::openingBalanceIsNoPurchase()
 {
+    // Points brought from an earlier program are spendable but qualify for nothing: tiers count purchases.
     lt::EnrollmentRequest request;
     request.phone = QStringLiteral("415 555 2672");
     request.openingBalance = 700;
     auto enrolled = m_store->engine().enrollment().enroll(request, TempStore::cashier());
     LT_VERIFY_OK(enrolled);
-    QCOMPARE(enrolled->member.tier, QStringLiteral("Silver"));
-    QCOMPARE(changesOf(enrolled->member.id).size(), 1);
-    QCOMPARE(changesOf(enrolled->member.id).constFirst().saleId, qint64(0));
+    QCOMPARE(enrolled->member.balance, qint64(700));
+    QCOMPARE(enrolled->member.tier, QStringLiteral("Member"));
+    QVERIFY(changesOf(enrolled->member.id).isEmpty());
+    auto outlook = tiers().outlook(enrolled->member.id);
+    LT_VERIFY_OK(outlook);
+    QCOMPARE(outlook->qualifying, qint64(0));
+    LT_VERIFY_OK(tiers().evaluate(QDate(2024, 3, 1)));
+    QCOMPARE(tierOf(enrolled->member.id), QString());
 }
 
 void TestTierService::tierMultiplierAddsPoints()
