@@ -52,60 +52,30 @@ qint64 integer(const QJsonObject& json, const QString& key, qint64 fallback = 0)
     return v.isDouble() ? v.toInteger(fallback) : fallback;
 }
 
-// The fields an object of the program may hold, by type. Reading is lenient (a field of the wrong type reads as its
-// default), so the shape is checked first: a misspelt or mistyped field is refused by name, never read as 0.
-struct Shape
-{
-    QStringList texts;
-    QStringList wholeNumbers;
-    QStringList flags;
-    QStringList textLists;
-};
-
-const Shape AccrualRuleShape {
+// The fields of the objects the program reads leniently (a field of the wrong type reads as its default), checked
+// first so that a misspelt or mistyped field is refused by name, never read as 0.
+const ProgramFields::Shape AccrualRuleShape {
     {QStringLiteral("accrual_type"), QStringLiteral("rounding"), QStringLiteral("tax_mode"),
      QStringLiteral("item_variation_id"), QStringLiteral("category_id")},
     {QStringLiteral("points"), QStringLiteral("spend_amount_minor"), QStringLiteral("visit_minimum_minor")},
     {},
     {QStringLiteral("excluded_item_variation_ids"), QStringLiteral("excluded_category_ids")}};
-const Shape RewardTierShape {{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("discount")},
-                             {QStringLiteral("points"), QStringLiteral("amount_minor"), QStringLiteral("percentage"),
-                              QStringLiteral("maximum_discount_minor"), QStringLiteral("minimum_points"),
-                              QStringLiteral("minor_per_point")},
-                             {QStringLiteral("partial")},
-                             {}};
-const Shape TerminologyShape {{QStringLiteral("one"), QStringLiteral("other")}, {}, {}, {}};
+const ProgramFields::Shape RewardTierShape {{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("discount")},
+                                            {QStringLiteral("points"), QStringLiteral("amount_minor"),
+                                             QStringLiteral("percentage"), QStringLiteral("maximum_discount_minor"),
+                                             QStringLiteral("minimum_points"), QStringLiteral("minor_per_point")},
+                                            {QStringLiteral("partial")},
+                                            {}};
+const ProgramFields::Shape TerminologyShape {{QStringLiteral("one"), QStringLiteral("other")}, {}, {}, {}};
 
-// The object at `key` of `fields`, which must be one (when present) and have `shape`.
-Result<QJsonObject> shaped(const ProgramFields& parent, const QString& key, const QJsonValue& value, const Shape& shape)
+// `value`, found at `key` of `parent`, as an object of `shape`.
+Result<QJsonObject> shaped(const ProgramFields& parent, const QString& key, const QJsonValue& value,
+                           const ProgramFields::Shape& shape)
 {
     if (!value.isObject())
         return parent.invalid(key, QCoreApplication::translate("ProgramFields", "must be an object."));
-    const QJsonObject object = value.toObject();
-    const ProgramFields fields(object, parent.pathOf(key));
-    LT_TRY(fields.onlyKnown(shape.texts + shape.wholeNumbers + shape.flags + shape.textLists));
-    for (const QString& text : shape.texts) {
-        if (object.contains(text) && !object.value(text).isString())
-            return fields.invalid(text, QCoreApplication::translate("ProgramFields", "must be text."));
-    }
-    for (const QString& number : shape.wholeNumbers)
-        LT_TRY(fields.integer(number, 0, 1'000'000'000'000'000, 0));
-    for (const QString& flag : shape.flags)
-        LT_TRY(fields.boolean(flag, false));
-    for (const QString& list : shape.textLists)
-        LT_TRY(fields.textList(list));
-    return object;
-}
-
-// The list at `key`, empty when absent.
-Result<QJsonArray> listAt(const ProgramFields& fields, const QJsonObject& json, const QString& key)
-{
-    const QJsonValue value = json.value(key);
-    if (value.isUndefined())
-        return QJsonArray();
-    if (!value.isArray())
-        return fields.invalid(key, QCoreApplication::translate("ProgramFields", "must be a list."));
-    return value.toArray();
+    LT_TRY(ProgramFields(value.toObject(), parent.pathOf(key)).hasShape(shape));
+    return value.toObject();
 }
 } // namespace
 
@@ -310,7 +280,7 @@ Result<LoyaltyProgram> LoyaltyProgram::fromJson(const QJsonObject& json)
         LT_TRY_ASSIGN(const qint64 months, fields.integer(QStringLiteral("expiration_months"), 1, 120));
         program.expirationMonths = static_cast<int>(months);
     }
-    LT_TRY_ASSIGN(const QJsonArray rules, listAt(fields, json, QStringLiteral("accrual_rules")));
+    const QJsonArray rules = json.value(QStringLiteral("accrual_rules")).toArray();
     for (qsizetype i = 0; i < rules.size(); ++i) {
         LT_TRY_ASSIGN(const QJsonObject object,
                       shaped(fields, QStringLiteral("accrual_rules[%1]").arg(i), rules.at(i), AccrualRuleShape));
@@ -319,7 +289,7 @@ Result<LoyaltyProgram> LoyaltyProgram::fromJson(const QJsonObject& json)
             return fields.invalid(QStringLiteral("accrual_rules[%1]").arg(i), rule.error().message);
         program.accrualRules << *rule;
     }
-    LT_TRY_ASSIGN(const QJsonArray rewards, listAt(fields, json, QStringLiteral("reward_tiers")));
+    const QJsonArray rewards = json.value(QStringLiteral("reward_tiers")).toArray();
     for (qsizetype i = 0; i < rewards.size(); ++i) {
         LT_TRY_ASSIGN(const QJsonObject object,
                       shaped(fields, QStringLiteral("reward_tiers[%1]").arg(i), rewards.at(i), RewardTierShape));

@@ -138,6 +138,22 @@ Result<void> ProgramFields::onlyKnown(const QStringList& known) const
     return {};
 }
 
+Result<void> ProgramFields::hasShape(const Shape& shape) const
+{
+    LT_TRY(onlyKnown(shape.texts + shape.wholeNumbers + shape.flags + shape.textLists));
+    for (const QString& key : shape.texts) {
+        if (m_object.contains(key) && !m_object.value(key).isString())
+            return invalid(key, QCoreApplication::translate("ProgramFields", "must be text."));
+    }
+    for (const QString& key : shape.wholeNumbers)
+        LT_TRY(integer(key, 0, 1'000'000'000'000'000, 0));
+    for (const QString& key : shape.flags)
+        LT_TRY(boolean(key, false));
+    for (const QString& key : shape.textLists)
+        LT_TRY(textList(key));
+    return {};
+}
+
 QString multiplierText(int milli)
 {
     QString text = QString::number(milli / 1000);

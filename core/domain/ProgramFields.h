@@ -36,6 +36,17 @@ public:
     Result<QJsonObject> object(const QString& key) const;
     // Refuses fields other than `known`.
     Result<void> onlyKnown(const QStringList& known) const;
+    // The fields an object may hold, by type.
+    struct Shape
+    {
+        QStringList texts;
+        QStringList wholeNumbers; // 0 or more
+        QStringList flags;
+        QStringList textLists;
+    };
+    // Refuses a field the shape does not name or of another type (absent fields are fine), for objects read leniently
+    // afterwards, where a misspelt or mistyped field would otherwise read as 0.
+    Result<void> hasShape(const Shape& shape) const;
 
     Error invalid(const QString& key, const QString& problem) const;
 

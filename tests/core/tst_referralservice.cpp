@@ -3,9 +3,11 @@
 #include "core/services/ReferralService.h"
 #include "core/store/GrantStore.h"
 #include "core/store/ProgramRepository.h"
+#include "tests/core/TsTranslator.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/support/TempStore.h"
 
+#include <QScopeGuard>
 #include <QTest>
 
 using lt::ErrorKind;
@@ -30,6 +32,8 @@ private slots:
     void monthlyCapPerReferrer();
     void refusedAtEnrollment_data();
     void refusedAtEnrollment();
+    void refusalsReadInSpanish_data();
+    void refusalsReadInSpanish();
     void erasedReferrerReceivesNothing();
     void fullRefundTakesBothBonusesBack_data();
     void fullRefundTakesBothBonusesBack();
@@ -232,6 +236,42 @@ void TestReferralService::refusedAtEnrollment()
     QVERIFY(!enrolled.error().message.isEmpty());
     // Nothing enrolled, nothing queued for Square.
     QCOMPARE(m_store->rowCounts(), before);
+}
+
+void TestReferralService::refusalsReadInSpanish_data()
+{
+    refusedAtEnrollment_data();
+}
+
+// Each refusal is found in the Spanish translation under the context it is asked for, and so is the bonus's name.
+void TestReferralService::refusalsReadInSpanish()
+{
+    QFETCH(QString, referredBy);
+    QFETCH(QString, phone);
+    QFETCH(QString, email);
+    QFETCH(bool, eraseReferrer);
+    if (eraseReferrer)
+        erase(m_referrer);
+    const auto english = enrollReferred(phone, referredBy, email);
+    LT_VERIFY_ERROR(english, ErrorKind::InvalidInput);
+    lt::test::TsTranslator spanish;
+    QVERIFY(spanish.load(QStringLiteral(LOYALTYTILL_TRANSLATIONS_DIR "/loyaltytill_es.ts")));
+    QVERIFY(QCoreApplication::installTranslator(&spanish));
+    const auto removeTranslator = qScopeGuard([&spanish] { QCoreApplication::removeTranslator(&spanish); });
+    const auto translated = enrollReferred(phone, referredBy, email);
+    LT_VERIFY_ERROR(translated, ErrorKind::InvalidInput);
+    QCOMPARE(translated.error().field, QStringLiteral("referred_by"));
+    QVERIFY2(translated.error().message != english.error().message, qPrintable(english.error().message));
+
+    auto referred = enrollReferred(QStringLiteral("415 555 2679"), QString::number(m_referrer));
+    if (eraseReferrer)
+        return;
+    LT_VERIFY_OK(referred);
+    auto first = m_store->accrue(referred->id, QStringLiteral("S-1"), 2000);
+    LT_VERIFY_OK(first);
+    QCOMPARE(first->bonuses.size(), 2);
+    QVERIFY2(first->bonuses.constFirst().name != QLatin1String("Referral bonus"),
+             qPrintable(first->bonuses.constFirst().name));
 }
 
 void TestReferralService::erasedReferrerReceivesNothing()
