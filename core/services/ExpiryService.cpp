@@ -71,8 +71,7 @@ public:
         , m_today(today)
         , m_actor(actor)
         // One text for every note of the pass: only the months differ.
-        , m_note(QCoreApplication::translate("ExpiryService", "Points earned in %1 expired after %n month(s).", nullptr,
-                                             months))
+        , m_note(QCoreApplication::translate("ExpiryService", "Points earned in %1 expired."))
     {
     }
 

@@ -23,7 +23,7 @@ public:
         qint64 points = 0; // positive: what the balance lost
     };
     // Members whose points expire per write transaction: a sale at the till waits for one such transaction at most
-    // (about 50 ms), never for the whole pass; fewer would spend the pass on commits (each one a sync to disk).
+    // (under 100 ms), never for the whole pass; fewer would spend the pass on commits (each one a sync to disk).
     static constexpr int MembersPerTransaction = 4000;
 
     explicit ExpiryService(EngineContext& context)

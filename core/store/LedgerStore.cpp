@@ -6,11 +6,16 @@
 #include "core/store/SqliteConnection.h"
 #include "core/store/Transaction.h"
 
+#include <QCoreApplication>
+#include <QSet>
 #include <QStringList>
 
+#include <algorithm>
 #include <array>
-#include <memory>
+#include <functional>
+#include <optional>
 #include <sqlite3.h>
+#include <vector>
 
 namespace lt {
 
@@ -95,7 +100,6 @@ public:
     RawStatement(const RawStatement&) = delete;
     RawStatement& operator=(const RawStatement&) = delete;
 
-    sqlite3_stmt* get() const { return m_statement; }
     // Steps through every row, calling onRow (returning Result<void>) for each.
     template<typename OnRow>
     Result<void> forEachRow(const QString& what, OnRow&& onRow)
@@ -166,15 +170,18 @@ private:
         return at != memberIds.end() && *at == memberId ? &m_cursorBySlot[std::size_t(at - memberIds.begin())]
                                                         : nullptr;
     }
-    void prefetchCursor(qint64 memberId) const
+    struct Window
     {
-#if defined(__GNUC__)
-        if (memberId >= 0 && std::size_t(memberId) < m_cursorById.size())
-            __builtin_prefetch(&m_cursorById[std::size_t(memberId)], 1);
-#else
-        Q_UNUSED(memberId);
-#endif
-    }
+        static constexpr std::size_t Capacity = 64;
+        struct Row
+        {
+            qint64 memberId = 0;
+            Packed entry;
+        };
+        std::array<Row, Capacity> rows;
+        std::size_t size = 0;
+    };
+    Result<void> place(Window& window);
     void startCursors();
     bool cursorsReachedTheirEnds() const;
 
@@ -196,6 +203,30 @@ void GroupedEntries::startCursors()
     }
 }
 
+Result<void> GroupedEntries::place(Window& window)
+{
+#if defined(__GNUC__)
+    for (std::size_t i = 0; i < window.size; ++i) {
+        const qint64 memberId = window.rows[i].memberId;
+        if (memberId >= 0 && std::size_t(memberId) < m_cursorById.size())
+            __builtin_prefetch(&m_cursorById[std::size_t(memberId)], 1);
+    }
+#endif
+    std::array<qsizetype, Window::Capacity> places {};
+    for (std::size_t i = 0; i < window.size; ++i) {
+        qsizetype* cursor = cursorOf(window.rows[i].memberId);
+        places[i] = cursor ? (*cursor)++ : -1; // -1: a member not scanned
+        if (places[i] >= qsizetype(entries.size()))
+            return Error::internal(QStringLiteral("The ledger changed while it was read in one snapshot."));
+    }
+    for (std::size_t i = 0; i < window.size; ++i) {
+        if (places[i] >= 0)
+            entries[std::size_t(places[i])] = window.rows[i].entry;
+    }
+    window.size = 0;
+    return {};
+}
+
 bool GroupedEntries::cursorsReachedTheirEnds() const
 {
     for (std::size_t slot = 0; slot < memberIds.size(); ++slot) {
@@ -209,7 +240,7 @@ bool GroupedEntries::cursorsReachedTheirEnds() const
 
 Result<void> GroupedEntries::read(SqliteConnection& connection)
 {
-    const QString what = QCoreApplication::translate("LedgerStore", "Reading the ledgers of members with points");
+    const QString what = QStringLiteral("Reading the ledgers of members with points");
     RawStatement members(connection, "SELECT id FROM members WHERE balance > 0 ORDER BY id");
     LT_TRY(members.forEachRow(what, [&](sqlite3_stmt* row) -> Result<void> {
         memberIds.push_back(sqlite3_column_int64(row, 0));
@@ -237,27 +268,22 @@ Result<void> GroupedEntries::read(SqliteConnection& connection)
         offsets[i + 1] += offsets[i];
     entries.resize(std::size_t(offsets.back()));
     startCursors();
-    // The table in storage order: each member's entries arrive oldest first.
+    // The table in storage order: each member's entries arrive oldest first. They are placed a window at a time:
+    // the places of a whole window are looked up (and fetched into the cache) together, not one miss after another.
+    Window window;
     RawStatement all(connection, "SELECT member_id, kind, points, created_at FROM ledger ORDER BY id");
     LT_TRY(all.forEachRow(what, [&](sqlite3_stmt* row) -> Result<void> {
         const qint64 memberId = sqlite3_column_int64(row, 0);
-        prefetchCursor(memberId); // it arrives while the row is read
         LT_TRY_ASSIGN(const int kind, kindIndex(columnText(row, 1)));
         const std::optional<qint64> msecs = storedMsecs(columnText(row, 3));
         if (!msecs)
             return Error::corrupt(
                 QCoreApplication::translate("LedgerStore", "A ledger entry of member %1 has no valid time.")
                     .arg(memberId));
-        const qint64 points = sqlite3_column_int64(row, 2);
-        qsizetype* cursor = cursorOf(memberId);
-        if (!cursor)
-            return {};
-        const qsizetype at = (*cursor)++;
-        if (std::size_t(at) >= entries.size())
-            return Error::internal(QStringLiteral("The ledger changed while it was read in one snapshot."));
-        entries[std::size_t(at)] = {*msecs * KindSlots + kind, points};
-        return {};
+        window.rows[window.size++] = {memberId, Packed {*msecs * KindSlots + kind, sqlite3_column_int64(row, 2)}};
+        return window.size < Window::Capacity ? Result<void>() : place(window);
     }));
+    LT_TRY(place(window));
     if (!cursorsReachedTheirEnds())
         return Error::internal(QStringLiteral("The ledger changed while it was read in one snapshot."));
     return {};
