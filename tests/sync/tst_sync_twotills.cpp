@@ -148,6 +148,7 @@ private slots:
     void weekOffIsCaughtUpOnce();
     void referralReachesSquareAndTheOtherTillOnce();
     void referralDecidedOnBothTillsReachesSquareOnce();
+    void winBackOfferUsedAtOneTillLapsesAtTheOther();
     void promotionFromSquareAppliesOnTheOtherTillOnce_data();
     void promotionFromSquareAppliesOnTheOtherTillOnce();
 
@@ -452,6 +453,44 @@ void TestTwoTills::referralDecidedOnBothTillsReachesSquareOnce()
         verifyAgrees(*t, {Ben, Cy});
         QCOMPARE(t->entriesOf(Ben, rule.referrerPoints), 1);
     }
+}
+
+void TestTwoTills::winBackOfferUsedAtOneTillLapsesAtTheOther()
+{
+    auto a = till();
+    auto b = till();
+    for (Till* t : {a.get(), b.get()})
+        LT_VERIFY_OK(t->enroll(Ana));
+    a->store.clock().set(noon(QDate(2024, 3, 1)));
+    LT_VERIFY_OK(a->store.accrue(a->member(Ana), QStringLiteral("A-1"), 10000));
+    for (Till* t : {a.get(), b.get()})
+        QVERIFY(!t->sync().stopped);
+
+    // 90 days without a visit: each till's pass makes her the offer (double points at the next sale).
+    for (Till* t : {a.get(), b.get()}) {
+        auto report = t->passOn(QDate(2024, 5, 30));
+        LT_VERIFY_OK(report);
+        QCOMPARE(report->grants.size(), 1);
+        QCOMPARE(report->grants.constFirst().kind, QStringLiteral("winback"));
+    }
+    // She comes back to A, which applies it; B learns of the visit at its next sync, and its offer lapses.
+    a->store.clock().set(noon(QDate(2024, 6, 3)));
+    auto back = a->store.accrue(a->member(Ana), QStringLiteral("A-2"), 10000);
+    LT_VERIFY_OK(back);
+    QCOMPARE(back->points, qint64(200));
+    QVERIFY(!a->sync().stopped);
+    b->store.clock().set(noon(QDate(2024, 6, 3)));
+    QVERIFY(!b->sync().stopped);
+    b->store.clock().set(noon(QDate(2024, 6, 4)));
+    auto atB = b->store.accrue(b->member(Ana), QStringLiteral("B-1"), 10000);
+    LT_VERIFY_OK(atB);
+    QCOMPARE(atB->points, qint64(100));
+    QVERIFY(atB->earned.extras.isEmpty());
+    for (Till* t : {b.get(), a.get()})
+        QVERIFY(!t->sync().stopped);
+    QCOMPARE(m_server->balanceForPhone(Ana), qint64(100 + 200 + 100));
+    for (Till* t : {a.get(), b.get()})
+        verifyAgrees(*t, {Ana});
 }
 
 void TestTwoTills::promotionFromSquareAppliesOnTheOtherTillOnce_data()
