@@ -5,6 +5,7 @@
 #include "core/domain/Actor.h"
 #include "core/services/AutomationPass.h"
 #include "core/services/RedemptionService.h"
+#include "core/store/PromotionStore.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/ui/TillHarness.h"
 #include "ui/Appearance.h"
@@ -54,6 +55,7 @@ private slots:
     void winBackOfferIsShownAndTheNextSaleAppliesIt();
     void expiringPointsAreShown();
     void referralAtEnrollmentPaysBothOnTheFirstSale();
+    void promotionIsNamedInThePreviewAndTheConfirmation();
     void programLinesReadInTheDarkPalette();
 
 private:
@@ -278,6 +280,40 @@ void TestProgram::referralAtEnrollmentPaysBothOnTheFirstSale()
              qPrintable(banner));
     QCOMPARE(m_till->store().balance(chloe), 12 + 50);
     QCOMPARE(m_till->store().balance(m_member.id), adaBefore + 100);
+}
+
+void TestProgram::promotionIsNamedInThePreviewAndTheConfirmation()
+{
+    // Double points on Tuesdays from 16:00 to 18:00, local time, defined at the store (not connected to Square).
+    Promotion promotion;
+    promotion.name = QStringLiteral("2x Tuesday afternoons");
+    promotion.periods = {
+        QStringLiteral("BEGIN:VEVENT\nDTSTART:20240305T160000\nDURATION:PT2H\nRRULE:FREQ=WEEKLY;BYDAY=TU\nEND:VEVENT")};
+    promotion.multiplierMilli = 2000;
+    promotion.createdAt = m_till->store().clock().nowUtc();
+    LT_VERIFY_OK(PromotionStore(m_till->store().db()).add(promotion));
+    m_till->store().clock().set(QDateTime(QDate(2024, 3, 5), QTime(17, 0)).toUTC()); // a Tuesday, 17:00 local
+    showMember(m_member);
+    const qint64 before = m_till->store().balance(m_member.id);
+
+    QString preview;
+    auto ran = whenModal<SaleDialog>([&preview](SaleDialog* dialog) {
+        TillHarness::type(QStringLiteral("R-9501"));
+        TillHarness::press(Qt::Key_Tab);
+        TillHarness::type(QStringLiteral("20.00"));
+        for (const QLabel* label : dialog->findChildren<QLabel*>()) {
+            if (label->accessibleName() == QStringLiteral("Points preview"))
+                preview = label->text();
+        }
+        TillHarness::press(Qt::Key_Return);
+        QVERIFY2(!dialog->isVisible(), qPrintable(dialog->errorText()));
+    });
+    TillHarness::press(Qt::Key_F2);
+    QVERIFY(*ran);
+    QCOMPARE(preview, QStringLiteral("+40 Points\n2x Tuesday afternoons: +20"));
+    QVERIFY2(window().banner()->text().contains(QStringLiteral("Included: 2x Tuesday afternoons: +20.")),
+             qPrintable(window().banner()->text()));
+    QCOMPARE(m_till->store().balance(m_member.id), before + 40);
 }
 
 void TestProgram::programLinesReadInTheDarkPalette()
