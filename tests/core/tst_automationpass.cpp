@@ -62,6 +62,7 @@ private slots:
     void runTwiceTheSameDayGrantsNothingNew();
     void evaluatesTiers();
     void tillOffForAWeekCatchesUp();
+    void catchesUpAtMostAYear();
     void grantsCarryTheirNaturalKey();
     void grantLearnedFromAnotherTillIsNotRepeated();
 
@@ -462,6 +463,22 @@ void TestAutomationPass::tillOffForAWeekCatchesUp()
     QCOMPARE(next->from, QDate(2024, 6, 21));
     QVERIFY(ofKind(*next, "birthday").isEmpty());
     QCOMPARE(grantsOf(*inTheMissedWeek, GrantKind::Birthday).size(), 1);
+}
+
+void TestAutomationPass::catchesUpAtMostAYear()
+{
+    auto member = enroll(*m_store, QStringLiteral("415 555 2671"), QStringLiteral("1990-06-12"));
+    LT_VERIFY_OK(member);
+    LT_VERIFY_OK(runOn(QDate(2024, 3, 1)));
+    // Closed for two years: the pass covers the last year only, so it gives one birthday gift, not two.
+    auto reopened = runOn(QDate(2026, 3, 10));
+    LT_VERIFY_OK(reopened);
+    QCOMPARE(reopened->from, QDate(2025, 3, 11));
+    QCOMPARE(reopened->to, QDate(2026, 3, 10));
+    QCOMPARE(ofKind(*reopened, "birthday").size(), 1);
+    const QList<Grant> grants = grantsOf(*member, GrantKind::Birthday);
+    QCOMPARE(grants.size(), 1);
+    QCOMPARE(grants.constFirst().period, QStringLiteral("2025"));
 }
 
 void TestAutomationPass::grantsCarryTheirNaturalKey()
