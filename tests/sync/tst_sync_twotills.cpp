@@ -459,9 +459,10 @@ void TestTwoTills::winBackOfferUsedAtOneTillLapsesAtTheOther()
 {
     auto a = till();
     auto b = till();
-    for (Till* t : {a.get(), b.get()})
+    for (Till* t : {a.get(), b.get()}) {
+        t->store.clock().set(noon(QDate(2024, 3, 1)));
         LT_VERIFY_OK(t->enroll(Ana));
-    a->store.clock().set(noon(QDate(2024, 3, 1)));
+    }
     LT_VERIFY_OK(a->store.accrue(a->member(Ana), QStringLiteral("A-1"), 10000));
     for (Till* t : {a.get(), b.get()})
         QVERIFY(!t->sync().stopped);
