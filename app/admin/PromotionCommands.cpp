@@ -18,7 +18,6 @@
 namespace lt::admin {
 
 namespace {
-const QString CatalogCategories = QStringLiteral("catalog.categories");
 
 // A refused option: the message and the error's field name it.
 Error badOption(const char* option, const QString& problem)
@@ -58,7 +57,7 @@ QStringList knownCategories(const LoyaltyProgram& program, Database& db)
             known << rule.categoryId;
         known << rule.excludedCategoryIds;
     }
-    for (const QString& category : StoreSettings(db).value(CatalogCategories).split(QLatin1Char(','))) {
+    for (const QString& category : StoreSettings(db).value(StoreSettings::CatalogCategories).split(QLatin1Char(','))) {
         if (!category.trimmed().isEmpty())
             known << category.trimmed();
     }
@@ -215,7 +214,7 @@ Result<void> readQualifying(const QCommandLineParser& parser, const LoyaltyProgr
                                  .arg(category,
                                       categories.isEmpty() ? QCoreApplication::translate("PromotionCommands", "none")
                                                            : categories.join(QStringLiteral(", ")),
-                                      CatalogCategories));
+                                      StoreSettings::CatalogCategories));
     }
     return {};
 }

@@ -26,6 +26,9 @@ const QList<StoreSettings::Key>& StoreSettings::keys()
         {"sync.idempotency_window_hours", "24",
          "How long Square is trusted to remember an operation's idempotency key; older unanswered operations are "
          "looked for in Square's events before they are sent again"},
+        {"catalog.categories", "",
+         "The register's category ids a local promotion may name (comma-separated), besides those the accrual rules "
+         "name"},
     };
     return list;
 }
@@ -54,6 +57,19 @@ Result<QString> StoreSettings::validate(const QString& key, const QString& value
         return Error::invalid(QCoreApplication::translate("StoreSettings", "There is no setting called '%1'.").arg(key),
                               QStringLiteral("key"));
     const QString v = value.trimmed();
+    if (key == CatalogCategories) {
+        QStringList ids;
+        for (const QString& id : v.split(QLatin1Char(','))) {
+            const QString trimmed = id.trimmed();
+            if (trimmed.isEmpty() || trimmed.size() > 192 || trimmed.contains(QLatin1Char(' ')))
+                return Error::invalid(QCoreApplication::translate("StoreSettings",
+                                                                  "List category ids separated by commas, such as "
+                                                                  "COFFEE,PASTRY."),
+                                      key);
+            ids << trimmed;
+        }
+        return ids.join(QLatin1Char(','));
+    }
     if (key == DefaultRegion) {
         if (!PhoneNumberNormalizer::isKnownRegion(v))
             return Error::invalid(

@@ -37,6 +37,7 @@ public:
     static inline const QString IdleLockSeconds = QStringLiteral("till.idle_lock_seconds");
     static inline const QString SyncIntervalSeconds = QStringLiteral("sync.interval_seconds");
     static inline const QString SyncIdempotencyWindowHours = QStringLiteral("sync.idempotency_window_hours");
+    static inline const QString CatalogCategories = QStringLiteral("catalog.categories");
 
     explicit StoreSettings(Database& db)
         : m_db(db)

@@ -44,6 +44,14 @@ void TestStoreSettings::settingsHaveDefaultsAndAreValidated()
     LT_VERIFY_ERROR(settings.set(StoreSettings::SyncIntervalSeconds, QStringLiteral("0")), ErrorKind::InvalidInput);
     LT_VERIFY_ERROR(settings.set(QStringLiteral("square.last_sync_at"), QStringLiteral("x")), ErrorKind::InvalidInput);
     QCOMPARE(settings.value(StoreSettings::SyncIntervalSeconds), QStringLiteral("60"));
+    // The categories a local promotion may name: ids separated by commas, kept without the spaces around them.
+    LT_VERIFY_OK(settings.set(StoreSettings::CatalogCategories, QStringLiteral("COFFEE, PASTRY")));
+    QCOMPARE(settings.value(StoreSettings::CatalogCategories), QStringLiteral("COFFEE,PASTRY"));
+    LT_VERIFY_ERROR(settings.set(StoreSettings::CatalogCategories, QStringLiteral("COFFEE,,TEA")),
+                    ErrorKind::InvalidInput);
+    LT_VERIFY_ERROR(settings.set(StoreSettings::CatalogCategories, QStringLiteral("HOT DRINKS")),
+                    ErrorKind::InvalidInput);
+    QCOMPARE(settings.value(StoreSettings::CatalogCategories), QStringLiteral("COFFEE,PASTRY"));
 }
 
 void TestStoreSettings::stateIsKeptAsGiven()
