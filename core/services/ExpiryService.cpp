@@ -114,9 +114,8 @@ private:
     QList<DatedPoints> m_dated;
     QList<Due> m_batch;
     QList<ExpiryService::Expired> m_expired;
-    qint64 m_readUpTo = 0; // every entry up to this one is known: in the scan, or checked since
+    qint64 m_readUpTo = 0; // every entry up to this one is known: read by the scan, or looked at since
     QSet<qint64> m_moved; // members whose ledger moved after the scan read it
-    qint64 m_lastWritten = 0;
 };
 
 Result<void> ExpiryRun::flush()
@@ -126,18 +125,22 @@ Result<void> ExpiryRun::flush()
     LT_TRY_ASSIGN(const QList<ExpiryService::Expired> written,
                   inTransaction(m_context.db, [this]() { return record(); }));
     m_expired += written;
-    m_readUpTo = std::max(m_readUpTo, m_lastWritten); // the transaction's own entries
     m_batch.clear();
     return {};
 }
 
-// Inside the transaction, which holds the write lock: the entries others made since the scan are found first
-// (a sale at the till meanwhile), and those members' due points are read again.
+// Inside the transaction, which holds the write lock: the entries made since the scan are found first (a sale at the
+// till meanwhile), and those members' due points are read again. The next transaction looks only at the entries
+// made after these: its own, and whatever came between the two.
 Result<QList<ExpiryService::Expired>> ExpiryRun::record()
 {
     const LedgerStore ledger(m_context.db);
-    LT_TRY_ASSIGN(const QSet<qint64> moved, ledger.membersWithEntriesAfter(m_readUpTo));
-    m_moved.unite(moved);
+    LT_TRY_ASSIGN(const LedgerStore::MovedMembers moved, ledger.movedAfter(m_readUpTo));
+    for (const qint64 memberId : moved.memberIds) {
+        if (memberId >= m_batch.constFirst().memberId) // earlier ones are written already (by id, as scanned)
+            m_moved.insert(memberId);
+    }
+    m_readUpTo = moved.upTo;
     LedgerWriter writer(m_context.db, m_context.clock, m_actor);
     QList<ExpiryService::Expired> expired;
     for (const Due& due : std::as_const(m_batch)) {
@@ -154,7 +157,7 @@ Result<QList<ExpiryService::Expired>> ExpiryRun::record()
         entry.kind = LedgerKind::Expire;
         entry.points = -points;
         entry.note = noteFor(lots);
-        LT_TRY_ASSIGN(m_lastWritten, writer.append(entry, std::nullopt));
+        LT_TRY(writer.append(entry, std::nullopt));
         expired.append(ExpiryService::Expired {due.memberId, points});
     }
     return expired;

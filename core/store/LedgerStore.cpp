@@ -361,16 +361,19 @@ Result<LedgerStore::MemberLedger> LedgerStore::memberLedger(qint64 memberId) con
     return ledger;
 }
 
-Result<QSet<qint64>> LedgerStore::membersWithEntriesAfter(qint64 entryId) const
+Result<LedgerStore::MovedMembers> LedgerStore::movedAfter(qint64 entryId) const
 {
     // A range of ids, newest last: DISTINCT would have SQLite walk all of ledger_member instead.
-    QSqlQuery& query = m_db.prepared(QStringLiteral("SELECT member_id FROM ledger WHERE id > ? ORDER BY id"));
+    QSqlQuery& query = m_db.prepared(QStringLiteral("SELECT member_id, id FROM ledger WHERE id > ? ORDER BY id"));
     StatementScope scope(query);
     LT_TRY(m_db.exec(query, {entryId}));
-    QSet<qint64> members;
-    while (query.next())
-        members.insert(query.value(0).toLongLong());
-    return members;
+    MovedMembers moved;
+    moved.upTo = entryId;
+    while (query.next()) {
+        moved.memberIds.insert(query.value(0).toLongLong());
+        moved.upTo = query.value(1).toLongLong();
+    }
+    return moved;
 }
 
 Result<void> LedgerStore::scanPositiveBalances(const MemberLedgerVisitor& visit) const

@@ -40,7 +40,7 @@ public:
         QDateTime createdAt; // UTC
     };
     // One member's entries, oldest first, as read up to the entry readUpTo of the store: every entry of theirs up to
-    // that id is here and none after it (membersWithEntriesAfter tells whose ledger moved since).
+    // that id is here and none after it (movedAfter tells whose ledger moved since).
     struct MemberLedger
     {
         qint64 memberId = 0;
@@ -65,8 +65,14 @@ public:
 
     // The member's entries, oldest first (none for no member).
     Result<MemberLedger> memberLedger(qint64 memberId) const;
-    // The members with an entry newer than entryId: whose points moved since they were read up to it.
-    Result<QSet<qint64>> membersWithEntriesAfter(qint64 entryId) const;
+    // Whose points moved after the entry entryId: the members with a newer entry, and the newest entry's id
+    // (entryId when there is none).
+    struct MovedMembers
+    {
+        QSet<qint64> memberIds;
+        qint64 upTo = 0;
+    };
+    Result<MovedMembers> movedAfter(qint64 entryId) const;
     // Every member whose cached balance is positive, in id order, with their ledger: one ordered pass over millions
     // of rows. Walking ledger_member would fetch each row from a random page (15 s for 5,000,000 rows), so the
     // table is read once in storage order, through SQLite's own API, into a compact buffer grouped by member (16

@@ -2,10 +2,14 @@
 #include "core/services/RefundService.h"
 #include "core/store/BulkMemberWriter.h"
 #include "core/store/LedgerStore.h"
+#include "core/store/LedgerWriter.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/support/TempStore.h"
 
 #include <QTest>
+
+#include <functional>
+#include <utility>
 
 using lt::ExpiringPoints;
 using lt::ExpiryRules;
@@ -28,6 +32,28 @@ QDateTime noon(int year, int month, int day)
 {
     return QDateTime(QDate(year, month, day), QTime(12, 0), Qt::UTC);
 }
+
+// A clock that runs `once` the first time it is read: in an expiry pass, inside its first write transaction, before
+// its first entry.
+class HookClock final : public lt::Clock
+{
+public:
+    HookClock(const lt::Clock& time, std::function<void()> once)
+        : m_time(time)
+        , m_once(std::move(once))
+    {
+    }
+    QDateTime nowUtc() const override
+    {
+        if (m_once)
+            std::exchange(m_once, nullptr)();
+        return m_time.nowUtc();
+    }
+
+private:
+    const lt::Clock& m_time;
+    mutable std::function<void()> m_once;
+};
 } // namespace
 
 class TestExpiryService : public QObject
@@ -46,6 +72,7 @@ private slots:
     void expiringSumsToTheBalance();
     void expiringUnknownMember();
     void manyMembersExpireInSlices();
+    void memberWhoSpentAfterTheScanIsReadAgain();
     void scanGroupsEachMembersEntriesInOrder();
 
 private:
@@ -54,6 +81,8 @@ private:
                            const QList<std::pair<QDateTime, qint64>>& sales);
     ExpiryService& expiry() { return m_store->engine().expiry(); }
     qint64 expireEntries() { return m_store->number("SELECT count(*) FROM ledger WHERE kind = 'expire'"); }
+    // Demo members 1..count: each earned 10 points in January 2023; every other one also 5 in June.
+    void writeDemoMembers(qint64 count);
 
     std::unique_ptr<TempStore> m_store;
     int m_sales = 0;
@@ -250,31 +279,33 @@ void TestExpiryService::expiringUnknownMember()
     LT_VERIFY_ERROR(expiry().expiring(4242, QDate(2024, 2, 1)), lt::ErrorKind::NotFound);
 }
 
+void TestExpiryService::writeDemoMembers(qint64 count)
+{
+    auto writer = lt::BulkMemberWriter::begin(m_store->db());
+    LT_VERIFY_OK(writer);
+    for (qint64 id = 1; id <= count; ++id) {
+        lt::BulkMemberWriter::Member member;
+        member.id = id;
+        member.phone = "+1212555" + QByteArray::number(id).rightJustified(4, '0');
+        member.name = "Member " + QByteArray::number(id);
+        member.enrolledAt = "2023-01-02T12:00:00.000Z";
+        LT_VERIFY_OK((*writer)->addMember(member));
+        LT_VERIFY_OK(
+            (*writer)->addLedgerEntry(id, LedgerKind::Accrue, 10, 0, {}, std::nullopt, "2023-01-10T12:00:00.000Z"));
+        const qint64 june = id % 2 == 0 ? 5 : 0;
+        if (june > 0)
+            LT_VERIFY_OK((*writer)->addLedgerEntry(id, LedgerKind::Accrue, june, 0, {}, std::nullopt,
+                                                   "2023-06-10T12:00:00.000Z"));
+        LT_VERIFY_OK((*writer)->setPoints(id, 10 + june, 10 + june));
+    }
+    LT_VERIFY_OK((*writer)->commit());
+}
+
 void TestExpiryService::manyMembersExpireInSlices()
 {
-    // More members than one write transaction takes, written as demo data: each earned 10 points in January 2023;
-    // every other one also 5 in June.
+    // More members than one write transaction takes.
     constexpr qint64 Members = ExpiryService::MembersPerTransaction * 2 + 123;
-    {
-        auto writer = lt::BulkMemberWriter::begin(m_store->db());
-        LT_VERIFY_OK(writer);
-        for (qint64 id = 1; id <= Members; ++id) {
-            lt::BulkMemberWriter::Member member;
-            member.id = id;
-            member.phone = "+1212555" + QByteArray::number(id).rightJustified(4, '0');
-            member.name = "Member " + QByteArray::number(id);
-            member.enrolledAt = "2023-01-02T12:00:00.000Z";
-            LT_VERIFY_OK((*writer)->addMember(member));
-            LT_VERIFY_OK(
-                (*writer)->addLedgerEntry(id, LedgerKind::Accrue, 10, 0, {}, std::nullopt, "2023-01-10T12:00:00.000Z"));
-            const qint64 june = id % 2 == 0 ? 5 : 0;
-            if (june > 0)
-                LT_VERIFY_OK((*writer)->addLedgerEntry(id, LedgerKind::Accrue, june, 0, {}, std::nullopt,
-                                                       "2023-06-10T12:00:00.000Z"));
-            LT_VERIFY_OK((*writer)->setPoints(id, 10 + june, 10 + june));
-        }
-        LT_VERIFY_OK((*writer)->commit());
-    }
+    writeDemoMembers(Members);
     m_store->clock().set(noon(2024, 2, 1));
     auto expired = expiry().expireDue(QDate(2024, 2, 1), TempStore::cashier());
     LT_VERIFY_OK(expired);
@@ -286,6 +317,32 @@ void TestExpiryService::manyMembersExpireInSlices()
     auto again = expiry().expireDue(QDate(2024, 2, 1), TempStore::cashier());
     LT_VERIFY_OK(again);
     QVERIFY(again->isEmpty());
+}
+
+void TestExpiryService::memberWhoSpentAfterTheScanIsReadAgain()
+{
+    constexpr qint64 Members = ExpiryService::MembersPerTransaction + 100;
+    writeDemoMembers(Members);
+    const qint64 late = Members - 1; // in the second transaction; only January's 10 points
+    m_store->clock().set(noon(2024, 2, 1));
+    // After the scan has read every ledger, while the first transaction writes, the member spends their points.
+    HookClock clock(m_store->clock(), [&] {
+        lt::LedgerStore::NewEntry spend;
+        spend.memberId = late;
+        spend.kind = LedgerKind::Redeem;
+        spend.points = -10;
+        QVERIFY(lt::LedgerWriter(m_store->db(), m_store->clock(), TempStore::cashier()).append(spend, std::nullopt));
+    });
+    lt::EngineContext context {m_store->db(), clock, m_store->engine().program(), lt::PhoneNumberNormalizer()};
+    auto expired = ExpiryService(context).expireDue(QDate(2024, 2, 1), TempStore::cashier());
+    LT_VERIFY_OK(expired);
+    // Their ledger is read again before the second transaction writes: nothing of theirs is left to expire.
+    QCOMPARE(expired->size(), qsizetype(Members - 1));
+    QCOMPARE(m_store->balance(late), qint64(0));
+    QCOMPARE(m_store->number("SELECT count(*) FROM ledger WHERE kind = 'expire' AND member_id = ?", {late}), qint64(0));
+    auto report = m_store->checkIntegrity();
+    LT_VERIFY_OK(report);
+    QVERIFY2(report->ok(), qPrintable(report->problems.join(QLatin1Char('\n'))));
 }
 
 void TestExpiryService::scanGroupsEachMembersEntriesInOrder()
@@ -340,9 +397,14 @@ void TestExpiryService::scanGroupsEachMembersEntriesInOrder()
     // Whose ledger moved after the scan: Cy's sale, not Ana's.
     m_store->clock().set(noon(2023, 4, 3));
     LT_VERIFY_OK(m_store->accrue(cy, QStringLiteral("S-after"), 500));
-    auto moved = store.membersWithEntriesAfter(newest);
+    auto moved = store.movedAfter(newest);
     LT_VERIFY_OK(moved);
-    QCOMPARE(*moved, QSet<qint64>({cy}));
+    QCOMPARE(moved->memberIds, QSet<qint64>({cy}));
+    QCOMPARE(moved->upTo, m_store->number("SELECT max(id) FROM ledger"));
+    auto none = store.movedAfter(moved->upTo);
+    LT_VERIFY_OK(none);
+    QVERIFY(none->memberIds.isEmpty());
+    QCOMPARE(none->upTo, moved->upTo);
 }
 
 QTEST_GUILESS_MAIN(TestExpiryService)
