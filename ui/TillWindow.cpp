@@ -365,19 +365,22 @@ void TillWindow::renderMember(qint64 memberId)
                                       : tierChanges.error().message);
         return;
     }
-    qint64 unconfirmed = 0;
+    MemberPanel::Shown shown {*member, *history, *tierChanges, {}, 0};
     for (const LedgerEntry& e : *history)
-        unconfirmed += e.synced ? 0 : e.points;
+        shown.unconfirmedPoints += e.synced ? 0 : e.points;
+    for (const RewardTier& reward : m_engine.program().rewardTiers) {
+        if (m_engine.redemption().mayClaim(*member, reward.id))
+            shown.claimableRewardIds << reward.id;
+    }
     m_member = *member;
-    m_panel->showMember(*member, *history, *tierChanges, m_engine.program(), unconfirmed);
+    m_panel->showMember(shown, m_engine.program());
     // The tier's progress, an offer and expiring points add to the panel; without them it still shows the member.
     auto outlook = m_engine.members().outlook(memberId);
     if (!outlook)
         m_banner->show(MessageBanner::Kind::Error, outlook.error().message);
-    MemberOutlook shown = outlook ? *outlook : MemberOutlook {};
-    if (!outlook)
-        shown.tier = member->tier;
-    m_panel->showOutlook(shown, m_engine.program());
+    MemberOutlook fallback;
+    fallback.tier = member->tier;
+    m_panel->showOutlook(outlook ? *outlook : fallback, m_engine.program());
     for (QPushButton* b : std::as_const(m_memberActions))
         b->setEnabled(true);
     auto conflicts = SyncConflicts(m_db, m_clock).openCountFor(memberId);

@@ -131,10 +131,16 @@ void TestProgram::sell(const QString& reference, const QString& total)
 void TestProgram::panelShowsTheWayToTheNextTier()
 {
     // The default program: Silver at 500 qualifying points, Gold at 2000, on a rolling 12 months.
+    LoyaltyProgram& program = m_till->store().engine().context().program;
+    QCOMPARE(program.memberTiers.tiers.size(), 3);
+    program.memberTiers.tiers[2].rewardIds = QStringList {QStringLiteral("points-as-cash")};
     LT_VERIFY_OK(m_till->store().accrue(m_member.id, QStringLiteral("SETUP-1"), 12000));
     showMember(m_member);
     QCOMPARE(panel()->tierText(), QStringLiteral("Tier: Member  ·  380 Points to Silver"));
     QVERIFY(panelLine(panel(), QStringLiteral("Progress to the next tier"))->isVisible());
+    // Paying with points reserved to Gold members: not offered below, though the balance would do.
+    QCOMPARE(panelLine(panel(), QStringLiteral("Rewards available now"))->text(),
+             QStringLiteral("Available now: 5.00 off"));
     // Nothing to offer and no expiry in the default program: those lines take no room.
     QCOMPARE(panel()->offerText(), QString());
     QVERIFY(!panelLine(panel(), QStringLiteral("Open offer"))->isVisible());

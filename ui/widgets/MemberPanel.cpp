@@ -146,10 +146,9 @@ void MemberPanel::showOutlook(const MemberOutlook& outlook, const LoyaltyProgram
     show(m_expiring, expiring);
 }
 
-void MemberPanel::showMember(const Member& member, const QList<LedgerEntry>& history,
-                             const QList<TierChange>& tierChanges, const LoyaltyProgram& program,
-                             qint64 unconfirmedPoints)
+void MemberPanel::showMember(const Shown& shown, const LoyaltyProgram& program)
 {
+    const Member& member = shown.member;
     // The phone is personal data: masked unless there is no name to greet the member by.
     m_name->setText(member.name.isEmpty() ? PhoneNumberNormalizer::masked(member.phone) : member.name);
     QStringList details;
@@ -158,12 +157,15 @@ void MemberPanel::showMember(const Member& member, const QList<LedgerEntry>& his
         details << tr("Card …%1").arg(member.card.right(4));
     m_details->setText(details.join(QStringLiteral("  ·  ")));
     m_balance->setText(tr("%1 %2").arg(member.balance).arg(program.pointsWord(member.balance)));
-    m_unconfirmed->setText(unconfirmedPoints != 0 ? tr("%1 of these not yet confirmed by Square").arg(unconfirmedPoints)
-                                                  : QString());
+    m_unconfirmed->setText(shown.unconfirmedPoints != 0
+                               ? tr("%1 of these not yet confirmed by Square").arg(shown.unconfirmedPoints)
+                               : QString());
 
     const RewardTier* next = nullptr;
     QStringList available;
     for (const RewardTier& tier : program.rewardTiers) {
+        if (!shown.claimableRewardIds.contains(tier.id))
+            continue; // reserved to a higher tier: neither available nor the next goal
         const qint64 needed = tier.partial ? tier.minimumPoints : tier.points;
         if (member.balance >= needed)
             available << tier.name;
@@ -184,14 +186,14 @@ void MemberPanel::showMember(const Member& member, const QList<LedgerEntry>& his
     // Points and tier changes in one list, newest first; a tier change above the sale that brought it. Tier changes
     // older than every entry shown are not recent any more.
     QList<std::pair<QDateTime, QString>> lines;
-    const QDateTime oldest = history.isEmpty() ? QDateTime() : history.constLast().createdAt;
-    for (const TierChange& change : tierChanges) {
+    const QDateTime oldest = shown.history.isEmpty() ? QDateTime() : shown.history.constLast().createdAt;
+    for (const TierChange& change : shown.tierChanges) {
         if (!oldest.isValid() || change.at >= oldest)
             lines.append(
                 {change.at,
                  (change.up ? tr("Upgraded to %1: %2") : tr("Lowered to %1: %2")).arg(change.toTier, change.reason)});
     }
-    for (const LedgerEntry& e : history) {
+    for (const LedgerEntry& e : shown.history) {
         // A redemption by the reward's name, as the cashier chose it; its id only if the program no longer has it.
         const RewardTier* reward = e.saleReference.isEmpty() ? program.tier(e.rewardTierId) : nullptr;
         QString line = QStringLiteral("%1%2   %3")

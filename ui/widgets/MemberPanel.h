@@ -23,9 +23,16 @@ class MemberPanel : public QWidget
 public:
     explicit MemberPanel(QWidget* parent = nullptr);
 
-    // `history` newest first, as MemberDirectory::history gives it; `tierChanges` as tierChanges gives them.
-    void showMember(const Member& member, const QList<LedgerEntry>& history, const QList<TierChange>& tierChanges,
-                    const LoyaltyProgram& program, qint64 unconfirmedPoints);
+    // What the till read about the member it shows.
+    struct Shown
+    {
+        Member member;
+        QList<LedgerEntry> history; // newest first, as MemberDirectory::history gives it
+        QList<TierChange> tierChanges; // as MemberDirectory::tierChanges gives them
+        QStringList claimableRewardIds; // the rewards the member's tier lets them claim
+        qint64 unconfirmedPoints = 0;
+    };
+    void showMember(const Shown& shown, const LoyaltyProgram& program);
     // What the program says about the member beyond the balance: the tier's progress, an offer, expiring points.
     void showOutlook(const MemberOutlook& outlook, const LoyaltyProgram& program);
     void clear();
