@@ -22,8 +22,10 @@
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTranslator>
 
 #include <memory>
+#include <optional>
 
 using lt::test::FakeSquareServer;
 using lt::test::TempStore;
@@ -124,6 +126,25 @@ QJsonObject tuesdayAfternoons(const QString& name, int multiplierMilli)
     return json;
 }
 
+// A till that speaks another language: every text the program translates comes out different.
+class OtherLanguage final : public QTranslator
+{
+public:
+    OtherLanguage() { QCoreApplication::installTranslator(this); }
+    ~OtherLanguage() override { QCoreApplication::removeTranslator(this); }
+    OtherLanguage(const OtherLanguage&) = delete;
+    OtherLanguage& operator=(const OtherLanguage&) = delete;
+
+    bool isEmpty() const override { return false; }
+    QString translate(const char* context, const char* sourceText, const char* disambiguation, int n) const override
+    {
+        Q_UNUSED(context)
+        Q_UNUSED(disambiguation)
+        Q_UNUSED(n)
+        return QStringLiteral("¡%1!").arg(QString::fromUtf8(sourceText));
+    }
+};
+
 qsizetype birthdays(const AutomationReport& report)
 {
     return std::count_if(report.grants.cbegin(), report.grants.cend(),
@@ -218,13 +239,16 @@ void TestTwoTills::verifyAgrees(Till& t, const QStringList& phones)
 void TestTwoTills::bothGrantBeforeSyncingSquareHasItOnce_data()
 {
     QTest::addColumn<bool>("firstSyncsFirst");
-    QTest::newRow("the till that granted first syncs first") << true;
-    QTest::newRow("the till that granted last syncs first") << false;
+    QTest::addColumn<bool>("otherLanguage"); // the second till speaks another language
+    QTest::newRow("the till that granted first syncs first") << true << false;
+    QTest::newRow("the till that granted last syncs first") << false << false;
+    QTest::newRow("the tills speak different languages") << true << true;
 }
 
 void TestTwoTills::bothGrantBeforeSyncingSquareHasItOnce()
 {
     QFETCH(bool, firstSyncsFirst);
+    QFETCH(bool, otherLanguage);
     auto a = till();
     auto b = till();
     // Ana enrolled at each till while both were offline, birthday and all (on 1 March).
@@ -233,9 +257,18 @@ void TestTwoTills::bothGrantBeforeSyncingSquareHasItOnce()
 
     // Tuesday of her birthday week: each till's pass gives the gift, before either has reached Square.
     for (Till* t : {a.get(), b.get()}) {
+        std::optional<OtherLanguage> language;
+        if (otherLanguage && t == b.get())
+            language.emplace();
         auto report = t->passOn(QDate(2024, 6, 11));
         LT_VERIFY_OK(report);
         QCOMPARE(birthdays(*report), 1);
+    }
+    if (otherLanguage) {
+        auto note = b->store.db().scalar(QStringLiteral("SELECT note FROM ledger WHERE member_id = ? AND points = ?"),
+                                         {b->member(Ana), BirthdayPoints});
+        LT_VERIFY_OK(note);
+        QVERIFY2(note->toString().startsWith(u'¡'), qPrintable(note->toString()));
     }
     const QString key = BonusGranter::naturalKey(GrantKind::Birthday, QStringLiteral("2024"), Ana);
     Till* first = firstSyncsFirst ? a.get() : b.get();
