@@ -196,6 +196,15 @@ Result<LoyaltyProgram> SquareProgramMapper::map(const QJsonObject& square, const
     std::stable_sort(rewards.begin(), rewards.end(),
                      [](const RewardTier& a, const RewardTier& b) { return a.points < b.points; });
     program.rewardTiers = rewards;
+    // The till's own parts may name a reward Square's program does not have (a local one, or one Square removed):
+    // a tier no longer reserves it, and a gift of it becomes a gift of the same points.
+    const QStringList known = program.rewardIds();
+    for (MemberTier& tier : program.memberTiers.tiers)
+        tier.rewardIds.removeIf([&known](const QString& reward) { return !known.contains(reward); });
+    for (std::optional<OccasionBonus>* bonus : {&program.birthdayBonus, &program.anniversaryBonus}) {
+        if (*bonus && !(*bonus)->rewardId.isEmpty() && !known.contains((*bonus)->rewardId))
+            (*bonus)->rewardId.clear();
+    }
     // The result must read back as a valid program.
     auto checked = LoyaltyProgram::fromJson(program.toJson());
     if (!checked)

@@ -40,6 +40,7 @@ private slots:
     void badEventIsRefused();
     void programIsMapped();
     void localDiscountsAndPartialRewardsAreKept();
+    void tillsOwnPartsSurviveThePull();
     void rewardAmountsAreInTheCurrencysMinorUnits_data();
     void rewardAmountsAreInTheCurrencysMinorUnits();
     void badProgramIsRefused_data();
@@ -143,6 +144,25 @@ void TestMapping::localDiscountsAndPartialRewardsAreKept()
     LT_VERIFY_OK(second);
     QCOMPARE(second->tier(QStringLiteral("t-250"))->amountMinor, 1500);
     QCOMPARE(second->tier(QStringLiteral("t-250"))->discount, RewardTier::Discount::FixedAmount);
+}
+
+void TestMapping::tillsOwnPartsSurviveThePull()
+{
+    // Tiers and gifts are the till's: Square's program replaces the rewards, and what named a reward Square does not
+    // have stops naming it (a tier no longer reserves it; a gift of it gives the same points).
+    LoyaltyProgram local = LoyaltyProgram::defaultProgram();
+    local.memberTiers.tiers.last().rewardIds = {QStringLiteral("five-off"), QStringLiteral("points-as-cash")};
+    local.birthdayBonus = OccasionBonus {100, QStringLiteral("five-off"), OccasionBonus::Period::Month};
+    auto pulled = SquareProgramMapper::map(json(Program), local);
+    LT_VERIFY_OK(pulled);
+    QCOMPARE(pulled->memberTiers.tiers.size(), 3);
+    QCOMPARE(pulled->memberTiers.tiers.last().rewardIds, QStringList {QStringLiteral("points-as-cash")});
+    QVERIFY(pulled->birthdayBonus.has_value());
+    QCOMPARE(pulled->birthdayBonus->rewardId, QString());
+    QCOMPARE(pulled->birthdayBonus->points, 100);
+    QCOMPARE(pulled->birthdayBonus->period, OccasionBonus::Period::Month);
+    QVERIFY(pulled->referralBonus.has_value());
+    QVERIFY(pulled->winBack.has_value());
 }
 
 void TestMapping::rewardAmountsAreInTheCurrencysMinorUnits_data()
