@@ -7,6 +7,7 @@
 #include "core/services/MemberDirectory.h"
 #include "core/store/GrantStore.h"
 #include "core/store/MemberStore.h"
+#include "core/store/SaleStore.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -72,7 +73,10 @@ Result<QList<PointsLine>> ReferralService::afterPurchase(qint64 memberId, qint64
         return bonuses;
     GrantStore grants(m_context.db);
     LT_TRY_ASSIGN(const bool already, grants.hasReferral(memberId));
-    if (already)
+    // Only the first sale of the minimum spend decides, even when it paid nobody (a referrer over the month's limit).
+    LT_TRY_ASSIGN(const bool decidedBefore,
+                  SaleStore(m_context.db).hasEarlierSaleOfAtLeast(memberId, rule->minimumSpendMinor, saleId));
+    if (already || decidedBefore)
         return bonuses;
     BonusGranter granter(m_context.db, m_context.clock, actor);
     const QString note = QCoreApplication::translate("ReferralService", "Referral bonus");

@@ -83,4 +83,13 @@ Result<qint64> SaleStore::recordRefund(qint64 saleId, const QString& refundRefer
     return refundId;
 }
 
+Result<bool> SaleStore::hasEarlierSaleOfAtLeast(qint64 memberId, qint64 minimumMinor, qint64 beforeSaleId) const
+{
+    LT_TRY_ASSIGN(const QVariant found,
+                  m_db.scalar(QStringLiteral("SELECT 1 FROM sales WHERE member_id = ? AND id < ? AND amount_minor >= ? "
+                                             "LIMIT 1"),
+                              {memberId, beforeSaleId, minimumMinor}));
+    return found.isValid();
+}
+
 } // namespace lt

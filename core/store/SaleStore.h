@@ -49,6 +49,8 @@ public:
     Result<qint64> insert(const QString& reference, qint64 memberId, const Money& total, qint64 points,
                           const QDateTime& at);
     Result<void> setTakenBack(qint64 saleId, qint64 refundedMinor, qint64 pointsReversed);
+    // Whether the member made a sale of at least this total before the given one.
+    Result<bool> hasEarlierSaleOfAtLeast(qint64 memberId, qint64 minimumMinor, qint64 beforeSaleId) const;
     // A voided sale counts as refunded in full with all its points reversed.
     Result<void> takeAllBack(qint64 saleId);
 

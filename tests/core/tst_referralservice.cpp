@@ -30,6 +30,7 @@ private slots:
     void namesTheReferrer();
     void bothBonusesOnTheFirstSaleOfTheMinimumSpend();
     void monthlyCapPerReferrer();
+    void onlyTheFirstQualifyingSaleDecides();
     void refusedAtEnrollment_data();
     void refusedAtEnrollment();
     void refusalsReadInSpanish_data();
@@ -199,6 +200,33 @@ void TestReferralService::monthlyCapPerReferrer()
     const QList<PointsLine> april = referAndBuy(QStringLiteral("415 555 2675"), QStringLiteral("S-4"));
     QCOMPARE(april.size(), 2);
     QCOMPARE(m_store->balance(m_referrer), qint64(300));
+}
+
+void TestReferralService::onlyTheFirstQualifyingSaleDecides()
+{
+    // The new member's own bonus is 0 and the referrer is over the month's limit: the first qualifying sale pays
+    // nobody, and a later one (even in a new month) does not pay the referrer for the same member.
+    lt::LoyaltyProgram program = lt::LoyaltyProgram::defaultProgram();
+    program.referralBonus->monthlyLimit = 1;
+    program.referralBonus->refereePoints = 0;
+    LT_VERIFY_OK(
+        lt::ProgramRepository(m_store->db(), m_store->clock()).save(program, lt::ProgramRepository::Source::Local));
+    LT_VERIFY_OK(m_store->engine().reload());
+    auto first = enrollReferred(QStringLiteral("415 555 2672"), QString::number(m_referrer));
+    LT_VERIFY_OK(first);
+    auto paid = m_store->accrue(first->id, QStringLiteral("S-1"), 2000);
+    LT_VERIFY_OK(paid);
+    QCOMPARE(paid->bonuses.size(), 1);
+    auto second = enrollReferred(QStringLiteral("415 555 2673"), QString::number(m_referrer));
+    LT_VERIFY_OK(second);
+    auto capped = m_store->accrue(second->id, QStringLiteral("S-2"), 2000);
+    LT_VERIFY_OK(capped);
+    QVERIFY(capped->bonuses.isEmpty());
+    m_store->clock().set(QDateTime(QDate(2024, 4, 1), QTime(12, 0), Qt::UTC));
+    auto later = m_store->accrue(second->id, QStringLiteral("S-3"), 2000);
+    LT_VERIFY_OK(later);
+    QVERIFY(later->bonuses.isEmpty());
+    QCOMPARE(m_store->balance(m_referrer), qint64(100));
 }
 
 void TestReferralService::refusedAtEnrollment_data()
