@@ -93,6 +93,11 @@ struct Till
     }
 
     qint64 member(const QString& phone) { return store.number("SELECT id FROM members WHERE phone = ?", {phone}); }
+    QString tier(const QString& phone)
+    {
+        auto held = store.db().scalar(QStringLiteral("SELECT tier FROM members WHERE phone = ?"), {phone});
+        return held ? held->toString() : QString();
+    }
     qint64 balance(const QString& phone) { return store.balance(member(phone)); }
     qint64 grantsOf(const QString& phone, const char* kind)
     {
@@ -170,6 +175,7 @@ private slots:
     void referralReachesSquareAndTheOtherTillOnce();
     void referralDecidedOnBothTillsReachesSquareOnce();
     void winBackOfferUsedAtOneTillLapsesAtTheOther();
+    void tierReachedAtOneTillIsHeldAtTheOther();
     void promotionFromSquareAppliesOnTheOtherTillOnce_data();
     void promotionFromSquareAppliesOnTheOtherTillOnce();
 
@@ -523,6 +529,49 @@ void TestTwoTills::winBackOfferUsedAtOneTillLapsesAtTheOther()
     for (Till* t : {b.get(), a.get()})
         QVERIFY(!t->sync().stopped);
     QCOMPARE(m_server->balanceForPhone(Ana), qint64(100 + 200 + 100));
+    for (Till* t : {a.get(), b.get()})
+        verifyAgrees(*t, {Ana});
+}
+
+void TestTwoTills::tierReachedAtOneTillIsHeldAtTheOther()
+{
+    auto a = till();
+    auto b = till();
+    for (Till* t : {a.get(), b.get()}) {
+        t->store.clock().set(noon(QDate(2024, 3, 1)));
+        LT_VERIFY_OK(t->enroll(Ana));
+        QVERIFY(!t->sync().stopped);
+    }
+    // A sale at A earns Gold's 2,000 points: A raises her at once.
+    auto gold = a->store.accrue(a->member(Ana), QStringLiteral("A-1"), 200000);
+    LT_VERIFY_OK(gold);
+    QCOMPARE(gold->tierChanged, QStringLiteral("Gold"));
+    QVERIFY(!a->sync().stopped);
+    QVERIFY(!b->sync().stopped);
+    QCOMPARE(b->balance(Ana), a->balance(Ana));
+
+    // B holds the points from Square; its pass's evaluation raises her, once.
+    for (int run = 0; run < 2; ++run) {
+        auto report = b->passOn(QDate(2024, 3, 1));
+        LT_VERIFY_OK(report);
+        const qsizetype ups =
+            std::count_if(report->grants.cbegin(), report->grants.cend(),
+                          [](const AutomationGrant& g) { return g.kind == QLatin1String("tier_up"); });
+        QCOMPARE(ups, run == 0 ? 1 : 0);
+    }
+    auto again = a->passOn(QDate(2024, 3, 1));
+    LT_VERIFY_OK(again);
+    QVERIFY(again->grants.isEmpty());
+    for (Till* t : {a.get(), b.get()})
+        QCOMPARE(t->tier(Ana), QStringLiteral("Gold"));
+
+    // Gold's 1.25x at B: computed there and sent to Square as the sale's points, once.
+    auto atB = b->store.accrue(b->member(Ana), QStringLiteral("B-1"), 10000);
+    LT_VERIFY_OK(atB);
+    QCOMPARE(atB->points, qint64(125));
+    for (Till* t : {b.get(), a.get()})
+        QVERIFY(!t->sync().stopped);
+    QCOMPARE(m_server->balanceForPhone(Ana), gold->points + 125);
     for (Till* t : {a.get(), b.get()})
         verifyAgrees(*t, {Ana});
 }
