@@ -3,24 +3,19 @@
 // reason, so Square applies the second till's request once and a till that pulls the other one's grant first
 // records it and never grants it. Real SQLite stores, real HTTP on 127.0.0.1 against the fake Square, which checks
 // every request against Square's OpenAPI description.
-#include "core/domain/Actor.h"
 #include "core/domain/Promotion.h"
-#include "core/services/AutomationPass.h"
 #include "core/services/BonusGranter.h"
 #include "core/store/GrantStore.h"
 #include "core/store/PromotionStore.h"
-#include "core/store/StoreSettings.h"
 #include "core/store/SyncConflicts.h"
-#include "sync/SyncEngine.h"
-#include "sync/square/SquareClient.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/support/TempStore.h"
 #include "tests/sync/FakeSquareServer.h"
+#include "tests/sync/SyncedTill.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QSignalSpy>
 #include <QTest>
 #include <QTranslator>
 
@@ -32,7 +27,6 @@ using lt::test::TempStore;
 using namespace lt;
 
 namespace {
-const QString Location = QStringLiteral("L-FAKE-0001");
 const QString Ana = QStringLiteral("+14155552671"); // born on Wednesday 12 June (1990): her week is 10-16 June 2024
 const QString Ben = QStringLiteral("+14155552672");
 const QString Cy = QStringLiteral("+14155552673");
@@ -41,79 +35,12 @@ const QString AnasBirthday = QStringLiteral("1990-06-12");
 constexpr qint64 BirthdayPoints = 50; // the default program's gift
 constexpr qint64 DayMs = 24LL * 3600 * 1000;
 
-// Noon of the day in local time, the time the passes count days in.
+using Till = lt::test::SyncedTill;
+
 QDateTime noon(QDate day)
 {
-    return QDateTime(day, QTime(12, 0)).toUTC();
+    return Till::noon(day);
 }
-
-// One till: its own store file, engine and sync engine, talking to the shared fake Square.
-struct Till
-{
-    Till(FakeSquareServer& server, QNetworkAccessManager& network)
-    {
-        if (!store.open())
-            qFatal("cannot open a store");
-        SquareClient::Options options;
-        options.baseDelayMs = 5;
-        options.maxDelayMs = 20;
-        options.timeoutMs = 2000;
-        options.maxAttempts = 2;
-        client = std::make_unique<SquareClient>(network, *SquareEnvironment::parse(server.baseUrl()),
-                                                QStringLiteral("token"), options);
-        engine = std::make_unique<SyncEngine>(store.db(), store.clock(), *client, Location);
-        QObject::connect(engine.get(), &SyncEngine::programChanged, [this] { (void)store.engine().reload(); });
-    }
-
-    SyncReport sync()
-    {
-        QSignalSpy finished(engine.get(), &SyncEngine::finished);
-        engine->runOnce();
-        if (finished.isEmpty() && !finished.wait(60000))
-            qWarning("the sync pass did not finish");
-        return finished.isEmpty() ? SyncReport {} : finished.first().first().value<SyncReport>();
-    }
-
-    // The automation pass as the till runs it at start and daily.
-    Result<AutomationReport> pass() { return AutomationPass(store.engine().context()).run(Actor::till()); }
-    Result<AutomationReport> passOn(QDate day)
-    {
-        store.clock().set(noon(day));
-        return pass();
-    }
-
-    Result<qint64> enroll(const QString& phone, const QString& birthday = {}, const QString& referredBy = {})
-    {
-        EnrollmentRequest request;
-        request.phone = phone;
-        request.birthday = birthday;
-        request.referredBy = referredBy;
-        LT_TRY_ASSIGN(const Enrollment enrolled, store.engine().enrollment().enroll(request, TempStore::cashier()));
-        return enrolled.member.id;
-    }
-
-    qint64 member(const QString& phone) { return store.number("SELECT id FROM members WHERE phone = ?", {phone}); }
-    QString tier(const QString& phone)
-    {
-        auto held = store.db().scalar(QStringLiteral("SELECT tier FROM members WHERE phone = ?"), {phone});
-        return held ? held->toString() : QString();
-    }
-    qint64 balance(const QString& phone) { return store.balance(member(phone)); }
-    qint64 grantsOf(const QString& phone, const char* kind)
-    {
-        return store.number("SELECT count(*) FROM grants WHERE member_id = ? AND kind = ?",
-                            {member(phone), QString::fromLatin1(kind)});
-    }
-    // Ledger entries of the member that carry `points`, whoever wrote them (the till's pass or the pull).
-    qint64 entriesOf(const QString& phone, qint64 points)
-    {
-        return store.number("SELECT count(*) FROM ledger WHERE member_id = ? AND points = ?", {member(phone), points});
-    }
-
-    TempStore store;
-    std::unique_ptr<SquareClient> client;
-    std::unique_ptr<SyncEngine> engine;
-};
 
 // A multiplier on Tuesday afternoons (16:00 to 18:00, local time), as created in Square's Dashboard.
 QJsonObject tuesdayAfternoons(const QString& name, int multiplierMilli)
@@ -156,8 +83,6 @@ qsizetype birthdays(const AutomationReport& report)
                          [](const AutomationGrant& grant) { return grant.kind == QLatin1String("birthday"); });
 }
 } // namespace
-
-Q_DECLARE_METATYPE(lt::SyncReport)
 
 class TestTwoTills : public QObject
 {
@@ -288,7 +213,7 @@ void TestTwoTills::bothGrantBeforeSyncingSquareHasItOnce()
     QCOMPARE(m_server->balanceForPhone(Ana), BirthdayPoints);
     for (Till* t : {a.get(), b.get()}) {
         verifyAgrees(*t, {Ana});
-        QCOMPARE(t->grantsOf(Ana, "birthday"), 1);
+        QCOMPARE(t->grantsOf(Ana, QStringLiteral("birthday")), 1);
         QCOMPARE(t->entriesOf(Ana, BirthdayPoints), 1);
         // The program Square sent kept the store's birthday gift: the passes below could give it.
         QVERIFY(t->store.engine().program().birthdayBonus);
@@ -310,7 +235,7 @@ void TestTwoTills::bothGrantBeforeSyncingSquareHasItOnce()
     for (Till* t : {a.get(), b.get()}) {
         verifyAgrees(*t, {Ana});
         QCOMPARE(t->balance(Ana), BirthdayPoints);
-        QCOMPARE(t->grantsOf(Ana, "birthday"), 1);
+        QCOMPARE(t->grantsOf(Ana, QStringLiteral("birthday")), 1);
     }
 }
 
@@ -350,7 +275,7 @@ void TestTwoTills::tillThatPullsFirstGrantsNothing()
     QCOMPARE(m_server->balanceForPhone(Ana), BirthdayPoints);
     for (Till* t : {a.get(), b.get()}) {
         verifyAgrees(*t, {Ana});
-        QCOMPARE(t->grantsOf(Ana, "birthday"), 1);
+        QCOMPARE(t->grantsOf(Ana, QStringLiteral("birthday")), 1);
         QCOMPARE(t->entriesOf(Ana, BirthdayPoints), 1);
     }
 }
@@ -414,7 +339,7 @@ void TestTwoTills::weekOffIsCaughtUpOnce()
     QCOMPARE(m_server->balanceForPhone(Ana), BirthdayPoints);
     for (Till* t : {a.get(), b.get()}) {
         verifyAgrees(*t, {Ana});
-        QCOMPARE(t->grantsOf(Ana, "birthday"), 1);
+        QCOMPARE(t->grantsOf(Ana, QStringLiteral("birthday")), 1);
         QCOMPARE(t->entriesOf(Ana, BirthdayPoints), 1);
     }
 }
@@ -434,8 +359,8 @@ void TestTwoTills::referralReachesSquareAndTheOtherTillOnce()
     // Cy's first sale at A, of the minimum spend: both bonuses.
     auto sale = a->store.accrue(a->member(Cy), QStringLiteral("A-1"), rule.minimumSpendMinor);
     LT_VERIFY_OK(sale);
-    QCOMPARE(a->grantsOf(Cy, "referral"), 1);
-    QCOMPARE(a->grantsOf(Ben, "referral"), 1);
+    QCOMPARE(a->grantsOf(Cy, QStringLiteral("referral")), 1);
+    QCOMPARE(a->grantsOf(Ben, QStringLiteral("referral")), 1);
     for (Till* t : {a.get(), b.get(), a.get()})
         QVERIFY(!t->sync().stopped);
 
@@ -446,8 +371,8 @@ void TestTwoTills::referralReachesSquareAndTheOtherTillOnce()
     QCOMPARE(m_server->balanceForPhone(Ben), rule.referrerPoints);
     for (Till* t : {a.get(), b.get()}) {
         verifyAgrees(*t, {Ben, Cy});
-        QCOMPARE(t->grantsOf(Cy, "referral"), 1);
-        QCOMPARE(t->grantsOf(Ben, "referral"), 1);
+        QCOMPARE(t->grantsOf(Cy, QStringLiteral("referral")), 1);
+        QCOMPARE(t->grantsOf(Ben, QStringLiteral("referral")), 1);
         QCOMPARE(t->entriesOf(Ben, rule.referrerPoints), 1);
         QCOMPARE(t->entriesOf(Cy, rule.refereePoints), 1);
     }
@@ -459,7 +384,7 @@ void TestTwoTills::referralReachesSquareAndTheOtherTillOnce()
     QCOMPARE(adjustmentsAtSquare(referrer), 1);
     for (Till* t : {a.get(), b.get()}) {
         verifyAgrees(*t, {Ben, Cy});
-        QCOMPARE(t->grantsOf(Ben, "referral"), 1);
+        QCOMPARE(t->grantsOf(Ben, QStringLiteral("referral")), 1);
     }
 }
 
@@ -479,7 +404,7 @@ void TestTwoTills::referralDecidedOnBothTillsReachesSquareOnce()
     // Her first sale at each till, before either reached Square: each till decides both bonuses.
     for (Till* t : {a.get(), b.get()}) {
         LT_VERIFY_OK(t->store.accrue(t->member(Cy), QStringLiteral("S-%1").arg(t->member(Cy)), rule.minimumSpendMinor));
-        QCOMPARE(t->grantsOf(Ben, "referral"), 1);
+        QCOMPARE(t->grantsOf(Ben, QStringLiteral("referral")), 1);
     }
     for (Till* t : {a.get(), b.get(), a.get()}) {
         const SyncReport report = t->sync();
