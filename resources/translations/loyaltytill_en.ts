@@ -1699,6 +1699,10 @@
         <source>A manager must approve a reward worth %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lt::ui::RefundDialog</name>

@@ -1699,6 +1699,10 @@
         <source>A manager must approve a reward worth %1.</source>
         <translation>Un gerente debe aprobar una recompensa de %1.</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>lt::ui::RefundDialog</name>

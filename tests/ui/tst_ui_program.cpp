@@ -10,6 +10,7 @@
 #include "tests/ui/TillHarness.h"
 #include "ui/Appearance.h"
 #include "ui/dialogs/EnrollmentDialog.h"
+#include "ui/dialogs/RedeemDialog.h"
 #include "ui/dialogs/SaleDialog.h"
 #include "ui/widgets/LookupField.h"
 #include "ui/widgets/MemberPanel.h"
@@ -25,6 +26,7 @@ using lt::ui::Appearance;
 using lt::ui::EnrollmentDialog;
 using lt::ui::MemberPanel;
 using lt::ui::MessageBanner;
+using lt::ui::RedeemDialog;
 using lt::ui::SaleDialog;
 using lt::ui::TillWindow;
 
@@ -141,6 +143,22 @@ void TestProgram::panelShowsTheWayToTheNextTier()
     // Paying with points reserved to Gold members: not offered below, though the balance would do.
     QCOMPARE(panelLine(panel(), QStringLiteral("Rewards available now"))->text(),
              QStringLiteral("Available now: 5.00 off"));
+    // The redemption lists it, says why, and does not let the cashier choose it.
+    auto ran = whenModal<RedeemDialog>([](RedeemDialog* dialog) {
+        const auto* rewards = dialog->findChild<QListWidget*>();
+        QVERIFY(rewards);
+        QCOMPARE(rewards->count(), 3);
+        QVERIFY(!(rewards->item(2)->flags() & Qt::ItemIsEnabled));
+        QVERIFY2(rewards->item(2)->text().contains(QStringLiteral("is for Gold members and above")),
+                 qPrintable(rewards->item(2)->text()));
+        QCOMPARE(rewards->currentRow(), 0);
+        TillHarness::press(Qt::Key_Down);
+        TillHarness::press(Qt::Key_Down);
+        QCOMPARE(rewards->currentRow(), 1);
+        TillHarness::press(Qt::Key_Escape);
+    });
+    TillHarness::press(Qt::Key_F3);
+    QVERIFY(*ran);
     // Nothing to offer and no expiry in the default program: those lines take no room.
     QCOMPARE(panel()->offerText(), QString());
     QVERIFY(!panelLine(panel(), QStringLiteral("Open offer"))->isVisible());

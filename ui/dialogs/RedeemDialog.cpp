@@ -42,6 +42,11 @@ RedeemDialog::RedeemDialog(LoyaltyEngine& engine, Actor actor, const Member& mem
                                              : tr("%1 — %2 %3").arg(tier.name).arg(tier.points).arg(program.termOther),
                                 m_rewards);
         item->setData(Qt::UserRole, tier.id);
+        // A reward reserved to a higher tier is listed, so the cashier can say why, but cannot be chosen.
+        if (auto allowed = engine.redemption().mayClaim(member, tier.id); !allowed) {
+            item->setFlags(item->flags() & ~(Qt::ItemIsEnabled | Qt::ItemIsSelectable));
+            item->setText(tr("%1 (%2)").arg(item->text(), allowed.error().message));
+        }
     }
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("%1 has %2 %3.")
@@ -61,8 +66,12 @@ RedeemDialog::RedeemDialog(LoyaltyEngine& engine, Actor actor, const Member& mem
     connect(buttons, &QDialogButtonBox::rejected, this, &RedeemDialog::reject);
     connect(m_rewards, &QListWidget::currentRowChanged, this, &RedeemDialog::updateQuote);
     connect(m_points, &QSpinBox::valueChanged, this, &RedeemDialog::updateQuote);
-    if (m_rewards->count() > 0)
-        m_rewards->setCurrentRow(0);
+    for (int row = 0; row < m_rewards->count(); ++row) {
+        if (m_rewards->item(row)->flags() & Qt::ItemIsEnabled) {
+            m_rewards->setCurrentRow(row);
+            break;
+        }
+    }
     m_rewards->setFocus();
 }
 
