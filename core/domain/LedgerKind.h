@@ -12,7 +12,8 @@ enum class LedgerKind {
     Refund, // points a refunded sale takes back, pro rata (negative)
     Adjust, // a manager's correction, another change made at Square, or Square's side of a conflict taking points
     Restore, // points given back: a refunded sale's reward, a reward deleted at Square, Square's side of a conflict
-    Expire, // points that lapsed at Square under the program's expiration rule (negative)
+    Expire, // points that lapsed under the program's expiration rule: at Square, or here for a store Square does not
+            // run (negative)
     Void, // a sale's points taken back because the accrual was a mistake (negative)
 };
 
