@@ -101,6 +101,7 @@ private slots:
     void referralDecidedOnBothTillsReachesSquareOnce();
     void winBackOfferUsedAtOneTillLapsesAtTheOther();
     void tierReachedAtOneTillIsHeldAtTheOther();
+    void connectedTillsLeaveExpiryToSquare();
     void promotionFromSquareAppliesOnTheOtherTillOnce_data();
     void promotionFromSquareAppliesOnTheOtherTillOnce();
 
@@ -499,6 +500,49 @@ void TestTwoTills::tierReachedAtOneTillIsHeldAtTheOther()
     QCOMPARE(m_server->balanceForPhone(Ana), gold->points + 125);
     for (Till* t : {a.get(), b.get()})
         verifyAgrees(*t, {Ana});
+}
+
+void TestTwoTills::connectedTillsLeaveExpiryToSquare()
+{
+    auto a = till();
+    auto b = till();
+    for (Till* t : {a.get(), b.get()}) {
+        t->store.clock().set(noon(QDate(2024, 3, 1)));
+        LT_VERIFY_OK(t->enroll(Ana));
+    }
+    LT_VERIFY_OK(a->store.accrue(a->member(Ana), QStringLiteral("A-1"), 10000));
+    for (Till* t : {a.get(), b.get()}) {
+        QVERIFY(!t->sync().stopped);
+        // Square's program expires points after 12 months: the store follows it.
+        QCOMPARE(t->store.engine().program().expirationMonths, std::optional<int>(12));
+    }
+
+    // March 2024's points were valid through March 2025. Square expires them; the tills' passes do not.
+    const auto expiries = [](const AutomationReport& report) {
+        return std::count_if(report.grants.cbegin(), report.grants.cend(),
+                             [](const AutomationGrant& grant) { return grant.kind == QLatin1String("expire"); });
+    };
+    for (Till* t : {a.get(), b.get()}) {
+        auto report = t->passOn(QDate(2025, 4, 2));
+        LT_VERIFY_OK(report);
+        QCOMPARE(expiries(*report), 0);
+    }
+    m_server->expirePoints(m_server->accountIdForPhone(Ana), 100);
+    for (int round = 0; round < 2; ++round) {
+        for (Till* t : {a.get(), b.get()}) {
+            QVERIFY(!t->sync().stopped);
+            auto report = t->pass();
+            LT_VERIFY_OK(report);
+            QCOMPARE(expiries(*report), 0);
+        }
+    }
+    QCOMPARE(m_server->balanceForPhone(Ana), 0);
+    for (Till* t : {a.get(), b.get()}) {
+        verifyAgrees(*t, {Ana});
+        QCOMPARE(
+            t->store.number("SELECT count(*) FROM ledger WHERE member_id = ? AND kind = 'expire'", {t->member(Ana)}),
+            1);
+    }
 }
 
 void TestTwoTills::promotionFromSquareAppliesOnTheOtherTillOnce_data()
