@@ -1,5 +1,5 @@
-// The colours that carry meaning (errors, warnings, the message banner) read at 4.5:1 or more in the light and the
-// dark palette, and follow a change of palette while the till runs.
+// The colours that carry meaning (errors, warnings, good news, the message banner) read at 4.5:1 or more in the light
+// and the dark palette, and follow a change of palette while the till runs.
 
 #include "tests/support/ResultChecks.h"
 #include "tests/ui/TillHarness.h"
@@ -68,7 +68,8 @@ void TestAppearance::meaningfulColoursAreReadable()
     Appearance::apply(*qApp, palette);
     const QPalette colours = QApplication::palette();
     QCOMPARE(Appearance::isDark(colours), palette == QLatin1String("dark"));
-    for (const QColor& meaning : {Appearance::errorColor(colours), Appearance::warningColor(colours)}) {
+    for (const QColor& meaning :
+         {Appearance::errorColor(colours), Appearance::warningColor(colours), Appearance::goodNewsColor(colours)}) {
         for (QPalette::ColorRole behind : {QPalette::Window, QPalette::Base}) {
             const double ratio = Appearance::contrastRatio(meaning, colours.color(behind));
             const QByteArray what = meaning.name().toLatin1() + " on " + colours.color(behind).name().toLatin1();
