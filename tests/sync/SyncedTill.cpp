@@ -1,9 +1,11 @@
 #include "tests/sync/SyncedTill.h"
 
 #include "core/domain/Actor.h"
+#include "core/store/SyncConflicts.h"
 #include "tests/sync/FakeSquareServer.h"
 
 #include <QSignalSpy>
+#include <QTest>
 
 namespace lt::test {
 
@@ -81,6 +83,21 @@ qint64 SyncedTill::grantsOf(const QString& phone, const QString& kind)
 qint64 SyncedTill::entriesOf(const QString& phone, qint64 points)
 {
     return store.number("SELECT count(*) FROM ledger WHERE member_id = ? AND points = ?", {member(phone), points});
+}
+
+void SyncedTill::verifyAgrees(const FakeSquareServer& square, const QStringList& phones)
+{
+    for (const QString& phone : phones) {
+        const QString account = square.accountIdForPhone(phone);
+        QVERIFY2(!account.isEmpty(), qPrintable(phone));
+        QCOMPARE(balance(phone), square.balance(account));
+    }
+    QCOMPARE(store.number("SELECT count(*) FROM outbox WHERE state <> 'sent'"), 0);
+    QCOMPARE(store.number("SELECT count(*) FROM square_events WHERE state = 'held'"), 0);
+    QCOMPARE(SyncConflicts(store.db(), store.clock()).openCount().value(), 0);
+    auto report = store.checkIntegrity();
+    QVERIFY(report.ok());
+    QVERIFY2(report->problems.isEmpty(), qPrintable(report->problems.join(u'\n')));
 }
 
 } // namespace lt::test

@@ -8,6 +8,7 @@
 
 #include <QDate>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -44,6 +45,10 @@ public:
     qint64 grantsOf(const QString& phone, const QString& kind);
     // Ledger entries of the member that carry `points`, whoever wrote them (the till's pass or the pull).
     qint64 entriesOf(const QString& phone, qint64 points);
+
+    // Fails the running test unless the members' balances are Square's, nothing waits to be sent or settled, no
+    // conflict is open and the store is consistent.
+    void verifyAgrees(const FakeSquareServer& square, const QStringList& phones);
 
     TempStore store;
     std::unique_ptr<SquareClient> client;
