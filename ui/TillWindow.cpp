@@ -393,6 +393,12 @@ void TillWindow::renderMember(qint64 memberId)
     refreshStatus();
 }
 
+void TillWindow::refreshMember()
+{
+    if (m_member)
+        renderMember(m_member->id);
+}
+
 void TillWindow::finishCustomer()
 {
     m_member.reset();
@@ -540,10 +546,7 @@ void TillWindow::setSync(SyncScheduler* sync)
         return;
     connect(sync, &SyncScheduler::programChanged, this, &TillWindow::reloadProgram);
     // Events made elsewhere may have changed the balance, and a pass may have found conflicts.
-    connect(sync, &SyncScheduler::passFinished, this, [this] {
-        if (m_member)
-            renderMember(m_member->id);
-    });
+    connect(sync, &SyncScheduler::passFinished, this, &TillWindow::refreshMember);
 }
 
 void TillWindow::syncSoon()
@@ -570,8 +573,7 @@ void TillWindow::reloadProgram()
         m_banner->show(MessageBanner::Kind::Error, reloaded.error().message);
         return;
     }
-    if (m_member)
-        renderMember(m_member->id);
+    refreshMember();
 }
 
 void TillWindow::openConflicts()
@@ -583,8 +585,8 @@ void TillWindow::openConflicts()
     ConflictsDialog dialog(m_engine, PointsActions::actorFor(m_staff), approval.manager().name, this);
     connect(&dialog, &ConflictsDialog::resolved, this, [this] { syncSoon(); });
     dialog.exec();
-    if (dialog.resolvedCount() > 0 && m_member)
-        renderMember(m_member->id);
+    if (dialog.resolvedCount() > 0)
+        refreshMember();
     refreshStatus();
     returnFocus();
 }

@@ -64,6 +64,9 @@ public:
     void addDemoMembers();
     void syncNow();
     void openConflicts(); // a manager's PIN, then the conflicts with Square
+    // The store changed outside the till (a sync pass, the daily automation pass): the member shown is read again,
+    // so a new offer, tier or balance appears without a new scan.
+    void refreshMember();
     // Damage found by the background check of the store file: shown until the till is restarted.
     void showStoreProblem(const QString& message);
 

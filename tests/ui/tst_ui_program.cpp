@@ -55,6 +55,7 @@ private slots:
     void panelShowsTheWayToTheNextTier();
     void saleThatCrossesSilverSaysSo();
     void winBackOfferIsShownAndTheNextSaleAppliesIt();
+    void offerOfAPassWhileTheMemberIsShown();
     void expiringPointsAreShown();
     void referralAtEnrollmentPaysBothOnTheFirstSale();
     void promotionIsNamedInThePreviewAndTheConfirmation();
@@ -236,6 +237,22 @@ void TestProgram::winBackOfferIsShownAndTheNextSaleAppliesIt()
     QCOMPARE(m_sold.points, 15);
     QVERIFY2(!window().banner()->text().contains(QStringLiteral("Welcome back")),
              qPrintable(window().banner()->text()));
+}
+
+void TestProgram::offerOfAPassWhileTheMemberIsShown()
+{
+    LT_VERIFY_OK(m_till->store().accrue(m_member.id, QStringLiteral("SETUP-1"), 2000));
+    FixedClock& clock = m_till->store().clock();
+    clock.set(clock.nowUtc().addDays(100));
+    showMember(m_member);
+    QCOMPARE(panel()->offerText(), QString());
+    // The day's pass runs beside the till (app/till connects its end to refreshMember): the offer appears without
+    // a new scan, and the focus stays where the cashier types.
+    LT_VERIFY_OK(AutomationPass(m_till->store().engine().context()).run(TempStore::cashier()));
+    window().refreshMember();
+    QVERIFY2(panel()->offerText().startsWith(QStringLiteral("Welcome back: 2x points")),
+             qPrintable(panel()->offerText()));
+    QCOMPARE(TillHarness::focused(), window().lookupField());
 }
 
 void TestProgram::expiringPointsAreShown()
