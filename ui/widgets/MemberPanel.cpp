@@ -50,6 +50,9 @@ MemberPanel::MemberPanel(QWidget* parent)
     m_history->setAccessibleName(tr("Recent history"));
     m_available->setWordWrap(true);
     m_history->setFocusPolicy(Qt::NoFocus);
+    // A tier change's reason is a sentence: wrapped, not cut at the panel's edge.
+    m_history->setWordWrap(true);
+    m_history->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_name);
     layout->addWidget(m_details);
