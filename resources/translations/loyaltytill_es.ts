@@ -1115,7 +1115,7 @@
     </message>
     <message>
         <source>Sale %1 brought %2 within the window; %3 starts at %4.</source>
-        <translation>La venta %1 dejó %2 en el periodo; %3 empieza en %4.</translation>
+        <translation>Con la venta %1 suma %2 en el periodo; %3 empieza en %4.</translation>
     </message>
     <message>
         <source>%1 within the window, short of the %2 %3 needs since %4.</source>
