@@ -1,6 +1,7 @@
 #include "sync/outbox/OutboxPusher.h"
 
 #include "core/common/Clock.h"
+#include "core/services/BonusGranter.h"
 #include "core/store/Database.h"
 #include "core/store/MemberStore.h"
 #include "core/store/ProgramRepository.h"
@@ -210,7 +211,13 @@ void OutboxPusher::checkEvents(const Row& row, const Step& then)
     // so accumulations are matched by type, points and location, adjustments by the key in their reason).
     // The first attempt is recorded before its request leaves, so a row whose process died mid-request (attempts
     // still 0) is checked too.
-    if (!row.firstAttemptAt.isValid() || row.firstAttemptAt.msecsTo(m_clock.nowUtc()) < m_windowMs) {
+    // A bonus's natural key is shared by every till of the store: another till may have sent the same bonus days
+    // ago, beyond Square's memory of the key, so such a row is looked for among the events before its first send.
+    GrantKind grantKind = GrantKind::Birthday;
+    QString period;
+    const bool sharedKey =
+        row.operation == OutboxOperation::Adjust && BonusGranter::parseKey(row.idempotencyKey, &grantKind, &period);
+    if (!sharedKey && (!row.firstAttemptAt.isValid() || row.firstAttemptAt.msecsTo(m_clock.nowUtc()) < m_windowMs)) {
         then(row);
         return;
     }
@@ -223,7 +230,9 @@ void OutboxPusher::checkEvents(const Row& row, const Step& then)
     query.idempotencyKey = row.idempotencyKey;
     query.rewardId = row.squareRef;
     query.locationId = m_locationId;
-    query.since = row.firstAttemptAt;
+    // Another till's pass gives a bonus at most a year and a period before this one catches up on it.
+    const QDateTime firstAttempt = row.firstAttemptAt.isValid() ? row.firstAttemptAt : m_clock.nowUtc();
+    query.since = sharedKey ? firstAttempt.addDays(-400) : row.firstAttemptAt;
     AppliedEventSearch::run(m_api, m_db, query,
                             [this, row, then](const SquareResult<AppliedEventSearch::Outcome>& outcome) {
                                 if (!outcome) {
