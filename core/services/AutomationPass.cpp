@@ -14,6 +14,9 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+#include <vector>
+
 namespace lt {
 
 namespace {
@@ -23,6 +26,39 @@ bool overlaps(const std::pair<QDate, QDate>& period, QDate from, QDate to)
 {
     return period.first <= to && period.second >= from;
 }
+
+// The store's calendar day of a UTC moment. QDateTime's local time costs microseconds a call (Qt asks the C library,
+// which looks for a changed zone file each time): seconds over a million members, so the days met are kept as
+// [start, end) intervals.
+class LocalDays
+{
+public:
+    QDate dayOf(const QDateTime& utc)
+    {
+        if (!utc.isValid())
+            return {};
+        const qint64 msecs = utc.toMSecsSinceEpoch();
+        const auto after = std::upper_bound(m_days.begin(), m_days.end(), msecs,
+                                            [](qint64 value, const Day& day) { return value < day.startMsecs; });
+        if (after != m_days.begin() && msecs < std::prev(after)->endMsecs)
+            return std::prev(after)->date;
+        const QDate date = utc.toLocalTime().date();
+        const Day day {date.startOfDay(Qt::LocalTime).toMSecsSinceEpoch(),
+                       date.addDays(1).startOfDay(Qt::LocalTime).toMSecsSinceEpoch(), date};
+        if (day.startMsecs <= msecs && msecs < day.endMsecs)
+            m_days.insert(after, day); // days do not overlap, so it goes where the search ended
+        return date;
+    }
+
+private:
+    struct Day
+    {
+        qint64 startMsecs = 0;
+        qint64 endMsecs = 0;
+        QDate date;
+    };
+    std::vector<Day> m_days; // ascending
+};
 } // namespace
 
 QString AutomationPass::lastDayKey()
@@ -45,6 +81,7 @@ Result<AutomationReport> AutomationPass::run(const Actor& actor)
             report.from = std::max(lastDay.addDays(1), report.to.addYears(-1).addDays(1));
     }
     LT_TRY(occasions(report.from, report.to, actor, report));
+    qCDebug(lcServices) << "automation pass: gifts and win-back offers made" << report.grants.size() << "grants";
     LT_TRY_ASSIGN(const QList<TierChange> changes, TierService(m_context).evaluate(report.to));
     for (const TierChange& change : changes)
         report.grants << AutomationGrant {change.memberId,
@@ -73,6 +110,9 @@ Result<void> AutomationPass::occasions(QDate from, QDate to, const Actor& actor,
     LT_TRY_ASSIGN(const QSet<QString> anniversaries, grants.keys(GrantKind::Anniversary, years));
     BonusGranter granter(m_context.db, m_context.clock, actor);
     const QDateTime now = m_context.clock.nowUtc();
+    const QDateTime offerEnds =
+        QDateTime(to.addDays(program.winBack ? program.winBack->validDays : 0), QTime(23, 59, 59)).toUTC();
+    LocalDays days;
 
     const auto yearly = [&](const MemberStore::Occasions& member, const OccasionBonus& bonus, GrantKind kind,
                             QDate date, const QSet<QString>& granted, const QString& kindName) -> Result<void> {
@@ -108,29 +148,37 @@ Result<void> AutomationPass::occasions(QDate from, QDate to, const Actor& actor,
         if (page.isEmpty())
             break;
         afterId = page.constLast().id;
+        // Each pass meets every absent member's offer again until they come back: the page's offers are read in
+        // one query, so that only new ones are written (an insert that finds its key costs a random index seek).
+        QSet<QString> heldOffers;
+        if (program.winBack) {
+            LT_TRY_ASSIGN(heldOffers, grants.keysOfMembers(GrantKind::WinBack, page.constFirst().id, afterId));
+        }
         LT_TRY(inTransaction(m_context.db, [&]() -> Result<void> {
             for (const MemberStore::Occasions& member : page) {
                 if (program.birthdayBonus && member.birthday.isValid())
                     LT_TRY(yearly(member, *program.birthdayBonus, GrantKind::Birthday, member.birthday, birthdays,
                                   QStringLiteral("birthday")));
-                const QDate enrolled = member.enrolledAt.toLocalTime().date();
+                const QDate enrolled = days.dayOf(member.enrolledAt);
                 if (program.anniversaryBonus && enrolled.isValid())
                     LT_TRY(yearly(member, *program.anniversaryBonus, GrantKind::Anniversary, enrolled, anniversaries,
                                   QStringLiteral("anniversary")));
                 if (!program.winBack)
                     continue;
                 const QDateTime lastSeen = member.lastVisitAt.isValid() ? member.lastVisitAt : member.enrolledAt;
-                const QDate lastDay = lastSeen.toLocalTime().date();
+                const QDate lastDay = days.dayOf(lastSeen);
                 if (!lastDay.isValid() || lastDay.daysTo(to) < program.winBack->afterDays)
                     continue;
                 // One offer per absence: keyed by the day of the last visit.
                 Grant offer;
                 offer.key = BonusGranter::naturalKey(GrantKind::WinBack, lastDay.toString(Qt::ISODate), member.phone);
+                if (heldOffers.contains(offer.key))
+                    continue;
                 offer.memberId = member.id;
                 offer.kind = GrantKind::WinBack;
                 offer.period = lastDay.toString(Qt::ISODate);
                 offer.state = GrantState::Offered;
-                offer.expiresAt = QDateTime(to.addDays(program.winBack->validDays), QTime(23, 59, 59)).toUTC();
+                offer.expiresAt = offerEnds;
                 offer.createdAt = now;
                 LT_TRY_ASSIGN(const bool offered, grants.insert(offer));
                 if (offered)

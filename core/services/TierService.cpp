@@ -120,6 +120,7 @@ Result<QList<TierChange>> TierService::evaluate(QDate day)
     } else {
         LT_TRY_ASSIGN(totals, store.allQualifyingPoints(windowStart(day)));
     }
+    qCDebug(lcServices) << "tier evaluation read the window's totals of" << totals.size() << "members";
     const QDateTime now = m_context.clock.nowUtc();
     qint64 afterId = 0;
     for (;;) {

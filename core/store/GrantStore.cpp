@@ -78,6 +78,18 @@ Result<QSet<QString>> GrantStore::keys(GrantKind kind, const QStringList& period
     return keys;
 }
 
+Result<QSet<QString>> GrantStore::keysOfMembers(GrantKind kind, qint64 firstId, qint64 lastId) const
+{
+    QSqlQuery& query =
+        m_db.prepared(QStringLiteral("SELECT grant_key FROM grants WHERE member_id BETWEEN ? AND ? AND kind = ?"));
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query, {firstId, lastId, toStorage(kind)}));
+    QSet<QString> keys;
+    while (query.next())
+        keys.insert(query.value(0).toString());
+    return keys;
+}
+
 Result<std::optional<Grant>> GrantStore::openOffer(qint64 memberId, const QDateTime& at) const
 {
     LT_TRY_ASSIGN(const QList<Grant> found,

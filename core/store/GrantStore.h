@@ -28,6 +28,8 @@ public:
     Result<std::optional<Grant>> byKey(const QString& key) const;
     // The keys of this kind and period, for a pass that decides many members at once.
     Result<QSet<QString>> keys(GrantKind kind, const QStringList& periods) const;
+    // The keys of this kind held by the members firstId to lastId: a page of members at a time.
+    Result<QSet<QString>> keysOfMembers(GrantKind kind, qint64 firstId, qint64 lastId) const;
     // The member's open offer at `at`: offered, not expired, made after the member's last visit.
     Result<std::optional<Grant>> openOffer(qint64 memberId, const QDateTime& at) const;
     Result<void> markUsed(qint64 grantId, qint64 saleId, qint64 points);

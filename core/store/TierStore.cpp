@@ -12,14 +12,14 @@ namespace {
 // What purchases earned: accruals (here or at another till, pulled from Square), less what refunds and voids took
 // back; an opening balance brought from an earlier program is no purchase. Redemptions never lower it. A refund or void
 // counts on the day of its sale, as spend does: taking back a sale the window no longer holds must not lower the
-// window.
+// window. %3 takes NOT INDEXED for the whole store's sums (see sums()).
 const QString PointsSql =
     QStringLiteral("SELECT %1 COALESCE(SUM(points), 0) FROM (SELECT l.member_id AS member_id, l.points AS points, "
-                   "COALESCE(s.created_at, l.created_at) AS created_at FROM ledger l LEFT JOIN sales s "
+                   "COALESCE(s.created_at, l.created_at) AS created_at FROM ledger l %3 LEFT JOIN sales s "
                    "ON l.kind IN ('refund', 'void') AND s.id = l.sale_id "
                    "WHERE l.kind IN ('accrue', 'refund', 'void')) WHERE 1 = 1 %2");
 const QString SpendSql = QStringLiteral("SELECT %1 COALESCE(SUM(amount_minor - refunded_minor), 0) FROM sales "
-                                        "WHERE 1 = 1 %2");
+                                        "%3 WHERE 1 = 1 %2");
 
 QString sinceText(const QDateTime& since)
 {
@@ -29,7 +29,8 @@ QString sinceText(const QDateTime& since)
 
 Result<qint64> TierStore::sum(const QString& sql, qint64 memberId, const QDateTime& since) const
 {
-    QSqlQuery& query = m_db.prepared(sql.arg(QString(), QStringLiteral("AND member_id = ? AND created_at >= ?")));
+    QSqlQuery& query =
+        m_db.prepared(sql.arg(QString(), QStringLiteral("AND member_id = ? AND created_at >= ?"), QString()));
     StatementScope scope(query);
     LT_TRY(m_db.exec(query, {memberId, sinceText(since)}));
     return query.next() ? query.value(0).toLongLong() : 0;
@@ -39,7 +40,11 @@ Result<QHash<qint64, qint64>> TierStore::sums(const QString& sql, const QDateTim
 {
     QSqlQuery query(m_db.connection());
     query.setForwardOnly(true);
-    query.prepare(sql.arg(QStringLiteral("member_id,"), QStringLiteral("AND created_at >= ? GROUP BY member_id")));
+    // Left to itself SQLite walks the member index to group without sorting, and fetches each row from the table
+    // by id: one random page read per row, 30 s for 5,000,000 ledger rows. Reading the table in order and sorting
+    // the groups takes 4 s.
+    query.prepare(sql.arg(QStringLiteral("member_id,"), QStringLiteral("AND created_at >= ? GROUP BY member_id"),
+                          QStringLiteral("NOT INDEXED")));
     LT_TRY(m_db.exec(query, {sinceText(since)}));
     QHash<qint64, qint64> totals;
     while (query.next())
