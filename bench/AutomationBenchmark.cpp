@@ -25,11 +25,14 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QMap>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
 
 #include <atomic>
+#include <malloc.h>
 #include <mutex>
 #include <random>
 
@@ -229,6 +232,121 @@ Result<QList<qint64>> goldMembers(LoyaltyEngine& engine, qint64 members, int wan
     return gold;
 }
 
+// The wall clock moved by whole days: the store as it will be the next day.
+class ShiftedClock final : public Clock
+{
+public:
+    explicit ShiftedClock(int days)
+        : m_days(days)
+    {
+    }
+    QDateTime nowUtc() const override { return QDateTime::currentDateTimeUtc().addDays(m_days); }
+
+private:
+    const int m_days;
+};
+
+// One automation pass, timed, with a cashier accruing beside it.
+struct PassRun
+{
+    double seconds = 0;
+    double rssBeforeMb = 0;
+    double peakRssMb = 0;
+    QStringList steps;
+    QMap<QString, std::pair<qint64, qint64>> byKind; // grants, points
+    struct
+    {
+        qint64 accruals = 0;
+        double p50Ms = 0;
+        double p99Ms = 0;
+        double maxMs = 0;
+        double maxAtSeconds = 0; // into the pass
+        qint64 failures = 0;
+    } probe;
+
+    QJsonObject toJson() const
+    {
+        QJsonObject grants;
+        for (auto it = byKind.cbegin(); it != byKind.cend(); ++it)
+            grants.insert(it.key(),
+                          QJsonObject {{QStringLiteral("count"), it->first}, {QStringLiteral("points"), it->second}});
+        return {{QStringLiteral("seconds"), seconds},
+                {QStringLiteral("grants"), grants},
+                {QStringLiteral("steps"), QJsonArray::fromStringList(steps)},
+                {QStringLiteral("rss_before_mb"), rssBeforeMb},
+                {QStringLiteral("peak_rss_mb"), peakRssMb},
+                {QStringLiteral("cashier_accruals"), probe.accruals},
+                {QStringLiteral("cashier_p50_ms"), probe.p50Ms},
+                {QStringLiteral("cashier_p99_ms"), probe.p99Ms},
+                {QStringLiteral("cashier_max_ms"), probe.maxMs},
+                {QStringLiteral("cashier_max_at_s"), probe.maxAtSeconds},
+                {QStringLiteral("cashier_failures"), probe.failures}};
+    }
+    void print(const QString& title) const
+    {
+        out << QStringLiteral("%1: %2 s wall, resident memory %3 MB before, %4 MB at its peak\n")
+                   .arg(title)
+                   .arg(seconds, 0, 'f', 1)
+                   .arg(rssBeforeMb, 0, 'f', 0)
+                   .arg(peakRssMb, 0, 'f', 0);
+        for (auto it = byKind.cbegin(); it != byKind.cend(); ++it)
+            out << QStringLiteral("  %1: %2 grants, %3 points\n").arg(it.key()).arg(it->first).arg(it->second);
+        for (const QString& line : steps)
+            out << QStringLiteral("  at %1\n").arg(line);
+        out << QStringLiteral(
+                   "  cashier on a second connection meanwhile: %1 accruals, p50 %2 ms, p99 %3 ms, max %4 ms "
+                   "(%5 s into the pass), %6 failed\n")
+                   .arg(probe.accruals)
+                   .arg(probe.p50Ms, 0, 'f', 2)
+                   .arg(probe.p99Ms, 0, 'f', 2)
+                   .arg(probe.maxMs, 0, 'f', 1)
+                   .arg(probe.maxAtSeconds, 0, 'f', 1)
+                   .arg(probe.failures);
+    }
+};
+
+Result<PassRun> timePass(EngineContext& context, const QString& path, qint64 members, int probePause,
+                         const Actor& actor)
+{
+    PassRun run;
+    PassLog log;
+    passLog = &log;
+    QLoggingCategory::setFilterRules(QStringLiteral("loyaltytill.*.debug=false\nloyaltytill.core.services.debug=true"));
+    log.previous = qInstallMessageHandler(recordPassMessage);
+    CashierProbe probe(path, members, probePause);
+    probe.start();
+    QThread::msleep(500); // the probe's connection is open and accruing before the pass starts
+    run.rssBeforeMb = procStatusMb("VmRSS");
+    resetPeakRss();
+    const double probeOffset = probe.secondsSinceStart(); // the probe started this long before the pass
+    log.clock.start();
+    QElapsedTimer timer;
+    timer.start();
+    auto pass = AutomationPass(context).run(actor);
+    run.seconds = double(timer.nsecsElapsed()) / 1e9;
+    run.peakRssMb = procStatusMb("VmHWM");
+    QThread::msleep(200);
+    probe.stop();
+    qInstallMessageHandler(log.previous);
+    QLoggingCategory::setFilterRules(QStringLiteral("loyaltytill.*.debug=false"));
+    passLog = nullptr;
+    LT_TRY(pass);
+    if (!probe.error.isEmpty())
+        return Error::storage(probe.error);
+    for (const AutomationGrant& grant : pass->grants) {
+        run.byKind[grant.kind].first += 1;
+        run.byKind[grant.kind].second += grant.points;
+    }
+    run.steps = log.lines;
+    run.probe.accruals = qint64(probe.latencies.size());
+    run.probe.p50Ms = probe.latencies.percentileMs(50);
+    run.probe.p99Ms = probe.latencies.percentileMs(99);
+    run.probe.maxMs = probe.slowestMs;
+    run.probe.maxAtSeconds = probe.slowestAtSeconds - probeOffset;
+    run.probe.failures = probe.failures;
+    return run;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -248,6 +366,14 @@ int main(int argc, char* argv[])
                       QStringLiteral("MS"), QStringLiteral("2")});
     parser.addOption({QStringLiteral("dir"), QStringLiteral("Folder for the database (default: a temporary one)."),
                       QStringLiteral("DIR")});
+    parser.addOption(
+        {QStringLiteral("from"),
+         QStringLiteral("Start from a copy of this store (one --save-generated wrote) instead of generating."),
+         QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("save-generated"),
+                      QStringLiteral("Keep a copy of the generated store, before the pass, in this file."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("pass-only"), QStringLiteral("Stop after the automation pass.")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the figures as JSON.")});
     parser.addHelpOption();
     parser.process(app);
@@ -261,6 +387,11 @@ int main(int argc, char* argv[])
     const QString path = dir + QStringLiteral("/automation.sqlite");
     for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
         QFile::remove(path + suffix);
+    const QString from = parser.value(QStringLiteral("from"));
+    if (!from.isEmpty() && !QFile::copy(from, path)) {
+        progress(QStringLiteral("Cannot copy %1").arg(from));
+        return 1;
+    }
     SystemClock clock;
     auto opened = Database::open(path);
     if (!opened) {
@@ -278,62 +409,68 @@ int main(int argc, char* argv[])
 
     // The default program (Silver and Gold on a rolling 12 months, birthday gift, referral, win-back) with an
     // anniversary gift and local expiry after 12 months added, so that every step of the pass has work.
+    // A copy (--from) has it already.
     LoyaltyProgram program = LoyaltyProgram::defaultProgram();
     program.anniversaryBonus = OccasionBonus {100, QString(), OccasionBonus::Period::Week};
     program.expirationMonths = 12;
-    if (auto saved = ProgramRepository(*db, clock).save(program, ProgramRepository::Source::Local); !saved) {
-        progress(saved.error().message);
-        return 1;
+    if (from.isEmpty()) {
+        if (auto saved = ProgramRepository(*db, clock).save(program, ProgramRepository::Source::Local); !saved) {
+            progress(saved.error().message);
+            return 1;
+        }
     }
     if (auto reloaded = engine.reload(); !reloaded) {
         progress(reloaded.error().message);
         return 1;
     }
 
-    progress(QStringLiteral("Generating %1 members and %2 sales ...").arg(members).arg(sales));
-    GenerateOptions options;
-    options.members = members;
-    options.sales = sales;
-    auto generated = DemoDataGenerator(engine.context()).generate(options);
-    if (!generated) {
-        progress(generated.error().message);
-        return 1;
+    GenerateReport generated; // zeros for a copy
+    if (from.isEmpty()) {
+        progress(QStringLiteral("Generating %1 members and %2 sales ...").arg(members).arg(sales));
+        GenerateOptions options;
+        options.members = members;
+        options.sales = sales;
+        auto report = DemoDataGenerator(engine.context()).generate(options);
+        if (!report) {
+            progress(report.error().message);
+            return 1;
+        }
+        generated = *report;
     }
+    if (const QString copy = parser.value(QStringLiteral("save-generated")); !copy.isEmpty()) {
+        QFile::remove(copy);
+        QSqlQuery vacuum(db->connection());
+        if (!vacuum.exec(QStringLiteral("VACUUM INTO '%1'")
+                             .arg(QString(copy).replace(QLatin1Char('\''), QStringLiteral("''"))))) {
+            progress(vacuum.lastError().text());
+            return 1;
+        }
+    }
+    malloc_trim(0); // what the generator freed goes back, so resident memory is the pass's
 
-    progress(QStringLiteral("Running one automation pass with a cashier accruing on a second connection ..."));
-    PassLog log;
-    passLog = &log;
-    QLoggingCategory::setFilterRules(QStringLiteral("loyaltytill.*.debug=false\nloyaltytill.core.services.debug=true"));
-    log.previous = qInstallMessageHandler(recordPassMessage);
-    CashierProbe probe(path, members, probePause);
-    probe.start();
-    QThread::msleep(500); // the probe's connection is open and accruing before the pass starts
-    const double rssBefore = procStatusMb("VmRSS");
-    resetPeakRss();
-    const double probeOffset = probe.secondsSinceStart(); // the probe started this long before the pass
-    log.clock.start();
-    QElapsedTimer passTimer;
-    passTimer.start();
-    auto pass = AutomationPass(engine.context()).run(bench);
-    const double passSeconds = double(passTimer.nsecsElapsed()) / 1e9;
-    const double passPeakRss = procStatusMb("VmHWM");
-    QThread::msleep(200);
-    probe.stop();
-    qInstallMessageHandler(log.previous);
-    QLoggingCategory::setFilterRules(QStringLiteral("loyaltytill.*.debug=false"));
-    passLog = nullptr;
-    if (!pass) {
-        progress(pass.error().message);
+    progress(QStringLiteral("Running the automation pass with a cashier accruing on a second connection ..."));
+    auto first = timePass(engine.context(), path, members, probePause, bench);
+    if (!first) {
+        progress(first.error().message);
         return 1;
     }
-    if (!probe.error.isEmpty()) {
-        progress(probe.error);
+    // The next day's pass on the same store: what the till runs daily once the first pass has caught up.
+    ShiftedClock tomorrow(1);
+    auto nextDayEngine = LoyaltyEngine::create(*db, tomorrow);
+    if (!nextDayEngine) {
+        progress(nextDayEngine.error().message);
         return 1;
     }
-    QMap<QString, std::pair<qint64, qint64>> byKind; // grants, points
-    for (const AutomationGrant& grant : pass->grants) {
-        byKind[grant.kind].first += 1;
-        byKind[grant.kind].second += grant.points;
+    progress(QStringLiteral("Running the next day's pass ..."));
+    auto next = timePass((*nextDayEngine)->context(), path, members, probePause, bench);
+    if (!next) {
+        progress(next.error().message);
+        return 1;
+    }
+    if (parser.isSet(QStringLiteral("pass-only"))) {
+        first->print(QStringLiteral("automation pass"));
+        next->print(QStringLiteral("the next day's pass"));
+        return first->probe.failures + next->probe.failures == 0 ? 0 : 1;
     }
 
     progress(QStringLiteral("Timing accruals with two live promotions for Gold members ..."));
@@ -348,7 +485,7 @@ int main(int argc, char* argv[])
     }
     bench::BareSqlite bare(path);
     bench::LatencySample accrual, accrualFloor;
-    qint64 misses = probe.failures;
+    qint64 misses = first->probe.failures + next->probe.failures;
     qint64 withTier = 0, withPromotion = 0;
     std::mt19937_64 rng(7);
     std::uniform_int_distribution<qsizetype> pickGold(0, gold->size() - 1);
@@ -375,26 +512,13 @@ int main(int argc, char* argv[])
         accrualFloor.time([&] { misses += bare.accrue(pick(rng), reference, amount, 12) ? 0 : 1; });
     }
 
-    QJsonObject grants;
-    for (auto it = byKind.cbegin(); it != byKind.cend(); ++it)
-        grants.insert(it.key(),
-                      QJsonObject {{QStringLiteral("count"), it->first}, {QStringLiteral("points"), it->second}});
     const QJsonObject figures {
         {QStringLiteral("members"), members},
         {QStringLiteral("sales"), sales},
-        {QStringLiteral("ledger_entries"), generated->ledgerEntries},
-        {QStringLiteral("generate_seconds"), generated->seconds},
-        {QStringLiteral("pass_seconds"), passSeconds},
-        {QStringLiteral("pass_grants"), grants},
-        {QStringLiteral("pass_steps"), QJsonArray::fromStringList(log.lines)},
-        {QStringLiteral("pass_rss_before_mb"), rssBefore},
-        {QStringLiteral("pass_peak_rss_mb"), passPeakRss},
-        {QStringLiteral("cashier_accruals_during_pass"), qint64(probe.latencies.size())},
-        {QStringLiteral("cashier_p50_ms"), probe.latencies.percentileMs(50)},
-        {QStringLiteral("cashier_p99_ms"), probe.latencies.percentileMs(99)},
-        {QStringLiteral("cashier_max_ms"), probe.slowestMs},
-        {QStringLiteral("cashier_max_at_s"), probe.slowestAtSeconds - probeOffset},
-        {QStringLiteral("cashier_failures"), probe.failures},
+        {QStringLiteral("ledger_entries"), generated.ledgerEntries},
+        {QStringLiteral("generate_seconds"), generated.seconds},
+        {QStringLiteral("pass"), first->toJson()},
+        {QStringLiteral("next_day_pass"), next->toJson()},
         {QStringLiteral("gold_members"), qint64(gold->size())},
         {QStringLiteral("accrual_p50_ms"), accrual.percentileMs(50)},
         {QStringLiteral("accrual_p99_ms"), accrual.percentileMs(99)},
@@ -411,24 +535,11 @@ int main(int argc, char* argv[])
     out << QStringLiteral("%1 members, %2 sales, %3 ledger entries generated in %4 s\n\n")
                .arg(members)
                .arg(sales)
-               .arg(generated->ledgerEntries)
-               .arg(generated->seconds, 0, 'f', 1);
-    out << QStringLiteral("automation pass: %1 s wall, resident memory %2 MB before, %3 MB at its peak\n")
-               .arg(passSeconds, 0, 'f', 1)
-               .arg(rssBefore, 0, 'f', 0)
-               .arg(passPeakRss, 0, 'f', 0);
-    for (auto it = byKind.cbegin(); it != byKind.cend(); ++it)
-        out << QStringLiteral("  %1: %2 grants, %3 points\n").arg(it.key()).arg(it->first).arg(it->second);
-    for (const QString& line : std::as_const(log.lines))
-        out << QStringLiteral("  at %1\n").arg(line);
-    out << QStringLiteral("cashier on a second connection during the pass: %1 accruals, p50 %2 ms, p99 %3 ms, max %4 "
-                          "ms (%5 s into the pass), %6 failed\n\n")
-               .arg(probe.latencies.size())
-               .arg(probe.latencies.percentileMs(50), 0, 'f', 2)
-               .arg(probe.latencies.percentileMs(99), 0, 'f', 2)
-               .arg(probe.slowestMs, 0, 'f', 1)
-               .arg(probe.slowestAtSeconds - probeOffset, 0, 'f', 1)
-               .arg(probe.failures);
+               .arg(generated.ledgerEntries)
+               .arg(generated.seconds, 0, 'f', 1);
+    first->print(QStringLiteral("automation pass"));
+    next->print(QStringLiteral("the next day's pass"));
+    out << '\n';
     out << "| operation | p50 ms | p99 ms | bare SQLite p50 ms | bare SQLite p99 ms | p99 / floor |\n"
            "|---|---|---|---|---|---|\n";
     out << QStringLiteral("| accrual, Gold 1.25x, two live promotions | %1 | %2 | %3 | %4 | %5x |\n")
