@@ -9,6 +9,7 @@
 #include "core/domain/PromotionRules.h"
 #include "core/services/EngineContext.h"
 #include "core/services/MemberDirectory.h"
+#include "core/services/PromotionCache.h"
 #include "core/services/ReferralService.h"
 #include "core/services/TierService.h"
 #include "core/store/AuditLog.h"
@@ -91,16 +92,14 @@ Result<AccrualService::Earning> AccrualService::earning(qint64 memberId, const S
     const auto timesMinusOne = [base](int milli) {
         return base * (milli - 1000) / 1000;
     };
-    TierService tiers(m_context);
-    LT_TRY_ASSIGN(const int tierMilli, tiers.multiplierMilli(memberId));
-    if (tierMilli > 1000) {
-        LT_TRY_ASSIGN(const TierService::Outlook outlook, tiers.outlook(memberId));
+    LT_TRY_ASSIGN(const MemberTier* tier, TierService(m_context).heldTier(memberId));
+    if (tier && tier->multiplierMilli > 1000) {
         breakdown.extras << PointsLine {PointsLine::Kind::Tier,
-                                        QStringLiteral("%1 %2x").arg(outlook.tier, multiplierText(tierMilli)),
-                                        timesMinusOne(tierMilli), memberId};
+                                        QStringLiteral("%1 %2x").arg(tier->name, multiplierText(tier->multiplierMilli)),
+                                        timesMinusOne(tier->multiplierMilli), memberId};
     }
     const PromotionStore promotions(m_context.db);
-    LT_TRY_ASSIGN(const QList<Promotion> live, promotions.active());
+    LT_TRY_ASSIGN(const QList<Promotion> live, m_promotions.live(promotions));
     if (!live.isEmpty()) {
         const auto usesSince = [&](const Promotion& promotion, const QDateTime& since) {
             return promotions.usesSince(memberId, promotion.id, since);

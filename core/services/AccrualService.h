@@ -3,6 +3,7 @@
 #include "core/common/Result.h"
 #include "core/domain/PointsChange.h"
 #include "core/domain/Sale.h"
+#include "core/services/PromotionCache.h"
 
 namespace lt {
 
@@ -44,6 +45,7 @@ private:
     Result<PointsChange> recordVoid(const QString& reference, const QString& reason, const Actor& actor);
 
     EngineContext& m_context;
+    mutable PromotionCache m_promotions; // parsed once, read again only when the promotions change
 };
 
 } // namespace lt

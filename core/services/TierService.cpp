@@ -40,14 +40,20 @@ Result<qint64> TierService::qualifying(qint64 memberId, QDate day) const
     return store.qualifyingPoints(memberId, windowStart(day));
 }
 
-Result<int> TierService::multiplierMilli(qint64 memberId) const
+Result<const MemberTier*> TierService::heldTier(qint64 memberId) const
 {
     const TierPolicy& policy = m_context.program.memberTiers;
     if (policy.isEmpty())
-        return 1000;
+        return static_cast<const MemberTier*>(nullptr);
     LT_TRY_ASSIGN(const TierStore::Standing standing, TierStore(m_context.db).standing(memberId));
     const MemberTier* tier = policy.tier(standing.tier);
-    return tier ? tier->multiplierMilli : policy.tiers.constFirst().multiplierMilli;
+    return tier ? tier : &policy.tiers.constFirst();
+}
+
+Result<int> TierService::multiplierMilli(qint64 memberId) const
+{
+    LT_TRY_ASSIGN(const MemberTier* tier, heldTier(memberId));
+    return tier ? tier->multiplierMilli : 1000;
 }
 
 Result<TierService::Outlook> TierService::outlook(qint64 memberId) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/domain/TierPolicy.h"
 #include "core/store/TierStore.h"
 
 #include <QDate>
@@ -34,6 +35,8 @@ public:
         qint64 toNextTier = 0; // points (or minor units of spend) still needed
     };
     Result<Outlook> outlook(qint64 memberId) const;
+    // The tier the member holds (the first one until placed); nullptr when the program has no tiers.
+    Result<const MemberTier*> heldTier(qint64 memberId) const;
     // The earn multiplier of the tier the member holds (1000: none).
     Result<int> multiplierMilli(qint64 memberId) const;
 

@@ -62,6 +62,16 @@ Result<QList<Promotion>> PromotionStore::read(const QString& where, std::initial
     return promotions;
 }
 
+Result<QString> PromotionStore::signature() const
+{
+    LT_TRY_ASSIGN(const QVariant signature,
+                  m_db.scalar(QStringLiteral("SELECT count(*) || ':' || COALESCE(max(id), 0) || ':' || "
+                                             "COALESCE(sum(length(document)), 0) || ':' || "
+                                             "COALESCE(group_concat(id || status || COALESCE(canceled_at, '')), '') "
+                                             "FROM promotions")));
+    return signature.toString();
+}
+
 Result<int> PromotionStore::liveCount() const
 {
     LT_TRY_ASSIGN(const QVariant count, m_db.scalar(QStringLiteral("SELECT count(*) FROM promotions WHERE ") + Live));

@@ -47,6 +47,8 @@ public:
 
     // The live ones (ACTIVE or SCHEDULED, not canceled), newest first: those a sale may earn.
     Result<QList<Promotion>> active() const;
+    // Changes whenever a promotion is added, changed, canceled or ended (Square never edits one in place).
+    Result<QString> signature() const;
     // Every promotion, newest first.
     Result<QList<Promotion>> all() const;
     Result<Promotion> byId(qint64 id) const;

@@ -1,3 +1,4 @@
+#include "core/services/PromotionCache.h"
 #include "core/store/PromotionStore.h"
 #include "core/store/Transaction.h"
 #include "tests/support/ResultChecks.h"
@@ -64,6 +65,7 @@ private slots:
     void refusesWhatSquareWouldRefuse();
     void atMostTenLive();
     void cancelStopsALivePromotion();
+    void cacheReadsAgainOnlyAfterAChange();
     void squaresListReplacesThePromotions();
     void usesAreCountedPerMemberAndSince();
 
@@ -162,6 +164,32 @@ void TestPromotionStore::cancelStopsALivePromotion()
     QCOMPARE(names(store.all()), QStringList {QStringLiteral("Double Tuesdays")});
     LT_VERIFY_ERROR(store.cancel(*id, utc(5, 9)), ErrorKind::Conflict);
     LT_VERIFY_ERROR(store.cancel(4242, utc(5, 9)), ErrorKind::NotFound);
+}
+
+void TestPromotionStore::cacheReadsAgainOnlyAfterAChange()
+{
+    // Sales read the live promotions through a cache; an add, a cancel or Square's list, possibly made by another
+    // process, must reach the next sale.
+    PromotionStore store(m_store->db());
+    lt::PromotionCache cache;
+    QVERIFY(names(cache.live(store)).isEmpty());
+    auto before = store.signature();
+    LT_VERIFY_OK(before);
+    auto id = store.add(own(QStringLiteral("Double Tuesdays"), utc(1, 9)));
+    LT_VERIFY_OK(id);
+    QCOMPARE(names(cache.live(store)), QStringList {QStringLiteral("Double Tuesdays")});
+    auto added = store.signature();
+    LT_VERIFY_OK(added);
+    QVERIFY(*added != *before);
+    QCOMPARE(*store.signature(), *added); // nothing changed, nothing to read
+    LT_VERIFY_OK(store.cancel(*id, utc(4, 15, 30)));
+    QVERIFY(*store.signature() != *added);
+    QVERIFY(names(cache.live(store)).isEmpty());
+    LT_VERIFY_OK(
+        store.replaceFromSquare({fromSquare(QStringLiteral("sq-1"), QStringLiteral("Coffee bonus"), utc(2, 9))}));
+    QCOMPARE(names(cache.live(store)), QStringList {QStringLiteral("Coffee bonus")});
+    LT_VERIFY_OK(store.replaceFromSquare({}));
+    QVERIFY(names(cache.live(store)).isEmpty());
 }
 
 void TestPromotionStore::squaresListReplacesThePromotions()
