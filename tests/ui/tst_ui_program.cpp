@@ -53,6 +53,8 @@ private slots:
     void init();
     void cleanup();
     void panelShowsTheWayToTheNextTier();
+    void tierOnSpendShowsWhatIsLeftToSpend_data();
+    void tierOnSpendShowsWhatIsLeftToSpend();
     void saleThatCrossesSilverSaysSo();
     void winBackOfferIsShownAndTheNextSaleAppliesIt();
     void offerOfAPassWhileTheMemberIsShown();
@@ -170,6 +172,34 @@ void TestProgram::panelShowsTheWayToTheNextTier()
     TillHarness::press(Qt::Key_Escape);
     QCOMPARE(panel()->tierText(), QString());
     QVERIFY(!panelLine(panel(), QStringLiteral("Progress to the next tier"))->isVisible());
+}
+
+void TestProgram::tierOnSpendShowsWhatIsLeftToSpend_data()
+{
+    QTest::addColumn<qint64>("spentMinor");
+    QTest::addColumn<QString>("tier");
+    QTest::newRow("nothing yet") << qint64(0)
+                                 << QStringLiteral("Tier: Member  ·  spend 500.00 USD more to reach Silver");
+    QTest::newRow("part of the way") << qint64(12000)
+                                     << QStringLiteral("Tier: Member  ·  spend 380.00 USD more to reach Silver");
+    QTest::newRow("silver") << qint64(60000)
+                            << QStringLiteral("Tier: Silver  ·  spend 1,400.00 USD more to reach Gold");
+    QTest::newRow("gold, the top") << qint64(250000) << QStringLiteral("Tier: Gold");
+}
+
+void TestProgram::tierOnSpendShowsWhatIsLeftToSpend()
+{
+    QFETCH(qint64, spentMinor);
+    QFETCH(QString, tier);
+    // Tiers on spend: Silver from 500.00 within the window, Gold from 2,000.00.
+    TierPolicy& tiers = m_till->store().engine().context().program.memberTiers;
+    tiers.basis = TierPolicy::Basis::Spend;
+    tiers.tiers[1].threshold = 50000;
+    tiers.tiers[2].threshold = 200000;
+    if (spentMinor > 0)
+        LT_VERIFY_OK(m_till->store().accrue(m_member.id, QStringLiteral("SETUP-1"), spentMinor));
+    showMember(m_member);
+    QCOMPARE(panel()->tierText(), tier);
 }
 
 void TestProgram::saleThatCrossesSilverSaysSo()
