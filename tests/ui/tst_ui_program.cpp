@@ -16,6 +16,7 @@
 #include "ui/widgets/MemberPanel.h"
 #include "ui/widgets/MessageBanner.h"
 
+#include <QDir>
 #include <QLabel>
 #include <QListWidget>
 #include <QTest>
@@ -413,6 +414,11 @@ void TestProgram::programLinesReadInTheDarkPalette()
                  Appearance::goodNewsColor(QApplication::palette()));
     QTRY_COMPARE(panelLine(panel(), QStringLiteral("Points about to expire"))->palette().color(QPalette::WindowText),
                  Appearance::warningColor(QApplication::palette()));
+    // With LOYALTYTILL_SCREENSHOTS=FOLDER, the panel as the cashier sees it (as tst_ui_screens saves the others).
+    if (const QString folder = qEnvironmentVariable("LOYALTYTILL_SCREENSHOTS"); !folder.isEmpty()) {
+        const QString path = QDir(folder).filePath(QStringLiteral("till-member-offer-dark.png"));
+        QVERIFY2(window().grab().save(path), qPrintable(path));
+    }
 }
 
 QTEST_MAIN(TestProgram)
