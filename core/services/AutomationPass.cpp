@@ -7,6 +7,7 @@
 #include "core/services/EngineContext.h"
 #include "core/services/ExpiryService.h"
 #include "core/services/TierService.h"
+#include "core/store/Database.h"
 #include "core/store/GrantStore.h"
 #include "core/store/MemberStore.h"
 #include "core/store/StoreSettings.h"
@@ -71,6 +72,8 @@ Result<AutomationReport> AutomationPass::run(const Actor& actor)
     AutomationReport report;
     report.to = m_context.clock.nowUtc().toLocalTime().date();
     report.from = report.to;
+    // The pass reads every member and may write hundreds of thousands of grants into an index of digests.
+    LT_TRY(m_context.db.widenCache(64));
     StoreSettings settings(m_context.db);
     LT_TRY_ASSIGN(const std::optional<QString> last, settings.state(lastDayKey()));
     if (last) {

@@ -86,8 +86,12 @@ Result<std::optional<TierChange>> TierService::afterPurchase(qint64 memberId, qi
         return std::optional<TierChange>();
     TierStore store(m_context.db);
     LT_TRY_ASSIGN(const TierStore::Standing standing, store.standing(memberId));
-    LT_TRY_ASSIGN(const qint64 total, qualifying(memberId, today()));
     const int held = std::max(policy.indexOf(standing.tier), 0);
+    // At the top with nothing to clear, no purchase can change anything: the window's sum (a loyal customer's many
+    // entries) is not read on every sale.
+    if (held + 1 == policy.tiers.size() && !standing.belowSince.isValid())
+        return std::optional<TierChange>();
+    LT_TRY_ASSIGN(const qint64 total, qualifying(memberId, today()));
     const int reached = policy.indexFor(total);
     if (reached <= held) {
         if (reached == held && standing.belowSince.isValid())

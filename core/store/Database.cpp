@@ -234,4 +234,9 @@ Result<QVariant> Database::scalar(const QString& sql, std::initializer_list<QVar
     return value;
 }
 
+Result<void> Database::widenCache(int mebibytes)
+{
+    return exec(QStringLiteral("PRAGMA cache_size = -%1").arg(qint64(mebibytes) * 1024));
+}
+
 } // namespace lt

@@ -51,6 +51,9 @@ public:
     Result<QVariant> scalar(const QString& sql, std::initializer_list<QVariant> values = {});
 
     static Error errorFrom(const QSqlQuery& query);
+    // A page cache of this many MiB for this connection (SQLite's default is 2): a pass that writes hundreds of
+    // thousands of rows into indexes of random keys stays in memory instead of reading the same pages again.
+    Result<void> widenCache(int mebibytes);
 
 private:
     Database(QString path, QString connectionName);
