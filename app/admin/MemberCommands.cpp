@@ -10,6 +10,8 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include <ranges>
+
 namespace lt::admin {
 
 namespace {
@@ -150,15 +152,17 @@ int history(CommandContext& c)
     }
     // Tier changes, each with the reason the member was told.
     QJsonArray tiers;
-    for (auto it = tierChanges->crbegin(); it != tierChanges->crend(); ++it) {
-        tiers.append(QJsonObject {{QStringLiteral("from"), it->fromTier},
-                                  {QStringLiteral("to"), it->toTier},
-                                  {QStringLiteral("direction"), it->up ? QStringLiteral("up") : QStringLiteral("down")},
-                                  {QStringLiteral("reason"), it->reason},
-                                  {QStringLiteral("at"), it->at.toString(Qt::ISODateWithMs)}});
+    // Newest first, as the ledger above.
+    for (const TierChange& change : std::ranges::reverse_view(*tierChanges)) {
+        tiers.append(
+            QJsonObject {{QStringLiteral("from"), change.fromTier},
+                         {QStringLiteral("to"), change.toTier},
+                         {QStringLiteral("direction"), change.up ? QStringLiteral("up") : QStringLiteral("down")},
+                         {QStringLiteral("reason"), change.reason},
+                         {QStringLiteral("at"), change.at.toString(Qt::ISODateWithMs)}});
         text += QStringLiteral("  %1  tier     %2 -> %3: %4\n")
-                    .arg(it->at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), it->fromTier, it->toTier,
-                         it->reason);
+                    .arg(change.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), change.fromTier,
+                         change.toTier, change.reason);
     }
     return c.succeed({{QStringLiteral("member"), JsonFormat::member(*member)},
                       {QStringLiteral("entries"), list},

@@ -65,7 +65,7 @@ Result<bool> ProgramFields::boolean(const QString& key, bool fallback) const
 Result<QString> ProgramFields::choice(const QString& key, const QStringList& choices,
                                       std::optional<QString> fallback) const
 {
-    LT_TRY_ASSIGN(const QString value, text(key, fallback));
+    LT_TRY_ASSIGN(const QString value, text(key, std::move(fallback)));
     if (!choices.contains(value))
         return invalid(
             key,
