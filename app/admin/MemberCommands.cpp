@@ -10,7 +10,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
-#include <ranges>
+#include <algorithm>
 
 namespace lt::admin {
 
@@ -153,7 +153,9 @@ int history(CommandContext& c)
     // Tier changes, each with the reason the member was told.
     QJsonArray tiers;
     // Newest first, as the ledger above.
-    for (const TierChange& change : std::ranges::reverse_view(*tierChanges)) {
+    QList<TierChange> newestFirst = *tierChanges;
+    std::reverse(newestFirst.begin(), newestFirst.end());
+    for (const TierChange& change : std::as_const(newestFirst)) {
         tiers.append(
             QJsonObject {{QStringLiteral("from"), change.fromTier},
                          {QStringLiteral("to"), change.toTier},
