@@ -401,6 +401,16 @@ private slots:
                                              u"--sale"_s, u"S-5"_s, u"--amount"_s, u"100.00"_s});
         QCOMPARE(text.exitCode, 0);
         QVERIFY2(text.out.contains("Gold 1.25x: +25"), text.describeUtf8().constData());
+
+        // The member's history holds both changes, newest first, each with its reason.
+        const CliRun history = clitest::runCli({u"history"_s, u"--database"_s, m_db, u"--json"_s, QString::number(id)});
+        CLI_VERIFY_OK(history);
+        const QJsonArray changes = history.json.value(u"tier_changes"_s).toArray();
+        QCOMPARE(changes.size(), 2);
+        QCOMPARE(changes.at(0).toObject().value(u"to"_s).toString(), u"Gold"_s);
+        QCOMPARE(changes.at(1).toObject().value(u"from"_s).toString(), u"Member"_s);
+        QCOMPARE(changes.at(1).toObject().value(u"to"_s).toString(), u"Silver"_s);
+        QVERIFY(changes.at(0).toObject().value(u"reason"_s).toString().contains(u"S-3"_s));
     }
 };
 
