@@ -12,8 +12,8 @@ using lt::Money;
 using lt::PointsRules;
 using lt::RewardTier;
 using lt::Sale;
-using lt::TierPolicy;
 using lt::SaleLine;
+using lt::TierPolicy;
 
 Q_DECLARE_METATYPE(AccrualRule::Rounding)
 Q_DECLARE_METATYPE(LedgerKind)
