@@ -68,6 +68,8 @@ int main(int argc, char* argv[])
     sync.start(); // reads the token from the keychain in the background
     // The program's own work (gifts, offers, tiers, expiry) at start and then daily, off the till's thread.
     lt::AutomationRunner automations(path, clock);
+    // A new offer, gift or tier shows at once for the member on screen.
+    QObject::connect(&automations, &lt::AutomationRunner::passFinished, &window, &lt::ui::TillWindow::refreshMember);
     if (!parser.isSet(QStringLiteral("measure-startup")))
         automations.start();
     // The full check of the file runs on its own connection while the till already takes keys; damage found
