@@ -1,6 +1,7 @@
 #include "core/services/ExpiryService.h"
 
 #include "core/common/Clock.h"
+#include "core/common/LocalDays.h"
 #include "core/common/Logging.h"
 #include "core/domain/Actor.h"
 #include "core/services/EngineContext.h"
@@ -20,36 +21,6 @@
 namespace lt {
 
 namespace {
-
-// The store's calendar day of a stored UTC moment. Going through QDateTime's time zone code for each of millions
-// of entries would cost seconds, so the local days already met are kept as [start, end) intervals.
-class LocalDays
-{
-public:
-    QDate dayOf(const QDateTime& utc)
-    {
-        const qint64 msecs = utc.toMSecsSinceEpoch();
-        const auto after = std::upper_bound(m_days.begin(), m_days.end(), msecs,
-                                            [](qint64 value, const Day& day) { return value < day.startMsecs; });
-        if (after != m_days.begin() && msecs < std::prev(after)->endMsecs)
-            return std::prev(after)->date;
-        const QDate date = utc.toLocalTime().date();
-        const Day day {date.startOfDay(Qt::LocalTime).toMSecsSinceEpoch(),
-                       date.addDays(1).startOfDay(Qt::LocalTime).toMSecsSinceEpoch(), date};
-        if (day.startMsecs <= msecs && msecs < day.endMsecs)
-            m_days.insert(after, day); // days do not overlap, so it goes where the search ended
-        return date;
-    }
-
-private:
-    struct Day
-    {
-        qint64 startMsecs = 0;
-        qint64 endMsecs = 0;
-        QDate date;
-    };
-    std::vector<Day> m_days; // ascending
-};
 
 // A member's entries as expiry counts them: the points, on the store's calendar day they were recorded.
 const QList<DatedPoints>& datedPoints(const QList<LedgerStore::Movement>& entries, LocalDays& days,
