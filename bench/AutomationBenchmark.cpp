@@ -38,6 +38,7 @@
 
 #include "bench/BareSqlite.h"
 #include "bench/LatencySample.h"
+#include "bench/ProcessMemory.h"
 
 using namespace lt;
 
@@ -49,19 +50,6 @@ void progress(const QString& line)
 {
     QTextStream err(stderr);
     err << line << '\n';
-}
-
-// Resident memory from /proc: the peak since the last reset (VmHWM) or now (VmRSS), in MB.
-double procStatusMb(const QByteArray& field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith(QByteArray(field + ':')))
-            return line.mid(field.size() + 1).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    }
-    return 0;
 }
 
 // Lowers the peak resident size to the current one, so that the pass's own peak is measured, not the generator's.
@@ -316,7 +304,7 @@ Result<PassRun> timePass(EngineContext& context, const QString& path, qint64 mem
     CashierProbe probe(path, members, probePause);
     probe.start();
     QThread::msleep(500); // the probe's connection is open and accruing before the pass starts
-    run.rssBeforeMb = procStatusMb("VmRSS");
+    run.rssBeforeMb = bench::processMemoryMb("VmRSS");
     resetPeakRss();
     const double probeOffset = probe.secondsSinceStart(); // the probe started this long before the pass
     log.clock.start();
@@ -324,7 +312,7 @@ Result<PassRun> timePass(EngineContext& context, const QString& path, qint64 mem
     timer.start();
     auto pass = AutomationPass(context).run(actor);
     run.seconds = double(timer.nsecsElapsed()) / 1e9;
-    run.peakRssMb = procStatusMb("VmHWM");
+    run.peakRssMb = bench::processMemoryMb("VmHWM");
     QThread::msleep(200);
     probe.stop();
     qInstallMessageHandler(log.previous);

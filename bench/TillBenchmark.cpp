@@ -28,6 +28,7 @@
 #include <random>
 
 #include "bench/LatencySample.h"
+#include "bench/ProcessMemory.h"
 
 using namespace lt;
 
@@ -38,19 +39,6 @@ QTextStream out(stdout);
 void progress(const QString& line)
 {
     QTextStream(stderr) << line << Qt::endl;
-}
-
-// "VmRSS" or "VmHWM" of this process, in MB.
-double memoryMb(const QByteArray& field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith(QByteArray(field + ':')))
-            return line.mid(field.size() + 1).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    }
-    return 0;
 }
 
 int generate(const QString& path, qint64 members, qint64 sales)
@@ -230,7 +218,7 @@ int main(int argc, char* argv[])
     quickCheck.start();
     auto checked = db.scalar(QStringLiteral("PRAGMA quick_check"));
     const double quickCheckMs = double(quickCheck.nsecsElapsed()) / 1e6;
-    const double peakBeforePins = memoryMb("VmHWM");
+    const double peakBeforePins = bench::processMemoryMb("VmHWM");
     auto cashier = StaffDirectory(db, clock).add(QStringLiteral("Benchmark cashier"), StaffMember::Role::Cashier,
                                                  QStringLiteral("864213"), QStringLiteral("bench"));
     if (!cashier) {
@@ -290,8 +278,8 @@ int main(int argc, char* argv[])
         misses += window.currentMember() && window.currentMember()->phone == phone ? 0 : 1;
         QTest::keyClick(lookup, Qt::Key_Escape);
     }
-    const double rss = memoryMb("VmRSS");
-    const double peak = memoryMb("VmHWM");
+    const double rss = bench::processMemoryMb("VmRSS");
+    const double peak = bench::processMemoryMb("VmHWM");
 
     auto stored = db.scalar(QStringLiteral("SELECT count(*) FROM members"));
     out << QStringLiteral("Store: %1 members; %2 CPU(s); Qt platform %3\n\n")
