@@ -22,6 +22,14 @@ std::pair<QDate, QDate> OccasionBonus::periodIn(int year, QDate date) const
     return {monday, monday.addDays(6)};
 }
 
+std::pair<QDate, QDate> OccasionBonus::datesMeeting(QDate from, QDate to) const
+{
+    if (period == Period::Month)
+        return {QDate(from.year(), from.month(), 1), QDate(to.year(), to.month(), to.daysInMonth())};
+    // A date's week meets [from, to] when its Monday falls between from's Monday and `to`.
+    return {from.addDays(1 - from.dayOfWeek()), to.addDays(7 - to.dayOfWeek())};
+}
+
 QJsonObject OccasionBonus::toJson() const
 {
     QJsonObject json {

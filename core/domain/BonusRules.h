@@ -25,6 +25,9 @@ struct OccasionBonus
     // 28 February in other years).
     std::pair<QDate, QDate> periodIn(int year, QDate date) const;
     static QDate inYear(QDate date, int year);
+    // The dates, in whatever year, whose period meets [from, to]: a member whose occasion falls on another day is
+    // owed nothing in those days.
+    std::pair<QDate, QDate> datesMeeting(QDate from, QDate to) const;
 
     QJsonObject toJson() const;
     static Result<OccasionBonus> fromJson(const QJsonObject& json, const QString& section);
@@ -50,6 +53,12 @@ struct WinBackOffer
     int afterDays = 90;
     int validDays = 30;
     int multiplierMilli = 2000;
+
+    // An absence since `lastVisit` is offered from the day it reaches `afterDays` through `validDays` after,
+    // whichever day a pass first meets it: two tills make the same offer, and a member away for years when the
+    // store turns win-back on is not offered for an absence whose offer would have ended long ago.
+    QDate offeredFrom(QDate lastVisit) const { return lastVisit.addDays(afterDays); }
+    QDate offeredUntil(QDate lastVisit) const { return offeredFrom(lastVisit).addDays(validDays); }
 
     QJsonObject toJson() const;
     static Result<WinBackOffer> fromJson(const QJsonObject& json);

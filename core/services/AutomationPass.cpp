@@ -22,11 +22,35 @@
 namespace lt {
 
 namespace {
-constexpr int Batch = 5000;
+constexpr int Batch = 1000; // members read, and written in one transaction of a few tens of ms
 
 bool overlaps(const std::pair<QDate, QDate>& period, QDate from, QDate to)
 {
     return period.first <= to && period.second >= from;
+}
+
+QString monthDay(QDate date)
+{
+    return date.toString(QStringLiteral("MM-dd"));
+}
+
+// The month-days ("MM-DD") of the dates [first, last], as at most two ranges; none with `everyone` set when they
+// cover the year. 29 February goes with 28 February, the day it is celebrated in other years.
+QList<std::pair<QString, QString>> monthDays(QDate first, QDate last, bool& everyone)
+{
+    if (first.daysTo(last) >= 365) {
+        everyone = true;
+        return {};
+    }
+    const auto range = [](QDate from, QDate to) {
+        QString end = monthDay(to);
+        if (end == QLatin1String("02-28"))
+            end = QStringLiteral("02-29");
+        return std::pair {monthDay(from), end};
+    };
+    if (first.year() == last.year())
+        return {range(first, last)};
+    return {range(first, QDate(first.year(), 12, 31)), range(QDate(last.year(), 1, 1), last)};
 }
 
 } // namespace
@@ -82,8 +106,6 @@ Result<void> AutomationPass::occasions(QDate from, QDate to, const Actor& actor,
     LT_TRY_ASSIGN(const QSet<QString> anniversaries, grants.keys(GrantKind::Anniversary, years));
     BonusGranter granter(m_context.db, m_context.clock, actor);
     const QDateTime now = m_context.clock.nowUtc();
-    const QDateTime offerEnds =
-        QDateTime(to.addDays(program.winBack ? program.winBack->validDays : 0), QTime(23, 59, 59)).toUTC();
     LocalDays days;
 
     const auto yearly = [&](const MemberStore::Occasions& member, const OccasionBonus& bonus, GrantKind kind,
@@ -114,9 +136,27 @@ Result<void> AutomationPass::occasions(QDate from, QDate to, const Actor& actor,
         return {};
     };
 
+    // Only members who may be owed something are read. An enrollment's date is stored in UTC, at most a day from
+    // the store's; the exact day is checked below.
+    MemberStore::OccasionFilter filter;
+    if (program.birthdayBonus) {
+        const auto [first, last] = program.birthdayBonus->datesMeeting(from, to);
+        filter.birthdays = monthDays(first, last, filter.everyone);
+    }
+    if (program.anniversaryBonus) {
+        const auto [first, last] = program.anniversaryBonus->datesMeeting(from, to);
+        filter.enrollments = monthDays(first.addDays(-1), last.addDays(1), filter.everyone);
+    }
+    if (program.winBack) {
+        filter.seenFrom =
+            to.addDays(-program.winBack->afterDays - program.winBack->validDays).startOfDay(Qt::LocalTime).toUTC();
+        filter.seenTo = to.addDays(1 - program.winBack->afterDays).startOfDay(Qt::LocalTime).toUTC().addMSecs(-1);
+    }
+
     qint64 afterId = 0;
     for (;;) {
-        LT_TRY_ASSIGN(const QList<MemberStore::Occasions> page, MemberStore(m_context.db).occasions(afterId, Batch));
+        LT_TRY_ASSIGN(const QList<MemberStore::Occasions> page,
+                      MemberStore(m_context.db).occasions(filter, afterId, Batch));
         if (page.isEmpty())
             break;
         afterId = page.constLast().id;
@@ -126,7 +166,7 @@ Result<void> AutomationPass::occasions(QDate from, QDate to, const Actor& actor,
         if (program.winBack) {
             LT_TRY_ASSIGN(heldOffers, grants.keysOfMembers(GrantKind::WinBack, page.constFirst().id, afterId));
         }
-        LT_TRY(inTransaction(m_context.db, [&]() -> Result<void> {
+        LT_TRY(inBackgroundTransaction(m_context.db, [&]() -> Result<void> {
             for (const MemberStore::Occasions& member : page) {
                 if (program.birthdayBonus && member.birthday.isValid())
                     LT_TRY(yearly(member, *program.birthdayBonus, GrantKind::Birthday, member.birthday, birthdays,
@@ -139,8 +179,9 @@ Result<void> AutomationPass::occasions(QDate from, QDate to, const Actor& actor,
                     continue;
                 const QDateTime lastSeen = member.lastVisitAt.isValid() ? member.lastVisitAt : member.enrolledAt;
                 const QDate lastDay = days.dayOf(lastSeen);
-                if (!lastDay.isValid() || lastDay.daysTo(to) < program.winBack->afterDays)
-                    continue;
+                if (!lastDay.isValid() || program.winBack->offeredFrom(lastDay) > to
+                    || program.winBack->offeredUntil(lastDay) < to)
+                    continue; // not due yet, or its offer would be over (a week caught up makes only open offers)
                 // One offer per absence: keyed by the day of the last visit.
                 Grant offer;
                 offer.key = BonusGranter::naturalKey(GrantKind::WinBack, lastDay.toString(Qt::ISODate), member.phone);
@@ -150,7 +191,7 @@ Result<void> AutomationPass::occasions(QDate from, QDate to, const Actor& actor,
                 offer.kind = GrantKind::WinBack;
                 offer.period = lastDay.toString(Qt::ISODate);
                 offer.state = GrantState::Offered;
-                offer.expiresAt = offerEnds;
+                offer.expiresAt = QDateTime(program.winBack->offeredUntil(lastDay), QTime(23, 59, 59)).toUTC();
                 offer.createdAt = now;
                 LT_TRY_ASSIGN(const bool offered, grants.insert(offer));
                 if (offered)

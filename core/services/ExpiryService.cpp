@@ -94,7 +94,7 @@ Result<void> ExpiryRun::flush()
     if (m_batch.isEmpty())
         return {};
     LT_TRY_ASSIGN(const QList<ExpiryService::Expired> written,
-                  inTransaction(m_context.db, [this]() { return record(); }));
+                  inBackgroundTransaction(m_context.db, [this]() { return record(); }));
     m_expired += written;
     m_batch.clear();
     return {};
@@ -112,7 +112,7 @@ Result<QList<ExpiryService::Expired>> ExpiryRun::record()
             m_moved.insert(memberId);
     }
     m_readUpTo = moved.upTo;
-    LedgerWriter writer(m_context.db, m_context.clock, m_actor);
+    QList<LedgerStore::NewEntry> entries;
     QList<ExpiryService::Expired> expired;
     for (const Due& due : std::as_const(m_batch)) {
         QList<ExpiringPoints> lots = due.lots;
@@ -128,9 +128,10 @@ Result<QList<ExpiryService::Expired>> ExpiryRun::record()
         entry.kind = LedgerKind::Expire;
         entry.points = -points;
         entry.note = noteFor(lots);
-        LT_TRY(writer.append(entry, std::nullopt));
+        entries.append(entry);
         expired.append(ExpiryService::Expired {due.memberId, points});
     }
+    LT_TRY(LedgerWriter(m_context.db, m_context.clock, m_actor).appendMany(entries));
     return expired;
 }
 

@@ -23,8 +23,8 @@ public:
         qint64 points = 0; // positive: what the balance lost
     };
     // Members whose points expire per write transaction: a sale at the till waits for one such transaction at most
-    // (under 100 ms), never for the whole pass; fewer would spend the pass on commits (each one a sync to disk).
-    static constexpr int MembersPerTransaction = 4000;
+    // (about 25 ms), never for the whole pass; fewer would spend the pass on commits (each one a sync to disk).
+    static constexpr int MembersPerTransaction = 1000;
 
     explicit ExpiryService(EngineContext& context)
         : m_context(context)

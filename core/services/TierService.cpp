@@ -11,7 +11,7 @@
 namespace lt {
 
 namespace {
-constexpr int EvaluationBatch = 5000;
+constexpr int EvaluationBatch = 2000;
 }
 
 QDate TierService::today() const
@@ -124,13 +124,13 @@ Result<QList<TierChange>> TierService::evaluate(QDate day)
     if (policy.isEmpty())
         return changes;
     TierStore store(m_context.db);
-    QHash<qint64, qint64> totals;
+    TierStore::Totals totals;
     if (policy.basis == TierPolicy::Basis::Spend) {
         LT_TRY_ASSIGN(totals, store.allQualifyingSpend(windowStart(day)));
     } else {
         LT_TRY_ASSIGN(totals, store.allQualifyingPoints(windowStart(day)));
     }
-    qCDebug(lcServices) << "tier evaluation read the window's totals of" << totals.size() << "members";
+    qCDebug(lcServices) << "tier evaluation read the window's totals of" << totals.members() << "members";
     const QDateTime now = m_context.clock.nowUtc();
     qint64 afterId = 0;
     for (;;) {
@@ -138,9 +138,9 @@ Result<QList<TierChange>> TierService::evaluate(QDate day)
         if (page.isEmpty())
             break;
         afterId = page.constLast().memberId;
-        LT_TRY(inTransaction(m_context.db, [&]() -> Result<void> {
+        LT_TRY(inBackgroundTransaction(m_context.db, [&]() -> Result<void> {
             for (const TierStore::Standing& standing : page) {
-                const qint64 total = totals.value(standing.memberId, 0);
+                const qint64 total = totals.of(standing.memberId);
                 const int known = policy.indexOf(standing.tier);
                 const int held = std::max(known, 0);
                 const int reached = policy.indexFor(total);

@@ -2,6 +2,7 @@
 
 #include "core/common/Logging.h"
 #include "core/store/SchemaMigrator.h"
+#include "core/store/SqliteConnection.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
@@ -136,6 +137,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
 
 Result<void> Database::configure(const Options& options)
 {
+    m_busyWait = std::make_unique<BusyWait>(options.busyTimeoutMs);
+    LT_TRY_ASSIGN(SqliteConnection raw, SqliteConnection::from(*this));
+    raw.waitWhenBusy(*m_busyWait);
     if (options.quickCheck) {
         auto quickCheck = scalar(QStringLiteral("PRAGMA quick_check"));
         if (!quickCheck || quickCheck->toString() != QLatin1String("ok")) {
@@ -199,7 +203,9 @@ Error Database::errorFrom(const QSqlQuery& query)
         QCoreApplication::translate("Database", "The database refused the change: %1").arg(error.databaseText()));
 }
 
-Result<void> Database::exec(QSqlQuery& query, std::initializer_list<QVariant> values)
+namespace {
+template<typename Values>
+void bindAll(QSqlQuery& query, const Values& values)
 {
     int i = 0;
     for (const QVariant& value : values) {
@@ -209,6 +215,18 @@ Result<void> Database::exec(QSqlQuery& query, std::initializer_list<QVariant> va
         else
             query.bindValue(i++, value);
     }
+}
+} // namespace
+
+Result<void> Database::exec(QSqlQuery& query, std::initializer_list<QVariant> values)
+{
+    bindAll(query, values);
+    return exec(query, QVariantList());
+}
+
+Result<void> Database::exec(QSqlQuery& query, const QVariantList& values)
+{
+    bindAll(query, values);
     if (!query.exec()) {
         qCDebug(lcStore) << "statement failed:" << query.lastError().text();
         return errorFrom(query);

@@ -13,6 +13,8 @@
 
 namespace lt {
 
+class BusyWait;
+
 // One open connection to the store's SQLite file, configured for durability: WAL (checked), synchronous=FULL,
 // foreign keys, a busy timeout, mode 0600, a quick_check at open and the schema migrated to the current version.
 // A connection belongs to the thread that opened it.
@@ -46,6 +48,7 @@ public:
     QSqlQuery& prepared(const QString& sql);
     // Runs a statement with positional values; the error names the statement's purpose, not its text.
     Result<void> exec(QSqlQuery& query, std::initializer_list<QVariant> values = {});
+    Result<void> exec(QSqlQuery& query, const QVariantList& values); // for a statement built with its conditions
     Result<void> exec(const QString& sql, std::initializer_list<QVariant> values = {});
     // First column of the first row, or an invalid QVariant when there is no row.
     Result<QVariant> scalar(const QString& sql, std::initializer_list<QVariant> values = {});
@@ -63,6 +66,7 @@ private:
     QString m_connectionName;
     QHash<QString, QSqlQuery*> m_statements;
     std::unique_ptr<QSqlQuery> m_unprepared;
+    std::unique_ptr<BusyWait> m_busyWait;
 };
 
 } // namespace lt

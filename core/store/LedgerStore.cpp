@@ -86,39 +86,6 @@ QByteArrayView columnText(sqlite3_stmt* statement, int column)
                           sqlite3_column_bytes(statement, column));
 }
 
-// A statement on SQLite's own API, finalized when it goes out of scope.
-class RawStatement
-{
-public:
-    RawStatement(SqliteConnection& connection, const char* sql)
-        : m_connection(connection)
-    {
-        if (sqlite3_prepare_v2(connection.handle(), sql, -1, &m_statement, nullptr) != SQLITE_OK)
-            m_statement = nullptr;
-    }
-    ~RawStatement() { sqlite3_finalize(m_statement); }
-    RawStatement(const RawStatement&) = delete;
-    RawStatement& operator=(const RawStatement&) = delete;
-
-    // Steps through every row, calling onRow (returning Result<void>) for each.
-    template<typename OnRow>
-    Result<void> forEachRow(const QString& what, OnRow&& onRow)
-    {
-        if (!m_statement)
-            return m_connection.lastError(what);
-        int rc = SQLITE_ROW;
-        while ((rc = sqlite3_step(m_statement)) == SQLITE_ROW)
-            LT_TRY(onRow(m_statement));
-        if (rc != SQLITE_DONE)
-            return m_connection.lastError(what);
-        return {};
-    }
-
-private:
-    SqliteConnection& m_connection;
-    sqlite3_stmt* m_statement = nullptr;
-};
-
 // Runs `work` in a read transaction of its own unless the connection is in one already, so that the statements it
 // runs read one snapshot of the store.
 Result<void> inOneSnapshot(SqliteConnection& connection, const std::function<Result<void>()>& work)
@@ -241,12 +208,12 @@ bool GroupedEntries::cursorsReachedTheirEnds() const
 Result<void> GroupedEntries::read(SqliteConnection& connection)
 {
     const QString what = QStringLiteral("Reading the ledgers of members with points");
-    RawStatement members(connection, "SELECT id FROM members WHERE balance > 0 ORDER BY id");
+    SqliteStatement members(connection, "SELECT id FROM members WHERE balance > 0 ORDER BY id");
     LT_TRY(members.forEachRow(what, [&](sqlite3_stmt* row) -> Result<void> {
         memberIds.push_back(sqlite3_column_int64(row, 0));
         return {};
     }));
-    RawStatement newest(connection, "SELECT COALESCE(max(id), 0) FROM ledger");
+    SqliteStatement newest(connection, "SELECT COALESCE(max(id), 0) FROM ledger");
     LT_TRY(newest.forEachRow(what, [&](sqlite3_stmt* row) -> Result<void> {
         newestEntryId = sqlite3_column_int64(row, 0);
         return {};
@@ -255,7 +222,7 @@ Result<void> GroupedEntries::read(SqliteConnection& connection)
     // can be put where it belongs as it arrives.
     offsets.assign(memberIds.size() + 1, 0);
     std::size_t slot = 0;
-    RawStatement counted(connection, "SELECT member_id, count(*) FROM ledger GROUP BY member_id ORDER BY member_id");
+    SqliteStatement counted(connection, "SELECT member_id, count(*) FROM ledger GROUP BY member_id ORDER BY member_id");
     LT_TRY(counted.forEachRow(what, [&](sqlite3_stmt* row) -> Result<void> {
         const qint64 memberId = sqlite3_column_int64(row, 0);
         while (slot < memberIds.size() && memberIds[slot] < memberId)
@@ -271,7 +238,7 @@ Result<void> GroupedEntries::read(SqliteConnection& connection)
     // The table in storage order: each member's entries arrive oldest first. They are placed a window at a time:
     // the places of a whole window are looked up (and fetched into the cache) together, not one miss after another.
     Window window;
-    RawStatement all(connection, "SELECT member_id, kind, points, created_at FROM ledger ORDER BY id");
+    SqliteStatement all(connection, "SELECT member_id, kind, points, created_at FROM ledger ORDER BY id");
     LT_TRY(all.forEachRow(what, [&](sqlite3_stmt* row) -> Result<void> {
         const qint64 memberId = sqlite3_column_int64(row, 0);
         LT_TRY_ASSIGN(const int kind, kindIndex(columnText(row, 1)));
@@ -303,6 +270,36 @@ Result<qint64> LedgerStore::append(const NewEntry& entry, const QString& actor, 
     insert.finish();
     LT_TRY(inserted);
     return ledgerId;
+}
+
+Result<void> LedgerStore::appendMany(const QList<NewEntry>& entries, const QString& actor, const QDateTime& at)
+{
+    LT_TRY_ASSIGN(SqliteConnection connection, SqliteConnection::from(m_db));
+    SqliteStatement insert(connection,
+                           "INSERT INTO ledger (member_id, kind, points, sale_id, reference, "
+                           "reward_tier_id, discount_minor, note, actor, created_at) VALUES (?, ?, ?, ?, "
+                           "?, ?, ?, ?, ?, ?)");
+    const QByteArray actorText = actor.toUtf8();
+    const QByteArray atText = toStorageTime(at).toUtf8();
+    // NULL for what an entry does not have, as append() stores it; an empty note is ''.
+    const auto textOrNull = [](const QString& text) {
+        return text.isEmpty() ? QByteArray() : text.toUtf8();
+    };
+    for (const NewEntry& entry : entries) {
+        insert.bind(1, entry.memberId).bind(2, toStorage(entry.kind).toUtf8()).bind(3, entry.points);
+        if (entry.saleId > 0)
+            insert.bind(4, entry.saleId);
+        else
+            insert.bindNull(4);
+        insert.bind(5, textOrNull(entry.reference)).bind(6, textOrNull(entry.rewardTierId));
+        if (entry.discountMinor != 0)
+            insert.bind(7, entry.discountMinor);
+        else
+            insert.bindNull(7);
+        insert.bind(8, QByteArray(entry.note.toUtf8().constData())).bind(9, actorText).bind(10, atText);
+        LT_TRY(insert.run(QStringLiteral("ledger entry")));
+    }
+    return {};
 }
 
 Result<QList<LedgerEntry>> LedgerStore::history(qint64 memberId, int limit) const

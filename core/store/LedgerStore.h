@@ -57,6 +57,9 @@ public:
 
     // Inside the caller's transaction; returns the entry's id.
     Result<qint64> append(const NewEntry& entry, const QString& actor, const QDateTime& at);
+    // The rows append() writes, many at once through SQLite's own API (no Qt SQL value per column), in the caller's
+    // transaction.
+    Result<void> appendMany(const QList<NewEntry>& entries, const QString& actor, const QDateTime& at);
     // Newest first, each with whether Square has confirmed it. An entry of a kind this version does not know is a
     // Corrupt error.
     Result<QList<LedgerEntry>> history(qint64 memberId, int limit) const;

@@ -53,6 +53,21 @@ Result<qint64> LedgerWriter::append(const LedgerStore::NewEntry& entry, std::opt
     return ledgerId;
 }
 
+Result<void> LedgerWriter::appendMany(const QList<LedgerStore::NewEntry>& entries)
+{
+    QList<MemberStore::PointsChange> changes;
+    changes.reserve(entries.size());
+    for (const LedgerStore::NewEntry& entry : entries) {
+        if (entry.kind == LedgerKind::Accrue)
+            return Error::internal(QStringLiteral("A purchase is posted one at a time, with its visit."));
+        changes << MemberStore::PointsChange {entry.memberId, entry.points,
+                                              PointsRules::lifetimeDelta(entry.kind, entry.points)};
+    }
+    // The members first: an entry for a member who is not there is refused before the ledger is written.
+    LT_TRY(MemberStore(m_db).addPointsToMany(changes));
+    return LedgerStore(m_db).appendMany(entries, m_actor, m_clock.nowUtc());
+}
+
 Result<qint64> LedgerWriter::append(const Entry& entry, const QString& outboxOperation, QJsonObject payload)
 {
     auto kind = fromStorage<LedgerKind>(entry.kind);

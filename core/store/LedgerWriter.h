@@ -44,6 +44,9 @@ public:
     // one. A purchase (Accrue) also records the member's visit.
     Result<qint64> append(const LedgerStore::NewEntry& entry, std::optional<OutboxOperation> operation,
                           QJsonObject payload = {}, const QString& idempotencyKey = {});
+    // Entries Square has no counterpart for, many at once (the automation pass's expiry: hundreds of thousands),
+    // through SQLite's own API: the rows append() writes, without Qt SQL's cost for every value. No purchases.
+    Result<void> appendMany(const QList<LedgerStore::NewEntry>& entries);
     // outboxOperation empty: Square has no counterpart for this entry.
     Result<qint64> append(const Entry& entry, const QString& outboxOperation, QJsonObject payload = {});
     // How an entry of this kind changes lifetime points (PointsRules::lifetimeDelta); 0 for an unknown kind.

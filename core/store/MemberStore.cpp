@@ -3,7 +3,10 @@
 #include "core/common/Clock.h"
 #include "core/domain/SearchTerms.h"
 #include "core/store/Database.h"
+#include "core/store/SqliteConnection.h"
 #include "core/store/Transaction.h"
+
+#include <QCoreApplication>
 
 namespace lt {
 
@@ -210,6 +213,23 @@ Result<bool> MemberStore::addPoints(qint64 memberId, qint64 points, qint64 lifet
     return rows == 1;
 }
 
+Result<void> MemberStore::addPointsToMany(const QList<PointsChange>& changes)
+{
+    LT_TRY_ASSIGN(SqliteConnection connection, SqliteConnection::from(m_db));
+    SqliteStatement update(
+        connection, "UPDATE members SET balance = balance + ?, lifetime_points = lifetime_points + ? WHERE id = ?");
+    for (const PointsChange& change : changes) {
+        LT_TRY(update.bind(1, change.points)
+                   .bind(2, change.lifetimePoints)
+                   .bind(3, change.memberId)
+                   .run(QStringLiteral("member points")));
+        if (connection.changes() != 1)
+            return Error::notFound(
+                QCoreApplication::translate("LedgerWriter", "There is no member %1.").arg(change.memberId));
+    }
+    return {};
+}
+
 Result<QString> MemberStore::squareAccountId(qint64 memberId) const
 {
     LT_TRY_ASSIGN(const QVariant account,
@@ -293,13 +313,34 @@ Result<void> MemberStore::recordVisit(qint64 memberId, const QDateTime& at)
                      {toStorageTime(at), memberId, toStorageTime(at)});
 }
 
-Result<QList<MemberStore::Occasions>> MemberStore::occasions(qint64 afterId, int limit) const
+Result<QList<MemberStore::Occasions>> MemberStore::occasions(const OccasionFilter& filter, qint64 afterId,
+                                                             int limit) const
 {
+    QStringList which;
+    QVariantList values {afterId};
+    const auto monthDays = [&](const QString& column, const QList<std::pair<QString, QString>>& ranges) {
+        for (const auto& [first, last] : ranges) {
+            which << QStringLiteral("substr(%1, 6, 5) BETWEEN ? AND ?").arg(column);
+            values << first << last;
+        }
+    };
+    if (!filter.everyone) {
+        monthDays(QStringLiteral("birthday"), filter.birthdays);
+        monthDays(QStringLiteral("enrolled_at"), filter.enrollments);
+        if (filter.seenFrom.isValid()) {
+            which << QStringLiteral("COALESCE(last_visit_at, enrolled_at) BETWEEN ? AND ?");
+            values << toStorageTime(filter.seenFrom) << toStorageTime(filter.seenTo);
+        }
+        if (which.isEmpty())
+            return QList<Occasions>();
+    }
+    values << limit;
     QSqlQuery& query = m_db.prepared(
         QStringLiteral("SELECT id, phone, birthday, birthday_set_at, enrolled_at, last_visit_at FROM members "
-                       "WHERE id > ? AND erased_at IS NULL AND phone IS NOT NULL ORDER BY id LIMIT ?"));
+                       "WHERE id > ? AND erased_at IS NULL AND phone IS NOT NULL %1 ORDER BY id LIMIT ?")
+            .arg(which.isEmpty() ? QString() : QStringLiteral("AND (%1)").arg(which.join(QStringLiteral(" OR ")))));
     StatementScope scope(query);
-    LT_TRY(m_db.exec(query, {afterId, limit}));
+    LT_TRY(m_db.exec(query, values));
     QList<Occasions> list;
     while (query.next()) {
         Occasions o;

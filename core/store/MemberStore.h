@@ -87,9 +87,28 @@ public:
         QDateTime enrolledAt;
         QDateTime lastVisitAt;
     };
-    Result<QList<Occasions>> occasions(qint64 afterId, int limit) const;
+    // Which members a pass looks at: those with a birthday, or an enrollment's stored (UTC) date, whose month and
+    // day ("MM-DD") fall in one of the inclusive ranges, and those last seen (the last visit, else the enrollment)
+    // between seenFrom and seenTo. Reading only them keeps a daily pass from parsing a million members.
+    struct OccasionFilter
+    {
+        bool everyone = false;
+        QList<std::pair<QString, QString>> birthdays;
+        QList<std::pair<QString, QString>> enrollments;
+        QDateTime seenFrom;
+        QDateTime seenTo; // with seenFrom invalid, absence does not select
+    };
+    Result<QList<Occasions>> occasions(const OccasionFilter& filter, qint64 afterId, int limit) const;
     // Keeps the cached balance and lifetime points in step with a ledger entry; false when there is no such member.
     Result<bool> addPoints(qint64 memberId, qint64 points, qint64 lifetimePoints);
+    struct PointsChange
+    {
+        qint64 memberId = 0;
+        qint64 points = 0;
+        qint64 lifetimePoints = 0;
+    };
+    // addPoints for many members at once through SQLite's own API; a NotFound error names a missing member.
+    Result<void> addPointsToMany(const QList<PointsChange>& changes);
 
     // The member's link to Square, as sync keeps it.
     Result<QString> squareAccountId(qint64 memberId) const; // empty when not linked

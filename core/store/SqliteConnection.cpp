@@ -19,9 +19,35 @@ Result<SqliteConnection> SqliteConnection::from(Database& db)
     return SqliteConnection(raw);
 }
 
+void SqliteConnection::waitWhenBusy(BusyWait& wait)
+{
+    sqlite3_busy_handler(m_handle, &BusyWait::onBusy, &wait);
+}
+
+int BusyWait::onBusy(void* wait, int tries)
+{
+    auto* self = static_cast<BusyWait*>(wait);
+    if (tries == 0)
+        self->m_since.start();
+    if (self->m_since.elapsed() >= self->m_timeoutMs)
+        return 0; // SQLITE_BUSY: "The database is busy; try again."
+    sqlite3_sleep(1);
+    return 1;
+}
+
 Error SqliteConnection::lastError(const QString& what) const
 {
     return Error::storage(what + QStringLiteral(": ") + QString::fromUtf8(sqlite3_errmsg(m_handle)));
+}
+
+qint64 SqliteConnection::lastInsertId() const
+{
+    return sqlite3_last_insert_rowid(m_handle);
+}
+
+int SqliteConnection::changes() const
+{
+    return sqlite3_changes(m_handle);
 }
 
 Result<void> SqliteConnection::exec(const char* sql)
@@ -71,6 +97,22 @@ Result<void> SqliteStatement::run(const QString& what)
     const int rc = sqlite3_step(m_statement);
     sqlite3_reset(m_statement);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return m_connection.lastError(what);
+    return {};
+}
+
+Result<void> SqliteStatement::forEachRow(const QString& what, const std::function<Result<void>(sqlite3_stmt*)>& onRow)
+{
+    if (!m_statement)
+        return m_connection.lastError(what);
+    int rc = SQLITE_ROW;
+    Result<void> outcome;
+    while (outcome.ok() && (rc = sqlite3_step(m_statement)) == SQLITE_ROW)
+        outcome = onRow(m_statement);
+    sqlite3_reset(m_statement);
+    if (!outcome)
+        return outcome;
+    if (rc != SQLITE_DONE)
         return m_connection.lastError(what);
     return {};
 }

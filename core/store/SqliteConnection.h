@@ -2,7 +2,10 @@
 
 #include "core/common/Result.h"
 
+#include <QElapsedTimer>
 #include <QString>
+
+#include <functional>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -20,7 +23,11 @@ public:
 
     Result<void> exec(const char* sql);
     Error lastError(const QString& what) const;
+    // The connection waits for another's write lock as `wait` says; `wait` must outlive the connection.
+    void waitWhenBusy(class BusyWait& wait);
     sqlite3* handle() const { return m_handle; }
+    qint64 lastInsertId() const;
+    int changes() const; // rows the last statement changed
 
 private:
     explicit SqliteConnection(sqlite3* handle)
@@ -28,6 +35,23 @@ private:
     {
     }
     sqlite3* m_handle;
+};
+
+// How a connection waits for another one's write lock: it tries again every millisecond until the timeout. SQLite's
+// own busy timeout backs off to 100 ms between tries, so a sale waiting behind the automation pass's short
+// transactions would keep missing the moments between them.
+class BusyWait
+{
+public:
+    explicit BusyWait(int timeoutMs)
+        : m_timeoutMs(timeoutMs)
+    {
+    }
+    static int onBusy(void* wait, int tries);
+
+private:
+    int m_timeoutMs;
+    QElapsedTimer m_since;
 };
 
 // One prepared statement; bind by 1-based position, step, reset.
@@ -44,6 +68,8 @@ public:
     SqliteStatement& bind(int index, const QByteArray& utf8); // empty binds NULL
     SqliteStatement& bindNull(int index);
     Result<void> run(const QString& what); // step to completion, then reset
+    // Steps through every row, calling onRow for each (its columns read with sqlite3_column_*), then resets.
+    Result<void> forEachRow(const QString& what, const std::function<Result<void>(sqlite3_stmt*)>& onRow);
 
 private:
     SqliteConnection& m_connection;

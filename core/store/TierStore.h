@@ -5,12 +5,12 @@
 
 #include <QDate>
 #include <QDateTime>
-#include <QHash>
 #include <QList>
 #include <QString>
 
 #include <functional>
 #include <optional>
+#include <vector>
 
 namespace lt {
 
@@ -31,9 +31,24 @@ public:
     // since invalid: the member's whole history.
     Result<qint64> qualifyingPoints(qint64 memberId, const QDateTime& since) const;
     Result<qint64> qualifyingSpend(qint64 memberId, const QDateTime& since) const;
-    // Every member's qualifying total at once (members with none are absent), for the periodic evaluation.
-    Result<QHash<qint64, qint64>> allQualifyingPoints(const QDateTime& since) const;
-    Result<QHash<qint64, qint64>> allQualifyingSpend(const QDateTime& since) const;
+    // Every member's qualifying total at once, for the periodic evaluation: by member id, which SQLite hands out from
+    // 1 upwards (a million members take 8 MB; a hash of them was a tenth of the evaluation).
+    class Totals
+    {
+    public:
+        qint64 of(qint64 memberId) const
+        {
+            return memberId >= 0 && std::size_t(memberId) < m_byId.size() ? m_byId[std::size_t(memberId)] : 0;
+        }
+        qsizetype members() const { return m_members; } // with any qualifying entry
+
+    private:
+        friend class TierStore;
+        std::vector<qint64> m_byId;
+        qsizetype m_members = 0;
+    };
+    Result<Totals> allQualifyingPoints(const QDateTime& since) const;
+    Result<Totals> allQualifyingSpend(const QDateTime& since) const;
 
     struct Standing
     {
@@ -50,8 +65,8 @@ public:
     Result<QList<TierChange>> changesOf(qint64 memberId) const;
 
 private:
-    Result<qint64> sum(const QString& sql, qint64 memberId, const QDateTime& since) const;
-    Result<QHash<qint64, qint64>> sums(const QString& sql, const QDateTime& since) const;
+    Result<qint64> sum(const QString& rows, qint64 memberId, const QDateTime& since) const;
+    Result<Totals> sums(const QString& rows, const QDateTime& since) const;
 
     Database& m_db;
 };

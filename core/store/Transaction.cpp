@@ -3,8 +3,14 @@
 #include "core/store/Database.h"
 
 #include <QSqlQuery>
+#include <QThread>
 
 namespace lt {
+
+void leaveWriteLockFree()
+{
+    QThread::usleep(2000); // twice a waiting connection's interval between tries
+}
 
 Transaction::Transaction(Database& db)
     : m_db(db)

@@ -5,6 +5,7 @@
 #include <QSqlQuery>
 
 #include <type_traits>
+#include <utility>
 
 namespace lt {
 
@@ -44,6 +45,19 @@ auto inTransaction(Database& db, Work&& work) -> std::invoke_result_t<Work&>
         return outcome; // the transaction rolls back as it goes out of scope
     if (auto committed = transaction.commit(); !committed)
         return Outcome(committed.error());
+    return outcome;
+}
+
+// For work beside the till on a connection of its own, in many transactions (the automation pass): after each commit
+// the write lock stays free for a moment, in which a sale waiting for it (see BusyWait) takes it. Each transaction
+// should hold the lock for a few tens of milliseconds at most.
+void leaveWriteLockFree();
+
+template<typename Work>
+auto inBackgroundTransaction(Database& db, Work&& work) -> std::invoke_result_t<Work&>
+{
+    auto outcome = inTransaction(db, std::forward<Work>(work));
+    leaveWriteLockFree();
     return outcome;
 }
 

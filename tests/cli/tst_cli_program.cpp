@@ -256,15 +256,15 @@ private slots:
         QCOMPARE(programJson(), tillsOwn);
     }
 
-    // A member enrolled 200 days ago whose birthday is today: the first pass gives the birthday gift and a win-back
-    // offer, the second the same day gives nothing.
+    // A member enrolled 100 days ago whose birthday is today: the first pass gives the birthday gift and a win-back
+    // offer (open from the 90th day away for 30 days), the second the same day gives nothing.
     void automationsRunTwiceGrantOnce()
     {
         freshStore();
         const QDate today = QDate::currentDate();
         qint64 memberId = 0;
         {
-            lt::test::FixedClock past(QDateTime::currentDateTimeUtc().addDays(-200));
+            lt::test::FixedClock past(QDateTime::currentDateTimeUtc().addDays(-100));
             auto db = lt::Database::open(m_db);
             QVERIFY(db.ok());
             auto engine = lt::LoyaltyEngine::create(**db, past);

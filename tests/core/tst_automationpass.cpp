@@ -59,6 +59,8 @@ private slots:
     void winBackOfferAppliesOnceAtTheNextSale();
     void winBackOfferLapses_data();
     void winBackOfferLapses();
+    void winBackOfferMetLate_data();
+    void winBackOfferMetLate();
     void runTwiceTheSameDayGrantsNothingNew();
     void evaluatesTiers();
     void tillOffForAWeekCatchesUp();
@@ -358,6 +360,48 @@ void TestAutomationPass::winBackOfferLapses()
     QCOMPARE(sale->points, applies ? qint64(200) : qint64(100));
     QCOMPARE(grantsOf(*member, GrantKind::WinBack).constFirst().state,
              applies ? GrantState::Used : GrantState::Offered);
+}
+
+void TestAutomationPass::winBackOfferMetLate_data()
+{
+    QTest::addColumn<QDate>("lastPass"); // invalid: the store's first pass
+    QTest::addColumn<QDate>("pass");
+    QTest::addColumn<bool>("offered");
+
+    // Enrolled 2024-03-01 without a sale: offered from 2024-05-30 (90 days) through 2024-06-29 (30 more).
+    QTest::newRow("first pass on the 90th day") << QDate() << QDate(2024, 5, 30) << true;
+    QTest::newRow("first pass on the offer's last day") << QDate() << QDate(2024, 6, 29) << true;
+    QTest::newRow("first pass the day after: the offer would be over") << QDate() << QDate(2024, 6, 30) << false;
+    QTest::newRow("first pass a year on (win-back turned on late)") << QDate() << QDate(2025, 3, 1) << false;
+    QTest::newRow("till off for a week around the 90th day") << QDate(2024, 5, 27) << QDate(2024, 6, 3) << true;
+    QTest::newRow("till off past the offer's end") << QDate(2024, 5, 27) << QDate(2024, 7, 2) << false;
+}
+
+// Whenever a pass first meets an absence, the offer runs from the absence's 90th day: two tills that run on
+// different days make the same offer, and one that meets it too late makes none.
+void TestAutomationPass::winBackOfferMetLate()
+{
+    QFETCH(QDate, lastPass);
+    QFETCH(QDate, pass);
+    QFETCH(bool, offered);
+    auto member = enroll(*m_store, QStringLiteral("415 555 2671"), QString());
+    LT_VERIFY_OK(member);
+    if (lastPass.isValid())
+        LT_VERIFY_OK(setLastDay(lastPass));
+    auto report = runOn(pass);
+    LT_VERIFY_OK(report);
+    QCOMPARE(ofKind(*report, "winback").size(), offered ? 1 : 0);
+    const QList<Grant> offers = grantsOf(*member, GrantKind::WinBack);
+    QCOMPARE(offers.size(), offered ? 1 : 0);
+    if (!offered)
+        return;
+    QCOMPARE(offers.constFirst().period, QStringLiteral("2024-03-01"));
+    QCOMPARE(offers.constFirst().expiresAt.toLocalTime().date(), QDate(2024, 6, 29));
+    // A sale the day the offer ends still earns double.
+    m_store->clock().set(noon(QDate(2024, 6, 29)));
+    auto sale = m_store->accrue(*member, QStringLiteral("S-1"), 10000);
+    LT_VERIFY_OK(sale);
+    QCOMPARE(sale->points, qint64(200));
 }
 
 void TestAutomationPass::runTwiceTheSameDayGrantsNothingNew()

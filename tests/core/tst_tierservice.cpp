@@ -371,7 +371,8 @@ void TestTierService::refundOfASaleOutsideTheWindowLeavesTheWindowAlone()
     QCOMPARE(outlook->qualifying, qint64(400));
     auto all = lt::TierStore(m_store->db()).allQualifyingPoints(tiers().windowStart(QDate(2025, 3, 15)));
     LT_VERIFY_OK(all);
-    QCOMPARE(all->value(m_member), qint64(400));
+    QCOMPARE(all->of(m_member), qint64(400));
+    QCOMPARE(all->members(), qsizetype(1));
 
     setDay(QDate(2025, 3, 16));
     LT_VERIFY_OK(tiers().evaluate(QDate(2025, 3, 16)));

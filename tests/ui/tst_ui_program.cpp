@@ -242,12 +242,13 @@ void TestProgram::winBackOfferIsShownAndTheNextSaleAppliesIt()
     // The member has not been back for 100 days when the day's automation pass runs (the default program: an offer
     // after 90 days, 2x points on the next sale within 30 days).
     FixedClock& clock = m_till->store().clock();
+    const QDate lastVisit = clock.nowUtc().toLocalTime().date();
     clock.set(clock.nowUtc().addDays(100));
     auto pass = AutomationPass(m_till->store().engine().context()).run(TempStore::cashier());
     LT_VERIFY_OK(pass);
     QCOMPARE(pass->grants.size(), 1);
     QCOMPARE(pass->grants.first().kind, QStringLiteral("winback"));
-    const QDate until = clock.nowUtc().toLocalTime().date().addDays(30);
+    const QDate until = lastVisit.addDays(90 + 30); // offered from the 90th day away, for 30 days
 
     showMember(m_member);
     QCOMPARE(panel()->offerText(),
