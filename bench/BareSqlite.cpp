@@ -7,7 +7,7 @@
 
 namespace lt::bench {
 
-BareSqlite::BareSqlite(const QString& path)
+BareSqlite::BareSqlite(const QString& path, bool checkpointsElsewhere)
 {
     if (sqlite3_open(path.toUtf8().constData(), &m_db) != SQLITE_OK) {
         sqlite3_close(m_db);
@@ -17,6 +17,8 @@ BareSqlite::BareSqlite(const QString& path)
     sqlite3_busy_timeout(m_db, 5000);
     exec("PRAGMA journal_mode = WAL");
     exec("PRAGMA synchronous = FULL");
+    if (checkpointsElsewhere)
+        exec("PRAGMA wal_autocheckpoint = 10000");
     m_byPhone = prepare("SELECT id, balance FROM members WHERE phone = ?");
     m_byCard = prepare("SELECT m.id, m.balance FROM cards c JOIN members m ON m.id = c.member_id WHERE c.number = ?");
     m_sale = prepare("INSERT INTO sales (reference, member_id, amount_minor, currency, points, created_at) "

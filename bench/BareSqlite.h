@@ -13,7 +13,8 @@ namespace lt::bench {
 class BareSqlite
 {
 public:
-    explicit BareSqlite(const QString& path);
+    // checkpointsElsewhere: as Database::Options says, for a benchmark that runs the till's WalCheckpointer.
+    explicit BareSqlite(const QString& path, bool checkpointsElsewhere = false);
     ~BareSqlite();
     BareSqlite(const BareSqlite&) = delete;
     BareSqlite& operator=(const BareSqlite&) = delete;

@@ -3,6 +3,7 @@
 #include "core/services/AutomationRunner.h"
 #include "core/services/LoyaltyEngine.h"
 #include "core/store/Database.h"
+#include "core/store/WalCheckpointer.h"
 #include "sync/SyncScheduler.h"
 #include "sync/square/CredentialStore.h"
 #include "ui/Appearance.h"
@@ -44,11 +45,15 @@ int main(int argc, char* argv[])
                                                                   : lt::Database::defaultPath();
     lt::Database::Options options;
     options.quickCheck = false;
+    options.checkpointsElsewhere = true;
     auto db = lt::Database::open(path, options);
     if (!db) {
         QMessageBox::critical(nullptr, QObject::tr("LoyaltyTill"), db.error().message);
         return 1;
     }
+    // A sale's commit never copies the write-ahead log back into the file: this does, on a thread of its own.
+    lt::WalCheckpointer checkpointer(path);
+    checkpointer.start();
     lt::SystemClock clock;
     auto engine = lt::LoyaltyEngine::create(**db, clock);
     if (!engine) {

@@ -159,6 +159,8 @@ Result<void> Database::configure(const Options& options)
                                   .arg(m_path, mode.toString()));
     for (const char* pragma : {"PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA temp_store = MEMORY"})
         LT_TRY(exec(QString::fromLatin1(pragma)));
+    if (options.checkpointsElsewhere)
+        LT_TRY(exec(QStringLiteral("PRAGMA wal_autocheckpoint = 10000")));
     if (options.migrate)
         LT_TRY(migrator.migrate());
     return {};

@@ -29,6 +29,9 @@ public:
         // it on a second connection in the background, so that it takes keys at once.
         bool quickCheck = true;
         int busyTimeoutMs = 5000;
+        // A WalCheckpointer runs this connection's checkpoints: its commits leave them to it, unless the log
+        // reaches 40 MB (the checkpointer has stopped).
+        bool checkpointsElsewhere = false;
     };
 
     static Result<std::unique_ptr<Database>> open(const QString& path, const Options& options);

@@ -1,6 +1,7 @@
 #include "core/store/Database.h"
 #include "core/store/SchemaMigrator.h"
 #include "core/store/Transaction.h"
+#include "core/store/WalCheckpointer.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/support/SqlScript.h"
 #include "tests/support/TempStore.h"
@@ -69,6 +70,8 @@ private slots:
     void enforcesForeignKeys();
     void appliesBusyTimeout();
     void waiterTakesTheLockBetweenAnothersTransactions();
+    void checkpointsElsewhere_data();
+    void checkpointsElsewhere();
     void reopensExistingStore();
     void refusesEmptyPath();
     void refusesFolder();
@@ -183,6 +186,47 @@ void TestDatabase::waiterTakesTheLockBetweenAnothersTransactions()
     worker.join();
     QCOMPARE(committed.load(), Transactions);
     QVERIFY2(passed <= 3, qPrintable(QStringLiteral("took the lock after %1 of the other's transactions").arg(passed)));
+}
+
+void TestDatabase::checkpointsElsewhere_data()
+{
+    QTest::addColumn<bool>("elsewhere");
+    QTest::newRow("SQLite's own checkpoints, in the commit") << false;
+    QTest::newRow("the till's: a WalCheckpointer's") << true;
+}
+
+// About 12 MB written in small transactions: the till's connection leaves them in the write-ahead log for the
+// checkpointer to copy into the file; a connection without the option copies them itself at commit.
+void TestDatabase::checkpointsElsewhere()
+{
+    QFETCH(bool, elsewhere);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("store.sqlite"));
+    Database::Options options;
+    options.checkpointsElsewhere = elsewhere;
+    auto db = Database::open(path, options);
+    LT_VERIFY_OK(db);
+    LT_VERIFY_OK((*db)->exec(QStringLiteral("CREATE TABLE filler (bytes BLOB)")));
+    const qint64 before = QFileInfo(path).size();
+    for (int i = 0; i < 100; ++i) {
+        LT_VERIFY_OK(lt::inTransaction(**db, [&]() -> lt::Result<void> {
+            for (int row = 0; row < 30; ++row)
+                LT_TRY((*db)->exec(QStringLiteral("INSERT INTO filler VALUES (randomblob(4000))")));
+            return {};
+        }));
+    }
+    constexpr qint64 Written = 100 * 30 * 4000;
+    const qint64 copied = QFileInfo(path).size() - before;
+    if (!elsewhere) {
+        QVERIFY2(copied > Written / 2, qPrintable(QString::number(copied)));
+        return;
+    }
+    QVERIFY2(copied < Written / 10, qPrintable(QString::number(copied)));
+    lt::WalCheckpointer checkpointer(path, 20);
+    checkpointer.start();
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(path).size() - before > Written, 10000);
+    QVERIFY(checkpointer.checkpoints() > 0);
 }
 
 void TestDatabase::reopensExistingStore()
