@@ -102,14 +102,14 @@ Result<void> AutomationPass::occasions(QDate from, QDate to, const Actor& actor,
     for (int year = from.year(); year <= lastYear; ++year)
         years << QString::number(year);
     GrantStore grants(m_context.db);
-    LT_TRY_ASSIGN(const QSet<QString> birthdays, grants.keys(GrantKind::Birthday, years));
-    LT_TRY_ASSIGN(const QSet<QString> anniversaries, grants.keys(GrantKind::Anniversary, years));
+    LT_TRY_ASSIGN(const GrantStore::Held birthdays, grants.held(GrantKind::Birthday, years));
+    LT_TRY_ASSIGN(const GrantStore::Held anniversaries, grants.held(GrantKind::Anniversary, years));
     BonusGranter granter(m_context.db, m_context.clock, actor);
     const QDateTime now = m_context.clock.nowUtc();
     LocalDays days;
 
     const auto yearly = [&](const MemberStore::Occasions& member, const OccasionBonus& bonus, GrantKind kind,
-                            QDate date, const QSet<QString>& granted, const QString& kindName) -> Result<void> {
+                            QDate date, const GrantStore::Held& granted, const QString& kindName) -> Result<void> {
         for (int year = from.year(); year <= lastYear; ++year) {
             if (!overlaps(bonus.periodIn(year, date), from, to))
                 continue;
@@ -120,7 +120,7 @@ Result<void> AutomationPass::occasions(QDate from, QDate to, const Actor& actor,
             if (kind == GrantKind::Anniversary && year <= date.year())
                 continue;
             const QString period = QString::number(year);
-            if (granted.contains(BonusGranter::naturalKey(kind, period, member.phone)))
+            if (granted.contains(BonusGranter::naturalKey(kind, period, member.phone), member.id, period))
                 continue;
             const QString reward = bonus.rewardId.isEmpty() ? QString() : program.tier(bonus.rewardId)->name;
             const QString note = kind == GrantKind::Birthday

@@ -65,17 +65,20 @@ Result<std::optional<Grant>> GrantStore::byKey(const QString& key) const
     return std::optional<Grant>(found.constFirst());
 }
 
-Result<QSet<QString>> GrantStore::keys(GrantKind kind, const QStringList& periods) const
+Result<GrantStore::Held> GrantStore::held(GrantKind kind, const QStringList& periods) const
 {
-    QSet<QString> keys;
+    Held held;
     for (const QString& period : periods) {
-        QSqlQuery& query = m_db.prepared(QStringLiteral("SELECT grant_key FROM grants WHERE kind = ? AND period = ?"));
+        QSqlQuery& query =
+            m_db.prepared(QStringLiteral("SELECT grant_key, member_id FROM grants WHERE kind = ? AND period = ?"));
         StatementScope scope(query);
         LT_TRY(m_db.exec(query, {toStorage(kind), period}));
-        while (query.next())
-            keys.insert(query.value(0).toString());
+        while (query.next()) {
+            held.keys.insert(query.value(0).toString());
+            held.memberPeriods.insert({query.value(1).toLongLong(), period});
+        }
     }
-    return keys;
+    return held;
 }
 
 Result<QSet<QString>> GrantStore::keysOfMembers(GrantKind kind, qint64 firstId, qint64 lastId) const

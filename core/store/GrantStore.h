@@ -26,8 +26,19 @@ public:
     // False when a grant with this key exists already (nothing is written).
     Result<bool> insert(const Grant& grant, const QString& source = QStringLiteral("till"));
     Result<std::optional<Grant>> byKey(const QString& key) const;
-    // The keys of this kind and period, for a pass that decides many members at once.
-    Result<QSet<QString>> keys(GrantKind kind, const QStringList& periods) const;
+    // The grants of this kind and these periods, for a pass that decides many members at once: by key (this till's
+    // and those learned from other tills) and by member, since a member whose phone changed has a new key for a
+    // year already given.
+    struct Held
+    {
+        QSet<QString> keys;
+        QSet<std::pair<qint64, QString>> memberPeriods;
+        bool contains(const QString& key, qint64 memberId, const QString& period) const
+        {
+            return keys.contains(key) || memberPeriods.contains({memberId, period});
+        }
+    };
+    Result<Held> held(GrantKind kind, const QStringList& periods) const;
     // The keys of this kind held by the members firstId to lastId: a page of members at a time.
     Result<QSet<QString>> keysOfMembers(GrantKind kind, qint64 firstId, qint64 lastId) const;
     // The member's open offer at `at`: offered, not expired, made after the member's last visit.

@@ -62,6 +62,7 @@ private slots:
     void winBackOfferMetLate_data();
     void winBackOfferMetLate();
     void runTwiceTheSameDayGrantsNothingNew();
+    void newPhoneGetsNoSecondGiftForTheYear();
     void evaluatesTiers();
     void tillOffForAWeekCatchesUp();
     void catchesUpAtMostAYear();
@@ -402,6 +403,33 @@ void TestAutomationPass::winBackOfferMetLate()
     auto sale = m_store->accrue(*member, QStringLiteral("S-1"), 10000);
     LT_VERIFY_OK(sale);
     QCOMPARE(sale->points, qint64(200));
+}
+
+// A grant's key is made of the phone (the one thing every till knows of a member), so a member whose phone changed
+// has a new key for a year already given: the member's own grants count too.
+void TestAutomationPass::newPhoneGetsNoSecondGiftForTheYear()
+{
+    auto member = enroll(*m_store, QStringLiteral("415 555 2671"), QStringLiteral("1990-06-12"));
+    LT_VERIFY_OK(member);
+    LT_VERIFY_OK(setLastDay(QDate(2024, 6, 9)));
+    auto given = runOn(QDate(2024, 6, 10));
+    LT_VERIFY_OK(given);
+    QCOMPARE(ofKind(*given, "birthday").size(), 1);
+
+    LT_VERIFY_OK(
+        m_store->engine().enrollment().changePhone(*member, QStringLiteral("415 555 2699"), TempStore::cashier()));
+    auto again = runOn(QDate(2024, 6, 11));
+    LT_VERIFY_OK(again);
+    QVERIFY(ofKind(*again, "birthday").isEmpty());
+    QCOMPARE(grantsOf(*member, GrantKind::Birthday).size(), 1);
+    QCOMPARE(m_store->balance(*member), qint64(50));
+    // Next year's gift comes under the new phone's key.
+    LT_VERIFY_OK(setLastDay(QDate(2025, 6, 8)));
+    auto nextYear = runOn(QDate(2025, 6, 9));
+    LT_VERIFY_OK(nextYear);
+    QCOMPARE(ofKind(*nextYear, "birthday").size(), 1);
+    QCOMPARE(grantsOf(*member, GrantKind::Birthday).constLast().key,
+             BonusGranter::naturalKey(GrantKind::Birthday, QStringLiteral("2025"), QStringLiteral("+14155552699")));
 }
 
 void TestAutomationPass::runTwiceTheSameDayGrantsNothingNew()
