@@ -9,6 +9,7 @@
 #include "app/admin/PointsCommands.h"
 #include "app/admin/ProgramCommands.h"
 #include "app/admin/PromotionCommands.h"
+#include "app/admin/ReportCommands.h"
 #include "app/admin/StaffCommands.h"
 #include "app/admin/StoreCommands.h"
 #include "app/admin/SyncCommands.h"
@@ -26,7 +27,8 @@ const QList<Command>& CommandRegistry::commands()
         QList<Command> all;
         all << StoreCommands::commands() << MemberCommands::commands() << PointsCommands::commands()
             << DataCommands::commands() << StaffCommands::commands() << SyncCommands::commands()
-            << ConflictCommands::commands() << ProgramCommands::commands() << AutomationCommands::commands();
+            << ConflictCommands::commands() << ProgramCommands::commands() << AutomationCommands::commands()
+            << ReportCommands::commands();
         all << PromotionCommands::commands();
         return all;
     }();

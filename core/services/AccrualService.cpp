@@ -164,7 +164,8 @@ Result<PointsChange> AccrualService::record(qint64 memberId, const Sale& sale, c
     LT_TRY_ASSIGN(const Earning earned, earning(memberId, sale));
     const qint64 points = earned.breakdown.total();
     LT_TRY_ASSIGN(const qint64 saleId,
-                  sales.insert(sale.reference, memberId, sale.total, points, m_context.clock.nowUtc()));
+                  sales.insert(sale.reference, memberId, sale.total, points, m_context.clock.nowUtc(),
+                               m_context.tillName, actor.name()));
     if (points > 0) {
         LedgerStore::NewEntry entry;
         entry.memberId = memberId;

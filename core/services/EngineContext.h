@@ -3,6 +3,8 @@
 #include "core/domain/LoyaltyProgram.h"
 #include "core/domain/PhoneNumberNormalizer.h"
 
+#include <QString>
+
 namespace lt {
 
 class Database;
@@ -16,6 +18,7 @@ struct EngineContext
     const Clock& clock;
     LoyaltyProgram program;
     PhoneNumberNormalizer phones;
+    QString tillName; // the till the sales are recorded at, for the reports: the machine's name unless set
 };
 
 } // namespace lt

@@ -3,10 +3,12 @@
 #include "core/store/ProgramRepository.h"
 #include "core/store/StoreSettings.h"
 
+#include <QSysInfo>
+
 namespace lt {
 
 LoyaltyEngine::LoyaltyEngine(Database& db, const Clock& clock)
-    : m_context {db, clock, LoyaltyProgram::defaultProgram(), PhoneNumberNormalizer()}
+    : m_context {db, clock, LoyaltyProgram::defaultProgram(), PhoneNumberNormalizer(), QSysInfo::machineHostName()}
     , m_members(m_context)
     , m_enrollment(m_context)
     , m_accrual(m_context)

@@ -1,13 +1,15 @@
 #include "core/store/BulkMemberWriter.h"
 
 #include "core/store/Database.h"
+#include "core/store/ReportStore.h"
 
 #include <QSqlQuery>
 
 namespace lt {
 
-BulkMemberWriter::BulkMemberWriter(SqliteConnection connection)
-    : m_sql(connection)
+BulkMemberWriter::BulkMemberWriter(Database& db, SqliteConnection connection)
+    : m_db(db)
+    , m_sql(connection)
 {
     for (LedgerKind kind : AllLedgerKinds)
         m_kindNames << toStorage(kind).toUtf8();
@@ -27,12 +29,12 @@ BulkMemberWriter::~BulkMemberWriter()
 Result<std::unique_ptr<BulkMemberWriter>> BulkMemberWriter::begin(Database& db)
 {
     LT_TRY_ASSIGN(SqliteConnection connection, SqliteConnection::from(db));
-    std::unique_ptr<BulkMemberWriter> writer(new BulkMemberWriter(connection));
-    LT_TRY(writer->start(db));
+    std::unique_ptr<BulkMemberWriter> writer(new BulkMemberWriter(db, connection));
+    LT_TRY(writer->start());
     return writer;
 }
 
-Result<void> BulkMemberWriter::start(Database& db)
+Result<void> BulkMemberWriter::start()
 {
     // A page cache large enough for the whole working set: otherwise every index insert re-reads pages from the WAL.
     LT_TRY(m_sql.exec("PRAGMA cache_size = -1048576"));
@@ -41,15 +43,18 @@ Result<void> BulkMemberWriter::start(Database& db)
     LT_TRY(m_sql.exec("BEGIN IMMEDIATE"));
     m_open = true;
 
-    // Secondary indexes are rebuilt once at the end: far cheaper than maintaining them row by row.
-    QSqlQuery indexSql(db.connection());
-    if (!indexSql.exec(QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
-                                      "AND tbl_name IN ('members', 'cards', 'member_search', 'sales', 'ledger')")))
+    // Secondary indexes are rebuilt once at the end, and the reports' summaries summed once (ReportStore::rebuild):
+    // far cheaper than maintaining them row by row.
+    QSqlQuery indexSql(m_db.connection());
+    if (!indexSql.exec(QStringLiteral("SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND ((type = "
+                                      "'index' AND tbl_name IN ('members', 'cards', 'member_search', 'sales', "
+                                      "'ledger')) OR (type = 'trigger' AND name LIKE 'report\\_%' ESCAPE '\\'))")))
         return Database::errorFrom(indexSql);
     QList<QByteArray> drops;
     while (indexSql.next()) {
-        drops << "DROP INDEX " + indexSql.value(0).toString().toUtf8();
-        m_indexes << indexSql.value(1).toString().toUtf8();
+        const bool trigger = indexSql.value(0).toString() == QLatin1String("trigger");
+        drops << (trigger ? "DROP TRIGGER " : "DROP INDEX ") + indexSql.value(1).toString().toUtf8();
+        (trigger ? m_triggers : m_indexes) << indexSql.value(2).toString().toUtf8();
     }
     indexSql.finish();
     for (const QByteArray& drop : drops)
@@ -149,8 +154,9 @@ void BulkMemberWriter::finalizeStatements()
 Result<void> BulkMemberWriter::commit()
 {
     finalizeStatements();
-    for (const QByteArray& create : m_indexes)
+    for (const QByteArray& create : m_indexes + m_triggers)
         LT_TRY(m_sql.exec(create.constData()));
+    LT_TRY(ReportStore(m_db).rebuild());
     LT_TRY(m_sql.exec("COMMIT"));
     m_committed = true;
     return {};

@@ -58,12 +58,14 @@ public:
     Result<void> commit();
 
 private:
-    explicit BulkMemberWriter(SqliteConnection connection);
-    Result<void> start(Database& db);
+    BulkMemberWriter(Database& db, SqliteConnection connection);
+    Result<void> start();
     void finalizeStatements();
 
+    Database& m_db;
     SqliteConnection m_sql;
     QList<QByteArray> m_indexes;
+    QList<QByteArray> m_triggers; // the reports' triggers, made again at the end
     bool m_open = false;
     bool m_committed = false;
     std::unique_ptr<SqliteStatement> m_member;

@@ -3,6 +3,7 @@
 #include "core/common/Clock.h"
 #include "core/store/Database.h"
 #include "core/store/LedgerStore.h"
+#include "core/store/ReportStore.h"
 #include "core/store/SyncOutbox.h"
 
 #include <QCoreApplication>
@@ -89,6 +90,17 @@ Result<IntegrityReport> IntegrityChecker::check()
             return done.error();
         }
     }
+    // The reports' summaries, kept by triggers, equal a recomputation from the raw tables.
+    auto summaries = ReportStore(m_db).differences();
+    if (!summaries) {
+        (void)m_db.exec(QStringLiteral("ROLLBACK"));
+        return summaries.error();
+    }
+    if (!summaries->isEmpty())
+        report.problems << QCoreApplication::translate("IntegrityChecker",
+                                                       "Report summaries differ from the store's history (%1); "
+                                                       "`loyaltytill-admin report rebuild` recomputes them")
+                               .arg(summaries->join(QStringLiteral(", ")));
     auto counts = [this](const QString& sql) -> qint64 {
         auto value = m_db.scalar(sql);
         return value ? value->toLongLong() : -1;

@@ -19,7 +19,8 @@ struct IntegrityReport
 };
 
 // Proves the store is sound: SQLite's own integrity and foreign-key checks, every cached balance equal to the
-// sum of its ledger, lifetime points, and each sale's reversed points equal to its refund entries.
+// sum of its ledger, lifetime points, each sale's reversed points equal to its refund entries, and the reports'
+// summaries equal to a recomputation.
 class IntegrityChecker
 {
 public:

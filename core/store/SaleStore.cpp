@@ -32,12 +32,13 @@ Result<SaleRecord> SaleStore::require(const QString& reference) const
 }
 
 Result<qint64> SaleStore::insert(const QString& reference, qint64 memberId, const Money& total, qint64 points,
-                                 const QDateTime& at)
+                                 const QDateTime& at, const QString& till, const QString& staff)
 {
-    QSqlQuery& insert = m_db.prepared(QStringLiteral("INSERT INTO sales (reference, member_id, amount_minor, "
-                                                     "currency, points, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
-    auto inserted =
-        m_db.exec(insert, {reference, memberId, total.minorUnits(), total.currency(), points, toStorageTime(at)});
+    QSqlQuery& insert =
+        m_db.prepared(QStringLiteral("INSERT INTO sales (reference, member_id, amount_minor, currency, points, "
+                                     "created_at, till, staff) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    auto inserted = m_db.exec(
+        insert, {reference, memberId, total.minorUnits(), total.currency(), points, toStorageTime(at), till, staff});
     const qint64 saleId = insert.lastInsertId().toLongLong();
     insert.finish();
     LT_TRY(inserted);

@@ -46,8 +46,9 @@ public:
     Result<std::optional<SaleRecord>> find(const QString& reference) const;
     // The sale with this receipt number, or NotFound.
     Result<SaleRecord> require(const QString& reference) const;
+    // till: the till that took the sale; staff: who took it (the Actor's name). Both are for the reports.
     Result<qint64> insert(const QString& reference, qint64 memberId, const Money& total, qint64 points,
-                          const QDateTime& at);
+                          const QDateTime& at, const QString& till, const QString& staff);
     Result<void> setTakenBack(qint64 saleId, qint64 refundedMinor, qint64 pointsReversed);
     // Whether the member made a sale of at least this total before the given one.
     Result<bool> hasEarlierSaleOfAtLeast(qint64 memberId, qint64 minimumMinor, qint64 beforeSaleId) const;

@@ -2,6 +2,7 @@
 
 #include "core/common/Logging.h"
 #include "core/store/Database.h"
+#include "core/store/ReportStore.h"
 #include "core/store/Transaction.h"
 
 #include <QCoreApplication>
@@ -270,6 +271,109 @@ const char* const version5[] = {
     R"(CREATE INDEX promotion_uses_member ON promotion_uses(member_id, promotion_id, used_at))",
     R"(CREATE INDEX promotion_uses_promotion ON promotion_uses(promotion_id, used_at))",
 };
+
+// Version 6: reports. Each sale names the till and the staff member who took it. Small summary tables, kept by
+// triggers in the transaction that writes the sale, the ledger entry or the member, so that no path that writes one
+// (the till, sync's pull, an import, the automation pass) can leave them behind; days are the store's local days.
+// ReportStore owns them, fills them when this version is applied, and `check` compares them with a recomputation.
+// A sale's member, time, amount, till and staff never change once written: the summaries rely on it.
+const char* const version6[] = {
+    R"(ALTER TABLE sales ADD COLUMN till TEXT NOT NULL DEFAULT '')",
+    R"(ALTER TABLE sales ADD COLUMN staff TEXT NOT NULL DEFAULT '')",
+    R"(CREATE TRIGGER sales_fixed BEFORE UPDATE OF member_id, created_at, amount_minor, till, staff ON sales
+           WHEN NEW.member_id IS NOT OLD.member_id OR NEW.created_at IS NOT OLD.created_at
+             OR NEW.amount_minor IS NOT OLD.amount_minor OR NEW.till IS NOT OLD.till OR NEW.staff IS NOT OLD.staff
+           BEGIN SELECT RAISE(ABORT, 'a recorded sale keeps its member, time, amount, till and staff'); END)",
+    R"(CREATE TABLE report_sales (
+             day TEXT NOT NULL,
+             till TEXT NOT NULL,
+             staff TEXT NOT NULL,
+             sales INTEGER NOT NULL DEFAULT 0,
+             amount_minor INTEGER NOT NULL DEFAULT 0,
+             refunded_minor INTEGER NOT NULL DEFAULT 0,
+             fully_refunded INTEGER NOT NULL DEFAULT 0,
+             PRIMARY KEY (day, till, staff)) WITHOUT ROWID)",
+    R"(CREATE TABLE report_points (
+             day TEXT NOT NULL,
+             kind TEXT NOT NULL,
+             points INTEGER NOT NULL DEFAULT 0,
+             entries INTEGER NOT NULL DEFAULT 0,
+             discount_minor INTEGER NOT NULL DEFAULT 0,
+             PRIMARY KEY (day, kind)) WITHOUT ROWID)",
+    R"(CREATE TABLE report_member_days (
+             day TEXT NOT NULL,
+             member_id INTEGER NOT NULL,
+             sales INTEGER NOT NULL DEFAULT 0,
+             net_minor INTEGER NOT NULL DEFAULT 0,
+             redemptions INTEGER NOT NULL DEFAULT 0,
+             PRIMARY KEY (day, member_id)) WITHOUT ROWID)",
+    R"(CREATE TABLE report_members (
+             member_id INTEGER PRIMARY KEY,
+             sales INTEGER NOT NULL DEFAULT 0,
+             net_minor INTEGER NOT NULL DEFAULT 0,
+             first_day TEXT NOT NULL,
+             last_day TEXT NOT NULL))",
+    R"(CREATE TABLE report_enrollments (
+             day TEXT PRIMARY KEY,
+             members INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID)",
+    R"(CREATE TABLE report_member_months (
+             member_id INTEGER NOT NULL,
+             month TEXT NOT NULL,
+             PRIMARY KEY (member_id, month)) WITHOUT ROWID)",
+    R"(CREATE TABLE report_cohorts (
+             cohort TEXT NOT NULL,
+             month TEXT NOT NULL,
+             buyers INTEGER NOT NULL DEFAULT 0,
+             PRIMARY KEY (cohort, month)) WITHOUT ROWID)",
+    R"(CREATE TRIGGER report_sale_added AFTER INSERT ON sales BEGIN
+           INSERT INTO report_sales (day, till, staff, sales, amount_minor, refunded_minor, fully_refunded)
+             VALUES (date(NEW.created_at, 'localtime'), NEW.till, NEW.staff, 1, NEW.amount_minor, NEW.refunded_minor,
+                     NEW.refunded_minor = NEW.amount_minor)
+             ON CONFLICT (day, till, staff) DO UPDATE SET sales = sales + 1,
+               amount_minor = amount_minor + excluded.amount_minor,
+               refunded_minor = refunded_minor + excluded.refunded_minor,
+               fully_refunded = fully_refunded + excluded.fully_refunded;
+           INSERT INTO report_member_days (day, member_id, sales, net_minor)
+             VALUES (date(NEW.created_at, 'localtime'), NEW.member_id, 1, NEW.amount_minor - NEW.refunded_minor)
+             ON CONFLICT (day, member_id) DO UPDATE SET sales = sales + 1, net_minor = net_minor + excluded.net_minor;
+           INSERT INTO report_members (member_id, sales, net_minor, first_day, last_day)
+             VALUES (NEW.member_id, 1, NEW.amount_minor - NEW.refunded_minor, date(NEW.created_at, 'localtime'),
+                     date(NEW.created_at, 'localtime'))
+             ON CONFLICT (member_id) DO UPDATE SET sales = sales + 1, net_minor = net_minor + excluded.net_minor,
+               first_day = min(first_day, excluded.first_day), last_day = max(last_day, excluded.last_day);
+           INSERT INTO report_cohorts (cohort, month, buyers)
+             SELECT strftime('%Y-%m', m.enrolled_at, 'localtime'), strftime('%Y-%m', NEW.created_at, 'localtime'), 1
+               FROM members m WHERE m.id = NEW.member_id AND NOT EXISTS (SELECT 1 FROM report_member_months
+                 WHERE member_id = NEW.member_id AND month = strftime('%Y-%m', NEW.created_at, 'localtime'))
+             ON CONFLICT (cohort, month) DO UPDATE SET buyers = buyers + 1;
+           INSERT OR IGNORE INTO report_member_months (member_id, month)
+             VALUES (NEW.member_id, strftime('%Y-%m', NEW.created_at, 'localtime'));
+       END)",
+    R"(CREATE TRIGGER report_sale_taken_back AFTER UPDATE OF refunded_minor ON sales
+           WHEN NEW.refunded_minor <> OLD.refunded_minor BEGIN
+           UPDATE report_sales SET refunded_minor = refunded_minor + NEW.refunded_minor - OLD.refunded_minor,
+               fully_refunded = fully_refunded + (NEW.refunded_minor = NEW.amount_minor)
+                                - (OLD.refunded_minor = OLD.amount_minor)
+             WHERE day = date(NEW.created_at, 'localtime') AND till = NEW.till AND staff = NEW.staff;
+           UPDATE report_member_days SET net_minor = net_minor - (NEW.refunded_minor - OLD.refunded_minor)
+             WHERE day = date(NEW.created_at, 'localtime') AND member_id = NEW.member_id;
+           UPDATE report_members SET net_minor = net_minor - (NEW.refunded_minor - OLD.refunded_minor)
+             WHERE member_id = NEW.member_id;
+       END)",
+    R"(CREATE TRIGGER report_ledger_added AFTER INSERT ON ledger BEGIN
+           INSERT INTO report_points (day, kind, points, entries, discount_minor)
+             VALUES (date(NEW.created_at, 'localtime'), NEW.kind, NEW.points, 1, COALESCE(NEW.discount_minor, 0))
+             ON CONFLICT (day, kind) DO UPDATE SET points = points + excluded.points, entries = entries + 1,
+               discount_minor = discount_minor + excluded.discount_minor;
+           INSERT INTO report_member_days (day, member_id, redemptions)
+             SELECT date(NEW.created_at, 'localtime'), NEW.member_id, 1 WHERE NEW.kind = 'redeem'
+             ON CONFLICT (day, member_id) DO UPDATE SET redemptions = redemptions + 1;
+       END)",
+    R"(CREATE TRIGGER report_member_added AFTER INSERT ON members BEGIN
+           INSERT INTO report_enrollments (day, members) VALUES (date(NEW.enrolled_at, 'localtime'), 1)
+             ON CONFLICT (day) DO UPDATE SET members = members + 1;
+       END)",
+};
 } // namespace
 
 SchemaMigrator::SchemaMigrator(Database& db)
@@ -294,6 +398,8 @@ QStringList SchemaMigrator::statementsFor(int version)
         add(version4);
     else if (version == 5)
         add(version5);
+    else if (version == 6)
+        add(version6);
     return statements;
 }
 
@@ -343,6 +449,8 @@ Result<void> SchemaMigrator::migrateTo(int target)
                             .arg(version)
                             .arg(Database::errorFrom(query).message));
             }
+            if (version == 6)
+                LT_TRY(ReportStore(m_db).rebuild()); // the store's history so far, summed
             for (const QString& pragma : {QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId),
                                           QStringLiteral("PRAGMA user_version = %1").arg(version)})
                 LT_TRY(m_db.exec(pragma));

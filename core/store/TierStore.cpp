@@ -168,4 +168,29 @@ Result<QList<TierChange>> TierStore::changesOf(qint64 memberId) const
     return changes;
 }
 
+Result<TierStore::Movements> TierStore::movements(const QDateTime& from, const QDateTime& to) const
+{
+    QSqlQuery& query = m_db.prepared(QStringLiteral("SELECT COALESCE(sum(direction = 'up'), 0), "
+                                                    "COALESCE(sum(direction = 'down'), 0) FROM tier_changes "
+                                                    "WHERE created_at >= ? AND created_at < ?"));
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query, {toStorageTime(from), toStorageTime(to)}));
+    Movements movements;
+    if (query.next())
+        movements = Movements {query.value(0).toLongLong(), query.value(1).toLongLong()};
+    return movements;
+}
+
+Result<QMap<QString, qint64>> TierStore::membersPerTier() const
+{
+    QSqlQuery& query = m_db.prepared(
+        QStringLiteral("SELECT COALESCE(tier, ''), count(*) FROM members WHERE erased_at IS NULL GROUP BY 1"));
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query));
+    QMap<QString, qint64> perTier;
+    while (query.next())
+        perTier.insert(query.value(0).toString(), query.value(1).toLongLong());
+    return perTier;
+}
+
 } // namespace lt

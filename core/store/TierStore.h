@@ -6,6 +6,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QString>
 
 #include <functional>
@@ -63,6 +64,15 @@ public:
     Result<void> setTier(const TierChange& change);
     Result<void> setBelowSince(qint64 memberId, const std::optional<QDate>& since);
     Result<QList<TierChange>> changesOf(qint64 memberId) const;
+    // Upgrades and downgrades made in [from, to) (UTC moments), for the reports.
+    struct Movements
+    {
+        qint64 up = 0;
+        qint64 down = 0;
+    };
+    Result<Movements> movements(const QDateTime& from, const QDateTime& to) const;
+    // Members still in the program by the tier they hold (empty: never placed).
+    Result<QMap<QString, qint64>> membersPerTier() const;
 
 private:
     Result<qint64> sum(const QString& rows, qint64 memberId, const QDateTime& since) const;

@@ -110,6 +110,45 @@
     </message>
 </context>
 <context>
+    <name>BgNbdModel</name>
+    <message>
+        <source>The BG/NBD parameters r, alpha, a and b must be numbers above zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no customer to fit the BG/NBD model on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer has bought a second time, so nothing tells how often customers return.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every customer bought for the first time at the end of the observation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time ahead must be a number and not negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The expected purchases cannot be computed with a = 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hypergeometric series of the expected purchases does not converge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The expected purchases are not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CardNumber</name>
     <message>
         <source>Scan or type a card number.</source>
@@ -155,6 +194,33 @@
     </message>
     <message>
         <source>Line %1: a quoted field is never closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerHistory</name>
+    <message>
+        <source>A customer&apos;s purchase count and times must be numbers and not negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A customer&apos;s last purchase (%1) comes after the end of the observation (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A customer without a repeat purchase has a last purchase after the first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end of the observation must be a date and the time unit more than zero days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A purchase has no valid date or value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No purchase on or before %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -306,6 +372,33 @@
     </message>
 </context>
 <context>
+    <name>GammaGammaModel</name>
+    <message>
+        <source>The Gamma-Gamma parameters p, q and gamma must be numbers above zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no customer to fit the spend model on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer has a repeat purchase worth more than zero to fit the spend model on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spend model has q = %1 &lt;= 1: its mean value of a transaction is infinite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lifetime value needs months ahead (0 or more), a discount rate above -100 % and a time unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IntegrityChecker</name>
     <message>
         <source>%1: more problems not listed</source>
@@ -339,6 +432,10 @@
         <source>Ledger entry never queued for Square (entry, kind)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Report summaries differ from the store&apos;s history (%1); `loyaltytill-admin report rebuild` recomputes them</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LedgerStore</name>
@@ -358,6 +455,33 @@
     <name>LocalizedAmount</name>
     <message>
         <source>Write the amount like %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogParameterFit</name>
+    <message>
+        <source>The %1 model could not be fitted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it did not converge in %1 evaluations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the optimiser failed (NLopt code %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the likelihood is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a parameter runs off to zero or infinity; the data do not determine it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rounding stopped it before the maximum.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -917,6 +1041,68 @@
     </message>
     <message>
         <source>Reward points returned: sale %1 was refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportService</name>
+    <message>
+        <source>Give the period as two dates (YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period starts (%1) after it ends (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A report covers at most five years; %1 to %2 is longer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period starts after today (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RfmSegments</name>
+    <message>
+        <source>Member %1 has a negative recency or number of purchases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Champions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loyal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promising</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hibernating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nearly there</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -110,6 +110,45 @@
     </message>
 </context>
 <context>
+    <name>BgNbdModel</name>
+    <message>
+        <source>The BG/NBD parameters r, alpha, a and b must be numbers above zero.</source>
+        <translation>Los parámetros r, alfa, a y b del modelo BG/NBD deben ser números mayores que cero.</translation>
+    </message>
+    <message>
+        <source>There is no customer to fit the BG/NBD model on.</source>
+        <translation>No hay clientes con los que ajustar el modelo BG/NBD.</translation>
+    </message>
+    <message>
+        <source>Customer %1: %2</source>
+        <translation>Cliente %1: %2</translation>
+    </message>
+    <message>
+        <source>No customer has bought a second time, so nothing tells how often customers return.</source>
+        <translation>Ningún cliente ha comprado una segunda vez, así que nada indica con qué frecuencia vuelven los clientes.</translation>
+    </message>
+    <message>
+        <source>Every customer bought for the first time at the end of the observation.</source>
+        <translation>Todos los clientes compraron por primera vez al final del periodo observado.</translation>
+    </message>
+    <message>
+        <source>The time ahead must be a number and not negative.</source>
+        <translation>El plazo futuro debe ser un número y no puede ser negativo.</translation>
+    </message>
+    <message>
+        <source>The expected purchases cannot be computed with a = 1.</source>
+        <translation>Las compras esperadas no se pueden calcular con a = 1.</translation>
+    </message>
+    <message>
+        <source>The hypergeometric series of the expected purchases does not converge.</source>
+        <translation>La serie hipergeométrica de las compras esperadas no converge.</translation>
+    </message>
+    <message>
+        <source>The expected purchases are not a number.</source>
+        <translation>Las compras esperadas no son un número.</translation>
+    </message>
+</context>
+<context>
     <name>CardNumber</name>
     <message>
         <source>Scan or type a card number.</source>
@@ -156,6 +195,33 @@
     <message>
         <source>Line %1: a quoted field is never closed.</source>
         <translation>Línea %1: un campo entre comillas no se cierra.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerHistory</name>
+    <message>
+        <source>A customer&apos;s purchase count and times must be numbers and not negative.</source>
+        <translation>El número de compras y los tiempos de un cliente deben ser números y no pueden ser negativos.</translation>
+    </message>
+    <message>
+        <source>A customer&apos;s last purchase (%1) comes after the end of the observation (%2).</source>
+        <translation>La última compra de un cliente (%1) es posterior al final del periodo observado (%2).</translation>
+    </message>
+    <message>
+        <source>A customer without a repeat purchase has a last purchase after the first.</source>
+        <translation>Un cliente sin compras repetidas tiene una última compra posterior a la primera.</translation>
+    </message>
+    <message>
+        <source>The end of the observation must be a date and the time unit more than zero days.</source>
+        <translation>El final del periodo observado debe ser una fecha y la unidad de tiempo, más de cero días.</translation>
+    </message>
+    <message>
+        <source>A purchase has no valid date or value.</source>
+        <translation>Una compra no tiene una fecha o un importe válidos.</translation>
+    </message>
+    <message>
+        <source>No purchase on or before %1.</source>
+        <translation>No hay compras hasta el %1 inclusive.</translation>
     </message>
 </context>
 <context>
@@ -306,6 +372,33 @@
     </message>
 </context>
 <context>
+    <name>GammaGammaModel</name>
+    <message>
+        <source>The Gamma-Gamma parameters p, q and gamma must be numbers above zero.</source>
+        <translation>Los parámetros p, q y gamma del modelo Gamma-Gamma deben ser números mayores que cero.</translation>
+    </message>
+    <message>
+        <source>There is no customer to fit the spend model on.</source>
+        <translation>No hay clientes con los que ajustar el modelo de gasto.</translation>
+    </message>
+    <message>
+        <source>Customer %1: %2</source>
+        <translation>Cliente %1: %2</translation>
+    </message>
+    <message>
+        <source>No customer has a repeat purchase worth more than zero to fit the spend model on.</source>
+        <translation>Ningún cliente tiene una compra repetida de importe mayor que cero con la que ajustar el modelo de gasto.</translation>
+    </message>
+    <message>
+        <source>The spend model has q = %1 &lt;= 1: its mean value of a transaction is infinite.</source>
+        <translation>El modelo de gasto tiene q = %1 &lt;= 1: su valor medio por transacción es infinito.</translation>
+    </message>
+    <message>
+        <source>The lifetime value needs months ahead (0 or more), a discount rate above -100 % and a time unit.</source>
+        <translation>El valor de vida del cliente necesita meses futuros (0 o más), una tasa de descuento superior al -100 % y una unidad de tiempo.</translation>
+    </message>
+</context>
+<context>
     <name>IntegrityChecker</name>
     <message>
         <source>%1: more problems not listed</source>
@@ -339,6 +432,10 @@
         <source>Ledger entry never queued for Square (entry, kind)</source>
         <translation>Movimiento nunca puesto en cola para Square (movimiento, tipo)</translation>
     </message>
+    <message>
+        <source>Report summaries differ from the store&apos;s history (%1); `loyaltytill-admin report rebuild` recomputes them</source>
+        <translation>Los resúmenes de los informes no coinciden con el historial de la tienda (%1); `loyaltytill-admin report rebuild` los vuelve a calcular</translation>
+    </message>
 </context>
 <context>
     <name>LedgerStore</name>
@@ -359,6 +456,33 @@
     <message>
         <source>Write the amount like %1.</source>
         <translation>Escriba el monto así: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>LogParameterFit</name>
+    <message>
+        <source>The %1 model could not be fitted: %2</source>
+        <translation>No se pudo ajustar el modelo %1: %2</translation>
+    </message>
+    <message>
+        <source>it did not converge in %1 evaluations.</source>
+        <translation>no convergió en %1 evaluaciones.</translation>
+    </message>
+    <message>
+        <source>the optimiser failed (NLopt code %1).</source>
+        <translation>el optimizador falló (código NLopt %1).</translation>
+    </message>
+    <message>
+        <source>the likelihood is not a number.</source>
+        <translation>la verosimilitud no es un número.</translation>
+    </message>
+    <message>
+        <source>a parameter runs off to zero or infinity; the data do not determine it.</source>
+        <translation>un parámetro tiende a cero o a infinito; los datos no lo determinan.</translation>
+    </message>
+    <message>
+        <source>rounding stopped it before the maximum.</source>
+        <translation>el redondeo lo detuvo antes del máximo.</translation>
     </message>
 </context>
 <context>
@@ -918,6 +1042,68 @@
     <message>
         <source>Reward points returned: sale %1 was refunded</source>
         <translation>Puntos de recompensa devueltos: se devolvió la venta %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportService</name>
+    <message>
+        <source>Give the period as two dates (YYYY-MM-DD).</source>
+        <translation>Indique el periodo con dos fechas (AAAA-MM-DD).</translation>
+    </message>
+    <message>
+        <source>The period starts (%1) after it ends (%2).</source>
+        <translation>El periodo empieza (%1) después de terminar (%2).</translation>
+    </message>
+    <message>
+        <source>A report covers at most five years; %1 to %2 is longer.</source>
+        <translation>Un informe abarca como máximo cinco años; del %1 al %2 es más largo.</translation>
+    </message>
+    <message>
+        <source>The period starts after today (%1).</source>
+        <translation>El periodo empieza después de hoy (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>RfmSegments</name>
+    <message>
+        <source>Member %1 has a negative recency or number of purchases.</source>
+        <translation>El miembro %1 tiene un número de días desde su última compra o un número de compras negativo.</translation>
+    </message>
+    <message>
+        <source>Champions</source>
+        <translation>Campeones</translation>
+    </message>
+    <message>
+        <source>Loyal</source>
+        <translation>Fieles</translation>
+    </message>
+    <message>
+        <source>Promising</source>
+        <translation>Prometedores</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Requieren atención</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>En riesgo</translation>
+    </message>
+    <message>
+        <source>Hibernating</source>
+        <translation>En hibernación</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Perdidos</translation>
+    </message>
+    <message>
+        <source>Lapsed</source>
+        <translation>Alejados</translation>
+    </message>
+    <message>
+        <source>Nearly there</source>
+        <translation>A punto de conseguirlo</translation>
     </message>
 </context>
 <context>

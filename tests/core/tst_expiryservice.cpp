@@ -333,7 +333,8 @@ void TestExpiryService::memberWhoSpentAfterTheScanIsReadAgain()
         spend.points = -10;
         QVERIFY(lt::LedgerWriter(m_store->db(), m_store->clock(), TempStore::cashier()).append(spend, std::nullopt));
     });
-    lt::EngineContext context {m_store->db(), clock, m_store->engine().program(), lt::PhoneNumberNormalizer()};
+    lt::EngineContext context {m_store->db(), clock, m_store->engine().program(), lt::PhoneNumberNormalizer(),
+                               QStringLiteral("till-1")};
     auto expired = ExpiryService(context).expireDue(QDate(2024, 2, 1), TempStore::cashier());
     LT_VERIFY_OK(expired);
     // Their ledger is read again before the second transaction writes: nothing of theirs is left to expire.

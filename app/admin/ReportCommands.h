@@ -1,0 +1,15 @@
+#pragma once
+
+#include "app/admin/CommandRegistry.h"
+
+namespace lt::admin {
+
+// report summary | rebuild: the manager's key figures for a period, from the summaries every sale and ledger entry
+// keeps current, and their recomputation from the store's history.
+class ReportCommands
+{
+public:
+    static QList<Command> commands();
+};
+
+} // namespace lt::admin

@@ -1,0 +1,244 @@
+#include "core/store/ReportStore.h"
+
+#include "core/store/Database.h"
+#include "core/store/SqliteConnection.h"
+#include "core/store/Transaction.h"
+
+#include <QSqlQuery>
+
+#include <sqlite3.h>
+#include <vector>
+
+namespace lt {
+
+namespace {
+
+// Each summary table with the query that recomputes it from the raw tables: the rebuild writes what the query gives,
+// and `check` compares the two. The queries say in full what the triggers of schema 6 keep row by row.
+struct Summary
+{
+    const char* table;
+    const char* columns;
+    const char* recomputed;
+};
+
+const Summary Summaries[] = {
+    {"report_sales", "day, till, staff, sales, amount_minor, refunded_minor, fully_refunded",
+     "SELECT date(created_at, 'localtime'), till, staff, count(*), sum(amount_minor), sum(refunded_minor), "
+     "sum(refunded_minor = amount_minor) FROM sales GROUP BY 1, 2, 3"},
+    {"report_points", "day, kind, points, entries, discount_minor",
+     "SELECT date(created_at, 'localtime'), kind, sum(points), count(*), sum(COALESCE(discount_minor, 0)) "
+     "FROM ledger GROUP BY 1, 2"},
+    {"report_member_days", "day, member_id, sales, net_minor, redemptions",
+     "SELECT day, member_id, sum(sales), sum(net), sum(redemptions) FROM ("
+     "SELECT date(created_at, 'localtime') AS day, member_id, 1 AS sales, amount_minor - refunded_minor AS net, "
+     "0 AS redemptions FROM sales UNION ALL "
+     "SELECT date(created_at, 'localtime'), member_id, 0, 0, 1 FROM ledger WHERE kind = 'redeem') "
+     "GROUP BY day, member_id"},
+    {"report_members", "member_id, sales, net_minor, first_day, last_day",
+     "SELECT member_id, count(*), sum(amount_minor - refunded_minor), min(date(created_at, 'localtime')), "
+     "max(date(created_at, 'localtime')) FROM sales GROUP BY member_id"},
+    {"report_enrollments", "day, members", "SELECT date(enrolled_at, 'localtime'), count(*) FROM members GROUP BY 1"},
+    {"report_member_months", "member_id, month",
+     "SELECT DISTINCT member_id, strftime('%Y-%m', created_at, 'localtime') FROM sales"},
+    {"report_cohorts", "cohort, month, buyers",
+     "SELECT strftime('%Y-%m', m.enrolled_at, 'localtime'), s.month, count(*) FROM (SELECT DISTINCT member_id, "
+     "strftime('%Y-%m', created_at, 'localtime') AS month FROM sales) s JOIN members m ON m.id = s.member_id "
+     "GROUP BY 1, 2"},
+};
+
+QString firstDay(QDate from)
+{
+    return from.isValid() ? from.toString(Qt::ISODate) : QStringLiteral("0000-01-01");
+}
+
+QString lastDay(QDate to)
+{
+    return to.isValid() ? to.toString(Qt::ISODate) : QStringLiteral("9999-12-31");
+}
+
+QByteArray utf8(const QString& text)
+{
+    return QByteArray(text.toUtf8().constData()); // never null: an empty text binds '' rather than NULL
+}
+
+} // namespace
+
+Result<void> ReportStore::rebuild()
+{
+    for (const Summary& summary : Summaries) {
+        LT_TRY(m_db.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(summary.table))));
+        LT_TRY(m_db.exec(
+            QStringLiteral("INSERT INTO %1 (%2) %3")
+                .arg(QLatin1String(summary.table), QLatin1String(summary.columns), QLatin1String(summary.recomputed))));
+    }
+    return {};
+}
+
+Result<QStringList> ReportStore::differences() const
+{
+    QStringList differing;
+    for (const Summary& summary : Summaries) {
+        const QString kept =
+            QStringLiteral("SELECT %1 FROM %2").arg(QLatin1String(summary.columns), QLatin1String(summary.table));
+        const QString recomputed = QLatin1String(summary.recomputed);
+        LT_TRY_ASSIGN(const QVariant extra,
+                      m_db.scalar(QStringLiteral("SELECT count(*) FROM (%1 EXCEPT %2)").arg(kept, recomputed)));
+        LT_TRY_ASSIGN(const QVariant missing,
+                      m_db.scalar(QStringLiteral("SELECT count(*) FROM (%1 EXCEPT %2)").arg(recomputed, kept)));
+        if (extra.toLongLong() != 0 || missing.toLongLong() != 0)
+            differing << QLatin1String(summary.table);
+    }
+    return differing;
+}
+
+Result<ReportStore::SalesTotals> ReportStore::sales(QDate from, QDate to, const QString& till,
+                                                    const QString& staff) const
+{
+    QSqlQuery& query = m_db.prepared(QStringLiteral(
+        "SELECT COALESCE(sum(sales), 0), COALESCE(sum(amount_minor), 0), COALESCE(sum(refunded_minor), 0), "
+        "COALESCE(sum(fully_refunded), 0) FROM report_sales WHERE day BETWEEN ? AND ? AND (? = '' OR till = ?) "
+        "AND (? = '' OR staff = ?)"));
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query, {firstDay(from), lastDay(to), till, till, staff, staff}));
+    SalesTotals totals;
+    if (query.next())
+        totals = SalesTotals {query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toLongLong(),
+                              query.value(3).toLongLong()};
+    return totals;
+}
+
+Result<QHash<QString, qint64>> ReportStore::points(QDate from, QDate to) const
+{
+    QSqlQuery& query = m_db.prepared(QStringLiteral("SELECT kind, sum(points), sum(discount_minor) FROM report_points "
+                                                    "WHERE day BETWEEN ? AND ? GROUP BY kind"));
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query, {firstDay(from), lastDay(to)}));
+    QHash<QString, qint64> byKind;
+    qint64 discount = 0;
+    while (query.next()) {
+        byKind.insert(query.value(0).toString(), query.value(1).toLongLong());
+        discount += query.value(2).toLongLong();
+    }
+    byKind.insert(QStringLiteral("discount"), discount);
+    return byKind;
+}
+
+Result<qint64> ReportStore::enrolled(QDate from, QDate to) const
+{
+    LT_TRY_ASSIGN(const QVariant count,
+                  m_db.scalar(QStringLiteral("SELECT COALESCE(sum(members), 0) FROM report_enrollments "
+                                             "WHERE day BETWEEN ? AND ?"),
+                              {firstDay(from), lastDay(to)}));
+    return count.toLongLong();
+}
+
+Result<ReportStore::Activity> ReportStore::activity(QDate from, QDate to) const
+{
+    // A year holds millions of member-days: read through SQLite's own API and counted per member here, which a
+    // GROUP BY would do with a sort.
+    LT_TRY_ASSIGN(SqliteConnection connection, SqliteConnection::from(m_db));
+    qint64 newest = 0;
+    SqliteStatement members(connection, "SELECT COALESCE(max(id), 0) FROM members");
+    LT_TRY(members.forEachRow(QStringLiteral("report activity"), [&](sqlite3_stmt* row) -> Result<void> {
+        newest = sqlite3_column_int64(row, 0);
+        return {};
+    }));
+    std::vector<quint32> sales(std::size_t(newest) + 1, 0);
+    std::vector<bool> redeemed(std::size_t(newest) + 1, false);
+    std::vector<qint64> seen;
+    SqliteStatement days(connection,
+                         "SELECT member_id, sales, redemptions FROM report_member_days WHERE day BETWEEN ? AND ?");
+    days.bind(1, utf8(firstDay(from))).bind(2, utf8(lastDay(to)));
+    LT_TRY(days.forEachRow(QStringLiteral("report activity"), [&](sqlite3_stmt* row) -> Result<void> {
+        const qint64 memberId = sqlite3_column_int64(row, 0);
+        if (memberId <= 0 || memberId > newest)
+            return Error::corrupt(QStringLiteral("A report row names member %1, who is not there.").arg(memberId));
+        const auto slot = std::size_t(memberId);
+        if (sales[slot] == 0 && !redeemed[slot])
+            seen.push_back(memberId);
+        sales[slot] += quint32(sqlite3_column_int64(row, 1));
+        redeemed[slot] = redeemed[slot] || sqlite3_column_int64(row, 2) > 0;
+        return {};
+    }));
+    Activity activity;
+    for (const qint64 memberId : seen) {
+        const auto slot = std::size_t(memberId);
+        activity.buyers += sales[slot] > 0 ? 1 : 0;
+        activity.repeatBuyers += sales[slot] > 1 ? 1 : 0;
+        activity.redeemers += redeemed[slot] ? 1 : 0;
+        activity.buyersWhoRedeemed += sales[slot] > 0 && redeemed[slot] ? 1 : 0;
+    }
+    return activity;
+}
+
+Result<ReportStore::Lifetime> ReportStore::lifetime() const
+{
+    QSqlQuery& query = m_db.prepared(QStringLiteral(
+        "SELECT count(*), COALESCE(sum(sales >= 2), 0), COALESCE(sum(net_minor), 0) FROM report_members"));
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query));
+    Lifetime lifetime;
+    if (query.next())
+        lifetime = Lifetime {query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toLongLong()};
+    return lifetime;
+}
+
+Result<QList<qint64>> ReportStore::lifetimeValues() const
+{
+    LT_TRY_ASSIGN(SqliteConnection connection, SqliteConnection::from(m_db));
+    QList<qint64> values;
+    SqliteStatement query(connection, "SELECT net_minor FROM report_members");
+    LT_TRY(query.forEachRow(QStringLiteral("lifetime values"), [&](sqlite3_stmt* row) -> Result<void> {
+        values << sqlite3_column_int64(row, 0);
+        return {};
+    }));
+    return values;
+}
+
+Result<QList<ReportStore::CohortCell>> ReportStore::cohorts(const QString& fromMonth, const QString& toMonth) const
+{
+    QSqlQuery& query = m_db.prepared(QStringLiteral("SELECT cohort, month, buyers FROM report_cohorts WHERE cohort "
+                                                    "BETWEEN ? AND ? AND month <= ? ORDER BY cohort, month"));
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query, {fromMonth, toMonth, toMonth}));
+    QList<CohortCell> cells;
+    while (query.next())
+        cells << CohortCell {query.value(0).toString(), query.value(1).toString(), query.value(2).toLongLong()};
+    return cells;
+}
+
+Result<QHash<QString, qint64>> ReportStore::enrolledByMonth(const QString& fromMonth, const QString& toMonth) const
+{
+    QSqlQuery& query = m_db.prepared(QStringLiteral("SELECT substr(day, 1, 7), sum(members) FROM report_enrollments "
+                                                    "WHERE substr(day, 1, 7) BETWEEN ? AND ? GROUP BY 1"));
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query, {fromMonth, toMonth}));
+    QHash<QString, qint64> byMonth;
+    while (query.next())
+        byMonth.insert(query.value(0).toString(), query.value(1).toLongLong());
+    return byMonth;
+}
+
+Result<QStringList> ReportStore::tills() const
+{
+    return namesIn(QStringLiteral("till"));
+}
+
+Result<QStringList> ReportStore::staff() const
+{
+    return namesIn(QStringLiteral("staff"));
+}
+
+Result<QStringList> ReportStore::namesIn(const QString& column) const
+{
+    QSqlQuery& query = m_db.prepared(QStringLiteral("SELECT DISTINCT %1 FROM report_sales ORDER BY %1").arg(column));
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query));
+    QStringList names;
+    while (query.next())
+        names << query.value(0).toString();
+    return names;
+}
+
+} // namespace lt
