@@ -6,6 +6,7 @@
 
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <sqlite3.h>
 #include <vector>
 
@@ -60,6 +61,31 @@ QString lastDay(QDate to)
 QByteArray utf8(const QString& text)
 {
     return QByteArray(text.toUtf8().constData()); // never null: an empty text binds '' rather than NULL
+}
+
+// A column holding 'YYYY-MM-DD' as a Julian day number; 0 when it holds no such date. Parsed here rather than with
+// QDate::fromString, which would cost more than the row's read.
+qint64 julianDayOf(sqlite3_stmt* row, int column)
+{
+    const unsigned char* text = sqlite3_column_text(row, column);
+    if (text == nullptr || sqlite3_column_bytes(row, column) != 10 || text[4] != '-' || text[7] != '-')
+        return 0;
+    const auto number = [text](int from, int length) {
+        int value = 0;
+        for (int i = from; i < from + length; ++i) {
+            if (text[i] < '0' || text[i] > '9')
+                return -1;
+            value = value * 10 + (text[i] - '0');
+        }
+        return value;
+    };
+    const QDate date(number(0, 4), number(5, 2), number(8, 2));
+    return date.isValid() ? date.toJulianDay() : 0;
+}
+
+Error badDay(const char* table)
+{
+    return Error::corrupt(QStringLiteral("%1 holds a day that is not a date.").arg(QLatin1String(table)));
 }
 
 } // namespace
@@ -218,6 +244,113 @@ Result<QHash<QString, qint64>> ReportStore::enrolledByMonth(const QString& fromM
     while (query.next())
         byMonth.insert(query.value(0).toString(), query.value(1).toLongLong());
     return byMonth;
+}
+
+Result<qint64> ReportStore::newestMemberId() const
+{
+    LT_TRY_ASSIGN(const QVariant newest, m_db.scalar(QStringLiteral("SELECT COALESCE(max(id), 0) FROM members")));
+    return newest.toLongLong();
+}
+
+Result<QList<qint64>> ReportStore::erasedMembers() const
+{
+    QSqlQuery& query = m_db.prepared(QStringLiteral("SELECT id FROM members WHERE erased_at IS NOT NULL ORDER BY id"));
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query));
+    QList<qint64> erased;
+    while (query.next())
+        erased << query.value(0).toLongLong();
+    return erased;
+}
+
+Result<QList<ReportStore::MemberBalance>> ReportStore::balancesFrom(qint64 minimum) const
+{
+    LT_TRY_ASSIGN(SqliteConnection connection, SqliteConnection::from(m_db));
+    QList<MemberBalance> balances;
+    SqliteStatement query(connection,
+                          "SELECT id, balance FROM members WHERE balance >= ? AND erased_at IS NULL ORDER BY id");
+    query.bind(1, minimum);
+    LT_TRY(query.forEachRow(QStringLiteral("member balances"), [&](sqlite3_stmt* row) -> Result<void> {
+        balances << MemberBalance {sqlite3_column_int64(row, 0), sqlite3_column_int64(row, 1)};
+        return {};
+    }));
+    return balances;
+}
+
+Result<void> ReportStore::forEachSalesDay(QDate to, const std::function<void(const SalesDay&)>& onDay) const
+{
+    LT_TRY_ASSIGN(SqliteConnection connection, SqliteConnection::from(m_db));
+    SqliteStatement query(connection,
+                          "SELECT member_id, day, sales, net_minor FROM report_member_days "
+                          "WHERE day <= ? AND sales > 0");
+    query.bind(1, utf8(lastDay(to)));
+    // The rows come in the order of their days: each day's text is parsed once.
+    QByteArray dayText;
+    qint64 day = 0;
+    return query.forEachRow(QStringLiteral("members' sales days"), [&](sqlite3_stmt* row) -> Result<void> {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(row, 1));
+        if (text == nullptr || dayText != text) {
+            day = julianDayOf(row, 1);
+            if (day == 0)
+                return badDay("report_member_days");
+            dayText = text;
+        }
+        onDay(SalesDay {sqlite3_column_int64(row, 0), day, sqlite3_column_int64(row, 2), sqlite3_column_int64(row, 3)});
+        return {};
+    });
+}
+
+Result<QList<ReportStore::SalesDay>> ReportStore::salesDaysOf(qint64 memberId, QDate from, QDate to) const
+{
+    if (!from.isValid() || !to.isValid() || from > to)
+        return QList<SalesDay> {};
+    // The days of the period, each looked up by the table's key (day, member_id).
+    QSqlQuery& query = m_db.prepared(QStringLiteral(
+        "WITH RECURSIVE days(day) AS (SELECT ? UNION ALL SELECT date(day, '+1 day') FROM days WHERE day < ?) "
+        "SELECT r.day, r.sales, r.net_minor FROM days d JOIN report_member_days r "
+        "ON r.day = d.day AND r.member_id = ? WHERE r.sales > 0"));
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query, {from.toString(Qt::ISODate), to.toString(Qt::ISODate), memberId}));
+    QList<SalesDay> days;
+    while (query.next()) {
+        const QDate day = QDate::fromString(query.value(0).toString(), Qt::ISODate);
+        if (!day.isValid())
+            return badDay("report_member_days");
+        days << SalesDay {memberId, day.toJulianDay(), query.value(1).toLongLong(), query.value(2).toLongLong()};
+    }
+    std::sort(days.begin(), days.end(), [](const SalesDay& a, const SalesDay& b) { return a.day < b.day; });
+    return days;
+}
+
+Result<void> ReportStore::forEachMemberTotals(const std::function<void(const MemberTotals&)>& onMember) const
+{
+    LT_TRY_ASSIGN(SqliteConnection connection, SqliteConnection::from(m_db));
+    SqliteStatement query(connection, "SELECT member_id, sales, net_minor, first_day, last_day FROM report_members");
+    return query.forEachRow(QStringLiteral("members' totals"), [&](sqlite3_stmt* row) -> Result<void> {
+        const qint64 first = julianDayOf(row, 3);
+        const qint64 last = julianDayOf(row, 4);
+        if (first == 0 || last == 0)
+            return badDay("report_members");
+        onMember(MemberTotals {sqlite3_column_int64(row, 0), sqlite3_column_int64(row, 1), sqlite3_column_int64(row, 2),
+                               first, last});
+        return {};
+    });
+}
+
+Result<std::optional<ReportStore::MemberTotals>> ReportStore::memberTotals(qint64 memberId) const
+{
+    QSqlQuery& query = m_db.prepared(
+        QStringLiteral("SELECT sales, net_minor, first_day, last_day FROM report_members WHERE member_id = ?"));
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query, {memberId}));
+    if (!query.next())
+        return std::optional<MemberTotals> {};
+    const QDate first = QDate::fromString(query.value(2).toString(), Qt::ISODate);
+    const QDate last = QDate::fromString(query.value(3).toString(), Qt::ISODate);
+    if (!first.isValid() || !last.isValid())
+        return badDay("report_members");
+    return std::optional<MemberTotals> {MemberTotals {
+        memberId, query.value(0).toLongLong(), query.value(1).toLongLong(), first.toJulianDay(), last.toJulianDay()}};
 }
 
 Result<QStringList> ReportStore::tills() const

@@ -8,6 +8,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+#include <optional>
+
 namespace lt {
 
 class Database;
@@ -72,6 +75,44 @@ public:
     Result<QList<CohortCell>> cohorts(const QString& fromMonth, const QString& toMonth) const;
     // Members enrolled each month (YYYY-MM) from fromMonth to toMonth.
     Result<QHash<QString, qint64>> enrolledByMonth(const QString& fromMonth, const QString& toMonth) const;
+
+    // Members' histories, for the segments and the purchase models. Bulk reads give days as Julian day numbers
+    // (QDate::toJulianDay) and go through SQLite's own API, since a store holds millions of member-days.
+    struct SalesDay
+    {
+        qint64 memberId = 0;
+        qint64 day = 0; // Julian day number of the store's local day
+        qint64 sales = 0;
+        qint64 netMinor = 0; // amount less what refunds and voids took back
+    };
+    struct MemberTotals
+    {
+        qint64 memberId = 0;
+        qint64 sales = 0;
+        qint64 netMinor = 0;
+        qint64 firstDay = 0; // Julian day numbers
+        qint64 lastDay = 0;
+    };
+    struct MemberBalance
+    {
+        qint64 memberId = 0;
+        qint64 balance = 0;
+    };
+    // The highest member id there is (0 for none), to size what is indexed by member.
+    Result<qint64> newestMemberId() const;
+    // Members who were erased: their sales stay in the history, but they are no longer in the program.
+    Result<QList<qint64>> erasedMembers() const;
+    // Members still in the program with a balance of at least `minimum` points.
+    Result<QList<MemberBalance>> balancesFrom(qint64 minimum) const;
+    // Each member's days with a sale up to `to` (every day when invalid), in the order of the days.
+    Result<void> forEachSalesDay(QDate to, const std::function<void(const SalesDay&)>& onDay) const;
+    // One member's days with a sale in [from, to], oldest first. The table is keyed by day, so this seeks once per
+    // day of the period: cheap for months, not for years.
+    Result<QList<SalesDay>> salesDaysOf(qint64 memberId, QDate from, QDate to) const;
+    // Every buyer's lifetime totals (report_members).
+    Result<void> forEachMemberTotals(const std::function<void(const MemberTotals&)>& onMember) const;
+    // One member's lifetime totals; nothing when they never bought.
+    Result<std::optional<MemberTotals>> memberTotals(qint64 memberId) const;
 
     // The tills and staff that recorded sales, for the reports' filters.
     Result<QStringList> tills() const;
