@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <sqlite3.h>
+#include <thread>
 
 namespace lt::bench {
 
@@ -103,6 +104,70 @@ double BareSqlite::insertRate(const QList<QByteArray>& phones)
     exec("ROLLBACK");
     sqlite3_finalize(insert);
     return double(phones.size()) / seconds;
+}
+
+std::optional<QList<QVariantList>> BareSqlite::select(const QByteArray& sql, const QVariantList& values)
+{
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v2(m_db, sql.constData(), int(sql.size()), &statement, nullptr) != SQLITE_OK)
+        return std::nullopt;
+    for (int i = 0; i < int(values.size()); ++i) {
+        const QVariant& value = values.at(i);
+        const int id = value.metaType().id();
+        if (id == QMetaType::LongLong || id == QMetaType::Int) {
+            sqlite3_bind_int64(statement, i + 1, value.toLongLong());
+        } else {
+            const QByteArray text = value.toByteArray();
+            sqlite3_bind_text(statement, i + 1, text.constData(), int(text.size()), SQLITE_TRANSIENT);
+        }
+    }
+    QList<QVariantList> rows;
+    int step = SQLITE_ROW;
+    while ((step = sqlite3_step(statement)) == SQLITE_ROW) {
+        QVariantList row;
+        for (int column = 0; column < sqlite3_column_count(statement); ++column) {
+            switch (sqlite3_column_type(statement, column)) {
+            case SQLITE_INTEGER:
+                row << QVariant(qint64(sqlite3_column_int64(statement, column)));
+                break;
+            case SQLITE_FLOAT:
+                row << QVariant(sqlite3_column_double(statement, column));
+                break;
+            case SQLITE_NULL:
+                row << QVariant();
+                break;
+            default:
+                row << QVariant(QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(statement, column)),
+                                                  sqlite3_column_bytes(statement, column)));
+            }
+        }
+        rows << row;
+    }
+    sqlite3_finalize(statement);
+    if (step != SQLITE_DONE)
+        return std::nullopt;
+    return rows;
+}
+
+bool BareSqlite::execute(const QByteArray& sql)
+{
+    return sqlite3_exec(m_db, sql.constData(), nullptr, nullptr, nullptr) == SQLITE_OK;
+}
+
+bool BareSqlite::checkpoint()
+{
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        const auto result = select("PRAGMA wal_checkpoint(TRUNCATE)");
+        if (result && !result->isEmpty() && result->first().value(0).toLongLong() == 0)
+            return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return false;
+}
+
+QString BareSqlite::error() const
+{
+    return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("the database did not open");
 }
 
 } // namespace lt::bench

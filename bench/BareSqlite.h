@@ -1,7 +1,11 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
+#include <QVariant>
+
+#include <optional>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -25,6 +29,15 @@ public:
     bool accrue(qint64 memberId, const QByteArray& reference, qint64 amountMinor, qint64 points);
     // Inserts rows like an import's into members, in one transaction that is rolled back; returns rows/s.
     double insertRate(const QList<QByteArray>& phones);
+    // A read with plain SQL, prepared afresh: every row, each value an integer, a real, text or null. The values are
+    // bound in order, integers as integers and anything else as text. nullopt on an error, which error() gives.
+    std::optional<QList<QVariantList>> select(const QByteArray& sql, const QVariantList& values = {});
+    // A statement without rows (a pragma, a schema change); false on an error, which error() gives.
+    bool execute(const QByteArray& sql);
+    QString error() const;
+    // Copies the whole write-ahead log into the file and empties it, waiting out a checkpoint under way on another
+    // connection: the file alone is then the whole store, and so is a copy of it.
+    bool checkpoint();
 
 private:
     sqlite3_stmt* prepare(const char* sql);
