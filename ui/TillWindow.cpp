@@ -16,6 +16,7 @@
 #include "ui/dialogs/EnrollmentDialog.h"
 #include "ui/dialogs/ManagerApprovalDialog.h"
 #include "ui/input/SerialScanner.h"
+#include "ui/reports/ReportsDialog.h"
 #include "ui/widgets/FirstManagerForm.h"
 #include "ui/widgets/HelpOverlay.h"
 #include "ui/widgets/LookupField.h"
@@ -202,6 +203,10 @@ void TillWindow::buildMenus()
     QAction* conflicts = sync->addAction(tr("&Conflicts…"), this, unlocked(&TillWindow::openConflicts));
     conflicts->setShortcut(Qt::Key_F8);
     addActions({now, conflicts}); // the keys work while the menu is closed
+    QMenu* reports = menuBar()->addMenu(tr("&Reports"));
+    QAction* figures = reports->addAction(tr("&Key figures and charts…"), this, unlocked(&TillWindow::openReports));
+    figures->setShortcut(Qt::Key_F10);
+    addAction(figures);
     QMenu* settings = menuBar()->addMenu(tr("&Settings"));
     QMenu* language = settings->addMenu(tr("&Language"));
     const QList<QPair<QString, QString>> languages = {{QStringLiteral("system"), tr("As the system")},
@@ -574,6 +579,17 @@ void TillWindow::reloadProgram()
         return;
     }
     refreshMember();
+}
+
+void TillWindow::openReports()
+{
+    ManagerApprovalDialog approval(m_staffDirectory, QStringLiteral("reports.view"), QStringLiteral("reports"),
+                                   tr("Reports are for managers."), this);
+    if (approval.exec() != QDialog::Accepted)
+        return returnFocus();
+    ReportsDialog dialog(m_db.path(), m_clock, this);
+    dialog.exec();
+    returnFocus();
 }
 
 void TillWindow::openConflicts()

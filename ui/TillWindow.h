@@ -64,6 +64,7 @@ public:
     void addDemoMembers();
     void syncNow();
     void openConflicts(); // a manager's PIN, then the conflicts with Square
+    void openReports(); // a manager's PIN, then the key figures and charts
     // The store changed outside the till (a sync pass, the daily automation pass): the member shown is read again,
     // so a new offer, tier or balance appears without a new scan.
     void refreshMember();

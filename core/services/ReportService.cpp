@@ -143,6 +143,34 @@ Result<KpiSummary> ReportService::summary(QDate from, QDate to) const
     return kpi;
 }
 
+Result<QList<MonthFigures>> ReportService::months(QDate lastDay, int count) const
+{
+    if (!lastDay.isValid() || count < 1 || count > 60)
+        return Error::invalid(
+            QCoreApplication::translate("ReportService", "A trend covers 1 to 60 months up to a valid day."),
+            QStringLiteral("months"));
+    const ReportStore store(m_context.db);
+    QList<MonthFigures> figures;
+    const QDate lastMonth(lastDay.year(), lastDay.month(), 1);
+    for (int back = count - 1; back >= 0; --back) {
+        MonthFigures month;
+        month.first = lastMonth.addMonths(-back);
+        const QDate end = std::min(month.first.addMonths(1).addDays(-1), lastDay);
+        LT_TRY_ASSIGN(const ReportStore::SalesTotals sales, store.sales(month.first, end));
+        month.sales = sales.sales;
+        month.netSalesMinor = sales.amountMinor - sales.refundedMinor;
+        LT_TRY_ASSIGN(const PointsByKind inMonth, store.points(month.first, end));
+        const PointsFlow flow(inMonth);
+        month.pointsEarned = flow.earned;
+        month.pointsRedeemed = flow.redeemed;
+        month.pointsExpired = flow.expired;
+        LT_TRY_ASSIGN(const PointsByKind untilEnd, store.points(QDate(), end));
+        month.pointsOutstanding = PointsFlow(untilEnd).net;
+        figures << month;
+    }
+    return figures;
+}
+
 Result<void> ReportService::rebuild()
 {
     return inTransaction(m_context.db, [this]() { return ReportStore(m_context.db).rebuild(); });

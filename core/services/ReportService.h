@@ -3,6 +3,7 @@
 #include "core/common/Result.h"
 
 #include <QDate>
+#include <QList>
 #include <QMap>
 #include <QString>
 
@@ -49,6 +50,18 @@ struct KpiSummary
     QMap<QString, qint64> membersPerTier; // now, members still in the program
 };
 
+// One calendar month of the trend charts.
+struct MonthFigures
+{
+    QDate first; // the month's first day
+    qint64 sales = 0;
+    qint64 netSalesMinor = 0;
+    qint64 pointsEarned = 0;
+    qint64 pointsRedeemed = 0;
+    qint64 pointsExpired = 0;
+    qint64 pointsOutstanding = 0; // at the month's end (or `lastDay` for the month that holds it)
+};
+
 // Computes the reports from the summary tables (ReportStore) that every sale, ledger entry and enrollment keeps
 // current, so that no figure reads the raw history.
 class ReportService
@@ -64,6 +77,8 @@ public:
     // A clear refusal for a period that cannot be reported: out of order, longer than five years, or after today.
     Result<void> checkPeriod(QDate from, QDate to) const;
     Result<KpiSummary> summary(QDate from, QDate to) const;
+    // The `count` calendar months that end with the one holding `lastDay`, oldest first (at most 60).
+    Result<QList<MonthFigures>> months(QDate lastDay, int count) const;
     // Sums the store's whole history into the summaries again, in one transaction.
     Result<void> rebuild();
 

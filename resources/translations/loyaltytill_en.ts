@@ -1062,6 +1062,17 @@
         <source>The period starts after today (%1).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A trend covers 1 to 60 months up to a valid day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDialog</name>
+    <message>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RfmSegments</name>
@@ -1129,6 +1140,89 @@
     </message>
     <message>
         <source>Upgrading the database to schema %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SegmentService</name>
+    <message>
+        <source>The day of the segments is not a date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the first cohort&apos;s month as YYYY-MM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the last month as YYYY-MM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cohorts start (%1) after they end (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cohorts end after this month (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cohort grid covers at most five years; %1 to %2 is longer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day of the predictions is not a date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No member has bought yet: there is nothing to predict from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nearly there: %1 %2 to a reward. Tell them how close they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lapsed: a regular who has not been back. Win them back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No purchase yet: the first one starts earning rewards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank them: first look at new offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite them to refer a friend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encourage the next visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remind them of their points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer a reason to come back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show them what is new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome them back with a special offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store&apos;s history is too short to predict from yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The purchase models cannot be fitted on the store&apos;s history yet: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1601,7 +1695,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;table cellpadding=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;look up what was typed or scanned&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sale: award points&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;redeem a reward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;refund a sale&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;enroll a customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;void the last sale (a manager once the customer has left)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;adjust points (a manager approves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflicts with Square (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sync with Square now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;lock the till&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Press any key to go back.&lt;/p&gt;</source>
+        <source>&lt;table cellpadding=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;look up what was typed or scanned&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sale: award points&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;redeem a reward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;refund a sale&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;enroll a customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;void the last sale (a manager once the customer has left)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;adjust points (a manager approves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflicts with Square (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sync with Square now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F10&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reports (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;lock the till&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Press any key to go back.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1918,6 +2012,220 @@
     </message>
     <message>
         <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::ReportsDialog</name>
+    <message>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members enrolled by the period&apos;s last day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members enrolled in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members with a sale in the 90 days up to the period&apos;s last day, and their share of all members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members with at least one sale in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales recorded in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period&apos;s sales less what refunds and voids took back of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net sales ÷ the sales not wholly refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchase frequency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales ÷ buyers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat purchase rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyers with two or more sales ÷ buyers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points the period&apos;s purchases earned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points redeemed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points spent on rewards in the period, less those of rewards given back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points that lapsed in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points outstanding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every member&apos;s balance at the end of the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redemption rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points redeemed ÷ points earned in the period (above 100 % when older points were spent).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member redemption rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members who redeemed in the period ÷ buyers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points liability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outstanding points × what a point has cost in discounts × (1 − the share of points that expire).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the figures from %1 to %2 …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on the period before · %2 on a year earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>From %1 to %2, read in %n ms.</source>
+        <translation>
+            <numerusform>From %1 to %2, read in %n ms.</numerusform>
+            <numerusform>From %1 to %2, read in %n ms.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net sales by month (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members by tier</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2266,6 +2574,18 @@
     </message>
     <message>
         <source>A manager resolves conflicts with Square.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Key figures and charts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports are for managers.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1062,6 +1062,17 @@
         <source>The period starts after today (%1).</source>
         <translation>El periodo empieza después de hoy (%1).</translation>
     </message>
+    <message>
+        <source>A trend covers 1 to 60 months up to a valid day.</source>
+        <translation>Una tendencia abarca de 1 a 60 meses hasta un día válido.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDialog</name>
+    <message>
+        <source>new</source>
+        <translation>nuevo</translation>
+    </message>
 </context>
 <context>
     <name>RfmSegments</name>
@@ -1130,6 +1141,89 @@
     <message>
         <source>Upgrading the database to schema %1 failed: %2</source>
         <translation>Falló la actualización de la base de datos al esquema %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentService</name>
+    <message>
+        <source>The day of the segments is not a date.</source>
+        <translation>El día de los segmentos no es una fecha.</translation>
+    </message>
+    <message>
+        <source>Give the first cohort&apos;s month as YYYY-MM.</source>
+        <translation>Indique el mes de la primera cohorte como AAAA-MM.</translation>
+    </message>
+    <message>
+        <source>Give the last month as YYYY-MM.</source>
+        <translation>Indique el último mes como AAAA-MM.</translation>
+    </message>
+    <message>
+        <source>The cohorts start (%1) after they end (%2).</source>
+        <translation>Las cohortes empiezan (%1) después de terminar (%2).</translation>
+    </message>
+    <message>
+        <source>The cohorts end after this month (%1).</source>
+        <translation>Las cohortes terminan después de este mes (%1).</translation>
+    </message>
+    <message>
+        <source>A cohort grid covers at most five years; %1 to %2 is longer.</source>
+        <translation>Una tabla de cohortes abarca como máximo cinco años; del %1 al %2 es más largo.</translation>
+    </message>
+    <message>
+        <source>The day of the predictions is not a date.</source>
+        <translation>El día de las predicciones no es una fecha.</translation>
+    </message>
+    <message>
+        <source>No member has bought yet: there is nothing to predict from.</source>
+        <translation>Ningún socio ha comprado todavía: no hay datos para predecir.</translation>
+    </message>
+    <message>
+        <source>Nearly there: %1 %2 to a reward. Tell them how close they are.</source>
+        <translation>Casi lo consigue: %1 %2 para una recompensa. Dígale lo cerca que está.</translation>
+    </message>
+    <message>
+        <source>Lapsed: a regular who has not been back. Win them back.</source>
+        <translation>Inactivo: un cliente habitual que no ha vuelto. Recupérelo.</translation>
+    </message>
+    <message>
+        <source>No purchase yet: the first one starts earning rewards.</source>
+        <translation>Aún sin compras: la primera empieza a ganar recompensas.</translation>
+    </message>
+    <message>
+        <source>Thank them: first look at new offers</source>
+        <translation>Agradézcale: acceso anticipado a las nuevas ofertas</translation>
+    </message>
+    <message>
+        <source>Invite them to refer a friend</source>
+        <translation>Invítele a recomendar a un amigo</translation>
+    </message>
+    <message>
+        <source>Encourage the next visit</source>
+        <translation>Anime la próxima visita</translation>
+    </message>
+    <message>
+        <source>Remind them of their points</source>
+        <translation>Recuérdele sus puntos</translation>
+    </message>
+    <message>
+        <source>Offer a reason to come back</source>
+        <translation>Ofrézcale un motivo para volver</translation>
+    </message>
+    <message>
+        <source>Show them what is new</source>
+        <translation>Muéstrele las novedades</translation>
+    </message>
+    <message>
+        <source>Welcome them back with a special offer</source>
+        <translation>Dele la bienvenida con una oferta especial</translation>
+    </message>
+    <message>
+        <source>The store&apos;s history is too short to predict from yet: %1</source>
+        <translation>El historial de la tienda aún es demasiado corto para hacer predicciones: %1</translation>
+    </message>
+    <message>
+        <source>The purchase models cannot be fitted on the store&apos;s history yet: %1</source>
+        <translation>Los modelos de compra aún no se pueden ajustar con el historial de la tienda: %1</translation>
     </message>
 </context>
 <context>
@@ -1601,8 +1695,8 @@
         <translation>Teclas</translation>
     </message>
     <message>
-        <source>&lt;table cellpadding=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;look up what was typed or scanned&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sale: award points&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;redeem a reward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;refund a sale&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;enroll a customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;void the last sale (a manager once the customer has left)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;adjust points (a manager approves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflicts with Square (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sync with Square now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;lock the till&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Press any key to go back.&lt;/p&gt;</source>
-        <translation>&lt;table cellpadding=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;buscar lo escrito o escaneado&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;venta: otorgar puntos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;canjear una recompensa&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;devolver una venta&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;inscribir a un cliente&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;anular la última venta (con un gerente si el cliente ya se fue)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;ajustar puntos (lo aprueba un gerente)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflictos con Square (un gerente)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sincronizar con Square ahora&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;siguiente cliente&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;bloquear la caja&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;esta ayuda&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Pulse cualquier tecla para volver.&lt;/p&gt;</translation>
+        <source>&lt;table cellpadding=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;look up what was typed or scanned&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sale: award points&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;redeem a reward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;refund a sale&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;enroll a customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;void the last sale (a manager once the customer has left)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;adjust points (a manager approves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflicts with Square (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sync with Square now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F10&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reports (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;lock the till&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Press any key to go back.&lt;/p&gt;</source>
+        <translation>&lt;table cellpadding=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;buscar lo escrito o escaneado&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;venta: otorgar puntos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;canjear una recompensa&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;devolver una venta&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;inscribir a un cliente&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;anular la última venta (con un gerente si el cliente ya se fue)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;ajustar puntos (lo aprueba un gerente)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflictos con Square (un gerente)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sincronizar con Square ahora&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F10&lt;/b&gt;&lt;/td&gt;&lt;td&gt;informes (un encargado)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;siguiente cliente&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;bloquear la caja&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;esta ayuda&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Pulse cualquier tecla para volver.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1919,6 +2013,220 @@
     <message>
         <source>Refund</source>
         <translation>Devolver</translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::ReportsDialog</name>
+    <message>
+        <source>Reports</source>
+        <translation>Informes</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Esta semana</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Este mes</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>El mes pasado</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Este año</translation>
+    </message>
+    <message>
+        <source>Custom period</source>
+        <translation>Periodo personalizado</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Mostrar</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periodo:</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>del</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>al</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Socios</translation>
+    </message>
+    <message>
+        <source>Members enrolled by the period&apos;s last day.</source>
+        <translation>Socios inscritos hasta el último día del periodo.</translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation>Socios nuevos</translation>
+    </message>
+    <message>
+        <source>Members enrolled in the period.</source>
+        <translation>Socios inscritos en el periodo.</translation>
+    </message>
+    <message>
+        <source>Active members</source>
+        <translation>Socios activos</translation>
+    </message>
+    <message>
+        <source>Members with a sale in the 90 days up to the period&apos;s last day, and their share of all members.</source>
+        <translation>Socios con una venta en los 90 días hasta el último día del periodo, y su proporción sobre todos los socios.</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>Compradores</translation>
+    </message>
+    <message>
+        <source>Members with at least one sale in the period.</source>
+        <translation>Socios con al menos una venta en el periodo.</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Ventas</translation>
+    </message>
+    <message>
+        <source>Sales recorded in the period.</source>
+        <translation>Ventas registradas en el periodo.</translation>
+    </message>
+    <message>
+        <source>Net sales</source>
+        <translation>Ventas netas</translation>
+    </message>
+    <message>
+        <source>The period&apos;s sales less what refunds and voids took back of them.</source>
+        <translation>Las ventas del periodo menos lo que las devoluciones y anulaciones descontaron de ellas.</translation>
+    </message>
+    <message>
+        <source>Average order</source>
+        <translation>Ticket medio</translation>
+    </message>
+    <message>
+        <source>Net sales ÷ the sales not wholly refunded.</source>
+        <translation>Ventas netas ÷ las ventas no devueltas por completo.</translation>
+    </message>
+    <message>
+        <source>Purchase frequency</source>
+        <translation>Frecuencia de compra</translation>
+    </message>
+    <message>
+        <source>Sales ÷ buyers.</source>
+        <translation>Ventas ÷ compradores.</translation>
+    </message>
+    <message>
+        <source>Repeat purchase rate</source>
+        <translation>Tasa de repetición de compra</translation>
+    </message>
+    <message>
+        <source>Buyers with two or more sales ÷ buyers.</source>
+        <translation>Compradores con dos o más ventas ÷ compradores.</translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation>Puntos ganados</translation>
+    </message>
+    <message>
+        <source>Points the period&apos;s purchases earned.</source>
+        <translation>Puntos que ganaron las compras del periodo.</translation>
+    </message>
+    <message>
+        <source>Points redeemed</source>
+        <translation>Puntos canjeados</translation>
+    </message>
+    <message>
+        <source>Points spent on rewards in the period, less those of rewards given back.</source>
+        <translation>Puntos gastados en recompensas en el periodo, menos los de recompensas devueltas.</translation>
+    </message>
+    <message>
+        <source>Points expired</source>
+        <translation>Puntos caducados</translation>
+    </message>
+    <message>
+        <source>Points that lapsed in the period.</source>
+        <translation>Puntos que caducaron en el periodo.</translation>
+    </message>
+    <message>
+        <source>Points outstanding</source>
+        <translation>Puntos pendientes</translation>
+    </message>
+    <message>
+        <source>Every member&apos;s balance at the end of the period.</source>
+        <translation>El saldo de todos los socios al final del periodo.</translation>
+    </message>
+    <message>
+        <source>Redemption rate</source>
+        <translation>Tasa de canje</translation>
+    </message>
+    <message>
+        <source>Points redeemed ÷ points earned in the period (above 100 % when older points were spent).</source>
+        <translation>Puntos canjeados ÷ puntos ganados en el periodo (más del 100 % cuando se gastaron puntos anteriores).</translation>
+    </message>
+    <message>
+        <source>Member redemption rate</source>
+        <translation>Tasa de socios que canjean</translation>
+    </message>
+    <message>
+        <source>Members who redeemed in the period ÷ buyers.</source>
+        <translation>Socios que canjearon en el periodo ÷ compradores.</translation>
+    </message>
+    <message>
+        <source>Points liability</source>
+        <translation>Pasivo de puntos</translation>
+    </message>
+    <message>
+        <source>Outstanding points × what a point has cost in discounts × (1 − the share of points that expire).</source>
+        <translation>Puntos pendientes × lo que ha costado un punto en descuentos × (1 − la proporción de puntos que caducan).</translation>
+    </message>
+    <message>
+        <source>Computing the figures from %1 to %2 …</source>
+        <translation>Calculando las cifras del %1 al %2 …</translation>
+    </message>
+    <message>
+        <source>%1 on the period before · %2 on a year earlier</source>
+        <translation>%1 respecto al periodo anterior · %2 respecto a un año antes</translation>
+    </message>
+    <message numerus="yes">
+        <source>From %1 to %2, read in %n ms.</source>
+        <translation>
+            <numerusform>Del %1 al %2, leído en %n ms.</numerusform>
+            <numerusform>Del %1 al %2, leído en %n ms.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation>Ganados</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>Canjeados</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Caducados</translation>
+    </message>
+    <message>
+        <source>Net sales by month (%1)</source>
+        <translation>Ventas netas por mes (%1)</translation>
+    </message>
+    <message>
+        <source>Points by month</source>
+        <translation>Puntos por mes</translation>
+    </message>
+    <message>
+        <source>Members by tier</source>
+        <translation>Socios por nivel</translation>
     </message>
 </context>
 <context>
@@ -2267,6 +2575,18 @@
     <message>
         <source>A manager resolves conflicts with Square.</source>
         <translation>Un gerente resuelve los conflictos con Square.</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Informes</translation>
+    </message>
+    <message>
+        <source>&amp;Key figures and charts…</source>
+        <translation>&amp;Cifras clave y gráficos…</translation>
+    </message>
+    <message>
+        <source>Reports are for managers.</source>
+        <translation>Los informes son para encargados.</translation>
     </message>
 </context>
 </TS>

@@ -37,6 +37,7 @@ private slots:
     void march();
     void april();
     void summariesMatchARecomputation();
+    void monthsOfTheTrend();
     void refusesBadPeriods_data();
     void refusesBadPeriods();
 
@@ -201,6 +202,26 @@ void TestReportService::summariesMatchARecomputation()
     auto sales = store.sales(QDate(2024, 3, 1), QDate(2024, 4, 30), QString(), QStringLiteral("somebody-else"));
     LT_VERIFY_OK(sales);
     QCOMPARE(sales->sales, qint64(0));
+}
+
+void TestReportService::monthsOfTheTrend()
+{
+    auto months = ReportService(m_store->engine().context()).months(QDate(2024, 4, 20), 3);
+    LT_VERIFY_OK(months);
+    QCOMPARE(months->size(), 3);
+    QCOMPARE(months->at(0).first, QDate(2024, 2, 1));
+    QCOMPARE(months->at(0).sales, qint64(0));
+    QCOMPARE(months->at(0).pointsOutstanding, qint64(0));
+    QCOMPARE(months->at(1).sales, qint64(3));
+    QCOMPARE(months->at(1).netSalesMinor, qint64(14000));
+    QCOMPARE(months->at(1).pointsEarned, qint64(180));
+    QCOMPARE(months->at(1).pointsOutstanding, qint64(180));
+    // April up to the 20th: everything of April happened by the 15th.
+    QCOMPARE(months->at(2).sales, qint64(2));
+    QCOMPARE(months->at(2).pointsRedeemed, qint64(100));
+    QCOMPARE(months->at(2).pointsOutstanding, qint64(60));
+    LT_VERIFY_ERROR(ReportService(m_store->engine().context()).months(QDate(2024, 4, 20), 61),
+                    lt::ErrorKind::InvalidInput);
 }
 
 void TestReportService::refusesBadPeriods_data()
