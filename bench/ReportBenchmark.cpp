@@ -3,7 +3,7 @@
 // figures from the raw tables with plain SQL on the same file, which must agree; `report rebuild` and `check`'s
 // comparison; and what the report triggers add to an accrual commit (a copy of the store without them, bare SQLite).
 //   loyaltytill-bench-reports [--members N] [--sales M] [--runs R] [--raw-runs R] [--rebuild-runs R] [--samples K]
-//                             [--parts summary,accrual,rebuild,check] [--dir DIR] [--from FILE | --save-generated FILE]
+//     [--parts month,year,five-years,accrual,rebuild,check] [--dir DIR] [--from FILE | --save-generated FILE]
 
 #include "core/common/ApplicationIdentity.h"
 #include "core/common/Clock.h"
@@ -42,8 +42,7 @@ QTextStream out(stdout);
 
 void progress(const QString& line)
 {
-    QTextStream err(stderr);
-    err << line << Qt::endl;
+    QTextStream(stderr) << line << Qt::endl;
 }
 
 double lapMs(QElapsedTimer& timer)
@@ -185,13 +184,13 @@ Result<Figures> summaryFigures(Database& db, const Period& period, PartTimes& ms
 Result<Figures> rawFigures(bench::BareSqlite& bare, const Period& period, PartTimes& ms)
 {
     QString error;
-    const auto rows = [&](const char* sql, const QVariantList& values) {
+    const auto rows = [&](const char* sql, const QVariantList& values = {}) {
         auto result = bare.select(QByteArray(sql), values);
         if (!result && error.isEmpty())
             error = bare.error();
         return result.value_or(QList<QVariantList>());
     };
-    const auto row = [&](const char* sql, const QVariantList& values) { // the first row's numbers
+    const auto row = [&](const char* sql, const QVariantList& values = {}) { // the first row's numbers
         std::array<qint64, 4> numbers {};
         const QList<QVariantList> all = rows(sql, values);
         for (qsizetype i = 0; !all.isEmpty() && i < std::min<qsizetype>(all.first().size(), 4); ++i)
@@ -231,15 +230,14 @@ Result<Figures> rawFigures(bench::BareSqlite& bare, const Period& period, PartTi
     const auto buyers = row("SELECT count(*), COALESCE(sum(n >= 2), 0) FROM (SELECT count(*) AS n FROM sales "
                             "WHERE created_at >= ? AND created_at < ? GROUP BY member_id)",
                             {start, end});
-    f.activity.buyers = buyers[0];
-    f.activity.repeatBuyers = buyers[1];
+    f.activity = {buyers[0], buyers[1], 0, 0};
     f.activity.redeemers = number("SELECT count(DISTINCT member_id) FROM ledger WHERE kind = 'redeem' "
                                   "AND created_at >= ? AND created_at < ?",
                                   {start, end});
     ms[Buyers] = lapMs(timer);
-    const auto lifetime = row("SELECT count(*), COALESCE(sum(n >= 2), 0), COALESCE(sum(net), 0) FROM (SELECT "
-                              "count(*) AS n, sum(amount_minor - refunded_minor) AS net FROM sales GROUP BY member_id)",
-                              {});
+    const auto lifetime =
+        row("SELECT count(*), COALESCE(sum(n >= 2), 0), COALESCE(sum(net), 0) FROM (SELECT "
+            "count(*) AS n, sum(amount_minor - refunded_minor) AS net FROM sales GROUP BY member_id)");
     f.lifetime = {lifetime[0], lifetime[1], lifetime[2]};
     ms[Lifetime] = lapMs(timer);
     f.pointsInPeriod = pointsByKind("SELECT kind, sum(points), sum(COALESCE(discount_minor, 0)) FROM ledger "
@@ -255,7 +253,7 @@ Result<Figures> rawFigures(bench::BareSqlite& bare, const Period& period, PartTi
                            {start, end});
     f.tierMoves = {moves[0], moves[1]};
     for (const QVariantList& tier :
-         rows("SELECT COALESCE(tier, ''), count(*) FROM members WHERE erased_at IS NULL GROUP BY 1", {}))
+         rows("SELECT COALESCE(tier, ''), count(*) FROM members WHERE erased_at IS NULL GROUP BY 1"))
         f.perTier.insert(tier.value(0).toString(), tier.value(1).toLongLong());
     ms[Tiers] = lapMs(timer);
     if (!error.isEmpty())
@@ -360,13 +358,11 @@ struct AccrualTimes
     qint64 failures = 0;
 };
 
-Result<AccrualTimes> timeAccruals(const QString& path, const QString& copyPath, qint64 members, int samples)
+Result<AccrualTimes> timeAccruals(bench::BareSqlite& store, const QString& path, const QString& copyPath,
+                                  qint64 members, int samples)
 {
-    {
-        bench::BareSqlite store(path);
-        if (!store.checkpoint())
-            return Error::storage(QStringLiteral("Cannot checkpoint %1: %2").arg(path, store.error()));
-    }
+    if (!store.checkpoint()) // the file alone is then the whole store
+        return Error::storage(QStringLiteral("Cannot checkpoint %1: %2").arg(path, store.error()));
     QFile::remove(copyPath);
     if (!QFile::copy(path, copyPath))
         return Error::storage(QStringLiteral("Cannot copy %1 to %2").arg(path, copyPath));
@@ -440,14 +436,16 @@ void printAccruals(AccrualTimes& t)
                .arg(t.failures);
 }
 
-// The periods reported on: last calendar month, the twelve months to today, the five years to today.
-QList<Period> periodsEndingToday()
+// The periods reported on, of those named: last calendar month, the twelve months and the five years to today.
+QList<Period> periodsEndingToday(const QStringList& named)
 {
     const QDate today = QDate::currentDate();
     const QDate month = QDate(today.year(), today.month(), 1).addMonths(-1);
-    return {Period {QStringLiteral("month"), month, month.addMonths(1).addDays(-1)},
-            Period {QStringLiteral("year"), today.addYears(-1).addDays(1), today},
-            Period {QStringLiteral("five years"), today.addYears(-5).addDays(1), today}};
+    QList<Period> periods {Period {QStringLiteral("month"), month, month.addMonths(1).addDays(-1)},
+                           Period {QStringLiteral("year"), today.addYears(-1).addDays(1), today},
+                           Period {QStringLiteral("five-years"), today.addYears(-5).addDays(1), today}};
+    periods.removeIf([&](const Period& period) { return !named.contains(period.name); });
+    return periods;
 }
 
 } // namespace
@@ -468,8 +466,10 @@ int main(int argc, char* argv[])
     option("raw-runs", "Times each report is computed from the raw tables.", "R", "3");
     option("rebuild-runs", "Times the summaries are rebuilt, and compared with a recomputation.", "R", "1");
     option("samples", "Accruals timed of each kind.", "K", "2000");
-    option("parts", "What to time, of summary,accrual,rebuild,check (none: generate only).", "LIST",
-           "summary,accrual,rebuild,check");
+    option("parts",
+           "What to time: the summary for a month, year, five-years; accrual, rebuild, check (none: "
+           "generate only).",
+           "LIST", "month,year,five-years,accrual,rebuild,check");
     option("dir", "Folder for the database (default: a temporary one).", "DIR", "");
     option("from", "Start from a copy of this store (one --save-generated wrote) instead of generating.", "FILE", "");
     option("save-generated", "Keep a copy of the generated store in this file.", "FILE", "");
@@ -546,9 +546,9 @@ int main(int argc, char* argv[])
                .arg(size[0].toString(), size[1].toString(), size[2].toString());
     bool agree = true;
 
-    if (parts.contains(QStringLiteral("summary"))) {
+    if (const QList<Period> periods = periodsEndingToday(parts); !periods.isEmpty()) {
         const int runs = int(count("runs")), rawRuns = int(count("raw-runs"));
-        auto times = timeSummaries(engine.context(), bare, periodsEndingToday(), runs, rawRuns);
+        auto times = timeSummaries(engine.context(), bare, periods, runs, rawRuns);
         if (!times)
             return fail(times.error());
         printSummaries(*times, runs, rawRuns);
@@ -557,7 +557,7 @@ int main(int argc, char* argv[])
     }
     if (parts.contains(QStringLiteral("accrual"))) {
         progress(QStringLiteral("Timing accruals ..."));
-        auto times = timeAccruals(path, copyPath, size[0].toLongLong(), int(count("samples")));
+        auto times = timeAccruals(bare, path, copyPath, size[0].toLongLong(), int(count("samples")));
         if (!times)
             return fail(times.error());
         printAccruals(*times);
