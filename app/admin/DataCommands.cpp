@@ -5,6 +5,7 @@
 #include "core/exchange/DemoDataGenerator.h"
 #include "core/exchange/MemberExporter.h"
 #include "core/exchange/MemberImporter.h"
+#include "core/exchange/SaleHistoryImporter.h"
 #include "core/services/LoyaltyEngine.h"
 
 #include <QFile>
@@ -13,6 +14,7 @@
 #include <QSaveFile>
 
 #include <cstdio>
+#include <memory>
 #include <unistd.h>
 
 namespace lt::admin {
@@ -50,25 +52,21 @@ private:
     bool m_enabled;
 };
 
-int importMembers(CommandContext& c)
+// The file named by the one positional argument, opened for reading.
+Result<std::unique_ptr<QFile>> importFile(CommandContext& c)
 {
     const QStringList args = c.parser().positionalArguments();
     if (args.size() != 1)
-        return c.fail(Error::invalid(QStringLiteral("Give the CSV FILE to import.")));
-    QFile file(args.first());
-    if (!file.open(QIODevice::ReadOnly))
-        return c.fail(Error::invalid(QStringLiteral("Cannot read %1: %2").arg(args.first(), file.errorString())));
-    auto engine = c.engine();
-    if (!engine)
-        return c.fail(engine.error());
-    ProgressBar bar(c.err());
-    ImportOptions options;
-    options.skipBadRows = c.parser().isSet(QStringLiteral("skip-bad-rows"));
-    options.progress = [&bar](qint64 rows, double fraction) {
-        bar.show(QStringLiteral("%1 rows").arg(rows), fraction);
-    };
-    auto report = MemberImporter((*engine)->context()).importCsv(file, options, c.actor());
-    bar.done();
+        return Error::invalid(QStringLiteral("Give the CSV FILE to import."));
+    auto file = std::make_unique<QFile>(args.first());
+    if (!file->open(QIODevice::ReadOnly))
+        return Error::invalid(QStringLiteral("Cannot read %1: %2").arg(args.first(), file->errorString()));
+    return file;
+}
+
+// What an import did, row by row: all or nothing unless --skip-bad-rows. `what` names the rows ("members").
+int reportImport(CommandContext& c, const Result<ImportReport>& report, const QString& what)
+{
     if (!report)
         return c.fail(report.error());
     QJsonArray errors;
@@ -97,11 +95,51 @@ int importMembers(CommandContext& c)
     if (!report->errors.isEmpty())
         c.err() << text;
     return c.succeed(json,
-                     QStringLiteral("Imported %1 of %2 members in %3 s; %4 rows skipped.")
+                     QStringLiteral("Imported %1 of %2 %3 in %4 s; %5 rows skipped.")
                          .arg(report->imported)
                          .arg(report->rows)
+                         .arg(what)
                          .arg(report->seconds, 0, 'f', 2)
                          .arg(report->errors.size()));
+}
+
+int importMembers(CommandContext& c)
+{
+    auto file = importFile(c);
+    if (!file)
+        return c.fail(file.error());
+    auto engine = c.engine();
+    if (!engine)
+        return c.fail(engine.error());
+    ProgressBar bar(c.err());
+    ImportOptions options;
+    options.skipBadRows = c.parser().isSet(QStringLiteral("skip-bad-rows"));
+    options.progress = [&bar](qint64 rows, double fraction) {
+        bar.show(QStringLiteral("%1 rows").arg(rows), fraction);
+    };
+    auto report = MemberImporter((*engine)->context()).importCsv(**file, options, c.actor());
+    bar.done();
+    return reportImport(c, report, QStringLiteral("members"));
+}
+
+int importSales(CommandContext& c)
+{
+    auto file = importFile(c);
+    if (!file)
+        return c.fail(file.error());
+    auto engine = c.engine();
+    if (!engine)
+        return c.fail(engine.error());
+    ProgressBar bar(c.err());
+    SaleImportOptions options;
+    options.rows.skipBadRows = c.parser().isSet(QStringLiteral("skip-bad-rows"));
+    options.rows.progress = [&bar](qint64 rows, double fraction) {
+        bar.show(QStringLiteral("%1 rows").arg(rows), fraction);
+    };
+    options.earnPoints = c.parser().isSet(QStringLiteral("earn-points"));
+    auto report = SaleHistoryImporter((*engine)->context()).importCsv(**file, options, c.actor());
+    bar.done();
+    return reportImport(c, report, QStringLiteral("sales"));
 }
 
 int exportMembers(CommandContext& c)
@@ -201,6 +239,18 @@ QList<Command> DataCommands::commands()
                           QStringLiteral("Import the good rows and report the bad ones (default: all or nothing).")});
          },
          importMembers},
+        {QStringLiteral("import-sales"),
+         QStringLiteral("Import the sales history of the store's previous system from CSV "
+                        "(member|phone|card,reference,amount,completed_at[,refunded]); see the README."),
+         QStringLiteral("FILE.csv"),
+         [](QCommandLineParser& p) {
+             p.addOption({QStringLiteral("skip-bad-rows"),
+                          QStringLiteral("Import the good rows and report the bad ones (default: all or nothing).")});
+             p.addOption({QStringLiteral("earn-points"),
+                          QStringLiteral("Give each member the program's points for their imported sales (one "
+                                         "adjustment, sent to Square); without it nothing reaches Square.")});
+         },
+         importSales},
         {QStringLiteral("export"), QStringLiteral("Export members with their personal data as CSV or JSON."), QString(),
          [](QCommandLineParser& p) {
              p.addOption({QStringLiteral("format"), QStringLiteral("csv or json."), QStringLiteral("FORMAT"),

@@ -1118,6 +1118,57 @@
     </message>
 </context>
 <context>
+    <name>SaleHistoryImporter</name>
+    <message>
+        <source>expected %1 fields, found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no member has this id, phone or card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sale %1 already appears on line %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sale %1 is already recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amount must be more than zero, in %1 with its decimals, such as 12.50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refunded must be an amount in %1 no larger than the sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completed_at must be a time such as 2024-03-05T14:30:00+01:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completed_at is in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown column &apos;%1&apos; in the first line; the columns are %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The column &apos;%1&apos; appears twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first line must name the columns: member, phone or card, and reference, amount and completed_at.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points for imported sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SaleRecord</name>
     <message>
         <source>There is no sale %1.</source>

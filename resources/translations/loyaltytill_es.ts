@@ -1118,6 +1118,57 @@
     </message>
 </context>
 <context>
+    <name>SaleHistoryImporter</name>
+    <message>
+        <source>expected %1 fields, found %2</source>
+        <translation>se esperaban %1 campos y hay %2</translation>
+    </message>
+    <message>
+        <source>no member has this id, phone or card</source>
+        <translation>ningún socio tiene este número, teléfono o tarjeta</translation>
+    </message>
+    <message>
+        <source>sale %1 already appears on line %2</source>
+        <translation>la venta %1 ya aparece en la línea %2</translation>
+    </message>
+    <message>
+        <source>sale %1 is already recorded</source>
+        <translation>la venta %1 ya está registrada</translation>
+    </message>
+    <message>
+        <source>amount must be more than zero, in %1 with its decimals, such as 12.50</source>
+        <translation>el importe debe ser mayor que cero, en %1 con sus decimales, como 12.50</translation>
+    </message>
+    <message>
+        <source>refunded must be an amount in %1 no larger than the sale</source>
+        <translation>refunded debe ser un importe en %1 no mayor que la venta</translation>
+    </message>
+    <message>
+        <source>completed_at must be a time such as 2024-03-05T14:30:00+01:00</source>
+        <translation>completed_at debe ser una hora como 2024-03-05T14:30:00+01:00</translation>
+    </message>
+    <message>
+        <source>completed_at is in the future</source>
+        <translation>completed_at está en el futuro</translation>
+    </message>
+    <message>
+        <source>Unknown column &apos;%1&apos; in the first line; the columns are %2.</source>
+        <translation>Columna desconocida &apos;%1&apos; en la primera línea; las columnas son %2.</translation>
+    </message>
+    <message>
+        <source>The column &apos;%1&apos; appears twice.</source>
+        <translation>La columna &apos;%1&apos; aparece dos veces.</translation>
+    </message>
+    <message>
+        <source>The first line must name the columns: member, phone or card, and reference, amount and completed_at.</source>
+        <translation>La primera línea debe nombrar las columnas: member, phone o card, y reference, amount y completed_at.</translation>
+    </message>
+    <message>
+        <source>Points for imported sales</source>
+        <translation>Puntos por ventas importadas</translation>
+    </message>
+</context>
+<context>
     <name>SaleRecord</name>
     <message>
         <source>There is no sale %1.</source>
