@@ -129,11 +129,11 @@ Result<PurchaseOutlook> purchaseOutlook(const BgNbdModel& model, const CustomerH
     return outlook;
 }
 
-Error tooLittleHistory(const Error& refusal)
+Error cannotPredict(const Error& refusal)
 {
-    return Error::refused(
-        QCoreApplication::translate("SegmentService", "The store's history is too short to predict from yet: %1")
-            .arg(refusal.message));
+    return Error::refused(QCoreApplication::translate(
+                              "SegmentService", "The purchase models cannot be fitted on the store's history yet: %1")
+                              .arg(refusal.message));
 }
 
 } // namespace
@@ -299,10 +299,10 @@ Result<PredictionReport> SegmentService::predictions(QDate today) const
             "SegmentService", "No member has bought yet: there is nothing to predict from."));
     auto purchases = BgNbdModel::fit(histories);
     if (!purchases)
-        return tooLittleHistory(purchases.error());
+        return cannotPredict(purchases.error());
     auto spend = GammaGammaModel::fit(histories);
     if (!spend)
-        return tooLittleHistory(spend.error());
+        return cannotPredict(spend.error());
     report.purchases = purchases->model.parameters();
     report.purchaseCustomers = purchases->customers;
     report.purchaseLogLikelihood = purchases->logLikelihood;
@@ -320,12 +320,12 @@ Result<PredictionReport> SegmentService::predictions(QDate today) const
         if (outlook == outlooks.end()) {
             auto computed = purchaseOutlook(purchases->model, history, report.horizon);
             if (!computed)
-                return tooLittleHistory(computed.error());
+                return cannotPredict(computed.error());
             outlook = outlooks.emplace(key, *computed).first;
         }
         auto value = spend->model.expectedAverageValue(history);
         if (!value)
-            return tooLittleHistory(value.error());
+            return cannotPredict(value.error());
         MemberPrediction prediction;
         prediction.memberId = ids[i];
         prediction.history = history;

@@ -1,15 +1,99 @@
-// `report summary` and `report rebuild` through the real binary on a real SQLite file: the JSON keys scripts read,
-// with figures a person can count from the operations the test made today, the comparison periods, `check` after a
-// rebuild, and bad periods refused with exit code 2 and the option named.
+// `report summary`, `segments`, `cohorts`, `clv` and `rebuild` through the real binary on a real SQLite file: the
+// JSON keys scripts read, with figures a person can count from the operations the test made today, the comparison
+// periods, `check` after a rebuild, CSV files whose formula-like cells are kept as text, and bad input refused with
+// exit code 2, the option named and nothing changed.
 #include "tests/cli/CliRunner.h"
 
 #include <QDate>
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <random>
 
 using namespace Qt::StringLiterals;
 using clitest::CliRun;
 using clitest::runJson;
+
+namespace {
+
+// 150 members with up to two years of purchases, written straight into the store's tables because the CLI records a
+// sale only at the present moment; the tables' triggers keep the reports' summaries as for any sale. Each member buys
+// at a rate of their own, may stop after each purchase and spends around an average of their own, as the purchase
+// models tell the story, so that both have something to fit.
+QString seedHistory(const QString& path)
+{
+    QString failure;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"seed"_s);
+        db.setDatabaseName(path);
+        if (!db.open())
+            return db.lastError().text();
+        QSqlQuery query(db);
+        std::mt19937 random(20261129);
+        std::gamma_distribution<double> rate(0.9, 1.0 / 30), dropA(1.2, 1.0), dropB(4.0, 1.0), average(3.0, 1500.0);
+        std::uniform_real_distribution<double> unit(0.0, 1.0);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime enrolled = now.addDays(-720);
+        const auto stamp = [](const QDateTime& at) {
+            return at.toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
+        };
+        int sale = 0;
+        db.transaction();
+        for (int i = 0; i < 150 && failure.isEmpty(); ++i) {
+            if (!query.exec(u"INSERT INTO members (phone, name, enrolled_at) VALUES ('+1646555%1', 'Member %1', '%2')"_s
+                                .arg(1000 + i)
+                                .arg(stamp(enrolled)))) {
+                failure = query.lastError().text();
+                break;
+            }
+            const qint64 member = query.lastInsertId().toLongLong();
+            const double x = dropA(random), dropout = x / (x + dropB(random));
+            std::exponential_distribution<double> gap(rate(random));
+            std::gamma_distribution<double> spend(4.0, average(random) / 4);
+            for (QDateTime at = enrolled.addDays(1 + qint64(unit(random) * 600)); at < now.addDays(-1);
+                 at = at.addDays(1 + qint64(std::min(gap(random), 1000.0)))) {
+                if (!query.exec(u"INSERT INTO sales (reference, member_id, amount_minor, currency, points, created_at) "
+                                "VALUES ('H-%1', %2, %3, 'USD', 0, '%4')"_s.arg(++sale)
+                                    .arg(member)
+                                    .arg(100 + qint64(spend(random)))
+                                    .arg(stamp(at)))) {
+                    failure = query.lastError().text();
+                    break;
+                }
+                if (unit(random) < dropout)
+                    break;
+            }
+        }
+        db.commit();
+    }
+    QSqlDatabase::removeDatabase(u"seed"_s);
+    return failure;
+}
+
+// The rows of a CSV file the CLI wrote: UTF-8 after a byte order mark.
+QList<QStringList> readCsv(const QString& path)
+{
+    const QByteArray bytes = clitest::readFileBytes(path);
+    if (!bytes.startsWith("\xEF\xBB\xBF"))
+        return {};
+    return clitest::parseCsv(bytes.mid(3));
+}
+
+qint64 sum(const QJsonObject& object)
+{
+    qint64 total = 0;
+    for (auto it = object.begin(); it != object.end(); ++it)
+        total += it.value().toInteger();
+    return total;
+}
+
+} // namespace
 
 class CliReportTest : public QObject
 {
@@ -106,6 +190,167 @@ private slots:
         CLI_VERIFY_ERROR(run, 2);
         QCOMPARE(run.json.value(u"error"_s).toObject().value(u"field"_s).toString(), field);
         CLI_VERIFY_OK(cli({u"check"_s}));
+    }
+
+    // Both members bought today: each is scored, and both come from "no sale yet" at the end of last month.
+    void segments()
+    {
+        const QString csv = m_dir.filePath(u"segments.csv"_s);
+        const CliRun run = cli({u"report"_s, u"segments"_s, u"--csv"_s, csv});
+        CLI_VERIFY_OK(run);
+        QCOMPARE(run.json.value(u"today"_s).toString(), QDate::currentDate().toString(Qt::ISODate));
+        QCOMPARE(run.json.value(u"members_scored"_s).toInteger(), 2);
+        const QJsonArray segments = run.json.value(u"segments"_s).toArray();
+        const QStringList ids {u"champions"_s, u"loyal"_s,       u"promising"_s, u"needs_attention"_s,
+                               u"at_risk"_s,   u"hibernating"_s, u"lost"_s};
+        QCOMPARE(segments.size(), ids.size());
+        qint64 scored = 0;
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            const QJsonObject segment = segments[i].toObject();
+            QCOMPARE(segment.value(u"segment"_s).toString(), ids[i]);
+            QVERIFY(!segment.value(u"name"_s).toString().isEmpty());
+            QCOMPARE(segment.value(u"members_last_month"_s).toInteger(), 0);
+            scored += segment.value(u"members"_s).toInteger();
+        }
+        QCOMPARE(scored, 2);
+        const QJsonObject movement = run.json.value(u"movement"_s).toObject();
+        QCOMPARE(movement.keys().size(), ids.size() + 1);
+        QCOMPARE(sum(movement.value(u"none"_s).toObject()), 2);
+        QCOMPARE(sum(movement.value(u"champions"_s).toObject()), 0);
+        const QJsonArray actions = run.json.value(u"actions"_s).toArray();
+        QCOMPARE(actions.size(), 2);
+        QCOMPARE(actions[0].toObject().value(u"action"_s).toString(), u"lapsed"_s);
+        QCOMPARE(actions[1].toObject().value(u"action"_s).toString(), u"nearly_there"_s);
+        QCOMPARE(actions[1].toObject().value(u"members"_s).toInteger(), 0); // 50 points each, 100 for a reward
+
+        const QList<QStringList> rows = readCsv(csv);
+        QCOMPARE(rows.size(), 1 + 8 + 2);
+        QCOMPARE(
+            rows[0].mid(0, 6),
+            (QStringList {u"kind"_s, u"id"_s, u"name"_s, u"members"_s, u"members_last_month"_s, u"to_champions"_s}));
+        QCOMPARE(rows[8].mid(0, 2), (QStringList {u"segment"_s, u"none"_s}));
+        QCOMPARE(rows[10].mid(0, 2), (QStringList {u"action"_s, u"nearly_there"_s}));
+        QCOMPARE(QFile::permissions(csv) & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+                 QFileDevice::Permissions());
+    }
+
+    void cohorts()
+    {
+        const QString thisMonth = QDate::currentDate().toString(u"yyyy-MM"_s);
+        const CliRun one = cli({u"report"_s, u"cohorts"_s, u"--from-month"_s, thisMonth, u"--to-month"_s, thisMonth});
+        CLI_VERIFY_OK(one);
+        QCOMPARE(one.json.value(u"from_month"_s).toString(), thisMonth);
+        const QJsonArray cohorts = one.json.value(u"cohorts"_s).toArray();
+        QCOMPARE(cohorts.size(), 1);
+        const QJsonObject cohort = cohorts[0].toObject();
+        QCOMPARE(cohort.value(u"cohort"_s).toString(), thisMonth);
+        QCOMPARE(cohort.value(u"enrolled"_s).toInteger(), 2);
+        QCOMPARE(cohort.value(u"buyers"_s).toArray(), QJsonArray {2});
+        QCOMPARE(cohort.value(u"retention"_s).toArray(), QJsonArray {1.0});
+
+        // By default the twelve months up to this one, each followed to this month.
+        const QString csv = m_dir.filePath(u"cohorts.csv"_s);
+        const CliRun year = cli({u"report"_s, u"cohorts"_s, u"--csv"_s, csv});
+        CLI_VERIFY_OK(year);
+        const QJsonArray twelve = year.json.value(u"cohorts"_s).toArray();
+        QCOMPARE(twelve.size(), 12);
+        QCOMPARE(twelve[0].toObject().value(u"retention"_s).toArray().size(), 12);
+        QCOMPARE(twelve[11].toObject().value(u"enrolled"_s).toInteger(), 2);
+        const QList<QStringList> rows = readCsv(csv);
+        QCOMPARE(rows.size(), 1 + (12 * 13) / 2);
+        QCOMPARE(
+            rows[0],
+            (QStringList {u"cohort"_s, u"enrolled"_s, u"months_later"_s, u"month"_s, u"buyers"_s, u"retention"_s}));
+        QCOMPARE(rows.last(), (QStringList {thisMonth, u"2"_s, u"0"_s, thisMonth, u"2"_s, u"1.0000"_s}));
+    }
+
+    // Every sale was made today: nothing tells yet how often members come back.
+    void clvNeedsHistory()
+    {
+        const CliRun run = cli({u"report"_s, u"clv"_s});
+        CLI_VERIFY_ERROR(run, 4);
+        QVERIFY2(run.json.value(u"error"_s).toObject().value(u"message"_s).toString().contains(u"cannot be fitted"_s),
+                 run.describeUtf8());
+    }
+
+    void clvOnHistory()
+    {
+        const QString db = m_dir.filePath(u"history.sqlite"_s);
+        CLI_VERIFY_OK(runJson(db, {u"init"_s}));
+        const QString seeded = seedHistory(db);
+        QVERIFY2(seeded.isEmpty(), qPrintable(seeded));
+        CLI_VERIFY_OK(
+            runJson(db, {u"enroll"_s, u"--phone"_s, u"(212) 555-0177"_s, u"--name"_s, u"=HYPERLINK(\"x\")"_s}));
+        CLI_VERIFY_OK(runJson(
+            db, {u"accrue"_s, u"--phone"_s, u"(212) 555-0177"_s, u"--sale"_s, u"R-9"_s, u"--amount"_s, u"20.00"_s}));
+        const QString csv = m_dir.filePath(u"clv.csv"_s);
+        const CliRun run = runJson(db, {u"report"_s, u"clv"_s, u"--limit"_s, u"1000"_s, u"--csv"_s, csv});
+        CLI_VERIFY_OK(run);
+        QCOMPARE(run.json.value(u"time_unit"_s).toString(), u"day"_s);
+        QCOMPARE(run.json.value(u"members_predicted"_s).toInteger(), 151);
+        for (const QString& key : {u"r"_s, u"alpha"_s, u"a"_s, u"b"_s})
+            QVERIFY2(run.json.value(u"bgnbd"_s).toObject().value(key).toDouble() > 0, qPrintable(key));
+        for (const QString& key : {u"p"_s, u"q"_s, u"gamma"_s})
+            QVERIFY2(run.json.value(u"gamma_gamma"_s).toObject().value(key).toDouble() > 0, qPrintable(key));
+        const QJsonArray members = run.json.value(u"members"_s).toArray();
+        QCOMPARE(members.size(), 151); // fewer than the limit
+        for (qsizetype i = 1; i < members.size(); ++i)
+            QVERIFY(members[i - 1].toObject().value(u"clv_minor"_s).toInteger()
+                    >= members[i].toObject().value(u"clv_minor"_s).toInteger());
+        const QJsonObject first = members[0].toObject();
+        for (const QString& key :
+             {u"member_id"_s, u"name"_s, u"frequency"_s, u"recency_days"_s, u"age_days"_s, u"expected_purchases_365d"_s,
+              u"probability_alive"_s, u"expected_average_value_minor"_s})
+            QVERIFY2(first.contains(key), qPrintable(key));
+        QVERIFY(first.value(u"probability_alive"_s).toDouble() <= 1.0);
+
+        const QList<QStringList> rows = readCsv(csv);
+        QCOMPARE(rows.size(), 1 + 151);
+        QCOMPARE(rows[0].first(), u"member_id"_s);
+        QCOMPARE(rows[0].last(), u"clv_minor"_s);
+        const auto formula = std::find_if(rows.cbegin(), rows.cend(),
+                                          [](const QStringList& row) { return row.value(1).contains(u"HYPERLINK"_s); });
+        QVERIFY(formula != rows.cend());
+        QCOMPARE(formula->at(1), u"'=HYPERLINK(\"x\")"_s); // text in a spreadsheet, not a formula
+
+        const CliRun three = runJson(db, {u"report"_s, u"clv"_s, u"--limit"_s, u"3"_s});
+        CLI_VERIFY_OK(three);
+        QCOMPARE(three.json.value(u"members"_s).toArray().size(), 3);
+        QCOMPARE(three.json.value(u"members"_s).toArray()[0], members[0]);
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("field");
+        const QString nextMonth = QDate::currentDate().addMonths(1).toString(u"yyyy-MM"_s);
+        QTest::newRow("month 13") << QStringList {u"cohorts"_s, u"--from-month"_s, u"2024-13"_s} << u"from-month"_s;
+        QTest::newRow("not a month") << QStringList {u"cohorts"_s, u"--to-month"_s, u"2024-1"_s} << u"to-month"_s;
+        QTest::newRow("from after to") << QStringList {u"cohorts"_s, u"--from-month"_s, u"2024-05"_s, u"--to-month"_s,
+                                                       u"2024-04"_s}
+                                       << u"from-month"_s;
+        QTest::newRow("next month") << QStringList {u"cohorts"_s, u"--to-month"_s, nextMonth} << u"to-month"_s;
+        QTest::newRow("ten years") << QStringList {u"cohorts"_s, u"--from-month"_s, u"2015-01"_s, u"--to-month"_s,
+                                                   u"2025-01"_s}
+                                   << u"to-month"_s;
+        QTest::newRow("limit 0") << QStringList {u"clv"_s, u"--limit"_s, u"0"_s} << u"limit"_s;
+        QTest::newRow("limit 10^9") << QStringList {u"clv"_s, u"--limit"_s, u"1000000000"_s} << u"limit"_s;
+        QTest::newRow("limit words") << QStringList {u"clv"_s, u"--limit"_s, u"ten"_s} << u"limit"_s;
+        QTest::newRow("csv nowhere") << QStringList {u"segments"_s, u"--csv"_s, u"/nonexistent/folder/s.csv"_s}
+                                     << u"csv"_s;
+    }
+
+    void badInput()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, field);
+        const QStringList before = clitest::fingerprint(m_db);
+        const CliRun run = cli(QStringList {u"report"_s} + arguments);
+        CLI_VERIFY_ERROR(run, 2);
+        const QJsonObject error = run.json.value(u"error"_s).toObject();
+        QCOMPARE(error.value(u"field"_s).toString(), field);
+        QVERIFY2(error.value(u"message"_s).toString().startsWith(u"--"_s + field), run.describeUtf8());
+        QCOMPARE(clitest::fingerprint(m_db), before);
     }
 
     void unknownSubcommand()

@@ -21,6 +21,8 @@ using lt::test::TempStore;
 
 namespace {
 
+constexpr int Simulated = 150;
+
 // A moment of the store's local day.
 QDateTime at(QDate day, QTime time = QTime(12, 0))
 {
@@ -262,9 +264,10 @@ void TestSegmentService::refusesBadCohortMonths()
     QCOMPARE(grid.error().field, field);
 }
 
-// Forty members with purchases drawn from a fixed seed over a year and a half (some on the same day, one refunded
-// in part). The histories are summarised by hand from the same purchases with lifetimes' rules (summarizePurchases),
-// and the models fitted on them directly: the service must give the same parameters and predictions.
+// 150 members with purchases drawn from a fixed seed as BG/NBD and Gamma-Gamma tell the story, over a year and a half
+// (some on the same day, one refunded in part), and one member whose first purchase is today. The histories are
+// summarised by hand from the same purchases with lifetimes' rules (summarizePurchases), and the models fitted on them
+// directly: the service must give the same parameters and predictions.
 void TestSegmentService::predictionsEqualTheModels()
 {
     TempStore store;
@@ -277,23 +280,33 @@ void TestSegmentService::predictionsEqualTheModels()
         qint64 amountMinor = 0;
     };
     QList<qint64> members;
-    for (int i = 0; i < 40; ++i) {
+    for (int i = 0; i < Simulated; ++i) {
         auto member = store.enroll(QStringLiteral("415 555 %1").arg(3000 + i));
         LT_VERIFY_OK(member);
         members << member->id;
     }
+    // BG/NBD's own story: each member buys at a rate of their own and may stop after each purchase, with a chance of
+    // their own; each spends around an average of their own.
     std::mt19937 random(20240615);
+    std::gamma_distribution<double> rate(0.9, 1.0 / 30); // purchases a day
+    std::gamma_distribution<double> dropA(1.2, 1.0), dropB(4.0, 1.0);
+    std::gamma_distribution<double> averageSpend(3.0, 1500.0);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
     QList<Purchase> purchases;
     const QDate start(2023, 1, 2);
     for (const qint64 member : std::as_const(members)) {
-        QDate day = start.addDays(int(random() % 500));
-        const int gap = 5 + int(random() % 60);
-        const int count = 1 + int(random() % 8);
-        for (int k = 0; k < count && day < Today; ++k) {
-            purchases << Purchase {at(day, QTime(10, int(random() % 60))), member, 500 + qint64(random() % 8000)};
-            if (random() % 5 == 0) // a second sale the same day
-                purchases << Purchase {at(day, QTime(16, 0)), member, 500 + qint64(random() % 3000)};
-            day = day.addDays(1 + int(random() % std::uint32_t(2 * gap)));
+        const double lambda = rate(random);
+        const double x = dropA(random), dropout = x / (x + dropB(random));
+        std::gamma_distribution<double> spend(4.0, averageSpend(random) / 4);
+        std::exponential_distribution<double> gap(lambda);
+        QDate day = start.addDays(qint64(unit(random) * 450));
+        while (day < Today) {
+            purchases << Purchase {at(day, QTime(10, 0)), member, 100 + qint64(spend(random))};
+            if (unit(random) < 0.1) // a second sale the same day
+                purchases << Purchase {at(day, QTime(16, 0)), member, 100 + qint64(spend(random))};
+            if (unit(random) < dropout)
+                break;
+            day = day.addDays(1 + qint64(std::min(gap(random), 1000.0)));
         }
     }
     std::sort(purchases.begin(), purchases.end(), [](const Purchase& a, const Purchase& b) { return a.at < b.at; });
@@ -311,6 +324,13 @@ void TestSegmentService::predictionsEqualTheModels()
     refund.amount = lt::Money(300, QStringLiteral("USD"));
     LT_VERIFY_OK(store.engine().refunds().refund(refund, TempStore::cashier()));
     byMember[purchases.last().member].last().value -= 3.0;
+    // A member whose first purchase is today: T = 0.
+    auto newcomer = store.enroll(QStringLiteral("415 555 2999"));
+    LT_VERIFY_OK(newcomer);
+    members << newcomer->id;
+    store.clock().set(at(Today, QTime(10, 0)));
+    LT_VERIFY_OK(store.accrue(newcomer->id, QStringLiteral("P-today"), 2500));
+    byMember[newcomer->id] << lt::DatedPurchase {Today, 25.0};
 
     QList<lt::CustomerHistory> histories;
     QList<qint64> ids;
@@ -373,7 +393,7 @@ void TestSegmentService::tooLittleHistoryIsRefused()
     }
     auto report = SegmentService(store.engine().context()).predictions(Today);
     LT_VERIFY_ERROR(report, lt::ErrorKind::Refused);
-    QVERIFY(report.error().message.contains(QLatin1String("too short")));
+    QVERIFY(report.error().message.contains(QLatin1String("cannot be fitted")));
 
     TempStore empty;
     LT_VERIFY_OK(empty.open());
