@@ -85,6 +85,11 @@ Result<AutomationReport> AutomationPass::run(const Actor& actor)
     LT_TRY_ASSIGN(const QList<ExpiryService::Expired> expired, ExpiryService(m_context).expireDue(report.to, actor));
     for (const ExpiryService::Expired& lapsed : expired)
         report.grants << AutomationGrant {lapsed.memberId, QStringLiteral("expire"), -lapsed.points};
+    // What will expire soon, for the reports' liability: one more read of the ledger, once a day.
+    if (m_context.program.expirationMonths) {
+        LT_TRY_ASSIGN(const ExpiryService::Forecast soon, ExpiryService(m_context).forecast(report.to));
+        LT_TRY(settings.setState(ExpiryService::forecastStateKey(), ExpiryService::forecastText(soon)));
+    }
     LT_TRY(settings.setState(lastDayKey(), report.to.toString(Qt::ISODate)));
     qCDebug(lcServices) << "automation pass" << report.from << "to" << report.to << "made" << report.grants.size()
                         << "grants";

@@ -155,6 +155,59 @@ Result<QList<ExpiringPoints>> ExpiryService::expiring(qint64 memberId, QDate tod
     return ExpiryRules(*m_context.program.expirationMonths).live(datedPoints(ledger.entries, days, dated), today);
 }
 
+QString ExpiryService::forecastStateKey()
+{
+    return QStringLiteral("reports.expiry_forecast");
+}
+
+QString ExpiryService::forecastText(const Forecast& forecast)
+{
+    return QStringLiteral("%1 %2 %3 %4")
+        .arg(forecast.on.toString(Qt::ISODate))
+        .arg(forecast.within30)
+        .arg(forecast.within60)
+        .arg(forecast.within90);
+}
+
+std::optional<ExpiryService::Forecast> ExpiryService::forecastFrom(const QString& text)
+{
+    const QStringList parts = text.split(QLatin1Char(' '));
+    if (parts.size() != 4)
+        return std::nullopt;
+    Forecast forecast;
+    forecast.on = QDate::fromString(parts.at(0), Qt::ISODate);
+    bool ok30 = false;
+    bool ok60 = false;
+    bool ok90 = false;
+    forecast.within30 = parts.at(1).toLongLong(&ok30);
+    forecast.within60 = parts.at(2).toLongLong(&ok60);
+    forecast.within90 = parts.at(3).toLongLong(&ok90);
+    if (!forecast.on.isValid() || !ok30 || !ok60 || !ok90)
+        return std::nullopt;
+    return forecast;
+}
+
+Result<ExpiryService::Forecast> ExpiryService::forecast(QDate today) const
+{
+    Forecast forecast;
+    forecast.on = today;
+    if (!m_context.program.expirationMonths || !today.isValid())
+        return forecast;
+    const ExpiryRules rules(*m_context.program.expirationMonths);
+    LocalDays days;
+    QList<DatedPoints> dated;
+    LT_TRY(LedgerStore(m_context.db).scanPositiveBalances([&](const LedgerStore::MemberLedger& ledger) {
+        for (const ExpiringPoints& lot : rules.live(datedPoints(ledger.entries, days, dated), today)) {
+            const qint64 daysLeft = today.daysTo(lot.expiresAt);
+            forecast.within30 += daysLeft < 30 ? lot.points : 0;
+            forecast.within60 += daysLeft < 60 ? lot.points : 0;
+            forecast.within90 += daysLeft < 90 ? lot.points : 0;
+        }
+        return true;
+    }));
+    return forecast;
+}
+
 Result<QList<ExpiryService::Expired>> ExpiryService::expireDue(QDate today, const Actor& actor)
 {
     if (!expiresLocally() || !today.isValid())

@@ -6,6 +6,8 @@
 #include <QDate>
 #include <QList>
 
+#include <optional>
+
 namespace lt {
 
 class Actor;
@@ -42,6 +44,21 @@ public:
     // does not expire points locally. Running it again the same day expires nothing more; a till that was off
     // catches up, as what is due depends only on the ledger and `today`.
     Result<QList<Expired>> expireDue(QDate today, const Actor& actor);
+
+    // The points of every member that will expire within 30, 60 and 90 days of `today` (their last valid day before
+    // today + N), whoever expires them (this store or Square), for the reports' liability. One read of the ledger.
+    struct Forecast
+    {
+        QDate on;
+        qint64 within30 = 0;
+        qint64 within60 = 0;
+        qint64 within90 = 0;
+    };
+    Result<Forecast> forecast(QDate today) const;
+    // The automation pass keeps the day's forecast in the store's state under this key, as forecastText writes it.
+    static QString forecastStateKey();
+    static QString forecastText(const Forecast& forecast);
+    static std::optional<Forecast> forecastFrom(const QString& text); // nullopt for a text it did not write
 
 private:
     EngineContext& m_context;

@@ -2,7 +2,9 @@
 
 #include "core/common/Clock.h"
 #include "core/services/EngineContext.h"
+#include "core/services/ExpiryService.h"
 #include "core/store/ReportStore.h"
+#include "core/store/StoreSettings.h"
 #include "core/store/TierStore.h"
 #include "core/store/Transaction.h"
 
@@ -126,6 +128,18 @@ Result<KpiSummary> ReportService::summary(QDate from, QDate to) const
     kpi.costPerPointMinor = ratio(history.discountMinor, history.spentOnRewards);
     kpi.liabilityMinor = qint64(std::llround(double(kpi.pointsOutstanding) * kpi.costPerPointMinor
                                              * (1.0 - std::min(1.0, kpi.breakageLifetime))));
+
+    // The daily automation pass's forecast of what will expire soon (a read of the whole ledger, too long for here).
+    if (m_context.program.expirationMonths) {
+        LT_TRY_ASSIGN(const std::optional<QString> stored,
+                      StoreSettings(m_context.db).state(ExpiryService::forecastStateKey()));
+        if (const auto forecast = stored ? ExpiryService::forecastFrom(*stored) : std::nullopt) {
+            kpi.expiryForecastOn = forecast->on;
+            kpi.expiring30 = forecast->within30;
+            kpi.expiring60 = forecast->within60;
+            kpi.expiring90 = forecast->within90;
+        }
+    }
 
     TierStore tiers(m_context.db);
     LT_TRY_ASSIGN(

@@ -44,6 +44,10 @@ struct KpiSummary
     double memberRedemptionRate = 0; // members who redeemed ÷ buyers
     double costPerPointMinor = 0; // discounts given ÷ points spent, over the store's history
     qint64 liabilityMinor = 0; // outstanding × cost of a point × (1 − lifetime breakage)
+    QDate expiryForecastOn; // the day of the automation pass's last forecast; invalid: none (or points never expire)
+    qint64 expiring30 = 0; // points whose last valid day falls within 30 days of that day
+    qint64 expiring60 = 0;
+    qint64 expiring90 = 0;
     qint64 averageLifetimeValueMinor = 0; // net sales per buyer over the store's history
     qint64 tierUpgrades = 0;
     qint64 tierDowngrades = 0;

@@ -1073,6 +1073,14 @@
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RfmSegments</name>
@@ -1266,10 +1274,6 @@
     </message>
     <message>
         <source>Welcome them back with a special offer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The store&apos;s history is too short to predict from yet: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2277,6 +2281,14 @@
     </message>
     <message>
         <source>Members by tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points expiring soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points whose last valid day falls within 30, 60 and 90 days, as the daily automation pass last counted them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

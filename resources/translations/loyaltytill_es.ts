@@ -1073,6 +1073,14 @@
         <source>new</source>
         <translation>nuevo</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
 </context>
 <context>
     <name>RfmSegments</name>
@@ -1267,10 +1275,6 @@
     <message>
         <source>Welcome them back with a special offer</source>
         <translation>Dele la bienvenida con una oferta especial</translation>
-    </message>
-    <message>
-        <source>The store&apos;s history is too short to predict from yet: %1</source>
-        <translation>El historial de la tienda aún es demasiado corto para hacer predicciones: %1</translation>
     </message>
     <message>
         <source>The purchase models cannot be fitted on the store&apos;s history yet: %1</source>
@@ -2278,6 +2282,14 @@
     <message>
         <source>Members by tier</source>
         <translation>Socios por nivel</translation>
+    </message>
+    <message>
+        <source>Points expiring soon</source>
+        <translation>Puntos que caducan pronto</translation>
+    </message>
+    <message>
+        <source>Points whose last valid day falls within 30, 60 and 90 days, as the daily automation pass last counted them.</source>
+        <translation>Puntos cuyo último día válido cae dentro de 30, 60 y 90 días, según el último recuento del proceso automático diario.</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,7 @@ private slots:
     void refundSpendsTheOldestPoints();
     void expiringSumsToTheBalance();
     void expiringUnknownMember();
+    void forecastOfTheComingDays();
     void manyMembersExpireInSlices();
     void memberWhoSpentAfterTheScanIsReadAgain();
     void scanGroupsEachMembersEntriesInOrder();
@@ -272,6 +273,34 @@ void TestExpiryService::expiringSumsToTheBalance()
     LT_VERIFY_OK(expiring);
     QCOMPARE(lots(*expiring), QStringLiteral("50@2024-04-30 9@2024-11-30"));
     QCOMPARE(ExpiryRules::total(*expiring), m_store->balance(ana));
+}
+
+// Ana's points: 120 valid through 2024-01-31, 50 through 2024-04-30, 9 through 2024-11-30; Ben's 25 through
+// 2024-12-31. On 2024-02-03 January's are past their day (not yet recorded): they count within 30 days.
+void TestExpiryService::forecastOfTheComingDays()
+{
+    const qint64 ana = memberWithSales(
+        1, noon(2023, 1, 5),
+        {{noon(2023, 1, 10), 10000}, {noon(2023, 1, 20), 2000}, {noon(2023, 4, 2), 5000}, {noon(2023, 11, 30), 900}});
+    const qint64 ben = memberWithSales(2, noon(2023, 12, 1), {{noon(2023, 12, 5), 2500}});
+    QVERIFY(ana > 0 && ben > 0);
+    auto soon = expiry().forecast(QDate(2024, 2, 3));
+    LT_VERIFY_OK(soon);
+    QCOMPARE(soon->within30, qint64(120));
+    QCOMPARE(soon->within60, qint64(120));
+    QCOMPARE(soon->within90, qint64(120 + 50)); // 30 April is 87 days on
+    auto later = expiry().forecast(QDate(2024, 10, 15));
+    LT_VERIFY_OK(later);
+    QCOMPARE(later->within30, qint64(120 + 50)); // still unrecorded, so due at once
+    QCOMPARE(later->within60, qint64(120 + 50 + 9));
+    QCOMPARE(later->within90, qint64(120 + 50 + 9 + 25));
+    // As the automation pass keeps it.
+    const auto kept = ExpiryService::forecastFrom(ExpiryService::forecastText(*later));
+    QVERIFY(kept.has_value());
+    QCOMPARE(kept->on, QDate(2024, 10, 15));
+    QCOMPARE(kept->within90, later->within90);
+    QVERIFY(!ExpiryService::forecastFrom(QStringLiteral("2024-10-15 1 2")).has_value());
+    QVERIFY(!ExpiryService::forecastFrom(QStringLiteral("2024-13-15 1 2 3")).has_value());
 }
 
 void TestExpiryService::expiringUnknownMember()

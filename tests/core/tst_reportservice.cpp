@@ -2,10 +2,12 @@
 // redemption, a sale at 23:59 local time on a period's last day, members enrolled in two months. Every figure comes
 // from the summary tables that triggers keep; `check` compares them with a recomputation, and `report rebuild`
 // writes that recomputation.
+#include "core/services/ExpiryService.h"
 #include "core/services/RedemptionService.h"
 #include "core/services/RefundService.h"
 #include "core/services/ReportService.h"
 #include "core/store/ReportStore.h"
+#include "core/store/StoreSettings.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/support/TempStore.h"
 
@@ -38,6 +40,7 @@ private slots:
     void april();
     void summariesMatchARecomputation();
     void monthsOfTheTrend();
+    void expiryForecastOfThePass();
     void refusesBadPeriods_data();
     void refusesBadPeriods();
 
@@ -222,6 +225,26 @@ void TestReportService::monthsOfTheTrend()
     QCOMPARE(months->at(2).pointsOutstanding, qint64(60));
     LT_VERIFY_ERROR(ReportService(m_store->engine().context()).months(QDate(2024, 4, 20), 61),
                     lt::ErrorKind::InvalidInput);
+}
+
+// The automation pass keeps the day's forecast; the report shows it while the program expires points.
+void TestReportService::expiryForecastOfThePass()
+{
+    QVERIFY(!summary(QDate(2024, 4, 1), QDate(2024, 4, 30)).expiryForecastOn.isValid());
+    m_store->engine().context().program.expirationMonths = 12;
+    QVERIFY(!summary(QDate(2024, 4, 1), QDate(2024, 4, 30)).expiryForecastOn.isValid()); // no pass yet
+    auto forecast = lt::ExpiryService(m_store->engine().context()).forecast(QDate(2025, 3, 10));
+    LT_VERIFY_OK(forecast);
+    // Left: 40 points of March 2024 (Ana 10 after her spending, Ben 30), valid through 2025-03-31, and Ana's 20 of
+    // April, through 2025-04-30.
+    QCOMPARE(forecast->within30, qint64(40));
+    QCOMPARE(forecast->within60, qint64(60));
+    LT_VERIFY_OK(lt::StoreSettings(m_store->db())
+                     .setState(lt::ExpiryService::forecastStateKey(), lt::ExpiryService::forecastText(*forecast)));
+    const KpiSummary kpi = summary(QDate(2024, 4, 1), QDate(2024, 4, 30));
+    QCOMPARE(kpi.expiryForecastOn, QDate(2025, 3, 10));
+    QCOMPARE(kpi.expiring30, forecast->within30);
+    QCOMPARE(kpi.expiring90, forecast->within90);
 }
 
 void TestReportService::refusesBadPeriods_data()

@@ -152,6 +152,9 @@ ReportsDialog::ReportsDialog(const QString& databasePath, const Clock& clock, QW
             tr("Points redeemed ÷ points earned in the period (above 100 % when older points were spent)."));
     addCard(QStringLiteral("member_redemption_rate"), tr("Member redemption rate"),
             tr("Members who redeemed in the period ÷ buyers."));
+    addCard(QStringLiteral("expiring"), tr("Points expiring soon"),
+            tr("Points whose last valid day falls within 30, 60 and 90 days, as the daily automation pass last "
+               "counted them."));
     addCard(QStringLiteral("liability"), tr("Points liability"),
             tr("Outstanding points × what a point has cost in discounts × (1 − the share of points that expire)."));
     auto* cards = new QGridLayout;
@@ -292,6 +295,15 @@ void ReportsDialog::display(const ReportData& figures)
         {QStringLiteral("redemption_rate"), rate(&KpiSummary::redemptionRate)},
         {QStringLiteral("member_redemption_rate"), rate(&KpiSummary::memberRedemptionRate)},
         {QStringLiteral("liability"), money(&KpiSummary::liabilityMinor)},
+        {QStringLiteral("expiring"),
+         CardValue {[](const KpiSummary& k) { return double(k.expiring90); },
+                    [](const KpiSummary& k, const QString&) {
+                        if (!k.expiryForecastOn.isValid())
+                            return QCoreApplication::translate("ReportsDialog", "none");
+                        return QCoreApplication::translate("ReportsDialog", "%1 · %2 · %3")
+                            .arg(QLocale().toString(k.expiring30), QLocale().toString(k.expiring60),
+                                 QLocale().toString(k.expiring90));
+                    }}},
     };
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
         const CardValue& value = it.value();
