@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <cstring>
 #include <sqlite3.h>
 #include <vector>
 
@@ -285,15 +286,15 @@ Result<void> ReportStore::forEachSalesDay(QDate to, const std::function<void(con
                           "WHERE day <= ? AND sales > 0");
     query.bind(1, utf8(lastDay(to)));
     // The rows come in the order of their days: each day's text is parsed once.
-    QByteArray dayText;
+    char dayText[10] = {};
     qint64 day = 0;
     return query.forEachRow(QStringLiteral("members' sales days"), [&](sqlite3_stmt* row) -> Result<void> {
-        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(row, 1));
-        if (text == nullptr || dayText != text) {
+        const unsigned char* text = sqlite3_column_text(row, 1);
+        if (text == nullptr || sqlite3_column_bytes(row, 1) != 10 || std::memcmp(dayText, text, 10) != 0) {
             day = julianDayOf(row, 1);
             if (day == 0)
                 return badDay("report_member_days");
-            dayText = text;
+            std::memcpy(dayText, text, 10);
         }
         onDay(SalesDay {sqlite3_column_int64(row, 0), day, sqlite3_column_int64(row, 2), sqlite3_column_int64(row, 3)});
         return {};
