@@ -6,14 +6,19 @@
 #include "tests/ui/TillHarness.h"
 #include "ui/dialogs/AdjustmentDialog.h"
 #include "ui/dialogs/EnrollmentDialog.h"
+#include "ui/dialogs/ManagerApprovalDialog.h"
 #include "ui/dialogs/RedeemDialog.h"
 #include "ui/dialogs/RefundDialog.h"
 #include "ui/dialogs/SaleDialog.h"
+#include "ui/reports/ReportsDialog.h"
 #include "ui/widgets/MemberPanel.h"
 
 #include <QAbstractButton>
+#include <QComboBox>
 #include <QDir>
 #include <QLabel>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,7 +27,9 @@ using namespace lt;
 using namespace lt::test;
 using lt::ui::AdjustmentDialog;
 using lt::ui::EnrollmentDialog;
+using lt::ui::ManagerApprovalDialog;
 using lt::ui::RedeemDialog;
+using lt::ui::ReportsDialog;
 using lt::ui::SaleDialog;
 
 class TestScreens : public QObject
@@ -39,6 +46,7 @@ private slots:
     void redemption();
     void adjustment();
     void errorsFitTheirDialogs();
+    void reports();
 
 private:
     // Checks the screen for clipped text, then saves it as NAME.png (with no name: only checks).
@@ -230,6 +238,57 @@ void TestScreens::adjustment()
     });
     TillHarness::press(Qt::Key_F7);
     QVERIFY(*ran);
+}
+
+// A year of a small shop: members enrolled month by month, each buying now and then; then the Reports screen on
+// this year.
+void TestScreens::reports()
+{
+    TempStore& store = m_till->store();
+    const QDateTime now = store.clock().nowUtc();
+    QList<qint64> members;
+    int receipt = 20000;
+    for (int month = 11; month >= 0; --month) {
+        const QDateTime first = now.addMonths(-month);
+        for (int i = 0; i < 6; ++i) {
+            store.clock().set(first.addDays(i));
+            auto member = store.enroll(QStringLiteral("(415) 555-%1").arg(3000 + (11 - month) * 6 + i));
+            LT_VERIFY_OK(member);
+            members << member->id;
+        }
+        // Some of everyone enrolled so far come back this month.
+        for (qsizetype i = 0; i < members.size(); i += 2 + month % 3) {
+            store.clock().set(first.addDays(10 + int(i % 15)));
+            LT_VERIFY_OK(store.accrue(members.at(i), QStringLiteral("R-%1").arg(++receipt), 1500 + 350 * (i % 9)));
+        }
+    }
+    store.clock().set(now);
+    auto manager = m_till->addStaff(QStringLiteral("Maria Lopez"), StaffMember::Role::Manager, QStringLiteral("1357"));
+    LT_VERIFY_OK(manager);
+    QVERIFY(m_till->signIn(m_cashier.id, QStringLiteral("2468")));
+    auto approved = whenModal<ManagerApprovalDialog>([&](ManagerApprovalDialog*) {
+        TillHarness::type(QString::number(manager->id));
+        TillHarness::press(Qt::Key_Return);
+        TillHarness::type(QStringLiteral("1357"));
+        TillHarness::press(Qt::Key_Return);
+    });
+    auto shown = whenModal<ReportsDialog>(
+        [this](ReportsDialog* dialog) {
+            QTRY_VERIFY_WITH_TIMEOUT(!dialog->isLoading(), 10000);
+            dialog->periodBox()->setCurrentIndex(ReportsDialog::ThisYear);
+            QTRY_VERIFY_WITH_TIMEOUT(!dialog->isLoading(), 10000);
+            QTest::qWait(50);
+            save(dialog, QStringLiteral("till-reports"));
+            auto* scroll = dialog->findChild<QScrollArea*>();
+            QVERIFY(scroll);
+            scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+            save(dialog, QStringLiteral("till-reports-charts"));
+            TillHarness::press(Qt::Key_Escape);
+        },
+        15000);
+    TillHarness::press(Qt::Key_F10);
+    QVERIFY(*approved);
+    QVERIFY(*shown);
 }
 
 void TestScreens::errorsFitTheirDialogs()

@@ -93,7 +93,7 @@ QStringList monthLabels(const QList<MonthFigures>& months)
 {
     QStringList labels;
     for (const MonthFigures& month : months)
-        labels << QLocale().toString(month.first, QStringLiteral("MMM yy"));
+        labels << QLocale().toString(month.first, QStringLiteral("MMM")); // twelve fit under a half-width chart
     return labels;
 }
 } // namespace
