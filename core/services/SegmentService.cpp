@@ -130,6 +130,7 @@ struct AliveOutlook
 {
     double expected = 0; // in the next PredictionDays
     double discounted = 0; // Σ over the horizon's months of the month's expected purchases, discounted
+    bool factored = true; // false when P(alive) underflows even so: each member is then predicted in full
 };
 
 quint64 aliveKey(const CustomerHistory& history)
@@ -145,6 +146,10 @@ Result<AliveOutlook> aliveOutlook(const BgNbdModel& model, const CustomerHistory
     const CustomerHistory alive {history.frequency, history.frequency > 0 ? history.age : 0.0, history.age, 0};
     const double aliveShare = model.probabilityAlive(alive);
     AliveOutlook outlook;
+    if (!(aliveShare > 0)) {
+        outlook.factored = false;
+        return outlook;
+    }
     LT_TRY_ASSIGN(const double expected, model.expectedPurchases(SegmentService::PredictionDays, alive));
     outlook.expected = expected / aliveShare;
     double before = 0;
@@ -357,10 +362,19 @@ Result<PredictionReport> SegmentService::predictions(QDate today) const
         prediction.memberId = ids[i];
         prediction.history = history;
         prediction.probabilityAlive = purchases->model.probabilityAlive(history);
-        prediction.expectedPurchases = prediction.probabilityAlive * outlook->second.expected;
         prediction.expectedAverageValueMinor = *value * minorPerMajor;
-        prediction.lifetimeValueMinor =
-            *value * prediction.probabilityAlive * outlook->second.discounted * minorPerMajor;
+        if (outlook->second.factored) {
+            prediction.expectedPurchases = prediction.probabilityAlive * outlook->second.expected;
+            prediction.lifetimeValueMinor =
+                *value * prediction.probabilityAlive * outlook->second.discounted * minorPerMajor;
+        } else {
+            auto expected = purchases->model.expectedPurchases(PredictionDays, history);
+            auto lifetime = spend->model.customerLifetimeValue(purchases->model, history, report.horizon);
+            if (!expected || !lifetime)
+                return cannotPredict(expected ? lifetime.error() : expected.error());
+            prediction.expectedPurchases = *expected;
+            prediction.lifetimeValueMinor = *lifetime * minorPerMajor;
+        }
         report.members << prediction;
     }
     return report;
