@@ -14,6 +14,7 @@
 #include <QSaveFile>
 
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <unistd.h>
 
@@ -103,7 +104,10 @@ int reportImport(CommandContext& c, const Result<ImportReport>& report, const QS
                          .arg(report->errors.size()));
 }
 
-int importMembers(CommandContext& c)
+// Opens the file and the store, runs `import` with the shared row options (--skip-bad-rows, a progress bar) and
+// reports what it did. `what` names the rows ("members").
+int runImport(CommandContext& c, const QString& what,
+              const std::function<Result<ImportReport>(LoyaltyEngine&, QIODevice&, const ImportOptions&)>& import)
 {
     auto file = importFile(c);
     if (!file)
@@ -117,29 +121,28 @@ int importMembers(CommandContext& c)
     options.progress = [&bar](qint64 rows, double fraction) {
         bar.show(QStringLiteral("%1 rows").arg(rows), fraction);
     };
-    auto report = MemberImporter((*engine)->context()).importCsv(**file, options, c.actor());
+    auto report = import(**engine, **file, options);
     bar.done();
-    return reportImport(c, report, QStringLiteral("members"));
+    return reportImport(c, report, what);
+}
+
+int importMembers(CommandContext& c)
+{
+    return runImport(c, QStringLiteral("members"),
+                     [&c](LoyaltyEngine& engine, QIODevice& file, const ImportOptions& options) {
+                         return MemberImporter(engine.context()).importCsv(file, options, c.actor());
+                     });
 }
 
 int importSales(CommandContext& c)
 {
-    auto file = importFile(c);
-    if (!file)
-        return c.fail(file.error());
-    auto engine = c.engine();
-    if (!engine)
-        return c.fail(engine.error());
-    ProgressBar bar(c.err());
-    SaleImportOptions options;
-    options.rows.skipBadRows = c.parser().isSet(QStringLiteral("skip-bad-rows"));
-    options.rows.progress = [&bar](qint64 rows, double fraction) {
-        bar.show(QStringLiteral("%1 rows").arg(rows), fraction);
-    };
-    options.earnPoints = c.parser().isSet(QStringLiteral("earn-points"));
-    auto report = SaleHistoryImporter((*engine)->context()).importCsv(**file, options, c.actor());
-    bar.done();
-    return reportImport(c, report, QStringLiteral("sales"));
+    return runImport(c, QStringLiteral("sales"),
+                     [&c](LoyaltyEngine& engine, QIODevice& file, const ImportOptions& rows) {
+                         SaleImportOptions options;
+                         options.rows = rows;
+                         options.earnPoints = c.parser().isSet(QStringLiteral("earn-points"));
+                         return SaleHistoryImporter(engine.context()).importCsv(file, options, c.actor());
+                     });
 }
 
 int exportMembers(CommandContext& c)
