@@ -88,11 +88,10 @@ Result<KpiSummary> ReportService::summary(QDate from, QDate to) const
 
     LT_TRY_ASSIGN(kpi.membersTotal, store.enrolled(QDate(), to));
     LT_TRY_ASSIGN(kpi.membersNew, store.enrolled(from, to));
-    for (const auto& [days, active] : {std::pair {30, &kpi.membersActive30}, std::pair {90, &kpi.membersActive90},
-                                       std::pair {365, &kpi.membersActive365}}) {
-        LT_TRY_ASSIGN(const ReportStore::Activity recent, store.activity(to.addDays(1 - days), to));
-        *active = recent.buyers;
-    }
+    LT_TRY_ASSIGN(const QList<qint64> active, store.activeMembers(to, {30, 90, 365}));
+    kpi.membersActive30 = active.at(0);
+    kpi.membersActive90 = active.at(1);
+    kpi.membersActive365 = active.at(2);
     kpi.activeShare = ratio(kpi.membersActive90, kpi.membersTotal);
 
     LT_TRY_ASSIGN(const ReportStore::SalesTotals sales, store.sales(from, to));

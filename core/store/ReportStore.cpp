@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstring>
 #include <sqlite3.h>
+#include <unordered_map>
 #include <vector>
 
 namespace lt {
@@ -19,35 +20,115 @@ namespace {
 // and `check` compares the two. The queries say in full what the triggers of schema 6 keep row by row.
 struct Summary
 {
+    int version; // the schema version that added the table
     const char* table;
     const char* columns;
     const char* recomputed;
 };
 
+// report_day_members lists each day's members in the order their sales and redemptions came, which a recomputation
+// cannot know: `check` compares its lists as multisets.
+const char* const DayMembers = "report_day_members";
+
 const Summary Summaries[] = {
-    {"report_sales", "day, till, staff, sales, amount_minor, refunded_minor, fully_refunded",
+    {6, "report_sales", "day, till, staff, sales, amount_minor, refunded_minor, fully_refunded",
      "SELECT date(created_at, 'localtime'), till, staff, count(*), sum(amount_minor), sum(refunded_minor), "
      "sum(refunded_minor = amount_minor) FROM sales GROUP BY 1, 2, 3"},
-    {"report_points", "day, kind, points, entries, discount_minor",
+    {6, "report_points", "day, kind, points, entries, discount_minor",
      "SELECT date(created_at, 'localtime'), kind, sum(points), count(*), sum(COALESCE(discount_minor, 0)) "
      "FROM ledger GROUP BY 1, 2"},
-    {"report_member_days", "day, member_id, sales, net_minor, redemptions",
+    {6, "report_member_days", "day, member_id, sales, net_minor, redemptions",
      "SELECT day, member_id, sum(sales), sum(net), sum(redemptions) FROM ("
      "SELECT date(created_at, 'localtime') AS day, member_id, 1 AS sales, amount_minor - refunded_minor AS net, "
      "0 AS redemptions FROM sales UNION ALL "
      "SELECT date(created_at, 'localtime'), member_id, 0, 0, 1 FROM ledger WHERE kind = 'redeem') "
      "GROUP BY day, member_id"},
-    {"report_members", "member_id, sales, net_minor, first_day, last_day",
+    {6, "report_members", "member_id, sales, net_minor, first_day, last_day",
      "SELECT member_id, count(*), sum(amount_minor - refunded_minor), min(date(created_at, 'localtime')), "
      "max(date(created_at, 'localtime')) FROM sales GROUP BY member_id"},
-    {"report_enrollments", "day, members", "SELECT date(enrolled_at, 'localtime'), count(*) FROM members GROUP BY 1"},
-    {"report_member_months", "member_id, month",
+    {6, "report_enrollments", "day, members",
+     "SELECT date(enrolled_at, 'localtime'), count(*) FROM members GROUP BY 1"},
+    {6, "report_member_months", "member_id, month",
      "SELECT DISTINCT member_id, strftime('%Y-%m', created_at, 'localtime') FROM sales"},
-    {"report_cohorts", "cohort, month, buyers",
+    {6, "report_cohorts", "cohort, month, buyers",
      "SELECT strftime('%Y-%m', m.enrolled_at, 'localtime'), s.month, count(*) FROM (SELECT DISTINCT member_id, "
      "strftime('%Y-%m', created_at, 'localtime') AS month FROM sales) s JOIN members m ON m.id = s.member_id "
      "GROUP BY 1, 2"},
+    {7, DayMembers, "slot, members",
+     "SELECT slot, group_concat(token, '') FROM ("
+     "SELECT CAST(julianday(date(created_at, 'localtime')) + 0.5 AS INTEGER) * 256 + member_id % 256 AS slot, "
+     "member_id || ',' AS token FROM sales UNION ALL "
+     "SELECT CAST(julianday(date(created_at, 'localtime')) + 0.5 AS INTEGER) * 256 + member_id % 256, "
+     "'-' || member_id || ',' FROM ledger WHERE kind = 'redeem') GROUP BY slot"},
 };
+
+// The entries of a report_day_members list ("12,-12,7,"): a member id, negative for a redemption. Nothing when the
+// text is not such a list.
+std::optional<std::vector<qint64>> entriesOf(const unsigned char* text, int length)
+{
+    std::vector<qint64> entries;
+    qint64 value = 0;
+    bool negative = false;
+    bool digits = false;
+    for (int i = 0; i < length; ++i) {
+        const unsigned char c = text[i];
+        if (c >= '0' && c <= '9' && value < (qint64(1) << 50)) {
+            value = value * 10 + (c - '0');
+            digits = true;
+        } else if (c == '-' && !digits && !negative) {
+            negative = true;
+        } else if (c == ',' && digits) {
+            entries.push_back(negative ? -value : value);
+            value = 0;
+            negative = digits = false;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (digits || negative)
+        return std::nullopt;
+    return entries;
+}
+
+constexpr qint64 DayBuckets = 256;
+
+// Calls onEntry(day, member, redeemed) for every sale and redemption of the local days [from, to], reading
+// report_day_members; days are Julian day numbers. Refuses a list naming a member id outside [1, newest].
+template<typename OnEntry>
+Result<void> forEachDayMember(SqliteConnection& connection, QDate from, QDate to, qint64 newest, OnEntry onEntry)
+{
+    SqliteStatement query(connection, "SELECT slot, members FROM report_day_members WHERE slot BETWEEN ? AND ?");
+    query.bind(1, from.toJulianDay() * DayBuckets).bind(2, to.toJulianDay() * DayBuckets + DayBuckets - 1);
+    return query.forEachRow(QStringLiteral("members by day"), [&](sqlite3_stmt* row) -> Result<void> {
+        const qint64 day = sqlite3_column_int64(row, 0) / DayBuckets;
+        const auto* text = sqlite3_column_text(row, 1);
+        const int length = sqlite3_column_bytes(row, 1);
+        qint64 value = 0;
+        bool negative = false;
+        for (int i = 0; i < length; ++i) {
+            const unsigned char c = text[i];
+            if (c >= '0' && c <= '9') {
+                value = value * 10 + (c - '0');
+                if (value > newest)
+                    break;
+            } else if (c == '-') {
+                negative = true;
+            } else if (c == ',' && value > 0) {
+                onEntry(day, value, negative);
+                value = 0;
+                negative = false;
+            } else {
+                value = newest + 1;
+                break;
+            }
+        }
+        if (value != 0)
+            return Error::corrupt(QStringLiteral("report_day_members lists something other than the store's members "
+                                                 "(day %1).")
+                                      .arg(QDate::fromJulianDay(day).toString(Qt::ISODate)));
+        return {};
+    });
+}
 
 QString firstDay(QDate from)
 {
@@ -91,9 +172,11 @@ Error badDay(const char* table)
 
 } // namespace
 
-Result<void> ReportStore::rebuild()
+Result<void> ReportStore::rebuild(int addedInVersion)
 {
     for (const Summary& summary : Summaries) {
+        if (addedInVersion != 0 && summary.version != addedInVersion)
+            continue;
         LT_TRY(m_db.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(summary.table))));
         LT_TRY(m_db.exec(
             QStringLiteral("INSERT INTO %1 (%2) %3")
@@ -104,19 +187,66 @@ Result<void> ReportStore::rebuild()
 
 Result<QStringList> ReportStore::differences() const
 {
+    // Each recomputation runs once, into a temporary table: the two sides hold distinct rows (the summaries are keyed,
+    // the recomputations grouped by the key), so they are equal when they have as many rows and none is only kept.
     QStringList differing;
     for (const Summary& summary : Summaries) {
+        if (summary.table == DayMembers) {
+            LT_TRY_ASSIGN(const bool same, dayMembersAgree(QLatin1String(summary.recomputed)));
+            if (!same)
+                differing << QLatin1String(summary.table);
+            continue;
+        }
+        LT_TRY(m_db.exec(QStringLiteral("DROP TABLE IF EXISTS temp.report_recomputed")));
+        LT_TRY(m_db.exec(
+            QStringLiteral("CREATE TEMP TABLE report_recomputed AS %1").arg(QLatin1String(summary.recomputed))));
         const QString kept =
             QStringLiteral("SELECT %1 FROM %2").arg(QLatin1String(summary.columns), QLatin1String(summary.table));
-        const QString recomputed = QLatin1String(summary.recomputed);
-        LT_TRY_ASSIGN(const QVariant extra,
-                      m_db.scalar(QStringLiteral("SELECT count(*) FROM (%1 EXCEPT %2)").arg(kept, recomputed)));
-        LT_TRY_ASSIGN(const QVariant missing,
-                      m_db.scalar(QStringLiteral("SELECT count(*) FROM (%1 EXCEPT %2)").arg(recomputed, kept)));
-        if (extra.toLongLong() != 0 || missing.toLongLong() != 0)
+        LT_TRY_ASSIGN(const QVariant keptRows,
+                      m_db.scalar(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(summary.table))));
+        LT_TRY_ASSIGN(const QVariant recomputedRows,
+                      m_db.scalar(QStringLiteral("SELECT count(*) FROM temp.report_recomputed")));
+        LT_TRY_ASSIGN(const QVariant onlyKept,
+                      m_db.scalar(QStringLiteral("SELECT count(*) FROM (%1 EXCEPT SELECT * FROM "
+                                                 "temp.report_recomputed)")
+                                      .arg(kept)));
+        LT_TRY(m_db.exec(QStringLiteral("DROP TABLE temp.report_recomputed")));
+        if (keptRows.toLongLong() != recomputedRows.toLongLong() || onlyKept.toLongLong() != 0)
             differing << QLatin1String(summary.table);
     }
     return differing;
+}
+
+Result<bool> ReportStore::dayMembersAgree(const QString& recomputed) const
+{
+    LT_TRY_ASSIGN(SqliteConnection connection, SqliteConnection::from(m_db));
+    // The kept lists, each sorted, by slot; the recomputed ones are then taken out of it one by one.
+    std::unordered_map<qint64, std::vector<qint64>> kept;
+    bool readable = true;
+    const auto sortedEntries = [&readable](sqlite3_stmt* row) {
+        auto entries = entriesOf(sqlite3_column_text(row, 1), sqlite3_column_bytes(row, 1));
+        readable = readable && entries.has_value();
+        std::vector<qint64> sorted = entries.value_or(std::vector<qint64> {});
+        std::sort(sorted.begin(), sorted.end());
+        return sorted;
+    };
+    SqliteStatement keptRows(connection, "SELECT slot, members FROM report_day_members");
+    LT_TRY(keptRows.forEachRow(QStringLiteral("members by day"), [&](sqlite3_stmt* row) -> Result<void> {
+        kept.emplace(sqlite3_column_int64(row, 0), sortedEntries(row));
+        return {};
+    }));
+    bool same = readable;
+    const QByteArray recomputedSql = recomputed.toUtf8();
+    SqliteStatement recomputedRows(connection, recomputedSql.constData());
+    LT_TRY(recomputedRows.forEachRow(QStringLiteral("members by day"), [&](sqlite3_stmt* row) -> Result<void> {
+        const auto found = kept.find(sqlite3_column_int64(row, 0));
+        if (found == kept.end() || found->second != sortedEntries(row))
+            same = false;
+        else
+            kept.erase(found);
+        return {};
+    }));
+    return same && readable && kept.empty();
 }
 
 Result<ReportStore::SalesTotals> ReportStore::sales(QDate from, QDate to, const QString& till,
@@ -162,41 +292,63 @@ Result<qint64> ReportStore::enrolled(QDate from, QDate to) const
 
 Result<ReportStore::Activity> ReportStore::activity(QDate from, QDate to) const
 {
-    // A year holds millions of member-days: read through SQLite's own API and counted per member here, which a
-    // GROUP BY would do with a sort.
+    LT_TRY_ASSIGN(const qint64 newest, newestMemberId());
     LT_TRY_ASSIGN(SqliteConnection connection, SqliteConnection::from(m_db));
-    qint64 newest = 0;
-    SqliteStatement members(connection, "SELECT COALESCE(max(id), 0) FROM members");
-    LT_TRY(members.forEachRow(QStringLiteral("report activity"), [&](sqlite3_stmt* row) -> Result<void> {
-        newest = sqlite3_column_int64(row, 0);
-        return {};
-    }));
-    std::vector<quint32> sales(std::size_t(newest) + 1, 0);
-    std::vector<bool> redeemed(std::size_t(newest) + 1, false);
+    // Per member: sales seen in the period (0, 1, 2 for two or more) and, in bit 2, a redemption.
+    std::vector<quint8> state(std::size_t(newest) + 1, 0);
+    constexpr quint8 Redeemed = 4;
     std::vector<qint64> seen;
-    SqliteStatement days(connection,
-                         "SELECT member_id, sales, redemptions FROM report_member_days WHERE day BETWEEN ? AND ?");
-    days.bind(1, utf8(firstDay(from))).bind(2, utf8(lastDay(to)));
-    LT_TRY(days.forEachRow(QStringLiteral("report activity"), [&](sqlite3_stmt* row) -> Result<void> {
-        const qint64 memberId = sqlite3_column_int64(row, 0);
-        if (memberId <= 0 || memberId > newest)
-            return Error::corrupt(QStringLiteral("A report row names member %1, who is not there.").arg(memberId));
-        const auto slot = std::size_t(memberId);
-        if (sales[slot] == 0 && !redeemed[slot])
+    const QDate start = from.isValid() ? from : QDate(1, 1, 1);
+    const QDate end = to.isValid() ? to : QDate(9999, 12, 31);
+    LT_TRY(forEachDayMember(connection, start, end, newest, [&](qint64, qint64 memberId, bool redemption) {
+        quint8& member = state[std::size_t(memberId)];
+        if (member == 0)
             seen.push_back(memberId);
-        sales[slot] += quint32(sqlite3_column_int64(row, 1));
-        redeemed[slot] = redeemed[slot] || sqlite3_column_int64(row, 2) > 0;
-        return {};
+        if (redemption)
+            member |= Redeemed;
+        else if ((member & 3) < 2)
+            ++member;
     }));
     Activity activity;
     for (const qint64 memberId : seen) {
-        const auto slot = std::size_t(memberId);
-        activity.buyers += sales[slot] > 0 ? 1 : 0;
-        activity.repeatBuyers += sales[slot] > 1 ? 1 : 0;
-        activity.redeemers += redeemed[slot] ? 1 : 0;
-        activity.buyersWhoRedeemed += sales[slot] > 0 && redeemed[slot] ? 1 : 0;
+        const quint8 member = state[std::size_t(memberId)];
+        const int sales = member & 3;
+        const bool redeemed = (member & Redeemed) != 0;
+        activity.buyers += sales > 0 ? 1 : 0;
+        activity.repeatBuyers += sales > 1 ? 1 : 0;
+        activity.redeemers += redeemed ? 1 : 0;
+        activity.buyersWhoRedeemed += sales > 0 && redeemed ? 1 : 0;
     }
     return activity;
+}
+
+Result<QList<qint64>> ReportStore::activeMembers(QDate to, const QList<int>& windows) const
+{
+    const int longest = windows.isEmpty() ? 0 : *std::max_element(windows.cbegin(), windows.cend());
+    QList<qint64> active(windows.size(), 0);
+    if (longest < 1 || !to.isValid())
+        return active;
+    LT_TRY_ASSIGN(const qint64 newest, newestMemberId());
+    LT_TRY_ASSIGN(SqliteConnection connection, SqliteConnection::from(m_db));
+    // Each member's last sale day in the longest window, as days before `to` + 1 (0: none).
+    std::vector<qint32> last(std::size_t(newest) + 1, 0);
+    const qint64 end = to.toJulianDay();
+    LT_TRY(forEachDayMember(connection, to.addDays(1 - longest), to, newest,
+                            [&](qint64 day, qint64 memberId, bool redemption) {
+                                if (redemption)
+                                    return;
+                                qint32& member = last[std::size_t(memberId)];
+                                const auto recency = qint32(end - day + 1);
+                                if (member == 0 || recency < member)
+                                    member = recency;
+                            }));
+    for (const qint32 recency : last) {
+        if (recency == 0)
+            continue;
+        for (qsizetype i = 0; i < windows.size(); ++i)
+            active[i] += recency <= windows[i] ? 1 : 0;
+    }
+    return active;
 }
 
 Result<ReportStore::Lifetime> ReportStore::lifetime() const

@@ -27,8 +27,9 @@ public:
     {
     }
 
-    // Empties the summaries and sums the whole history into them again, in the caller's transaction.
-    Result<void> rebuild();
+    // Empties the summaries (or only those the schema version given added) and sums the whole history into them
+    // again, in the caller's transaction.
+    Result<void> rebuild(int addedInVersion = 0);
     // The summary tables that differ from a recomputation (empty when all agree).
     Result<QStringList> differences() const;
 
@@ -55,6 +56,8 @@ public:
         qint64 buyersWhoRedeemed = 0;
     };
     Result<Activity> activity(QDate from, QDate to) const;
+    // For each window of days ending `to` (30, 90, 365...), the members with a sale in it; one read for all.
+    Result<QList<qint64>> activeMembers(QDate to, const QList<int>& windows) const;
 
     struct Lifetime
     {
@@ -119,6 +122,7 @@ public:
     Result<QStringList> staff() const;
 
 private:
+    Result<bool> dayMembersAgree(const QString& recomputed) const; // report_day_members against its recomputation
     Result<QStringList> namesIn(const QString& column) const; // a column of report_sales, each value once
 
     Database& m_db;

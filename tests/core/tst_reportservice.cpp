@@ -39,6 +39,7 @@ private slots:
     void march();
     void april();
     void summariesMatchARecomputation();
+    void dayMembersCompareAsLists();
     void monthsOfTheTrend();
     void expiryForecastOfThePass();
     void refusesBadPeriods_data();
@@ -205,6 +206,57 @@ void TestReportService::summariesMatchARecomputation()
     auto sales = store.sales(QDate(2024, 3, 1), QDate(2024, 4, 30), QString(), QStringLiteral("somebody-else"));
     LT_VERIFY_OK(sales);
     QCOMPARE(sales->sales, qint64(0));
+}
+
+// report_day_members keeps each day's members in the order they came; `check` compares the lists as multisets, and
+// an unreadable list is refused rather than counted.
+void TestReportService::dayMembersCompareAsLists()
+{
+    // Ana redeemed on 15 April (before this sale) and buys twice the same day: her list is "-1,1,1,".
+    m_store->clock().set(at(QDate(2024, 4, 15), QTime(15, 0)));
+    LT_VERIFY_OK(m_store->accrue(m_ana, QStringLiteral("S-6"), 1000));
+    LT_VERIFY_OK(m_store->accrue(m_ana, QStringLiteral("S-7"), 1000));
+    ReportStore store(m_store->db());
+    const qint64 slot = QDate(2024, 4, 15).toJulianDay() * 256 + m_ana % 256;
+    auto kept = m_store->db().scalar(QStringLiteral("SELECT members FROM report_day_members WHERE slot = ?"), {slot});
+    LT_VERIFY_OK(kept);
+    const QString ana = QString::number(m_ana);
+    QCOMPARE(kept->toString(), QStringLiteral("-%1,%1,%1,").arg(ana));
+    auto differing = store.differences();
+    LT_VERIFY_OK(differing);
+    QCOMPARE(*differing, QStringList());
+    auto day = store.activity(QDate(2024, 4, 15), QDate(2024, 4, 15));
+    LT_VERIFY_OK(day);
+    QCOMPARE(day->buyers, qint64(1));
+    QCOMPARE(day->repeatBuyers, qint64(1));
+    QCOMPARE(day->redeemers, qint64(1));
+    QCOMPARE(day->buyersWhoRedeemed, qint64(1));
+
+    // The same entries in another order agree; another entry, one more or one fewer does not.
+    const auto keep = [&](const QString& members) {
+        const auto written = m_store->db().exec(
+            QStringLiteral("UPDATE report_day_members SET members = '%1' WHERE slot = %2").arg(members).arg(slot));
+        const auto result = written ? store.differences() : written.error();
+        return result ? *result : QStringList {QStringLiteral("error: ") + result.error().message};
+    };
+    const QStringList dayMembers {QStringLiteral("report_day_members")};
+    QCOMPARE(keep(QStringLiteral("%1,%1,-%1,").arg(ana)), QStringList());
+    QCOMPARE(keep(QStringLiteral("%1,-%1,-%1,").arg(ana)), dayMembers);
+    QCOMPARE(keep(QStringLiteral("%1,%1,-%1,%1,").arg(ana)), dayMembers);
+    QCOMPARE(keep(QStringLiteral("%1,-%1,").arg(ana)), dayMembers);
+    QCOMPARE(keep(QStringLiteral("%1,%1;-%1,").arg(ana)), dayMembers);
+
+    // A list naming a member who is not there is refused by the reads, not counted.
+    keep(QStringLiteral("%1,999999,").arg(ana));
+    auto refused = store.activity(QDate(2024, 4, 1), QDate(2024, 4, 30));
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().kind, lt::ErrorKind::Corrupt);
+    QVERIFY(!store.activeMembers(QDate(2024, 4, 30), {30}));
+
+    LT_VERIFY_OK(ReportService(m_store->engine().context()).rebuild());
+    differing = store.differences();
+    LT_VERIFY_OK(differing);
+    QCOMPARE(*differing, QStringList());
 }
 
 void TestReportService::monthsOfTheTrend()
