@@ -8,6 +8,8 @@
 
 #include <QCoreApplication>
 
+#include <sqlite3.h>
+
 namespace lt {
 
 namespace {
@@ -228,6 +230,36 @@ Result<void> MemberStore::addPointsToMany(const QList<PointsChange>& changes)
                 QCoreApplication::translate("LedgerWriter", "There is no member %1.").arg(change.memberId));
     }
     return {};
+}
+
+Result<QList<qint64>> MemberStore::enrolledBetween(const QDateTime& fromUtc, const QDateTime& beforeUtc) const
+{
+    // Stored times sort as text; a million members are read through SQLite's own API.
+    LT_TRY_ASSIGN(SqliteConnection connection, SqliteConnection::from(m_db));
+    SqliteStatement query(connection, "SELECT id FROM members WHERE enrolled_at >= ? AND enrolled_at < ? ORDER BY id");
+    query.bind(1, fromUtc.isValid() ? toStorageTime(fromUtc).toUtf8() : QByteArray("0"))
+        .bind(2, toStorageTime(beforeUtc).toUtf8());
+    QList<qint64> ids;
+    LT_TRY(query.forEachRow(QStringLiteral("members enrolled"), [&](sqlite3_stmt* row) -> Result<void> {
+        ids << sqlite3_column_int64(row, 0);
+        return {};
+    }));
+    return ids;
+}
+
+Result<QList<qint64>> MemberStore::inTier(const QString& tier, bool orUnplaced) const
+{
+    LT_TRY_ASSIGN(SqliteConnection connection, SqliteConnection::from(m_db));
+    SqliteStatement query(connection,
+                          "SELECT id FROM members WHERE erased_at IS NULL AND (tier = ? OR (? AND "
+                          "(tier IS NULL OR tier = ''))) ORDER BY id");
+    query.bind(1, tier.toUtf8()).bind(2, qint64(orUnplaced ? 1 : 0));
+    QList<qint64> ids;
+    LT_TRY(query.forEachRow(QStringLiteral("members in a tier"), [&](sqlite3_stmt* row) -> Result<void> {
+        ids << sqlite3_column_int64(row, 0);
+        return {};
+    }));
+    return ids;
 }
 
 Result<QString> MemberStore::squareAccountId(qint64 memberId) const

@@ -99,6 +99,12 @@ public:
         QDateTime seenTo; // with seenFrom invalid, absence does not select
     };
     Result<QList<Occasions>> occasions(const OccasionFilter& filter, qint64 afterId, int limit) const;
+    // The reports' member lists. Members enrolled from `fromUtc` (invalid: since the store began) to before
+    // `beforeUtc`, erased ones included (they stay in the enrollment figures), by id.
+    Result<QList<qint64>> enrolledBetween(const QDateTime& fromUtc, const QDateTime& beforeUtc) const;
+    // Members still in the program who hold `tier`; with `orUnplaced`, also those never placed in a tier (who hold
+    // the program's first one), by id.
+    Result<QList<qint64>> inTier(const QString& tier, bool orUnplaced) const;
     // Keeps the cached balance and lifetime points in step with a ledger entry; false when there is no such member.
     Result<bool> addPoints(qint64 memberId, qint64 points, qint64 lifetimePoints);
     struct PointsChange

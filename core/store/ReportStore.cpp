@@ -453,6 +453,22 @@ Result<void> ReportStore::forEachSalesDay(QDate to, const std::function<void(con
     });
 }
 
+Result<void> ReportStore::forEachMemberDay(QDate from, QDate to,
+                                           const std::function<void(const MemberDay&)>& onDay) const
+{
+    // A year holds millions of member-days: read through SQLite's own API.
+    LT_TRY_ASSIGN(SqliteConnection connection, SqliteConnection::from(m_db));
+    SqliteStatement query(connection,
+                          "SELECT member_id, sales, net_minor, redemptions FROM report_member_days "
+                          "WHERE day BETWEEN ? AND ?");
+    query.bind(1, utf8(firstDay(from))).bind(2, utf8(lastDay(to)));
+    return query.forEachRow(QStringLiteral("members' days"), [&](sqlite3_stmt* row) -> Result<void> {
+        onDay(MemberDay {sqlite3_column_int64(row, 0), sqlite3_column_int64(row, 1), sqlite3_column_int64(row, 2),
+                         sqlite3_column_int64(row, 3)});
+        return {};
+    });
+}
+
 Result<QList<ReportStore::SalesDay>> ReportStore::salesDaysOf(qint64 memberId, QDate from, QDate to) const
 {
     if (!from.isValid() || !to.isValid() || from > to)

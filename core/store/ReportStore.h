@@ -107,6 +107,16 @@ public:
     Result<QList<qint64>> erasedMembers() const;
     // Members still in the program with a balance of at least `minimum` points.
     Result<QList<MemberBalance>> balancesFrom(qint64 minimum) const;
+    struct MemberDay
+    {
+        qint64 memberId = 0;
+        qint64 sales = 0;
+        qint64 netMinor = 0;
+        qint64 redemptions = 0;
+    };
+    // Every member-day of [from, to] with a sale or a redemption, in the order of the days: the members behind the
+    // period's figures, with their sales (MemberDrillDown).
+    Result<void> forEachMemberDay(QDate from, QDate to, const std::function<void(const MemberDay&)>& onDay) const;
     // Each member's days with a sale up to `to` (every day when invalid), in the order of the days.
     Result<void> forEachSalesDay(QDate to, const std::function<void(const SalesDay&)>& onDay) const;
     // One member's days with a sale in [from, to], oldest first. The table is keyed by day, so this seeks once per
