@@ -4,6 +4,7 @@
 #include "app/admin/JsonFormat.h"
 #include "core/domain/Actor.h"
 #include "core/exchange/CsvReader.h"
+#include "core/services/AccrualService.h"
 #include "core/services/LoyaltyEngine.h"
 
 #include <QFile>
@@ -87,7 +88,17 @@ int accrue(CommandContext& c)
             return c.fail(lines.error());
         sale.lines = *lines;
     }
-    auto change = (*engine)->accrual().accrue(*member, sale, c.actor());
+    AccrualOptions options;
+    if (p.isSet(QStringLiteral("completed-at"))) {
+        // With an offset or Z, that moment; without one, the store's local time.
+        options.completedAt =
+            QDateTime::fromString(p.value(QStringLiteral("completed-at")).trimmed(), Qt::ISODateWithMs);
+        if (!options.completedAt.isValid())
+            return c.fail(Error::invalid(
+                QStringLiteral("--completed-at takes an ISO 8601 time such as 2024-03-05T14:30:00+01:00."),
+                QStringLiteral("completed_at")));
+    }
+    auto change = (*engine)->accrual().accrue(*member, sale, c.actor(), options);
     if (!change)
         return c.fail(change.error());
     return c.succeed(JsonFormat::accrual(*change), JsonFormat::pointsChangeText(*change, (*engine)->program()));
@@ -232,6 +243,10 @@ QList<Command> PointsCommands::commands()
              p.addOption(option("sale", "The sale's receipt number.", "REF"));
              p.addOption(option("amount", "The sale total, e.g. 12.34.", "X"));
              p.addOption(option("items", "CSV of lines: item,category,quantity,amount.", "FILE"));
+             p.addOption(option("completed-at",
+                                "When the sale took place, for a receipt brought in later (ISO 8601; up to "
+                                "sales.backdate_days back).",
+                                "TIME"));
          },
          accrue},
         {QStringLiteral("redeem"), QStringLiteral("Spend points on a reward; prints the discount to apply."), QString(),

@@ -18,6 +18,7 @@
 #include "core/store/MemberStore.h"
 #include "core/store/PromotionStore.h"
 #include "core/store/SaleStore.h"
+#include "core/store/StoreSettings.h"
 #include "core/store/Transaction.h"
 
 #include <QCoreApplication>
@@ -76,11 +77,11 @@ Result<void> AccrualService::validate(const Sale& sale) const
 Result<PointsBreakdown> AccrualService::preview(qint64 memberId, const Sale& sale) const
 {
     LT_TRY(validate(sale));
-    LT_TRY_ASSIGN(const Earning earned, earning(memberId, sale));
+    LT_TRY_ASSIGN(const Earning earned, earning(memberId, sale, m_context.clock.nowUtc()));
     return earned.breakdown;
 }
 
-Result<AccrualService::Earning> AccrualService::earning(qint64 memberId, const Sale& sale) const
+Result<AccrualService::Earning> AccrualService::earning(qint64 memberId, const Sale& sale, const QDateTime& at) const
 {
     Earning earned;
     PointsBreakdown& breakdown = earned.breakdown;
@@ -105,16 +106,15 @@ Result<AccrualService::Earning> AccrualService::earning(qint64 memberId, const S
             return promotions.usesSince(memberId, promotion.id, since);
         };
         LT_TRY_ASSIGN(const std::optional<PromotionAward> promotion,
-                      PromotionRules::award(live, sale, base, m_context.clock.nowUtc().toLocalTime(), usesSince));
+                      PromotionRules::award(live, sale, base, at.toLocalTime(), usesSince));
         if (promotion && promotion->points > 0) {
             earned.promotionId = promotion->promotionId;
             breakdown.extras << PointsLine {PointsLine::Kind::Promotion, promotion->name, promotion->points, memberId};
         }
     }
     if (m_context.program.winBack) {
-        LT_TRY_ASSIGN(const std::optional<Grant> offer,
-                      GrantStore(m_context.db).openOffer(memberId, m_context.clock.nowUtc()));
-        if (offer) {
+        LT_TRY_ASSIGN(const std::optional<Grant> offer, GrantStore(m_context.db).openOffer(memberId, at));
+        if (offer && offer->createdAt <= at) { // a receipt brought in later: only an offer open on that day
             const int milli = m_context.program.winBack->multiplierMilli;
             earned.offerId = offer->id;
             breakdown.extras << PointsLine {
@@ -126,18 +126,58 @@ Result<AccrualService::Earning> AccrualService::earning(qint64 memberId, const S
     return earned;
 }
 
-Result<PointsChange> AccrualService::accrue(qint64 memberId, const Sale& input, const Actor& actor)
+Result<QDateTime> AccrualService::saleTime(const AccrualOptions& options) const
+{
+    const QDateTime now = m_context.clock.nowUtc();
+    if (!options.completedAt.isValid())
+        return now;
+    const QDateTime at = options.completedAt.toUTC();
+    constexpr qint64 ClockSkewSeconds = 60; // the register's clock may run a little ahead of the till's
+    if (at > now.addSecs(ClockSkewSeconds))
+        return Error::invalid(QCoreApplication::translate("AccrualService", "The sale's time %1 is in the future.")
+                                  .arg(at.toLocalTime().toString(Qt::ISODate)),
+                              QStringLiteral("completed_at"));
+    const int days = StoreSettings(m_context.db).value(StoreSettings::SalesBackdateDays).toInt();
+    const QDate today = now.toLocalTime().date();
+    if (days == 0 ? at < now.addSecs(-ClockSkewSeconds) : at.toLocalTime().date() < today.addDays(-days))
+        return Error::invalid(
+            days == 0 ? QCoreApplication::translate("AccrualService",
+                                                    "This store records sales only as they happen (the setting "
+                                                    "sales.backdate_days is 0).")
+                      : QCoreApplication::translate("AccrualService",
+                                                    "A sale can be recorded at most %1 days back (since %2; the "
+                                                    "setting sales.backdate_days).")
+                            .arg(days)
+                            .arg(today.addDays(-days).toString(Qt::ISODate)),
+            QStringLiteral("completed_at"));
+    return std::min(at, now);
+}
+
+Result<PointsChange> AccrualService::accrue(qint64 memberId, const Sale& input, const Actor& actor,
+                                            const AccrualOptions& options)
 {
     Sale sale = input;
     sale.reference = sale.reference.trimmed();
     LT_TRY(validate(sale));
-    LT_TRY_ASSIGN(PointsChange change,
-                  inTransaction(m_context.db, [&]() -> Result<PointsChange> { return record(memberId, sale, actor); }));
+    LT_TRY_ASSIGN(const QDateTime at, saleTime(options));
+    if (options.completedAt.isValid()) { // a member's enrollment time never changes: checked before the transaction
+        LT_TRY_ASSIGN(const std::optional<Member> member, MemberStore(m_context.db).byId(memberId));
+        if (member && at < member->enrolledAt)
+            return Error::invalid(
+                QCoreApplication::translate("AccrualService", "Member %1 enrolled on %2, after the sale's time %3.")
+                    .arg(memberId)
+                    .arg(member->enrolledAt.toLocalTime().toString(Qt::ISODate),
+                         at.toLocalTime().toString(Qt::ISODate)),
+                QStringLiteral("completed_at"));
+    }
+    LT_TRY_ASSIGN(PointsChange change, inTransaction(m_context.db, [&]() -> Result<PointsChange> {
+                      return record(memberId, sale, actor, at);
+                  }));
     LT_TRY_ASSIGN(change.member, MemberDirectory(m_context).byId(memberId));
     return change;
 }
 
-Result<PointsChange> AccrualService::record(qint64 memberId, const Sale& sale, const Actor& actor)
+Result<PointsChange> AccrualService::record(qint64 memberId, const Sale& sale, const Actor& actor, const QDateTime& at)
 {
     LT_TRY_ASSIGN(const MemberStore::Standing standing, MemberStore(m_context.db).standing(memberId));
     if (standing == MemberStore::Standing::Missing)
@@ -161,11 +201,10 @@ Result<PointsChange> AccrualService::record(qint64 memberId, const Sale& sale, c
     if (standing == MemberStore::Standing::Erased)
         return Error::refused(
             QCoreApplication::translate("AccrualService", "Member %1 has left the program.").arg(memberId));
-    LT_TRY_ASSIGN(const Earning earned, earning(memberId, sale));
+    LT_TRY_ASSIGN(const Earning earned, earning(memberId, sale, at));
     const qint64 points = earned.breakdown.total();
     LT_TRY_ASSIGN(const qint64 saleId,
-                  sales.insert(sale.reference, memberId, sale.total, points, m_context.clock.nowUtc(),
-                               m_context.tillName, actor.name()));
+                  sales.insert(sale.reference, memberId, sale.total, points, at, m_context.tillName, actor.name()));
     if (points > 0) {
         LedgerStore::NewEntry entry;
         entry.memberId = memberId;
@@ -181,10 +220,9 @@ Result<PointsChange> AccrualService::record(qint64 memberId, const Sale& sale, c
     }
     change.points = points;
     change.earned = earned.breakdown;
-    const QDateTime now = m_context.clock.nowUtc();
     for (const PointsLine& line : earned.breakdown.extras) {
-        if (line.kind == PointsLine::Kind::Promotion)
-            LT_TRY(PromotionStore(m_context.db).recordUse(saleId, earned.promotionId, memberId, line.points, now));
+        if (line.kind == PointsLine::Kind::Promotion) // on the sale's day, which the promotion's limit counts
+            LT_TRY(PromotionStore(m_context.db).recordUse(saleId, earned.promotionId, memberId, line.points, at));
         else if (line.kind == PointsLine::Kind::WinBack)
             LT_TRY(GrantStore(m_context.db).markUsed(earned.offerId, saleId, line.points));
     }

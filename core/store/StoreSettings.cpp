@@ -29,6 +29,9 @@ const QList<StoreSettings::Key>& StoreSettings::keys()
         {"catalog.categories", "",
          "The register's category ids a local promotion may name (comma-separated), besides those the accrual rules "
          "name"},
+        {"sales.backdate_days", "30",
+         "How many days back a receipt brought in later may be recorded (accrue --completed-at); 0: not at all, "
+         "at most 365"},
     };
     return list;
 }
@@ -88,6 +91,17 @@ Result<QString> StoreSettings::validate(const QString& key, const QString& value
         if (!ok || n < 1 || n > 100'000)
             return Error::invalid(
                 QCoreApplication::translate("StoreSettings", "'%1' needs a whole number of 1 or more.").arg(key), key);
+        return QString::number(n);
+    }
+    if (key == SalesBackdateDays) {
+        bool ok = false;
+        const qint64 n = v.toLongLong(&ok);
+        if (!ok || n < 0 || n > MaxBackdateDays)
+            return Error::invalid(
+                QCoreApplication::translate("StoreSettings", "'%1' needs a whole number from 0 to %2.")
+                    .arg(key)
+                    .arg(MaxBackdateDays),
+                key);
         return QString::number(n);
     }
     if (key == RedemptionApprovalMinor || key == IdleLockSeconds) {

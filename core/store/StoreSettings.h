@@ -38,6 +38,9 @@ public:
     static inline const QString SyncIntervalSeconds = QStringLiteral("sync.interval_seconds");
     static inline const QString SyncIdempotencyWindowHours = QStringLiteral("sync.idempotency_window_hours");
     static inline const QString CatalogCategories = QStringLiteral("catalog.categories");
+    static inline const QString SalesBackdateDays = QStringLiteral("sales.backdate_days");
+    // The most days back a sale may be recorded (`accrue --completed-at`).
+    static constexpr int MaxBackdateDays = 365;
 
     explicit StoreSettings(Database& db)
         : m_db(db)

@@ -1,4 +1,7 @@
+#include "core/services/AccrualService.h"
+#include "core/services/ExpiryService.h"
 #include "core/store/ProgramRepository.h"
+#include "core/store/StoreSettings.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/support/TempStore.h"
 
@@ -27,6 +30,8 @@ private slots:
     void usesTheStoredProgram();
     void previewsWithoutWriting();
     void voidsSale();
+    void backDatedSaleCountsOnItsDay();
+    void refusesBadCompletionTimes();
 
 private:
     std::unique_ptr<TempStore> m_store;
@@ -279,6 +284,80 @@ void TestAccrualService::voidsSale()
     auto report = m_store->checkIntegrity();
     LT_VERIFY_OK(report);
     QVERIFY2(report->ok(), qPrintable(report->problems.join(QLatin1Char('\n'))));
+}
+
+// A receipt brought in later: the sale is recorded at its own time (the reports' day), the points are given now, so
+// they count as earned today and expire counted from today's month, as Square dates points it is sent today.
+void TestAccrualService::backDatedSaleCountsOnItsDay()
+{
+    m_store->engine().context().program.expirationMonths = 1;
+    const QDateTime completed(QDate(2024, 3, 20), QTime(15, 30), Qt::UTC);
+    m_store->clock().set(QDateTime(QDate(2024, 4, 2), QTime(10, 0), Qt::UTC));
+    lt::AccrualOptions late;
+    late.completedAt = completed;
+    auto change = m_store->engine().accrual().accrue(m_member, TempStore::sale(QStringLiteral("S-1"), 4000),
+                                                     TempStore::cashier(), late);
+    LT_VERIFY_OK(change);
+    QCOMPARE(change->points, qint64(40));
+    QCOMPARE(m_store->number("SELECT count(*) FROM sales WHERE reference = 'S-1' AND created_at = ?",
+                             {lt::toStorageTime(completed)}),
+             qint64(1));
+    QCOMPARE(m_store->number("SELECT count(*) FROM ledger WHERE kind = 'accrue' AND date(created_at) = '2024-04-02'"),
+             qint64(1));
+    auto expiring = m_store->engine().expiry().expiring(m_member, QDate(2024, 4, 2));
+    LT_VERIFY_OK(expiring);
+    QCOMPARE(expiring->size(), 1);
+    QCOMPARE(expiring->first().expiresAt, QDate(2024, 5, 31)); // from April; from the sale's March: 30 April
+    // The same receipt again is the same sale, back-dated or not.
+    auto again = m_store->engine().accrual().accrue(m_member, TempStore::sale(QStringLiteral("S-1"), 4000),
+                                                    TempStore::cashier(), late);
+    LT_VERIFY_OK(again);
+    QVERIFY(again->repeated);
+    // Within a minute of clock skew ahead is now, not the future.
+    lt::AccrualOptions skewed;
+    skewed.completedAt = m_store->clock().nowUtc().addSecs(50);
+    LT_VERIFY_OK(m_store->engine().accrual().accrue(m_member, TempStore::sale(QStringLiteral("S-2"), 1000),
+                                                    TempStore::cashier(), skewed));
+    QCOMPARE(m_store->number(
+                 "SELECT count(*) FROM sales WHERE reference = 'S-2' AND created_at BETWEEN ? AND ?",
+                 {lt::toStorageTime(skewed.completedAt.addSecs(-50)), lt::toStorageTime(m_store->clock().nowUtc())}),
+             qint64(1));
+    auto report = m_store->checkIntegrity();
+    LT_VERIFY_OK(report);
+    QVERIFY2(report->ok(), qPrintable(report->problems.join(QLatin1Char('\n'))));
+}
+
+// The member enrolled on 1 March 2024 at 12:00 UTC; today is 2 April at 10:00 UTC; 30 days back by default.
+void TestAccrualService::refusesBadCompletionTimes()
+{
+    const QDateTime now(QDate(2024, 4, 2), QTime(10, 0), Qt::UTC);
+    m_store->clock().set(now);
+    const QString before = m_store->rowCounts();
+    const auto accrueAt = [&](const QDateTime& at) {
+        lt::AccrualOptions options;
+        options.completedAt = at;
+        return m_store->engine().accrual().accrue(m_member, TempStore::sale(QStringLiteral("S-1"), 4000),
+                                                  TempStore::cashier(), options);
+    };
+    const auto refused = [&](const QDateTime& at) {
+        auto change = accrueAt(at);
+        return !change && change.error().kind == ErrorKind::InvalidInput
+            && change.error().field == QLatin1String("completed_at");
+    };
+    QVERIFY(refused(now.addSecs(61))); // in the future, beyond a minute of skew
+    QVERIFY(refused(now.addDays(2)));
+    QVERIFY(refused(QDateTime(QDate(2024, 3, 1), QTime(11, 59), Qt::UTC))); // before the enrollment
+    const QDate today = now.toLocalTime().date();
+    QVERIFY(refused(QDateTime(today.addDays(-31), QTime(12, 0)))); // older than the store allows
+    QCOMPARE(m_store->rowCounts(), before);
+
+    lt::StoreSettings settings(m_store->db());
+    LT_VERIFY_OK(settings.set(lt::StoreSettings::SalesBackdateDays, QStringLiteral("0")));
+    QVERIFY(refused(now.addSecs(-3600)));
+    LT_VERIFY_ERROR(settings.set(lt::StoreSettings::SalesBackdateDays, QStringLiteral("366")), ErrorKind::InvalidInput);
+    LT_VERIFY_ERROR(settings.set(lt::StoreSettings::SalesBackdateDays, QStringLiteral("-1")), ErrorKind::InvalidInput);
+    LT_VERIFY_OK(settings.set(lt::StoreSettings::SalesBackdateDays, QStringLiteral("365")));
+    LT_VERIFY_OK(accrueAt(now.addSecs(-3600)));
 }
 
 QTEST_GUILESS_MAIN(TestAccrualService)
