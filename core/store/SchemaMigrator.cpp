@@ -395,6 +395,42 @@ const char* const version7[] = {
        END)",
     R"(CREATE INDEX members_tier ON members(tier) WHERE erased_at IS NULL)",
 };
+
+// Version 8: targeted offers (OfferStore). An offer names a segment, an incentive, its days (the store's local days)
+// and a hold-out share; its members are fixed when it is made, each held out or not by a hash of the offer's key and
+// the member's id, so that its report compares the same two groups however the segments move. A member uses an
+// offer once: a bonus's ledger entry, or the sale a multiplier applied to.
+const char* const version8[] = {
+    R"(CREATE TABLE offers (
+             id INTEGER PRIMARY KEY,
+             offer_key TEXT NOT NULL UNIQUE,
+             name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+             segment TEXT NOT NULL,
+             kind TEXT NOT NULL CHECK (kind = 'bonus' OR kind = 'multiplier' OR kind = 'reward'),
+             points INTEGER NOT NULL DEFAULT 0 CHECK (points >= 0),
+             multiplier_milli INTEGER NOT NULL DEFAULT 1000 CHECK (multiplier_milli BETWEEN 1000 AND 10000),
+             reward_id TEXT,
+             valid_from TEXT NOT NULL,
+             valid_to TEXT NOT NULL CHECK (valid_to >= valid_from),
+             holdout_percent INTEGER NOT NULL CHECK (holdout_percent BETWEEN 0 AND 50),
+             created_by TEXT NOT NULL,
+             created_at TEXT NOT NULL,
+             ended_at TEXT,
+             ended_by TEXT))",
+    R"(CREATE TABLE offer_members (
+             offer_id INTEGER NOT NULL REFERENCES offers(id),
+             member_id INTEGER NOT NULL REFERENCES members(id),
+             held_out INTEGER NOT NULL CHECK (held_out = 0 OR held_out = 1),
+             applied_at TEXT,
+             apply_key TEXT UNIQUE,
+             points INTEGER NOT NULL DEFAULT 0,
+             ledger_id INTEGER REFERENCES ledger(id),
+             sale_id INTEGER REFERENCES sales(id),
+             CHECK (held_out = 0 OR applied_at IS NULL),
+             PRIMARY KEY (offer_id, member_id)) WITHOUT ROWID)",
+    // What the till asks at every sale and on the member panel: the member's unused offers.
+    R"(CREATE INDEX offer_members_open ON offer_members(member_id, offer_id) WHERE held_out = 0 AND applied_at IS NULL)",
+};
 } // namespace
 
 SchemaMigrator::SchemaMigrator(Database& db)
@@ -423,6 +459,8 @@ QStringList SchemaMigrator::statementsFor(int version)
         add(version6);
     else if (version == 7)
         add(version7);
+    else if (version == 8)
+        add(version8);
     return statements;
 }
 
