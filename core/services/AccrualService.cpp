@@ -16,6 +16,7 @@
 #include "core/store/GrantStore.h"
 #include "core/store/LedgerWriter.h"
 #include "core/store/MemberStore.h"
+#include "core/store/OfferStore.h"
 #include "core/store/PromotionStore.h"
 #include "core/store/SaleStore.h"
 #include "core/store/StoreSettings.h"
@@ -123,6 +124,18 @@ Result<AccrualService::Earning> AccrualService::earning(qint64 memberId, const S
                 timesMinusOne(milli), memberId};
         }
     }
+    // The offer open on the sale's day (a receipt brought in later uses the one open then).
+    LT_TRY_ASSIGN(const std::optional<TargetedOffer> targeted,
+                  OfferStore(m_context.db).openFor(memberId, at.toLocalTime().date(), TargetedOffer::Kind::Multiplier));
+    if (targeted) {
+        earned.targetedLine = breakdown.extras.size();
+        earned.targetedOfferId = targeted->id;
+        earned.targetedKey = TargetedOffer::applicationKey(targeted->key, memberId);
+        breakdown.extras << PointsLine {
+            PointsLine::Kind::Promotion,
+            QStringLiteral("%1 %2x").arg(targeted->name, multiplierText(targeted->multiplierMilli)),
+            timesMinusOne(targeted->multiplierMilli), memberId};
+    }
     return earned;
 }
 
@@ -220,8 +233,13 @@ Result<PointsChange> AccrualService::record(qint64 memberId, const Sale& sale, c
     }
     change.points = points;
     change.earned = earned.breakdown;
-    for (const PointsLine& line : earned.breakdown.extras) {
-        if (line.kind == PointsLine::Kind::Promotion) // on the sale's day, which the promotion's limit counts
+    for (qsizetype i = 0; i < earned.breakdown.extras.size(); ++i) {
+        const PointsLine& line = earned.breakdown.extras.at(i);
+        if (i == earned.targetedLine)
+            LT_TRY(OfferStore(m_context.db)
+                       .recordUse(earned.targetedOfferId, memberId,
+                                  {earned.targetedKey, line.points, change.ledgerId, saleId, at}));
+        else if (line.kind == PointsLine::Kind::Promotion) // on the sale's day, which the promotion's limit counts
             LT_TRY(PromotionStore(m_context.db).recordUse(saleId, earned.promotionId, memberId, line.points, at));
         else if (line.kind == PointsLine::Kind::WinBack)
             LT_TRY(GrantStore(m_context.db).markUsed(earned.offerId, saleId, line.points));

@@ -32,9 +32,10 @@ public:
     {
     }
 
-    // The sale earns the program's points, then the tier's multiplier, the newest promotion that applies and an open
-    // win-back offer add theirs (each computed on the program's points, as Square's promotions are); it may raise
-    // the member's tier and bring referral bonuses. One transaction.
+    // The sale earns the program's points, then the tier's multiplier, the newest promotion that applies, an open
+    // win-back offer and an open targeted multiplier offer (OfferService) add theirs (each computed on the program's
+    // points, as Square's promotions are); it may raise the member's tier and bring referral bonuses. One
+    // transaction.
     Result<PointsChange> accrue(qint64 memberId, const Sale& sale, const Actor& actor,
                                 const AccrualOptions& options = {});
     // What the sale would earn, part by part; memberId 0: the program's points only.
@@ -55,6 +56,11 @@ private:
         PointsBreakdown breakdown;
         qint64 offerId = 0; // the win-back offer the sale uses
         qint64 promotionId = 0; // the promotion it earns
+        // A targeted multiplier offer the sale uses: its line in the breakdown (listed with the promotions, under
+        // the offer's name) and the key of the member's use.
+        qsizetype targetedLine = -1;
+        qint64 targetedOfferId = 0;
+        QString targetedKey;
     };
     Result<Earning> earning(qint64 memberId, const Sale& sale, const QDateTime& at) const;
     Result<PointsChange> recordVoid(const QString& reference, const QString& reason, const Actor& actor);

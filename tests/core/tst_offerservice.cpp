@@ -1,7 +1,7 @@
 // Targeted offers on real stores with a clock the test controls: the hold-out is a stable SHA-256 share (checked
 // against values computed outside Qt) close to the share on 10,000 members; the segment's members are fixed with
 // their hold-out; held-out members are shown nothing; a bonus applied twice is given once, through the ledger and
-// the outbox under the member's key; and the results (return rate,
+// the outbox under the member's key; a multiplier applies to the next sale only; and the results (return rate,
 // sales, points cost and their intervals) equal what the test computes by hand. The intervals are checked against
 // published values (Newcombe 1998) and Student's t against a numerical integration of its density.
 #include "core/analytics/OfferStatistics.h"
@@ -81,6 +81,7 @@ private slots:
     void defineFixesTheSegmentWithItsHoldOut();
     void heldOutMembersAreShownNothing();
     void applyTwiceGivesOnce();
+    void multiplierAppliesToTheNextSaleOnly();
     void offersOutsideTheirDaysShowNothing();
     void resultsByHand();
     void badInputIsRefusedWithNothingChanged_data();
@@ -309,6 +310,33 @@ void TestOfferService::applyTwiceGivesOnce()
     auto shown = service().offerFor(member, Today);
     LT_VERIFY_OK(shown);
     QVERIFY(!shown->has_value()); // used
+    auto integrity = m_store->checkIntegrity();
+    LT_VERIFY_OK(integrity);
+    QVERIFY2(integrity->ok(), qPrintable(integrity->problems.join(QLatin1Char('\n'))));
+}
+
+void TestOfferService::multiplierAppliesToTheNextSaleOnly()
+{
+    const TargetedOffer offer = define(draft(TargetedOffer::Kind::Multiplier));
+    const auto [offered, heldOut] = groups(offer.id);
+    const qint64 member = offered.first();
+    LT_VERIFY_ERROR(service().apply(member, offer.id, Today, TempStore::cashier()), lt::ErrorKind::Refused);
+    auto first = m_store->accrue(member, QStringLiteral("M-1"), 1000);
+    LT_VERIFY_OK(first);
+    QCOMPARE(first->points, qint64(20));
+    QCOMPARE(first->earned.extras.size(), 1);
+    QCOMPARE(first->earned.extras.first().name, QStringLiteral("Come back 2x"));
+    QCOMPARE(first->earned.extras.first().points, qint64(10));
+    QCOMPARE(m_store->number("SELECT points FROM offer_members WHERE offer_id = ? AND member_id = ? AND sale_id = "
+                             "(SELECT id FROM sales WHERE reference = 'M-1')",
+                             {offer.id, member}),
+             qint64(10));
+    auto second = m_store->accrue(member, QStringLiteral("M-2"), 1000);
+    LT_VERIFY_OK(second);
+    QCOMPARE(second->points, qint64(10));
+    auto held = m_store->accrue(heldOut.first(), QStringLiteral("M-3"), 1000);
+    LT_VERIFY_OK(held);
+    QCOMPARE(held->points, qint64(10));
     auto integrity = m_store->checkIntegrity();
     LT_VERIFY_OK(integrity);
     QVERIFY2(integrity->ok(), qPrintable(integrity->problems.join(QLatin1Char('\n'))));
