@@ -184,12 +184,13 @@ Result<TierStore::Movements> TierStore::movements(const QDateTime& from, const Q
 Result<QMap<QString, qint64>> TierStore::membersPerTier() const
 {
     QSqlQuery& query = m_db.prepared(
-        QStringLiteral("SELECT COALESCE(tier, ''), count(*) FROM members WHERE erased_at IS NULL GROUP BY 1"));
+        QStringLiteral("SELECT COALESCE(tier, ''), count(*) FROM members WHERE erased_at IS NULL GROUP BY tier"));
     StatementScope scope(query);
     LT_TRY(m_db.exec(query));
+    // Grouped as the index members_tier is ordered, so that no sort is needed; NULL and '' both read as no tier.
     QMap<QString, qint64> perTier;
     while (query.next())
-        perTier.insert(query.value(0).toString(), query.value(1).toLongLong());
+        perTier[query.value(0).toString()] += query.value(1).toLongLong();
     return perTier;
 }
 
