@@ -45,6 +45,8 @@ QJsonObject toJson(const KpiSummary& kpi)
     return {
         {QStringLiteral("from"), kpi.from.toString(Qt::ISODate)},
         {QStringLiteral("to"), kpi.to.toString(Qt::ISODate)},
+        {QStringLiteral("filter"),
+         QJsonObject {{QStringLiteral("till"), kpi.filter.till}, {QStringLiteral("staff"), kpi.filter.staff}}},
         {QStringLiteral("members_total"), kpi.membersTotal},
         {QStringLiteral("members_new"), kpi.membersNew},
         {QStringLiteral("members_active_30d"), kpi.membersActive30},
@@ -92,6 +94,12 @@ QString text(const KpiSummary& kpi)
     };
     QString out = QCoreApplication::translate("ReportCommands", "Report from %1 to %2\n")
                       .arg(kpi.from.toString(Qt::ISODate), kpi.to.toString(Qt::ISODate));
+    if (!kpi.filter.isEmpty())
+        out += QCoreApplication::translate("ReportCommands",
+                                           "Sales of till %1, staff %2 (members and points: the "
+                                           "whole store)\n")
+                   .arg(kpi.filter.till.isEmpty() ? QStringLiteral("*") : kpi.filter.till,
+                        kpi.filter.staff.isEmpty() ? QStringLiteral("*") : kpi.filter.staff);
     out += line(QT_TRANSLATE_NOOP("ReportCommands", "Members"), QString::number(kpi.membersTotal));
     out += line(QT_TRANSLATE_NOOP("ReportCommands", "New members"), QString::number(kpi.membersNew));
     out += line(QT_TRANSLATE_NOOP("ReportCommands", "Active (90 days)"),
@@ -129,7 +137,8 @@ int summary(CommandContext& c)
     if (!to)
         return c.fail(to.error());
     ReportService reports((*engine)->context());
-    auto kpi = reports.summary(*from, *to);
+    const ReportFilter filter {c.parser().value(QStringLiteral("till")), c.parser().value(QStringLiteral("staff"))};
+    auto kpi = reports.summary(*from, *to, filter);
     if (!kpi)
         return c.fail(kpi.error());
     // The same length of time just before, and the same dates a year earlier.
@@ -138,7 +147,7 @@ int summary(CommandContext& c)
     for (const auto& [name, period] :
          {std::pair {QStringLiteral("previous"), std::pair {from->addDays(-days), from->addDays(-1)}},
           std::pair {QStringLiteral("year_earlier"), std::pair {from->addYears(-1), to->addYears(-1)}}}) {
-        auto earlier = reports.summary(period.first, period.second);
+        auto earlier = reports.summary(period.first, period.second, filter);
         if (!earlier)
             return c.fail(earlier.error());
         compare.insert(name, toJson(*earlier));
@@ -484,7 +493,8 @@ int report(CommandContext& c)
         return clv(c);
     return c.fail(Error::invalid(QCoreApplication::translate(
         "ReportCommands",
-        "Use `report summary [--from DATE] [--to DATE]`, `report segments`, `report cohorts "
+        "Use `report summary [--from DATE] [--to DATE] [--till NAME] [--staff NAME]`, `report segments`, `report "
+        "cohorts "
         "[--from-month YYYY-MM] [--to-month YYYY-MM]`, `report clv [--limit N]` or `report rebuild`.")));
 }
 
@@ -498,6 +508,16 @@ void addOptions(QCommandLineParser& parser)
         {QStringLiteral("to"),
          QCoreApplication::translate("ReportCommands", "summary: the last day, YYYY-MM-DD (default today)."),
          QStringLiteral("DATE")});
+    parser.addOption({QStringLiteral("till"),
+                      QCoreApplication::translate("ReportCommands",
+                                                  "summary, pdf: count only the sales this till took (as the sales "
+                                                  "name it); members and points stay the whole store's."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("staff"),
+                      QCoreApplication::translate("ReportCommands",
+                                                  "summary, pdf: count only the sales this staff member took (as the "
+                                                  "sales name them, e.g. staff:12)."),
+                      QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("from-month"),
                       QStringLiteral("cohorts: the first enrollment month, YYYY-MM (default: eleven months before the "
                                      "last)."),

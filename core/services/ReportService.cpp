@@ -78,13 +78,40 @@ Result<void> ReportService::checkPeriod(QDate from, QDate to) const
     return {};
 }
 
-Result<KpiSummary> ReportService::summary(QDate from, QDate to) const
+Result<void> ReportService::checkFilter(const ReportFilter& filter) const
+{
+    const ReportStore store(m_context.db);
+    const auto check = [](const QString& name, const Result<QStringList>& known, const QString& field,
+                          const char* message) -> Result<void> {
+        if (name.isEmpty())
+            return {};
+        if (!known)
+            return known.error();
+        if (known->contains(name))
+            return {};
+        QStringList names = *known;
+        names.removeAll(QString());
+        return Error::invalid(QCoreApplication::translate("ReportService", message)
+                                  .arg(name, names.isEmpty() ? QStringLiteral("-") : names.join(QStringLiteral(", "))),
+                              field);
+    };
+    LT_TRY(check(filter.till, store.tills(), QStringLiteral("till"),
+                 QT_TRANSLATE_NOOP("ReportService", "No sale was recorded at till \"%1\"; the tills are: %2.")));
+    LT_TRY(
+        check(filter.staff, store.staff(), QStringLiteral("staff"),
+              QT_TRANSLATE_NOOP("ReportService", "No sale was recorded by \"%1\"; the staff who took sales are: %2.")));
+    return {};
+}
+
+Result<KpiSummary> ReportService::summary(QDate from, QDate to, const ReportFilter& filter) const
 {
     LT_TRY(checkPeriod(from, to));
+    LT_TRY(checkFilter(filter));
     const ReportStore store(m_context.db);
     KpiSummary kpi;
     kpi.from = from;
     kpi.to = to;
+    kpi.filter = filter;
 
     LT_TRY_ASSIGN(kpi.membersTotal, store.enrolled(QDate(), to));
     LT_TRY_ASSIGN(kpi.membersNew, store.enrolled(from, to));
@@ -94,14 +121,19 @@ Result<KpiSummary> ReportService::summary(QDate from, QDate to) const
     kpi.membersActive365 = active.at(2);
     kpi.activeShare = ratio(kpi.membersActive90, kpi.membersTotal);
 
-    LT_TRY_ASSIGN(const ReportStore::SalesTotals sales, store.sales(from, to));
+    LT_TRY_ASSIGN(const ReportStore::SalesTotals sales, store.sales(from, to, filter.till, filter.staff));
     LT_TRY_ASSIGN(const ReportStore::Activity activity, store.activity(from, to));
     kpi.buyers = activity.buyers;
     kpi.salesCount = sales.sales;
     kpi.netSalesMinor = sales.amountMinor - sales.refundedMinor;
     const qint64 kept = sales.sales - sales.fullyRefunded;
     kpi.aovMinor = kept > 0 ? qint64(std::llround(double(kpi.netSalesMinor) / double(kept))) : 0;
-    kpi.purchaseFrequency = ratio(sales.sales, activity.buyers);
+    qint64 allSales = sales.sales;
+    if (!filter.isEmpty()) { // frequency divides by buyers, who are the whole store's
+        LT_TRY_ASSIGN(const ReportStore::SalesTotals everyTill, store.sales(from, to));
+        allSales = everyTill.sales;
+    }
+    kpi.purchaseFrequency = ratio(allSales, activity.buyers);
     kpi.repeatPurchaseRate = ratio(activity.repeatBuyers, activity.buyers);
     kpi.memberRedemptionRate = ratio(activity.redeemers, activity.buyers);
     LT_TRY_ASSIGN(const ReportStore::Lifetime lifetime, store.lifetime());
@@ -156,12 +188,13 @@ Result<KpiSummary> ReportService::summary(QDate from, QDate to) const
     return kpi;
 }
 
-Result<QList<MonthFigures>> ReportService::months(QDate lastDay, int count) const
+Result<QList<MonthFigures>> ReportService::months(QDate lastDay, int count, const ReportFilter& filter) const
 {
     if (!lastDay.isValid() || count < 1 || count > 60)
         return Error::invalid(
             QCoreApplication::translate("ReportService", "A trend covers 1 to 60 months up to a valid day."),
             QStringLiteral("months"));
+    LT_TRY(checkFilter(filter));
     const ReportStore store(m_context.db);
     QList<MonthFigures> figures;
     const QDate lastMonth(lastDay.year(), lastDay.month(), 1);
@@ -169,7 +202,7 @@ Result<QList<MonthFigures>> ReportService::months(QDate lastDay, int count) cons
         MonthFigures month;
         month.first = lastMonth.addMonths(-back);
         const QDate end = std::min(month.first.addMonths(1).addDays(-1), lastDay);
-        LT_TRY_ASSIGN(const ReportStore::SalesTotals sales, store.sales(month.first, end));
+        LT_TRY_ASSIGN(const ReportStore::SalesTotals sales, store.sales(month.first, end, filter.till, filter.staff));
         month.sales = sales.sales;
         month.netSalesMinor = sales.amountMinor - sales.refundedMinor;
         LT_TRY_ASSIGN(const PointsByKind inMonth, store.points(month.first, end));

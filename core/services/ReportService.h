@@ -11,12 +11,23 @@ namespace lt {
 
 struct EngineContext;
 
+// Which sales a report counts: every one, or those one till or one staff member took (both set: those the staff
+// member took at that till). Only the sales figures split this way; members, buyers and points are the store's.
+struct ReportFilter
+{
+    QString till; // empty: every till
+    QString staff; // as the sale records who took it (the actor's name); empty: everyone
+    bool isEmpty() const { return till.isEmpty() && staff.isEmpty(); }
+    bool operator==(const ReportFilter& other) const = default;
+};
+
 // The manager's key figures for a period of the store's local days, each defined in the README ("Reports"). Money
 // in minor units; rates as fractions between 0 and 1 (0 when there is nothing to divide by).
 struct KpiSummary
 {
     QDate from;
     QDate to;
+    ReportFilter filter; // what salesCount, netSalesMinor and aovMinor count; every other figure is the whole store's
     qint64 membersTotal = 0; // enrolled on or before `to`
     qint64 membersNew = 0; // enrolled in the period
     qint64 membersActive30 = 0; // a sale in the 30 days ending `to`
@@ -27,7 +38,7 @@ struct KpiSummary
     qint64 salesCount = 0;
     qint64 netSalesMinor = 0; // amount less what was refunded of the period's sales
     qint64 aovMinor = 0; // net sales ÷ sales not fully refunded
-    double purchaseFrequency = 0; // sales ÷ buyers
+    double purchaseFrequency = 0; // sales ÷ buyers, the whole store's (buyers do not split by till)
     double repeatPurchaseRate = 0; // buyers with two or more sales ÷ buyers
     double repeatPurchaseRateLifetime = 0;
     qint64 pointsEarned = 0; // by purchases (accruals)
@@ -58,7 +69,7 @@ struct KpiSummary
 struct MonthFigures
 {
     QDate first; // the month's first day
-    qint64 sales = 0;
+    qint64 sales = 0; // these two follow the filter; the points are the whole store's
     qint64 netSalesMinor = 0;
     qint64 pointsEarned = 0;
     qint64 pointsRedeemed = 0;
@@ -80,9 +91,12 @@ public:
     static constexpr int MaxPeriodDays = 366 * 5;
     // A clear refusal for a period that cannot be reported: out of order, longer than five years, or after today.
     Result<void> checkPeriod(QDate from, QDate to) const;
-    Result<KpiSummary> summary(QDate from, QDate to) const;
-    // The `count` calendar months that end with the one holding `lastDay`, oldest first (at most 60).
-    Result<QList<MonthFigures>> months(QDate lastDay, int count) const;
+    // A clear refusal for a till or staff member that never recorded a sale (field "till" or "staff").
+    Result<void> checkFilter(const ReportFilter& filter) const;
+    Result<KpiSummary> summary(QDate from, QDate to, const ReportFilter& filter = {}) const;
+    // The `count` calendar months that end with the one holding `lastDay`, oldest first (at most 60); the sales
+    // follow the filter.
+    Result<QList<MonthFigures>> months(QDate lastDay, int count, const ReportFilter& filter = {}) const;
     // Sums the store's whole history into the summaries again, in one transaction.
     Result<void> rebuild();
 

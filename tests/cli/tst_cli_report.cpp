@@ -15,6 +15,7 @@
 #include <QTest>
 
 #include <random>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 using clitest::CliRun;
@@ -153,6 +154,68 @@ private slots:
         const QJsonObject yearEarlier = kpi.value(u"compare"_s).toObject().value(u"year_earlier"_s).toObject();
         QCOMPARE(yearEarlier.value(u"from"_s).toString(), QDate::currentDate().addYears(-1).toString(Qt::ISODate));
         QCOMPARE(yearEarlier.value(u"net_sales_minor"_s).toInteger(), 0);
+    }
+
+    // A store of its own with sales at two tills by two staff members: the sales figures follow --till and --staff,
+    // members and buyers stay the whole store's, and the JSON says which sales it counted.
+    void summaryByTillAndStaff()
+    {
+        const QString path = m_dir.filePath(u"tills.sqlite"_s);
+        CLI_VERIFY_OK(runJson(path, {u"init"_s}));
+        CLI_VERIFY_OK(runJson(path, {u"enroll"_s, u"--phone"_s, u"(212) 555-0150"_s}));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tills"_s);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            const QString now = QDateTime::currentDateTimeUtc().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
+            int sale = 0;
+            for (const auto& [till, staff, amount] :
+                 {std::tuple {"front", "staff:1", 1000}, std::tuple {"front", "staff:2", 2000},
+                  std::tuple {"back", "staff:1", 4000}})
+                QVERIFY2(query.exec(
+                             u"INSERT INTO sales (reference, member_id, amount_minor, currency, points, "
+                             "created_at, till, staff) VALUES ('T-%1', 1, %2, 'USD', 0, '%3', '%4', '%5')"_s.arg(++sale)
+                                 .arg(amount)
+                                 .arg(now, QLatin1String(till), QLatin1String(staff))),
+                         qPrintable(query.lastError().text()));
+        }
+        QSqlDatabase::removeDatabase(u"tills"_s);
+        const QStringList summary {u"report"_s, u"summary"_s};
+        const auto sales = [&](const QStringList& filter) {
+            const CliRun run = runJson(path, summary + filter);
+            return run.exitCode == 0 ? std::tuple {run.json.value(u"sales_count"_s).toInteger(),
+                                                   run.json.value(u"net_sales_minor"_s).toInteger(),
+                                                   run.json.value(u"aov_minor"_s).toInteger()}
+                                     : std::tuple {qint64(-1), qint64(-1), qint64(-1)};
+        };
+        QCOMPARE(sales({}), std::tuple(qint64(3), qint64(7000), qint64(2333)));
+        QCOMPARE(sales({u"--till"_s, u"front"_s}), std::tuple(qint64(2), qint64(3000), qint64(1500)));
+        QCOMPARE(sales({u"--staff"_s, u"staff:1"_s}), std::tuple(qint64(2), qint64(5000), qint64(2500)));
+        QCOMPARE(sales({u"--till"_s, u"front"_s, u"--staff"_s, u"staff:1"_s}),
+                 std::tuple(qint64(1), qint64(1000), qint64(1000)));
+
+        const CliRun front = runJson(path, summary + QStringList {u"--till"_s, u"back"_s});
+        CLI_VERIFY_OK(front);
+        const QJsonObject filter = front.json.value(u"filter"_s).toObject();
+        QCOMPARE(filter.value(u"till"_s).toString(), u"back"_s);
+        QCOMPARE(filter.value(u"staff"_s).toString(), QString());
+        QCOMPARE(front.json.value(u"members_total"_s).toInteger(), 1);
+        QCOMPARE(front.json.value(u"buyers"_s).toInteger(), 1);
+        QCOMPARE(front.json.value(u"purchase_frequency"_s).toDouble(), 3.0); // every till's sales ÷ buyers
+        QCOMPARE(front.json.value(u"compare"_s).toObject().value(u"previous"_s).toObject().value(u"filter"_s),
+                 QJsonValue(filter));
+
+        const QStringList before = clitest::fingerprint(path);
+        for (const auto& [option, name] :
+             {std::pair {u"till"_s, u"side door"_s}, std::pair {u"staff"_s, u"nobody"_s}}) {
+            const CliRun unknown = runJson(path, summary + QStringList {u"--"_s + option, name});
+            CLI_VERIFY_ERROR(unknown, 2);
+            QCOMPARE(unknown.json.value(u"error"_s).toObject().value(u"field"_s).toString(), option);
+            QVERIFY2(unknown.json.value(u"error"_s).toObject().value(u"message"_s).toString().contains(name),
+                     unknown.describeUtf8());
+        }
+        QCOMPARE(clitest::fingerprint(path), before);
     }
 
     void rebuildKeepsCheckPassing()
