@@ -1,56 +1,37 @@
 #include "ui/reports/ReportsDialog.h"
 
+#include "core/analytics/RfmSegments.h"
 #include "core/common/Clock.h"
-#include "core/domain/Money.h"
 #include "ui/Appearance.h"
+#include "ui/reports/CohortHeatmap.h"
 #include "ui/reports/KpiCard.h"
+#include "ui/reports/ReportCards.h"
+#include "ui/reports/ReportCharts.h"
+#include "ui/reports/ReportPdf.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSeries>
-#include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
-#include <QCoreApplication>
 #include <QDateEdit>
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QShortcut>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableWidget>
 #include <QVBoxLayout>
-#include <QValueAxis>
-
-#include <cmath>
-#include <functional>
 
 namespace lt::ui {
 
 namespace {
 constexpr int CardsPerRow = 4;
-
-// What one card shows of a summary, as a number to compare and as text.
-struct CardValue
-{
-    std::function<double(const KpiSummary&)> number;
-    std::function<QString(const KpiSummary&, const QString& currency)> text;
-};
-
-QString percent(double rate)
-{
-    return QStringLiteral("%1 %").arg(QLocale().toString(rate * 100.0, 'f', 1));
-}
-
-QString change(double now, double before)
-{
-    if (before == 0.0)
-        return now == 0.0 ? QStringLiteral("±0 %") : QCoreApplication::translate("ReportsDialog", "new");
-    const double moved = (now - before) / std::abs(before) * 100.0;
-    return QStringLiteral("%1%2 %").arg(moved >= 0 ? QStringLiteral("+") : QString(),
-                                        QLocale().toString(moved, 'f', 1));
-}
 
 QChartView* chartView(QWidget* parent)
 {
@@ -60,28 +41,6 @@ QChartView* chartView(QWidget* parent)
     return view;
 }
 
-// Bars by category; the chart's colours follow the till's palette (the dark theme on the dark one).
-QChart* barChart(const QPalette& palette, const QString& title, const QStringList& categories,
-                 const QList<QBarSet*>& sets)
-{
-    auto* chart = new QChart();
-    chart->setTheme(Appearance::isDark(palette) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    chart->setTitle(title);
-    auto* series = new QBarSeries();
-    series->append(sets);
-    chart->addSeries(series);
-    auto* axis = new QBarCategoryAxis();
-    axis->append(categories);
-    chart->addAxis(axis, Qt::AlignBottom);
-    series->attachAxis(axis);
-    auto* values = new QValueAxis();
-    chart->addAxis(values, Qt::AlignLeft);
-    series->attachAxis(values);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->legend()->setVisible(sets.size() > 1);
-    return chart;
-}
-
 void replaceChart(QChartView* view, QChart* chart)
 {
     QChart* old = view->chart();
@@ -89,12 +48,15 @@ void replaceChart(QChartView* view, QChart* chart)
     delete old;
 }
 
-QStringList monthLabels(const QList<MonthFigures>& months)
+// A tab's page: its widgets stacked, scrolling when the window is small.
+QScrollArea* scrolling(QWidget* content, QWidget* parent)
 {
-    QStringList labels;
-    for (const MonthFigures& month : months)
-        labels << QLocale().toString(month.first, QStringLiteral("MMM")); // twelve fit under a half-width chart
-    return labels;
+    auto* scroll = new QScrollArea(parent);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(content);
+    scroll->setFocusPolicy(Qt::NoFocus);
+    scroll->setFrameShape(QFrame::NoFrame);
+    return scroll;
 }
 } // namespace
 
@@ -105,10 +67,20 @@ ReportsDialog::ReportsDialog(const QString& databasePath, const Clock& clock, QW
     , m_period(new QComboBox(this))
     , m_from(new QDateEdit(this))
     , m_to(new QDateEdit(this))
+    , m_till(new QComboBox(this))
+    , m_staff(new QComboBox(this))
     , m_status(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
     , m_trend(chartView(this))
     , m_points(chartView(this))
     , m_tiers(chartView(this))
+    , m_segments(chartView(this))
+    , m_movement(new QTableWidget(this))
+    , m_actions(new QLabel(this))
+    , m_segmentsStatus(new QLabel(this))
+    , m_cohortsStatus(new QLabel(this))
+    , m_cohorts(new CohortHeatmap(this))
+    , m_pdfButton(new QPushButton(tr("Save as P&DF…"), this))
 {
     setWindowTitle(tr("Reports"));
     m_period->addItems(
@@ -117,83 +89,141 @@ ReportsDialog::ReportsDialog(const QString& databasePath, const Clock& clock, QW
         edit->setCalendarPopup(true);
         edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     }
+    m_till->addItem(tr("All tills"));
+    m_staff->addItem(tr("All staff"));
+    for (QComboBox* box : {m_till, m_staff})
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto* showButton = new QPushButton(tr("&Show"), this);
     auto* period = new QHBoxLayout;
-    auto* periodLabel = new QLabel(tr("&Period:"), this);
-    periodLabel->setBuddy(m_period);
-    period->addWidget(periodLabel);
-    period->addWidget(m_period);
+    const auto labelled = [this, period](const QString& text, QWidget* field) {
+        auto* label = new QLabel(text, this);
+        label->setBuddy(field);
+        period->addWidget(label);
+        period->addWidget(field);
+    };
+    labelled(tr("&Period:"), m_period);
     period->addWidget(new QLabel(tr("from"), this));
     period->addWidget(m_from);
     period->addWidget(new QLabel(tr("to"), this));
     period->addWidget(m_to);
+    labelled(tr("&Till:"), m_till);
+    labelled(tr("St&aff:"), m_staff);
     period->addWidget(showButton);
     period->addStretch();
 
-    addCard(QStringLiteral("members_total"), tr("Members"), tr("Members enrolled by the period's last day."));
-    addCard(QStringLiteral("members_new"), tr("New members"), tr("Members enrolled in the period."));
-    addCard(QStringLiteral("members_active_90d"), tr("Active members"),
-            tr("Members with a sale in the 90 days up to the period's last day, and their share of all members."));
-    addCard(QStringLiteral("buyers"), tr("Buyers"), tr("Members with at least one sale in the period."));
-    addCard(QStringLiteral("sales_count"), tr("Sales"), tr("Sales recorded in the period."));
-    addCard(QStringLiteral("net_sales"), tr("Net sales"),
-            tr("The period's sales less what refunds and voids took back of them."));
-    addCard(QStringLiteral("aov"), tr("Average order"), tr("Net sales ÷ the sales not wholly refunded."));
-    addCard(QStringLiteral("purchase_frequency"), tr("Purchase frequency"), tr("Sales ÷ buyers."));
-    addCard(QStringLiteral("repeat_purchase_rate"), tr("Repeat purchase rate"),
-            tr("Buyers with two or more sales ÷ buyers."));
-    addCard(QStringLiteral("points_earned"), tr("Points earned"), tr("Points the period's purchases earned."));
-    addCard(QStringLiteral("points_redeemed"), tr("Points redeemed"),
-            tr("Points spent on rewards in the period, less those of rewards given back."));
-    addCard(QStringLiteral("points_expired"), tr("Points expired"), tr("Points that lapsed in the period."));
-    addCard(QStringLiteral("points_outstanding"), tr("Points outstanding"),
-            tr("Every member's balance at the end of the period."));
-    addCard(QStringLiteral("redemption_rate"), tr("Redemption rate"),
-            tr("Points redeemed ÷ points earned in the period (above 100 % when older points were spent)."));
-    addCard(QStringLiteral("member_redemption_rate"), tr("Member redemption rate"),
-            tr("Members who redeemed in the period ÷ buyers."));
-    addCard(QStringLiteral("expiring"), tr("Points expiring soon"),
-            tr("Points whose last valid day falls within 30, 60 and 90 days, as the daily automation pass last "
-               "counted them."));
-    addCard(QStringLiteral("liability"), tr("Points liability"),
-            tr("Outstanding points × what a point has cost in discounts × (1 − the share of points that expire)."));
-    auto* cards = new QGridLayout;
-    for (int i = 0; i < m_order.size(); ++i)
-        cards->addWidget(m_order.at(i), i / CardsPerRow, i % CardsPerRow);
-    auto* charts = new QGridLayout;
-    charts->addWidget(m_trend, 0, 0);
-    charts->addWidget(m_points, 0, 1);
-    charts->addWidget(m_tiers, 1, 0);
+    m_tabs->addTab(keyFiguresTab(), tr("&Key figures"));
+    m_tabs->addTab(trendsTab(), tr("T&rends"));
+    m_tabs->addTab(segmentsTab(), tr("Se&gments"));
+    m_tabs->addTab(cohortsTab(), tr("C&ohorts"));
 
-    auto* content = new QWidget(this);
-    auto* contentLayout = new QVBoxLayout(content);
-    contentLayout->addLayout(cards);
-    contentLayout->addLayout(charts);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setWidget(content);
-    scroll->setFocusPolicy(Qt::NoFocus);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->addButton(m_pdfButton, QDialogButtonBox::ActionRole);
+    m_pdfButton->setToolTip(tr("Writes the period, the filter, every card and every chart to a PDF (Ctrl+P)."));
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    for (const QKeySequence& keys : {QKeySequence(Qt::CTRL | Qt::Key_P), QKeySequence(Qt::CTRL | Qt::Key_S)})
+        connect(new QShortcut(keys, this), &QShortcut::activated, this, &ReportsDialog::choosePdf);
+    connect(m_pdfButton, &QPushButton::clicked, this, &ReportsDialog::choosePdf);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(period);
     layout->addWidget(m_status);
-    layout->addWidget(scroll, 1);
+    layout->addWidget(m_tabs, 1);
     layout->addWidget(buttons);
-    resize(1200, 860);
+    resize(1240, 760); // fits a 1280 × 800 screen
 
+    m_choosePdfPath = [this](QWidget* parentWidget) {
+        const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        const QString name =
+            tr("reports-%1-%2.pdf").arg(m_from->date().toString(Qt::ISODate), m_to->date().toString(Qt::ISODate));
+        return QFileDialog::getSaveFileName(parentWidget, tr("Save the reports as PDF"), folder + u'/' + name,
+                                            tr("PDF files (*.pdf)"));
+    };
     connect(m_period, &QComboBox::currentIndexChanged, this, &ReportsDialog::choosePeriod);
     connect(showButton, &QPushButton::clicked, this, &ReportsDialog::refresh);
     connect(m_from, &QDateEdit::editingFinished, this, [this] { m_period->setCurrentIndex(Custom); });
     connect(m_to, &QDateEdit::editingFinished, this, [this] { m_period->setCurrentIndex(Custom); });
+    connect(m_till, &QComboBox::currentIndexChanged, this, &ReportsDialog::refresh);
+    connect(m_staff, &QComboBox::currentIndexChanged, this, &ReportsDialog::refresh);
     connect(&m_loader, &ReportLoader::loaded, this, &ReportsDialog::display);
-    connect(&m_loader, &ReportLoader::failed, this, [this](const QString& message) {
-        m_status->setText(message);
-        m_status->setStyleSheet(QStringLiteral("color: %1").arg(Appearance::errorColor(palette()).name()));
-    });
+    connect(&m_loader, &ReportLoader::analysed, this, &ReportsDialog::displayAnalytics);
+    connect(&m_loader, &ReportLoader::failed, this, [this](const QString& message) { showMessage(message, true); });
     m_period->setCurrentIndex(ThisMonth);
     choosePeriod(ThisMonth);
     m_period->setFocus();
+}
+
+QWidget* ReportsDialog::keyFiguresTab()
+{
+    auto* content = new QWidget(this);
+    auto* cards = new QGridLayout(content);
+    const QList<ReportCards::Card> all = ReportCards::all();
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        const ReportCards::Card& spec = all.at(i);
+        auto* card = new KpiCard(spec.title, spec.howComputed, content);
+        card->setObjectName(spec.key);
+        m_cards.insert(spec.key, card);
+        m_howComputed.insert(spec.key, spec.howComputed);
+        cards->addWidget(card, int(i / CardsPerRow), int(i % CardsPerRow));
+    }
+    return scrolling(content, this);
+}
+
+QWidget* ReportsDialog::trendsTab()
+{
+    auto* content = new QWidget(this);
+    auto* charts = new QGridLayout(content);
+    charts->addWidget(m_trend, 0, 0);
+    charts->addWidget(m_points, 0, 1);
+    charts->addWidget(m_tiers, 1, 0);
+    return scrolling(content, this);
+}
+
+QWidget* ReportsDialog::segmentsTab()
+{
+    auto* content = new QWidget(this);
+    const QList<RfmSegment> segments = RfmSegments::allSegments();
+    m_movement->setRowCount(kSegmentCount + 1);
+    m_movement->setColumnCount(kSegmentCount);
+    QStringList rows;
+    QStringList columns;
+    for (const RfmSegment segment : segments) {
+        rows << RfmSegments::displayName(segment);
+        columns << RfmSegments::displayName(segment);
+    }
+    rows << tr("No sale yet");
+    m_movement->setVerticalHeaderLabels(rows);
+    m_movement->setHorizontalHeaderLabels(columns);
+    m_movement->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_movement->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_movement->setMinimumHeight(280);
+    m_movement->setToolTip(tr("Members by their segment at the end of last month (rows) and today (columns)."));
+    auto* movementLabel = new QLabel(tr("&Movement since the end of last month (from → to):"), content);
+    movementLabel->setBuddy(m_movement);
+    m_actions->setWordWrap(true);
+    auto* layout = new QGridLayout(content);
+    layout->addWidget(m_segmentsStatus, 0, 0, 1, 2);
+    layout->addWidget(m_segments, 1, 0, 2, 1);
+    layout->addWidget(movementLabel, 1, 1);
+    layout->addWidget(m_movement, 2, 1);
+    layout->addWidget(m_actions, 3, 0, 1, 2);
+    layout->setColumnStretch(0, 1);
+    layout->setColumnStretch(1, 1);
+    return scrolling(content, this);
+}
+
+QWidget* ReportsDialog::cohortsTab()
+{
+    auto* content = new QWidget(this);
+    auto* layout = new QVBoxLayout(content);
+    auto* title = new QLabel(
+        tr("Retention of the last %n cohorts: of the members who enrolled in a month, the share who bought in each "
+           "month after.",
+           nullptr, ReportLoader::CohortMonths),
+        content);
+    title->setWordWrap(true);
+    layout->addWidget(title);
+    layout->addWidget(m_cohortsStatus);
+    layout->addWidget(m_cohorts, 1);
+    return scrolling(content, this);
 }
 
 QString ReportsDialog::status() const
@@ -201,12 +231,11 @@ QString ReportsDialog::status() const
     return m_status->text();
 }
 
-void ReportsDialog::addCard(const QString& key, const QString& title, const QString& howComputed)
+void ReportsDialog::showMessage(const QString& text, bool error)
 {
-    auto* card = new KpiCard(title, howComputed, this);
-    card->setObjectName(key);
-    m_cards.insert(key, card);
-    m_order << card;
+    m_status->setText(text);
+    m_status->setStyleSheet(error ? QStringLiteral("color: %1").arg(Appearance::errorColor(palette()).name())
+                                  : QString());
 }
 
 void ReportsDialog::choosePeriod(int index)
@@ -240,109 +269,118 @@ void ReportsDialog::choosePeriod(int index)
     refresh();
 }
 
+ReportFilter ReportsDialog::filter() const
+{
+    // The first item of each box is "all"; the others are the names the sales record.
+    return {m_till->currentIndex() > 0 ? m_till->currentText() : QString(),
+            m_staff->currentIndex() > 0 ? m_staff->currentText() : QString()};
+}
+
 void ReportsDialog::refresh()
 {
-    m_status->setStyleSheet(QString());
-    m_status->setText(tr("Computing the figures from %1 to %2 …")
-                          .arg(QLocale().toString(m_from->date(), QLocale::ShortFormat),
-                               QLocale().toString(m_to->date(), QLocale::ShortFormat)));
-    m_loader.load(m_from->date(), m_to->date());
+    showMessage(tr("Computing the figures from %1 to %2 …")
+                    .arg(QLocale().toString(m_from->date(), QLocale::ShortFormat),
+                         QLocale().toString(m_to->date(), QLocale::ShortFormat)),
+                false);
+    m_loader.load(m_from->date(), m_to->date(), filter());
+    if (m_loader.isAnalysing()) {
+        for (QLabel* label : {m_segmentsStatus, m_cohortsStatus})
+            label->setText(tr("Computing the segments and cohorts…"));
+    }
+}
+
+void ReportsDialog::offerFilters(const ReportData& figures)
+{
+    for (const auto& [box, names] : {std::pair {m_till, figures.tills}, std::pair {m_staff, figures.staff}}) {
+        const QSignalBlocker block(box);
+        const QString chosen = box->currentIndex() > 0 ? box->currentText() : QString();
+        while (box->count() > 1)
+            box->removeItem(1);
+        box->addItems(names);
+        box->setCurrentIndex(chosen.isEmpty() ? 0 : std::max(0, int(names.indexOf(chosen)) + 1));
+    }
 }
 
 void ReportsDialog::display(const ReportData& figures)
 {
-    const auto whole = [](qint64 KpiSummary::*field) {
-        return CardValue {[field](const KpiSummary& k) { return double(k.*field); },
-                          [field](const KpiSummary& k, const QString&) {
-                              return QLocale().toString(k.*field);
-                          }};
-    };
-    const auto money = [](qint64 KpiSummary::*field) {
-        return CardValue {[field](const KpiSummary& k) { return double(k.*field); },
-                          [field](const KpiSummary& k, const QString& currency) {
-                              return Money(k.*field, currency).toDisplayString();
-                          }};
-    };
-    const auto rate = [](double KpiSummary::*field) {
-        return CardValue {[field](const KpiSummary& k) { return k.*field; },
-                          [field](const KpiSummary& k, const QString&) {
-                              return percent(k.*field);
-                          }};
-    };
-    const QMap<QString, CardValue> values = {
-        {QStringLiteral("members_total"), whole(&KpiSummary::membersTotal)},
-        {QStringLiteral("members_new"), whole(&KpiSummary::membersNew)},
-        {QStringLiteral("members_active_90d"),
-         CardValue {[](const KpiSummary& k) { return double(k.membersActive90); },
-                    [](const KpiSummary& k, const QString&) {
-                        return QStringLiteral("%1 (%2)").arg(QLocale().toString(k.membersActive90),
-                                                             percent(k.activeShare));
-                    }}},
-        {QStringLiteral("buyers"), whole(&KpiSummary::buyers)},
-        {QStringLiteral("sales_count"), whole(&KpiSummary::salesCount)},
-        {QStringLiteral("net_sales"), money(&KpiSummary::netSalesMinor)},
-        {QStringLiteral("aov"), money(&KpiSummary::aovMinor)},
-        {QStringLiteral("purchase_frequency"),
-         CardValue {[](const KpiSummary& k) { return k.purchaseFrequency; },
-                    [](const KpiSummary& k, const QString&) {
-                        return QLocale().toString(k.purchaseFrequency, 'f', 2);
-                    }}},
-        {QStringLiteral("repeat_purchase_rate"), rate(&KpiSummary::repeatPurchaseRate)},
-        {QStringLiteral("points_earned"), whole(&KpiSummary::pointsEarned)},
-        {QStringLiteral("points_redeemed"), whole(&KpiSummary::pointsRedeemed)},
-        {QStringLiteral("points_expired"), whole(&KpiSummary::pointsExpired)},
-        {QStringLiteral("points_outstanding"), whole(&KpiSummary::pointsOutstanding)},
-        {QStringLiteral("redemption_rate"), rate(&KpiSummary::redemptionRate)},
-        {QStringLiteral("member_redemption_rate"), rate(&KpiSummary::memberRedemptionRate)},
-        {QStringLiteral("liability"), money(&KpiSummary::liabilityMinor)},
-        {QStringLiteral("expiring"),
-         CardValue {[](const KpiSummary& k) { return double(k.expiring90); },
-                    [](const KpiSummary& k, const QString&) {
-                        if (!k.expiryForecastOn.isValid())
-                            return QCoreApplication::translate("ReportsDialog", "none");
-                        return QCoreApplication::translate("ReportsDialog", "%1 · %2 · %3")
-                            .arg(QLocale().toString(k.expiring30), QLocale().toString(k.expiring60),
-                                 QLocale().toString(k.expiring90));
-                    }}},
-    };
-    for (auto it = values.cbegin(); it != values.cend(); ++it) {
-        const CardValue& value = it.value();
-        const double now = value.number(figures.period);
-        m_cards.value(it.key())->setValue(
-            value.text(figures.period, figures.currency),
-            tr("%1 on the period before · %2 on a year earlier")
-                .arg(change(now, value.number(figures.previous)), change(now, value.number(figures.yearEarlier))));
+    m_figures = figures;
+    offerFilters(figures);
+    const bool filtered = !figures.period.filter.isEmpty();
+    for (const ReportCards::Card& spec : ReportCards::all()) {
+        KpiCard* card = m_cards.value(spec.key);
+        card->setValue(ReportCards::value(spec.key, figures), ReportCards::comparison(spec.key, figures));
+        // Under a filter, the figures that cannot follow it stay the whole store's and say so.
+        const bool whole = filtered && !spec.followsFilter;
+        card->setEnabled(!whole);
+        card->setToolTip(whole ? m_howComputed.value(spec.key) + u' ' + ReportCards::notSplit()
+                               : m_howComputed.value(spec.key));
     }
-    showCharts(figures);
-    m_status->setText(tr("From %1 to %2, read in %n ms.", nullptr, int(figures.milliseconds))
-                          .arg(QLocale().toString(figures.period.from, QLocale::ShortFormat),
-                               QLocale().toString(figures.period.to, QLocale::ShortFormat)));
+    replaceChart(m_trend, ReportCharts::salesTrend(figures, palette()));
+    replaceChart(m_points, ReportCharts::pointsFlow(figures, palette()));
+    replaceChart(m_tiers, ReportCharts::tiers(figures, palette()));
+    QString shown = tr("From %1 to %2, read in %n ms.", nullptr, int(figures.milliseconds))
+                        .arg(QLocale().toString(figures.period.from, QLocale::ShortFormat),
+                             QLocale().toString(figures.period.to, QLocale::ShortFormat));
+    if (filtered)
+        shown += u' '
+            + tr("Sales of %1; members and points are the whole store's.")
+                  .arg(ReportCards::filterText(figures.period.filter.till, figures.period.filter.staff));
+    showMessage(shown, false);
     emit figuresShown();
 }
 
-void ReportsDialog::showCharts(const ReportData& figures)
+void ReportsDialog::displayAnalytics(const ReportAnalytics& analytics)
 {
-    const QStringList months = monthLabels(figures.months);
-    auto* sales = new QBarSet(tr("Net sales"));
-    auto* earned = new QBarSet(tr("Earned"));
-    auto* redeemed = new QBarSet(tr("Redeemed"));
-    auto* expired = new QBarSet(tr("Expired"));
-    const double unit = std::pow(10.0, Money::decimalsOf(figures.currency));
-    for (const MonthFigures& month : figures.months) {
-        *sales << double(month.netSalesMinor) / unit;
-        *earned << double(month.pointsEarned);
-        *redeemed << double(month.pointsRedeemed);
-        *expired << double(month.pointsExpired);
+    m_analytics = analytics;
+    replaceChart(m_segments, ReportCharts::segments(analytics, palette()));
+    for (int from = 0; from <= kNoSegment; ++from) {
+        for (int to = 0; to < kSegmentCount; ++to) {
+            auto* item =
+                new QTableWidgetItem(QLocale().toString(analytics.movement[std::size_t(from)][std::size_t(to)]));
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_movement->setItem(from, to, item);
+        }
     }
-    replaceChart(m_trend, barChart(palette(), tr("Net sales by month (%1)").arg(figures.currency), months, {sales}));
-    replaceChart(m_points, barChart(palette(), tr("Points by month"), months, {earned, redeemed, expired}));
-    auto* members = new QBarSet(tr("Members"));
-    QStringList tiers;
-    for (auto it = figures.period.membersPerTier.cbegin(); it != figures.period.membersPerTier.cend(); ++it) {
-        tiers << it.key();
-        *members << double(it.value());
+    m_actions->setText(tr("Ready-made lists: %1 — %2 members (three or more purchases in six months, none in six "
+                          "weeks) · %3 — %4 members (a balance of 90 % or more of the next reward).")
+                           .arg(RfmSegments::displayName(MemberAction::Lapsed), QLocale().toString(analytics.lapsed),
+                                RfmSegments::displayName(MemberAction::NearlyThere),
+                                QLocale().toString(analytics.nearlyThere)));
+    m_cohorts->setGrid(analytics.cohorts);
+    const QString when =
+        tr("Today, %1, against the end of %2; computed in %n ms.", nullptr, int(analytics.milliseconds))
+            .arg(QLocale().toString(analytics.today, QLocale::ShortFormat),
+                 QLocale().toString(analytics.lastMonthEnd, QStringLiteral("MMMM yyyy")));
+    m_segmentsStatus->setText(when);
+    m_cohortsStatus->setText(tr("Cohorts enrolled from %1 to %2.")
+                                 .arg(QLocale().toString(analytics.cohorts.fromMonth, QStringLiteral("MMMM yyyy")),
+                                      QLocale().toString(analytics.cohorts.toMonth, QStringLiteral("MMMM yyyy"))));
+    emit analysisShown();
+}
+
+void ReportsDialog::choosePdf()
+{
+    const QString path = m_choosePdfPath(this);
+    if (!path.isEmpty())
+        (void)savePdf(path); // the status line tells how it went
+}
+
+Result<void> ReportsDialog::savePdf(const QString& path)
+{
+    if (!m_figures) {
+        showMessage(tr("The figures are still being computed; save the PDF when they are shown."), true);
+        return Error::invalid(status());
     }
-    replaceChart(m_tiers, barChart(palette(), tr("Members by tier"), tiers, {members}));
+    const ReportPdf pdf(*m_figures, m_analytics, m_clock.nowUtc());
+    if (auto written = pdf.write(path); !written) {
+        showMessage(written.error().message, true);
+        return written;
+    }
+    showMessage(m_analytics
+                    ? tr("Saved as %1.").arg(path)
+                    : tr("Saved as %1, without the segments and cohorts, which were still being computed.").arg(path),
+                false);
+    return {};
 }
 
 } // namespace lt::ui
