@@ -6,6 +6,7 @@
 #include "app/admin/ConflictCommands.h"
 #include "app/admin/DataCommands.h"
 #include "app/admin/MemberCommands.h"
+#include "app/admin/OfferCommands.h"
 #include "app/admin/PointsCommands.h"
 #include "app/admin/ProgramCommands.h"
 #include "app/admin/PromotionCommands.h"
@@ -30,6 +31,7 @@ const QList<Command>& CommandRegistry::commands()
             << ConflictCommands::commands() << ProgramCommands::commands() << AutomationCommands::commands()
             << ReportCommands::commands();
         all << PromotionCommands::commands();
+        all << OfferCommands::commands();
         return all;
     }();
     return list;
@@ -91,6 +93,25 @@ CommonOptions splitCommonOptions(const QStringList& arguments)
     return split;
 }
 
+// A group's sub-command that another file owns runs in place of the group's own command: `report offers` is the
+// offers'. Found by the first argument after the group that is neither an option nor an option's value.
+const Command* contributedSubcommand(const QString& group, const QStringList& rest)
+{
+    static const QStringList valued = {QStringLiteral("--database"), QStringLiteral("--csv")};
+    QString first;
+    for (qsizetype i = 0; i < rest.size(); ++i) {
+        if (valued.contains(rest.at(i))) {
+            ++i;
+        } else if (!rest.at(i).startsWith(QLatin1Char('-'))) {
+            first = rest.at(i);
+            break;
+        }
+    }
+    if (group == QLatin1String("report") && first == QLatin1String("offers"))
+        return &OfferCommands::reportOffers();
+    return nullptr;
+}
+
 // QCommandLineParser names the program by its full path in "Usage:"; operators know it by name and command.
 QString helpText(const QCommandLineParser& parser, const QString& command)
 {
@@ -123,7 +144,9 @@ int CommandRegistry::dispatch(const QStringList& arguments)
         out << "loyaltytill-admin " << QCoreApplication::applicationVersion() << '\n';
         return Success;
     }
-    const Command* command = find(name);
+    const Command* command = contributedSubcommand(name, split.rest);
+    if (!command)
+        command = find(name);
     if (!command) {
         err << "loyaltytill-admin: there is no command '" << name << "'.\n\n" << overview();
         return BadInput;
