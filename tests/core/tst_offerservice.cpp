@@ -86,6 +86,7 @@ private slots:
     void resultsByHand();
     void badInputIsRefusedWithNothingChanged_data();
     void badInputIsRefusedWithNothingChanged();
+    void storedKindsReadBack();
 
 private:
     OfferService service() { return OfferService(m_store->engine().context()); }
@@ -515,6 +516,28 @@ void TestOfferService::badInputIsRefusedWithNothingChanged()
     QCOMPARE(m_store->rowCounts(), before);
     QCOMPARE(m_store->number("SELECT count(*) FROM offers"), offers);
     QCOMPARE(m_store->number("SELECT count(*) FROM offer_members"), qint64(0));
+}
+
+// Every kind is written as the schema's CHECK allows and reads back as itself; unknown text is a corrupt store.
+void TestOfferService::storedKindsReadBack()
+{
+    for (const auto kind : {TargetedOffer::Kind::Bonus, TargetedOffer::Kind::Multiplier, TargetedOffer::Kind::Reward}) {
+        const TargetedOffer offer = define(draft(kind));
+        QVERIFY(offer.id > 0);
+        auto read = service().byId(offer.id);
+        LT_VERIFY_OK(read);
+        QCOMPARE(read->kind, kind);
+        QCOMPARE(read->key, offer.key);
+        QCOMPARE(read->from, offer.from);
+        QCOMPARE(read->to, offer.to);
+        QCOMPARE(read->points, offer.points);
+        QCOMPARE(read->multiplierMilli, offer.multiplierMilli);
+        auto parsed = lt::fromStorage<TargetedOffer::Kind>(lt::toStorage(kind));
+        LT_VERIFY_OK(parsed);
+        QCOMPARE(*parsed, kind);
+    }
+    LT_VERIFY_ERROR(lt::fromStorage<TargetedOffer::Kind>(QStringLiteral("discount")), lt::ErrorKind::Corrupt);
+    LT_VERIFY_ERROR(m_store->db().exec(QStringLiteral("UPDATE offers SET kind = 'discount'")), lt::ErrorKind::Storage);
 }
 
 QTEST_GUILESS_MAIN(TestOfferService)
