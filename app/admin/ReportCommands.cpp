@@ -1,6 +1,7 @@
 #include "app/admin/ReportCommands.h"
 
 #include "app/admin/CommandContext.h"
+#include "app/admin/ReportPdfCommand.h"
 #include "core/exchange/MemberExporter.h"
 #include "core/services/LoyaltyEngine.h"
 #include "core/services/MemberDirectory.h"
@@ -491,11 +492,14 @@ int report(CommandContext& c)
         return cohorts(c);
     if (args == QStringList {QStringLiteral("clv")})
         return clv(c);
+    if (args == QStringList {QStringLiteral("pdf")})
+        return reportPdf(c);
     return c.fail(Error::invalid(QCoreApplication::translate(
         "ReportCommands",
         "Use `report summary [--from DATE] [--to DATE] [--till NAME] [--staff NAME]`, `report segments`, `report "
         "cohorts "
-        "[--from-month YYYY-MM] [--to-month YYYY-MM]`, `report clv [--limit N]` or `report rebuild`.")));
+        "[--from-month YYYY-MM] [--to-month YYYY-MM]`, `report clv [--limit N]`, `report pdf --output FILE` or `report "
+        "rebuild`.")));
 }
 
 void addOptions(QCommandLineParser& parser)
@@ -518,6 +522,9 @@ void addOptions(QCommandLineParser& parser)
                                                   "summary, pdf: count only the sales this staff member took (as the "
                                                   "sales name them, e.g. staff:12)."),
                       QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("output"),
+                      QStringLiteral("pdf: the PDF file to write (the Reports screen: every card and chart)."),
+                      QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("from-month"),
                       QStringLiteral("cohorts: the first enrollment month, YYYY-MM (default: eleven months before the "
                                      "last)."),
@@ -545,9 +552,9 @@ QList<Command> ReportCommands::commands()
                                      "The store's key figures for a period, compared with the period before and a year "
                                      "earlier (summary); members by RFM segment with last month's movement and the "
                                      "lapsed and nearly-there lists (segments); cohort retention (cohorts); predicted "
-                                     "purchases and lifetime value (clv); or the reports' summaries recomputed from "
-                                     "the history (rebuild)."),
-         QStringLiteral("summary | segments | cohorts | clv | rebuild"), addOptions, report},
+                                     "purchases and lifetime value (clv); the Reports screen as a PDF (pdf); or the "
+                                     "reports' summaries recomputed from the history (rebuild)."),
+         QStringLiteral("summary | segments | cohorts | clv | pdf | rebuild"), addOptions, report},
     };
 }
 

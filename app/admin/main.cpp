@@ -1,14 +1,41 @@
 #include "app/admin/CommandRegistry.h"
 #include "core/common/ApplicationIdentity.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QLoggingCategory>
 
+#include <cstring>
+#include <memory>
+
+namespace {
+
+// `report pdf` draws the Reports screen's charts, which are widgets' graphics items and need a QApplication; it
+// draws offscreen, so the command runs without a display. Every other command stays a QCoreApplication.
+bool drawsWidgets(int argc, char* argv[])
+{
+    if (argc < 3 || std::strcmp(argv[1], "report") != 0)
+        return false;
+    for (int i = 2; i < argc; ++i) {
+        if (std::strcmp(argv[i], "pdf") == 0)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> app;
+    if (drawsWidgets(argc, argv)) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     lt::setApplicationIdentity();
     // Errors reach the operator as messages; the log is for diagnosing (QT_LOGGING_RULES turns it on).
     QLoggingCategory::setFilterRules(QStringLiteral("loyaltytill.*.debug=false"));
-    return lt::admin::CommandRegistry::dispatch(app.arguments());
+    return lt::admin::CommandRegistry::dispatch(app->arguments());
 }

@@ -8,9 +8,12 @@
 #include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -295,6 +298,63 @@ private slots:
         QCOMPARE(rows[10].mid(0, 2), (QStringList {u"action"_s, u"nearly_there"_s}));
         QCOMPARE(QFile::permissions(csv) & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
                  QFileDevice::Permissions());
+    }
+
+    // The Reports screen as a PDF: A4 pages whose text holds the store's name, the period and each card's title and
+    // value as counted by hand from today's operations (three sales of 120.00, 30.00 and 50.00; 200 points earned and
+    // 100 redeemed), and the charts' titles; an unwritable path is refused with exit code 2 and nothing written.
+    void pdf()
+    {
+        const QString pdftotext = QStandardPaths::findExecutable(u"pdftotext"_s);
+        QVERIFY2(!pdftotext.isEmpty(), "pdftotext is missing: install poppler-utils (tools/dev installs it)");
+        CLI_VERIFY_OK(cli({u"settings"_s, u"store.name"_s, u"Corner Grocer"_s}));
+        const QString path = m_dir.filePath(u"reports.pdf"_s);
+        const QString today = QDate::currentDate().toString(Qt::ISODate);
+        const CliRun run = cli({u"report"_s, u"pdf"_s, u"--output"_s, path, u"--from"_s, today, u"--to"_s, today});
+        CLI_VERIFY_OK(run);
+        QCOMPARE(run.json.value(u"output"_s).toString(), path);
+        QVERIFY(clitest::readFileBytes(path).startsWith("%PDF-"));
+        QProcess extract;
+        extract.start(pdftotext, {u"-layout"_s, path, u"-"_s});
+        QVERIFY(extract.waitForFinished(30000));
+        QCOMPARE(extract.exitCode(), 0);
+        // NFKC: the PDF's fonts join "fl" and "ff" into ligatures.
+        const QString text =
+            QString::fromUtf8(extract.readAllStandardOutput()).normalized(QString::NormalizationForm_KC);
+        for (const QString& expected : {u"Reports of Corner Grocer"_s,
+                                        u"All tills"_s,
+                                        u"Members"_s,
+                                        u"Sales"_s,
+                                        u"Net sales"_s,
+                                        u"200.00 USD"_s,
+                                        u"Average order"_s,
+                                        u"66.67 USD"_s,
+                                        u"Purchase frequency"_s,
+                                        u"1.50"_s,
+                                        u"Repeat purchase rate"_s,
+                                        u"50.0 %"_s,
+                                        u"Points earned"_s,
+                                        u"Points redeemed"_s,
+                                        u"Points liability"_s,
+                                        u"5.00 USD"_s,
+                                        u"Net sales by month (USD)"_s,
+                                        u"Points flow by month"_s,
+                                        u"Members by segment"_s,
+                                        u"Cohort retention"_s})
+            QVERIFY2(text.contains(expected), qPrintable(expected + u"\n"_s + text));
+        QVERIFY2(text.contains(QRegularExpression(u"Points outstanding\\s+Redemption rate\\s+Member redemption rate\\s+"
+                                                  "100\\s+50.0 %\\s+50.0 %"_s)),
+                 qPrintable(text));
+
+        const QStringList before = clitest::fingerprint(m_db);
+        for (const QString& bad : {m_dir.filePath(u"no such folder/reports.pdf"_s), m_dir.path()}) {
+            const CliRun refused = cli({u"report"_s, u"pdf"_s, u"--output"_s, bad});
+            CLI_VERIFY_ERROR(refused, 2);
+            QCOMPARE(refused.json.value(u"error"_s).toObject().value(u"field"_s).toString(), u"output"_s);
+        }
+        QVERIFY(!QFile::exists(m_dir.filePath(u"no such folder/reports.pdf"_s)));
+        CLI_VERIFY_ERROR(cli({u"report"_s, u"pdf"_s}), 2);
+        QCOMPARE(clitest::fingerprint(m_db), before);
     }
 
     void cohorts()

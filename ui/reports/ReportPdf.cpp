@@ -190,7 +190,7 @@ void ReportPdf::drawMovement(QPainter& painter, const QRectF& area) const
     painter.setPen(Qt::black);
     painter.setFont(sized(base, 11, true));
     painter.drawText(QRectF(area.left(), area.top(), area.width(), 24), Qt::AlignLeft | Qt::AlignVCenter,
-                     tr("Movement between segments: at the end of %1 (rows) → today (columns)")
+                     tr("Segments at the end of %1 (rows) and today (columns)")
                          .arg(QLocale().toString(a.lastMonthEnd, QStringLiteral("MMMM yyyy"))));
     painter.setFont(sized(base, 7));
     const QList<RfmSegment> segments = RfmSegments::allSegments();
