@@ -6,6 +6,8 @@
 
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace lt {
 
 namespace {
@@ -69,11 +71,24 @@ Result<qint64> OfferStore::add(const TargetedOffer& offer, const QList<Member>& 
                           offer.createdBy, toStorageTime(offer.createdAt)}));
         id = insert.lastInsertId().toLongLong();
     }
-    QSqlQuery& member =
-        m_db.prepared(QStringLiteral("INSERT INTO offer_members (offer_id, member_id, held_out) VALUES (?, ?, ?)"));
-    StatementScope scope(member);
-    for (const Member& m : members)
-        LT_TRY(m_db.exec(member, {id, m.memberId, m.heldOut ? 1 : 0}));
+    // Many rows a statement: a segment of a million members is written while the till waits for the write lock.
+    constexpr qsizetype Chunk = 256;
+    const auto statement = [](qsizetype rows) {
+        QString sql = QStringLiteral("INSERT INTO offer_members (offer_id, member_id, held_out) VALUES ");
+        for (qsizetype i = 0; i < rows; ++i)
+            sql += i == 0 ? QStringLiteral("(?, ?, ?)") : QStringLiteral(", (?, ?, ?)");
+        return sql;
+    };
+    for (qsizetype first = 0; first < members.size(); first += Chunk) {
+        const qsizetype rows = std::min(Chunk, members.size() - first);
+        QSqlQuery& insertMembers = m_db.prepared(statement(rows));
+        StatementScope scope(insertMembers);
+        QVariantList values;
+        values.reserve(rows * 3);
+        for (qsizetype i = first; i < first + rows; ++i)
+            values << id << members.at(i).memberId << (members.at(i).heldOut ? 1 : 0);
+        LT_TRY(m_db.exec(insertMembers, values));
+    }
     return id;
 }
 
