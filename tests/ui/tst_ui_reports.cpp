@@ -6,7 +6,10 @@
 #include "tests/ui/TillHarness.h"
 #include "ui/Appearance.h"
 #include "ui/dialogs/ManagerApprovalDialog.h"
+#include "ui/reports/CohortHeatmap.h"
 #include "ui/reports/KpiCard.h"
+#include "ui/reports/ReportCards.h"
+#include "ui/reports/ReportPdf.h"
 #include "ui/reports/ReportsDialog.h"
 #include "ui/widgets/LookupField.h"
 
@@ -17,14 +20,23 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QLabel>
+#include <QLineSeries>
 #include <QLocale>
+#include <QProcess>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace lt;
 using namespace lt::test;
 using lt::ui::Appearance;
+using lt::ui::CohortHeatmap;
 using lt::ui::KpiCard;
 using lt::ui::ManagerApprovalDialog;
+using lt::ui::ReportCards;
 using lt::ui::ReportsDialog;
 using lt::ui::TillWindow;
 
@@ -39,6 +51,9 @@ private slots:
     void cashierIsRefused();
     void periodChangesFromTheKeyboard();
     void cardsReadInTheDarkPalette();
+    void trendsSegmentsAndCohortsAreDrawn();
+    void filterChangesTheSalesCards();
+    void pdfButtonWritesTheScreen();
 
 private:
     TillWindow& window() { return m_till->window(); }
@@ -176,6 +191,125 @@ void TestReports::cardsReadInTheDarkPalette()
         QCOMPARE(dialog->trendChart()->chart()->theme(), QChart::ChartThemeDark);
     });
     QVERIFY(shown);
+}
+
+// The points flow has its outstanding line, the segments and their movement hold the one member who bought this
+// month, the cohort of this month shows 100 %; every tab is reached with Ctrl+Tab.
+void TestReports::trendsSegmentsAndCohortsAreDrawn()
+{
+    const bool shown = inReports([&](ReportsDialog* dialog) {
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isAnalysing(), 10000);
+        auto* outstanding = qobject_cast<QLineSeries*>(dialog->pointsChart()->chart()->series().value(1));
+        QVERIFY(outstanding);
+        QCOMPARE(outstanding->count(), 12);
+        QCOMPARE(outstanding->at(11).y(), 40.0);
+        auto* segments = qobject_cast<QBarSeries*>(dialog->segmentsChart()->chart()->series().value(0));
+        QVERIFY(segments);
+        QCOMPARE(segments->barSets().size(), 2);
+        QCOMPARE(segments->barSets().value(0)->count(), kSegmentCount);
+        QCOMPARE(segments->barSets().value(0)->sum(), 1.0);
+        QCOMPARE(segments->barSets().value(1)->sum(), 0.0);
+        qint64 fromNoSale = 0;
+        for (int to = 0; to < kSegmentCount; ++to)
+            fromNoSale += dialog->movementTable()->item(kNoSegment, to)->text().toLongLong();
+        QCOMPARE(fromNoSale, qint64(1));
+        const CohortGrid& grid = dialog->cohortHeatmap()->grid();
+        QCOMPARE(grid.cohorts.size(), qsizetype(12));
+        QCOMPARE(dialog->cohortHeatmap()->cellText(11, 0), QStringLiteral("100 %"));
+        // The percentage reads on its shade in this palette.
+        const QColor cell = dialog->cohortHeatmap()->cellColor(11, 0);
+        QVERIFY(Appearance::contrastRatio(CohortHeatmap::textOn(cell), cell) >= 4.5);
+
+        QCOMPARE(dialog->tabs()->count(), 4);
+        QCOMPARE(dialog->tabs()->currentIndex(), int(ReportsDialog::KeyFigures));
+        dialog->tabs()->setFocus();
+        for (const int tab : {ReportsDialog::Trends, ReportsDialog::Segments, ReportsDialog::Cohorts}) {
+            TillHarness::press(Qt::Key_Tab, Qt::ControlModifier);
+            QCOMPARE(dialog->tabs()->currentIndex(), tab);
+        }
+    });
+    QVERIFY(shown);
+}
+
+// A third sale at the till "Front": choosing it leaves one sale of 20.00 on the sales cards and the trend; the
+// members' cards stay the whole store's, greyed, and say why.
+void TestReports::filterChangesTheSalesCards()
+{
+    m_till->store().engine().context().tillName = QStringLiteral("Front");
+    LT_VERIFY_OK(m_till->store().accrue(m_member.id, QStringLiteral("R-3"), 2000));
+    const bool shown = inReports([&](ReportsDialog* dialog) {
+        QCOMPARE(dialog->card(QStringLiteral("sales_count"))->value(), QStringLiteral("3"));
+        QVERIFY(dialog->tillBox()->findText(QStringLiteral("Front")) > 0); // after "All tills"
+        dialog->tillBox()->setFocus();
+        while (dialog->tillBox()->currentText() != QStringLiteral("Front")
+               && dialog->tillBox()->currentIndex() + 1 < dialog->tillBox()->count())
+            TillHarness::press(Qt::Key_Down);
+        QCOMPARE(dialog->tillBox()->currentText(), QStringLiteral("Front"));
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->card(QStringLiteral("sales_count"))->value(), QStringLiteral("1"), 10000);
+        QCOMPARE(dialog->card(QStringLiteral("net_sales"))->value(), QStringLiteral("20.00 USD"));
+        QCOMPARE(dialog->card(QStringLiteral("aov"))->value(), QStringLiteral("20.00 USD"));
+        QVERIFY(dialog->card(QStringLiteral("net_sales"))->isEnabled());
+        KpiCard* members = dialog->card(QStringLiteral("members_total"));
+        QVERIFY(!members->isEnabled());
+        QVERIFY2(members->toolTip().contains(ReportCards::notSplit()), qPrintable(members->toolTip()));
+        auto* trend = qobject_cast<QBarSeries*>(dialog->trendChart()->chart()->series().value(0));
+        QVERIFY(trend);
+        QCOMPARE(trend->barSets().value(0)->at(11), 20.0);
+        QVERIFY2(dialog->status().contains(QStringLiteral("Front")), qPrintable(dialog->status()));
+    });
+    QVERIFY(shown);
+}
+
+namespace {
+QString pdfText(const QString& path)
+{
+    QProcess extract;
+    extract.start(QStandardPaths::findExecutable(QStringLiteral("pdftotext")),
+                  {QStringLiteral("-layout"), path, QStringLiteral("-")});
+    if (!extract.waitForFinished(30000) || extract.exitCode() != 0)
+        return {};
+    QStringList lines = QString::fromUtf8(extract.readAllStandardOutput()).split(u'\n');
+    // When each was made differs by the moment of the writing alone.
+    lines.removeIf([](const QString& line) { return line.startsWith(QStringLiteral("Made ")); });
+    return lines.join(u'\n').normalized(QString::NormalizationForm_KC);
+}
+} // namespace
+
+// Ctrl+P writes the screen to the file chosen: a PDF whose text holds the cards' titles and values, the same as the
+// PDF the admin CLI draws from the same store (ReportLoader's reads on the caller's engine).
+void TestReports::pdfButtonWritesTheScreen()
+{
+    QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty(),
+             "pdftotext is missing: install poppler-utils (tools/dev installs it)");
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("reports.pdf"));
+    const bool shown = inReports([&](ReportsDialog* dialog) {
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isAnalysing(), 10000);
+        QVERIFY(dialog->pdfButton()->isVisible());
+        dialog->setPdfPathChooser([&](QWidget*) { return path; });
+        TillHarness::press(Qt::Key_P, Qt::ControlModifier);
+        QTRY_VERIFY(QFile::exists(path));
+        QVERIFY2(dialog->status().contains(path), qPrintable(dialog->status()));
+    });
+    QVERIFY(shown);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.read(5) == "%PDF-");
+    const QString text = pdfText(path);
+    for (const QString& expected : {QStringLiteral("Sales"), QStringLiteral("Net sales"), QStringLiteral("40.00 USD"),
+                                    QStringLiteral("Average order"), QStringLiteral("20.00 USD"),
+                                    QStringLiteral("Points flow by month"), QStringLiteral("Cohort retention")})
+        QVERIFY2(text.contains(expected), qPrintable(expected + u'\n' + text));
+
+    const QDate today = m_till->store().clock().nowUtc().toLocalTime().date();
+    LoyaltyEngine& engine = m_till->store().engine();
+    auto figures = ui::ReportLoader::readFigures(engine, QDate(today.year(), today.month(), 1), today, {});
+    LT_VERIFY_OK(figures);
+    auto analytics = ui::ReportLoader::readAnalytics(engine, today, today);
+    LT_VERIFY_OK(analytics);
+    const QString fromCli = folder.filePath(QStringLiteral("cli.pdf"));
+    LT_VERIFY_OK(ui::ReportPdf(*figures, *analytics, m_till->store().clock().nowUtc()).write(fromCli));
+    QCOMPARE(pdfText(fromCli), text);
 }
 
 QTEST_MAIN(TestReports)
