@@ -115,7 +115,9 @@ Result<AccrualService::Earning> AccrualService::earning(qint64 memberId, const S
     }
     if (m_context.program.winBack) {
         LT_TRY_ASSIGN(const std::optional<Grant> offer, GrantStore(m_context.db).openOffer(memberId, at));
-        if (offer && offer->createdAt <= at) { // a receipt brought in later: only an offer open on that day
+        // A receipt brought in later uses only an offer made by its day (by day: the pass that made it may have run
+        // later that day, or on another till whose clock runs ahead).
+        if (offer && offer->createdAt.toLocalTime().date() <= at.toLocalTime().date()) {
             const int milli = m_context.program.winBack->multiplierMilli;
             earned.offerId = offer->id;
             breakdown.extras << PointsLine {
