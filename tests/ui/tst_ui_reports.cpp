@@ -203,7 +203,7 @@ void TestReports::trendsSegmentsAndCohortsAreDrawn()
         QVERIFY(outstanding);
         QCOMPARE(outstanding->count(), 12);
         QCOMPARE(outstanding->at(11).y(), 40.0);
-        auto* segments = qobject_cast<QBarSeries*>(dialog->segmentsChart()->chart()->series().value(0));
+        auto* segments = qobject_cast<QAbstractBarSeries*>(dialog->segmentsChart()->chart()->series().value(0));
         QVERIFY(segments);
         QCOMPARE(segments->barSets().size(), 2);
         QCOMPARE(segments->barSets().value(0)->count(), kSegmentCount);

@@ -11,6 +11,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QCoreApplication>
+#include <QHorizontalBarSeries>
 #include <QLineSeries>
 #include <QLocale>
 #include <QValueAxis>
@@ -128,7 +129,20 @@ QChart* ReportCharts::segments(const ReportAnalytics& analytics, const QPalette&
         *today << double(analytics.members[std::size_t(segment)]);
         *lastMonth << double(analytics.membersLastMonth[std::size_t(segment)]);
     }
-    return barChart(palette, tr("Members by segment"), names, {today, lastMonth});
+    // Bars lying down, so that the segments' names read in full on the left.
+    QChart* chart = themed(palette, tr("Members by segment"));
+    auto* series = new QHorizontalBarSeries();
+    series->append({today, lastMonth});
+    chart->addSeries(series);
+    auto* axis = new QBarCategoryAxis();
+    axis->append(names);
+    chart->addAxis(axis, Qt::AlignLeft);
+    series->attachAxis(axis);
+    auto* values = new QValueAxis();
+    values->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(values, Qt::AlignBottom);
+    series->attachAxis(values);
+    return chart;
 }
 
 } // namespace lt::ui

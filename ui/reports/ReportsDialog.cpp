@@ -193,7 +193,7 @@ QWidget* ReportsDialog::segmentsTab()
     m_movement->setVerticalHeaderLabels(rows);
     m_movement->setHorizontalHeaderLabels(columns);
     m_movement->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_movement->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_movement->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_movement->setMinimumHeight(280);
     m_movement->setToolTip(tr("Members by their segment at the end of last month (rows) and today (columns)."));
     auto* movementLabel = new QLabel(tr("&Movement since the end of last month (from → to):"), content);
@@ -205,8 +205,8 @@ QWidget* ReportsDialog::segmentsTab()
     layout->addWidget(movementLabel, 1, 1);
     layout->addWidget(m_movement, 2, 1);
     layout->addWidget(m_actions, 3, 0, 1, 2);
-    layout->setColumnStretch(0, 1);
-    layout->setColumnStretch(1, 1);
+    layout->setColumnStretch(0, 2); // the grid's seven named columns need the wider part
+    layout->setColumnStretch(1, 3);
     return scrolling(content, this);
 }
 
