@@ -9,7 +9,7 @@
 #include "core/store/SyncConflicts.h"
 #include "sync/SyncEngine.h"
 #include "sync/SyncScheduler.h"
-#include "ui/Appearance.h"
+#include "ui/TillCommands.h"
 #include "ui/TillPreferences.h"
 #include "ui/UiLogging.h"
 #include "ui/dialogs/ConflictsDialog.h"
@@ -32,9 +32,7 @@
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
-#include <QMenuBar>
 #include <QPushButton>
-#include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -67,7 +65,7 @@ TillWindow::TillWindow(Database& db, LoyaltyEngine& engine, const Clock& clock, 
     m_pages->insertWidget(FirstStartPage, m_firstManager);
     m_pages->insertWidget(TillPage, buildTillPage());
     setCentralWidget(m_pages);
-    buildMenus();
+    TillCommands::buildMenus(*this);
 
     statusBar()->addWidget(m_syncLine);
     statusBar()->addPermanentWidget(m_place);
@@ -131,44 +129,7 @@ QWidget* TillWindow::buildTillPage()
     m_lookup->setMinimumHeight(48);
     connect(m_lookup, &LookupField::submitted, this, &TillWindow::lookUp);
 
-    auto* actions = new QGridLayout;
-    const struct
-    {
-        QString label;
-        QKeySequence key;
-        std::function<void()> run;
-        bool needsMember;
-    } buttons[] = {
-        {tr("Sale"), Qt::Key_F2, [this] { startSale(); }, true},
-        {tr("Redeem"), Qt::Key_F3, [this] { startRedemption(); }, true},
-        {tr("Refund"), Qt::Key_F4, [this] { startRefund(); }, false},
-        {tr("Enroll"), Qt::Key_F5, [this] { startEnrollment(); }, false},
-        {tr("Void last sale"), Qt::Key_F6, [this] { voidLastSale(); }, false},
-        {tr("Adjust points"), Qt::Key_F7, [this] { startAdjustment(); }, true},
-        {tr("Next customer"), Qt::Key_Escape, [this] { finishCustomer(); }, false},
-        {tr("Lock"), Qt::Key_F12, [this] { lock(); }, false},
-        {tr("Help"), Qt::Key_F1, [this] { showHelp(); }, false},
-    };
-    int i = 0;
-    for (const auto& b : buttons) {
-        auto* button =
-            new QPushButton(QStringLiteral("%1\n%2").arg(b.label, b.key.toString(QKeySequence::NativeText)), page);
-        button->setMinimumSize(150, 64); // touch-sized, readable at arm's length
-        button->setFocusPolicy(Qt::NoFocus);
-        button->setAccessibleName(b.label);
-        const std::function<void()> run = b.run;
-        connect(button, &QPushButton::clicked, this, run);
-        auto* shortcut = new QShortcut(b.key, page);
-        shortcut->setContext(Qt::WindowShortcut);
-        connect(shortcut, &QShortcut::activated, this, [this, run] {
-            if (!isLocked())
-                run();
-        });
-        if (b.needsMember)
-            m_memberActions << button;
-        actions->addWidget(button, i / 3, i % 3);
-        ++i;
-    }
+    QGridLayout* actions = TillCommands::actionKeys(*this, page, m_memberActions);
     auto* body = new QHBoxLayout;
     auto* left = new QVBoxLayout;
     left->addWidget(m_memberConflicts);
@@ -183,52 +144,6 @@ QWidget* TillWindow::buildTillPage()
     layout->addWidget(m_lookup);
     layout->addLayout(body, 1);
     return page;
-}
-
-void TillWindow::buildMenus()
-{
-    QMenu* till = menuBar()->addMenu(tr("&Till"));
-    till->addAction(tr("&Lock"), this, &TillWindow::lock);
-    till->addAction(tr("Add &demo members for training"), this, &TillWindow::addDemoMembers);
-    till->addAction(tr("&Quit"), qApp, &QApplication::quit);
-    QMenu* sync = menuBar()->addMenu(tr("S&ync"));
-    const auto unlocked = [this](void (TillWindow::*run)()) {
-        return [this, run] {
-            if (!isLocked())
-                (this->*run)();
-        };
-    };
-    QAction* now = sync->addAction(tr("Sync &now"), this, unlocked(&TillWindow::syncNow));
-    now->setShortcut(Qt::Key_F9);
-    QAction* conflicts = sync->addAction(tr("&Conflicts…"), this, unlocked(&TillWindow::openConflicts));
-    conflicts->setShortcut(Qt::Key_F8);
-    addActions({now, conflicts}); // the keys work while the menu is closed
-    QMenu* reports = menuBar()->addMenu(tr("&Reports"));
-    QAction* figures = reports->addAction(tr("&Key figures and charts…"), this, unlocked(&TillWindow::openReports));
-    figures->setShortcut(Qt::Key_F10);
-    addAction(figures);
-    QMenu* settings = menuBar()->addMenu(tr("&Settings"));
-    QMenu* language = settings->addMenu(tr("&Language"));
-    const QList<QPair<QString, QString>> languages = {{QStringLiteral("system"), tr("As the system")},
-                                                      {QStringLiteral("en"), QStringLiteral("English")},
-                                                      {QStringLiteral("es"), QStringLiteral("Español")}};
-    for (const auto& [code, name] : languages) {
-        language->addAction(name, this, [this, code = code] {
-            TillPreferences().setLanguage(code);
-            m_banner->show(MessageBanner::Kind::Information, tr("The language changes when LoyaltyTill starts again."));
-        });
-    }
-    QMenu* appearance = settings->addMenu(tr("&Appearance"));
-    appearance->addAction(tr("&Light"), this, [] {
-        TillPreferences().setPalette(QStringLiteral("light"));
-        Appearance::apply(*qApp, QStringLiteral("light"));
-    });
-    appearance->addAction(tr("&Dark"), this, [] {
-        TillPreferences().setPalette(QStringLiteral("dark"));
-        Appearance::apply(*qApp, QStringLiteral("dark"));
-    });
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Keys"), this, &TillWindow::showHelp);
 }
 
 void TillWindow::setIdleLockSeconds(int seconds)

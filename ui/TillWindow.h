@@ -77,7 +77,6 @@ protected:
 private:
     QWidget* buildTillPage();
     QWidget* buildSignInPage();
-    void buildMenus();
     void signIn();
     void lookUp(const QString& text, bool scanned);
     void showMember(qint64 memberId);

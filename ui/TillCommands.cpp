@@ -1,0 +1,112 @@
+#include "ui/TillCommands.h"
+
+#include "ui/Appearance.h"
+#include "ui/TillPreferences.h"
+#include "ui/TillWindow.h"
+#include "ui/widgets/MessageBanner.h"
+
+#include <QApplication>
+#include <QGridLayout>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QShortcut>
+
+#include <functional>
+
+namespace lt::ui {
+
+QGridLayout* TillCommands::actionKeys(TillWindow& window, QWidget* page, QList<QPushButton*>& needsMember)
+{
+    auto* actions = new QGridLayout;
+    TillWindow* till = &window;
+    const struct
+    {
+        QString label;
+        QKeySequence key;
+        std::function<void()> run;
+        bool needsMember;
+    } buttons[] = {
+        {TillWindow::tr("Sale"), Qt::Key_F2, [till] { till->startSale(); }, true},
+        {TillWindow::tr("Redeem"), Qt::Key_F3, [till] { till->startRedemption(); }, true},
+        {TillWindow::tr("Refund"), Qt::Key_F4, [till] { till->startRefund(); }, false},
+        {TillWindow::tr("Enroll"), Qt::Key_F5, [till] { till->startEnrollment(); }, false},
+        {TillWindow::tr("Void last sale"), Qt::Key_F6, [till] { till->voidLastSale(); }, false},
+        {TillWindow::tr("Adjust points"), Qt::Key_F7, [till] { till->startAdjustment(); }, true},
+        {TillWindow::tr("Next customer"), Qt::Key_Escape, [till] { till->finishCustomer(); }, false},
+        {TillWindow::tr("Lock"), Qt::Key_F12, [till] { till->lock(); }, false},
+        {TillWindow::tr("Help"), Qt::Key_F1, [till] { till->showHelp(); }, false},
+    };
+    int i = 0;
+    for (const auto& b : buttons) {
+        auto* button =
+            new QPushButton(QStringLiteral("%1\n%2").arg(b.label, b.key.toString(QKeySequence::NativeText)), page);
+        button->setMinimumSize(150, 64); // touch-sized, readable at arm's length
+        button->setFocusPolicy(Qt::NoFocus);
+        button->setAccessibleName(b.label);
+        const std::function<void()> run = b.run;
+        QObject::connect(button, &QPushButton::clicked, till, run);
+        auto* shortcut = new QShortcut(b.key, page);
+        shortcut->setContext(Qt::WindowShortcut);
+        QObject::connect(shortcut, &QShortcut::activated, till, [till, run] {
+            if (!till->isLocked())
+                run();
+        });
+        if (b.needsMember)
+            needsMember << button;
+        actions->addWidget(button, i / 3, i % 3);
+        ++i;
+    }
+    return actions;
+}
+
+void TillCommands::buildMenus(TillWindow& window)
+{
+    TillWindow* till = &window;
+    QMenuBar* bar = window.menuBar();
+    QMenu* menu = bar->addMenu(TillWindow::tr("&Till"));
+    menu->addAction(TillWindow::tr("&Lock"), till, &TillWindow::lock);
+    menu->addAction(TillWindow::tr("Add &demo members for training"), till, &TillWindow::addDemoMembers);
+    menu->addAction(TillWindow::tr("&Quit"), qApp, &QApplication::quit);
+    QMenu* sync = bar->addMenu(TillWindow::tr("S&ync"));
+    const auto unlocked = [till](void (TillWindow::*run)()) {
+        return [till, run] {
+            if (!till->isLocked())
+                (till->*run)();
+        };
+    };
+    QAction* now = sync->addAction(TillWindow::tr("Sync &now"), till, unlocked(&TillWindow::syncNow));
+    now->setShortcut(Qt::Key_F9);
+    QAction* conflicts = sync->addAction(TillWindow::tr("&Conflicts…"), till, unlocked(&TillWindow::openConflicts));
+    conflicts->setShortcut(Qt::Key_F8);
+    window.addActions({now, conflicts}); // the keys work while the menu is closed
+    QMenu* reports = bar->addMenu(TillWindow::tr("&Reports"));
+    QAction* figures =
+        reports->addAction(TillWindow::tr("&Key figures and charts…"), till, unlocked(&TillWindow::openReports));
+    figures->setShortcut(Qt::Key_F10);
+    window.addAction(figures);
+    QMenu* settings = bar->addMenu(TillWindow::tr("&Settings"));
+    QMenu* language = settings->addMenu(TillWindow::tr("&Language"));
+    const QList<QPair<QString, QString>> languages = {{QStringLiteral("system"), TillWindow::tr("As the system")},
+                                                      {QStringLiteral("en"), QStringLiteral("English")},
+                                                      {QStringLiteral("es"), QStringLiteral("Español")}};
+    for (const auto& [code, name] : languages) {
+        language->addAction(name, till, [till, code = code] {
+            TillPreferences().setLanguage(code);
+            till->banner()->show(MessageBanner::Kind::Information,
+                                 TillWindow::tr("The language changes when LoyaltyTill starts again."));
+        });
+    }
+    QMenu* appearance = settings->addMenu(TillWindow::tr("&Appearance"));
+    appearance->addAction(TillWindow::tr("&Light"), till, [] {
+        TillPreferences().setPalette(QStringLiteral("light"));
+        Appearance::apply(*qApp, QStringLiteral("light"));
+    });
+    appearance->addAction(TillWindow::tr("&Dark"), till, [] {
+        TillPreferences().setPalette(QStringLiteral("dark"));
+        Appearance::apply(*qApp, QStringLiteral("dark"));
+    });
+    QMenu* help = bar->addMenu(TillWindow::tr("&Help"));
+    help->addAction(TillWindow::tr("&Keys"), till, &TillWindow::showHelp);
+}
+
+} // namespace lt::ui

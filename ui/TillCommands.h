@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QList>
+
+class QGridLayout;
+class QPushButton;
+class QWidget;
+
+namespace lt::ui {
+
+class TillWindow;
+
+// What the cashier can ask of the till, and how: the action buttons with their function keys, and the menu bar with
+// the keys that work while it is closed. Each runs one of TillWindow's public operations; none runs while the till
+// is locked.
+class TillCommands
+{
+public:
+    // The action buttons in a grid on `page`; the ones that need a member at the till are added to `needsMember`.
+    static QGridLayout* actionKeys(TillWindow& window, QWidget* page, QList<QPushButton*>& needsMember);
+    static void buildMenus(TillWindow& window);
+};
+
+} // namespace lt::ui
