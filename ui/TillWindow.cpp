@@ -16,6 +16,7 @@
 #include "ui/dialogs/EnrollmentDialog.h"
 #include "ui/dialogs/ManagerApprovalDialog.h"
 #include "ui/input/SerialScanner.h"
+#include "ui/insight/MemberInsightLoader.h"
 #include "ui/reports/ReportsDialog.h"
 #include "ui/widgets/FirstManagerForm.h"
 #include "ui/widgets/HelpOverlay.h"
@@ -56,6 +57,7 @@ TillWindow::TillWindow(Database& db, LoyaltyEngine& engine, const Clock& clock, 
     , m_points(db, engine, m_staffDirectory, *m_banner, *this)
     , m_memberConflicts(new StatusLabel(this))
     , m_syncLine(new SyncStatusLine(db, engine, clock, this))
+    , m_insights(new MemberInsightLoader(db.path(), clock, this))
     , m_who(new QLabel(this))
     , m_place(new QLabel(this))
 {
@@ -85,6 +87,11 @@ TillWindow::TillWindow(Database& db, LoyaltyEngine& engine, const Clock& clock, 
     m_memberConflicts->setAccessibleName(tr("Member's sync conflicts"));
     m_memberConflicts->setWordWrap(true);
     m_memberConflicts->setVisible(false);
+    // The segment comes after the rest of the panel, and only for the member still shown.
+    connect(m_insights, &MemberInsightLoader::loaded, this, [this](const MemberInsight& insight) {
+        if (m_member && m_member->id == insight.memberId)
+            m_panel->showInsight(insight);
+    });
 
     connect(m_firstManager, &FirstManagerForm::created, this, [this](qint64 id) {
         m_pages->setCurrentIndex(SignInPage);
@@ -273,7 +280,8 @@ void TillWindow::showMember(qint64 memberId)
 
 void TillWindow::renderMember(qint64 memberId)
 {
-    if (!m_member || m_member->id != memberId)
+    const bool another = !m_member || m_member->id != memberId;
+    if (another)
         m_lastSaleReference.clear();
     auto member = m_engine.members().byId(memberId);
     auto history = m_engine.members().history(memberId, 10);
@@ -301,6 +309,11 @@ void TillWindow::renderMember(qint64 memberId)
     MemberOutlook fallback;
     fallback.tier = member->tier;
     m_panel->showOutlook(outlook ? *outlook : fallback, m_engine.program());
+    // Read again after each change; meanwhile what is known of today's, or the same member's previous one.
+    if (const std::optional<MemberInsight> known = m_insights->request(memberId))
+        m_panel->showInsight(*known);
+    else if (another)
+        m_panel->clearInsight();
     for (QPushButton* b : std::as_const(m_memberActions))
         b->setEnabled(true);
     auto conflicts = SyncConflicts(m_db, m_clock).openCountFor(memberId);
@@ -493,6 +506,7 @@ void TillWindow::reloadProgram()
         m_banner->show(MessageBanner::Kind::Error, reloaded.error().message);
         return;
     }
+    m_insights->forget(); // the suggestions name the program's rewards
     refreshMember();
 }
 

@@ -23,6 +23,7 @@ class SyncScheduler;
 namespace lt::ui {
 
 class LookupField;
+class MemberInsightLoader;
 class MemberPanel;
 class MessageBanner;
 class PinForm;
@@ -47,6 +48,7 @@ public:
     const StaffMember& signedIn() const { return m_staff; }
     MessageBanner* banner() const { return m_banner; }
     MemberPanel* memberPanel() const { return m_panel; }
+    MemberInsightLoader* insights() const { return m_insights; }
     LookupField* lookupField() const { return m_lookup; }
     void setIdleLockSeconds(int seconds);
     // Sync with Square runs beside the till: operations ask it for a pass, the status bar shows what it does.
@@ -102,6 +104,7 @@ private:
     PointsActions m_points;
     QLabel* m_memberConflicts;
     SyncStatusLine* m_syncLine;
+    MemberInsightLoader* m_insights; // the member's segment, read on a thread of its own
     SyncScheduler* m_sync = nullptr;
     QLabel* m_who;
     QLabel* m_place;

@@ -29,6 +29,7 @@ MemberPanel::MemberPanel(QWidget* parent)
     , m_expiring(new StatusLabel(StatusLabel::Tone::Warning, StatusLabel::Weight::Normal, this))
     , m_balance(new QLabel(this))
     , m_unconfirmed(new StatusLabel(StatusLabel::Tone::Warning, StatusLabel::Weight::Normal, this))
+    , m_insight(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_available(new QLabel(this))
     , m_history(new QListWidget(this))
@@ -45,7 +46,12 @@ MemberPanel::MemberPanel(QWidget* parent)
     m_tier->setAccessibleName(tr("Progress to the next tier"));
     m_offer->setAccessibleName(tr("Open offer"));
     m_expiring->setAccessibleName(tr("Points about to expire"));
-    for (QLabel* label : {m_tier, m_offer, m_expiring})
+    m_insight->setAccessibleName(tr("Segment and suggested action"));
+    // The palette's own text colour, bold: readable in the light and the dark palette alike.
+    QFont bold = font();
+    bold.setBold(true);
+    m_insight->setFont(bold);
+    for (QLabel* label : {m_tier, m_offer, m_expiring, m_insight})
         label->setWordWrap(true);
     m_history->setAccessibleName(tr("Recent history"));
     m_available->setWordWrap(true);
@@ -60,6 +66,7 @@ MemberPanel::MemberPanel(QWidget* parent)
     layout->addWidget(m_offer);
     layout->addWidget(m_balance);
     layout->addWidget(m_unconfirmed);
+    layout->addWidget(m_insight);
     layout->addWidget(m_expiring);
     layout->addWidget(m_progress);
     layout->addWidget(m_available);
@@ -72,7 +79,7 @@ void MemberPanel::clear()
 {
     m_name->setText(tr("No member"));
     m_details->clear();
-    for (QLabel* label : {m_tier, m_offer, m_expiring}) {
+    for (QLabel* label : {m_tier, m_offer, m_expiring, m_insight}) {
         label->clear();
         label->setVisible(false);
     }
@@ -106,6 +113,25 @@ QString MemberPanel::offerText() const
 QString MemberPanel::expiringText() const
 {
     return m_expiring->text();
+}
+
+QString MemberPanel::insightText() const
+{
+    return m_insight->isVisibleTo(this) ? m_insight->text() : QString();
+}
+
+void MemberPanel::showInsight(const MemberInsight& insight)
+{
+    const SegmentOutlook& segment = insight.segment;
+    m_insight->setText(segment.segment ? tr("%1 — suggest: %2").arg(segment.segmentName, segment.suggestion)
+                                       : QString());
+    m_insight->setVisible(!m_insight->text().isEmpty());
+}
+
+void MemberPanel::clearInsight()
+{
+    m_insight->clear();
+    m_insight->setVisible(false);
 }
 
 QString MemberPanel::dateText(QDate date)

@@ -5,6 +5,7 @@
 #include "core/domain/Member.h"
 #include "core/domain/MemberOutlook.h"
 #include "core/domain/TierChange.h"
+#include "ui/insight/MemberInsight.h"
 
 #include <QWidget>
 
@@ -16,7 +17,7 @@ namespace lt::ui {
 
 // The member at the till: name (or a masked phone), tier and how far the next one is, balance, progress to the next
 // reward, what they can redeem now and recent history with the tier's changes; an open win-back offer and the next
-// points to expire. Points Square has not confirmed yet are marked.
+// points to expire; the member's segment and the action it suggests. Points Square has not confirmed yet are marked.
 class MemberPanel : public QWidget
 {
     Q_OBJECT
@@ -35,12 +36,16 @@ public:
     void showMember(const Shown& shown, const LoyaltyProgram& program);
     // What the program says about the member beyond the balance: the tier's progress, an offer, expiring points.
     void showOutlook(const MemberOutlook& outlook, const LoyaltyProgram& program);
+    // What was read of the member off the event loop; nothing for a member who never bought.
+    void showInsight(const MemberInsight& insight);
+    void clearInsight();
     void clear();
     QString balanceText() const;
     QString displayName() const;
     QString tierText() const;
     QString offerText() const;
     QString expiringText() const;
+    QString insightText() const; // empty while hidden
     // A date as the panel writes it: the locale's long format without the weekday ("December 1, 2024").
     static QString dateText(QDate date);
 
@@ -52,6 +57,7 @@ private:
     QLabel* m_expiring;
     QLabel* m_balance;
     QLabel* m_unconfirmed;
+    QLabel* m_insight;
     QProgressBar* m_progress;
     QLabel* m_available;
     QListWidget* m_history;
