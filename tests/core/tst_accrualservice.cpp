@@ -1,6 +1,7 @@
 #include "core/services/AccrualService.h"
 #include "core/services/ExpiryService.h"
 #include "core/store/ProgramRepository.h"
+#include "core/store/PromotionStore.h"
 #include "core/store/StoreSettings.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/support/TempStore.h"
@@ -32,6 +33,7 @@ private slots:
     void voidsSale();
     void backDatedSaleCountsOnItsDay();
     void refusesBadCompletionTimes();
+    void backDatedSaleEarnsThePromotionOfItsDay();
 
 private:
     std::unique_ptr<TempStore> m_store;
@@ -358,6 +360,34 @@ void TestAccrualService::refusesBadCompletionTimes()
     LT_VERIFY_ERROR(settings.set(lt::StoreSettings::SalesBackdateDays, QStringLiteral("-1")), ErrorKind::InvalidInput);
     LT_VERIFY_OK(settings.set(lt::StoreSettings::SalesBackdateDays, QStringLiteral("365")));
     LT_VERIFY_OK(accrueAt(now.addSecs(-3600)));
+}
+
+// Double points on Tuesdays from 16:00 to 18:00 (the store's time). Today is Thursday 14 March 2024: a receipt of
+// Tuesday at 17:00 brought in today earns the promotion; the same sale made today would not.
+void TestAccrualService::backDatedSaleEarnsThePromotionOfItsDay()
+{
+    lt::Promotion tuesdays;
+    tuesdays.name = QStringLiteral("Double Tuesdays");
+    tuesdays.periods = {
+        QStringLiteral("BEGIN:VEVENT\nDTSTART:20240305T160000\nDURATION:PT2H\nRRULE:FREQ=WEEKLY;BYDAY=TU\nEND:VEVENT")};
+    tuesdays.multiplierMilli = 2000;
+    tuesdays.createdAt = QDateTime(QDate(2024, 3, 1), QTime(9, 0), Qt::UTC);
+    LT_VERIFY_OK(lt::PromotionStore(m_store->db()).add(tuesdays));
+    m_store->clock().set(QDateTime(QDate(2024, 3, 14), QTime(10, 0), Qt::UTC));
+
+    auto today = m_store->accrue(m_member, QStringLiteral("S-1"), 4000);
+    LT_VERIFY_OK(today);
+    QCOMPARE(today->points, qint64(40));
+    lt::AccrualOptions tuesday;
+    tuesday.completedAt = QDateTime(QDate(2024, 3, 12), QTime(17, 0)); // local time
+    auto late = m_store->engine().accrual().accrue(m_member, TempStore::sale(QStringLiteral("S-2"), 4000),
+                                                   TempStore::cashier(), tuesday);
+    LT_VERIFY_OK(late);
+    QCOMPARE(late->points, qint64(80));
+    // The use counts on Tuesday, against the promotion's limits of that day.
+    QCOMPARE(m_store->number("SELECT count(*) FROM promotion_uses WHERE used_at = ?",
+                             {lt::toStorageTime(tuesday.completedAt.toUTC())}),
+             qint64(1));
 }
 
 QTEST_GUILESS_MAIN(TestAccrualService)
