@@ -165,13 +165,14 @@ void TestInsight::memberWithoutPurchasesShowsNone()
 void TestInsight::switchingQuicklyNeverShowsThePreviousMember()
 {
     QList<QString> wrong;
-    connect(insights(), &MemberInsightLoader::loaded, this, [&](const MemberInsight&) {
-        if (!window().currentMember())
-            return;
-        const qint64 shown = window().currentMember()->id;
-        if (shown == m_newcomer.id && !panel()->insightText().isEmpty())
-            wrong << panel()->insightText();
-    });
+    const QMetaObject::Connection watch =
+        connect(insights(), &MemberInsightLoader::loaded, this, [&](const MemberInsight&) {
+            if (!window().currentMember())
+                return;
+            const qint64 shown = window().currentMember()->id;
+            if (shown == m_newcomer.id && !panel()->insightText().isEmpty())
+                wrong << panel()->insightText();
+        });
     // The scans run without the event loop in between, so the first two answers of a round come after the third
     // scan: only the newest is given.
     QSignalSpy loaded(insights(), &MemberInsightLoader::loaded);
@@ -183,6 +184,7 @@ void TestInsight::switchingQuicklyNeverShowsThePreviousMember()
         QTRY_VERIFY(settled());
         QCOMPARE(panel()->insightText(), QString());
     }
+    disconnect(watch);
     QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(QLatin1Char('\n'))));
     QCOMPARE(loaded.size(), 5);
     for (const QList<QVariant>& answer : std::as_const(loaded))
