@@ -1,6 +1,7 @@
 #include "app/admin/ReportCommands.h"
 
 #include "app/admin/CommandContext.h"
+#include "app/admin/ReportMemberCommands.h"
 #include "app/admin/ReportPdfCommand.h"
 #include "core/exchange/MemberExporter.h"
 #include "core/services/LoyaltyEngine.h"
@@ -75,6 +76,13 @@ QJsonObject toJson(const KpiSummary& kpi)
         {QStringLiteral("member_redemption_rate"), kpi.memberRedemptionRate},
         {QStringLiteral("cost_per_point_minor"), kpi.costPerPointMinor},
         {QStringLiteral("liability_minor"), kpi.liabilityMinor},
+        {QStringLiteral("expiring"),
+         kpi.expiryForecastOn.isValid()
+             ? QJsonValue(QJsonObject {{QStringLiteral("forecast_on"), kpi.expiryForecastOn.toString(Qt::ISODate)},
+                                       {QStringLiteral("within_30d"), kpi.expiring30},
+                                       {QStringLiteral("within_60d"), kpi.expiring60},
+                                       {QStringLiteral("within_90d"), kpi.expiring90}})
+             : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("average_lifetime_value_minor"), kpi.averageLifetimeValueMinor},
         {QStringLiteral("tier_upgrades"), kpi.tierUpgrades},
         {QStringLiteral("tier_downgrades"), kpi.tierDowngrades},
@@ -494,16 +502,18 @@ int report(CommandContext& c)
         return clv(c);
     if (args == QStringList {QStringLiteral("pdf")})
         return reportPdf(c);
+    if (args.value(0) == QLatin1String("members"))
+        return ReportMemberCommands::run(c);
     return c.fail(Error::invalid(QCoreApplication::translate(
         "ReportCommands",
         "Use `report summary [--from DATE] [--to DATE] [--till NAME] [--staff NAME]`, `report segments`, `report "
-        "cohorts "
-        "[--from-month YYYY-MM] [--to-month YYYY-MM]`, `report clv [--limit N]`, `report pdf --output FILE` or `report "
-        "rebuild`.")));
+        "cohorts [--from-month YYYY-MM] [--to-month YYYY-MM]`, `report clv [--limit N]`, `report members KIND`, "
+        "`report offers [ID]`, `report pdf --output FILE` or `report rebuild`.")));
 }
 
 void addOptions(QCommandLineParser& parser)
 {
+    ReportMemberCommands::addOptions(parser);
     parser.addOption({QStringLiteral("from"),
                       QCoreApplication::translate("ReportCommands",
                                                   "summary: the first day, YYYY-MM-DD (default: the month's first)."),
@@ -548,13 +558,16 @@ QList<Command> ReportCommands::commands()
 {
     return {
         {QStringLiteral("report"),
-         QCoreApplication::translate("ReportCommands",
-                                     "The store's key figures for a period, compared with the period before and a year "
-                                     "earlier (summary); members by RFM segment with last month's movement and the "
-                                     "lapsed and nearly-there lists (segments); cohort retention (cohorts); predicted "
-                                     "purchases and lifetime value (clv); the Reports screen as a PDF (pdf); or the "
-                                     "reports' summaries recomputed from the history (rebuild)."),
-         QStringLiteral("summary | segments | cohorts | clv | pdf | rebuild"), addOptions, report},
+         QCoreApplication::translate(
+             "ReportCommands",
+             "The store's key figures for a period, compared with the period before and a year "
+             "earlier (summary); members by RFM segment with last month's movement and the "
+             "lapsed and nearly-there lists (segments); cohort retention (cohorts); predicted "
+             "purchases and lifetime value (clv); the members behind a figure (members); targeted "
+             "offers against their hold-out (offers); the Reports screen as a PDF (pdf); or the "
+             "reports' summaries recomputed from the history (rebuild)."),
+         QStringLiteral("summary | segments | cohorts | clv | members KIND | offers [ID] | pdf | rebuild"), addOptions,
+         report},
     };
 }
 

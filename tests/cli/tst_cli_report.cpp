@@ -149,6 +149,9 @@ private slots:
         QCOMPARE(kpi.value(u"redemption_rate"_s).toDouble(), 0.5);
         QCOMPARE(kpi.value(u"member_redemption_rate"_s).toDouble(), 0.5);
         QCOMPARE(kpi.value(u"liability_minor"_s).toInteger(), 500); // 100 points at 5.00 per 100
+        // Points never expire in this program: no forecast, said as null rather than zeros.
+        QVERIFY(kpi.contains(u"expiring"_s));
+        QVERIFY(kpi.value(u"expiring"_s).isNull());
         // Yesterday and a year ago nothing had happened yet.
         const QJsonObject previous = kpi.value(u"compare"_s).toObject().value(u"previous"_s).toObject();
         QCOMPARE(previous.value(u"to"_s).toString(), QDate::currentDate().addDays(-1).toString(Qt::ISODate));

@@ -8,6 +8,7 @@
 #include "ui/dialogs/ManagerApprovalDialog.h"
 #include "ui/reports/CohortHeatmap.h"
 #include "ui/reports/KpiCard.h"
+#include "ui/reports/MemberListDialog.h"
 #include "ui/reports/ReportCards.h"
 #include "ui/reports/ReportPdf.h"
 #include "ui/reports/ReportsDialog.h"
@@ -24,6 +25,7 @@
 #include <QLocale>
 #include <QProcess>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -36,6 +38,7 @@ using lt::ui::Appearance;
 using lt::ui::CohortHeatmap;
 using lt::ui::KpiCard;
 using lt::ui::ManagerApprovalDialog;
+using lt::ui::MemberListDialog;
 using lt::ui::ReportCards;
 using lt::ui::ReportsDialog;
 using lt::ui::TillWindow;
@@ -54,6 +57,7 @@ private slots:
     void trendsSegmentsAndCohortsAreDrawn();
     void filterChangesTheSalesCards();
     void pdfButtonWritesTheScreen();
+    void cardOpensTheMembersBehindIt();
 
 private:
     TillWindow& window() { return m_till->window(); }
@@ -99,7 +103,8 @@ bool TestReports::inReports(const std::function<void(ReportsDialog*)>& action)
         [&](ReportsDialog* dialog) {
             QTRY_VERIFY_WITH_TIMEOUT(!dialog->isLoading(), 10000);
             action(dialog);
-            TillHarness::press(Qt::Key_Escape);
+            if (dialog->isVisible()) // unless the action closed it
+                TillHarness::press(Qt::Key_Escape);
         },
         15000);
     TillHarness::press(Qt::Key_F10);
@@ -314,3 +319,24 @@ void TestReports::pdfButtonWritesTheScreen()
 
 QTEST_MAIN(TestReports)
 #include "tst_ui_reports.moc"
+
+// Enter on the buyers card lists the month's one buyer; Enter on the row closes the reports with that member chosen.
+void TestReports::cardOpensTheMembersBehindIt()
+{
+    const bool shown = inReports([&](ReportsDialog* dialog) {
+        QSignalSpy chosen(dialog, &ReportsDialog::memberChosen);
+        auto listed = whenModal<MemberListDialog>(
+            [&](MemberListDialog* list) {
+                QTRY_COMPARE_WITH_TIMEOUT(list->table()->model()->rowCount(), 1, 10000);
+                TillHarness::press(Qt::Key_Return);
+            },
+            10000);
+        dialog->card(QStringLiteral("buyers"))->setFocus();
+        TillHarness::press(Qt::Key_Return);
+        QVERIFY(*listed);
+        QCOMPARE(chosen.count(), 1);
+        QCOMPARE(chosen.constFirst().constFirst().toLongLong(), m_member.id);
+        QVERIFY(!dialog->isVisible());
+    });
+    QVERIFY(shown);
+}

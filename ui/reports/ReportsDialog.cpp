@@ -5,6 +5,7 @@
 #include "ui/Appearance.h"
 #include "ui/reports/CohortHeatmap.h"
 #include "ui/reports/KpiCard.h"
+#include "ui/reports/MemberListDialog.h"
 #include "ui/reports/ReportCards.h"
 #include "ui/reports/ReportCharts.h"
 #include "ui/reports/ReportPdf.h"
@@ -62,6 +63,7 @@ QScrollArea* scrolling(QWidget* content, QWidget* parent)
 
 ReportsDialog::ReportsDialog(const QString& databasePath, const Clock& clock, QWidget* parent)
     : QDialog(parent)
+    , m_databasePath(databasePath)
     , m_clock(clock)
     , m_loader(databasePath, clock)
     , m_period(new QComboBox(this))
@@ -160,11 +162,31 @@ QWidget* ReportsDialog::keyFiguresTab()
         const ReportCards::Card& spec = all.at(i);
         auto* card = new KpiCard(spec.title, spec.howComputed, content);
         card->setObjectName(spec.key);
+        if (MemberListDialog::kindForCard(spec.key)) {
+            card->setDrillDownEnabled(true);
+            connect(card, &KpiCard::drillDown, this, [this, key = spec.key] { openMembersBehind(key); });
+        }
         m_cards.insert(spec.key, card);
         m_howComputed.insert(spec.key, spec.howComputed);
         cards->addWidget(card, int(i / CardsPerRow), int(i % CardsPerRow));
     }
     return scrolling(content, this);
+}
+
+// The members behind a card, for the period shown; Enter on one closes the reports and shows that member at the till.
+void ReportsDialog::openMembersBehind(const QString& cardKey)
+{
+    const auto kind = MemberListDialog::kindForCard(cardKey);
+    if (!kind)
+        return;
+    DrillDownQuery query;
+    query.kind = *kind;
+    query.from = m_from->date();
+    query.to = m_to->date();
+    if (const qint64 member = MemberListDialog::openList(m_databasePath, m_clock, query, this); member > 0) {
+        emit memberChosen(member);
+        accept();
+    }
 }
 
 QWidget* ReportsDialog::trendsTab()

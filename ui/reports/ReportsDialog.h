@@ -64,6 +64,7 @@ public:
     Result<void> savePdf(const QString& path);
 
 signals:
+    void memberChosen(qint64 memberId); // picked in the list behind a figure: the till shows them
     void figuresShown(); // the cards and charts show the period asked for
     void analysisShown(); // the segments and cohorts are shown
 
@@ -81,6 +82,9 @@ private:
     void choosePdf();
     void showMessage(const QString& text, bool error);
 
+    void openMembersBehind(const QString& cardKey);
+
+    const QString m_databasePath;
     const Clock& m_clock;
     ReportLoader m_loader;
     QComboBox* m_period;
