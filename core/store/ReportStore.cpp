@@ -17,13 +17,26 @@ namespace lt {
 namespace {
 
 // Each summary table with the query that recomputes it from the raw tables: the rebuild writes what the query gives,
-// and `check` compares the two. The queries say in full what the triggers of schema 6 keep row by row.
+// and `check` compares the two. The queries say in full what the triggers of schemas 6 and 7 keep row by row.
 struct Summary
 {
     int version; // the schema version that added the table
     const char* table;
     const char* columns;
     const char* recomputed;
+    bool fromMemberMonths = false; // reads temp.report_member_month_sales (below)
+};
+
+// Three summaries are sums of each member's sales by month: those are summed once, into a temporary table kept in
+// member order, rather than three times from the sales (each a sort of every sale).
+const char* const MemberMonthSales[] = {
+    "DROP TABLE IF EXISTS temp.report_member_month_sales",
+    "CREATE TEMP TABLE report_member_month_sales (member_id INTEGER NOT NULL, month TEXT NOT NULL, "
+    "sales INTEGER NOT NULL, net_minor INTEGER NOT NULL, first_day TEXT NOT NULL, last_day TEXT NOT NULL, "
+    "PRIMARY KEY (member_id, month)) WITHOUT ROWID",
+    "INSERT INTO temp.report_member_month_sales SELECT member_id, substr(day, 1, 7), count(*), sum(net), min(day), "
+    "max(day) FROM (SELECT member_id, date(created_at, 'localtime') AS day, amount_minor - refunded_minor AS net "
+    "FROM sales NOT INDEXED) GROUP BY member_id, substr(day, 1, 7)",
 };
 
 // report_day_members lists each day's members in the order their sales and redemptions came, which a recomputation
@@ -44,16 +57,17 @@ const Summary Summaries[] = {
      "SELECT date(created_at, 'localtime'), member_id, 0, 0, 1 FROM ledger WHERE kind = 'redeem') "
      "GROUP BY day, member_id"},
     {6, "report_members", "member_id, sales, net_minor, first_day, last_day",
-     "SELECT member_id, count(*), sum(amount_minor - refunded_minor), min(date(created_at, 'localtime')), "
-     "max(date(created_at, 'localtime')) FROM sales GROUP BY member_id"},
+     "SELECT member_id, sum(sales), sum(net_minor), min(first_day), max(last_day) "
+     "FROM temp.report_member_month_sales GROUP BY member_id",
+     true},
     {6, "report_enrollments", "day, members",
      "SELECT date(enrolled_at, 'localtime'), count(*) FROM members GROUP BY 1"},
-    {6, "report_member_months", "member_id, month",
-     "SELECT DISTINCT member_id, strftime('%Y-%m', created_at, 'localtime') FROM sales"},
+    {6, "report_member_months", "member_id, month", "SELECT member_id, month FROM temp.report_member_month_sales",
+     true},
     {6, "report_cohorts", "cohort, month, buyers",
-     "SELECT strftime('%Y-%m', m.enrolled_at, 'localtime'), s.month, count(*) FROM (SELECT DISTINCT member_id, "
-     "strftime('%Y-%m', created_at, 'localtime') AS month FROM sales) s JOIN members m ON m.id = s.member_id "
-     "GROUP BY 1, 2"},
+     "SELECT strftime('%Y-%m', m.enrolled_at, 'localtime'), s.month, count(*) FROM temp.report_member_month_sales s "
+     "JOIN members m ON m.id = s.member_id GROUP BY 1, 2",
+     true},
     {7, DayMembers, "slot, members",
      "SELECT slot, group_concat(token, '') FROM ("
      "SELECT CAST(julianday(date(created_at, 'localtime')) + 0.5 AS INTEGER) * 256 + member_id % 256 AS slot, "
@@ -172,10 +186,56 @@ Error badDay(const char* table)
 
 } // namespace
 
+namespace {
+
+bool inScope(const Summary& summary, int addedInVersion)
+{
+    return addedInVersion == 0 || summary.version == addedInVersion;
+}
+
+// Sums each member's sales by month into temp.report_member_month_sales when a summary in scope reads it, and drops
+// it again when the scope ends.
+class MemberMonthScope
+{
+public:
+    explicit MemberMonthScope(Database& db)
+        : m_db(db)
+    {
+    }
+    ~MemberMonthScope()
+    {
+        if (m_made)
+            (void)m_db.exec(QStringLiteral("DROP TABLE IF EXISTS temp.report_member_month_sales"));
+    }
+    MemberMonthScope(const MemberMonthScope&) = delete;
+    MemberMonthScope& operator=(const MemberMonthScope&) = delete;
+
+    Result<void> prepare(int addedInVersion)
+    {
+        const bool needed = std::any_of(std::begin(Summaries), std::end(Summaries), [&](const Summary& summary) {
+            return summary.fromMemberMonths && inScope(summary, addedInVersion);
+        });
+        if (!needed)
+            return {};
+        m_made = true;
+        for (const char* sql : MemberMonthSales)
+            LT_TRY(m_db.exec(QLatin1String(sql)));
+        return {};
+    }
+
+private:
+    Database& m_db;
+    bool m_made = false;
+};
+
+} // namespace
+
 Result<void> ReportStore::rebuild(int addedInVersion)
 {
+    MemberMonthScope memberMonths(m_db);
+    LT_TRY(memberMonths.prepare(addedInVersion));
     for (const Summary& summary : Summaries) {
-        if (addedInVersion != 0 && summary.version != addedInVersion)
+        if (!inScope(summary, addedInVersion))
             continue;
         LT_TRY(m_db.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(summary.table))));
         LT_TRY(m_db.exec(
@@ -190,6 +250,8 @@ Result<QStringList> ReportStore::differences() const
     // Each recomputation runs once, into a temporary table: the two sides hold distinct rows (the summaries are keyed,
     // the recomputations grouped by the key), so they are equal when they have as many rows and none is only kept.
     QStringList differing;
+    MemberMonthScope memberMonths(m_db);
+    LT_TRY(memberMonths.prepare(0));
     for (const Summary& summary : Summaries) {
         if (summary.table == DayMembers) {
             LT_TRY_ASSIGN(const bool same, dayMembersAgree(QLatin1String(summary.recomputed)));
