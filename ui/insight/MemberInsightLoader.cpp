@@ -2,6 +2,7 @@
 
 #include "core/common/Clock.h"
 #include "core/services/LoyaltyEngine.h"
+#include "core/services/OfferService.h"
 #include "core/store/Database.h"
 #include "ui/UiLogging.h"
 
@@ -49,6 +50,9 @@ private:
         insight.memberId = memberId;
         insight.day = day;
         LT_TRY_ASSIGN(insight.segment, m_segments->memberOutlook(memberId, day));
+        LT_TRY_ASSIGN(insight.offer, OfferService(m_engine->context()).offerFor(memberId, day));
+        if (insight.offer)
+            insight.offerDescription = OfferService::describe(*insight.offer, m_engine->program());
         return insight;
     }
 
@@ -130,6 +134,11 @@ void MemberInsightLoader::remember(const MemberInsight& insight)
     m_cache.prepend(insight);
     if (m_cache.size() > CacheSize)
         m_cache.removeLast();
+}
+
+void MemberInsightLoader::drop(qint64 memberId)
+{
+    m_cache.removeIf([memberId](const MemberInsight& known) { return known.memberId == memberId; });
 }
 
 void MemberInsightLoader::forget()

@@ -36,6 +36,9 @@ public:
     // Asks for the member's insight today: `loaded` brings it unless another member is asked for first. Returns
     // what is known of it already today, to show while the fresh one is read.
     std::optional<MemberInsight> request(qint64 memberId);
+    // The member changed (an offer applied or used by a sale): what is kept of them goes, so that the next request
+    // shows nothing stale while it is read again.
+    void drop(qint64 memberId);
     // The program changed: what is kept goes, and the worker reads the program again.
     void forget();
     bool isLoading() const { return m_loading; }

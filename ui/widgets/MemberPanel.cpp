@@ -30,6 +30,7 @@ MemberPanel::MemberPanel(QWidget* parent)
     , m_balance(new QLabel(this))
     , m_unconfirmed(new StatusLabel(StatusLabel::Tone::Warning, StatusLabel::Weight::Normal, this))
     , m_insight(new QLabel(this))
+    , m_targetedOffer(new StatusLabel(StatusLabel::Tone::GoodNews, StatusLabel::Weight::Bold, this))
     , m_progress(new QProgressBar(this))
     , m_available(new QLabel(this))
     , m_history(new QListWidget(this))
@@ -47,11 +48,12 @@ MemberPanel::MemberPanel(QWidget* parent)
     m_offer->setAccessibleName(tr("Open offer"));
     m_expiring->setAccessibleName(tr("Points about to expire"));
     m_insight->setAccessibleName(tr("Segment and suggested action"));
+    m_targetedOffer->setAccessibleName(tr("Targeted offer"));
     // The palette's own text colour, bold: readable in the light and the dark palette alike.
     QFont bold = font();
     bold.setBold(true);
     m_insight->setFont(bold);
-    for (QLabel* label : {m_tier, m_offer, m_expiring, m_insight})
+    for (QLabel* label : {m_tier, m_offer, m_expiring, m_insight, m_targetedOffer})
         label->setWordWrap(true);
     m_history->setAccessibleName(tr("Recent history"));
     m_available->setWordWrap(true);
@@ -67,6 +69,7 @@ MemberPanel::MemberPanel(QWidget* parent)
     layout->addWidget(m_balance);
     layout->addWidget(m_unconfirmed);
     layout->addWidget(m_insight);
+    layout->addWidget(m_targetedOffer);
     layout->addWidget(m_expiring);
     layout->addWidget(m_progress);
     layout->addWidget(m_available);
@@ -79,10 +82,11 @@ void MemberPanel::clear()
 {
     m_name->setText(tr("No member"));
     m_details->clear();
-    for (QLabel* label : {m_tier, m_offer, m_expiring, m_insight}) {
+    for (QLabel* label : {m_tier, m_offer, m_expiring, m_insight, m_targetedOffer}) {
         label->clear();
         label->setVisible(false);
     }
+    m_shownOffer.reset();
     m_balance->clear();
     m_unconfirmed->clear();
     m_progress->setVisible(false);
@@ -120,18 +124,41 @@ QString MemberPanel::insightText() const
     return m_insight->isVisibleTo(this) ? m_insight->text() : QString();
 }
 
+QString MemberPanel::targetedOfferText() const
+{
+    return m_targetedOffer->isVisibleTo(this) ? m_targetedOffer->text() : QString();
+}
+
 void MemberPanel::showInsight(const MemberInsight& insight)
 {
     const SegmentOutlook& segment = insight.segment;
     m_insight->setText(segment.segment ? tr("%1 — suggest: %2").arg(segment.segmentName, segment.suggestion)
                                        : QString());
     m_insight->setVisible(!m_insight->text().isEmpty());
+    m_shownOffer = insight.offer;
+    if (!insight.offer)
+        return clearOffer();
+    const QString until = dateText(insight.offer->to);
+    // A multiplier is used by the next sale; a bonus or a reward waits for the cashier's key (TillCommands).
+    m_targetedOffer->setText(
+        insight.offer->kind == TargetedOffer::Kind::Multiplier
+            ? tr("Offer: %1 until %2 — applies by itself on the next sale").arg(insight.offerDescription, until)
+            : tr("Offer: %1 until %2 — F11 to apply").arg(insight.offerDescription, until));
+    m_targetedOffer->setVisible(true);
 }
 
 void MemberPanel::clearInsight()
 {
     m_insight->clear();
     m_insight->setVisible(false);
+    clearOffer();
+}
+
+void MemberPanel::clearOffer()
+{
+    m_shownOffer.reset();
+    m_targetedOffer->clear();
+    m_targetedOffer->setVisible(false);
 }
 
 QString MemberPanel::dateText(QDate date)

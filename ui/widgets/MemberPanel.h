@@ -9,6 +9,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QLabel;
 class QListWidget;
 class QProgressBar;
@@ -17,7 +19,8 @@ namespace lt::ui {
 
 // The member at the till: name (or a masked phone), tier and how far the next one is, balance, progress to the next
 // reward, what they can redeem now and recent history with the tier's changes; an open win-back offer and the next
-// points to expire; the member's segment and the action it suggests. Points Square has not confirmed yet are marked.
+// points to expire; the member's segment and the action it suggests, and the targeted offer made to them. Points
+// Square has not confirmed yet are marked.
 class MemberPanel : public QWidget
 {
     Q_OBJECT
@@ -36,9 +39,14 @@ public:
     void showMember(const Shown& shown, const LoyaltyProgram& program);
     // What the program says about the member beyond the balance: the tier's progress, an offer, expiring points.
     void showOutlook(const MemberOutlook& outlook, const LoyaltyProgram& program);
-    // What was read of the member off the event loop; nothing for a member who never bought.
+    // What was read of the member off the event loop: the segment (nothing for a member who never bought) and the
+    // targeted offer (nothing for a member held out or without one).
     void showInsight(const MemberInsight& insight);
     void clearInsight();
+    // The offer was applied or used: its line goes until the member's insight is read again.
+    void clearOffer();
+    // The targeted offer the panel shows, if any.
+    const std::optional<TargetedOffer>& shownOffer() const { return m_shownOffer; }
     void clear();
     QString balanceText() const;
     QString displayName() const;
@@ -46,6 +54,7 @@ public:
     QString offerText() const;
     QString expiringText() const;
     QString insightText() const; // empty while hidden
+    QString targetedOfferText() const; // empty while hidden
     // A date as the panel writes it: the locale's long format without the weekday ("December 1, 2024").
     static QString dateText(QDate date);
 
@@ -58,6 +67,8 @@ private:
     QLabel* m_balance;
     QLabel* m_unconfirmed;
     QLabel* m_insight;
+    QLabel* m_targetedOffer;
+    std::optional<TargetedOffer> m_shownOffer;
     QProgressBar* m_progress;
     QLabel* m_available;
     QListWidget* m_history;
