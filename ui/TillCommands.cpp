@@ -32,6 +32,7 @@ QGridLayout* TillCommands::actionKeys(TillWindow& window, QWidget* page, QList<Q
         {TillWindow::tr("Enroll"), Qt::Key_F5, [till] { till->startEnrollment(); }, false},
         {TillWindow::tr("Void last sale"), Qt::Key_F6, [till] { till->voidLastSale(); }, false},
         {TillWindow::tr("Adjust points"), Qt::Key_F7, [till] { till->startAdjustment(); }, true},
+        {TillWindow::tr("Apply offer"), Qt::Key_F11, [till] { till->applyOffer(); }, true},
         {TillWindow::tr("Next customer"), Qt::Key_Escape, [till] { till->finishCustomer(); }, false},
         {TillWindow::tr("Lock"), Qt::Key_F12, [till] { till->lock(); }, false},
         {TillWindow::tr("Help"), Qt::Key_F1, [till] { till->showHelp(); }, false},

@@ -1,8 +1,10 @@
 #include "ui/TillWindow.h"
 
+#include "core/common/Clock.h"
 #include "core/domain/CardNumber.h"
 #include "core/exchange/DemoDataGenerator.h"
 #include "core/services/LoyaltyEngine.h"
+#include "core/services/OfferService.h"
 #include "core/store/Database.h"
 #include "core/store/MemberStore.h"
 #include "core/store/StoreSettings.h"
@@ -354,6 +356,11 @@ void TillWindow::startSale()
         m_lastSaleReference = change->saleReference;
         if (!change->repeated)
             syncSoon();
+        const std::optional<TargetedOffer>& offer = m_panel->shownOffer();
+        for (const PointsLine& line : change->earned.extras) { // a multiplier offer's line bears its name
+            if (offer && offer->kind == TargetedOffer::Kind::Multiplier && line.name.startsWith(offer->name))
+                offerUsed(m_member->id);
+        }
         showMember(m_member->id);
     }
     returnFocus();
@@ -426,6 +433,48 @@ void TillWindow::startAdjustment()
         syncSoon();
     // Whatever the outcome, the balance as the store has it now.
     showMember(m_member->id);
+}
+
+void TillWindow::applyOffer()
+{
+    // The offer the cashier sees (it may have ended since), or the one applied here before: said to be applied.
+    const std::optional<TargetedOffer>& shown = m_panel->shownOffer();
+    const qint64 offerId = !m_member ? 0 : shown ? shown->id : m_appliedOffers.value(m_member->id);
+    if (offerId == 0)
+        return m_banner->show(MessageBanner::Kind::Information, tr("There is no offer for this member today."));
+    if (shown && shown->kind == TargetedOffer::Kind::Multiplier)
+        return m_banner->show(MessageBanner::Kind::Information,
+                              tr("This offer applies by itself to the member's next sale."));
+    const qint64 memberId = m_member->id;
+    auto applied =
+        OfferService(m_engine.context())
+            .apply(memberId, offerId, m_clock.nowUtc().toLocalTime().date(), PointsActions::actorFor(m_staff));
+    const LoyaltyProgram& program = m_engine.program();
+    if (!applied) {
+        m_banner->show(MessageBanner::Kind::Error, applied.error().message);
+    } else if (applied->repeated) {
+        m_banner->show(MessageBanner::Kind::Information,
+                       tr("This offer was already applied: nothing more added. Balance %1 %2.")
+                           .arg(applied->member.balance)
+                           .arg(program.pointsWord(applied->member.balance)));
+    } else {
+        m_banner->show(MessageBanner::Kind::Success,
+                       tr("%1 bonus %2 added: new balance %3 %4.")
+                           .arg(applied->points)
+                           .arg(program.pointsWord(applied->points))
+                           .arg(applied->member.balance)
+                           .arg(program.pointsWord(applied->member.balance)));
+        m_appliedOffers.insert(memberId, offerId);
+        syncSoon();
+    }
+    offerUsed(memberId);
+    showMember(memberId);
+}
+
+void TillWindow::offerUsed(qint64 memberId)
+{
+    m_insights->drop(memberId);
+    m_panel->clearOffer();
 }
 
 void TillWindow::showStoreProblem(const QString& message)
@@ -517,6 +566,11 @@ void TillWindow::openReports()
     if (approval.exec() != QDialog::Accepted)
         return returnFocus();
     ReportsDialog dialog(m_db.path(), m_clock, this);
+    // The manager picked a member behind a figure: the till shows them as if looked up.
+    connect(&dialog, &ReportsDialog::memberChosen, this, [this](qint64 memberId) {
+        m_banner->clear();
+        renderMember(memberId);
+    });
     dialog.exec();
     returnFocus();
 }

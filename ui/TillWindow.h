@@ -4,6 +4,7 @@
 #include "core/store/StaffDirectory.h"
 #include "ui/PointsActions.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QTimer>
 
@@ -61,6 +62,8 @@ public:
     void startEnrollment(const QString& phone = QString(), const QString& card = QString());
     void voidLastSale();
     void startAdjustment();
+    // Gives the member the bonus or reward offer the panel shows (OfferService::apply), once.
+    void applyOffer();
     void showHelp();
     void finishCustomer();
     void addDemoMembers();
@@ -87,6 +90,7 @@ private:
     void reloadProgram();
     void refreshStatus();
     void returnFocus();
+    void offerUsed(qint64 memberId); // the offer's line goes and the member's insight is read again
 
     Database& m_db;
     LoyaltyEngine& m_engine;
@@ -111,6 +115,7 @@ private:
     SerialScanner* m_serialScanner = nullptr;
     HelpOverlay* m_help = nullptr;
     QList<QPushButton*> m_memberActions;
+    QHash<qint64, qint64> m_appliedOffers; // member → the offer applied here, to say so if asked again
     QTimer m_idle;
     QTimer m_statusTimer;
 };

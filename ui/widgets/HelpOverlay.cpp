@@ -27,6 +27,7 @@ HelpOverlay::HelpOverlay(QWidget* parent)
                      "<tr><td><b>F8</b></td><td>conflicts with Square (a manager)</td></tr>"
                      "<tr><td><b>F9</b></td><td>sync with Square now</td></tr>"
                      "<tr><td><b>F10</b></td><td>reports (a manager)</td></tr>"
+                     "<tr><td><b>F11</b></td><td>apply the member's offer shown on the panel</td></tr>"
                      "<tr><td><b>Esc</b></td><td>next customer</td></tr>"
                      "<tr><td><b>F12</b></td><td>lock the till</td></tr>"
                      "<tr><td><b>F1</b></td><td>this help</td></tr></table>"
