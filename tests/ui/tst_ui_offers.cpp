@@ -1,8 +1,9 @@
 // Targeted offers at the till, key by key: a member offered a bonus sees it on the member panel and F11 adds the
-// points once (a second press says it was applied already); a member held out sees nothing and F11 gives nothing; a
-// multiplier offer says it applies by itself and its line goes once a sale has used it; the line reads in the dark
-// palette; and a member the manager picks in a report's list is shown at the till. Twenty members who each bought
-// 10.00 on 1 June: every score is tied, so all are "lost" (as in tst_offerservice).
+// points once (a second press says it was applied already); a member held out sees nothing and F11 gives nothing; an
+// offer ended meanwhile is refused with its reason; a multiplier offer says it applies by itself and its line goes once
+// a sale has used it; the line reads in the dark palette; and a member the manager picks in a report's list is shown at
+// the till. Twenty members who each bought 10.00 on 1 June: every score is tied, so all are "lost" (as in
+// tst_offerservice).
 #include "core/services/OfferService.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/ui/TillHarness.h"
@@ -55,6 +56,7 @@ private slots:
     void cleanup();
     void offeredMemberGetsTheBonusOnce();
     void heldOutMemberSeesNothing();
+    void offerEndedMeanwhileChangesNothing();
     void multiplierLineGoesAfterTheSale();
     void offerLineReadsInTheDarkPalette();
     void memberChosenInAReportIsShown();
@@ -218,6 +220,26 @@ void TestOffers::heldOutMemberSeesNothing()
     QCOMPARE(balance(member.id), qint64(10));
     QCOMPARE(offerEntries(member.id), qint64(0));
     QCOMPARE(window().banner()->text(), TillWindow::tr("There is no offer for this member today."));
+}
+
+// The manager ends the offer (from the admin CLI, say) while the member's panel still shows it: F11 says why and
+// gives nothing, and the line goes.
+void TestOffers::offerEndedMeanwhileChangesNothing()
+{
+    const TargetedOffer offer = define(TargetedOffer::Kind::Bonus, 0);
+    QVERIFY(offer.id > 0);
+    const Member member = m_members.first();
+    scan(member);
+    QTRY_VERIFY(!panel()->targetedOfferText().isEmpty());
+    LT_VERIFY_OK(OfferService(m_till->store().engine().context()).end(offer.id, m_manager.name, TempStore::cashier()));
+    TillHarness::press(Qt::Key_F11);
+    QCOMPARE(window().banner()->kind(), MessageBanner::Kind::Error);
+    QVERIFY2(window().banner()->text().contains(QLatin1String("is not open")), qPrintable(window().banner()->text()));
+    QCOMPARE(balance(member.id), qint64(10));
+    QCOMPARE(offerEntries(member.id), qint64(0));
+    QCOMPARE(panel()->targetedOfferText(), QString());
+    QTRY_VERIFY(settled());
+    QCOMPARE(panel()->targetedOfferText(), QString());
 }
 
 void TestOffers::multiplierLineGoesAfterTheSale()
