@@ -59,6 +59,22 @@
         <source>Welcome back %1x</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The sale&apos;s time %1 is in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store records sales only as they happen (the setting sales.backdate_days is 0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sale can be recorded at most %1 days back (since %2; the setting sales.backdate_days).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member %1 enrolled on %2, after the sale&apos;s time %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AdjustmentService</name>
@@ -168,6 +184,21 @@
     </message>
     <message>
         <source>The card number&apos;s check digit is wrong; scan it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CohortHeatmap</name>
+    <message>
+        <source>Enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each cell: the members of the cohort who bought in that month after enrolling ÷ those enrolled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -575,6 +606,65 @@
     </message>
 </context>
 <context>
+    <name>MemberDrillDown</name>
+    <message>
+        <source>The program has no tier named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the tier whose members to list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A page starts at 0 or after and holds 1 to %1 members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erased member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat buyers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active members (30 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active members (90 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active members (365 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members who redeemed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members in tier %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MemberImporter</name>
     <message>
         <source>consent must be yes or no, not &apos;%1&apos;</source>
@@ -636,6 +726,112 @@
     </message>
     <message>
         <source>The amount is larger than any sale can be.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OfferService</name>
+    <message>
+        <source>Give the offer a name, as the member panel shows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a segment; choose one of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A bonus is a whole number of points from 1 to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A multiplier is more than 1 and at most 10, with at most three decimals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The program has no reward &apos;%1&apos; (its rewards: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the offer&apos;s first day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the offer&apos;s last day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first day, %1, is in the past.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last day comes before the first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An offer runs at most a year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hold-out share is a whole percentage from 0 to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the manager who makes the offer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No member is in the segment %1 today: the offer would reach nobody.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the manager who ends the offer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer %1 has already been ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no offer %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n bonus point(s)</source>
+        <translation>
+            <numerusform>%1: %n bonus point</numerusform>
+            <numerusform>%1: %n bonus points</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2x points on the next sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: reward unlocked, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member %1 is not among the members of offer %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member %1 is held out of offer %2: it is not shown to them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer %1 is not open on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer %1 multiplies the points of the member&apos;s next sale: it applies when that sale is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member %1 has left the program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer %1 was used by member %2 meanwhile.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1066,19 +1262,151 @@
         <source>A trend covers 1 to 60 months up to a valid day.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No sale was recorded at till &quot;%1&quot;; the tills are: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sale was recorded by &quot;%1&quot;; the staff who took sales are: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReportsDialog</name>
     <message>
-        <source>new</source>
+        <source>Members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>none</source>
+        <source>Members enrolled by the period&apos;s last day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 · %2 · %3</source>
+        <source>New members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members enrolled in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members with a sale in the 90 days up to the period&apos;s last day, and their share of all members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members with at least one sale in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales recorded in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period&apos;s sales less what refunds and voids took back of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net sales ÷ the sales not wholly refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchase frequency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales ÷ buyers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat purchase rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyers with two or more sales ÷ buyers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points the period&apos;s purchases earned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points redeemed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points spent on rewards in the period, less those of rewards given back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points that lapsed in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points outstanding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every member&apos;s balance at the end of the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redemption rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points redeemed ÷ points earned in the period (above 100 % when older points were spent).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member redemption rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members who redeemed in the period ÷ buyers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points expiring soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points whose last valid day falls within 30, 60 and 90 days, as the daily automation pass last counted them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points liability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outstanding points × what a point has cost in discounts × (1 − the share of points that expire).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1382,6 +1710,10 @@
         <source>List category ids separated by commas, such as COFFEE,PASTRY.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; needs a whole number from 0 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncConflicts</name>
@@ -1465,6 +1797,21 @@
     </message>
 </context>
 <context>
+    <name>lt::ui</name>
+    <message>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lt::ui::AdjustmentDialog</name>
     <message>
         <source>Adjust points</source>
@@ -1512,6 +1859,13 @@
     </message>
     <message>
         <source>Adjust</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::CohortHeatmap</name>
+    <message>
+        <source>No cohort yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1750,7 +2104,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;table cellpadding=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;look up what was typed or scanned&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sale: award points&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;redeem a reward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;refund a sale&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;enroll a customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;void the last sale (a manager once the customer has left)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;adjust points (a manager approves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflicts with Square (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sync with Square now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F10&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reports (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;lock the till&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Press any key to go back.&lt;/p&gt;</source>
+        <source>&lt;table cellpadding=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;look up what was typed or scanned&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sale: award points&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;redeem a reward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;refund a sale&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;enroll a customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;void the last sale (a manager once the customer has left)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;adjust points (a manager approves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflicts with Square (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sync with Square now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F10&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reports (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;apply the member&apos;s offer shown on the panel&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;lock the till&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Press any key to go back.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::KpiCard</name>
+    <message>
+        <source>Enter: the members behind this figure ›</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Enter to open the list of the members behind this figure.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1769,6 +2134,103 @@
     <name>lt::ui::ManagerApprovalDialog</name>
     <message>
         <source>Manager approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::MemberListDialog</name>
+    <message>
+        <source>&amp;More members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net sales in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Order by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter opens the member of the row; Esc closes the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the members …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s)</source>
+        <translation>
+            <numerusform>%Ln member</numerusform>
+            <numerusform>%Ln members</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2; scroll down or press More for the next ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::MemberListModel</name>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1872,6 +2334,26 @@
     </message>
     <message>
         <source>Lowered to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment and suggested action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targeted offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — suggest: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer: %1 until %2 — applies by itself on the next sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer: %1 until %2 — F11 to apply</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2071,6 +2553,136 @@
     </message>
 </context>
 <context>
+    <name>lt::ui::ReportCards</name>
+    <message>
+        <source>%1 on the period before · %2 on a year earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole store&apos;s figure: it does not split by till or staff member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>staff %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::ReportCharts</name>
+    <message>
+        <source>Net sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net sales by month (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outstanding at the month&apos;s end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points flow by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members by tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members by segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::ReportPdf</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot draw the PDF %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cohort retention: members who bought k months after enrolling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1 to %2 · %3
+Made %4 · page %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments at the end of %1 (rows) and today (columns)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From \ to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sale yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 members · %3: %4 members</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lt::ui::ReportsDialog</name>
     <message>
         <source>Reports</source>
@@ -2117,139 +2729,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Members</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Members enrolled by the period&apos;s last day.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New members</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Members enrolled in the period.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Active members</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Members with a sale in the 90 days up to the period&apos;s last day, and their share of all members.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Buyers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Members with at least one sale in the period.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sales</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sales recorded in the period.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Net sales</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The period&apos;s sales less what refunds and voids took back of them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Average order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Net sales ÷ the sales not wholly refunded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Purchase frequency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sales ÷ buyers.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Repeat purchase rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Buyers with two or more sales ÷ buyers.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Points earned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Points the period&apos;s purchases earned.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Points redeemed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Points spent on rewards in the period, less those of rewards given back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Points expired</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Points that lapsed in the period.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Points outstanding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every member&apos;s balance at the end of the period.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Redemption rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Points redeemed ÷ points earned in the period (above 100 % when older points were spent).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Member redemption rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Members who redeemed in the period ÷ buyers.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Points liability</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outstanding points × what a point has cost in discounts × (1 − the share of points that expire).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Computing the figures from %1 to %2 …</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 on the period before · %2 on a year earlier</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -2260,35 +2740,109 @@
         </translation>
     </message>
     <message>
-        <source>Earned</source>
+        <source>Save as P&amp;DF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Redeemed</source>
+        <source>All tills</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Expired</source>
+        <source>All staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Net sales by month (%1)</source>
+        <source>&amp;Till:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Points by month</source>
+        <source>St&amp;aff:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Members by tier</source>
+        <source>&amp;Key figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Points expiring soon</source>
+        <source>T&amp;rends</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Points whose last valid day falls within 30, 60 and 90 days, as the daily automation pass last counted them.</source>
+        <source>Se&amp;gments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ohorts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes the period, the filter, every card and every chart to a PDF (Ctrl+P).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reports-%1-%2.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the reports as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sale yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members by their segment at the end of last month (rows) and today (columns).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Movement since the end of last month (from → to):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Retention of the last %n cohorts: of the members who enrolled in a month, the share who bought in each month after.</source>
+        <translation>
+            <numerusform>Retention of the last %n cohort: of the members who enrolled in a month, the share who bought in each month after.</numerusform>
+            <numerusform>Retention of the last %n cohorts: of the members who enrolled in a month, the share who bought in each month after.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Computing the segments and cohorts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales of %1; members and points are the whole store&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready-made lists: %1 — %2 members (three or more purchases in six months, none in six weeks) · %3 — %4 members (a balance of 90 % or more of the next reward).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Today, %1, against the end of %2; computed in %n ms.</source>
+        <translation>
+            <numerusform>Today, %1, against the end of %2; computed in %n ms.</numerusform>
+            <numerusform>Today, %1, against the end of %2; computed in %n ms.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cohorts enrolled from %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The figures are still being computed; save the PDF when they are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as %1, without the segments and cohorts, which were still being computed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2649,6 +3203,26 @@
     </message>
     <message>
         <source>Reports are for managers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no offer for this member today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This offer applies by itself to the member&apos;s next sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This offer was already applied: nothing more added. Balance %1 %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bonus %2 added: new balance %3 %4.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -59,6 +59,22 @@
         <source>Welcome back %1x</source>
         <translation>Bienvenido de nuevo %1x</translation>
     </message>
+    <message>
+        <source>The sale&apos;s time %1 is in the future.</source>
+        <translation>La hora de la venta, %1, está en el futuro.</translation>
+    </message>
+    <message>
+        <source>This store records sales only as they happen (the setting sales.backdate_days is 0).</source>
+        <translation>Esta tienda solo registra las ventas en el momento (el ajuste sales.backdate_days es 0).</translation>
+    </message>
+    <message>
+        <source>A sale can be recorded at most %1 days back (since %2; the setting sales.backdate_days).</source>
+        <translation>Una venta puede registrarse como máximo %1 días atrás (desde el %2; ajuste sales.backdate_days).</translation>
+    </message>
+    <message>
+        <source>Member %1 enrolled on %2, after the sale&apos;s time %3.</source>
+        <translation>El socio %1 se inscribió el %2, después de la hora de la venta, %3.</translation>
+    </message>
 </context>
 <context>
     <name>AdjustmentService</name>
@@ -169,6 +185,21 @@
     <message>
         <source>The card number&apos;s check digit is wrong; scan it again.</source>
         <translation>El dígito verificador de la tarjeta es incorrecto; escanéela de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>CohortHeatmap</name>
+    <message>
+        <source>Enrolled</source>
+        <translation>Inscritos</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>Cohorte</translation>
+    </message>
+    <message>
+        <source>Each cell: the members of the cohort who bought in that month after enrolling ÷ those enrolled.</source>
+        <translation>Cada celda: los socios de la cohorte que compraron ese mes tras inscribirse ÷ los inscritos.</translation>
     </message>
 </context>
 <context>
@@ -575,6 +606,65 @@
     </message>
 </context>
 <context>
+    <name>MemberDrillDown</name>
+    <message>
+        <source>The program has no tier named &quot;%1&quot;.</source>
+        <translation>El programa no tiene ningún nivel llamado «%1».</translation>
+    </message>
+    <message>
+        <source>Name the tier whose members to list.</source>
+        <translation>Indique el nivel cuyos socios quiere ver.</translation>
+    </message>
+    <message>
+        <source>A page starts at 0 or after and holds 1 to %1 members.</source>
+        <translation>Una página empieza en 0 o después y tiene de 1 a %1 socios.</translation>
+    </message>
+    <message>
+        <source>Erased member</source>
+        <translation>Socio borrado</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Socios</translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation>Socios nuevos</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>Compradores</translation>
+    </message>
+    <message>
+        <source>Repeat buyers</source>
+        <translation>Compradores repetidores</translation>
+    </message>
+    <message>
+        <source>Active members (30 days)</source>
+        <translation>Socios activos (30 días)</translation>
+    </message>
+    <message>
+        <source>Active members (90 days)</source>
+        <translation>Socios activos (90 días)</translation>
+    </message>
+    <message>
+        <source>Active members (365 days)</source>
+        <translation>Socios activos (365 días)</translation>
+    </message>
+    <message>
+        <source>Members who redeemed</source>
+        <translation>Socios que canjearon</translation>
+    </message>
+    <message>
+        <source>Members in tier %1</source>
+        <translation>Socios del nivel %1</translation>
+    </message>
+    <message>
+        <source>Segment: %1</source>
+        <translation>Segmento: %1</translation>
+    </message>
+</context>
+<context>
     <name>MemberImporter</name>
     <message>
         <source>consent must be yes or no, not &apos;%1&apos;</source>
@@ -637,6 +727,112 @@
     <message>
         <source>The amount is larger than any sale can be.</source>
         <translation>El monto supera el máximo permitido para una venta.</translation>
+    </message>
+</context>
+<context>
+    <name>OfferService</name>
+    <message>
+        <source>Give the offer a name, as the member panel shows it.</source>
+        <translation>Dé un nombre a la oferta, tal como lo mostrará el panel del socio.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a segment; choose one of %2.</source>
+        <translation>&apos;%1&apos; no es un segmento; elija uno de %2.</translation>
+    </message>
+    <message>
+        <source>A bonus is a whole number of points from 1 to %1.</source>
+        <translation>Una bonificación es un número entero de puntos de 1 a %1.</translation>
+    </message>
+    <message>
+        <source>A multiplier is more than 1 and at most 10, with at most three decimals.</source>
+        <translation>Un multiplicador es mayor que 1 y como máximo 10, con tres decimales como mucho.</translation>
+    </message>
+    <message>
+        <source>The program has no reward &apos;%1&apos; (its rewards: %2).</source>
+        <translation>El programa no tiene la recompensa &apos;%1&apos; (sus recompensas: %2).</translation>
+    </message>
+    <message>
+        <source>Give the offer&apos;s first day.</source>
+        <translation>Indique el primer día de la oferta.</translation>
+    </message>
+    <message>
+        <source>Give the offer&apos;s last day.</source>
+        <translation>Indique el último día de la oferta.</translation>
+    </message>
+    <message>
+        <source>The first day, %1, is in the past.</source>
+        <translation>El primer día, %1, ya ha pasado.</translation>
+    </message>
+    <message>
+        <source>The last day comes before the first.</source>
+        <translation>El último día es anterior al primero.</translation>
+    </message>
+    <message>
+        <source>An offer runs at most a year.</source>
+        <translation>Una oferta dura como máximo un año.</translation>
+    </message>
+    <message>
+        <source>The hold-out share is a whole percentage from 0 to %1.</source>
+        <translation>La parte de control es un porcentaje entero de 0 a %1.</translation>
+    </message>
+    <message>
+        <source>Name the manager who makes the offer.</source>
+        <translation>Indique el gerente que crea la oferta.</translation>
+    </message>
+    <message>
+        <source>No member is in the segment %1 today: the offer would reach nobody.</source>
+        <translation>Hoy no hay ningún socio en el segmento %1: la oferta no llegaría a nadie.</translation>
+    </message>
+    <message>
+        <source>Name the manager who ends the offer.</source>
+        <translation>Indique el gerente que termina la oferta.</translation>
+    </message>
+    <message>
+        <source>Offer %1 has already been ended.</source>
+        <translation>La oferta %1 ya se terminó.</translation>
+    </message>
+    <message>
+        <source>There is no offer %1.</source>
+        <translation>No existe la oferta %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n bonus point(s)</source>
+        <translation>
+            <numerusform>%1: %n punto de bonificación</numerusform>
+            <numerusform>%1: %n puntos de bonificación</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2x points on the next sale</source>
+        <translation>%1: puntos x%2 en la próxima venta</translation>
+    </message>
+    <message>
+        <source>%1: reward unlocked, %2</source>
+        <translation>%1: recompensa desbloqueada, %2</translation>
+    </message>
+    <message>
+        <source>Member %1 is not among the members of offer %2.</source>
+        <translation>El socio %1 no está entre los socios de la oferta %2.</translation>
+    </message>
+    <message>
+        <source>Member %1 is held out of offer %2: it is not shown to them.</source>
+        <translation>El socio %1 está en el grupo de control de la oferta %2: no se le muestra.</translation>
+    </message>
+    <message>
+        <source>Offer %1 is not open on %2.</source>
+        <translation>La oferta %1 no está abierta el %2.</translation>
+    </message>
+    <message>
+        <source>Offer %1 multiplies the points of the member&apos;s next sale: it applies when that sale is recorded.</source>
+        <translation>La oferta %1 multiplica los puntos de la próxima venta del socio: se aplica al registrar esa venta.</translation>
+    </message>
+    <message>
+        <source>Member %1 has left the program.</source>
+        <translation>El socio %1 se dio de baja del programa.</translation>
+    </message>
+    <message>
+        <source>Offer %1 was used by member %2 meanwhile.</source>
+        <translation>El socio %2 ya usó la oferta %1 mientras tanto.</translation>
     </message>
 </context>
 <context>
@@ -1066,20 +1262,152 @@
         <source>A trend covers 1 to 60 months up to a valid day.</source>
         <translation>Una tendencia abarca de 1 a 60 meses hasta un día válido.</translation>
     </message>
+    <message>
+        <source>No sale was recorded at till &quot;%1&quot;; the tills are: %2.</source>
+        <translation>No se registró ninguna venta en la caja «%1»; las cajas son: %2.</translation>
+    </message>
+    <message>
+        <source>No sale was recorded by &quot;%1&quot;; the staff who took sales are: %2.</source>
+        <translation>«%1» no registró ninguna venta; el personal que registró ventas es: %2.</translation>
+    </message>
 </context>
 <context>
     <name>ReportsDialog</name>
     <message>
-        <source>new</source>
-        <translation>nuevo</translation>
+        <source>Members</source>
+        <translation>Socios</translation>
     </message>
     <message>
-        <source>none</source>
-        <translation>ninguno</translation>
+        <source>Members enrolled by the period&apos;s last day.</source>
+        <translation>Socios inscritos hasta el último día del periodo.</translation>
     </message>
     <message>
-        <source>%1 · %2 · %3</source>
-        <translation>%1 · %2 · %3</translation>
+        <source>New members</source>
+        <translation>Socios nuevos</translation>
+    </message>
+    <message>
+        <source>Members enrolled in the period.</source>
+        <translation>Socios inscritos en el periodo.</translation>
+    </message>
+    <message>
+        <source>Active members</source>
+        <translation>Socios activos</translation>
+    </message>
+    <message>
+        <source>Members with a sale in the 90 days up to the period&apos;s last day, and their share of all members.</source>
+        <translation>Socios con una venta en los 90 días hasta el último día del periodo, y su proporción sobre todos los socios.</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>Compradores</translation>
+    </message>
+    <message>
+        <source>Members with at least one sale in the period.</source>
+        <translation>Socios con al menos una venta en el periodo.</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Ventas</translation>
+    </message>
+    <message>
+        <source>Sales recorded in the period.</source>
+        <translation>Ventas registradas en el periodo.</translation>
+    </message>
+    <message>
+        <source>Net sales</source>
+        <translation>Ventas netas</translation>
+    </message>
+    <message>
+        <source>The period&apos;s sales less what refunds and voids took back of them.</source>
+        <translation>Las ventas del periodo menos lo que las devoluciones y anulaciones descontaron de ellas.</translation>
+    </message>
+    <message>
+        <source>Average order</source>
+        <translation>Ticket medio</translation>
+    </message>
+    <message>
+        <source>Net sales ÷ the sales not wholly refunded.</source>
+        <translation>Ventas netas ÷ las ventas no devueltas por completo.</translation>
+    </message>
+    <message>
+        <source>Purchase frequency</source>
+        <translation>Frecuencia de compra</translation>
+    </message>
+    <message>
+        <source>Sales ÷ buyers.</source>
+        <translation>Ventas ÷ compradores.</translation>
+    </message>
+    <message>
+        <source>Repeat purchase rate</source>
+        <translation>Tasa de repetición de compra</translation>
+    </message>
+    <message>
+        <source>Buyers with two or more sales ÷ buyers.</source>
+        <translation>Compradores con dos o más ventas ÷ compradores.</translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation>Puntos ganados</translation>
+    </message>
+    <message>
+        <source>Points the period&apos;s purchases earned.</source>
+        <translation>Puntos que ganaron las compras del periodo.</translation>
+    </message>
+    <message>
+        <source>Points redeemed</source>
+        <translation>Puntos canjeados</translation>
+    </message>
+    <message>
+        <source>Points spent on rewards in the period, less those of rewards given back.</source>
+        <translation>Puntos gastados en recompensas en el periodo, menos los de recompensas devueltas.</translation>
+    </message>
+    <message>
+        <source>Points expired</source>
+        <translation>Puntos caducados</translation>
+    </message>
+    <message>
+        <source>Points that lapsed in the period.</source>
+        <translation>Puntos que caducaron en el periodo.</translation>
+    </message>
+    <message>
+        <source>Points outstanding</source>
+        <translation>Puntos pendientes</translation>
+    </message>
+    <message>
+        <source>Every member&apos;s balance at the end of the period.</source>
+        <translation>El saldo de todos los socios al final del periodo.</translation>
+    </message>
+    <message>
+        <source>Redemption rate</source>
+        <translation>Tasa de canje</translation>
+    </message>
+    <message>
+        <source>Points redeemed ÷ points earned in the period (above 100 % when older points were spent).</source>
+        <translation>Puntos canjeados ÷ puntos ganados en el periodo (más del 100 % cuando se gastaron puntos anteriores).</translation>
+    </message>
+    <message>
+        <source>Member redemption rate</source>
+        <translation>Tasa de socios que canjean</translation>
+    </message>
+    <message>
+        <source>Members who redeemed in the period ÷ buyers.</source>
+        <translation>Socios que canjearon en el periodo ÷ compradores.</translation>
+    </message>
+    <message>
+        <source>Points expiring soon</source>
+        <translation>Puntos que caducan pronto</translation>
+    </message>
+    <message>
+        <source>Points whose last valid day falls within 30, 60 and 90 days, as the daily automation pass last counted them.</source>
+        <translation>Puntos cuyo último día válido cae dentro de 30, 60 y 90 días, según el último recuento del proceso automático diario.</translation>
+    </message>
+    <message>
+        <source>Points liability</source>
+        <translation>Pasivo de puntos</translation>
+    </message>
+    <message>
+        <source>Outstanding points × what a point has cost in discounts × (1 − the share of points that expire).</source>
+        <translation>Puntos pendientes × lo que ha costado un punto en descuentos × (1 − la proporción de puntos que caducan).</translation>
     </message>
 </context>
 <context>
@@ -1382,6 +1710,10 @@
         <source>List category ids separated by commas, such as COFFEE,PASTRY.</source>
         <translation>Escriba los ids de categoría separados por comas, como COFFEE,PASTRY.</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; needs a whole number from 0 to %2.</source>
+        <translation>&apos;%1&apos; necesita un número entero de 0 a %2.</translation>
+    </message>
 </context>
 <context>
     <name>SyncConflicts</name>
@@ -1465,6 +1797,21 @@
     </message>
 </context>
 <context>
+    <name>lt::ui</name>
+    <message>
+        <source>new</source>
+        <translation>nuevo</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+</context>
+<context>
     <name>lt::ui::AdjustmentDialog</name>
     <message>
         <source>Adjust points</source>
@@ -1513,6 +1860,13 @@
     <message>
         <source>Adjust</source>
         <translation>Ajustar</translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::CohortHeatmap</name>
+    <message>
+        <source>No cohort yet.</source>
+        <translation>Aún no hay cohortes.</translation>
     </message>
 </context>
 <context>
@@ -1750,8 +2104,19 @@
         <translation>Teclas</translation>
     </message>
     <message>
-        <source>&lt;table cellpadding=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;look up what was typed or scanned&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sale: award points&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;redeem a reward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;refund a sale&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;enroll a customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;void the last sale (a manager once the customer has left)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;adjust points (a manager approves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflicts with Square (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sync with Square now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F10&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reports (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;lock the till&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Press any key to go back.&lt;/p&gt;</source>
-        <translation>&lt;table cellpadding=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;buscar lo escrito o escaneado&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;venta: otorgar puntos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;canjear una recompensa&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;devolver una venta&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;inscribir a un cliente&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;anular la última venta (con un gerente si el cliente ya se fue)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;ajustar puntos (lo aprueba un gerente)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflictos con Square (un gerente)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sincronizar con Square ahora&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F10&lt;/b&gt;&lt;/td&gt;&lt;td&gt;informes (un encargado)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;siguiente cliente&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;bloquear la caja&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;esta ayuda&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Pulse cualquier tecla para volver.&lt;/p&gt;</translation>
+        <source>&lt;table cellpadding=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;look up what was typed or scanned&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sale: award points&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;redeem a reward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;refund a sale&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;enroll a customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;void the last sale (a manager once the customer has left)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;adjust points (a manager approves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflicts with Square (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sync with Square now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F10&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reports (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;apply the member&apos;s offer shown on the panel&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;lock the till&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Press any key to go back.&lt;/p&gt;</source>
+        <translation>&lt;table cellpadding=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;buscar lo escrito o escaneado&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;venta: otorgar puntos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;canjear una recompensa&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;devolver una venta&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;inscribir a un cliente&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;anular la última venta (con un gerente si el cliente ya se fue)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;ajustar puntos (lo aprueba un gerente)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflictos con Square (un gerente)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sincronizar con Square ahora&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F10&lt;/b&gt;&lt;/td&gt;&lt;td&gt;informes (un gerente)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;aplicar la oferta del socio que muestra el panel&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;siguiente cliente&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;bloquear la caja&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;esta ayuda&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Pulse cualquier tecla para volver.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::KpiCard</name>
+    <message>
+        <source>Enter: the members behind this figure ›</source>
+        <translation>Intro: los socios detrás de esta cifra ›</translation>
+    </message>
+    <message>
+        <source>Press Enter to open the list of the members behind this figure.</source>
+        <translation>Pulse Intro para abrir la lista de los socios detrás de esta cifra.</translation>
     </message>
 </context>
 <context>
@@ -1770,6 +2135,103 @@
     <message>
         <source>Manager approval</source>
         <translation>Aprobación del gerente</translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::MemberListDialog</name>
+    <message>
+        <source>&amp;More members</source>
+        <translation>&amp;Más socios</translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation>del %1 al %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Net sales in the period</source>
+        <translation>Ventas netas del período</translation>
+    </message>
+    <message>
+        <source>Sales in the period</source>
+        <translation>Ventas del período</translation>
+    </message>
+    <message>
+        <source>Latest sale</source>
+        <translation>Última venta</translation>
+    </message>
+    <message>
+        <source>Points balance</source>
+        <translation>Saldo de puntos</translation>
+    </message>
+    <message>
+        <source>Member number</source>
+        <translation>Número de socio</translation>
+    </message>
+    <message>
+        <source>&amp;Order by:</source>
+        <translation>&amp;Ordenar por:</translation>
+    </message>
+    <message>
+        <source>Enter opens the member of the row; Esc closes the list.</source>
+        <translation>Intro abre el socio de la fila; Esc cierra la lista.</translation>
+    </message>
+    <message>
+        <source>Reading the members …</source>
+        <translation>Leyendo los socios…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s)</source>
+        <translation>
+            <numerusform>%Ln socio</numerusform>
+            <numerusform>%Ln socios</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2; scroll down or press More for the next ones.</source>
+        <translation>Se muestran %1 de %2; desplácese hacia abajo o pulse Más para ver los siguientes.</translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::MemberListModel</name>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Socio</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Tarjeta</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Ventas</translation>
+    </message>
+    <message>
+        <source>Net sales</source>
+        <translation>Ventas netas</translation>
+    </message>
+    <message>
+        <source>Last sale</source>
+        <translation>Última venta</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Puntos</translation>
     </message>
 </context>
 <context>
@@ -1873,6 +2335,26 @@
     <message>
         <source>Lowered to %1: %2</source>
         <translation>Bajó al nivel %1: %2</translation>
+    </message>
+    <message>
+        <source>Segment and suggested action</source>
+        <translation>Segmento y acción sugerida</translation>
+    </message>
+    <message>
+        <source>Targeted offer</source>
+        <translation>Oferta dirigida</translation>
+    </message>
+    <message>
+        <source>%1 — suggest: %2</source>
+        <translation>%1 — sugerencia: %2</translation>
+    </message>
+    <message>
+        <source>Offer: %1 until %2 — applies by itself on the next sale</source>
+        <translation>Oferta: %1 hasta el %2 — se aplica sola en la próxima venta</translation>
+    </message>
+    <message>
+        <source>Offer: %1 until %2 — F11 to apply</source>
+        <translation>Oferta: %1 hasta el %2 — F11 para aplicarla</translation>
     </message>
 </context>
 <context>
@@ -2071,6 +2553,137 @@
     </message>
 </context>
 <context>
+    <name>lt::ui::ReportCards</name>
+    <message>
+        <source>%1 on the period before · %2 on a year earlier</source>
+        <translation>%1 respecto al periodo anterior · %2 respecto a un año antes</translation>
+    </message>
+    <message>
+        <source>The whole store&apos;s figure: it does not split by till or staff member.</source>
+        <translation>Cifra de toda la tienda: no se divide por caja ni por empleado.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>All tills</source>
+        <translation>Todas las cajas</translation>
+    </message>
+    <message>
+        <source>Till %1</source>
+        <translation>Caja %1</translation>
+    </message>
+    <message>
+        <source>all staff</source>
+        <translation>todo el personal</translation>
+    </message>
+    <message>
+        <source>staff %1</source>
+        <translation>empleado %1</translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::ReportCharts</name>
+    <message>
+        <source>Net sales</source>
+        <translation>Ventas netas</translation>
+    </message>
+    <message>
+        <source>Net sales by month (%1)</source>
+        <translation>Ventas netas por mes (%1)</translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation>Ganados</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>Canjeados</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Caducados</translation>
+    </message>
+    <message>
+        <source>Outstanding at the month&apos;s end</source>
+        <translation>Pendientes a fin de mes</translation>
+    </message>
+    <message>
+        <source>Points flow by month</source>
+        <translation>Flujo de puntos por mes</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Pendientes</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Socios</translation>
+    </message>
+    <message>
+        <source>Members by tier</source>
+        <translation>Socios por nivel</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>End of last month</source>
+        <translation>Fin del mes pasado</translation>
+    </message>
+    <message>
+        <source>Members by segment</source>
+        <translation>Socios por segmento</translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::ReportPdf</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Reports of %1</source>
+        <translation>Informes de %1</translation>
+    </message>
+    <message>
+        <source>Cannot draw the PDF %1.</source>
+        <translation>No se puede dibujar el PDF %1.</translation>
+    </message>
+    <message>
+        <source>Cohort retention: members who bought k months after enrolling</source>
+        <translation>Retención por cohorte: socios que compraron k meses después de inscribirse</translation>
+    </message>
+    <message>
+        <source>the store</source>
+        <translation>la tienda</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 · %3
+Made %4 · page %5</source>
+        <translation>Del %1 al %2 · %3
+Hecho el %4 · página %5</translation>
+    </message>
+    <message>
+        <source>Segments at the end of %1 (rows) and today (columns)</source>
+        <translation>Segmentos a finales de %1 (filas) y hoy (columnas)</translation>
+    </message>
+    <message>
+        <source>From \ to</source>
+        <translation>De \ a</translation>
+    </message>
+    <message>
+        <source>No sale yet</source>
+        <translation>Aún sin ventas</translation>
+    </message>
+    <message>
+        <source>%1: %2 members · %3: %4 members</source>
+        <translation>%1: %2 socios · %3: %4 socios</translation>
+    </message>
+</context>
+<context>
     <name>lt::ui::ReportsDialog</name>
     <message>
         <source>Reports</source>
@@ -2117,140 +2730,8 @@
         <translation>al</translation>
     </message>
     <message>
-        <source>Members</source>
-        <translation>Socios</translation>
-    </message>
-    <message>
-        <source>Members enrolled by the period&apos;s last day.</source>
-        <translation>Socios inscritos hasta el último día del periodo.</translation>
-    </message>
-    <message>
-        <source>New members</source>
-        <translation>Socios nuevos</translation>
-    </message>
-    <message>
-        <source>Members enrolled in the period.</source>
-        <translation>Socios inscritos en el periodo.</translation>
-    </message>
-    <message>
-        <source>Active members</source>
-        <translation>Socios activos</translation>
-    </message>
-    <message>
-        <source>Members with a sale in the 90 days up to the period&apos;s last day, and their share of all members.</source>
-        <translation>Socios con una venta en los 90 días hasta el último día del periodo, y su proporción sobre todos los socios.</translation>
-    </message>
-    <message>
-        <source>Buyers</source>
-        <translation>Compradores</translation>
-    </message>
-    <message>
-        <source>Members with at least one sale in the period.</source>
-        <translation>Socios con al menos una venta en el periodo.</translation>
-    </message>
-    <message>
-        <source>Sales</source>
-        <translation>Ventas</translation>
-    </message>
-    <message>
-        <source>Sales recorded in the period.</source>
-        <translation>Ventas registradas en el periodo.</translation>
-    </message>
-    <message>
-        <source>Net sales</source>
-        <translation>Ventas netas</translation>
-    </message>
-    <message>
-        <source>The period&apos;s sales less what refunds and voids took back of them.</source>
-        <translation>Las ventas del periodo menos lo que las devoluciones y anulaciones descontaron de ellas.</translation>
-    </message>
-    <message>
-        <source>Average order</source>
-        <translation>Ticket medio</translation>
-    </message>
-    <message>
-        <source>Net sales ÷ the sales not wholly refunded.</source>
-        <translation>Ventas netas ÷ las ventas no devueltas por completo.</translation>
-    </message>
-    <message>
-        <source>Purchase frequency</source>
-        <translation>Frecuencia de compra</translation>
-    </message>
-    <message>
-        <source>Sales ÷ buyers.</source>
-        <translation>Ventas ÷ compradores.</translation>
-    </message>
-    <message>
-        <source>Repeat purchase rate</source>
-        <translation>Tasa de repetición de compra</translation>
-    </message>
-    <message>
-        <source>Buyers with two or more sales ÷ buyers.</source>
-        <translation>Compradores con dos o más ventas ÷ compradores.</translation>
-    </message>
-    <message>
-        <source>Points earned</source>
-        <translation>Puntos ganados</translation>
-    </message>
-    <message>
-        <source>Points the period&apos;s purchases earned.</source>
-        <translation>Puntos que ganaron las compras del periodo.</translation>
-    </message>
-    <message>
-        <source>Points redeemed</source>
-        <translation>Puntos canjeados</translation>
-    </message>
-    <message>
-        <source>Points spent on rewards in the period, less those of rewards given back.</source>
-        <translation>Puntos gastados en recompensas en el periodo, menos los de recompensas devueltas.</translation>
-    </message>
-    <message>
-        <source>Points expired</source>
-        <translation>Puntos caducados</translation>
-    </message>
-    <message>
-        <source>Points that lapsed in the period.</source>
-        <translation>Puntos que caducaron en el periodo.</translation>
-    </message>
-    <message>
-        <source>Points outstanding</source>
-        <translation>Puntos pendientes</translation>
-    </message>
-    <message>
-        <source>Every member&apos;s balance at the end of the period.</source>
-        <translation>El saldo de todos los socios al final del periodo.</translation>
-    </message>
-    <message>
-        <source>Redemption rate</source>
-        <translation>Tasa de canje</translation>
-    </message>
-    <message>
-        <source>Points redeemed ÷ points earned in the period (above 100 % when older points were spent).</source>
-        <translation>Puntos canjeados ÷ puntos ganados en el periodo (más del 100 % cuando se gastaron puntos anteriores).</translation>
-    </message>
-    <message>
-        <source>Member redemption rate</source>
-        <translation>Tasa de socios que canjean</translation>
-    </message>
-    <message>
-        <source>Members who redeemed in the period ÷ buyers.</source>
-        <translation>Socios que canjearon en el periodo ÷ compradores.</translation>
-    </message>
-    <message>
-        <source>Points liability</source>
-        <translation>Pasivo de puntos</translation>
-    </message>
-    <message>
-        <source>Outstanding points × what a point has cost in discounts × (1 − the share of points that expire).</source>
-        <translation>Puntos pendientes × lo que ha costado un punto en descuentos × (1 − la proporción de puntos que caducan).</translation>
-    </message>
-    <message>
         <source>Computing the figures from %1 to %2 …</source>
         <translation>Calculando las cifras del %1 al %2 …</translation>
-    </message>
-    <message>
-        <source>%1 on the period before · %2 on a year earlier</source>
-        <translation>%1 respecto al periodo anterior · %2 respecto a un año antes</translation>
     </message>
     <message numerus="yes">
         <source>From %1 to %2, read in %n ms.</source>
@@ -2260,36 +2741,110 @@
         </translation>
     </message>
     <message>
-        <source>Earned</source>
-        <translation>Ganados</translation>
+        <source>Save as P&amp;DF…</source>
+        <translation>Guardar como P&amp;DF…</translation>
     </message>
     <message>
-        <source>Redeemed</source>
-        <translation>Canjeados</translation>
+        <source>All tills</source>
+        <translation>Todas las cajas</translation>
     </message>
     <message>
-        <source>Expired</source>
-        <translation>Caducados</translation>
+        <source>All staff</source>
+        <translation>Todo el personal</translation>
     </message>
     <message>
-        <source>Net sales by month (%1)</source>
-        <translation>Ventas netas por mes (%1)</translation>
+        <source>&amp;Till:</source>
+        <translation>&amp;Caja:</translation>
     </message>
     <message>
-        <source>Points by month</source>
-        <translation>Puntos por mes</translation>
+        <source>St&amp;aff:</source>
+        <translation>&amp;Personal:</translation>
     </message>
     <message>
-        <source>Members by tier</source>
-        <translation>Socios por nivel</translation>
+        <source>&amp;Key figures</source>
+        <translation>Cifras &amp;clave</translation>
     </message>
     <message>
-        <source>Points expiring soon</source>
-        <translation>Puntos que caducan pronto</translation>
+        <source>T&amp;rends</source>
+        <translation>&amp;Tendencias</translation>
     </message>
     <message>
-        <source>Points whose last valid day falls within 30, 60 and 90 days, as the daily automation pass last counted them.</source>
-        <translation>Puntos cuyo último día válido cae dentro de 30, 60 y 90 días, según el último recuento del proceso automático diario.</translation>
+        <source>Se&amp;gments</source>
+        <translation>Se&amp;gmentos</translation>
+    </message>
+    <message>
+        <source>C&amp;ohorts</source>
+        <translation>C&amp;ohortes</translation>
+    </message>
+    <message>
+        <source>Writes the period, the filter, every card and every chart to a PDF (Ctrl+P).</source>
+        <translation>Escribe el período, el filtro, cada tarjeta y cada gráfico en un PDF (Ctrl+P).</translation>
+    </message>
+    <message>
+        <source>reports-%1-%2.pdf</source>
+        <translation>informes-%1-%2.pdf</translation>
+    </message>
+    <message>
+        <source>Save the reports as PDF</source>
+        <translation>Guardar los informes como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>No sale yet</source>
+        <translation>Aún sin ventas</translation>
+    </message>
+    <message>
+        <source>Members by their segment at the end of last month (rows) and today (columns).</source>
+        <translation>Socios por su segmento a finales del mes pasado (filas) y hoy (columnas).</translation>
+    </message>
+    <message>
+        <source>&amp;Movement since the end of last month (from → to):</source>
+        <translation>&amp;Movimiento desde el fin del mes pasado (de → a):</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retention of the last %n cohorts: of the members who enrolled in a month, the share who bought in each month after.</source>
+        <translation>
+            <numerusform>Retención de la última cohorte (%n): de los socios que se inscribieron en un mes, la parte que compró en cada mes posterior.</numerusform>
+            <numerusform>Retención de las últimas %n cohortes: de los socios que se inscribieron en un mes, la parte que compró en cada mes posterior.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Computing the segments and cohorts…</source>
+        <translation>Calculando los segmentos y las cohortes…</translation>
+    </message>
+    <message>
+        <source>Sales of %1; members and points are the whole store&apos;s.</source>
+        <translation>Ventas de %1; los socios y los puntos son los de toda la tienda.</translation>
+    </message>
+    <message>
+        <source>Ready-made lists: %1 — %2 members (three or more purchases in six months, none in six weeks) · %3 — %4 members (a balance of 90 % or more of the next reward).</source>
+        <translation>Listas preparadas: %1 — %2 socios (tres o más compras en seis meses, ninguna en seis semanas) · %3 — %4 socios (un saldo del 90 % o más de la próxima recompensa).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Today, %1, against the end of %2; computed in %n ms.</source>
+        <translation>
+            <numerusform>Hoy, %1, frente a finales de %2; calculado en %n ms.</numerusform>
+            <numerusform>Hoy, %1, frente a finales de %2; calculado en %n ms.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cohorts enrolled from %1 to %2.</source>
+        <translation>Cohortes inscritas del %1 al %2.</translation>
+    </message>
+    <message>
+        <source>The figures are still being computed; save the PDF when they are shown.</source>
+        <translation>Las cifras aún se están calculando; guarde el PDF cuando se muestren.</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Guardado como %1.</translation>
+    </message>
+    <message>
+        <source>Saved as %1, without the segments and cohorts, which were still being computed.</source>
+        <translation>Guardado como %1, sin los segmentos ni las cohortes, que aún se estaban calculando.</translation>
     </message>
 </context>
 <context>
@@ -2650,6 +3205,26 @@
     <message>
         <source>Reports are for managers.</source>
         <translation>Los informes son para encargados.</translation>
+    </message>
+    <message>
+        <source>Apply offer</source>
+        <translation>Aplicar oferta</translation>
+    </message>
+    <message>
+        <source>There is no offer for this member today.</source>
+        <translation>Hoy no hay ninguna oferta para este socio.</translation>
+    </message>
+    <message>
+        <source>This offer applies by itself to the member&apos;s next sale.</source>
+        <translation>Esta oferta se aplica sola a la próxima venta del socio.</translation>
+    </message>
+    <message>
+        <source>This offer was already applied: nothing more added. Balance %1 %2.</source>
+        <translation>Esta oferta ya se aplicó: no se añadió nada más. Saldo: %1 %2.</translation>
+    </message>
+    <message>
+        <source>%1 bonus %2 added: new balance %3 %4.</source>
+        <translation>%1 %2 de bonificación añadidos: nuevo saldo %3 %4.</translation>
     </message>
 </context>
 </TS>
