@@ -1,6 +1,7 @@
 #include "core/store/ReportStore.h"
 
 #include "core/store/Database.h"
+#include "core/store/ReportDayMembers.h"
 #include "core/store/SqliteConnection.h"
 #include "core/store/Transaction.h"
 
@@ -9,7 +10,6 @@
 #include <algorithm>
 #include <cstring>
 #include <sqlite3.h>
-#include <unordered_map>
 #include <vector>
 
 namespace lt {
@@ -75,74 +75,6 @@ const Summary Summaries[] = {
      "SELECT CAST(julianday(date(created_at, 'localtime')) + 0.5 AS INTEGER) * 256 + member_id % 256, "
      "'-' || member_id || ',' FROM ledger WHERE kind = 'redeem') GROUP BY slot"},
 };
-
-// The entries of a report_day_members list ("12,-12,7,"): a member id, negative for a redemption. Nothing when the
-// text is not such a list.
-std::optional<std::vector<qint64>> entriesOf(const unsigned char* text, int length)
-{
-    std::vector<qint64> entries;
-    qint64 value = 0;
-    bool negative = false;
-    bool digits = false;
-    for (int i = 0; i < length; ++i) {
-        const unsigned char c = text[i];
-        if (c >= '0' && c <= '9' && value < (qint64(1) << 50)) {
-            value = value * 10 + (c - '0');
-            digits = true;
-        } else if (c == '-' && !digits && !negative) {
-            negative = true;
-        } else if (c == ',' && digits) {
-            entries.push_back(negative ? -value : value);
-            value = 0;
-            negative = digits = false;
-        } else {
-            return std::nullopt;
-        }
-    }
-    if (digits || negative)
-        return std::nullopt;
-    return entries;
-}
-
-constexpr qint64 DayBuckets = 256;
-
-// Calls onEntry(day, member, redeemed) for every sale and redemption of the local days [from, to], reading
-// report_day_members; days are Julian day numbers. Refuses a list naming a member id outside [1, newest].
-template<typename OnEntry>
-Result<void> forEachDayMember(SqliteConnection& connection, QDate from, QDate to, qint64 newest, OnEntry onEntry)
-{
-    SqliteStatement query(connection, "SELECT slot, members FROM report_day_members WHERE slot BETWEEN ? AND ?");
-    query.bind(1, from.toJulianDay() * DayBuckets).bind(2, to.toJulianDay() * DayBuckets + DayBuckets - 1);
-    return query.forEachRow(QStringLiteral("members by day"), [&](sqlite3_stmt* row) -> Result<void> {
-        const qint64 day = sqlite3_column_int64(row, 0) / DayBuckets;
-        const auto* text = sqlite3_column_text(row, 1);
-        const int length = sqlite3_column_bytes(row, 1);
-        qint64 value = 0;
-        bool negative = false;
-        for (int i = 0; i < length; ++i) {
-            const unsigned char c = text[i];
-            if (c >= '0' && c <= '9') {
-                value = value * 10 + (c - '0');
-                if (value > newest)
-                    break;
-            } else if (c == '-') {
-                negative = true;
-            } else if (c == ',' && value > 0) {
-                onEntry(day, value, negative);
-                value = 0;
-                negative = false;
-            } else {
-                value = newest + 1;
-                break;
-            }
-        }
-        if (value != 0)
-            return Error::corrupt(QStringLiteral("report_day_members lists something other than the store's members "
-                                                 "(day %1).")
-                                      .arg(QDate::fromJulianDay(day).toString(Qt::ISODate)));
-        return {};
-    });
-}
 
 QString firstDay(QDate from)
 {
@@ -254,7 +186,8 @@ Result<QStringList> ReportStore::differences() const
     LT_TRY(memberMonths.prepare(0));
     for (const Summary& summary : Summaries) {
         if (summary.table == DayMembers) {
-            LT_TRY_ASSIGN(const bool same, dayMembersAgree(QLatin1String(summary.recomputed)));
+            LT_TRY_ASSIGN(SqliteConnection connection, SqliteConnection::from(m_db));
+            LT_TRY_ASSIGN(const bool same, dayMembers::agree(connection, summary.recomputed));
             if (!same)
                 differing << QLatin1String(summary.table);
             continue;
@@ -277,38 +210,6 @@ Result<QStringList> ReportStore::differences() const
             differing << QLatin1String(summary.table);
     }
     return differing;
-}
-
-Result<bool> ReportStore::dayMembersAgree(const QString& recomputed) const
-{
-    LT_TRY_ASSIGN(SqliteConnection connection, SqliteConnection::from(m_db));
-    // The kept lists, each sorted, by slot; the recomputed ones are then taken out of it one by one.
-    std::unordered_map<qint64, std::vector<qint64>> kept;
-    bool readable = true;
-    const auto sortedEntries = [&readable](sqlite3_stmt* row) {
-        auto entries = entriesOf(sqlite3_column_text(row, 1), sqlite3_column_bytes(row, 1));
-        readable = readable && entries.has_value();
-        std::vector<qint64> sorted = entries.value_or(std::vector<qint64> {});
-        std::sort(sorted.begin(), sorted.end());
-        return sorted;
-    };
-    SqliteStatement keptRows(connection, "SELECT slot, members FROM report_day_members");
-    LT_TRY(keptRows.forEachRow(QStringLiteral("members by day"), [&](sqlite3_stmt* row) -> Result<void> {
-        kept.emplace(sqlite3_column_int64(row, 0), sortedEntries(row));
-        return {};
-    }));
-    bool same = readable;
-    const QByteArray recomputedSql = recomputed.toUtf8();
-    SqliteStatement recomputedRows(connection, recomputedSql.constData());
-    LT_TRY(recomputedRows.forEachRow(QStringLiteral("members by day"), [&](sqlite3_stmt* row) -> Result<void> {
-        const auto found = kept.find(sqlite3_column_int64(row, 0));
-        if (found == kept.end() || found->second != sortedEntries(row))
-            same = false;
-        else
-            kept.erase(found);
-        return {};
-    }));
-    return same && readable && kept.empty();
 }
 
 Result<ReportStore::SalesTotals> ReportStore::sales(QDate from, QDate to, const QString& till,
@@ -352,6 +253,16 @@ Result<qint64> ReportStore::enrolled(QDate from, QDate to) const
     return count.toLongLong();
 }
 
+// Grows `perMember` to hold `memberId`: a member who enrolled and bought after the newest id was read.
+template<typename T>
+T& slotOf(std::vector<T>& perMember, qint64 memberId)
+{
+    const auto slot = std::size_t(memberId);
+    if (slot >= perMember.size())
+        perMember.resize(std::max(slot + 1, perMember.size() + perMember.size() / 2), T {});
+    return perMember[slot];
+}
+
 Result<ReportStore::Activity> ReportStore::activity(QDate from, QDate to) const
 {
     LT_TRY_ASSIGN(const qint64 newest, newestMemberId());
@@ -362,8 +273,8 @@ Result<ReportStore::Activity> ReportStore::activity(QDate from, QDate to) const
     std::vector<qint64> seen;
     const QDate start = from.isValid() ? from : QDate(1, 1, 1);
     const QDate end = to.isValid() ? to : QDate(9999, 12, 31);
-    LT_TRY(forEachDayMember(connection, start, end, newest, [&](qint64, qint64 memberId, bool redemption) {
-        quint8& member = state[std::size_t(memberId)];
+    LT_TRY(dayMembers::forEachEntry(connection, start, end, [&](qint64, qint64 memberId, bool redemption) {
+        quint8& member = slotOf(state, memberId);
         if (member == 0)
             seen.push_back(memberId);
         if (redemption)
@@ -395,15 +306,15 @@ Result<QList<qint64>> ReportStore::activeMembers(QDate to, const QList<int>& win
     // Each member's last sale day in the longest window, as days before `to` + 1 (0: none).
     std::vector<qint32> last(std::size_t(newest) + 1, 0);
     const qint64 end = to.toJulianDay();
-    LT_TRY(forEachDayMember(connection, to.addDays(1 - longest), to, newest,
-                            [&](qint64 day, qint64 memberId, bool redemption) {
-                                if (redemption)
-                                    return;
-                                qint32& member = last[std::size_t(memberId)];
-                                const auto recency = qint32(end - day + 1);
-                                if (member == 0 || recency < member)
-                                    member = recency;
-                            }));
+    LT_TRY(dayMembers::forEachEntry(connection, to.addDays(1 - longest), to,
+                                    [&](qint64 day, qint64 memberId, bool redemption) {
+                                        if (redemption)
+                                            return;
+                                        qint32& member = slotOf(last, memberId);
+                                        const auto recency = qint32(end - day + 1);
+                                        if (member == 0 || recency < member)
+                                            member = recency;
+                                    }));
     for (const qint32 recency : last) {
         if (recency == 0)
             continue;

@@ -132,7 +132,6 @@ public:
     Result<QStringList> staff() const;
 
 private:
-    Result<bool> dayMembersAgree(const QString& recomputed) const; // report_day_members against its recomputation
     Result<QStringList> namesIn(const QString& column) const; // a column of report_sales, each value once
 
     Database& m_db;
