@@ -45,10 +45,11 @@ struct PointsChange
     QString saleReference;
     Money saleTotal;
     // Accrual: what the sale earned beyond the program's points, the tier it raised the member to (empty: none),
-    // and the referral bonuses it brought.
+    // the referral bonuses it brought, and the targeted multiplier offer it used (0: none; its line is in `earned`).
     PointsBreakdown earned;
     QString tierChanged;
     QList<PointsLine> bonuses;
+    qint64 targetedOfferId = 0;
     // Redemption: what the register must apply.
     QString rewardTierId;
     QString rewardName;

@@ -126,9 +126,10 @@ Result<AccrualService::Earning> AccrualService::earning(qint64 memberId, const S
                 timesMinusOne(milli), memberId};
         }
     }
-    // The offer open on the sale's day (a receipt brought in later uses the one open then).
-    LT_TRY_ASSIGN(const std::optional<TargetedOffer> targeted,
-                  OfferStore(m_context.db).openFor(memberId, at.toLocalTime().date(), TargetedOffer::Kind::Multiplier));
+    // The offer open at the sale's time: a receipt brought in later uses the one open then, even if ended since.
+    LT_TRY_ASSIGN(
+        const std::optional<TargetedOffer> targeted,
+        OfferStore(m_context.db).openFor(memberId, at.toLocalTime().date(), TargetedOffer::Kind::Multiplier, at));
     if (targeted) {
         earned.targetedLine = breakdown.extras.size();
         earned.targetedOfferId = targeted->id;
@@ -235,6 +236,7 @@ Result<PointsChange> AccrualService::record(qint64 memberId, const Sale& sale, c
     }
     change.points = points;
     change.earned = earned.breakdown;
+    change.targetedOfferId = earned.targetedOfferId;
     for (qsizetype i = 0; i < earned.breakdown.extras.size(); ++i) {
         const PointsLine& line = earned.breakdown.extras.at(i);
         if (i == earned.targetedLine)
@@ -280,6 +282,7 @@ Result<PointsChange> AccrualService::recordVoid(const QString& reference, const 
                 .arg(reference));
     const qint64 remaining = PointsRules::voidReversal(sale.points, sale.pointsReversed);
     LT_TRY(sales.takeAllBack(sale.id));
+    LT_TRY(OfferStore(m_context.db).releaseUseOf(sale.id)); // the member may use the offer on another sale
     PointsChange change;
     LT_TRY_ASSIGN(change.bonuses, ReferralService(m_context).afterFullRefund(sale.id, actor));
     if (remaining > 0) {

@@ -8,12 +8,12 @@
 #include "core/domain/ProgramFields.h"
 #include "core/services/EngineContext.h"
 #include "core/services/MemberDirectory.h"
-#include "core/services/ReportService.h"
 #include "core/services/SegmentService.h"
 #include "core/store/AuditLog.h"
 #include "core/store/LedgerWriter.h"
 #include "core/store/MemberStore.h"
 #include "core/store/OfferStore.h"
+#include "core/store/ReportStore.h"
 #include "core/store/Transaction.h"
 
 #include <QCoreApplication>
@@ -36,7 +36,7 @@ OfferGroupFigures figuresOf(const QList<OfferStore::Outcome>& outcomes, bool hel
         group.returned += outcome.sales > 0 ? 1 : 0;
         group.netSalesMinor += outcome.netMinor;
         group.offerPoints += outcome.offerPoints;
-        group.usedBy += outcome.offerPoints > 0 ? 1 : 0;
+        group.usedBy += outcome.used ? 1 : 0;
     }
     if (group.members == 0)
         return group;
@@ -331,6 +331,15 @@ Result<OfferApplication> OfferService::recordApplication(qint64 memberId, qint64
     return application;
 }
 
+Result<double> OfferService::costPerPointMinor(QDate today) const
+{
+    // As the liability's cost of a point (ReportService): the discounts rewards gave ÷ the points spent on them, over
+    // the store's history up to `today`; only the two sums, not the whole summary.
+    LT_TRY_ASSIGN(const auto byKind, ReportStore(m_context.db).points(QDate(), today));
+    const qint64 spentOnRewards = -byKind.value(QStringLiteral("redeem"));
+    return spentOnRewards > 0 ? double(byKind.value(QStringLiteral("discount"))) / double(spentOnRewards) : 0.0;
+}
+
 Result<OfferResults> OfferService::results(qint64 offerId, QDate today) const
 {
     OfferResults results;
@@ -339,9 +348,7 @@ Result<OfferResults> OfferService::results(qint64 offerId, QDate today) const
     results.countedTo = results.offer.lastCountedDay(today);
     LT_TRY_ASSIGN(const QList<OfferStore::Outcome> outcomes,
                   OfferStore(m_context.db).outcomes(offerId, results.countedFrom, results.countedTo));
-    const QDate clockToday = m_context.clock.nowUtc().toLocalTime().date();
-    LT_TRY_ASSIGN(const KpiSummary kpi, ReportService(m_context).summary(clockToday, clockToday));
-    results.costPerPointMinor = kpi.costPerPointMinor;
+    LT_TRY_ASSIGN(results.costPerPointMinor, costPerPointMinor(today));
     results.offered = figuresOf(outcomes, false);
     results.heldOut = figuresOf(outcomes, true);
     for (OfferGroupFigures* group : {&results.offered, &results.heldOut}) {

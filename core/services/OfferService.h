@@ -116,6 +116,7 @@ private:
     Result<TargetedOffer> checked(const OfferDraft& draft, QDate today) const;
     Result<QList<qint64>> segmentMembers(const QString& segment, QDate today) const;
     Result<OfferApplication> recordApplication(qint64 memberId, qint64 offerId, QDate today, const Actor& actor);
+    Result<double> costPerPointMinor(QDate today) const;
 
     EngineContext& m_context;
 };

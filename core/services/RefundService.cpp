@@ -11,6 +11,7 @@
 #include "core/store/AuditLog.h"
 #include "core/store/LedgerStore.h"
 #include "core/store/LedgerWriter.h"
+#include "core/store/OfferStore.h"
 #include "core/store/SaleStore.h"
 #include "core/store/StoreSettings.h"
 #include "core/store/Transaction.h"
@@ -96,6 +97,9 @@ Result<PointsChange> RefundService::record(const RefundRequest& request, const Q
     }
     if (refundedAfter == total.minorUnits()) {
         LT_TRY_ASSIGN(change.bonuses, ReferralService(m_context).afterFullRefund(sale.id, actor));
+        // Every point of the sale is taken back: the member may use its targeted offer on another sale. A partial
+        // refund keeps the use; the offer's results count only the points kept (OfferStore::outcomes).
+        LT_TRY(OfferStore(m_context.db).releaseUseOf(sale.id));
     }
     LT_TRY(sales.recordRefund(sale.id, refundReference, amount, -reversal, change.ledgerId, m_context.clock.nowUtc()));
     LT_TRY(AuditLog(m_context.db, m_context.clock)

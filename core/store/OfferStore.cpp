@@ -134,16 +134,20 @@ Result<OfferStore::Standing> OfferStore::standing(qint64 offerId, qint64 memberI
 }
 
 Result<std::optional<TargetedOffer>> OfferStore::openFor(qint64 memberId, QDate day,
-                                                         std::optional<TargetedOffer::Kind> kind) const
+                                                         std::optional<TargetedOffer::Kind> kind,
+                                                         const QDateTime& endedAfter) const
 {
     const QString dayText = day.toString(Qt::ISODate);
-    LT_TRY_ASSIGN(
-        const QList<TargetedOffer> found,
-        read(QStringLiteral("JOIN offer_members m ON m.offer_id = o.id WHERE m.member_id = ? "
-                            "AND m.held_out = 0 AND m.applied_at IS NULL AND o.ended_at IS NULL "
-                            "AND o.valid_from <= ? AND o.valid_to >= ? AND (? = '' OR o.kind = ?) "
-                            "ORDER BY o.id DESC LIMIT 1"),
-             {memberId, dayText, dayText, kind ? toStorage(*kind) : QString(), kind ? toStorage(*kind) : QString()}));
+    const QString kindText = kind ? toStorage(*kind) : QString();
+    // Stored times are ISO 8601 UTC with milliseconds: they compare as text.
+    const QString endedAfterText = endedAfter.isValid() ? toStorageTime(endedAfter) : QString();
+    LT_TRY_ASSIGN(const QList<TargetedOffer> found,
+                  read(QStringLiteral("JOIN offer_members m ON m.offer_id = o.id WHERE m.member_id = ? "
+                                      "AND m.held_out = 0 AND m.applied_at IS NULL "
+                                      "AND (o.ended_at IS NULL OR (? <> '' AND o.ended_at > ?)) "
+                                      "AND o.valid_from <= ? AND o.valid_to >= ? AND (? = '' OR o.kind = ?) "
+                                      "ORDER BY o.id DESC LIMIT 1"),
+                       {memberId, endedAfterText, endedAfterText, dayText, dayText, kindText, kindText}));
     if (found.isEmpty())
         return std::optional<TargetedOffer>();
     return std::optional<TargetedOffer>(found.constFirst());
@@ -161,12 +165,27 @@ Result<bool> OfferStore::recordUse(qint64 offerId, qint64 memberId, const Use& u
     return update.numRowsAffected() > 0;
 }
 
+Result<int> OfferStore::releaseUseOf(qint64 saleId)
+{
+    QSqlQuery& update = m_db.prepared(
+        QStringLiteral("UPDATE offer_members SET applied_at = NULL, apply_key = NULL, points = 0, ledger_id = NULL, "
+                       "sale_id = NULL WHERE sale_id = ?"));
+    StatementScope scope(update);
+    LT_TRY(m_db.exec(update, {saleId}));
+    return update.numRowsAffected();
+}
+
 Result<QList<OfferStore::Outcome>> OfferStore::outcomes(qint64 offerId, QDate from, QDate to) const
 {
-    QSqlQuery& query = m_db.prepared(QStringLiteral(
-        "SELECT m.member_id, m.held_out, m.points, COALESCE(sum(d.sales), 0), COALESCE(sum(d.net_minor), 0) "
-        "FROM offer_members m LEFT JOIN report_member_days d ON d.member_id = m.member_id AND d.day BETWEEN ? AND ? "
-        "WHERE m.offer_id = ? GROUP BY m.member_id ORDER BY m.member_id"));
+    // A sale refunded in part keeps the use; the offer's points lose their share of what the refunds took back of the
+    // sale's points, rounded down as the refund's reversal is (PointsRules::refundReversal).
+    QSqlQuery& query = m_db.prepared(
+        QStringLiteral("SELECT m.member_id, m.held_out, m.applied_at IS NOT NULL, "
+                       "m.points - CASE WHEN s.points > 0 THEN m.points * s.points_reversed / s.points ELSE 0 END, "
+                       "COALESCE(sum(d.sales), 0), COALESCE(sum(d.net_minor), 0) "
+                       "FROM offer_members m LEFT JOIN sales s ON s.id = m.sale_id "
+                       "LEFT JOIN report_member_days d ON d.member_id = m.member_id AND d.day BETWEEN ? AND ? "
+                       "WHERE m.offer_id = ? GROUP BY m.member_id ORDER BY m.member_id"));
     StatementScope scope(query);
     LT_TRY(m_db.exec(query, {from.toString(Qt::ISODate), to.toString(Qt::ISODate), offerId}));
     QList<Outcome> outcomes;
@@ -174,9 +193,10 @@ Result<QList<OfferStore::Outcome>> OfferStore::outcomes(qint64 offerId, QDate fr
         Outcome outcome;
         outcome.memberId = query.value(0).toLongLong();
         outcome.heldOut = query.value(1).toInt() != 0;
-        outcome.offerPoints = query.value(2).toLongLong();
-        outcome.sales = query.value(3).toLongLong();
-        outcome.netMinor = query.value(4).toLongLong();
+        outcome.used = query.value(2).toInt() != 0;
+        outcome.offerPoints = query.value(3).toLongLong();
+        outcome.sales = query.value(4).toLongLong();
+        outcome.netMinor = query.value(5).toLongLong();
         outcomes.append(outcome);
     }
     return outcomes;

@@ -50,9 +50,11 @@ public:
     };
     Result<Standing> standing(qint64 offerId, qint64 memberId) const;
     // The newest offer open on `day` that the member is offered, has not used, and that is of `kind` (any kind when
-    // not given).
+    // not given). An offer ended counts as open when it was ended after `endedAfter` (a receipt brought in later
+    // uses the offer open at the sale's time); without it, only offers not ended.
     Result<std::optional<TargetedOffer>> openFor(qint64 memberId, QDate day,
-                                                 std::optional<TargetedOffer::Kind> kind = std::nullopt) const;
+                                                 std::optional<TargetedOffer::Kind> kind = std::nullopt,
+                                                 const QDateTime& endedAfter = QDateTime()) const;
     // Records the member's use: false when it was used already (nothing is written).
     struct Use
     {
@@ -63,6 +65,9 @@ public:
         QDateTime at;
     };
     Result<bool> recordUse(qint64 offerId, qint64 memberId, const Use& use);
+    // A sale voided or refunded in full no longer uses the offer it used: the member may use it again. Returns how
+    // many uses were released.
+    Result<int> releaseUseOf(qint64 saleId);
 
     // One member's figures over the days the results count.
     struct Outcome
@@ -71,7 +76,8 @@ public:
         bool heldOut = false;
         qint64 sales = 0;
         qint64 netMinor = 0; // amount less refunds
-        qint64 offerPoints = 0; // what the offer gave
+        bool used = false; // the member used the offer, whatever it gave (a multiplier may give nothing extra)
+        qint64 offerPoints = 0; // what the offer gave and the member keeps (a partial refund takes its share back)
     };
     // Every member of the offer with their sales made from `from` to `to` (the store's local days).
     Result<QList<Outcome>> outcomes(qint64 offerId, QDate from, QDate to) const;

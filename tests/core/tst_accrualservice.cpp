@@ -1,5 +1,7 @@
 #include "core/services/AccrualService.h"
 #include "core/services/ExpiryService.h"
+#include "core/services/RefundService.h"
+#include "core/store/OfferStore.h"
 #include "core/store/ProgramRepository.h"
 #include "core/store/PromotionStore.h"
 #include "core/store/StoreSettings.h"
@@ -34,8 +36,15 @@ private slots:
     void backDatedSaleCountsOnItsDay();
     void refusesBadCompletionTimes();
     void backDatedSaleEarnsThePromotionOfItsDay();
+    void voidOrFullRefundGivesTheOfferBack();
+    void backDatedSaleUsesTheOfferOpenThen();
 
 private:
+    // A 2x targeted offer to the member alone, written to its table directly (a segment needs many members' scores,
+    // which tst_offerservice builds).
+    qint64 addMultiplierOffer(QDate from, QDate to);
+    bool offerUsed(qint64 offerId);
+
     std::unique_ptr<TempStore> m_store;
     qint64 m_member = 0;
 };
@@ -388,6 +397,94 @@ void TestAccrualService::backDatedSaleEarnsThePromotionOfItsDay()
     QCOMPARE(m_store->number("SELECT count(*) FROM promotion_uses WHERE used_at = ?",
                              {lt::toStorageTime(tuesday.completedAt.toUTC())}),
              qint64(1));
+}
+
+qint64 TestAccrualService::addMultiplierOffer(QDate from, QDate to)
+{
+    lt::TargetedOffer offer;
+    offer.key = QStringLiteral("offer-%1").arg(from.toString(Qt::ISODate));
+    offer.name = QStringLiteral("Come back");
+    offer.segment = QStringLiteral("lost");
+    offer.kind = lt::TargetedOffer::Kind::Multiplier;
+    offer.multiplierMilli = 2000;
+    offer.from = from;
+    offer.to = to;
+    offer.createdBy = QStringLiteral("Dana");
+    offer.createdAt = QDateTime(from, QTime(8, 0), Qt::UTC);
+    auto id = lt::OfferStore(m_store->db()).add(offer, {{m_member, false}});
+    return id ? *id : 0;
+}
+
+bool TestAccrualService::offerUsed(qint64 offerId)
+{
+    auto standing = lt::OfferStore(m_store->db()).standing(offerId, m_member);
+    return standing && standing->used;
+}
+
+// A sale that used a 2x targeted offer and is voided, or refunded in full, no longer uses it, so the member's next
+// sale does; a sale refunded in part keeps it.
+void TestAccrualService::voidOrFullRefundGivesTheOfferBack()
+{
+    const QDate today = m_store->clock().nowUtc().toLocalTime().date();
+    const qint64 offerId = addMultiplierOffer(today, today.addDays(6));
+    QVERIFY(offerId > 0);
+    for (const QString& reference : {QStringLiteral("S-1"), QStringLiteral("S-2"), QStringLiteral("S-3")}) {
+        auto sale = m_store->accrue(m_member, reference, 1000);
+        LT_VERIFY_OK(sale);
+        QCOMPARE(sale->points, qint64(20));
+        QCOMPARE(sale->targetedOfferId, offerId);
+        QVERIFY(offerUsed(offerId));
+        lt::RefundRequest refund;
+        refund.saleReference = reference;
+        if (reference == QLatin1String("S-1")) {
+            LT_VERIFY_OK(
+                m_store->engine().accrual().voidSale(reference, QStringLiteral("Wrong member"), TempStore::cashier()));
+        } else if (reference == QLatin1String("S-2")) {
+            LT_VERIFY_OK(m_store->engine().refunds().refund(refund, TempStore::cashier()));
+        } else {
+            refund.amount = Money(500, QStringLiteral("USD"));
+            LT_VERIFY_OK(m_store->engine().refunds().refund(refund, TempStore::cashier()));
+            QVERIFY(offerUsed(offerId));
+            break;
+        }
+        QVERIFY(!offerUsed(offerId));
+        QCOMPARE(m_store->number("SELECT count(*) FROM offer_members WHERE points <> 0 OR sale_id IS NOT NULL "
+                                 "OR ledger_id IS NOT NULL OR apply_key IS NOT NULL"),
+                 qint64(0));
+    }
+    auto after = m_store->accrue(m_member, QStringLiteral("S-4"), 1000);
+    LT_VERIFY_OK(after);
+    QCOMPARE(after->points, qint64(10));
+    QCOMPARE(after->targetedOfferId, qint64(0));
+    auto report = m_store->checkIntegrity();
+    LT_VERIFY_OK(report);
+    QVERIFY2(report->ok(), qPrintable(report->problems.join(QLatin1Char('\n'))));
+}
+
+// A 2x offer from 25 March to 10 April, ended on the 28th at noon. Today is 2 April: a receipt of the 29th brought in
+// now earns nothing extra, one of the 27th earns the offer, which was open then.
+void TestAccrualService::backDatedSaleUsesTheOfferOpenThen()
+{
+    const qint64 offerId = addMultiplierOffer(QDate(2024, 3, 25), QDate(2024, 4, 10));
+    QVERIFY(offerId > 0);
+    LT_VERIFY_OK(lt::OfferStore(m_store->db())
+                     .end(offerId, QDateTime(QDate(2024, 3, 28), QTime(12, 0), Qt::UTC), QStringLiteral("Dana")));
+    m_store->clock().set(QDateTime(QDate(2024, 4, 2), QTime(10, 0), Qt::UTC));
+    const auto accrueAt = [&](const QString& reference, const QDateTime& at) {
+        lt::AccrualOptions options;
+        options.completedAt = at;
+        return m_store->engine().accrual().accrue(m_member, TempStore::sale(reference, 4000), TempStore::cashier(),
+                                                  options);
+    };
+    auto afterTheEnd = accrueAt(QStringLiteral("S-1"), QDateTime(QDate(2024, 3, 29), QTime(12, 0), Qt::UTC));
+    LT_VERIFY_OK(afterTheEnd);
+    QCOMPARE(afterTheEnd->points, qint64(40));
+    QCOMPARE(afterTheEnd->targetedOfferId, qint64(0));
+    auto whileOpen = accrueAt(QStringLiteral("S-2"), QDateTime(QDate(2024, 3, 27), QTime(12, 0), Qt::UTC));
+    LT_VERIFY_OK(whileOpen);
+    QCOMPARE(whileOpen->points, qint64(80));
+    QCOMPARE(whileOpen->targetedOfferId, offerId);
+    QVERIFY(offerUsed(offerId));
 }
 
 QTEST_GUILESS_MAIN(TestAccrualService)

@@ -5,8 +5,10 @@
 // sales, points cost and their intervals) equal what the test computes by hand. The intervals are checked against
 // published values (Newcombe 1998) and Student's t against a numerical integration of its density.
 #include "core/analytics/OfferStatistics.h"
+#include "core/services/AccrualService.h"
 #include "core/services/OfferService.h"
 #include "core/services/RedemptionService.h"
+#include "core/services/RefundService.h"
 #include "core/store/OfferStore.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/support/TempStore.h"
@@ -84,6 +86,7 @@ private slots:
     void multiplierAppliesToTheNextSaleOnly();
     void offersOutsideTheirDaysShowNothing();
     void resultsByHand();
+    void resultsCountUsesAndThePointsKept();
     void badInputIsRefusedWithNothingChanged_data();
     void badInputIsRefusedWithNothingChanged();
     void storedKindsReadBack();
@@ -443,6 +446,50 @@ void TestOfferService::resultsByHand()
     LT_VERIFY_OK(later);
     QCOMPARE(later->countedTo, offer.to);
     QCOMPARE(later->heldOut.returned, qint64(1));
+}
+
+// A 1.5x offer: 1.00 earns 1 point and nothing extra, yet the offer was used; 20.00 earns 10 extra, and a refund of
+// half takes back 15 of the sale's 30 points, 5 of them the offer's; a voided sale's use no longer counts. A reward
+// redeemed after the results' day leaves their cost of a point as it was that day.
+void TestOfferService::resultsCountUsesAndThePointsKept()
+{
+    OfferDraft d = draft(TargetedOffer::Kind::Multiplier);
+    d.multiplierMilli = 1500;
+    const TargetedOffer offer = define(d);
+    const auto [offered, heldOut] = groups(offer.id);
+    QVERIFY(offered.size() >= 3 && !heldOut.isEmpty());
+    auto nothingExtra = m_store->accrue(offered[0], QStringLiteral("U-1"), 100);
+    LT_VERIFY_OK(nothingExtra);
+    QCOMPARE(nothingExtra->points, qint64(1));
+    QCOMPARE(nothingExtra->targetedOfferId, offer.id);
+    auto usedForNothing = service().results(offer.id, Today);
+    LT_VERIFY_OK(usedForNothing);
+    QCOMPARE(usedForNothing->offered.usedBy, qint64(1));
+    auto halved = m_store->accrue(offered[1], QStringLiteral("U-2"), 2000);
+    LT_VERIFY_OK(halved);
+    QCOMPARE(halved->points, qint64(30));
+    lt::RefundRequest half;
+    half.saleReference = QStringLiteral("U-2");
+    half.amount = lt::Money(1000, QStringLiteral("USD"));
+    LT_VERIFY_OK(m_store->engine().refunds().refund(half, TempStore::cashier()));
+    LT_VERIFY_OK(m_store->accrue(offered[2], QStringLiteral("U-3"), 2000));
+    LT_VERIFY_OK(m_store->engine().accrual().voidSale(QStringLiteral("U-3"), QStringLiteral("Wrong member"),
+                                                      TempStore::cashier()));
+    m_store->clock().set(at(Today.addDays(1)));
+    LT_VERIFY_OK(m_store->accrue(heldOut[0], QStringLiteral("U-4"), 10000));
+    lt::RedemptionRequest reward;
+    reward.memberId = heldOut[0];
+    reward.rewardTierId = QStringLiteral("five-off");
+    LT_VERIFY_OK(m_store->engine().redemption().redeem(reward, TempStore::cashier()));
+
+    auto results = service().results(offer.id, Today);
+    LT_VERIFY_OK(results);
+    QCOMPARE(results->offered.usedBy, qint64(2));
+    QCOMPARE(results->offered.offerPoints, qint64(0 + 10 - 5));
+    QCOMPARE(results->costPerPointMinor, 0.0);
+    auto later = service().results(offer.id, Today.addDays(1));
+    LT_VERIFY_OK(later);
+    QVERIFY(near(later->costPerPointMinor, 5.0));
 }
 
 void TestOfferService::badInputIsRefusedWithNothingChanged_data()
