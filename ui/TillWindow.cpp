@@ -357,10 +357,8 @@ void TillWindow::startSale()
         if (!change->repeated)
             syncSoon();
         const std::optional<TargetedOffer>& offer = m_panel->shownOffer();
-        for (const PointsLine& line : change->earned.extras) { // a multiplier offer's line bears its name
-            if (offer && offer->kind == TargetedOffer::Kind::Multiplier && line.name.startsWith(offer->name))
-                offerUsed(m_member->id);
-        }
+        if (offer && change->targetedOfferId == offer->id)
+            offerUsed(m_member->id);
         showMember(m_member->id);
     }
     returnFocus();
