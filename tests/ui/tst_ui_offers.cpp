@@ -1,9 +1,9 @@
 // Targeted offers at the till, key by key: a member offered a bonus sees it on the member panel and F11 adds the
 // points once (a second press says it was applied already); a member held out sees nothing and F11 gives nothing; an
 // offer ended meanwhile is refused with its reason; a multiplier offer says it applies by itself and its line goes once
-// a sale has used it; the line reads in the dark palette; and a member the manager picks in a report's list is shown at
-// the till. Twenty members who each bought 10.00 on 1 June: every score is tied, so all are "lost" (as in
-// tst_offerservice).
+// a sale has used it; an insight read before the member changed is not kept; the line reads in the dark palette; and a
+// member the manager picks in a report's list is shown at the till. Twenty members who each bought 10.00 on 1 June:
+// every score is tied, so all are "lost" (as in tst_offerservice).
 #include "core/services/OfferService.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/ui/TillHarness.h"
@@ -58,6 +58,7 @@ private slots:
     void heldOutMemberSeesNothing();
     void offerEndedMeanwhileChangesNothing();
     void multiplierLineGoesAfterTheSale();
+    void answerReadBeforeADropIsNotKept();
     void offerLineReadsInTheDarkPalette();
     void memberChosenInAReportIsShown();
 
@@ -267,6 +268,25 @@ void TestOffers::multiplierLineGoesAfterTheSale()
     QCOMPARE(panel()->targetedOfferText(), QString());
     QTRY_VERIFY(settled());
     QCOMPARE(panel()->targetedOfferText(), QString());
+}
+
+// An answer asked for before the member changed (an offer used since may be in it) arrives after the drop: it is
+// neither kept, so seeing the member again shows nothing stale at once, nor shown.
+void TestOffers::answerReadBeforeADropIsNotKept()
+{
+    const TargetedOffer offer = define(TargetedOffer::Kind::Bonus, 0);
+    QVERIFY(offer.id > 0);
+    lt::ui::MemberInsightLoader* insights = window().insights();
+    QSignalSpy loaded(insights, &lt::ui::MemberInsightLoader::loaded);
+    const qint64 memberId = m_members.first().id;
+    QVERIFY(!insights->request(memberId).has_value());
+    insights->drop(memberId); // before the worker's answer can arrive: it is queued to this thread
+    QTRY_VERIFY(settled());
+    QCOMPARE(loaded.count(), 0);
+    QVERIFY(!insights->request(memberId).has_value());
+    QTRY_COMPARE(loaded.count(), 1);
+    QVERIFY(insights->request(memberId).has_value()); // the answer read after the drop is kept
+    QTRY_VERIFY(settled());
 }
 
 void TestOffers::offerLineReadsInTheDarkPalette()

@@ -120,11 +120,15 @@ std::optional<MemberInsight> MemberInsightLoader::request(qint64 memberId)
 
 void MemberInsightLoader::answered(int request, const MemberInsight& insight)
 {
-    remember(insight); // an answer overtaken by another member is still right for its own
+    // Read before the member changed (an offer used since may be in it): neither kept nor shown.
+    const bool stale = request <= m_droppedAt.value(insight.memberId, 0);
+    if (!stale)
+        remember(insight); // an answer overtaken by another member is still right for its own
     if (request != m_request)
         return;
     m_loading = false;
-    emit loaded(insight);
+    if (!stale)
+        emit loaded(insight);
 }
 
 void MemberInsightLoader::remember(const MemberInsight& insight)
@@ -139,6 +143,7 @@ void MemberInsightLoader::remember(const MemberInsight& insight)
 void MemberInsightLoader::drop(qint64 memberId)
 {
     m_cache.removeIf([memberId](const MemberInsight& known) { return known.memberId == memberId; });
+    m_droppedAt.insert(memberId, m_request);
 }
 
 void MemberInsightLoader::forget()

@@ -2,6 +2,7 @@
 
 #include "ui/insight/MemberInsight.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -37,7 +38,7 @@ public:
     // what is known of it already today, to show while the fresh one is read.
     std::optional<MemberInsight> request(qint64 memberId);
     // The member changed (an offer applied or used by a sale): what is kept of them goes, so that the next request
-    // shows nothing stale while it is read again.
+    // shows nothing stale while it is read again, and answers asked for before now are neither kept nor shown.
     void drop(qint64 memberId);
     // The program changed: what is kept goes, and the worker reads the program again.
     void forget();
@@ -58,6 +59,7 @@ private:
     int m_request = 0;
     bool m_loading = false;
     QList<MemberInsight> m_cache; // newest first
+    QHash<qint64, int> m_droppedAt; // member → the newest request made before the member was last dropped
 };
 
 } // namespace lt::ui
