@@ -68,16 +68,28 @@ int activeDays(DrillDownKind kind)
     }
 }
 
+// Days of member-days read at once between two looks at whether the list is still wanted: the table is keyed by day,
+// so a week is one seek and a short read.
+constexpr int DaysPerRead = 7;
+// Members looked at between two such looks in the loops over every member.
+constexpr std::size_t MembersPerCheck = 65'536;
+
 QDateTime startOfLocalDay(QDate day)
 {
     return day.startOfDay(Qt::LocalTime).toUTC();
 }
 
-Result<std::vector<PeriodFigures>> readPeriod(const ReportStore& store, QDate from, QDate to)
+Error cancelledError()
+{
+    return Error::refused(QCoreApplication::translate("MemberDrillDown", "The list was no longer wanted."));
+}
+
+Result<std::vector<PeriodFigures>> readPeriod(const ReportStore& store, QDate from, QDate to,
+                                              const std::function<bool()>& cancelled)
 {
     LT_TRY_ASSIGN(const qint64 newest, store.newestMemberId());
     std::vector<PeriodFigures> figures(std::size_t(newest) + 1);
-    LT_TRY(store.forEachMemberDay(from, to, [&](const ReportStore::MemberDay& row) {
+    const auto add = [&](const ReportStore::MemberDay& row) {
         if (row.memberId <= 0)
             return;
         if (std::size_t(row.memberId) >= figures.size()) // a member enrolled since the read began
@@ -86,7 +98,12 @@ Result<std::vector<PeriodFigures>> readPeriod(const ReportStore& store, QDate fr
         member.netMinor += row.netMinor;
         member.sales += qint32(row.sales);
         member.redemptions += qint32(row.redemptions);
-    }));
+    };
+    for (QDate first = from; first <= to; first = first.addDays(DaysPerRead)) {
+        if (cancelled())
+            return cancelledError();
+        LT_TRY(store.forEachMemberDay(first, std::min(to, first.addDays(DaysPerRead - 1)), add));
+    }
     return figures;
 }
 
@@ -103,8 +120,9 @@ Entry entryOf(qint64 memberId, const std::vector<PeriodFigures>& figures)
 
 } // namespace
 
-MemberDrillDown::MemberDrillDown(EngineContext& context)
+MemberDrillDown::MemberDrillDown(EngineContext& context, Cancelled cancelled)
     : m_context(context)
+    , m_cancelled(std::move(cancelled))
 {
 }
 
@@ -125,7 +143,11 @@ Result<DrillDownRanking> MemberDrillDown::rank(const DrillDownQuery& query) cons
     if (const int days = activeDays(query.kind))
         ranking.salesFrom = query.to.addDays(1 - days);
     LT_TRY_ASSIGN(ranking.members, chooseMembers(query, ranking));
+    if (isCancelled())
+        return cancelledError();
     LT_TRY(sort(ranking));
+    if (isCancelled())
+        return cancelledError();
     return ranking;
 }
 
@@ -133,11 +155,15 @@ Result<std::vector<Entry>> MemberDrillDown::chooseMembers(const DrillDownQuery& 
                                                           const DrillDownRanking& ranking) const
 {
     const ReportStore reports(m_context.db);
-    LT_TRY_ASSIGN(const std::vector<PeriodFigures> figures, readPeriod(reports, ranking.salesFrom, ranking.salesTo));
+    LT_TRY_ASSIGN(const std::vector<PeriodFigures> figures,
+                  readPeriod(reports, ranking.salesFrom, ranking.salesTo, [this] { return isCancelled(); }));
     std::vector<Entry> members;
+    bool stopped = false;
     const auto fromPeriod = [&](const auto& belongs) {
-        for (std::size_t id = 1; id < figures.size(); ++id) {
-            if (belongs(figures[id]))
+        for (std::size_t id = 1; id < figures.size() && !stopped; ++id) {
+            if (id % MembersPerCheck == 0 && isCancelled())
+                stopped = true;
+            else if (belongs(figures[id]))
                 members.push_back(entryOf(qint64(id), figures));
         }
     };
@@ -193,6 +219,8 @@ Result<std::vector<Entry>> MemberDrillDown::chooseMembers(const DrillDownQuery& 
         break;
     }
     }
+    if (stopped || isCancelled())
+        return cancelledError();
     return members;
 }
 
@@ -217,6 +245,8 @@ Result<void> MemberDrillDown::sort(DrillDownRanking& ranking) const
             for (const ReportStore::MemberBalance& member : balances)
                 keep(member.memberId, member.balance);
         }
+        if (isCancelled())
+            return cancelledError();
         for (Entry& entry : members)
             entry.key =
                 entry.memberId > 0 && std::size_t(entry.memberId) < keys.size() ? keys[std::size_t(entry.memberId)] : 0;
@@ -260,6 +290,8 @@ Result<QList<DrillDownRow>> MemberDrillDown::rows(const DrillDownRanking& rankin
     QList<DrillDownRow> rows;
     const qint64 end = std::min(ranking.total(), offset + limit);
     for (qint64 i = offset; i < end; ++i) {
+        if (isCancelled())
+            return cancelledError();
         const Entry& entry = ranking.members[std::size_t(i)];
         LT_TRY_ASSIGN(const std::optional<Member> member, members.byId(entry.memberId));
         LT_TRY_ASSIGN(const std::optional<ReportStore::MemberTotals> totals, reports.memberTotals(entry.memberId));

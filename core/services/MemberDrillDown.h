@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -94,7 +95,11 @@ struct DrillDownPage
 class MemberDrillDown
 {
 public:
-    explicit MemberDrillDown(EngineContext& context);
+    // Asked between the steps of a read (each week of member-days, each member of a page): true stops the read with
+    // an error of kind Refused, so that a list no longer wanted lets its thread go.
+    using Cancelled = std::function<bool()>;
+
+    explicit MemberDrillDown(EngineContext& context, Cancelled cancelled = {});
 
     static constexpr int PageSize = 200;
     static constexpr int MaxPageSize = 10'000;
@@ -120,8 +125,10 @@ private:
     Result<std::vector<DrillDownRanking::Entry>> chooseMembers(const DrillDownQuery& query,
                                                                const DrillDownRanking& ranking) const;
     Result<void> sort(DrillDownRanking& ranking) const;
+    bool isCancelled() const { return m_cancelled && m_cancelled(); }
 
     EngineContext& m_context;
+    Cancelled m_cancelled;
 };
 
 } // namespace lt

@@ -1,15 +1,18 @@
 // The members behind a figure, key by key: a card with members behind it takes the focus and opens on Enter, Space
 // or a double click, one of money or rates does not; the member list shows how many there are, the first page at
 // once and the next as the manager goes to the end, Enter chooses the member of the row, Esc closes, another order
-// reads the list again, and phones are never shown whole.
+// reads the list again, and phones are never shown whole. A list no longer wanted stops: one read at a time, the
+// newest request queued alone, and a ranking told to stop stops.
 #include "tests/support/ResultChecks.h"
 #include "tests/support/TempStore.h"
 #include "ui/reports/KpiCard.h"
 #include "ui/reports/MemberListDialog.h"
+#include "ui/reports/MemberListLoader.h"
 #include "ui/reports/MemberListModel.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QLocale>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -17,10 +20,13 @@
 #include <QTest>
 
 using lt::DrillDownKind;
+using lt::DrillDownOrder;
 using lt::DrillDownQuery;
+using lt::MemberDrillDown;
 using lt::test::TempStore;
 using lt::ui::KpiCard;
 using lt::ui::MemberListDialog;
+using lt::ui::MemberListLoader;
 using lt::ui::MemberListModel;
 
 namespace {
@@ -42,6 +48,9 @@ private slots:
     void anotherOrderReadsTheListAgain();
     void moreButtonReadsTheNextPage();
     void phonesAreMasked();
+    void onlyTheNewestOrderIsRead();
+    void cancelledRankingStops();
+    void closingDoesNotWaitForTheRead();
 
 private:
     DrillDownQuery buyers() const;
@@ -219,6 +228,54 @@ void TestMemberList::phonesAreMasked()
         for (int column = 0; column < MemberListModel::ColumnCount; ++column)
             QVERIFY(!cell(dialog, row, column).contains(QLatin1String("415555")));
     }
+}
+
+// Five orders asked for at once: the first read is told to stop and only the newest is read after it, once.
+void TestMemberList::onlyTheNewestOrderIsRead()
+{
+    MemberListLoader loader(m_store->path(), m_store->clock());
+    QList<DrillDownOrder> answered;
+    connect(&loader, &MemberListLoader::pageLoaded, this,
+            [&answered](const lt::ui::MemberListPage& page) { answered << page.ranking->query.order; });
+    DrillDownQuery query = buyers();
+    for (const DrillDownOrder order : {DrillDownOrder::Sales, DrillDownOrder::LastSale, DrillDownOrder::Balance,
+                                       DrillDownOrder::NetSales, DrillDownOrder::MemberId}) {
+        query.order = order;
+        loader.load(query);
+    }
+    QVERIFY(loader.isLoading());
+    QTRY_VERIFY_WITH_TIMEOUT(!loader.isLoading(), 10000);
+    QCOMPARE(answered, QList<DrillDownOrder>({DrillDownOrder::MemberId}));
+    QCOMPARE(loader.readsStarted(), 2);
+    QCOMPARE(loader.total(), qint64(Buyers));
+}
+
+void TestMemberList::cancelledRankingStops()
+{
+    int asked = 0;
+    // Told to stop at its second look: after the first week of member-days.
+    const MemberDrillDown stopping(m_store->engine().context(), [&asked] { return ++asked > 1; });
+    const auto stopped = stopping.rank(buyers());
+    LT_VERIFY_ERROR(stopped, lt::ErrorKind::Refused);
+    QCOMPARE(asked, 2);
+    const MemberDrillDown wanted(m_store->engine().context(), [] { return false; });
+    const auto ranked = wanted.rank(buyers());
+    LT_VERIFY_OK(ranked);
+    QCOMPARE(ranked->total(), qint64(Buyers));
+    const MemberDrillDown dropped(m_store->engine().context(), [] { return true; });
+    LT_VERIFY_ERROR(dropped.rows(*ranked, 0, MemberDrillDown::PageSize), lt::ErrorKind::Refused);
+}
+
+// Esc while the first page is read: the list closes at once, within the loader's short wait.
+void TestMemberList::closingDoesNotWaitForTheRead()
+{
+    QElapsedTimer timer;
+    {
+        MemberListDialog dialog(m_store->path(), m_store->clock(), buyers());
+        QVERIFY(dialog.isLoading());
+        timer.start();
+    }
+    QVERIFY2(timer.elapsed() < MemberListLoader::ShutdownWait + 500, qPrintable(QString::number(timer.elapsed())));
 }
 
 QTEST_MAIN(TestMemberList)
