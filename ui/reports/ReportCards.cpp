@@ -13,10 +13,13 @@ namespace lt::ui {
 
 namespace {
 
-// The screen's texts keep the dialog's translation context.
-QString tr(const char* text)
+// The cards' titles and how each is computed were filed under this context when the screen first listed them; the
+// table below marks them with it and all() looks them up with it, so lupdate and the lookup agree.
+constexpr char CardsContext[] = "ReportsDialog";
+
+QString cardText(const char* text)
 {
-    return QCoreApplication::translate("ReportsDialog", text);
+    return QCoreApplication::translate(CardsContext, text);
 }
 
 // What one card shows of a summary, as a number to compare and as text.
@@ -34,7 +37,7 @@ QString percent(double rate)
 QString change(double now, double before)
 {
     if (before == 0.0)
-        return now == 0.0 ? QStringLiteral("±0 %") : tr("new");
+        return now == 0.0 ? QStringLiteral("±0 %") : ReportCards::tr("new");
     const double moved = (now - before) / std::abs(before) * 100.0;
     return QStringLiteral("%1%2 %").arg(moved >= 0 ? QStringLiteral("+") : QString(),
                                         QLocale().toString(moved, 'f', 1));
@@ -96,8 +99,8 @@ CardValue valueOf(const QString& key)
          CardValue {[](const KpiSummary& k) { return double(k.expiring90); },
                     [](const KpiSummary& k, const QString&) {
                         if (!k.expiryForecastOn.isValid())
-                            return tr("none");
-                        return tr("%1 · %2 · %3")
+                            return ReportCards::tr("none");
+                        return ReportCards::tr("%1 · %2 · %3")
                             .arg(QLocale().toString(k.expiring30), QLocale().toString(k.expiring60),
                                  QLocale().toString(k.expiring90));
                     }}},
@@ -110,10 +113,10 @@ CardValue valueOf(const QString& key)
 QList<ReportCards::Card> ReportCards::all()
 {
     const auto store = [](const char* key, const char* title, const char* how) {
-        return Card {QString::fromLatin1(key), tr(title), tr(how), false};
+        return Card {QString::fromLatin1(key), cardText(title), cardText(how), false};
     };
     const auto sales = [](const char* key, const char* title, const char* how) {
-        return Card {QString::fromLatin1(key), tr(title), tr(how), true};
+        return Card {QString::fromLatin1(key), cardText(title), cardText(how), true};
     };
     return {
         store("members_total", QT_TRANSLATE_NOOP("ReportsDialog", "Members"),

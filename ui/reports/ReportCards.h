@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -12,6 +13,7 @@ struct ReportData;
 // value and comparisons as text.
 class ReportCards
 {
+    Q_DECLARE_TR_FUNCTIONS(lt::ui::ReportCards)
 public:
     struct Card
     {

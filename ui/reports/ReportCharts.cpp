@@ -10,7 +10,6 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
-#include <QCoreApplication>
 #include <QHorizontalBarSeries>
 #include <QLineSeries>
 #include <QLocale>
@@ -21,11 +20,6 @@
 namespace lt::ui {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ReportsDialog", text);
-}
 
 QChart* themed(const QPalette& palette, const QString& title)
 {

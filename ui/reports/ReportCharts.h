@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QPalette>
 
 class QChart;
@@ -13,6 +14,7 @@ struct ReportData;
 // given (the dark theme on the dark one); the caller owns the chart.
 class ReportCharts
 {
+    Q_DECLARE_TR_FUNCTIONS(lt::ui::ReportCharts)
 public:
     // Net sales of the twelve months (following the till and staff filter).
     static QChart* salesTrend(const ReportData& data, const QPalette& palette);

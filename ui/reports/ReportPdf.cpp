@@ -25,11 +25,6 @@ namespace {
 constexpr int Resolution = 96;
 constexpr int CardColumns = 3;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ReportPdf", text);
-}
-
 QFont sized(const QFont& base, double points, bool bold = false, bool italic = false)
 {
     QFont font = base;

@@ -3,6 +3,7 @@
 #include "core/common/Result.h"
 #include "ui/reports/ReportLoader.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 #include <optional>
@@ -20,6 +21,7 @@ namespace lt::ui {
 // QGraphicsWidgets); the CLI runs one on the offscreen platform.
 class ReportPdf
 {
+    Q_DECLARE_TR_FUNCTIONS(lt::ui::ReportPdf)
 public:
     ReportPdf(ReportData data, std::optional<ReportAnalytics> analytics, QDateTime madeAt);
 
