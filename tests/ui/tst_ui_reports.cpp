@@ -63,6 +63,8 @@ private slots:
     void pdfButtonWritesTheScreen();
     void cardOpensTheMembersBehindIt();
     void screenAndPdfReadInSpanish();
+    void listIsOfThePeriodShown();
+    void filteredSalesCardsOpenNoList();
 
 private:
     TillWindow& window() { return m_till->window(); }
@@ -377,4 +379,54 @@ void TestReports::screenAndPdfReadInSpanish()
     // Nothing sold before this month: "new" both ways, as the "lt::ui" context translated it before lupdate moved it
     // to lt::ui::ReportCards.
     QCOMPARE(comparison, QStringLiteral("nuevo respecto al periodo anterior · nuevo respecto a un año antes"));
+}
+
+// Dates typed but not yet shown: the buyers card still lists the buyers of the month its figure counts.
+void TestReports::listIsOfThePeriodShown()
+{
+    const QDate today = m_till->store().clock().nowUtc().toLocalTime().date();
+    const QDate monthStart(today.year(), today.month(), 1);
+    const bool shown = inReports([&](ReportsDialog* dialog) {
+        dialog->fromEdit()->setDate(monthStart.addMonths(-2));
+        dialog->toEdit()->setDate(monthStart.addDays(-1));
+        QVERIFY(!dialog->isLoading());
+        QCOMPARE(dialog->card(QStringLiteral("buyers"))->value(), QStringLiteral("1"));
+        auto listed = whenModal<MemberListDialog>(
+            [&](MemberListDialog* list) {
+                QTRY_VERIFY_WITH_TIMEOUT(!list->isLoading(), 10000);
+                QCOMPARE(list->table()->model()->rowCount(), 1);
+                QVERIFY2(list->windowTitle().contains(QLocale().toString(monthStart, QLocale::ShortFormat)),
+                         qPrintable(list->windowTitle()));
+                TillHarness::press(Qt::Key_Escape);
+            },
+            10000);
+        dialog->card(QStringLiteral("buyers"))->setFocus();
+        TillHarness::press(Qt::Key_Return);
+        QVERIFY(*listed);
+    });
+    QVERIFY(shown);
+}
+
+// Under the till filter the sales cards count the till's sales only, and the lists are the whole store's: they open
+// none until the filter is cleared.
+void TestReports::filteredSalesCardsOpenNoList()
+{
+    m_till->store().engine().context().tillName = QStringLiteral("Front");
+    LT_VERIFY_OK(m_till->store().accrue(m_member.id, QStringLiteral("R-3"), 2000));
+    const bool shown = inReports([&](ReportsDialog* dialog) {
+        const QStringList salesCards {QStringLiteral("sales_count"), QStringLiteral("net_sales")};
+        for (const QString& key : salesCards)
+            QVERIFY2(dialog->card(key)->isDrillDownEnabled(), qPrintable(key));
+        dialog->tillBox()->setCurrentIndex(dialog->tillBox()->findText(QStringLiteral("Front")));
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->card(QStringLiteral("sales_count"))->value(), QStringLiteral("1"), 10000);
+        for (const QString& key : salesCards) {
+            QVERIFY2(!dialog->card(key)->isDrillDownEnabled(), qPrintable(key));
+            QCOMPARE(dialog->card(key)->focusPolicy(), Qt::NoFocus);
+        }
+        dialog->tillBox()->setCurrentIndex(0);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->card(QStringLiteral("sales_count"))->value(), QStringLiteral("3"), 10000);
+        for (const QString& key : salesCards)
+            QVERIFY2(dialog->card(key)->isDrillDownEnabled(), qPrintable(key));
+    });
+    QVERIFY(shown);
 }

@@ -162,10 +162,8 @@ QWidget* ReportsDialog::keyFiguresTab()
         const ReportCards::Card& spec = all.at(i);
         auto* card = new KpiCard(spec.title, spec.howComputed, content);
         card->setObjectName(spec.key);
-        if (MemberListDialog::kindForCard(spec.key)) {
-            card->setDrillDownEnabled(true);
+        if (MemberListDialog::kindForCard(spec.key))
             connect(card, &KpiCard::drillDown, this, [this, key = spec.key] { openMembersBehind(key); });
-        }
         m_cards.insert(spec.key, card);
         m_howComputed.insert(spec.key, spec.howComputed);
         cards->addWidget(card, int(i / CardsPerRow), int(i % CardsPerRow));
@@ -173,16 +171,18 @@ QWidget* ReportsDialog::keyFiguresTab()
     return scrolling(content, this);
 }
 
-// The members behind a card, for the period shown; Enter on one closes the reports and shows that member at the till.
+// The members behind a card, for the period its figure shows (the date fields may already hold another, not yet
+// shown); Enter on one closes the reports and shows that member at the till.
 void ReportsDialog::openMembersBehind(const QString& cardKey)
 {
     const auto kind = MemberListDialog::kindForCard(cardKey);
-    if (!kind)
+    const KpiCard* card = m_cards.value(cardKey);
+    if (!kind || !m_figures || !card || !card->isDrillDownEnabled())
         return;
     DrillDownQuery query;
     query.kind = *kind;
-    query.from = m_from->date();
-    query.to = m_to->date();
+    query.from = m_figures->period.from;
+    query.to = m_figures->period.to;
     if (const qint64 member = MemberListDialog::openList(m_databasePath, m_clock, query, this); member > 0) {
         emit memberChosen(member);
         accept();
@@ -334,6 +334,9 @@ void ReportsDialog::display(const ReportData& figures)
         // Under a filter, the figures that cannot follow it stay the whole store's and say so.
         const bool whole = filtered && !spec.followsFilter;
         card->setEnabled(!whole);
+        // The lists are the whole store's: a sales card under the filter counts fewer sales than its list's
+        // buyers made, so it opens none until the filter is cleared.
+        card->setDrillDownEnabled(MemberListDialog::kindForCard(spec.key) && !(filtered && spec.followsFilter));
         card->setToolTip(whole ? m_howComputed.value(spec.key) + u' ' + ReportCards::notSplit()
                                : m_howComputed.value(spec.key));
     }
