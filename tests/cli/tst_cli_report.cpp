@@ -162,6 +162,27 @@ private slots:
         QCOMPARE(yearEarlier.value(u"net_sales_minor"_s).toInteger(), 0);
     }
 
+    // The summary as CSV: a row per figure with the period, the period before and a year earlier; readable only by
+    // its owner, as every export is.
+    void summaryAsCsv()
+    {
+        const QString today = QDate::currentDate().toString(Qt::ISODate);
+        const QString path = m_dir.filePath(u"summary.csv"_s);
+        const CliRun run = cli({u"report"_s, u"summary"_s, u"--from"_s, today, u"--to"_s, today, u"--csv"_s, path});
+        CLI_VERIFY_OK(run);
+        QCOMPARE(run.json.value(u"csv"_s).toString(), path);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+        const QStringList lines = QString::fromUtf8(file.readAll()).remove(QChar(0xFEFF)).split(u"\r\n"_s);
+        QCOMPARE(lines.value(0), u"figure,period,previous_period,year_earlier"_s);
+        QVERIFY2(lines.contains(u"sales_count,3,0,0"_s), qPrintable(lines.join(u'\n')));
+        QVERIFY(lines.contains(u"net_sales_minor,20000,0,0"_s));
+        QVERIFY(lines.contains(u"repeat_purchase_rate,0.5,0,0"_s));
+        // Members per tier are today's, whatever the period.
+        QVERIFY2(lines.contains(u"members_per_tier.Member,2,2,2"_s), qPrintable(lines.join(u'\n')));
+    }
+
     // A store of its own with sales at two tills by two staff members: the sales figures follow --till and --staff,
     // members and buyers stay the whole store's, and the JSON says which sales it counted.
     void summaryByTillAndStaff()
