@@ -663,6 +663,10 @@
         <source>Segment: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The list was no longer wanted.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MemberImporter</name>
@@ -1797,21 +1801,6 @@
     </message>
 </context>
 <context>
-    <name>lt::ui</name>
-    <message>
-        <source>new</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>lt::ui::AdjustmentDialog</name>
     <message>
         <source>Adjust points</source>
@@ -2580,6 +2569,18 @@
     </message>
     <message>
         <source>staff %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -663,6 +663,10 @@
         <source>Segment: %1</source>
         <translation>Segmento: %1</translation>
     </message>
+    <message>
+        <source>The list was no longer wanted.</source>
+        <translation>Ya no se quería la lista.</translation>
+    </message>
 </context>
 <context>
     <name>MemberImporter</name>
@@ -1797,21 +1801,6 @@
     </message>
 </context>
 <context>
-    <name>lt::ui</name>
-    <message>
-        <source>new</source>
-        <translation>nuevo</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>ninguno</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · %3</source>
-        <translation>%1 · %2 · %3</translation>
-    </message>
-</context>
-<context>
     <name>lt::ui::AdjustmentDialog</name>
     <message>
         <source>Adjust points</source>
@@ -2581,6 +2570,18 @@
     <message>
         <source>staff %1</source>
         <translation>empleado %1</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nuevo</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
     </message>
 </context>
 <context>
