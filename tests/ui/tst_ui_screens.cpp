@@ -113,6 +113,13 @@ void TestScreens::initTestCase()
                                          QStringLiteral("ada.park@example.com"));
     LT_VERIFY_OK(member);
     LT_VERIFY_OK(m_till->store().engine().enrollment().assignCard(member->id, QString(), TempStore::cashier()));
+    // Neighbours who bought once, before Ada's visits: segments rank members among the store's buyers, and a store
+    // of one buyer ranks nobody above or below her.
+    for (int i = 0; i < 9; ++i) {
+        auto neighbour = m_till->store().enroll(QStringLiteral("(415) 555-26%1").arg(80 + i));
+        LT_VERIFY_OK(neighbour);
+        LT_VERIFY_OK(m_till->store().accrue(neighbour->id, QStringLiteral("N-%1").arg(i + 1), 2000 + 500 * i));
+    }
     int receipt = 10470;
     for (qint64 amount : {12000, 8640, 23000, 14575}) {
         m_till->store().clock().advance(3LL * 24 * 3600 * 1000);
