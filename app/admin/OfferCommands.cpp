@@ -1,6 +1,7 @@
 #include "app/admin/OfferCommands.h"
 
 #include "app/admin/CommandContext.h"
+#include "app/admin/ReportOptions.h"
 #include "core/domain/ProgramFields.h"
 #include "core/exchange/MemberExporter.h"
 #include "core/services/LoyaltyEngine.h"
@@ -377,22 +378,6 @@ QList<QStringList> csvRows(const QList<OfferResults>& all)
     return rows;
 }
 
-// Whole or not at all, mode 0600, with a byte order mark so that Excel reads UTF-8 (as `report segments` writes).
-Result<void> writeCsv(const QString& path, const QList<QStringList>& rows)
-{
-    QByteArray bytes("\xEF\xBB\xBF");
-    for (const QStringList& row : rows)
-        bytes += row.join(QLatin1Char(',')).toUtf8() + "\r\n";
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly))
-        return Error::invalid(QStringLiteral("--csv: cannot write %1: %2").arg(path, out.errorString()),
-                              QStringLiteral("csv"));
-    out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (out.write(bytes) != bytes.size() || !out.commit())
-        return Error::storage(QStringLiteral("Cannot write %1: %2").arg(path, out.errorString()));
-    return {};
-}
-
 int reportOffersCommand(CommandContext& c)
 {
     const QStringList args = c.parser().positionalArguments();
@@ -437,7 +422,7 @@ int reportOffersCommand(CommandContext& c)
         text = QStringLiteral("No offers yet.\n");
     if (c.parser().isSet(QStringLiteral("csv"))) {
         const QString path = c.parser().value(QStringLiteral("csv"));
-        if (auto written = writeCsv(path, csvRows(all)); !written)
+        if (auto written = writeCsvFile(path, csvRows(all)); !written)
             return c.fail(written.error());
         object.insert(QStringLiteral("csv"), path);
         text += QStringLiteral("Written to %1.\n").arg(path);

@@ -2,6 +2,7 @@
 
 #include "app/admin/CommandContext.h"
 #include "app/admin/ReportMemberCommands.h"
+#include "app/admin/ReportOptions.h"
 #include "app/admin/ReportPdfCommand.h"
 #include "app/admin/ReportSummaryFormat.h"
 #include "core/exchange/MemberExporter.h"
@@ -26,20 +27,6 @@ namespace lt::admin {
 
 namespace {
 
-Result<QDate> dateOption(const QCommandLineParser& parser, const char* option, QDate fallback)
-{
-    const QString name = QString::fromLatin1(option);
-    if (!parser.isSet(name))
-        return fallback;
-    const QDate date = QDate::fromString(parser.value(name).trimmed(), Qt::ISODate);
-    if (!date.isValid())
-        return Error::invalid(
-            QStringLiteral("--%1: %2")
-                .arg(name, QCoreApplication::translate("ReportCommands", "must be a date such as 2024-03-05.")),
-            name);
-    return date;
-}
-
 int succeedWithCsv(CommandContext& c, QJsonObject json, QString text, const QList<QStringList>& rows);
 
 int summary(CommandContext& c)
@@ -48,10 +35,10 @@ int summary(CommandContext& c)
     if (!engine)
         return c.fail(engine.error());
     const QDate today = c.clock().nowUtc().toLocalTime().date();
-    auto from = dateOption(c.parser(), "from", QDate(today.year(), today.month(), 1));
+    auto from = reportDateOption(c.parser(), QStringLiteral("from"), QDate(today.year(), today.month(), 1));
     if (!from)
         return c.fail(from.error());
-    auto to = dateOption(c.parser(), "to", today);
+    auto to = reportDateOption(c.parser(), QStringLiteral("to"), today);
     if (!to)
         return c.fail(to.error());
     ReportService reports((*engine)->context());
@@ -96,29 +83,12 @@ QString textCell(const QString& text)
     return MemberExporter::csvField(text, true);
 }
 
-// The figures as CSV in FILE (mode 0600: the top members' list names people), written whole or not at all. The cells
-// come ready: numbers, ids and dates as they are, text through textCell. A byte order mark makes Excel read UTF-8.
-Result<void> writeCsv(const QString& path, const QList<QStringList>& rows)
-{
-    QByteArray bytes("\xEF\xBB\xBF");
-    for (const QStringList& row : rows)
-        bytes += row.join(QLatin1Char(',')).toUtf8() + "\r\n";
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly))
-        return Error::invalid(QStringLiteral("--csv: cannot write %1: %2").arg(path, out.errorString()),
-                              QStringLiteral("csv"));
-    out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (out.write(bytes) != bytes.size() || !out.commit())
-        return Error::storage(QStringLiteral("Cannot write %1: %2").arg(path, out.errorString()));
-    return {};
-}
-
 // Succeeds with the JSON and text, after writing the CSV when --csv asks for it.
 int succeedWithCsv(CommandContext& c, QJsonObject json, QString text, const QList<QStringList>& rows)
 {
     const QString path = c.parser().value(QStringLiteral("csv"));
     if (c.parser().isSet(QStringLiteral("csv"))) {
-        if (auto written = writeCsv(path, rows); !written)
+        if (auto written = writeCsvFile(path, rows); !written)
             return c.fail(written.error());
         json.insert(QStringLiteral("csv"), path);
         text += QStringLiteral("Written to %1.\n").arg(path);

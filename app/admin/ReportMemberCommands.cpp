@@ -1,6 +1,7 @@
 #include "app/admin/ReportMemberCommands.h"
 
 #include "app/admin/CommandContext.h"
+#include "app/admin/ReportOptions.h"
 #include "core/exchange/MemberExporter.h"
 #include "core/services/LoyaltyEngine.h"
 #include "core/services/MemberDrillDown.h"
@@ -34,19 +35,6 @@ Error usage(const QString& message)
                           QStringLiteral("kind"));
 }
 
-Result<QDate> dateOption(const QCommandLineParser& parser, const QString& name, QDate fallback)
-{
-    if (!parser.isSet(name))
-        return fallback;
-    const QDate date = QDate::fromString(parser.value(name).trimmed(), Qt::ISODate);
-    if (!date.isValid())
-        return Error::invalid(
-            QStringLiteral("--%1: %2")
-                .arg(name, QCoreApplication::translate("ReportMemberCommands", "must be a date such as 2024-03-05.")),
-            name);
-    return date;
-}
-
 // The list the arguments name: KIND, and the tier or segment of those kinds.
 Result<DrillDownQuery> queryFrom(const QCommandLineParser& parser, QDate today)
 {
@@ -78,8 +66,8 @@ Result<DrillDownQuery> queryFrom(const QCommandLineParser& parser, QDate today)
         }
         query.segment = *segment;
     }
-    LT_TRY_ASSIGN(query.from, dateOption(parser, QStringLiteral("from"), QDate(today.year(), today.month(), 1)));
-    LT_TRY_ASSIGN(query.to, dateOption(parser, QStringLiteral("to"), today));
+    LT_TRY_ASSIGN(query.from, reportDateOption(parser, QStringLiteral("from"), QDate(today.year(), today.month(), 1)));
+    LT_TRY_ASSIGN(query.to, reportDateOption(parser, QStringLiteral("to"), today));
     if (parser.isSet(QStringLiteral("order"))) {
         const auto order = MemberDrillDown::orderFromId(parser.value(QStringLiteral("order")).trimmed());
         if (!order)
@@ -106,22 +94,6 @@ Result<qint64> limitOption(const QCommandLineParser& parser)
                          .arg(MaxLimit)),
             QStringLiteral("limit"));
     return limit;
-}
-
-// FILE written whole or not at all, mode 0600 (it names people), with a byte order mark so that Excel reads UTF-8.
-Result<void> writeCsv(const QString& path, const QList<QStringList>& rows)
-{
-    QByteArray bytes("\xEF\xBB\xBF");
-    for (const QStringList& row : rows)
-        bytes += row.join(QLatin1Char(',')).toUtf8() + "\r\n";
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly))
-        return Error::invalid(QStringLiteral("--csv: cannot write %1: %2").arg(path, out.errorString()),
-                              QStringLiteral("csv"));
-    out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (out.write(bytes) != bytes.size() || !out.commit())
-        return Error::storage(QStringLiteral("Cannot write %1: %2").arg(path, out.errorString()));
-    return {};
 }
 
 QString day(QDate date)
@@ -212,7 +184,7 @@ int ReportMemberCommands::run(CommandContext& c)
         json.insert(QStringLiteral("segment"), RfmSegments::id(query->segment));
     if (c.parser().isSet(QStringLiteral("csv"))) {
         const QString path = c.parser().value(QStringLiteral("csv"));
-        if (auto written = writeCsv(path, rows); !written)
+        if (auto written = writeCsvFile(path, rows); !written)
             return c.fail(written.error());
         json.insert(QStringLiteral("csv"), path);
         text += QCoreApplication::translate("ReportMemberCommands", "Written to %1.\n").arg(path);

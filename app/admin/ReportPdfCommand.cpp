@@ -1,6 +1,7 @@
 #include "app/admin/ReportPdfCommand.h"
 
 #include "app/admin/CommandContext.h"
+#include "app/admin/ReportOptions.h"
 #include "core/services/LoyaltyEngine.h"
 #include "ui/reports/ReportPdf.h"
 
@@ -8,23 +9,6 @@
 #include <QFileInfo>
 
 namespace lt::admin {
-
-namespace {
-
-Result<QDate> dateOption(const QCommandLineParser& parser, const QString& name, QDate fallback)
-{
-    if (!parser.isSet(name))
-        return fallback;
-    const QDate date = QDate::fromString(parser.value(name).trimmed(), Qt::ISODate);
-    if (!date.isValid())
-        return Error::invalid(
-            QStringLiteral("--%1: %2")
-                .arg(name, QCoreApplication::translate("ReportCommands", "must be a date such as 2024-03-05.")),
-            name);
-    return date;
-}
-
-} // namespace
 
 int reportPdf(CommandContext& c)
 {
@@ -36,10 +20,10 @@ int reportPdf(CommandContext& c)
         return c.fail(Error::invalid(QStringLiteral("--output: %1 is a folder; name a file.").arg(output),
                                      QStringLiteral("output")));
     const QDate today = c.clock().nowUtc().toLocalTime().date();
-    auto from = dateOption(c.parser(), QStringLiteral("from"), QDate(today.year(), today.month(), 1));
+    auto from = reportDateOption(c.parser(), QStringLiteral("from"), QDate(today.year(), today.month(), 1));
     if (!from)
         return c.fail(from.error());
-    auto to = dateOption(c.parser(), QStringLiteral("to"), today);
+    auto to = reportDateOption(c.parser(), QStringLiteral("to"), today);
     if (!to)
         return c.fail(to.error());
     auto engine = c.engine();
