@@ -69,7 +69,7 @@ std::optional<Interval> OfferStatistics::wilson(long long successes, long long n
 {
     if (n <= 0 || successes < 0 || successes > n)
         return std::nullopt;
-    const double count = double(n);
+    const auto count = double(n);
     const double p = double(successes) / count;
     const double z2 = Z975 * Z975;
     const double denominator = 1 + z2 / count;

@@ -51,7 +51,7 @@ bool TargetedOffer::isHeldOut(const QString& offerKey, qint64 memberId, int hold
     if (holdoutPercent <= 0)
         return false;
     const QByteArray hash = digest("loyaltytill-offer-holdout:", offerKey, memberId);
-    const quint64 u = qFromBigEndian<quint64>(hash.constData());
+    const auto u = qFromBigEndian<quint64>(hash.constData());
     // u < p × ⌊(2⁶⁴ − 1) / 100⌋: p % of the range, within one part in 10¹⁶, and no overflow.
     const quint64 step = std::numeric_limits<quint64>::max() / 100;
     return u < quint64(holdoutPercent) * step;

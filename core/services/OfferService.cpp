@@ -40,7 +40,7 @@ OfferGroupFigures figuresOf(const QList<OfferStore::Outcome>& outcomes, bool hel
     }
     if (group.members == 0)
         return group;
-    const double n = double(group.members);
+    const auto n = double(group.members);
     group.returnRate = double(group.returned) / n;
     group.returnRateInterval = OfferStatistics::wilson(group.returned, group.members);
     group.netSalesPerMemberMinor = double(group.netSalesMinor) / n;

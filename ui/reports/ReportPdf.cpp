@@ -152,8 +152,10 @@ double ReportPdf::drawCards(QPainter& painter, const QRectF& area) const
     const bool filtered = !m_data.period.filter.isEmpty();
     for (qsizetype i = 0; i < cards.size(); ++i) {
         const ReportCards::Card& card = cards.at(i);
-        const QRectF box(area.left() + double(i % CardColumns) * (width + gap),
-                         area.top() + double(i / CardColumns) * (height + gap), width, height);
+        const qsizetype row = i / CardColumns;
+        const qsizetype column = i % CardColumns;
+        const QRectF box(area.left() + double(column) * (width + gap), area.top() + double(row) * (height + gap), width,
+                         height);
         painter.setPen(QPen(QColor(160, 160, 160), 0));
         painter.drawRect(box);
         const QRectF inner = box.adjusted(6, 4, -6, -4);
