@@ -3,7 +3,7 @@
 // figures from the raw tables with plain SQL on the same file, which must agree; `report rebuild` and `check`'s
 // comparison; and what the report triggers add to an accrual commit (a copy of the store without them, bare SQLite).
 //   loyaltytill-bench-reports [--members N] [--sales M] [--runs R] [--raw-runs R] [--rebuild-runs R] [--samples K]
-//     [--parts month,year,five-years,accrual,rebuild,check] [--dir DIR] [--from FILE | --save-generated FILE]
+//     [--parts month,year,five-years,charts,accrual,rebuild,check] [--dir DIR] [--from FILE | --save-generated FILE]
 
 #include "core/common/ApplicationIdentity.h"
 #include "core/common/Clock.h"
@@ -11,6 +11,7 @@
 #include "core/exchange/DemoDataGenerator.h"
 #include "core/services/LoyaltyEngine.h"
 #include "core/services/ReportService.h"
+#include "core/services/SegmentService.h"
 #include "core/store/Database.h"
 #include "core/store/ReportStore.h"
 #include "core/store/TierStore.h"
@@ -468,9 +469,9 @@ int main(int argc, char* argv[])
     option("rebuild-runs", "Times the summaries are rebuilt, and compared with a recomputation.", "R", "1");
     option("samples", "Accruals timed of each kind.", "K", "2000");
     option("parts",
-           "What to time: the summary for a month, year, five-years; accrual, rebuild, check (none: "
+           "What to time: the summary for a month, year, five-years; charts, accrual, rebuild, check (none: "
            "generate only).",
-           "LIST", "month,year,five-years,accrual,rebuild,check");
+           "LIST", "month,year,five-years,charts,accrual,rebuild,check");
     option("dir", "Folder for the database (default: a temporary one).", "DIR", "");
     option("from", "Start from a copy of this store (one --save-generated wrote) instead of generating.", "FILE", "");
     option("save-generated", "Keep a copy of the generated store in this file.", "FILE", "");
@@ -560,6 +561,28 @@ int main(int argc, char* argv[])
         printAccruals(*times);
         agree = agree && times->failures == 0;
         QFile::remove(copyPath);
+    }
+    // The Reports screen's charts that read the summaries: the trend and points flow of twelve months
+    // (ReportService::months) and the cohort heatmap of twelve cohorts (SegmentService::cohorts).
+    if (parts.contains(QStringLiteral("charts"))) {
+        progress(QStringLiteral("Timing the charts ..."));
+        const QDate today = clock.nowUtc().toLocalTime().date();
+        Runs trend;
+        Runs heatmap;
+        for (int run = 0; run < int(count("runs")); ++run) {
+            QElapsedTimer timer;
+            timer.start();
+            if (auto months = ReportService(engine.context()).months(today, 12); !months)
+                return fail(months.error());
+            trend.add(lapMs(timer));
+            if (auto grid = SegmentService(engine.context()).cohorts(today.addMonths(-11), today); !grid)
+                return fail(grid.error());
+            heatmap.add(lapMs(timer));
+        }
+        out << QStringLiteral("\nCharts, %1 runs: trend and points flow of 12 months %2; cohort heatmap of 12 cohorts "
+                              "%3\n")
+                   .arg(count("runs"))
+                   .arg(trend.cell(), heatmap.cell());
     }
     // `report rebuild`, then `check`'s comparison, each with a full write-ahead log's checkpoint before it.
     for (const QString& part : {QStringLiteral("rebuild"), QStringLiteral("check")}) {
