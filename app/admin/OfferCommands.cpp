@@ -53,12 +53,7 @@ Result<QDate> dateOption(const QCommandLineParser& parser, const char* option, Q
 
 Result<int> multiplierMilli(const QString& text)
 {
-    static const QRegularExpression format(QStringLiteral("^(\\d{1,2})(?:\\.(\\d{1,3}))?x?$"),
-                                           QRegularExpression::CaseInsensitiveOption);
-    const QRegularExpressionMatch match = format.match(text.trimmed());
-    const int milli = match.hasMatch()
-        ? match.captured(1).toInt() * 1000 + match.captured(2).leftJustified(3, QLatin1Char('0')).toInt()
-        : 0;
+    const int milli = multiplierMilliFrom(text);
     if (milli <= 1000 || milli > 10000)
         return badOption("multiplier",
                          QStringLiteral("must be more than 1 and at most 10, with at most three decimals, such as 2 "

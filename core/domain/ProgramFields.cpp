@@ -166,4 +166,14 @@ QString multiplierText(int milli)
     return text;
 }
 
+int multiplierMilliFrom(const QString& text)
+{
+    static const QRegularExpression format(QStringLiteral("^(\\d{1,2})(?:\\.(\\d{1,3}))?x?$"),
+                                           QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch match = format.match(text.trimmed());
+    return match.hasMatch()
+        ? match.captured(1).toInt() * 1000 + match.captured(2).leftJustified(3, QLatin1Char('0')).toInt()
+        : 0;
+}
+
 } // namespace lt

@@ -57,5 +57,8 @@ private:
 
 // "1.5" for 1500 thousandths.
 QString multiplierText(int milli);
+// The thousandths a multiplier typed as "2", "1.5" or "1.25x" stands for (at most two digits before the point and three
+// after); 0 when the text is no such number.
+int multiplierMilliFrom(const QString& text);
 
 } // namespace lt

@@ -8,6 +8,7 @@
 #include "core/domain/ProgramFields.h"
 #include "core/services/EngineContext.h"
 #include "core/services/MemberDirectory.h"
+#include "core/services/ReportService.h"
 #include "core/services/SegmentService.h"
 #include "core/store/AuditLog.h"
 #include "core/store/LedgerWriter.h"
@@ -336,8 +337,7 @@ Result<double> OfferService::costPerPointMinor(QDate today) const
     // As the liability's cost of a point (ReportService): the discounts rewards gave ÷ the points spent on them, over
     // the store's history up to `today`; only the two sums, not the whole summary.
     LT_TRY_ASSIGN(const auto byKind, ReportStore(m_context.db).points(QDate(), today));
-    const qint64 spentOnRewards = -byKind.value(QStringLiteral("redeem"));
-    return spentOnRewards > 0 ? double(byKind.value(QStringLiteral("discount"))) / double(spentOnRewards) : 0.0;
+    return ReportService::costPerPointMinor(byKind);
 }
 
 Result<OfferResults> OfferService::results(qint64 offerId, QDate today) const

@@ -156,7 +156,7 @@ Result<KpiSummary> ReportService::summary(QDate from, QDate to, const ReportFilt
     kpi.pointsOutstanding = history.net;
     kpi.redemptionRateLifetime = ratio(history.redeemed, history.earned);
     kpi.breakageLifetime = ratio(history.expired, history.earned);
-    kpi.costPerPointMinor = ratio(history.discountMinor, history.spentOnRewards);
+    kpi.costPerPointMinor = costPerPointMinor(untilEnd);
     kpi.liabilityMinor = qint64(std::llround(double(kpi.pointsOutstanding) * kpi.costPerPointMinor
                                              * (1.0 - std::min(1.0, kpi.breakageLifetime))));
 
@@ -215,6 +215,12 @@ Result<QList<MonthFigures>> ReportService::months(QDate lastDay, int count, cons
         figures << month;
     }
     return figures;
+}
+
+double ReportService::costPerPointMinor(const PointsByKind& pointsByKind)
+{
+    const PointsFlow history(pointsByKind);
+    return ratio(history.discountMinor, history.spentOnRewards);
 }
 
 Result<void> ReportService::rebuild()

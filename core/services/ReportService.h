@@ -3,6 +3,7 @@
 #include "core/common/Result.h"
 
 #include <QDate>
+#include <QHash>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -97,6 +98,9 @@ public:
     // The `count` calendar months that end with the one holding `lastDay`, oldest first (at most 60); the sales
     // follow the filter.
     Result<QList<MonthFigures>> months(QDate lastDay, int count, const ReportFilter& filter = {}) const;
+    // What a point has cost in discounts: the discounts rewards gave ÷ the points spent on them, from the sums by
+    // kind ReportStore::points gives over the history (0 before any redemption).
+    static double costPerPointMinor(const QHash<QString, qint64>& pointsByKind);
     // Sums the store's whole history into the summaries again, in one transaction.
     Result<void> rebuild();
 
