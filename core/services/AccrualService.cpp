@@ -78,12 +78,20 @@ Result<void> AccrualService::validate(const Sale& sale) const
 Result<PointsBreakdown> AccrualService::preview(qint64 memberId, const Sale& sale) const
 {
     LT_TRY(validate(sale));
-    LT_TRY_ASSIGN(const Earning earned, earning(memberId, sale, m_context.clock.nowUtc()));
+    Member member;
+    if (memberId > 0) {
+        LT_TRY_ASSIGN(const std::optional<Member> found, MemberStore(m_context.db).byId(memberId));
+        member = found.value_or(Member {});
+        member.id = memberId;
+    }
+    LT_TRY_ASSIGN(const Earning earned, earning(member, sale, m_context.clock.nowUtc()));
     return earned.breakdown;
 }
 
-Result<AccrualService::Earning> AccrualService::earning(qint64 memberId, const Sale& sale, const QDateTime& at) const
+Result<AccrualService::Earning> AccrualService::earning(const Member& member, const Sale& sale,
+                                                        const QDateTime& at) const
 {
+    const qint64 memberId = member.id;
     Earning earned;
     PointsBreakdown& breakdown = earned.breakdown;
     breakdown.programPoints = PointsRules(m_context.program).pointsFor(sale);
@@ -94,7 +102,7 @@ Result<AccrualService::Earning> AccrualService::earning(qint64 memberId, const S
     const auto timesMinusOne = [base](int milli) {
         return base * (milli - 1000) / 1000;
     };
-    LT_TRY_ASSIGN(const MemberTier* tier, TierService(m_context).heldTier(memberId));
+    const MemberTier* tier = TierService(m_context).heldTier(member.tier);
     if (tier && tier->multiplierMilli > 1000) {
         breakdown.extras << PointsLine {PointsLine::Kind::Tier,
                                         QStringLiteral("%1 %2x").arg(tier->name, multiplierText(tier->multiplierMilli)),
@@ -186,17 +194,20 @@ Result<PointsChange> AccrualService::accrue(qint64 memberId, const Sale& input, 
                          at.toLocalTime().toString(Qt::ISODate)),
                 QStringLiteral("completed_at"));
     }
-    LT_TRY_ASSIGN(PointsChange change, inTransaction(m_context.db, [&]() -> Result<PointsChange> {
-                      return record(memberId, sale, actor, at);
-                  }));
-    LT_TRY_ASSIGN(change.member, MemberDirectory(m_context).byId(memberId));
-    return change;
+    // The member comes back as the transaction left them, read in it: a read after the commit would add a
+    // transaction to every sale.
+    return inTransaction(m_context.db, [&]() -> Result<PointsChange> {
+        LT_TRY_ASSIGN(PointsChange change, record(memberId, sale, actor, at));
+        LT_TRY_ASSIGN(change.member, MemberDirectory(m_context).byId(memberId));
+        return change;
+    });
 }
 
 Result<PointsChange> AccrualService::record(qint64 memberId, const Sale& sale, const Actor& actor, const QDateTime& at)
 {
-    LT_TRY_ASSIGN(const MemberStore::Standing standing, MemberStore(m_context.db).standing(memberId));
-    if (standing == MemberStore::Standing::Missing)
+    // Read once: its standing, tier and referrer serve the whole sale.
+    LT_TRY_ASSIGN(const std::optional<Member> member, MemberStore(m_context.db).byId(memberId));
+    if (!member)
         return Error::notFound(QCoreApplication::translate("AccrualService", "There is no member %1.").arg(memberId));
     SaleStore sales(m_context.db);
     LT_TRY_ASSIGN(const std::optional<SaleRecord> earlier, sales.find(sale.reference));
@@ -214,10 +225,10 @@ Result<PointsChange> AccrualService::record(qint64 memberId, const Sale& sale, c
         change.points = earlier->points;
         return change;
     }
-    if (standing == MemberStore::Standing::Erased)
+    if (member->erased)
         return Error::refused(
             QCoreApplication::translate("AccrualService", "Member %1 has left the program.").arg(memberId));
-    LT_TRY_ASSIGN(const Earning earned, earning(memberId, sale, at));
+    LT_TRY_ASSIGN(const Earning earned, earning(*member, sale, at));
     const qint64 points = earned.breakdown.total();
     LT_TRY_ASSIGN(const qint64 saleId,
                   sales.insert(sale.reference, memberId, sale.total, points, at, m_context.tillName, actor.name()));
@@ -252,7 +263,7 @@ Result<PointsChange> AccrualService::record(qint64 memberId, const Sale& sale, c
                   TierService(m_context).afterPurchase(memberId, saleId, sale.reference));
     if (raised)
         change.tierChanged = raised->toTier;
-    LT_TRY_ASSIGN(change.bonuses, ReferralService(m_context).afterPurchase(memberId, saleId, sale, actor));
+    LT_TRY_ASSIGN(change.bonuses, ReferralService(m_context).afterPurchase(*member, saleId, sale, actor));
     qCDebug(lcServices) << "sale" << saleId << "earned" << points << "points for member" << memberId;
     return change;
 }

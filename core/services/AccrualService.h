@@ -62,7 +62,8 @@ private:
         qint64 targetedOfferId = 0;
         QString targetedKey;
     };
-    Result<Earning> earning(qint64 memberId, const Sale& sale, const QDateTime& at) const;
+    // For `member` as read (id 0: the program's points only).
+    Result<Earning> earning(const Member& member, const Sale& sale, const QDateTime& at) const;
     Result<PointsChange> recordVoid(const QString& reference, const QString& reason, const Actor& actor);
 
     EngineContext& m_context;

@@ -60,17 +60,16 @@ Result<qint64> ReferralService::referrer(const QString& named, const QString& ne
     return found->id;
 }
 
-Result<QList<PointsLine>> ReferralService::afterPurchase(qint64 memberId, qint64 saleId, const Sale& sale,
+Result<QList<PointsLine>> ReferralService::afterPurchase(const Member& member, qint64 saleId, const Sale& sale,
                                                          const Actor& actor)
 {
     QList<PointsLine> bonuses;
     const std::optional<ReferralBonus>& rule = m_context.program.referralBonus;
     if (!rule || sale.total.minorUnits() < rule->minimumSpendMinor)
         return bonuses;
-    MemberStore members(m_context.db);
-    LT_TRY_ASSIGN(const std::optional<Member> member, members.byId(memberId));
-    if (!member || member->referredBy <= 0 || member->phone.isEmpty())
+    if (member.referredBy <= 0 || member.phone.isEmpty())
         return bonuses;
+    const qint64 memberId = member.id;
     GrantStore grants(m_context.db);
     LT_TRY_ASSIGN(const bool already, grants.hasReferral(memberId));
     // Only the first sale of the minimum spend decides, even when it paid nobody (a referrer over the month's limit).
@@ -83,12 +82,12 @@ Result<QList<PointsLine>> ReferralService::afterPurchase(qint64 memberId, qint64
     // Both grants are keyed by the new member, whose first sale it is, so every till decides the same ones.
     if (rule->refereePoints > 0) {
         LT_TRY_ASSIGN(const bool granted,
-                      granter.grant(memberId, member->phone, GrantKind::Referral, QStringLiteral("referee"),
+                      granter.grant(memberId, member.phone, GrantKind::Referral, QStringLiteral("referee"),
                                     rule->refereePoints, note, saleId));
         if (granted)
             bonuses << PointsLine {PointsLine::Kind::Referral, note, rule->refereePoints, memberId};
     }
-    LT_TRY_ASSIGN(const std::optional<Member> referrer, members.byId(member->referredBy));
+    LT_TRY_ASSIGN(const std::optional<Member> referrer, MemberStore(m_context.db).byId(member.referredBy));
     if (rule->referrerPoints <= 0 || !referrer || referrer->erased)
         return bonuses;
     const QDate today = m_context.clock.nowUtc().toLocalTime().date();
@@ -99,9 +98,9 @@ Result<QList<PointsLine>> ReferralService::afterPurchase(qint64 memberId, qint64
     // The referrer's grant is keyed by the new member's phone too: one referrer bonus per new member.
     LT_TRY_ASSIGN(
         const bool granted,
-        granter.grant(
-            referrer->id, member->phone, GrantKind::Referral, QStringLiteral("referrer"), rule->referrerPoints,
-            QCoreApplication::translate("ReferralService", "Referral bonus: member %1 joined").arg(memberId), saleId));
+        granter.grant(referrer->id, member.phone, GrantKind::Referral, QStringLiteral("referrer"), rule->referrerPoints,
+                      QCoreApplication::translate("ReferralService", "Referral bonus: member %1 joined").arg(memberId),
+                      saleId));
     if (granted)
         bonuses << PointsLine {PointsLine::Kind::Referral, note, rule->referrerPoints, referrer->id};
     return bonuses;

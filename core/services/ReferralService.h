@@ -26,8 +26,8 @@ public:
     // The referring member named by id, phone or card, checked against the new member's phone and e-mail (no
     // self-referral). Unknown or erased members are refused.
     Result<qint64> referrer(const QString& named, const QString& newPhoneE164, const QString& newEmail) const;
-    // Inside the accrual's transaction: the bonuses this sale brings (empty for most sales).
-    Result<QList<PointsLine>> afterPurchase(qint64 memberId, qint64 saleId, const Sale& sale, const Actor& actor);
+    // Inside the accrual's transaction, for the buyer as read in it: the bonuses this sale brings (empty for most).
+    Result<QList<PointsLine>> afterPurchase(const Member& member, qint64 saleId, const Sale& sale, const Actor& actor);
     // Inside the refund's or void's transaction, once the sale is taken back in full: the bonuses taken back.
     Result<QList<PointsLine>> afterFullRefund(qint64 saleId, const Actor& actor);
 

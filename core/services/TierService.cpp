@@ -46,7 +46,15 @@ Result<const MemberTier*> TierService::heldTier(qint64 memberId) const
     if (policy.isEmpty())
         return static_cast<const MemberTier*>(nullptr);
     LT_TRY_ASSIGN(const TierStore::Standing standing, TierStore(m_context.db).standing(memberId));
-    const MemberTier* tier = policy.tier(standing.tier);
+    return heldTier(standing.tier);
+}
+
+const MemberTier* TierService::heldTier(const QString& stored) const
+{
+    const TierPolicy& policy = m_context.program.memberTiers;
+    if (policy.isEmpty())
+        return nullptr;
+    const MemberTier* tier = policy.tier(stored);
     return tier ? tier : &policy.tiers.constFirst();
 }
 

@@ -37,6 +37,8 @@ public:
     Result<Outlook> outlook(qint64 memberId) const;
     // The tier the member holds (the first one until placed); nullptr when the program has no tiers.
     Result<const MemberTier*> heldTier(qint64 memberId) const;
+    // The same for a member already read: `stored` is Member::tier as the store has it.
+    const MemberTier* heldTier(const QString& stored) const;
     // The earn multiplier of the tier the member holds (1000: none).
     Result<int> multiplierMilli(qint64 memberId) const;
 
