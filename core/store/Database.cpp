@@ -77,6 +77,8 @@ Database::Database(QString path, QString connectionName)
 
 Database::~Database()
 {
+    m_rawStatements.clear(); // finalized before the connection closes
+    m_raw.reset();
     qDeleteAll(m_statements);
     m_statements.clear();
     m_unprepared.reset();
@@ -189,6 +191,23 @@ QSqlQuery& Database::prepared(const QString& sql)
         it = m_statements.insert(sql, query.release());
     }
     return **it;
+}
+
+Result<SqliteStatement*> Database::statement(const char* sql)
+{
+    if (!m_raw) {
+        LT_TRY_ASSIGN(SqliteConnection connection, SqliteConnection::from(*this));
+        m_raw = std::make_unique<SqliteConnection>(connection);
+    }
+    const QByteArray key(sql);
+    auto it = m_rawStatements.find(key);
+    if (it == m_rawStatements.end()) {
+        auto statement = std::make_unique<SqliteStatement>(*m_raw, sql);
+        if (!statement->isValid()) // not kept: a later migration may create what it names
+            return m_raw->lastError(QStringLiteral("prepare"));
+        it = m_rawStatements.emplace(key, std::move(statement)).first;
+    }
+    return it->second.get();
 }
 
 Error Database::errorFrom(const QSqlQuery& query)

@@ -31,41 +31,48 @@ qint64 idOrZero(const QVariant& value)
 }
 } // namespace
 
-Member MemberStore::memberFrom(const QSqlQuery& query)
+Member MemberStore::memberFrom(sqlite3_stmt* row)
 {
+    const auto text = [row](int column) {
+        return QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(row, column)),
+                                 sqlite3_column_bytes(row, column));
+    };
     Member m;
-    m.id = query.value(0).toLongLong();
-    m.phone = query.value(1).toString();
-    m.name = query.value(2).toString();
-    m.email = query.value(3).toString();
-    m.birthday = QDate::fromString(query.value(4).toString(), Qt::ISODate);
-    m.marketingConsent = query.value(5).toInt() == 1;
-    m.consentAt = fromStorageTime(query.value(6).toString());
-    m.consentVersion = query.value(7).toString();
-    m.enrolledAt = fromStorageTime(query.value(8).toString());
-    m.balance = query.value(9).toLongLong();
-    m.lifetimePoints = query.value(10).toLongLong();
-    m.squareAccountId = query.value(11).toString();
-    m.erased = !query.value(12).isNull();
-    m.card = query.value(13).toString();
-    m.tier = query.value(14).toString();
-    m.lastVisitAt = fromStorageTime(query.value(15).toString());
-    m.referredBy = query.value(16).toLongLong();
+    m.id = sqlite3_column_int64(row, 0);
+    m.phone = text(1);
+    m.name = text(2);
+    m.email = text(3);
+    m.birthday = QDate::fromString(text(4), Qt::ISODate);
+    m.marketingConsent = sqlite3_column_int(row, 5) == 1;
+    m.consentAt = fromStorageTime(text(6));
+    m.consentVersion = text(7);
+    m.enrolledAt = fromStorageTime(text(8));
+    m.balance = sqlite3_column_int64(row, 9);
+    m.lifetimePoints = sqlite3_column_int64(row, 10);
+    m.squareAccountId = text(11);
+    m.erased = sqlite3_column_type(row, 12) != SQLITE_NULL;
+    m.card = text(13);
+    m.tier = text(14);
+    m.lastVisitAt = fromStorageTime(text(15));
+    m.referredBy = sqlite3_column_int64(row, 16);
     return m;
 }
 
-Result<QList<Member>> MemberStore::fetch(const QString& sql, std::initializer_list<QVariant> values) const
+Result<QList<Member>> MemberStore::fetch(const QByteArray& sql, const QVariantList& values) const
 {
-    QSqlQuery& query = m_db.prepared(sql);
-    StatementScope scope(query);
-    LT_TRY(m_db.exec(query, values));
+    // SQLite's own API: a member is read before every sale, and Qt SQL's per-column record costs more than the read.
+    LT_TRY_ASSIGN(SqliteStatement * query, m_db.statement(sql.constData()));
+    for (qsizetype i = 0; i < values.size(); ++i)
+        query->bind(int(i) + 1, values.at(i));
     QList<Member> members;
-    while (query.next())
-        members << memberFrom(query);
+    LT_TRY(query->forEachRow(QStringLiteral("members"), [&](sqlite3_stmt* row) -> Result<void> {
+        members << memberFrom(row);
+        return {};
+    }));
     return members;
 }
 
-Result<std::optional<Member>> MemberStore::one(const QString& sql, std::initializer_list<QVariant> values) const
+Result<std::optional<Member>> MemberStore::one(const QByteArray& sql, const QVariantList& values) const
 {
     LT_TRY_ASSIGN(const QList<Member> found, fetch(sql, values));
     if (found.isEmpty())
@@ -75,20 +82,21 @@ Result<std::optional<Member>> MemberStore::one(const QString& sql, std::initiali
 
 Result<std::optional<Member>> MemberStore::byId(qint64 id) const
 {
-    static const QString sql = SelectMember + QStringLiteral("FROM members m WHERE m.id = ?");
+    static const QByteArray sql = (SelectMember + QStringLiteral("FROM members m WHERE m.id = ?")).toUtf8();
     return one(sql, {id});
 }
 
 Result<std::optional<Member>> MemberStore::byPhone(const QString& e164) const
 {
-    static const QString sql = SelectMember + QStringLiteral("FROM members m WHERE m.phone = ?");
+    static const QByteArray sql = (SelectMember + QStringLiteral("FROM members m WHERE m.phone = ?")).toUtf8();
     return one(sql, {e164});
 }
 
 Result<std::optional<Member>> MemberStore::byCard(const QString& number) const
 {
-    static const QString sql =
-        SelectMember + QStringLiteral("FROM cards c JOIN members m ON m.id = c.member_id WHERE c.number = ?");
+    static const QByteArray sql =
+        (SelectMember + QStringLiteral("FROM cards c JOIN members m ON m.id = c.member_id WHERE c.number = ?"))
+            .toUtf8();
     return one(sql, {number});
 }
 
@@ -99,27 +107,17 @@ Result<QList<Member>> MemberStore::search(const QStringList& words, int limit) c
         parts << QStringLiteral("SELECT member_id FROM member_search WHERE term >= ? AND term < ?");
     const QString sql = SelectMember + QStringLiteral("FROM members m WHERE m.id IN (")
         + parts.join(QStringLiteral(" INTERSECT ")) + QStringLiteral(") ORDER BY m.name, m.id LIMIT ?");
-    QSqlQuery query(m_db.connection());
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return Database::errorFrom(query);
-    int i = 0;
-    for (const QString& word : words.mid(0, parts.size())) {
-        query.bindValue(i++, word);
-        query.bindValue(i++, SearchTerms::prefixUpperBound(word));
-    }
-    query.bindValue(i, limit);
-    if (!query.exec())
-        return Database::errorFrom(query);
-    QList<Member> members;
-    while (query.next())
-        members << memberFrom(query);
-    return members;
+    QVariantList values;
+    for (const QString& word : words.mid(0, parts.size()))
+        values << word << SearchTerms::prefixUpperBound(word);
+    values << limit;
+    return fetch(sql.toUtf8(), values); // one statement per number of words, kept
 }
 
 Result<QList<Member>> MemberStore::list(int limit, qint64 afterId) const
 {
-    static const QString sql = SelectMember + QStringLiteral("FROM members m WHERE m.id > ? ORDER BY m.id LIMIT ?");
+    static const QByteArray sql =
+        (SelectMember + QStringLiteral("FROM members m WHERE m.id > ? ORDER BY m.id LIMIT ?")).toUtf8();
     return fetch(sql, {afterId, limit});
 }
 

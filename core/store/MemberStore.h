@@ -7,11 +7,12 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
 #include <initializer_list>
 #include <optional>
 
-class QSqlQuery;
+struct sqlite3_stmt;
 
 namespace lt {
 
@@ -136,9 +137,9 @@ public:
     Result<QString> phoneWhenSettledWithSquare(qint64 memberId) const;
 
 private:
-    Result<std::optional<Member>> one(const QString& sql, std::initializer_list<QVariant> values) const;
-    Result<QList<Member>> fetch(const QString& sql, std::initializer_list<QVariant> values) const;
-    static Member memberFrom(const QSqlQuery& query);
+    Result<std::optional<Member>> one(const QByteArray& sql, const QVariantList& values) const;
+    Result<QList<Member>> fetch(const QByteArray& sql, const QVariantList& values) const;
+    static Member memberFrom(sqlite3_stmt* row);
 
     Database& m_db;
 };

@@ -2,6 +2,7 @@
 
 #include "core/store/Database.h"
 
+#include <QCoreApplication>
 #include <QSqlDriver>
 
 #include <sqlite3.h>
@@ -37,6 +38,18 @@ int BusyWait::onBusy(void* wait, int tries)
 
 Error SqliteConnection::lastError(const QString& what) const
 {
+    // As Database::errorFrom: a busy store and a damaged file each get the message that says what to do.
+    switch (sqlite3_errcode(m_handle)) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return Error::storage(QCoreApplication::translate("Database", "The database is busy; try again."));
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return Error::corrupt(QCoreApplication::translate("Database", "The database file is damaged: %1")
+                                  .arg(QString::fromUtf8(sqlite3_errmsg(m_handle))));
+    default:
+        break;
+    }
     return Error::storage(what + QStringLiteral(": ") + QString::fromUtf8(sqlite3_errmsg(m_handle)));
 }
 
@@ -87,6 +100,27 @@ SqliteStatement& SqliteStatement::bind(int index, const QByteArray& utf8)
 SqliteStatement& SqliteStatement::bindNull(int index)
 {
     sqlite3_bind_null(m_statement, index);
+    return *this;
+}
+
+SqliteStatement& SqliteStatement::bind(int index, const QVariant& value)
+{
+    if (value.isNull())
+        return bindNull(index);
+    switch (value.typeId()) {
+    case QMetaType::Bool:
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+        return bind(index, value.toLongLong());
+    default:
+        break;
+    }
+    const QString text = value.toString();
+    if (text.isNull())
+        return bindNull(index);
+    const QByteArray utf8 = text.toUtf8();
+    sqlite3_bind_text(m_statement, index, utf8.isEmpty() ? "" : utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
     return *this;
 }
 

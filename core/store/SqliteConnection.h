@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QString>
+#include <QVariant>
 
 #include <functional>
 
@@ -67,6 +68,8 @@ public:
     SqliteStatement& bind(int index, qint64 value);
     SqliteStatement& bind(int index, const QByteArray& utf8); // empty binds NULL
     SqliteStatement& bindNull(int index);
+    // As Qt SQL binds it: integers and booleans as integers, a null variant or null string as NULL, the rest as text.
+    SqliteStatement& bind(int index, const QVariant& value);
     Result<void> run(const QString& what); // step to completion, then reset
     // Steps through every row, calling onRow for each (its columns read with sqlite3_column_*), then resets.
     Result<void> forEachRow(const QString& what, const std::function<Result<void>(sqlite3_stmt*)>& onRow);

@@ -31,14 +31,23 @@ QString sinceText(const QDateTime& since)
 }
 } // namespace
 
-Result<qint64> TierStore::sum(const QString& rows, qint64 memberId, const QDateTime& since) const
+Result<qint64> TierStore::sum(const QByteArray& sql, qint64 memberId, const QDateTime& since) const
 {
-    QSqlQuery& query =
-        m_db.prepared(QStringLiteral("SELECT COALESCE(SUM(value), 0) FROM (%1) WHERE member_id = ? AND created_at >= ?")
-                          .arg(rows.arg(QString())));
-    StatementScope scope(query);
-    LT_TRY(m_db.exec(query, {memberId, sinceText(since)}));
-    return query.next() ? query.value(0).toLongLong() : 0;
+    LT_TRY_ASSIGN(SqliteStatement * query, m_db.statement(sql.constData())); // read on every sale
+    query->bind(1, memberId).bind(2, QByteArray(sinceText(since).toUtf8().constData()));
+    qint64 total = 0;
+    LT_TRY(query->forEachRow(QStringLiteral("qualifying total"), [&](sqlite3_stmt* row) -> Result<void> {
+        total = sqlite3_column_int64(row, 0);
+        return {};
+    }));
+    return total;
+}
+
+QByteArray TierStore::memberSum(const QString& rows)
+{
+    return QStringLiteral("SELECT COALESCE(SUM(value), 0) FROM (%1) WHERE member_id = ? AND created_at >= ?")
+        .arg(rows.arg(QString()))
+        .toUtf8();
 }
 
 Result<TierStore::Totals> TierStore::sums(const QString& rows, const QDateTime& since) const
@@ -77,12 +86,14 @@ Result<TierStore::Totals> TierStore::sums(const QString& rows, const QDateTime& 
 
 Result<qint64> TierStore::qualifyingPoints(qint64 memberId, const QDateTime& since) const
 {
-    return sum(PointsRows, memberId, since);
+    static const QByteArray sql = memberSum(PointsRows);
+    return sum(sql, memberId, since);
 }
 
 Result<qint64> TierStore::qualifyingSpend(qint64 memberId, const QDateTime& since) const
 {
-    return sum(SpendRows, memberId, since);
+    static const QByteArray sql = memberSum(SpendRows);
+    return sum(sql, memberId, since);
 }
 
 Result<TierStore::Totals> TierStore::allQualifyingPoints(const QDateTime& since) const
@@ -120,14 +131,16 @@ Result<QList<TierStore::Standing>> TierStore::standings(qint64 afterId, int limi
 
 Result<TierStore::Standing> TierStore::standing(qint64 memberId) const
 {
-    QSqlQuery& query =
-        m_db.prepared(QStringLiteral("SELECT id, COALESCE(tier, ''), below_tier_since FROM members WHERE id = ?"));
-    StatementScope scope(query);
-    LT_TRY(m_db.exec(query, {memberId}));
-    if (!query.next())
-        return Standing {memberId, QString(), QDate()};
-    return Standing {query.value(0).toLongLong(), query.value(1).toString(),
-                     QDate::fromString(query.value(2).toString(), Qt::ISODate)};
+    LT_TRY_ASSIGN(SqliteStatement * query,
+                  m_db.statement("SELECT COALESCE(tier, ''), below_tier_since FROM members WHERE id = ?"));
+    Standing standing {memberId, QString(), QDate()};
+    LT_TRY(query->bind(1, memberId).forEachRow(QStringLiteral("tier"), [&](sqlite3_stmt* row) -> Result<void> {
+        standing.tier = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(row, 0)));
+        standing.belowSince = QDate::fromString(
+            QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(row, 1))), Qt::ISODate);
+        return {};
+    }));
+    return standing;
 }
 
 Result<void> TierStore::setTier(const TierChange& change)

@@ -75,7 +75,8 @@ public:
     Result<QMap<QString, qint64>> membersPerTier() const;
 
 private:
-    Result<qint64> sum(const QString& rows, qint64 memberId, const QDateTime& since) const;
+    Result<qint64> sum(const QByteArray& sql, qint64 memberId, const QDateTime& since) const;
+    static QByteArray memberSum(const QString& rows); // one member's sum of `rows` since a moment
     Result<Totals> sums(const QString& rows, const QDateTime& since) const;
 
     Database& m_db;
