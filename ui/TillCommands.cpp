@@ -86,26 +86,40 @@ void TillCommands::buildMenus(TillWindow& window)
     figures->setShortcut(Qt::Key_F10);
     window.addAction(figures);
     QMenu* settings = bar->addMenu(TillWindow::tr("&Settings"));
+    settings->setToolTipsVisible(true);
+    // A preference IT locked is shown, greyed, with where it was locked: the cashier sees why it cannot change.
+    const auto lockIfSet = [](QMenu* preference, const QString& key) {
+        if (const std::optional<QString> place = TillPreferences().lockedAt(key)) {
+            preference->setEnabled(false);
+            preference->setTitle(TillWindow::tr("%1 (set by IT)").arg(preference->title()));
+            preference->menuAction()->setToolTip(TillWindow::tr("Locked in %1").arg(*place));
+        }
+    };
     QMenu* language = settings->addMenu(TillWindow::tr("&Language"));
     const QList<QPair<QString, QString>> languages = {{QStringLiteral("system"), TillWindow::tr("As the system")},
                                                       {QStringLiteral("en"), QStringLiteral("English")},
                                                       {QStringLiteral("es"), QStringLiteral("Español")}};
     for (const auto& [code, name] : languages) {
         language->addAction(name, till, [till, code = code] {
-            TillPreferences().setLanguage(code);
-            till->banner()->show(MessageBanner::Kind::Information,
-                                 TillWindow::tr("The language changes when LoyaltyTill starts again."));
+            if (auto set = TillPreferences().setLanguage(code); !set)
+                till->banner()->show(MessageBanner::Kind::Error, set.error().message);
+            else
+                till->banner()->show(MessageBanner::Kind::Information,
+                                     TillWindow::tr("The language changes when LoyaltyTill starts again."));
         });
     }
+    lockIfSet(language, QStringLiteral("till.language"));
     QMenu* appearance = settings->addMenu(TillWindow::tr("&Appearance"));
-    appearance->addAction(TillWindow::tr("&Light"), till, [] {
-        TillPreferences().setPalette(QStringLiteral("light"));
-        Appearance::apply(*qApp, QStringLiteral("light"));
-    });
-    appearance->addAction(TillWindow::tr("&Dark"), till, [] {
-        TillPreferences().setPalette(QStringLiteral("dark"));
-        Appearance::apply(*qApp, QStringLiteral("dark"));
-    });
+    for (const QString& palette : {QStringLiteral("light"), QStringLiteral("dark")}) {
+        appearance->addAction(palette == QLatin1String("light") ? TillWindow::tr("&Light") : TillWindow::tr("&Dark"),
+                              till, [till, palette] {
+                                  if (auto set = TillPreferences().setPalette(palette); !set)
+                                      till->banner()->show(MessageBanner::Kind::Error, set.error().message);
+                                  else
+                                      Appearance::apply(*qApp, palette);
+                              });
+    }
+    lockIfSet(appearance, QStringLiteral("till.palette"));
     QMenu* help = bar->addMenu(TillWindow::tr("&Help"));
     help->addAction(TillWindow::tr("&Keys"), till, &TillWindow::showHelp);
 }

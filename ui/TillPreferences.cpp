@@ -4,56 +4,46 @@
 
 namespace lt::ui {
 
-namespace {
-const QString LanguageKey = QStringLiteral("till/language");
-const QString PaletteKey = QStringLiteral("till/palette");
-const QString SerialPortKey = QStringLiteral("scanner/serial_port");
-const QString BaudRateKey = QStringLiteral("scanner/baud_rate");
-const QString TillNameKey = QStringLiteral("till/name");
-const QString VersionKey = QStringLiteral("settings_version");
-} // namespace
-
-TillPreferences::TillPreferences()
-{
-    if (m_settings.value(VersionKey, 0).toInt() < Version)
-        m_settings.setValue(VersionKey, Version);
-}
-
 QString TillPreferences::language() const
 {
-    const QString value = m_settings.value(LanguageKey, QStringLiteral("system")).toString();
-    return value == QLatin1String("en") || value == QLatin1String("es") ? value : QStringLiteral("system");
+    return m_settings.value(QStringLiteral("till.language"));
 }
 
-void TillPreferences::setLanguage(const QString& language)
+Result<void> TillPreferences::setLanguage(const QString& language)
 {
-    m_settings.setValue(LanguageKey, language);
+    return m_settings.set(QStringLiteral("till.language"), language);
 }
 
 QString TillPreferences::palette() const
 {
-    return m_settings.value(PaletteKey).toString() == QLatin1String("dark") ? QStringLiteral("dark")
-                                                                            : QStringLiteral("light");
+    return m_settings.value(QStringLiteral("till.palette"));
 }
 
-void TillPreferences::setPalette(const QString& palette)
+Result<void> TillPreferences::setPalette(const QString& palette)
 {
-    m_settings.setValue(PaletteKey, palette);
+    return m_settings.set(QStringLiteral("till.palette"), palette);
 }
 
 QString TillPreferences::serialScannerPort() const
 {
-    return m_settings.value(SerialPortKey).toString();
+    return m_settings.value(QStringLiteral("scanner.serial_port"));
 }
 
 qint32 TillPreferences::serialScannerBaudRate() const
 {
-    return m_settings.value(BaudRateKey, 9600).toInt();
+    return m_settings.value(QStringLiteral("scanner.baud_rate")).toInt();
 }
 
 QString TillPreferences::tillName() const
 {
-    return m_settings.value(TillNameKey, QSysInfo::machineHostName()).toString();
+    const QString name = m_settings.value(QStringLiteral("till.name"));
+    return name.isEmpty() ? QSysInfo::machineHostName() : name;
+}
+
+std::optional<QString> TillPreferences::lockedAt(const QString& key) const
+{
+    const std::optional<ConfigEntry> locked = m_settings.lock(key);
+    return locked ? std::optional<QString>(locked->place()) : std::nullopt;
 }
 
 } // namespace lt::ui

@@ -1,29 +1,30 @@
 #pragma once
 
-#include <QSettings>
+#include "core/settings/TillSettings.h"
+
 #include <QString>
+
+#include <optional>
 
 namespace lt::ui {
 
-// This till's own preferences (not the store's): language, palette, scanner and the till's name. Typed keys with
-// defaults over QSettings, so IT can preset them in the system-wide configuration file.
+// This till's own preferences (not the store's), typed: language, palette, scanner and the till's name, over
+// TillSettings, so that IT's presets and locks apply (see SettingsSchema).
 class TillPreferences
 {
 public:
-    static constexpr int Version = 1;
-
-    TillPreferences();
-
     QString language() const; // "system", "en" or "es"
-    void setLanguage(const QString& language);
+    Result<void> setLanguage(const QString& language);
     QString palette() const; // "light" or "dark"
-    void setPalette(const QString& palette);
+    Result<void> setPalette(const QString& palette);
     QString serialScannerPort() const; // empty: the scanner is a keyboard
     qint32 serialScannerBaudRate() const;
     QString tillName() const;
+    // Where IT locked a preference ("/etc/loyaltytill/policy.d/till.conf:3"), for the till to say why it is fixed.
+    std::optional<QString> lockedAt(const QString& key) const;
 
 private:
-    QSettings m_settings;
+    TillSettings m_settings;
 };
 
 } // namespace lt::ui

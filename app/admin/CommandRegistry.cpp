@@ -3,6 +3,7 @@
 #include "app/admin/AdminLogging.h"
 #include "app/admin/AutomationCommands.h"
 #include "app/admin/CommandContext.h"
+#include "app/admin/ConfigCommands.h"
 #include "app/admin/ConflictCommands.h"
 #include "app/admin/DataCommands.h"
 #include "app/admin/MemberCommands.h"
@@ -32,6 +33,7 @@ const QList<Command>& CommandRegistry::commands()
             << ReportCommands::commands();
         all << PromotionCommands::commands();
         all << OfferCommands::commands();
+        all << ConfigCommands::commands();
         return all;
     }();
     return list;

@@ -116,12 +116,12 @@ int settings(CommandContext& c)
     }
     QJsonObject json;
     QString text;
-    for (const StoreSettings::Key& key : StoreSettings::keys()) {
-        const QString name = QString::fromLatin1(key.name);
+    for (const SettingSpec* key : StoreSettings::keys()) {
+        const QString name = key->name();
         if (!args.isEmpty() && args.first() != name)
             continue;
         json.insert(name, settings.value(name));
-        text += QStringLiteral("%1 = %2\n    %3\n").arg(name, settings.value(name), QString::fromUtf8(key.description));
+        text += QStringLiteral("%1 = %2\n    %3\n").arg(name, settings.value(name), QString::fromUtf8(key->meaning));
     }
     if (json.isEmpty())
         return c.fail(Error::invalid(QStringLiteral("There is no setting called '%1'.").arg(args.value(0))));

@@ -1,5 +1,6 @@
 #include "app/admin/CommandRegistry.h"
 #include "core/common/ApplicationIdentity.h"
+#include "core/settings/SystemConfig.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -37,5 +38,6 @@ int main(int argc, char* argv[])
     lt::setApplicationIdentity();
     // Errors reach the operator as messages; the log is for diagnosing (QT_LOGGING_RULES turns it on).
     QLoggingCategory::setFilterRules(QStringLiteral("loyaltytill.*.debug=false"));
+    lt::SystemConfig::installForProcess(); // IT's presets and locks, before any setting is read
     return lt::admin::CommandRegistry::dispatch(app->arguments());
 }

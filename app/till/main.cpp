@@ -1,4 +1,5 @@
 #include "core/common/ApplicationIdentity.h"
+#include "core/settings/SystemConfig.h"
 #include "core/common/Clock.h"
 #include "core/services/AutomationRunner.h"
 #include "core/services/LoyaltyEngine.h"
@@ -29,6 +30,7 @@ int main(int argc, char* argv[])
     QApplication app(argc, argv);
     lt::setApplicationIdentity();
     QLoggingCategory::setFilterRules(QStringLiteral("loyaltytill.*.debug=false"));
+    lt::SystemConfig::installForProcess(); // IT's presets and locks, before any setting is read
     const lt::ui::TillPreferences preferences;
     lt::ui::Translations::install(app, preferences.language());
     lt::ui::Appearance::apply(app, preferences.palette());

@@ -1,6 +1,7 @@
 #include "core/store/Database.h"
 
 #include "core/common/Logging.h"
+#include "core/settings/TillSettings.h"
 #include "core/store/SchemaMigrator.h"
 #include "core/store/SqliteConnection.h"
 
@@ -66,6 +67,8 @@ QString Database::defaultPath()
     QString env = qEnvironmentVariable("LOYALTYTILL_DATABASE");
     if (!env.isEmpty())
         return env;
+    if (QString configured = TillSettings().value(QStringLiteral("store.database")); !configured.isEmpty())
+        return configured;
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/loyaltytill.sqlite");
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/settings/SettingsSchema.h"
 
 #include <QList>
 #include <QString>
@@ -12,21 +13,17 @@ namespace lt {
 
 class Database;
 
-// Owns the settings table. Store-wide settings kept in the database, so every till on the store's file agrees. Keys
-// are typed below with their defaults; IT sets them with `loyaltytill-admin settings KEY VALUE`. The same table
-// also keeps what the program records for itself (sync's connection to Square and how far it has read): those
-// keys are not IT's settings, have no defaults and are read and written with the state methods below.
+// Owns the settings table. Store-wide settings kept in the database, so every till on the store's file agrees; their
+// types and defaults are the store's keys of SettingsSchema. A value is read through the layers IT controls: a lock
+// in the system's policy.d beats the database, whose value beats the system's preset, which beats the built-in
+// default. IT sets them with `loyaltytill-admin settings KEY VALUE`. The same table also keeps what the program
+// records for itself (sync's connection to Square and how far it has read): those keys are not IT's settings, have
+// no defaults and are read and written with the state methods below.
 class StoreSettings
 {
 public:
-    struct Key
-    {
-        const char* name;
-        const char* defaultValue;
-        const char* description;
-    };
-    static const QList<Key>& keys();
-    static const Key* find(const QString& name);
+    static QList<const SettingSpec*> keys(); // the schema's store settings
+    static const SettingSpec* find(const QString& name); // a store setting, or nullptr
 
     static inline const QString StoreName = QStringLiteral("store.name");
     static inline const QString DefaultRegion = QStringLiteral("phone.default_region");
@@ -48,6 +45,9 @@ public:
     }
 
     QString value(const QString& key) const;
+    // The store's own value, when the database has one.
+    Result<std::optional<QString>> stored(const QString& key) const;
+    // Refused when IT locked the key (the message names the policy file).
     Result<void> set(const QString& key, const QString& value);
     static Result<QString> validate(const QString& key, const QString& value);
 

@@ -203,6 +203,25 @@
     </message>
 </context>
 <context>
+    <name>ConfigFile</name>
+    <message>
+        <source>The file is larger than %1 KiB; none of it is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line is not UTF-8 text; it is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the line as key = value; it is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line holds control or formatting characters; it is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CredentialStore</name>
     <message>
         <source>No Square access token is stored for this location.</source>
@@ -1614,6 +1633,33 @@
     </message>
 </context>
 <context>
+    <name>SettingsSchema</name>
+    <message>
+        <source>&apos;%1&apos; needs a whole number from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a region code such as US, GB or MX.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List category ids separated by commas, such as COFFEE,PASTRY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs an absolute path, or nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be empty or longer than %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SquareEnvironment</name>
     <message>
         <source>Give production, sandbox or a base URL such as https://host:port (no path, user or query).</source>
@@ -1691,31 +1737,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a region code such as US, GB or MX.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose keep or restore.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; needs a whole number of 0 or more.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; cannot be empty or longer than 2000 characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; needs a whole number of 1 or more.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>List category ids separated by commas, such as COFFEE,PASTRY.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; needs a whole number from 0 to %2.</source>
+        <source>&apos;%1&apos; is locked by IT at %2; it stays %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1779,6 +1801,33 @@
     </message>
 </context>
 <context>
+    <name>SystemConfig</name>
+    <message>
+        <source>Not owned by %1; its locks are ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Others may write it (chmod 644 fixes that); its locks are ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot be read: %1; none of it is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no setting called &apos;%1&apos; (loyaltytill-admin config lists them); the line is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 The value below it is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is given different values in %2; none of them is used, the value below them is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TierService</name>
     <message>
         <source>%1 within the window; %2 starts at %3.</source>
@@ -1790,6 +1839,21 @@
     </message>
     <message>
         <source>%1 within the window, short of the %2 %3 needs since %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TillSettings</name>
+    <message>
+        <source>There is no till setting called &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is locked by IT at %2; it stays %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file %1 cannot be written.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3224,6 +3288,14 @@ Made %4 · page %5</source>
     </message>
     <message>
         <source>%1 bonus %2 added: new balance %3 %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (set by IT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked in %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

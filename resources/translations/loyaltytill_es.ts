@@ -203,6 +203,25 @@
     </message>
 </context>
 <context>
+    <name>ConfigFile</name>
+    <message>
+        <source>The file is larger than %1 KiB; none of it is used.</source>
+        <translation>El archivo ocupa más de %1 KiB; no se usa nada de él.</translation>
+    </message>
+    <message>
+        <source>The line is not UTF-8 text; it is ignored.</source>
+        <translation>La línea no es texto UTF-8; se ignora.</translation>
+    </message>
+    <message>
+        <source>Write the line as key = value; it is ignored.</source>
+        <translation>Escriba la línea como clave = valor; se ignora.</translation>
+    </message>
+    <message>
+        <source>The line holds control or formatting characters; it is ignored.</source>
+        <translation>La línea contiene caracteres de control o de formato; se ignora.</translation>
+    </message>
+</context>
+<context>
     <name>CredentialStore</name>
     <message>
         <source>No Square access token is stored for this location.</source>
@@ -1614,6 +1633,33 @@
     </message>
 </context>
 <context>
+    <name>SettingsSchema</name>
+    <message>
+        <source>&apos;%1&apos; needs a whole number from %2 to %3.</source>
+        <translation>«%1» necesita un número entero de %2 a %3.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is one of: %2.</source>
+        <translation>«%1» es uno de: %2.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a region code such as US, GB or MX.</source>
+        <translation>&apos;%1&apos; no es un código de región como US, GB o MX.</translation>
+    </message>
+    <message>
+        <source>List category ids separated by commas, such as COFFEE,PASTRY.</source>
+        <translation>Escriba los ids de categoría separados por comas, como COFFEE,PASTRY.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs an absolute path, or nothing.</source>
+        <translation>«%1» necesita una ruta absoluta, o nada.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be empty or longer than %2 characters.</source>
+        <translation>«%1» no puede estar vacío ni tener más de %2 caracteres.</translation>
+    </message>
+</context>
+<context>
     <name>SquareEnvironment</name>
     <message>
         <source>Give production, sandbox or a base URL such as https://host:port (no path, user or query).</source>
@@ -1691,32 +1737,8 @@
         <translation>No existe la opción de configuración &apos;%1&apos;.</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a region code such as US, GB or MX.</source>
-        <translation>&apos;%1&apos; no es un código de región como US, GB o MX.</translation>
-    </message>
-    <message>
-        <source>Choose keep or restore.</source>
-        <translation>Elija keep o restore.</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; needs a whole number of 0 or more.</source>
-        <translation>&apos;%1&apos; necesita un número entero igual o mayor que 0.</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; cannot be empty or longer than 2000 characters.</source>
-        <translation>&apos;%1&apos; no puede estar vacío ni tener más de 2000 caracteres.</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; needs a whole number of 1 or more.</source>
-        <translation>&apos;%1&apos; necesita un número entero igual o mayor que 1.</translation>
-    </message>
-    <message>
-        <source>List category ids separated by commas, such as COFFEE,PASTRY.</source>
-        <translation>Escriba los ids de categoría separados por comas, como COFFEE,PASTRY.</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; needs a whole number from 0 to %2.</source>
-        <translation>&apos;%1&apos; necesita un número entero de 0 a %2.</translation>
+        <source>&apos;%1&apos; is locked by IT at %2; it stays %3.</source>
+        <translation>«%1» está bloqueado por TI en %2; sigue siendo %3.</translation>
     </message>
 </context>
 <context>
@@ -1779,6 +1801,33 @@
     </message>
 </context>
 <context>
+    <name>SystemConfig</name>
+    <message>
+        <source>Not owned by %1; its locks are ignored.</source>
+        <translation>No pertenece a %1; sus bloqueos se ignoran.</translation>
+    </message>
+    <message>
+        <source>Others may write it (chmod 644 fixes that); its locks are ignored.</source>
+        <translation>Otros pueden escribirlo (chmod 644 lo corrige); sus bloqueos se ignoran.</translation>
+    </message>
+    <message>
+        <source>Cannot be read: %1; none of it is used.</source>
+        <translation>No se puede leer: %1; no se usa nada de él.</translation>
+    </message>
+    <message>
+        <source>There is no setting called &apos;%1&apos; (loyaltytill-admin config lists them); the line is ignored.</source>
+        <translation>No existe ningún ajuste llamado «%1» (loyaltytill-admin config los enumera); la línea se ignora.</translation>
+    </message>
+    <message>
+        <source>%1 The value below it is used.</source>
+        <translation>%1 Se usa el valor de la capa inferior.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is given different values in %2; none of them is used, the value below them is.</source>
+        <translation>«%1» recibe valores distintos en %2; no se usa ninguno, sino el de la capa inferior.</translation>
+    </message>
+</context>
+<context>
     <name>TierService</name>
     <message>
         <source>%1 within the window; %2 starts at %3.</source>
@@ -1791,6 +1840,21 @@
     <message>
         <source>%1 within the window, short of the %2 %3 needs since %4.</source>
         <translation>%1 en el periodo, por debajo de los %2 que %3 exige desde %4.</translation>
+    </message>
+</context>
+<context>
+    <name>TillSettings</name>
+    <message>
+        <source>There is no till setting called &apos;%1&apos;.</source>
+        <translation>No existe ningún ajuste de caja llamado «%1».</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is locked by IT at %2; it stays %3.</source>
+        <translation>«%1» está bloqueado por TI en %2; sigue siendo %3.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 cannot be written.</source>
+        <translation>No se puede escribir el archivo de ajustes %1.</translation>
     </message>
 </context>
 <context>
@@ -3226,6 +3290,14 @@ Hecho el %4 · página %5</translation>
     <message>
         <source>%1 bonus %2 added: new balance %3 %4.</source>
         <translation>%1 %2 de bonificación añadidos: nuevo saldo %3 %4.</translation>
+    </message>
+    <message>
+        <source>%1 (set by IT)</source>
+        <translation>%1 (fijado por TI)</translation>
+    </message>
+    <message>
+        <source>Locked in %1</source>
+        <translation>Bloqueado en %1</translation>
     </message>
 </context>
 </TS>

@@ -69,12 +69,16 @@ CliRun runCli(const QStringList& arguments, const QString& homeDirectory)
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(u"LOYALTYTILL_DATABASE"_s);
+    // Only the configuration a test writes: never the machine's /etc/loyaltytill.
+    environment.insert(u"LOYALTYTILL_CONFIG_DIR"_s,
+                       homeDirectory.isEmpty() ? u"/nonexistent/loyaltytill"_s : homeDirectory + u"/etc-loyaltytill"_s);
     environment.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
     environment.insert(u"LANG"_s, u"C.UTF-8"_s);
     if (!homeDirectory.isEmpty()) {
         // A command that forgets --database must not reach the real user's store.
         environment.insert(u"HOME"_s, homeDirectory);
         environment.insert(u"XDG_DATA_HOME"_s, homeDirectory + u"/.local/share"_s);
+        environment.insert(u"XDG_CONFIG_HOME"_s, homeDirectory + u"/.config"_s);
     }
     process.setProcessEnvironment(environment);
     process.setProgram(adminPath());
@@ -119,7 +123,7 @@ const QStringList& allCommands()
                                          u"backup"_s,  u"schema"_s, u"enroll"_s,      u"lookup"_s,   u"members"_s,
                                          u"history"_s, u"card"_s,   u"accrue"_s,      u"redeem"_s,   u"refund"_s,
                                          u"void"_s,    u"adjust"_s, u"adjustments"_s, u"approve"_s,  u"reject"_s,
-                                         u"import"_s,  u"export"_s, u"generate"_s,    u"staff"_s};
+                                         u"import"_s,  u"export"_s, u"generate"_s,    u"staff"_s,    u"config"_s};
     return commands;
 }
 

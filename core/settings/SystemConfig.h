@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/settings/ConfigFile.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace lt {
+
+// What IT set for this machine, read once at start from the configuration folder (/etc/loyaltytill, or the folder
+// LOYALTYTILL_CONFIG_DIR names): presets in loyaltytill.conf, then conf.d/*.conf in name order, which the store's
+// or the user's own values override; and locks in policy.d/*.conf, which override everything and which nobody can
+// change at the till. A file that cannot be trusted or a line that does not fit the schema is reported in
+// problems() and left out, so the value falls back to the layer below.
+class SystemConfig
+{
+public:
+    static constexpr const char* DefaultFolder = "/etc/loyaltytill";
+    static QString folder(); // LOYALTYTILL_CONFIG_DIR, or DefaultFolder
+
+    // policyOwner: the user id policy files must belong to; by default root, or the folder's owner when the folder
+    // was moved (a portable install or a test).
+    static SystemConfig load(const QString& folder, std::optional<uint> policyOwner = std::nullopt);
+    static SystemConfig load() { return load(SystemConfig::folder()); }
+
+    const QString& folderPath() const { return m_folder; }
+    std::optional<ConfigEntry> preset(const QString& key) const;
+    std::optional<ConfigEntry> lock(const QString& key) const;
+    const QList<ConfigProblem>& problems() const { return m_problems; }
+    // The value the program uses: the lock, else `own` (the store's or the user's), else the preset, else the
+    // schema's default.
+    QString resolve(const QString& key, const std::optional<QString>& own) const;
+
+    // The configuration the process runs with: empty (built-in defaults) until the program's main() installs one.
+    static std::shared_ptr<const SystemConfig> global();
+    static void setGlobal(SystemConfig config);
+    // main()'s first step: loads folder(), installs it, and logs each problem as a warning.
+    static void installForProcess();
+
+private:
+    // The entries of a layer's files, each key once: a key given twice with different values is reported and left
+    // out of the layer.
+    void addLayer(const QStringList& files, QHash<QString, ConfigEntry>& layer, bool policy);
+    bool trusted(const QString& file, bool policy);
+
+    QString m_folder;
+    uint m_policyOwner = 0;
+    QHash<QString, ConfigEntry> m_presets;
+    QHash<QString, ConfigEntry> m_locks;
+    QList<ConfigProblem> m_problems;
+};
+
+} // namespace lt
