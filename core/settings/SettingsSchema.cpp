@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QTime>
 
 namespace lt {
 
@@ -67,6 +68,15 @@ const QList<SettingSpec>& SettingsSchema::all()
          "The store's SQLite file; empty: loyaltytill.sqlite in the user's data folder (--database and "
          "LOYALTYTILL_DATABASE come first)",
          ItOnly},
+        {"backup.folder", Till, Path, "",
+         "Where the daily backups and those before a schema upgrade or a restore are written (folder mode 0700, files "
+         "0600); empty: a backups folder beside the store",
+         ItOnly},
+        {"backup.time", Till, Time, "02:30",
+         "The local time of day after which the day's backup is made, by a running till or by backup --if-due (the "
+         "package's timer)",
+         ItOnly},
+        {"backup.keep", Till, Integer, "14", "How many daily backups are kept; older ones are deleted", ItOnly, 1, 365},
     };
     return list;
 }
@@ -129,6 +139,15 @@ Result<QString> SettingsSchema::check(const SettingSpec& spec, const QString& va
                 key);
         LT_TRY(PersonalDataValidator::freeText(v, key, 1000));
         return v;
+    case SettingType::Time: {
+        const QTime time = QTime::fromString(v, QStringLiteral("HH:mm"));
+        if (v.size() != 5 || !time.isValid())
+            return Error::invalid(
+                QCoreApplication::translate("SettingsSchema", "'%1' needs a time of day such as 02:30 (HH:MM).")
+                    .arg(key),
+                key);
+        return time.toString(QStringLiteral("HH:mm"));
+    }
     case SettingType::Text:
         break;
     }
@@ -157,6 +176,8 @@ QString SettingsSchema::typeName(const SettingSpec& spec)
         return QStringLiteral("comma-separated ids");
     case SettingType::Path:
         return QStringLiteral("absolute path");
+    case SettingType::Time:
+        return QStringLiteral("time of day HH:MM");
     case SettingType::Text:
         break;
     }

@@ -21,6 +21,7 @@ enum class SettingType {
     Region, // an ISO 3166 region code that libphonenumber knows
     List, // comma-separated ids without spaces
     Path, // an absolute path, or empty
+    Time, // a local time of day, HH:MM
 };
 
 // One setting as IT reads it in the README, the example configuration and the Windows policy template, all of which

@@ -1,9 +1,11 @@
 #include "core/store/Database.h"
 
+#include "core/common/Clock.h"
 #include "core/common/Logging.h"
 #include "core/settings/TillSettings.h"
 #include "core/store/SchemaMigrator.h"
 #include "core/store/SqliteConnection.h"
+#include "core/store/StoreBackups.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
@@ -58,6 +60,32 @@ Result<void> checkHeader(const QString& path)
     const QFileInfo wal(path + QStringLiteral("-wal"));
     if (countIsCurrent && pages > 0 && file.size() < pages * pageSize && (!wal.exists() || wal.size() == 0))
         return Error::corrupt(QCoreApplication::translate("Database", "The database file %1 is truncated.").arg(path));
+    return {};
+}
+
+// An upgrade rewrites tables, and a faulty or interrupted one must be undoable: a verified copy of the store as it
+// was comes first, into the backup folder, and when it cannot be made the upgrade does not run and the file stays as
+// it was. A new, empty store has nothing to lose.
+Result<void> backUpBeforeMigration(Database& db)
+{
+    const int version = db.schemaVersion();
+    if (version <= 0 || version >= SchemaMigrator::CurrentVersion)
+        return {};
+    const SystemClock clock;
+    auto written =
+        StoreBackups(db, BackupSettings::forStore(db.path()), clock).backUpBeforeSchema(SchemaMigrator::CurrentVersion);
+    if (!written)
+        return Error::refused(QCoreApplication::translate("Database",
+                                                          "The store %1 needs an upgrade from schema %2 to %3, and "
+                                                          "its backup must come first, but it failed: %4 Nothing was "
+                                                          "changed. Make room or fix the backup folder (backup.folder) "
+                                                          "and open the store again.")
+                                  .arg(db.path())
+                                  .arg(version)
+                                  .arg(SchemaMigrator::CurrentVersion)
+                                  .arg(written.error().message));
+    qCDebug(lcStore) << "backed up before the upgrade to schema" << SchemaMigrator::CurrentVersion << "at"
+                     << written->file.path;
     return {};
 }
 } // namespace
@@ -157,6 +185,8 @@ Result<void> Database::configure(const Options& options)
     // Before anything that writes (journal_mode does): a file this store refuses is left as it was.
     SchemaMigrator migrator(*this);
     LT_TRY(migrator.checkCompatible());
+    if (options.migrate)
+        LT_TRY(backUpBeforeMigration(*this));
     LT_TRY_ASSIGN(const QVariant mode, scalar(QStringLiteral("PRAGMA journal_mode = WAL")));
     if (mode.toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
         return Error::storage(QCoreApplication::translate(

@@ -2,6 +2,7 @@
 
 #include "core/store/Database.h"
 
+#include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -45,6 +46,44 @@ Result<qint64> DatabaseBackup::writeTo(const QString& path)
     }
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return QFileInfo(path).size();
+}
+
+Result<StoreFileFacts> DatabaseBackup::writeVerifiedTo(const QString& path)
+{
+    if (path.trimmed().isEmpty())
+        return Error::invalid(QCoreApplication::translate("DatabaseBackup", "Name the backup file."),
+                              QStringLiteral("file"));
+    if (QFileInfo::exists(path))
+        return Error::refused(
+            QCoreApplication::translate("DatabaseBackup", "%1 already exists; choose a new file name.").arg(path));
+    // Per attempt: two tills (or two threads) upgrading the same store at once each write their own.
+    static QAtomicInteger<quint64> attempts;
+    const QString partial = path
+        + QStringLiteral(".partial-%1-%2").arg(QCoreApplication::applicationPid()).arg(attempts.fetchAndAddRelaxed(1));
+    // The copy is one snapshot taken between these two reads: another process may upgrade the store meanwhile.
+    const int versionBefore = m_db.schemaVersion();
+    LT_TRY(writeTo(partial));
+    const int versionAfter = m_db.schemaVersion();
+    auto checked = StoreFileCheck::inspect(partial);
+    if (checked && (checked->schemaVersion < versionBefore || checked->schemaVersion > versionAfter))
+        checked =
+            Error::corrupt(QCoreApplication::translate("DatabaseBackup", "The backup has schema %1, the store %2.")
+                               .arg(checked->schemaVersion)
+                               .arg(versionAfter));
+    if (!checked) {
+        QFile::remove(partial);
+        return Error {checked.error().kind == ErrorKind::NotFound ? ErrorKind::Storage : ErrorKind::Corrupt,
+                      QCoreApplication::translate("DatabaseBackup", "The backup did not verify, and was deleted: %1")
+                          .arg(checked.error().message)};
+    }
+    if (!QFile::rename(partial, path)) {
+        QFile::remove(partial);
+        if (QFileInfo::exists(path)) // another backup took the name meanwhile
+            return Error::conflict(
+                QCoreApplication::translate("DatabaseBackup", "%1 already exists; choose a new file name.").arg(path));
+        return Error::storage(QCoreApplication::translate("DatabaseBackup", "Cannot name the backup %1.").arg(path));
+    }
+    return checked;
 }
 
 } // namespace lt

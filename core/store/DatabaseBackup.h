@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/store/StoreFileCheck.h"
 
 #include <QString>
 
@@ -18,6 +19,10 @@ public:
     {
     }
     Result<qint64> writeTo(const QString& path); // bytes written
+    // The same, then checked before it takes its name: written beside `path` under a name no backup has, checked
+    // with integrity_check and for the store's own schema version, and only then renamed to `path`. So a file
+    // that has a backup's name is whole, even after a crash or a full disk; a copy that fails the check is deleted.
+    Result<StoreFileFacts> writeVerifiedTo(const QString& path);
 
 private:
     Database& m_db;

@@ -1,0 +1,119 @@
+#include "core/store/BackupFolder.h"
+
+#include "core/settings/TillSettings.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QTimeZone>
+
+#include <algorithm>
+
+namespace lt {
+
+namespace {
+const QRegularExpression& backupName()
+{
+    static const QRegularExpression pattern(QStringLiteral(
+        R"(^loyaltytill-(\d{8}-\d{6})(?:-before-(?:schema-(\d{1,4})|(restore)))?(?:-(\d{1,4}))?\.sqlite$)"));
+    return pattern;
+}
+} // namespace
+
+BackupFolder BackupFolder::forStore(const QString& storePath)
+{
+    const QString configured = TillSettings().value(QStringLiteral("backup.folder"));
+    if (!configured.isEmpty())
+        return BackupFolder(configured);
+    return BackupFolder(QFileInfo(storePath).absoluteDir().filePath(QStringLiteral("backups")));
+}
+
+Result<void> BackupFolder::prepare() const
+{
+    const QFileInfo info(m_path);
+    if (info.exists() && !info.isDir())
+        return Error::invalid(
+            QCoreApplication::translate("BackupFolder", "The backup folder %1 is a file, not a folder.").arg(m_path),
+            QStringLiteral("backup.folder"));
+    if (!info.exists()) {
+        if (!QDir().mkpath(m_path))
+            return Error::storage(
+                QCoreApplication::translate("BackupFolder", "Cannot create the backup folder %1.").arg(m_path));
+        // Backups hold members' personal data: the folder is the owner's alone.
+        QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    }
+    if (!QFileInfo(m_path).isWritable())
+        return Error::storage(
+            QCoreApplication::translate("BackupFolder", "The backup folder %1 cannot be written.").arg(m_path));
+    return {};
+}
+
+QString BackupFolder::newPath(const QDateTime& utc, const QString& purpose) const
+{
+    const QString stem = QStringLiteral("loyaltytill-") + utc.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss"))
+        + (purpose.isEmpty() ? QString() : QLatin1Char('-') + purpose);
+    const QDir dir(m_path);
+    QString name = stem + QStringLiteral(".sqlite");
+    for (int n = 2; QFileInfo::exists(dir.filePath(name)) && n < 10000; ++n)
+        name = stem + QStringLiteral("-%1.sqlite").arg(n);
+    return dir.filePath(name);
+}
+
+std::optional<BackupFile> BackupFolder::parse(const QString& path)
+{
+    const QFileInfo info(path);
+    const QRegularExpressionMatch match = backupName().match(info.fileName());
+    if (!match.hasMatch())
+        return std::nullopt;
+    BackupFile file;
+    file.path = info.absoluteFilePath();
+    file.takenUtc = QDateTime::fromString(match.captured(1), QStringLiteral("yyyyMMdd-HHmmss"));
+    file.takenUtc.setTimeZone(QTimeZone::utc());
+    if (!file.takenUtc.isValid())
+        return std::nullopt;
+    if (match.hasCaptured(2)) {
+        file.kind = BackupFile::Kind::BeforeSchema;
+        file.schema = match.captured(2).toInt();
+    } else if (match.hasCaptured(3)) {
+        file.kind = BackupFile::Kind::BeforeRestore;
+    }
+    if (match.hasCaptured(4))
+        file.sequence = match.captured(4).toInt();
+    file.bytes = info.size();
+    return file;
+}
+
+QList<BackupFile> BackupFolder::list() const
+{
+    QList<BackupFile> files;
+    const QFileInfoList entries =
+        QDir(m_path).entryInfoList({QStringLiteral("loyaltytill-*.sqlite")}, QDir::Files | QDir::Hidden);
+    for (const QFileInfo& entry : entries) {
+        if (std::optional<BackupFile> file = parse(entry.absoluteFilePath()))
+            files << *file;
+    }
+    std::sort(files.begin(), files.end(), [](const BackupFile& a, const BackupFile& b) {
+        return a.takenUtc != b.takenUtc ? a.takenUtc > b.takenUtc : a.sequence > b.sequence;
+    });
+    return files;
+}
+
+Result<QStringList> BackupFolder::prune(int keep) const
+{
+    QStringList deleted;
+    int kept = 0;
+    for (const BackupFile& file : list()) {
+        if (file.kind != BackupFile::Kind::Daily || ++kept <= keep)
+            continue;
+        if (!QFile::remove(file.path))
+            return Error::storage(
+                QCoreApplication::translate("BackupFolder", "Cannot delete the old backup %1.").arg(file.path));
+        QFile::remove(file.path + QStringLiteral("-wal")); // a copy of a damaged store keeps its log beside it
+        deleted << file.path;
+    }
+    return deleted;
+}
+
+} // namespace lt
