@@ -55,10 +55,18 @@ QString BackupFolder::newPath(const QDateTime& utc, const QString& purpose) cons
     const QString stem = QStringLiteral("loyaltytill-") + utc.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss"))
         + (purpose.isEmpty() ? QString() : QLatin1Char('-') + purpose);
     const QDir dir(m_path);
-    QString name = stem + QStringLiteral(".sqlite");
-    for (int n = 2; QFileInfo::exists(dir.filePath(name)) && n < 10000; ++n)
-        name = stem + QStringLiteral("-%1.sqlite").arg(n);
-    return dir.filePath(name);
+    // After the highest number taken in that second, never in a gap: a name freed by pruning would make the newest
+    // backup look like the oldest of its second.
+    int highest = 0;
+    const QRegularExpression sameSecond(QRegularExpression::anchoredPattern(
+        QRegularExpression::escape(stem) + QStringLiteral(R"((?:-(\d{1,4}))?\.sqlite(?:\.partial-.*)?)")));
+    for (const QString& name : dir.entryList(QDir::Files | QDir::Hidden)) {
+        const QRegularExpressionMatch match = sameSecond.match(name);
+        if (match.hasMatch())
+            highest = qMax(highest, match.hasCaptured(1) ? match.captured(1).toInt() : 1);
+    }
+    return dir.filePath(highest == 0 ? stem + QStringLiteral(".sqlite")
+                                     : stem + QStringLiteral("-%1.sqlite").arg(highest + 1));
 }
 
 std::optional<BackupFile> BackupFolder::parse(const QString& path)

@@ -117,6 +117,12 @@ private slots:
         const QList<BackupFile> listed = folder.list();
         QCOMPARE(listed.size(), 2);
         QCOMPARE(listed.at(0).path, QFileInfo(second).absoluteFilePath());
+        // A name pruning freed is not taken again in that second: the newest would then sort as the oldest.
+        QVERIFY(QFile::remove(first));
+        const QString third = folder.newPath(at);
+        QCOMPARE(QFileInfo(third).fileName(), u"loyaltytill-20240301-023000-3.sqlite"_s);
+        QVERIFY(touch(third));
+        QCOMPARE(folder.list().first().path, QFileInfo(third).absoluteFilePath());
     }
 
     // Only daily backups beyond the newest `keep` are deleted; nothing else in the folder is touched.
