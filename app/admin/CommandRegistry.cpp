@@ -2,6 +2,7 @@
 
 #include "app/admin/AdminLogging.h"
 #include "app/admin/AutomationCommands.h"
+#include "app/admin/BackupCommands.h"
 #include "app/admin/CommandContext.h"
 #include "app/admin/ConfigCommands.h"
 #include "app/admin/ConflictCommands.h"
@@ -34,6 +35,7 @@ const QList<Command>& CommandRegistry::commands()
         all << PromotionCommands::commands();
         all << OfferCommands::commands();
         all << ConfigCommands::commands();
+        all << BackupCommands::commands();
         return all;
     }();
     return list;

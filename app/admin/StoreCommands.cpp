@@ -4,7 +4,6 @@
 #include "core/services/LoyaltyEngine.h"
 #include "core/store/AuditLog.h"
 #include "core/store/Database.h"
-#include "core/store/DatabaseBackup.h"
 #include "core/store/IntegrityChecker.h"
 #include "core/store/ProgramRepository.h"
 #include "core/store/SchemaMigrator.h"
@@ -157,21 +156,6 @@ int audit(CommandContext& c)
     return c.succeed({{QStringLiteral("entries"), list}}, text);
 }
 
-int backup(CommandContext& c)
-{
-    const QStringList args = c.parser().positionalArguments();
-    if (args.size() != 1)
-        return c.fail(Error::invalid(QStringLiteral("Give the backup FILE to write.")));
-    auto db = c.database();
-    if (!db)
-        return c.fail(db.error());
-    auto written = DatabaseBackup(**db).writeTo(args.first());
-    if (!written)
-        return c.fail(written.error());
-    return c.succeed({{QStringLiteral("file"), args.first()}, {QStringLiteral("bytes"), *written}},
-                     QStringLiteral("Backed up to %1 (%2 bytes).").arg(args.first()).arg(*written));
-}
-
 int version(CommandContext& c)
 {
     auto db = c.database();
@@ -201,8 +185,6 @@ QList<Command> StoreCommands::commands()
                  {QStringLiteral("limit"), QStringLiteral("At most this many (default 50)."), QStringLiteral("N")});
          },
          audit},
-        {QStringLiteral("backup"), QStringLiteral("Write a consistent copy of the live store."), QStringLiteral("FILE"),
-         [](QCommandLineParser&) {}, backup},
         {QStringLiteral("schema"), QStringLiteral("Show the store's schema version."), QString(),
          [](QCommandLineParser&) {}, version},
     };
