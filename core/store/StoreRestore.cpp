@@ -203,6 +203,8 @@ Result<RestoreOutcome> StoreRestore::apply(const RestorePlan& plan, const Backup
     const BackupFolder folder(settings.folder);
     LT_TRY(folder.prepare());
     const QFileInfo store(plan.store);
+    if (!plan.storeExists)
+        QDir().mkpath(store.absolutePath()); // a till set up from a backup
     if (!QFileInfo(store.absolutePath()).isWritable())
         return Error::storage(QCoreApplication::translate("StoreRestore", "The store's folder %1 cannot be written.")
                                   .arg(store.absolutePath()));

@@ -133,6 +133,23 @@ private slots:
         QCOMPARE(BackupFolder(settings.folder).list().size(), 2);
     }
 
+    // What a running till calls every hour, from a worker thread: a connection of its own, a backup when due.
+    void tillBacksUpWhenDue()
+    {
+        TempStore store;
+        LT_VERIFY_OK(store.open());
+        auto first = StoreBackups::backUpStoreIfDue(store.path(), store.clock());
+        LT_VERIFY_OK(first);
+        QVERIFY(first->has_value());
+        QCOMPARE(QFileInfo((*first)->file.path).absolutePath(),
+                 QFileInfo(store.filePath(u"backups"_s)).absoluteFilePath());
+        auto second = StoreBackups::backUpStoreIfDue(store.path(), store.clock());
+        LT_VERIFY_OK(second);
+        QVERIFY(!second->has_value());
+        LT_VERIFY_ERROR(StoreBackups::backUpStoreIfDue(store.filePath(u"missing.sqlite"_s), store.clock()),
+                        ErrorKind::NotFound);
+    }
+
     void backupFolderThatCannotBeWritten()
     {
         TempStore store;
@@ -323,7 +340,6 @@ private slots:
         const auto written = StoreBackups(store.db(), settingsFor(store), store.clock()).backUp();
         LT_VERIFY_OK(written);
         const QString fresh = store.filePath(u"new/loyaltytill.sqlite"_s);
-        QVERIFY(QDir().mkpath(QFileInfo(fresh).absolutePath()));
         const auto plan = StoreRestore::plan(written->file.path, fresh);
         LT_VERIFY_OK(plan);
         QVERIFY(!plan->storeExists);
