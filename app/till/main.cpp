@@ -1,8 +1,8 @@
 #include "core/common/ApplicationIdentity.h"
-#include "core/settings/SystemConfig.h"
 #include "core/common/Clock.h"
 #include "core/services/AutomationRunner.h"
 #include "core/services/LoyaltyEngine.h"
+#include "core/settings/SystemConfig.h"
 #include "core/store/Database.h"
 #include "core/store/WalCheckpointer.h"
 #include "sync/SyncScheduler.h"
@@ -11,10 +11,12 @@
 #include "ui/TillPreferences.h"
 #include "ui/TillWindow.h"
 #include "ui/Translations.h"
+#include "ui/input/FocusKeeper.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QIcon>
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
@@ -29,6 +31,9 @@ int main(int argc, char* argv[])
     started.start();
     QApplication app(argc, argv);
     lt::setApplicationIdentity();
+    // The desktop entry and the icon the package installs: Wayland and the docks match the window to them.
+    QGuiApplication::setDesktopFileName(QStringLiteral("loyaltytill"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("loyaltytill")));
     QLoggingCategory::setFilterRules(QStringLiteral("loyaltytill.*.debug=false"));
     lt::SystemConfig::installForProcess(); // IT's presets and locks, before any setting is read
     const lt::ui::TillPreferences preferences;
@@ -72,6 +77,7 @@ int main(int argc, char* argv[])
     window.setSync(&sync);
     window.resize(1100, 720);
     window.show();
+    lt::ui::FocusKeeper::installWhereNeeded(window); // a kiosk's bare X session has no window manager to do it
     sync.start(); // reads the token from the keychain in the background
     // The program's own work (gifts, offers, tiers, expiry) at start and then daily, off the till's thread.
     lt::AutomationRunner automations(path, clock);
