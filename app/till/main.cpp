@@ -1,13 +1,16 @@
 #include "core/common/ApplicationIdentity.h"
 #include "core/common/Clock.h"
+#include "core/common/Logging.h"
 #include "core/services/AutomationRunner.h"
 #include "core/services/LoyaltyEngine.h"
 #include "core/settings/SystemConfig.h"
 #include "core/store/Database.h"
+#include "core/store/StoreBackups.h"
 #include "core/store/WalCheckpointer.h"
 #include "sync/SyncScheduler.h"
 #include "sync/square/CredentialStore.h"
 #include "ui/Appearance.h"
+#include "ui/StoreRecovery.h"
 #include "ui/TillPreferences.h"
 #include "ui/TillWindow.h"
 #include "ui/Translations.h"
@@ -22,6 +25,7 @@
 #include <QNetworkAccessManager>
 #include <QTextStream>
 #include <QThread>
+#include <QThreadPool>
 #include <QTimer>
 #include <QWindow>
 
@@ -54,6 +58,8 @@ int main(int argc, char* argv[])
     options.quickCheck = false;
     options.checkpointsElsewhere = true;
     auto db = lt::Database::open(path, options);
+    if (!db && db.error().kind == lt::ErrorKind::Corrupt && lt::ui::StoreRecovery::offerNewestBackup(path, db.error()))
+        db = lt::Database::open(path, options);
     if (!db) {
         QMessageBox::critical(nullptr, QObject::tr("LoyaltyTill"), db.error().message);
         return 1;
@@ -81,6 +87,20 @@ int main(int argc, char* argv[])
     sync.start(); // reads the token from the keychain in the background
     // The program's own work (gifts, offers, tiers, expiry) at start and then daily, off the till's thread.
     lt::AutomationRunner automations(path, clock);
+    // The daily backup when it is due (backup.time), checked hourly on a connection and thread of its own; the
+    // package's timer does the same when no till runs.
+    const auto backUpIfDue = [path, &clock] {
+        QThreadPool::globalInstance()->start([path, &clock] {
+            if (auto written = lt::StoreBackups::backUpStoreIfDue(path, clock); !written)
+                qCWarning(lcStore) << "no backup:" << written.error().message;
+        });
+    };
+    QTimer backups;
+    QObject::connect(&backups, &QTimer::timeout, &app, backUpIfDue);
+    if (!parser.isSet(QStringLiteral("measure-startup"))) {
+        backups.start(std::chrono::hours(1));
+        QTimer::singleShot(std::chrono::minutes(5), &backups, backUpIfDue);
+    }
     // A new offer, gift or tier shows at once for the member on screen.
     QObject::connect(&automations, &lt::AutomationRunner::passFinished, &window, &lt::ui::TillWindow::refreshMember);
     if (!parser.isSet(QStringLiteral("measure-startup")))
@@ -112,5 +132,7 @@ int main(int argc, char* argv[])
         });
         probe->start(0);
     }
-    return app.exec();
+    const int code = app.exec();
+    QThreadPool::globalInstance()->waitForDone(); // a backup under way finishes before its clock goes
+    return code;
 }

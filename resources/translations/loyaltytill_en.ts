@@ -126,6 +126,25 @@
     </message>
 </context>
 <context>
+    <name>BackupFolder</name>
+    <message>
+        <source>The backup folder %1 is a file, not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the backup folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup folder %1 cannot be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot delete the old backup %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BgNbdModel</name>
     <message>
         <source>The BG/NBD parameters r, alpha, a and b must be numbers above zero.</source>
@@ -336,6 +355,10 @@
         <source>The database refused the change: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The store %1 needs an upgrade from schema %2 to %3, and its backup must come first, but it failed: %4 Nothing was changed. Make room or fix the backup folder (backup.folder) and open the store again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DatabaseBackup</name>
@@ -353,6 +376,18 @@
     </message>
     <message>
         <source>Cannot create %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup has schema %1, the store %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup did not verify, and was deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot name the backup %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1658,6 +1693,10 @@
         <source>&apos;%1&apos; cannot be empty or longer than %2 characters.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; needs a time of day such as 02:30 (HH:MM).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SquareEnvironment</name>
@@ -1727,6 +1766,105 @@
     </message>
     <message>
         <source>There is no staff member %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreFileCheck</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a LoyaltyTill store (it is not an SQLite file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is truncated: it is not a whole SQLite file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite file but not a LoyaltyTill store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer LoyaltyTill (schema %2; this version reads up to %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreRecovery</name>
+    <message>
+        <source>LoyaltyTill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+Restore the backup of %2? The damaged store is kept in the backup folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreRestore</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store %1 is open in another program (a till or a command); close it and restore again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the backup FILE to restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the store itself; name a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a write-ahead log beside it: it is open in a program or was not closed. Back it up with `loyaltytill-admin --database %1 backup COPY` and restore the copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store&apos;s folder %1 cannot be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot name the store&apos;s backup %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store could not be backed up first, so it was left as it was: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot replace the store %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

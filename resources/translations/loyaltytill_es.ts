@@ -126,6 +126,25 @@
     </message>
 </context>
 <context>
+    <name>BackupFolder</name>
+    <message>
+        <source>The backup folder %1 is a file, not a folder.</source>
+        <translation>La carpeta de copias %1 es un archivo, no una carpeta.</translation>
+    </message>
+    <message>
+        <source>Cannot create the backup folder %1.</source>
+        <translation>No se puede crear la carpeta de copias %1.</translation>
+    </message>
+    <message>
+        <source>The backup folder %1 cannot be written.</source>
+        <translation>No se puede escribir en la carpeta de copias %1.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the old backup %1.</source>
+        <translation>No se puede borrar la copia antigua %1.</translation>
+    </message>
+</context>
+<context>
     <name>BgNbdModel</name>
     <message>
         <source>The BG/NBD parameters r, alpha, a and b must be numbers above zero.</source>
@@ -336,6 +355,10 @@
         <source>The database refused the change: %1</source>
         <translation>La base de datos rechazó el cambio: %1</translation>
     </message>
+    <message>
+        <source>The store %1 needs an upgrade from schema %2 to %3, and its backup must come first, but it failed: %4 Nothing was changed. Make room or fix the backup folder (backup.folder) and open the store again.</source>
+        <translation>La tienda %1 necesita actualizarse del esquema %2 al %3, y antes debe hacerse su copia, pero falló: %4 No se cambió nada. Libere espacio o corrija la carpeta de copias (backup.folder) y vuelva a abrir la tienda.</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseBackup</name>
@@ -354,6 +377,18 @@
     <message>
         <source>Cannot create %1: %2</source>
         <translation>No se puede crear %1: %2</translation>
+    </message>
+    <message>
+        <source>The backup has schema %1, the store %2.</source>
+        <translation>La copia tiene el esquema %1 y la tienda el %2.</translation>
+    </message>
+    <message>
+        <source>The backup did not verify, and was deleted: %1</source>
+        <translation>La copia no superó la verificación y se borró: %1</translation>
+    </message>
+    <message>
+        <source>Cannot name the backup %1.</source>
+        <translation>No se puede dar a la copia el nombre %1.</translation>
     </message>
 </context>
 <context>
@@ -1658,6 +1693,10 @@
         <source>&apos;%1&apos; cannot be empty or longer than %2 characters.</source>
         <translation>«%1» no puede estar vacío ni tener más de %2 caracteres.</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; needs a time of day such as 02:30 (HH:MM).</source>
+        <translation>«%1» necesita una hora del día como 02:30 (HH:MM).</translation>
+    </message>
 </context>
 <context>
     <name>SquareEnvironment</name>
@@ -1728,6 +1767,107 @@
     <message>
         <source>There is no staff member %1.</source>
         <translation>No existe el empleado %1.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreFileCheck</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a LoyaltyTill store (it is not an SQLite file).</source>
+        <translation>%1 no es una tienda de LoyaltyTill (no es un archivo SQLite).</translation>
+    </message>
+    <message>
+        <source>%1 is truncated: it is not a whole SQLite file.</source>
+        <translation>%1 está truncado: no es un archivo SQLite completo.</translation>
+    </message>
+    <message>
+        <source>There is no file at %1.</source>
+        <translation>No hay ningún archivo en %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 no es un archivo.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>No se puede abrir %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2).</source>
+        <translation>%1 está dañado (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite file but not a LoyaltyTill store.</source>
+        <translation>%1 es un archivo SQLite pero no una tienda de LoyaltyTill.</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer LoyaltyTill (schema %2; this version reads up to %3).</source>
+        <translation>%1 lo escribió un LoyaltyTill más reciente (esquema %2; esta versión lee hasta el %3).</translation>
+    </message>
+</context>
+<context>
+    <name>StoreRecovery</name>
+    <message>
+        <source>LoyaltyTill</source>
+        <translation>LoyaltyTill</translation>
+    </message>
+    <message>
+        <source>%1
+
+Restore the backup of %2? The damaged store is kept in the backup folder.</source>
+        <translation>%1
+
+¿Restaurar la copia del %2? La tienda dañada se guarda en la carpeta de copias.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreRestore</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>No se puede crear %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>The store %1 is open in another program (a till or a command); close it and restore again.</source>
+        <translation>La tienda %1 está abierta en otro programa (una caja o un comando); ciérrelo y vuelva a restaurar.</translation>
+    </message>
+    <message>
+        <source>Name the backup FILE to restore.</source>
+        <translation>Indique el ARCHIVO de copia que se restaura.</translation>
+    </message>
+    <message>
+        <source>%1 is the store itself; name a backup.</source>
+        <translation>%1 es la propia tienda; indique una copia.</translation>
+    </message>
+    <message>
+        <source>%1 has a write-ahead log beside it: it is open in a program or was not closed. Back it up with `loyaltytill-admin --database %1 backup COPY` and restore the copy.</source>
+        <translation>%1 tiene un registro de escritura anticipada al lado: está abierto en un programa o no se cerró. Cópielo con `loyaltytill-admin --database %1 backup COPIA` y restaure la copia.</translation>
+    </message>
+    <message>
+        <source>The store&apos;s folder %1 cannot be written.</source>
+        <translation>No se puede escribir en la carpeta de la tienda %1.</translation>
+    </message>
+    <message>
+        <source>Cannot name the store&apos;s backup %1.</source>
+        <translation>No se puede dar a la copia de la tienda el nombre %1.</translation>
+    </message>
+    <message>
+        <source>The store could not be backed up first, so it was left as it was: %1</source>
+        <translation>No se pudo copiar antes la tienda, así que se dejó como estaba: %1</translation>
+    </message>
+    <message>
+        <source>Cannot replace the store %1: %2</source>
+        <translation>No se puede reemplazar la tienda %1: %2</translation>
     </message>
 </context>
 <context>

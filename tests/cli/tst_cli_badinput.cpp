@@ -667,7 +667,7 @@ private slots:
         row(u"export: unknown format"_s, {u"export"_s, u"--format"_s, u"xml"_s}, BadInput);
         row(u"export: into a missing folder"_s,
             {u"export"_s, u"--output"_s, FixturesPlaceholder + u"/missing/out.csv"_s}, BadInput);
-        row(u"backup: no file"_s, {u"backup"_s}, BadInput);
+        row(u"backup: two files"_s, {u"backup"_s, u"a.sqlite"_s, u"b.sqlite"_s}, BadInput);
         row(u"backup: empty name"_s, {u"backup"_s, QString()}, BadInput);
         row(u"backup: below a file"_s, {u"backup"_s, FixturesPlaceholder + u"/good.csv/backup.sqlite"_s}, Failure);
         row(u"members: limit 0"_s, {u"members"_s, u"--limit"_s, u"0"_s}, BadInput);
