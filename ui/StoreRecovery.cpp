@@ -10,6 +10,14 @@
 
 namespace lt::ui {
 
+Result<std::unique_ptr<Database>> StoreRecovery::open(const QString& storePath, const Database::Options& options)
+{
+    auto db = Database::open(storePath, options);
+    if (!db && db.error().kind == ErrorKind::Corrupt && offerNewestBackup(storePath, db.error()))
+        return Database::open(storePath, options);
+    return db;
+}
+
 bool StoreRecovery::offerNewestBackup(const QString& storePath, const Error& damage)
 {
     const std::optional<BackupFile> good = StoreRestore::newestGoodBackup(storePath);

@@ -1,9 +1,12 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/store/Database.h"
 
 #include <QCoreApplication>
 #include <QString>
+
+#include <memory>
 
 namespace lt::ui {
 
@@ -14,6 +17,9 @@ class StoreRecovery
     Q_DECLARE_TR_FUNCTIONS(StoreRecovery)
 
 public:
+    // The store opened; when the file is damaged, the newest good backup is offered first and the store opened
+    // again once it is in place.
+    static Result<std::unique_ptr<Database>> open(const QString& storePath, const Database::Options& options);
     // True when a backup was put in place of the store, which can then be opened again.
     static bool offerNewestBackup(const QString& storePath, const Error& damage);
 };

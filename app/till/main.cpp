@@ -1,11 +1,10 @@
 #include "core/common/ApplicationIdentity.h"
 #include "core/common/Clock.h"
-#include "core/common/Logging.h"
 #include "core/services/AutomationRunner.h"
+#include "core/services/BackupRunner.h"
 #include "core/services/LoyaltyEngine.h"
 #include "core/settings/SystemConfig.h"
 #include "core/store/Database.h"
-#include "core/store/StoreBackups.h"
 #include "core/store/WalCheckpointer.h"
 #include "sync/SyncScheduler.h"
 #include "sync/square/CredentialStore.h"
@@ -25,7 +24,6 @@
 #include <QNetworkAccessManager>
 #include <QTextStream>
 #include <QThread>
-#include <QThreadPool>
 #include <QTimer>
 #include <QWindow>
 
@@ -57,9 +55,7 @@ int main(int argc, char* argv[])
     lt::Database::Options options;
     options.quickCheck = false;
     options.checkpointsElsewhere = true;
-    auto db = lt::Database::open(path, options);
-    if (!db && db.error().kind == lt::ErrorKind::Corrupt && lt::ui::StoreRecovery::offerNewestBackup(path, db.error()))
-        db = lt::Database::open(path, options);
+    auto db = lt::ui::StoreRecovery::open(path, options); // a damaged store: the newest good backup is offered
     if (!db) {
         QMessageBox::critical(nullptr, QObject::tr("LoyaltyTill"), db.error().message);
         return 1;
@@ -87,20 +83,10 @@ int main(int argc, char* argv[])
     sync.start(); // reads the token from the keychain in the background
     // The program's own work (gifts, offers, tiers, expiry) at start and then daily, off the till's thread.
     lt::AutomationRunner automations(path, clock);
-    // The daily backup when it is due (backup.time), checked hourly on a connection and thread of its own; the
-    // package's timer does the same when no till runs.
-    const auto backUpIfDue = [path, &clock] {
-        QThreadPool::globalInstance()->start([path, &clock] {
-            if (auto written = lt::StoreBackups::backUpStoreIfDue(path, clock); !written)
-                qCWarning(lcStore) << "no backup:" << written.error().message;
-        });
-    };
-    QTimer backups;
-    QObject::connect(&backups, &QTimer::timeout, &app, backUpIfDue);
-    if (!parser.isSet(QStringLiteral("measure-startup"))) {
-        backups.start(std::chrono::hours(1));
-        QTimer::singleShot(std::chrono::minutes(5), &backups, backUpIfDue);
-    }
+    // The daily backup when backup.time has passed, checked hourly off the till's thread.
+    lt::BackupRunner backups(path, clock);
+    if (!parser.isSet(QStringLiteral("measure-startup")))
+        backups.start();
     // A new offer, gift or tier shows at once for the member on screen.
     QObject::connect(&automations, &lt::AutomationRunner::passFinished, &window, &lt::ui::TillWindow::refreshMember);
     if (!parser.isSet(QStringLiteral("measure-startup")))
@@ -132,7 +118,5 @@ int main(int argc, char* argv[])
         });
         probe->start(0);
     }
-    const int code = app.exec();
-    QThreadPool::globalInstance()->waitForDone(); // a backup under way finishes before its clock goes
-    return code;
+    return app.exec();
 }

@@ -14,9 +14,9 @@ namespace lt {
 class BackupSchedule
 {
 public:
-    explicit BackupSchedule(QTime at, QTimeZone zone = QTimeZone::systemTimeZone())
+    explicit BackupSchedule(QTime at, const QTimeZone& zone = QTimeZone::systemTimeZone())
         : m_at(at)
-        , m_zone(std::move(zone))
+        , m_zone(zone)
     {
     }
 
