@@ -73,8 +73,8 @@ const QList<SettingSpec>& SettingsSchema::all()
          "0600); empty: a backups folder beside the store",
          ItOnly},
         {"backup.time", Till, Time, "02:30",
-         "The local time of day after which the day's backup is made, by a running till or by backup --if-due (the "
-         "package's timer)",
+         "The local time of day after which the day's backup is made, by a running till or by backup --if-due (from "
+         "a timer)",
          ItOnly},
         {"backup.keep", Till, Integer, "14", "How many daily backups are kept; older ones are deleted", ItOnly, 1, 365},
     };
