@@ -1,7 +1,5 @@
 #include "ui/TillPreferences.h"
 
-#include <QSysInfo>
-
 namespace lt::ui {
 
 QString TillPreferences::language() const
@@ -36,8 +34,7 @@ qint32 TillPreferences::serialScannerBaudRate() const
 
 QString TillPreferences::tillName() const
 {
-    const QString name = m_settings.value(QStringLiteral("till.name"));
-    return name.isEmpty() ? QSysInfo::machineHostName() : name;
+    return m_settings.tillName();
 }
 
 std::optional<QString> TillPreferences::lockedAt(const QString& key) const

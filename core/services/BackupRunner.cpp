@@ -3,8 +3,6 @@
 #include "core/common/Logging.h"
 #include "core/store/StoreBackups.h"
 
-#include <QThreadPool>
-
 #include <chrono>
 
 namespace lt {
@@ -14,13 +12,14 @@ BackupRunner::BackupRunner(QString storePath, const Clock& clock, QObject* paren
     , m_path(std::move(storePath))
     , m_clock(clock)
 {
+    m_pool.setMaxThreadCount(1);
     connect(&m_hourly, &QTimer::timeout, this, &BackupRunner::checkInBackground);
 }
 
 BackupRunner::~BackupRunner()
 {
     m_hourly.stop();
-    QThreadPool::globalInstance()->waitForDone();
+    m_pool.waitForDone();
 }
 
 void BackupRunner::start()
@@ -31,7 +30,7 @@ void BackupRunner::start()
 
 void BackupRunner::checkInBackground()
 {
-    QThreadPool::globalInstance()->start([path = m_path, &clock = m_clock] {
+    m_pool.start([path = m_path, &clock = m_clock] {
         if (auto written = StoreBackups::backUpStoreIfDue(path, clock); !written)
             qCWarning(lcStore) << "no backup:" << written.error().message;
     });

@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QThreadPool>
 #include <QTimer>
 
 namespace lt {
@@ -17,7 +18,7 @@ class BackupRunner : public QObject
 
 public:
     BackupRunner(QString storePath, const Clock& clock, QObject* parent = nullptr);
-    ~BackupRunner() override; // waits for a backup under way
+    ~BackupRunner() override; // waits for a backup under way (one at most)
 
     void start();
 
@@ -27,6 +28,7 @@ private:
     QString m_path;
     const Clock& m_clock;
     QTimer m_hourly;
+    QThreadPool m_pool; // its own: closing the till waits for a backup under way, not for other work
 };
 
 } // namespace lt

@@ -1,14 +1,13 @@
 #include "core/services/LoyaltyEngine.h"
 
+#include "core/settings/TillSettings.h"
 #include "core/store/ProgramRepository.h"
 #include "core/store/StoreSettings.h"
-
-#include <QSysInfo>
 
 namespace lt {
 
 LoyaltyEngine::LoyaltyEngine(Database& db, const Clock& clock)
-    : m_context {db, clock, LoyaltyProgram::defaultProgram(), PhoneNumberNormalizer(), QSysInfo::machineHostName()}
+    : m_context {db, clock, LoyaltyProgram::defaultProgram(), PhoneNumberNormalizer(), TillSettings().tillName()}
     , m_members(m_context)
     , m_enrollment(m_context)
     , m_accrual(m_context)

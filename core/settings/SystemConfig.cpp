@@ -52,6 +52,15 @@ SystemConfig SystemConfig::load(const QString& folder, std::optional<uint> polic
     config.m_presets = base;
     config.m_presets.insert(dropIns); // conf.d overrides the main file
     config.addLayer(confFiles(dir.filePath(QStringLiteral("policy.d"))), config.m_locks, true);
+    // Moving the folder (LOYALTYTILL_CONFIG_DIR) never escapes root's locks: those of /etc/loyaltytill apply as well,
+    // and win.
+    if (config.m_folder != QLatin1String(DefaultFolder) && !policyOwner) {
+        SystemConfig system;
+        system.m_folder = QString::fromLatin1(DefaultFolder);
+        system.addLayer(confFiles(system.m_folder + QStringLiteral("/policy.d")), system.m_locks, true);
+        config.m_locks.insert(system.m_locks);
+        config.m_problems << system.m_problems;
+    }
     return config;
 }
 
@@ -137,6 +146,15 @@ void SystemConfig::addLayer(const QStringList& files, QHash<QString, ConfigEntry
         QStringList places;
         for (const ConfigEntry& entry : entries)
             places << entry.place();
+        if (policy) { // a lock stays a lock: the last file by name decides, as for drop-ins elsewhere
+            layer.insert(key, entries.last());
+            m_problems << ConfigProblem {
+                entries.last().file, entries.last().line,
+                QCoreApplication::translate("SystemConfig",
+                                            "'%1' is locked to different values in %2; the last is used.")
+                    .arg(key, places.join(QStringLiteral(", ")))};
+            continue;
+        }
         m_problems << ConfigProblem {
             entries.last().file, entries.last().line,
             QCoreApplication::translate("SystemConfig",

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QSettings>
+#include <QSysInfo>
 
 namespace lt {
 
@@ -73,6 +74,12 @@ Result<void> TillSettings::set(const QString& key, const QString& value)
         return Error::storage(
             QCoreApplication::translate("TillSettings", "The settings file %1 cannot be written.").arg(fileName()));
     return {};
+}
+
+QString TillSettings::tillName() const
+{
+    const QString name = value(QStringLiteral("till.name"));
+    return name.isEmpty() ? QSysInfo::machineHostName() : name;
 }
 
 QString TillSettings::fileName() const

@@ -29,6 +29,8 @@ public:
     // Refused when IT locked the key; nothing is written on any error.
     Result<void> set(const QString& key, const QString& value);
     QString fileName() const;
+    // till.name, or the machine's name when it is empty: what sales and reports record as the till.
+    QString tillName() const;
 
 private:
     std::unique_ptr<QSettings> m_settings;

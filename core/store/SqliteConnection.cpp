@@ -116,10 +116,7 @@ SqliteStatement& SqliteStatement::bind(int index, const QVariant& value)
     default:
         break;
     }
-    const QString text = value.toString();
-    if (text.isNull())
-        return bindNull(index);
-    const QByteArray utf8 = text.toUtf8();
+    const QByteArray utf8 = value.toString().toUtf8(); // a null string is '', as Qt SQL binds it
     sqlite3_bind_text(m_statement, index, utf8.isEmpty() ? "" : utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
     return *this;
 }

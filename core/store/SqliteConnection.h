@@ -66,9 +66,9 @@ public:
 
     bool isValid() const { return m_statement != nullptr; }
     SqliteStatement& bind(int index, qint64 value);
-    SqliteStatement& bind(int index, const QByteArray& utf8); // empty binds NULL
+    SqliteStatement& bind(int index, const QByteArray& utf8); // a null array binds NULL
     SqliteStatement& bindNull(int index);
-    // As Qt SQL binds it: integers and booleans as integers, a null variant or null string as NULL, the rest as text.
+    // As Qt SQL binds it: integers and booleans as integers, an invalid or null variant as NULL, the rest as text.
     SqliteStatement& bind(int index, const QVariant& value);
     Result<void> run(const QString& what); // step to completion, then reset
     // Steps through every row, calling onRow for each (its columns read with sqlite3_column_*), then resets.

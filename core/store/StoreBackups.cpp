@@ -63,9 +63,13 @@ Result<WrittenBackup> StoreBackups::backUp()
 
 Result<std::optional<WrittenBackup>> StoreBackups::backUpIfDue()
 {
-    const QList<BackupFile> backups = BackupFolder(m_settings.folder).list();
-    const std::optional<QDateTime> newest =
-        backups.isEmpty() ? std::nullopt : std::optional<QDateTime>(backups.first().takenUtc);
+    // Only a daily backup counts: a copy taken before a restore (maybe of a damaged store) or an upgrade is no
+    // substitute for the day's.
+    std::optional<QDateTime> newest;
+    for (const BackupFile& backup : BackupFolder(m_settings.folder).list()) {
+        if (backup.kind == BackupFile::Kind::Daily && (!newest || backup.takenUtc > *newest))
+            newest = backup.takenUtc;
+    }
     if (!BackupSchedule(m_settings.time).isDue(m_clock.nowUtc(), newest))
         return std::optional<WrittenBackup>();
     LT_TRY_ASSIGN(WrittenBackup written, backUp());

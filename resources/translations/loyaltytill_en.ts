@@ -1964,6 +1964,10 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
         <source>&apos;%1&apos; is given different values in %2; none of them is used, the value below them is.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is locked to different values in %2; the last is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TierService</name>

@@ -1966,6 +1966,10 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
         <source>&apos;%1&apos; is given different values in %2; none of them is used, the value below them is.</source>
         <translation>«%1» recibe valores distintos en %2; no se usa ninguno, sino el de la capa inferior.</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is locked to different values in %2; the last is used.</source>
+        <translation>«%1» está bloqueado con valores distintos en %2; se usa el último.</translation>
+    </message>
 </context>
 <context>
     <name>TierService</name>

@@ -36,6 +36,7 @@ private slots:
     void badLinesAreReportedAndFallBack();
     void duplicatesAcrossDropInsFallBack();
     void untrustedPolicyFilesLockNothing();
+    void conflictingLocksKeepTheLastFile();
     void oversizedFileIsIgnored();
     void storeSettingsReadThroughTheLayers();
     void lockedStoreSettingIsRefused();
@@ -179,6 +180,16 @@ void TestSystemConfig::untrustedPolicyFilesLockNothing()
     config = SystemConfig::load(folder(), uint(::geteuid()) + 1);
     QVERIFY(reported(config, QStringLiteral("good.conf"), 0, QStringLiteral("Not owned by")));
     QVERIFY(!config.lock(QStringLiteral("store.name")));
+}
+
+void TestSystemConfig::conflictingLocksKeepTheLastFile()
+{
+    // Unlike presets, a key two policy files lock differently stays locked: a conflict must not unlock it.
+    write(QStringLiteral("policy.d/10-base.conf"), "till.idle_lock_seconds = 300\n");
+    write(QStringLiteral("policy.d/50-site.conf"), "till.idle_lock_seconds = 120\n");
+    const SystemConfig config = load();
+    QVERIFY(reported(config, QStringLiteral("50-site.conf"), 1, QStringLiteral("10-base.conf:1")));
+    QCOMPARE(config.lock(QStringLiteral("till.idle_lock_seconds"))->value, QStringLiteral("120"));
 }
 
 void TestSystemConfig::oversizedFileIsIgnored()
