@@ -5,6 +5,7 @@
 #include "core/settings/TillSettings.h"
 #include "core/store/SchemaMigrator.h"
 #include "core/store/SqliteConnection.h"
+#include "core/store/SqliteHeader.h"
 #include "core/store/StoreBackups.h"
 
 #include <QAtomicInteger>
@@ -34,8 +35,8 @@ Result<void> checkHeader(const QString& path)
                                   .arg(path, file.errorString()));
     if (file.size() == 0)
         return {};
-    const QByteArray header = file.read(16);
-    if (header != QByteArray("SQLite format 3\0", 16))
+    const SqliteHeader header = SqliteHeader::read(file);
+    if (!header.isSqlite)
         return Error::corrupt(
             QCoreApplication::translate("Database", "%1 is not a LoyaltyTill database (it is not an SQLite file).")
                 .arg(path));
@@ -43,22 +44,11 @@ Result<void> checkHeader(const QString& path)
         return Error::corrupt(QCoreApplication::translate("Database", "The database file %1 is truncated.").arg(path));
     // An SQLite file is a whole number of pages, and at least as many as its header counts (when that count is
     // current and no write-ahead log holds newer pages). quick_check does not notice a short last page.
-    file.seek(0);
-    const QByteArray page1 = file.read(100);
-    auto bigEndian = [&page1](int offset, int bytes) {
-        quint32 value = 0;
-        for (int i = 0; i < bytes; ++i)
-            value = (value << 8) | quint8(page1.at(offset + i));
-        return value;
-    };
-    const quint32 rawPageSize = page1.size() == 100 ? bigEndian(16, 2) : 0;
-    const qint64 pageSize = rawPageSize == 1 ? 65536 : qint64(rawPageSize);
-    if (pageSize < 512 || (pageSize & (pageSize - 1)) != 0 || file.size() % pageSize != 0)
+    if (!header.wholePages(file.size()))
         return Error::corrupt(QCoreApplication::translate("Database", "The database file %1 is truncated.").arg(path));
-    const qint64 pages = bigEndian(28, 4);
-    const bool countIsCurrent = bigEndian(92, 4) == bigEndian(24, 4);
     const QFileInfo wal(path + QStringLiteral("-wal"));
-    if (countIsCurrent && pages > 0 && file.size() < pages * pageSize && (!wal.exists() || wal.size() == 0))
+    if (header.countIsCurrent && header.pages > 0 && file.size() < header.pages * header.pageSize
+        && (!wal.exists() || wal.size() == 0))
         return Error::corrupt(QCoreApplication::translate("Database", "The database file %1 is truncated.").arg(path));
     return {};
 }

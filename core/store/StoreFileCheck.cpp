@@ -1,6 +1,7 @@
 #include "core/store/StoreFileCheck.h"
 
 #include "core/store/SchemaMigrator.h"
+#include "core/store/SqliteHeader.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
@@ -23,23 +24,13 @@ Result<qint64> checkShape(const QString& path)
     if (!file.open(QIODevice::ReadOnly))
         return Error::storage(
             QCoreApplication::translate("StoreFileCheck", "Cannot read %1: %2").arg(path, file.errorString()));
-    const QByteArray page1 = file.read(100);
-    if (!page1.startsWith(QByteArray("SQLite format 3\0", 16)))
+    const SqliteHeader header = SqliteHeader::read(file);
+    if (!header.isSqlite)
         return Error::corrupt(
             QCoreApplication::translate("StoreFileCheck", "%1 is not a LoyaltyTill store (it is not an SQLite file).")
                 .arg(path));
-    auto bigEndian = [&page1](int offset, int bytes) {
-        quint32 value = 0;
-        for (int i = 0; i < bytes; ++i)
-            value = (value << 8) | quint8(page1.at(offset + i));
-        return value;
-    };
     const qint64 size = file.size();
-    const quint32 rawPageSize = page1.size() == 100 ? bigEndian(16, 2) : 0;
-    const qint64 pageSize = rawPageSize == 1 ? 65536 : qint64(rawPageSize);
-    const bool countIsCurrent = page1.size() == 100 && bigEndian(92, 4) == bigEndian(24, 4);
-    if (size < 512 || pageSize < 512 || (pageSize & (pageSize - 1)) != 0 || size % pageSize != 0
-        || (countIsCurrent && size < qint64(bigEndian(28, 4)) * pageSize))
+    if (size < 512 || !header.wholePages(size) || (header.countIsCurrent && size < header.pages * header.pageSize))
         return Error::corrupt(
             QCoreApplication::translate("StoreFileCheck", "%1 is truncated: it is not a whole SQLite file.").arg(path));
     return size;
