@@ -77,6 +77,17 @@ const QList<SettingSpec>& SettingsSchema::all()
          "a timer)",
          ItOnly},
         {"backup.keep", Till, Integer, "14", "How many daily backups are kept; older ones are deleted", ItOnly, 1, 365},
+        {"square.token_store", Till, Choice, "keychain",
+         "Where this till keeps the Square token: the user's keychain, or on a kiosk till an encrypted systemd "
+         "credential (/etc/loyaltytill/credentials/square-token.cred) that only the till's service can read",
+         ItOnly, 0, 0, "keychain|systemd-credential"},
+        {"log.level", Till, Choice, "info",
+         "The least important messages written to the journal (or, on Windows, the log file): warning, info or debug",
+         ItOnly, 0, 0, "warning|info|debug"},
+        {"log.rules", Till, Text, "",
+         "Finer rules per area in Qt's form, separated by semicolons, such as loyaltytill.sync.debug=true; they come "
+         "after log.level",
+         ItOnly, 0, 0, "", 500},
     };
     return list;
 }
