@@ -14,11 +14,11 @@
 namespace lt {
 
 namespace {
-const QRegularExpression& backupName()
+QRegularExpression backupName(const QString& stem)
 {
-    static const QRegularExpression pattern(QStringLiteral(
-        R"(^loyaltytill-(\d{8}-\d{6})(?:-before-(?:schema-(\d{1,4})|(restore)))?(?:-(\d{1,4}))?\.sqlite$)"));
-    return pattern;
+    return QRegularExpression(
+        QLatin1Char('^') + QRegularExpression::escape(stem)
+        + QStringLiteral(R"(-(\d{8}-\d{6})(?:-before-(?:schema-(\d{1,4})|(restore)))?(?:-(\d{1,4}))?\.sqlite$)"));
 }
 } // namespace
 
@@ -26,8 +26,22 @@ BackupFolder BackupFolder::forStore(const QString& storePath)
 {
     const QString configured = TillSettings().value(QStringLiteral("backup.folder"));
     if (!configured.isEmpty())
-        return BackupFolder(configured);
-    return BackupFolder(QFileInfo(storePath).absoluteDir().filePath(QStringLiteral("backups")));
+        return BackupFolder(configured, stemFor(storePath));
+    return BackupFolder(QFileInfo(storePath).absoluteDir().filePath(QStringLiteral("backups")), stemFor(storePath));
+}
+
+QString BackupFolder::stemFor(const QString& storePath)
+{
+    QString name = QFileInfo(storePath).fileName();
+    if (name.endsWith(QStringLiteral(".sqlite")))
+        name.chop(7);
+    for (QChar& c : name) {
+        const bool plain = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'.'
+            || c == u'_' || c == u'-';
+        if (!plain)
+            c = u'_';
+    }
+    return name.isEmpty() ? QStringLiteral("loyaltytill") : name;
 }
 
 Result<void> BackupFolder::prepare() const
@@ -52,7 +66,7 @@ Result<void> BackupFolder::prepare() const
 
 QString BackupFolder::newPath(const QDateTime& utc, const QString& purpose) const
 {
-    const QString stem = QStringLiteral("loyaltytill-") + utc.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss"))
+    const QString stem = m_stem + QLatin1Char('-') + utc.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss"))
         + (purpose.isEmpty() ? QString() : QLatin1Char('-') + purpose);
     const QDir dir(m_path);
     // After the highest number taken in that second, never in a gap: a name freed by pruning would make the newest
@@ -69,10 +83,10 @@ QString BackupFolder::newPath(const QDateTime& utc, const QString& purpose) cons
                                      : stem + QStringLiteral("-%1.sqlite").arg(highest + 1));
 }
 
-std::optional<BackupFile> BackupFolder::parse(const QString& path)
+std::optional<BackupFile> BackupFolder::parse(const QString& path, const QString& storeStem)
 {
     const QFileInfo info(path);
-    const QRegularExpressionMatch match = backupName().match(info.fileName());
+    const QRegularExpressionMatch match = backupName(storeStem).match(info.fileName());
     if (!match.hasMatch())
         return std::nullopt;
     BackupFile file;
@@ -97,9 +111,9 @@ QList<BackupFile> BackupFolder::list() const
 {
     QList<BackupFile> files;
     const QFileInfoList entries =
-        QDir(m_path).entryInfoList({QStringLiteral("loyaltytill-*.sqlite")}, QDir::Files | QDir::Hidden);
+        QDir(m_path).entryInfoList({m_stem + QStringLiteral("-*.sqlite")}, QDir::Files | QDir::Hidden);
     for (const QFileInfo& entry : entries) {
-        if (std::optional<BackupFile> file = parse(entry.absoluteFilePath()))
+        if (std::optional<BackupFile> file = parse(entry.absoluteFilePath(), m_stem))
             files << *file;
     }
     std::sort(files.begin(), files.end(), [](const BackupFile& a, const BackupFile& b) {

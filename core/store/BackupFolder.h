@@ -9,9 +9,9 @@
 
 namespace lt {
 
-// One backup in the folder, known by its name:
-// loyaltytill-YYYYMMDD-HHMMSS[-before-schema-N|-before-restore][-K].sqlite, the time in UTC. A file only gets such a
-// name once it was verified (see DatabaseBackup::writeVerifiedTo).
+// One backup in the folder, known by its name: STORE-YYYYMMDD-HHMMSS[-before-schema-N|-before-restore][-K].sqlite,
+// STORE the store file's name without .sqlite (loyaltytill for the default store), the time in UTC. A file only gets
+// such a name once it was verified (see DatabaseBackup::writeVerifiedTo).
 struct BackupFile
 {
     enum class Kind {
@@ -27,19 +27,25 @@ struct BackupFile
     qint64 bytes = 0;
 };
 
-// The folder the backups of one store go to: backup.folder, or a `backups` folder beside the store. Created private
-// (0700); only files whose names are a backup's are listed or ever deleted.
+// The backups of one store in their folder: backup.folder, or a `backups` folder beside the store. Created private
+// (0700); only files whose names are this store's backups are listed or ever deleted, so that stores sharing a
+// folder never see, prune or restore each other's.
 class BackupFolder
 {
 public:
-    explicit BackupFolder(QString path)
+    explicit BackupFolder(QString path, QString storeStem = QStringLiteral("loyaltytill"))
         : m_path(std::move(path))
+        , m_stem(std::move(storeStem))
     {
     }
     // The configured folder (backup.folder), else `backups` beside the store.
     static BackupFolder forStore(const QString& storePath);
+    // What the store's backups are named after: its file name without .sqlite, any character outside
+    // [A-Za-z0-9._-] replaced by '_'.
+    static QString stemFor(const QString& storePath);
 
     const QString& path() const { return m_path; }
+    const QString& storeStem() const { return m_stem; }
     // Creates the folder (mode 0700) when it is missing and checks that it can be written.
     Result<void> prepare() const;
     // A new backup's full path for the moment `utc`; `purpose` ("before-schema-8", "before-restore") or empty for a
@@ -50,10 +56,13 @@ public:
     // Deletes the daily backups beyond the newest `keep`; returns the paths deleted.
     Result<QStringList> prune(int keep) const;
 
-    static std::optional<BackupFile> parse(const QString& path);
+    // A backup of the store named `storeStem`, or nothing when the file's name is not one.
+    static std::optional<BackupFile> parse(const QString& path,
+                                           const QString& storeStem = QStringLiteral("loyaltytill"));
 
 private:
     QString m_path;
+    QString m_stem;
 };
 
 } // namespace lt

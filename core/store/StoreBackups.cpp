@@ -13,7 +13,9 @@ BackupSettings BackupSettings::forStore(const QString& storePath)
 {
     const TillSettings settings;
     BackupSettings resolved;
-    resolved.folder = BackupFolder::forStore(storePath).path();
+    const BackupFolder folder = BackupFolder::forStore(storePath);
+    resolved.folder = folder.path();
+    resolved.storeStem = folder.storeStem();
     const QTime time = QTime::fromString(settings.value(QStringLiteral("backup.time")), QStringLiteral("HH:mm"));
     if (time.isValid())
         resolved.time = time;
@@ -30,7 +32,7 @@ StoreBackups::StoreBackups(Database& db, BackupSettings settings, const Clock& c
 
 Result<WrittenBackup> StoreBackups::write(const QString& purpose)
 {
-    const BackupFolder folder(m_settings.folder);
+    const BackupFolder folder = m_settings.backupFolder();
     LT_TRY(folder.prepare());
     QString path;
     Result<StoreFileFacts> facts = Error::internal(QString());
@@ -45,7 +47,7 @@ Result<WrittenBackup> StoreBackups::write(const QString& purpose)
     LT_TRY(facts);
     WrittenBackup written;
     written.facts = *facts;
-    const std::optional<BackupFile> file = BackupFolder::parse(path);
+    const std::optional<BackupFile> file = BackupFolder::parse(path, folder.storeStem());
     if (!file)
         return Error::internal(
             QStringLiteral("A backup was written under a name that is not a backup's: %1").arg(path));
@@ -57,7 +59,7 @@ Result<WrittenBackup> StoreBackups::write(const QString& purpose)
 Result<WrittenBackup> StoreBackups::backUp()
 {
     LT_TRY_ASSIGN(WrittenBackup written, write(QString()));
-    LT_TRY_ASSIGN(written.pruned, BackupFolder(m_settings.folder).prune(m_settings.keep));
+    LT_TRY_ASSIGN(written.pruned, m_settings.backupFolder().prune(m_settings.keep));
     return written;
 }
 
@@ -66,7 +68,7 @@ Result<std::optional<WrittenBackup>> StoreBackups::backUpIfDue()
     // Only a daily backup counts: a copy taken before a restore (maybe of a damaged store) or an upgrade is no
     // substitute for the day's.
     std::optional<QDateTime> newest;
-    for (const BackupFile& backup : BackupFolder(m_settings.folder).list()) {
+    for (const BackupFile& backup : m_settings.backupFolder().list()) {
         if (backup.kind == BackupFile::Kind::Daily && (!newest || backup.takenUtc > *newest))
             newest = backup.takenUtc;
     }

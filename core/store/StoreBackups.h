@@ -17,10 +17,12 @@ class Database;
 struct BackupSettings
 {
     QString folder;
+    QString storeStem = QStringLiteral("loyaltytill"); // the store's backups are named after its file
     QTime time = QTime(2, 30);
     int keep = 14;
 
     static BackupSettings forStore(const QString& storePath);
+    BackupFolder backupFolder() const { return BackupFolder(folder, storeStem); }
 };
 
 // A backup that was written and verified.

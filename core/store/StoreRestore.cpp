@@ -200,7 +200,7 @@ Result<RestorePlan> StoreRestore::plan(const QString& file, const QString& store
 
 Result<RestoreOutcome> StoreRestore::apply(const RestorePlan& plan, const BackupSettings& settings, const Clock& clock)
 {
-    const BackupFolder folder(settings.folder);
+    const BackupFolder folder = settings.backupFolder();
     LT_TRY(folder.prepare());
     const QFileInfo store(plan.store);
     if (!plan.storeExists)

@@ -81,7 +81,7 @@ private slots:
         CLI_VERIFY_OK(run);
         const QString file = run.json.value(u"file"_s).toString();
         QCOMPARE(QFileInfo(file).absolutePath(), QFileInfo(backups()).absoluteFilePath());
-        QVERIFY2(QFileInfo(file).fileName().contains(QRegularExpression(u"^loyaltytill-\\d{8}-\\d{6}\\.sqlite$"_s)),
+        QVERIFY2(QFileInfo(file).fileName().contains(QRegularExpression(u"^store-\\d{8}-\\d{6}\\.sqlite$"_s)),
                  qPrintable(file));
         QCOMPARE(run.json.value(u"members"_s).toInt(), 1);
         QCOMPARE(run.json.value(u"schema_version"_s).toInt(),

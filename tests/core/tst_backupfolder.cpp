@@ -151,6 +151,30 @@ private slots:
             QVERIFY2(QFileInfo::exists(path), qPrintable(path));
     }
 
+    // Two stores backing up into one shared folder (backup.folder set for the machine): each lists, prunes and would
+    // restore only its own backups.
+    void storesSharingAFolderKeepTheirBackupsApart()
+    {
+        QTemporaryDir dir;
+        const BackupFolder shop(dir.path(), BackupFolder::stemFor(u"/srv/a/shop.sqlite"_s));
+        const BackupFolder cafe(dir.path(), BackupFolder::stemFor(u"/srv/b/cafe.sqlite"_s));
+        QCOMPARE(BackupFolder::forStore(u"/srv/a/shop.sqlite"_s).storeStem(), u"shop"_s);
+        QCOMPARE(BackupFolder::stemFor(u"/srv/c/caf\u00e9 2.sqlite"_s), u"caf__2"_s);
+        QCOMPARE(BackupFolder::stemFor(u"/srv/d/.sqlite"_s), u"loyaltytill"_s);
+        const QDateTime start = utc("2024-03-01T02:30:00Z");
+        for (int day = 0; day < 3; ++day) {
+            QVERIFY(touch(shop.newPath(start.addDays(day))));
+            QVERIFY(touch(cafe.newPath(start.addDays(day).addSecs(60))));
+        }
+        QCOMPARE(QFileInfo(shop.list().first().path).fileName(), u"shop-20240303-023000.sqlite"_s);
+        QCOMPARE(cafe.list().size(), 3);
+        LT_VERIFY_OK(shop.prune(1));
+        QCOMPARE(shop.list().size(), 1);
+        QCOMPARE(cafe.list().size(), 3);
+        QVERIFY(!BackupFolder::parse(dir.filePath(u"cafe-20240301-023100.sqlite"_s), u"shop"_s));
+        QVERIFY(BackupFolder::parse(dir.filePath(u"cafe-20240301-023100.sqlite"_s), u"cafe"_s));
+    }
+
     void prepareCreatesAPrivateFolder()
     {
         QTemporaryDir dir;

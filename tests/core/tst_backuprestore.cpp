@@ -59,6 +59,7 @@ private:
     {
         BackupSettings settings;
         settings.folder = store.filePath(u"backups"_s);
+        settings.storeStem = u"store"_s;
         settings.keep = 3;
         return settings;
     }
@@ -86,7 +87,7 @@ private slots:
         LT_VERIFY_OK(store.enroll(u"+12125550142"_s, u"Ann"_s));
         const auto written = StoreBackups(store.db(), settingsFor(store), store.clock()).backUp();
         LT_VERIFY_OK(written);
-        QCOMPARE(QFileInfo(written->file.path).fileName(), u"loyaltytill-20240301-120000.sqlite"_s);
+        QCOMPARE(QFileInfo(written->file.path).fileName(), u"store-20240301-120000.sqlite"_s);
         QCOMPARE(written->facts.members, 1);
         QCOMPARE(written->facts.schemaVersion, lt::SchemaMigrator::CurrentVersion);
         QCOMPARE(QFileInfo(written->file.path).permissions() & NotOwner, QFile::Permissions());
@@ -108,7 +109,7 @@ private slots:
             QCOMPARE(written->pruned.size(), day < 3 ? 0 : 1);
             store.clock().advance(24 * 3600 * 1000LL);
         }
-        QCOMPARE(BackupFolder(settingsFor(store).folder).list().size(), 3);
+        QCOMPARE(settingsFor(store).backupFolder().list().size(), 3);
     }
 
     void backUpIfDueOncePerDay()
@@ -130,7 +131,7 @@ private slots:
         auto third = backups.backUpIfDue();
         LT_VERIFY_OK(third);
         QVERIFY(third->has_value());
-        QCOMPARE(BackupFolder(settings.folder).list().size(), 2);
+        QCOMPARE(settings.backupFolder().list().size(), 2);
     }
 
     // What a running till calls every hour, from a worker thread: a connection of its own, a backup when due.
@@ -170,7 +171,7 @@ private slots:
         auto db = Database::open(path);
         LT_VERIFY_OK(db);
         QCOMPARE((*db)->schemaVersion(), lt::SchemaMigrator::CurrentVersion);
-        const QList<BackupFile> backups = BackupFolder(dir.filePath(u"backups"_s)).list();
+        const QList<BackupFile> backups = BackupFolder(dir.filePath(u"backups"_s), u"store"_s).list();
         QCOMPARE(backups.size(), 1);
         QCOMPARE(backups.first().kind, BackupFile::Kind::BeforeSchema);
         QCOMPARE(backups.first().schema, lt::SchemaMigrator::CurrentVersion);
@@ -182,7 +183,7 @@ private slots:
         // A store already current is not backed up again when opened.
         db->reset();
         LT_VERIFY_OK(Database::open(path));
-        QCOMPARE(BackupFolder(dir.filePath(u"backups"_s)).list().size(), 1);
+        QCOMPARE(BackupFolder(dir.filePath(u"backups"_s), u"store"_s).list().size(), 1);
     }
 
     // Without its backup, the upgrade is refused and the file is left as it was.
@@ -282,7 +283,7 @@ private slots:
         QCOMPARE(store.number("SELECT count(*) FROM members"), 2);
         LT_VERIFY_OK(store.enroll(u"+12125550144"_s, u"Cy"_s));
         QCOMPARE(store.db().scalar(u"PRAGMA journal_mode"_s)->toString(), u"wal"_s);
-        QCOMPARE(BackupFolder(settingsFor(store).folder).list().size(), 1);
+        QCOMPARE(settingsFor(store).backupFolder().list().size(), 1);
     }
 
     // A store SQLite cannot read is copied as it is, then replaced.
