@@ -1,6 +1,7 @@
 #include "core/store/BackupFolder.h"
 
 #include "core/settings/TillSettings.h"
+#include "core/store/FileOwnership.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -57,6 +58,7 @@ Result<void> BackupFolder::prepare() const
                 QCoreApplication::translate("BackupFolder", "Cannot create the backup folder %1.").arg(m_path));
         // Backups hold members' personal data: the folder is the owner's alone.
         QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        FileOwnership::matchOwner(m_path, QFileInfo(m_path).absolutePath());
     }
     if (!QFileInfo(m_path).isWritable())
         return Error::storage(

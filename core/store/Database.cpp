@@ -3,6 +3,7 @@
 #include "core/common/Clock.h"
 #include "core/common/Logging.h"
 #include "core/settings/TillSettings.h"
+#include "core/store/FileOwnership.h"
 #include "core/store/SchemaMigrator.h"
 #include "core/store/SqliteConnection.h"
 #include "core/store/SqliteHeader.h"
@@ -140,6 +141,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
             return Error::storage(QCoreApplication::translate("Database", "Cannot create the database file %1: %2")
                                       .arg(path, file.errorString()));
         file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        FileOwnership::matchOwner(path, info.absolutePath()); // root setting up a store in the till user's folder
     }
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
         return Error::storage(

@@ -1,6 +1,7 @@
 #include "core/store/DatabaseBackup.h"
 
 #include "core/store/Database.h"
+#include "core/store/FileOwnership.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
@@ -30,6 +31,7 @@ Result<qint64> DatabaseBackup::writeTo(const QString& path)
             return Error::storage(
                 QCoreApplication::translate("DatabaseBackup", "Cannot create %1: %2").arg(path, file.errorString()));
         file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        FileOwnership::matchOwner(path, info.absolutePath());
     }
     QFile::remove(path + QStringLiteral("-journal"));
     // VACUUM INTO refuses an existing non-empty file; an empty one it overwrites in place.

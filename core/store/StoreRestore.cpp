@@ -2,6 +2,7 @@
 
 #include "core/common/Clock.h"
 #include "core/common/Logging.h"
+#include "core/store/FileOwnership.h"
 #include "core/store/StoreBackups.h"
 
 #include <QAtomicInteger>
@@ -56,6 +57,8 @@ Result<void> copyPrivately(const QString& from, const QString& to)
         return Error::storage(
             QCoreApplication::translate("StoreRestore", "Cannot create %1: %2").arg(to, target.errorString()));
     target.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    // Restored by root, the store (and its copy) stays the till user's: the owner of the folder it lands in.
+    FileOwnership::matchOwner(to, QFileInfo(to).absolutePath());
     bool written = true;
     while (written && !source.atEnd()) {
         const QByteArray chunk = source.read(1 << 20);
@@ -242,6 +245,8 @@ Result<RestoreOutcome> StoreRestore::apply(const RestorePlan& plan, const Backup
         lock.keepStore();
         return copied.error();
     }
+    if (plan.storeExists)
+        FileOwnership::matchOwner(incoming, plan.store);
     for (const QString& suffix : companions())
         QFile::remove(plan.store + suffix);
     // rename() replaces the store in one step (POSIX); Windows refuses to replace an open file, which the lock

@@ -4,6 +4,7 @@
 #include "core/store/StoreBackups.h"
 #include "core/store/StoreFileCheck.h"
 #include "core/store/StoreRestore.h"
+#include "tests/support/FixedClock.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/support/SqlScript.h"
 #include "tests/support/TempStore.h"
@@ -11,9 +12,12 @@
 #include <QDir>
 #include <QFile>
 #include <QTest>
+#include <QTimeZone>
 
 #include <cstdlib>
 #include <ctime>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using lt::BackupFile;
@@ -265,6 +269,44 @@ private slots:
             QVERIFY2(!QFileInfo::exists(store.path() + suffix), qPrintable(suffix));
         LT_VERIFY_OK(store.open());
         QCOMPARE(store.number("SELECT count(*) FROM members"), 1);
+    }
+
+    // IT runs the admin tool as root on a store that is the till user's (a kiosk's service user): the store it
+    // creates, the backup folder and backups, and a restored store all stay that user's, or the till could no longer
+    // open or prune them. Run as root (as CI does), the folder is given to nobody (65534) first.
+    void rootKeepsTheTillUsersOwnership()
+    {
+        QTemporaryDir dir;
+        const QString till = dir.filePath(u"till"_s);
+        QVERIFY(QDir().mkpath(till));
+        const bool root = ::geteuid() == 0;
+        const uid_t owner = root ? 65534 : ::geteuid();
+        if (root)
+            QCOMPARE(::chown(QFile::encodeName(till).constData(), owner, owner), 0);
+        const QString path = QDir(till).filePath(u"store.sqlite"_s);
+        lt::test::FixedClock clock(QDateTime(QDate(2024, 3, 1), QTime(12, 0), QTimeZone::utc()));
+        QString written;
+        {
+            auto db = Database::open(path);
+            LT_VERIFY_OK(db);
+            const auto backup = StoreBackups(**db, BackupSettings::forStore(path), clock).backUp();
+            LT_VERIFY_OK(backup);
+            written = backup->file.path;
+        }
+        const auto ownerOf = [](const QString& file) {
+            struct stat info = {};
+            return ::stat(QFile::encodeName(file).constData(), &info) == 0 ? info.st_uid : uid_t(-1);
+        };
+        QCOMPARE(ownerOf(path), owner);
+        QCOMPARE(ownerOf(QFileInfo(written).absolutePath()), owner);
+        QCOMPARE(ownerOf(written), owner);
+        const auto plan = StoreRestore::plan(written, path);
+        LT_VERIFY_OK(plan);
+        clock.advance(60'000);
+        const auto done = StoreRestore::apply(*plan, BackupSettings::forStore(path), clock);
+        LT_VERIFY_OK(done);
+        QCOMPARE(ownerOf(path), owner);
+        QCOMPARE(ownerOf(done->storeBackup), owner);
     }
 
     void restoreRefusedWhileTheStoreIsOpen()
