@@ -13,7 +13,8 @@ namespace lt::ui {
 Result<std::unique_ptr<Database>> StoreRecovery::open(const QString& storePath, const Database::Options& options)
 {
     auto db = Database::open(storePath, options);
-    if (!db && db.error().kind == ErrorKind::Corrupt && offerNewestBackup(storePath, db.error()))
+    if (!db && db.error().kind == ErrorKind::Corrupt && StoreRestore::mayReplaceWithBackup(storePath)
+        && offerNewestBackup(storePath, db.error()))
         return Database::open(storePath, options);
     return db;
 }

@@ -24,6 +24,7 @@ SqliteHeader SqliteHeader::read(QIODevice& file)
     header.pageSize = size >= 512 && (size & (size - 1)) == 0 ? size : 0;
     header.pages = bigEndian(28, 4);
     header.countIsCurrent = bigEndian(92, 4) == bigEndian(24, 4);
+    header.applicationId = bigEndian(68, 4);
     return header;
 }
 

@@ -3,6 +3,8 @@
 #include "core/common/Clock.h"
 #include "core/common/Logging.h"
 #include "core/store/FileOwnership.h"
+#include "core/store/SchemaMigrator.h"
+#include "core/store/SqliteHeader.h"
 #include "core/store/StoreBackups.h"
 
 #include <QAtomicInteger>
@@ -247,13 +249,27 @@ Result<RestoreOutcome> StoreRestore::apply(const RestorePlan& plan, const Backup
     }
     if (plan.storeExists)
         FileOwnership::matchOwner(incoming, plan.store);
-    for (const QString& suffix : companions())
-        QFile::remove(plan.store + suffix);
+    // The old store's companions are moved aside, not deleted, until the restored store is in place: if that fails
+    // they go back, and the store is as it was.
+    QStringList aside;
+    for (const QString& suffix : companions()) {
+        const QString parked = incoming + suffix + QStringLiteral(".old");
+        QFile::remove(parked);
+        if (QFileInfo::exists(plan.store + suffix) && QFile::rename(plan.store + suffix, parked))
+            aside << suffix;
+    }
     // rename() replaces the store in one step (POSIX); Windows refuses to replace an open file, which the lock
     // holds there, so a Windows build must release it first.
     std::error_code error;
     std::filesystem::rename(std::filesystem::path(QFile::encodeName(incoming).toStdString()),
                             std::filesystem::path(QFile::encodeName(plan.store).toStdString()), error);
+    for (const QString& suffix : aside) {
+        const QString parked = incoming + suffix + QStringLiteral(".old");
+        if (error)
+            QFile::rename(parked, plan.store + suffix);
+        else
+            QFile::remove(parked);
+    }
     if (error) {
         QFile::remove(incoming);
         lock.keepStore();
@@ -277,6 +293,17 @@ std::optional<BackupFile> StoreRestore::newestGoodBackup(const QString& storePat
             return file;
     }
     return std::nullopt;
+}
+
+bool StoreRestore::mayReplaceWithBackup(const QString& storePath)
+{
+    QFile file(storePath);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    if (file.size() < 512)
+        return true;
+    const SqliteHeader header = SqliteHeader::read(file);
+    return header.isSqlite && header.applicationId == quint32(SchemaMigrator::ApplicationId);
 }
 
 } // namespace lt

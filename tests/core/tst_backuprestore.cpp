@@ -11,6 +11,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 #include <QTimeZone>
 
@@ -307,6 +309,40 @@ private slots:
         LT_VERIFY_OK(done);
         QCOMPARE(ownerOf(path), owner);
         QCOMPARE(ownerOf(done->storeBackup), owner);
+    }
+
+    // The till offers a backup in place of a store that is LoyaltyTill's and damaged, never of a file that is
+    // another program's or not SQLite at all (a wrong path).
+    void onlyADamagedStoreIsOfferedABackup()
+    {
+        TempStore store;
+        LT_VERIFY_OK(store.open());
+        store.close();
+        QVERIFY(StoreRestore::mayReplaceWithBackup(store.path()));
+        QFile file(store.path());
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.seek(file.size() / 2));
+        QVERIFY(file.write(QByteArray(4096, '\xff')) == 4096);
+        file.close();
+        LT_VERIFY_ERROR(Database::open(store.path()), ErrorKind::Corrupt);
+        QVERIFY(StoreRestore::mayReplaceWithBackup(store.path()));
+        const QString foreign = store.filePath(u"foreign.sqlite"_s);
+        {
+            QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"foreign"_s);
+            other.setDatabaseName(foreign);
+            QVERIFY(other.open());
+            QVERIFY(QSqlQuery(other).exec(u"CREATE TABLE notes (body TEXT)"_s));
+            other.close();
+        }
+        QSqlDatabase::removeDatabase(u"foreign"_s);
+        QVERIFY(!StoreRestore::mayReplaceWithBackup(foreign));
+        const QString text = store.filePath(u"notes.txt"_s);
+        QVERIFY(writeBytes(text, QByteArray(4096, 'x')));
+        QVERIFY(!StoreRestore::mayReplaceWithBackup(text));
+        const QString cut = store.filePath(u"cut.sqlite"_s);
+        QVERIFY(writeBytes(cut, QByteArray("SQLite format 3\0", 16)));
+        QVERIFY(StoreRestore::mayReplaceWithBackup(cut));
+        QVERIFY(!StoreRestore::mayReplaceWithBackup(store.filePath(u"missing.sqlite"_s)));
     }
 
     void restoreRefusedWhileTheStoreIsOpen()
