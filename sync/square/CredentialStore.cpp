@@ -1,5 +1,7 @@
 #include "sync/square/CredentialStore.h"
 
+#include "core/settings/TillSettings.h"
+
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <qt6keychain/keychain.h>
@@ -31,10 +33,32 @@ Job* prepare(Job* job, const QString& key)
 
 } // namespace
 
+CredentialStore::Kind CredentialStore::configuredKind()
+{
+    return TillSettings().value(QStringLiteral("square.token_store")) == QLatin1String("systemd-credential")
+        ? Kind::SystemdCredential
+        : Kind::Keychain;
+}
+
 CredentialStore::CredentialStore(QString service, QObject* parent)
     : QObject(parent)
     , m_service(std::move(service))
 {
+    if (configuredKind() == Kind::SystemdCredential)
+        m_credential.emplace();
+}
+
+CredentialStore::CredentialStore(SystemdCredential credential, QObject* parent)
+    : QObject(parent)
+    , m_credential(std::move(credential))
+{
+}
+
+template<typename T>
+void CredentialStore::answerLater(std::function<void(Result<T>)> done, Result<T> result)
+{
+    QMetaObject::invokeMethod(
+        this, [done = std::move(done), result = std::move(result)] { done(result); }, Qt::QueuedConnection);
 }
 
 QString CredentialStore::keyFor(const QString& environment, const QString& locationId)
@@ -44,6 +68,8 @@ QString CredentialStore::keyFor(const QString& environment, const QString& locat
 
 void CredentialStore::readToken(const QString& environment, const QString& locationId, ReadCallback done)
 {
+    if (m_credential)
+        return answerLater(std::move(done), m_credential->read()); // one token per machine: no environment or location
     auto* job = prepare(new QKeychain::ReadPasswordJob(m_service, this), keyFor(environment, locationId));
     connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job* finished) {
         if (finished->error() != QKeychain::NoError) {
@@ -63,6 +89,8 @@ void CredentialStore::writeToken(const QString& environment, const QString& loca
                             QStringLiteral("token")));
         return;
     }
+    if (m_credential)
+        return answerLater(std::move(done), m_credential->write(token));
     auto* job = prepare(new QKeychain::WritePasswordJob(m_service, this), keyFor(environment, locationId));
     job->setTextData(token.trimmed());
     connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job* finished) {
@@ -76,6 +104,8 @@ void CredentialStore::writeToken(const QString& environment, const QString& loca
 
 void CredentialStore::removeToken(const QString& environment, const QString& locationId, WriteCallback done)
 {
+    if (m_credential)
+        return answerLater(std::move(done), m_credential->remove());
     auto* job = prepare(new QKeychain::DeletePasswordJob(m_service, this), keyFor(environment, locationId));
     connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job* finished) {
         if (finished->error() != QKeychain::NoError && finished->error() != QKeychain::EntryNotFound)
