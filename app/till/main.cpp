@@ -1,3 +1,4 @@
+#include "app/till/KioskMode.h"
 #include "core/common/ApplicationIdentity.h"
 #include "core/common/Clock.h"
 #include "core/services/AutomationRunner.h"
@@ -27,6 +28,8 @@
 #include <QTimer>
 #include <QWindow>
 
+#include <optional>
+
 int main(int argc, char* argv[])
 {
     QElapsedTimer started;
@@ -47,6 +50,9 @@ int main(int argc, char* argv[])
     parser.addVersionOption();
     parser.addOption(
         {QStringLiteral("database"), QStringLiteral("The store's database file."), QStringLiteral("PATH")});
+    parser.addOption({QStringLiteral("kiosk"),
+                      QStringLiteral("Full screen, and only a manager's PIN closes the till (loyaltytill-kiosk.service "
+                                     "runs it so under Cage).")});
     parser.addOption({QStringLiteral("measure-startup"),
                       QStringLiteral("Print the milliseconds until the till takes keys, then quit (benchmarks).")});
     parser.process(app);
@@ -78,7 +84,11 @@ int main(int argc, char* argv[])
     lt::ui::TillWindow window(**db, **engine, clock);
     window.setSync(&sync);
     window.resize(1100, 720);
-    window.show();
+    std::optional<lt::till::KioskMode> kiosk;
+    if (parser.isSet(QStringLiteral("kiosk")))
+        kiosk.emplace(window, **db, clock);
+    else
+        window.show();
     lt::ui::FocusKeeper::installWhereNeeded(window); // a kiosk's bare X session has no window manager to do it
     sync.start(); // reads the token from the keychain in the background
     // The program's own work (gifts, offers, tiers, expiry) at start and then daily, off the till's thread.
