@@ -180,7 +180,7 @@ mkdir -p "$root/tmp/packages"
 dpkg-deb -R "$deb" "$work/previous"
 sed -i "s/^Version: .*/Version: $previous_version/" "$work/previous/DEBIAN/control"
 previous="$root/tmp/packages/loyaltytill_${previous_version}_$arch.deb"
-logged previous-build dpkg-deb -b "$work/previous" "$previous"
+logged previous-build dpkg-deb -Zgzip -b "$work/previous" "$previous"
 rm -rf "$work/previous"
 cp "$deb" "$root/tmp/packages/"
 
