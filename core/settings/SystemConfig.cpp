@@ -1,6 +1,7 @@
 #include "core/settings/SystemConfig.h"
 
 #include "core/common/Logging.h"
+#include "core/settings/RegistryLayer.h"
 #include "core/settings/SettingsSchema.h"
 
 #include <QCoreApplication>
@@ -8,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QReadWriteLock>
+#include <QSettings>
 
 namespace lt {
 
@@ -32,12 +34,29 @@ QStringList confFiles(const QString& folder)
 QString SystemConfig::folder()
 {
     const QString moved = qEnvironmentVariable("LOYALTYTILL_CONFIG_DIR");
+#ifdef Q_OS_WIN
+    return moved;
+#else
     return moved.isEmpty() ? QString::fromLatin1(DefaultFolder) : moved;
+#endif
+}
+
+SystemConfig SystemConfig::load()
+{
+    SystemConfig config = load(folder());
+#ifdef Q_OS_WIN
+    const std::unique_ptr<QSettings> presets = RegistryLayer::openMachineKey(RegistryLayer::PresetsKey);
+    const std::unique_ptr<QSettings> locks = RegistryLayer::openMachineKey(RegistryLayer::PoliciesKey);
+    config.addMachineLayers(*presets, *locks);
+#endif
+    return config;
 }
 
 SystemConfig SystemConfig::load(const QString& folder, std::optional<uint> policyOwner)
 {
     SystemConfig config;
+    if (folder.isEmpty())
+        return config; // not the current directory, which QDir would read
     config.m_folder = QDir::cleanPath(folder);
     config.m_policyOwner = policyOwner.value_or(
         config.m_folder == QLatin1String(DefaultFolder) ? 0 : QFileInfo(config.m_folder).ownerId());
@@ -52,8 +71,9 @@ SystemConfig SystemConfig::load(const QString& folder, std::optional<uint> polic
     config.m_presets = base;
     config.m_presets.insert(dropIns); // conf.d overrides the main file
     config.addLayer(confFiles(dir.filePath(QStringLiteral("policy.d"))), config.m_locks, true);
+#ifndef Q_OS_WIN
     // Moving the folder (LOYALTYTILL_CONFIG_DIR) never escapes root's locks: those of /etc/loyaltytill apply as well,
-    // and win.
+    // and win. (On Windows the registry's policies play that part: see load().)
     if (config.m_folder != QLatin1String(DefaultFolder) && !policyOwner) {
         SystemConfig system;
         system.m_folder = QString::fromLatin1(DefaultFolder);
@@ -61,7 +81,23 @@ SystemConfig SystemConfig::load(const QString& folder, std::optional<uint> polic
         config.m_locks.insert(system.m_locks);
         config.m_problems << system.m_problems;
     }
+#endif
     return config;
+}
+
+void SystemConfig::addMachineLayers(const QSettings& presets, const QSettings& locks)
+{
+    const auto read = [this](const QSettings& key, const char* path, bool policy) {
+        const ConfigFile::Parsed parsed = RegistryLayer::read(key, QStringLiteral("HKLM\\") + QLatin1String(path));
+        m_problems << parsed.problems;
+        QHash<QString, ConfigEntry> layer;
+        addEntries(parsed.entries, layer, policy);
+        return layer;
+    };
+    QHash<QString, ConfigEntry> machinePresets = read(presets, RegistryLayer::PresetsKey, false);
+    machinePresets.insert(m_presets); // a portable install's folder comes after the machine's presets
+    m_presets = std::move(machinePresets);
+    m_locks.insert(read(locks, RegistryLayer::PoliciesKey, true));
 }
 
 bool SystemConfig::trusted(const QString& file, bool policy)
@@ -93,8 +129,7 @@ bool SystemConfig::trusted(const QString& file, bool policy)
 
 void SystemConfig::addLayer(const QStringList& files, QHash<QString, ConfigEntry>& layer, bool policy)
 {
-    QHash<QString, QList<ConfigEntry>> seen;
-    QStringList order;
+    QList<ConfigEntry> entries;
     for (const QString& path : files) {
         if (!trusted(path, policy))
             continue;
@@ -108,31 +143,39 @@ void SystemConfig::addLayer(const QStringList& files, QHash<QString, ConfigEntry
         }
         const ConfigFile::Parsed parsed = ConfigFile::parse(path, file.read(ConfigFile::MaxBytes + 1));
         m_problems << parsed.problems;
-        for (const ConfigEntry& entry : parsed.entries) {
-            const SettingSpec* spec = SettingsSchema::find(entry.key);
-            if (!spec) {
-                m_problems << ConfigProblem {
-                    path, entry.line,
-                    QCoreApplication::translate("SystemConfig",
-                                                "There is no setting called '%1' (loyaltytill-admin config lists "
-                                                "them); the line is ignored.")
-                        .arg(entry.key)};
-                continue;
-            }
-            auto valid = SettingsSchema::check(*spec, entry.value);
-            if (!valid) {
-                m_problems << ConfigProblem {
-                    path, entry.line,
-                    QCoreApplication::translate("SystemConfig", "%1 The value below it is used.")
-                        .arg(valid.error().message)};
-                continue;
-            }
-            ConfigEntry checked = entry;
-            checked.value = *valid;
-            if (!seen.contains(entry.key))
-                order << entry.key;
-            seen[entry.key] << checked;
+        entries << parsed.entries;
+    }
+    addEntries(entries, layer, policy);
+}
+
+// Each entry checked against the schema, in the order given; a key given twice is settled here.
+void SystemConfig::addEntries(const QList<ConfigEntry>& given, QHash<QString, ConfigEntry>& layer, bool policy)
+{
+    QHash<QString, QList<ConfigEntry>> seen;
+    QStringList order;
+    for (const ConfigEntry& entry : given) {
+        const SettingSpec* spec = SettingsSchema::find(entry.key);
+        if (!spec) {
+            m_problems << ConfigProblem {
+                entry.file, entry.line,
+                QCoreApplication::translate("SystemConfig",
+                                            "There is no setting called '%1' (loyaltytill-admin config lists "
+                                            "them); the line is ignored.")
+                    .arg(entry.key)};
+            continue;
         }
+        auto valid = SettingsSchema::check(*spec, entry.value);
+        if (!valid) {
+            m_problems << ConfigProblem {entry.file, entry.line,
+                                         QCoreApplication::translate("SystemConfig", "%1 The value below it is used.")
+                                             .arg(valid.error().message)};
+            continue;
+        }
+        ConfigEntry checked = entry;
+        checked.value = *valid;
+        if (!seen.contains(entry.key))
+            order << entry.key;
+        seen[entry.key] << checked;
     }
     for (const QString& key : std::as_const(order)) {
         const QList<ConfigEntry>& entries = seen.value(key);
