@@ -22,11 +22,12 @@ int config(CommandContext& c)
             {QStringLiteral("markdown"), &SettingsDocuments::markdownTable},
             {QStringLiteral("conf"), &SettingsDocuments::exampleConfig},
             {QStringLiteral("admx"), &SettingsDocuments::admx},
-            {QStringLiteral("adml"), &SettingsDocuments::adml}};
+            {QStringLiteral("adml"), &SettingsDocuments::adml},
+            {QStringLiteral("wix"), &SettingsDocuments::wixInclude}};
         if (!templates.contains(kind))
-            return c.fail(
-                Error::invalid(QStringLiteral("--template is one of markdown, conf, admx or adml, not '%1'.").arg(kind),
-                               QStringLiteral("template")));
+            return c.fail(Error::invalid(
+                QStringLiteral("--template is one of markdown, conf, admx, adml or wix, not '%1'.").arg(kind),
+                QStringLiteral("template")));
         return c.succeed({{QStringLiteral("template"), templates.value(kind)()}}, templates.value(kind)());
     }
     const QStringList args = c.parser().positionalArguments();
@@ -92,7 +93,8 @@ QList<Command> ConfigCommands::commands()
              p.addOption({QStringLiteral("template"),
                           QStringLiteral("Print a document generated from the settings schema: markdown (the "
                                          "README's table), conf (the example configuration), admx or adml "
-                                         "(the Windows policy template)."),
+                                         "(the Windows policy template), wix (the Windows installer's "
+                                         "properties)."),
                           QStringLiteral("KIND")});
          },
          config},

@@ -1,8 +1,10 @@
 #include "core/settings/SettingsDocuments.h"
 
+#include "core/settings/RegistryLayer.h"
 #include "core/settings/SettingsSchema.h"
 
 #include <QRegularExpression>
+#include <QUuid>
 #include <QXmlStreamWriter>
 
 namespace lt {
@@ -198,6 +200,122 @@ QString SettingsDocuments::adml()
     xml.writeEndElement(); // presentationTable
     xml.writeEndElement(); // resources
     xml.writeEndElement();
+    xml.writeEndDocument();
+    return text.endsWith(QLatin1Char('\n')) ? text : text + QLatin1Char('\n');
+}
+
+QList<const SettingSpec*> SettingsDocuments::installerSettings()
+{
+    QList<const SettingSpec*> list;
+    for (const SettingSpec& spec : SettingsSchema::all()) {
+        // This till's own settings. Not the store's, which live in its database (set once with loyaltytill-admin
+        // settings, or locked by policy); nor where the Square token is kept, which on Windows is always the user's
+        // Credential Manager (a systemd credential is Linux's).
+        if (spec.scope == SettingScope::Till && spec.name() != QLatin1String("square.token_store"))
+            list << &spec;
+    }
+    return list;
+}
+
+QString SettingsDocuments::installerProperty(const SettingSpec& spec)
+{
+    return spec.name().toUpper().replace(QLatin1Char('.'), QLatin1Char('_'));
+}
+
+// Written in the part of WiX 3 that both WiX and Debian's wixl compile (tests/windows builds it with wixl): no
+// SetProperty, no ComponentGroup; a hidden feature of its own holds the components.
+QString SettingsDocuments::wixInclude()
+{
+    const QString key = QString::fromLatin1(RegistryLayer::PresetsKey);
+    // Each component's GUID comes from the registry value it writes, so that it stays the same in every build.
+    const QUuid componentNamespace(QStringLiteral("97460C10-9D64-44B2-AC9C-5B250BEA313A"));
+    const QList<const SettingSpec*> settings = installerSettings();
+    QString text;
+    QXmlStreamWriter xml(&text);
+    xml.setAutoFormatting(true);
+    xml.setAutoFormattingIndent(2);
+    xml.writeStartDocument();
+    xml.writeComment(
+        QStringLiteral(" Generated from the settings schema (loyaltytill-admin config, template wix): do not "
+                       "edit.\n     Each property given to msiexec is written as a REG_SZ value named by "
+                       "its setting under\n     HKLM\\%1; an upgrade keeps the values there, "
+                       "uninstalling removes them.\n     Never a secret: Windows Installer's logs record "
+                       "every property. ")
+            .arg(key));
+    xml.writeStartElement(QStringLiteral("Include"));
+    xml.writeAttribute(QStringLiteral("xmlns"), QStringLiteral("http://schemas.microsoft.com/wix/2006/wi"));
+    const auto registryAttributes = [&](const SettingSpec& spec) {
+        xml.writeAttribute(QStringLiteral("Root"), QStringLiteral("HKLM"));
+        xml.writeAttribute(QStringLiteral("Key"), key);
+        xml.writeAttribute(QStringLiteral("Name"), spec.name());
+    };
+    for (const SettingSpec* spec : settings) {
+        const QString property = installerProperty(*spec);
+        xml.writeComment(QStringLiteral(" %1: %2 ").arg(spec->name(), SettingsSchema::typeName(*spec)));
+        xml.writeEmptyElement(QStringLiteral("Property"));
+        xml.writeAttribute(QStringLiteral("Id"), property);
+        xml.writeAttribute(QStringLiteral("Secure"), QStringLiteral("yes"));
+        // What an earlier install wrote: given back to the property when the command line does not give it.
+        xml.writeStartElement(QStringLiteral("Property"));
+        xml.writeAttribute(QStringLiteral("Id"), property + QStringLiteral("_PREVIOUS"));
+        xml.writeEmptyElement(QStringLiteral("RegistrySearch"));
+        xml.writeAttribute(QStringLiteral("Id"), QStringLiteral("Previous_") + property);
+        registryAttributes(*spec);
+        xml.writeAttribute(QStringLiteral("Type"), QStringLiteral("raw"));
+        xml.writeAttribute(QStringLiteral("Win64"), QStringLiteral("yes"));
+        xml.writeEndElement();
+        xml.writeEmptyElement(QStringLiteral("CustomAction"));
+        xml.writeAttribute(QStringLiteral("Id"), QStringLiteral("Keep_") + property);
+        xml.writeAttribute(QStringLiteral("Property"), property);
+        xml.writeAttribute(QStringLiteral("Value"), QStringLiteral("[%1_PREVIOUS]").arg(property));
+    }
+    // After the registry search and before costing decides the components: each after the one before, since wixl
+    // scatters actions that all follow AppSearch.
+    for (const QString& sequence : {QStringLiteral("InstallUISequence"), QStringLiteral("InstallExecuteSequence")}) {
+        xml.writeStartElement(sequence);
+        QString previous = QStringLiteral("AppSearch");
+        for (const SettingSpec* spec : settings) {
+            const QString property = installerProperty(*spec);
+            xml.writeStartElement(QStringLiteral("Custom"));
+            xml.writeAttribute(QStringLiteral("Action"), QStringLiteral("Keep_") + property);
+            xml.writeAttribute(QStringLiteral("After"), previous);
+            xml.writeCharacters(QStringLiteral("%1_PREVIOUS AND NOT %1").arg(property));
+            xml.writeEndElement();
+            previous = QStringLiteral("Keep_") + property;
+        }
+        xml.writeEndElement();
+    }
+    xml.writeStartElement(QStringLiteral("DirectoryRef"));
+    xml.writeAttribute(QStringLiteral("Id"), QStringLiteral("TARGETDIR"));
+    for (const SettingSpec* spec : settings) {
+        const QString property = installerProperty(*spec);
+        const QString value = QStringLiteral("HKLM\\%1\\%2").arg(key, spec->name());
+        xml.writeStartElement(QStringLiteral("Component"));
+        xml.writeAttribute(QStringLiteral("Id"), QStringLiteral("Preset_") + property);
+        xml.writeAttribute(QStringLiteral("Guid"),
+                           QUuid::createUuidV5(componentNamespace, value).toString(QUuid::WithoutBraces).toUpper());
+        xml.writeAttribute(QStringLiteral("Win64"), QStringLiteral("yes"));
+        xml.writeTextElement(QStringLiteral("Condition"), property); // only when given
+        xml.writeEmptyElement(QStringLiteral("RegistryValue"));
+        registryAttributes(*spec);
+        xml.writeAttribute(QStringLiteral("Type"), QStringLiteral("string"));
+        xml.writeAttribute(QStringLiteral("Value"), QStringLiteral("[%1]").arg(property));
+        xml.writeAttribute(QStringLiteral("KeyPath"), QStringLiteral("yes"));
+        xml.writeEndElement();
+    }
+    xml.writeEndElement(); // DirectoryRef
+    xml.writeStartElement(QStringLiteral("Feature"));
+    xml.writeAttribute(QStringLiteral("Id"), QStringLiteral("LoyaltyTillPresets"));
+    xml.writeAttribute(QStringLiteral("Title"), QStringLiteral("IT's presets"));
+    xml.writeAttribute(QStringLiteral("Level"), QStringLiteral("1"));
+    xml.writeAttribute(QStringLiteral("Display"), QStringLiteral("hidden"));
+    xml.writeAttribute(QStringLiteral("Absent"), QStringLiteral("disallow"));
+    for (const SettingSpec* spec : settings) {
+        xml.writeEmptyElement(QStringLiteral("ComponentRef"));
+        xml.writeAttribute(QStringLiteral("Id"), QStringLiteral("Preset_") + installerProperty(*spec));
+    }
+    xml.writeEndElement(); // Feature
+    xml.writeEndElement(); // Include
     xml.writeEndDocument();
     return text.endsWith(QLatin1Char('\n')) ? text : text + QLatin1Char('\n');
 }

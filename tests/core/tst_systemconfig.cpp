@@ -306,6 +306,8 @@ void TestSystemConfig::documentsMatchTheSchema_data()
     QTest::newRow("ADMX") << QStringLiteral("installer/windows/loyaltytill.admx") << lt::SettingsDocuments::admx();
     QTest::newRow("ADML") << QStringLiteral("installer/windows/en-US/loyaltytill.adml")
                           << lt::SettingsDocuments::adml();
+    QTest::newRow("WiX") << QStringLiteral("installer/windows/loyaltytill-settings.wxi")
+                         << lt::SettingsDocuments::wixInclude();
 }
 
 // The committed files are what the schema generates (`cmake --build build --target update_settings_documents`

@@ -1,7 +1,8 @@
 // What IT sets for a Windows machine, read on any system: INI files stand in for HKLM\Software\LoyaltyTill (the
 // installer's presets) and HKLM\Software\Policies\LoyaltyTill (Group Policy's locks), read through the same QSettings
-// calls as the registry. Then the committed ADMX template against the keys the till reads.
+// calls as the registry. Then the committed ADMX template and installer include against the keys the till reads.
 #include "core/settings/RegistryLayer.h"
+#include "core/settings/SettingsDocuments.h"
 #include "core/settings/SettingsSchema.h"
 #include "core/settings/SystemConfig.h"
 #include "core/settings/TillSettings.h"
@@ -67,6 +68,7 @@ private slots:
     void machineLayersSitBelowAndAboveTheFolder();
     void tillRefusesAChangeGroupPolicyLocked();
     void admxWritesWhereTheTillReads();
+    void installerWritesWhereTheTillReads();
 
 private:
     QString path(const QString& name) const { return m_dir.path() + QLatin1Char('/') + name; }
@@ -237,6 +239,46 @@ void TestRegistryLayer::admxWritesWhereTheTillReads()
             QVERIFY2(RegistryLayer::text(spec, written).ok(), qPrintable(key));
         }
     }
+}
+
+// The installer writes each property's value where the till reads its presets, named by a setting's key, as text,
+// only when the property is given; and never a setting of the store's or where the token is kept.
+void TestRegistryLayer::installerWritesWhereTheTillReads()
+{
+    const QString include = QStringLiteral("installer/windows/loyaltytill-settings.wxi");
+    const QList<const lt::SettingSpec*> settings = lt::SettingsDocuments::installerSettings();
+    const QList<QXmlStreamAttributes> values = elements(include, QStringLiteral("RegistryValue"));
+    QCOMPARE(values.size(), settings.size());
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        const lt::SettingSpec& spec = *settings.at(i);
+        QVERIFY(spec.scope == lt::SettingScope::Till);
+        QVERIFY(spec.name() != QLatin1String("square.token_store"));
+        QCOMPARE(values.at(i).value(QStringLiteral("Root")).toString(), QStringLiteral("HKLM"));
+        QCOMPARE(values.at(i).value(QStringLiteral("Key")).toString(), QString::fromLatin1(RegistryLayer::PresetsKey));
+        QCOMPARE(values.at(i).value(QStringLiteral("Name")).toString(), spec.name());
+        QCOMPARE(values.at(i).value(QStringLiteral("Type")).toString(), QStringLiteral("string"));
+        QCOMPARE(values.at(i).value(QStringLiteral("Value")).toString(),
+                 QStringLiteral("[%1]").arg(lt::SettingsDocuments::installerProperty(spec)));
+    }
+    QCOMPARE(lt::SettingsDocuments::installerProperty(*SettingsSchema::find(QStringLiteral("scanner.baud_rate"))),
+             QStringLiteral("SCANNER_BAUD_RATE"));
+    // Each component is written only when its own property is given.
+    QFile file(QStringLiteral(LOYALTYTILL_SOURCE_DIR "/") + include);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&file);
+    QString component;
+    qsizetype conditions = 0;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && xml.name() == QLatin1String("Component"))
+            component = xml.attributes().value(QStringLiteral("Id")).toString();
+        if (xml.isStartElement() && xml.name() == QLatin1String("Condition")) {
+            QCOMPARE(QStringLiteral("Preset_") + xml.readElementText(), component);
+            ++conditions;
+        }
+    }
+    QVERIFY(!xml.hasError());
+    QCOMPARE(conditions, settings.size());
 }
 
 QTEST_GUILESS_MAIN(TestRegistryLayer)
