@@ -1,10 +1,10 @@
 #include "app/admin/CommandRegistry.h"
 #include "core/common/ApplicationIdentity.h"
+#include "core/logging/ProcessLog.h"
 #include "core/settings/SystemConfig.h"
 
 #include <QApplication>
 #include <QCoreApplication>
-#include <QLoggingCategory>
 
 #include <cstring>
 #include <memory>
@@ -36,8 +36,9 @@ int main(int argc, char* argv[])
         app = std::make_unique<QCoreApplication>(argc, argv);
     }
     lt::setApplicationIdentity();
-    // Errors reach the operator as messages; the log is for diagnosing (QT_LOGGING_RULES turns it on).
-    QLoggingCategory::setFilterRules(QStringLiteral("loyaltytill.*.debug=false"));
     lt::SystemConfig::installForProcess(); // IT's presets and locks, before any setting is read
+    // Errors reach the operator as messages; the log is for diagnosing: to the journal at log.level, and beside the
+    // command's answer (a terminal, a pipe) warnings only unless log.level is debug or QT_LOGGING_RULES says more.
+    lt::ProcessLog::start(lt::ProcessLog::Program::Admin);
     return lt::admin::CommandRegistry::dispatch(app->arguments());
 }

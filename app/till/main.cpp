@@ -1,6 +1,7 @@
 #include "app/till/KioskMode.h"
 #include "core/common/ApplicationIdentity.h"
 #include "core/common/Clock.h"
+#include "core/logging/ProcessLog.h"
 #include "core/services/AutomationRunner.h"
 #include "core/services/BackupRunner.h"
 #include "core/services/LoyaltyEngine.h"
@@ -20,7 +21,6 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QIcon>
-#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QTextStream>
@@ -39,8 +39,8 @@ int main(int argc, char* argv[])
     // The desktop entry and the icon the package installs: Wayland and the docks match the window to them.
     QGuiApplication::setDesktopFileName(QStringLiteral("loyaltytill"));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("loyaltytill")));
-    QLoggingCategory::setFilterRules(QStringLiteral("loyaltytill.*.debug=false"));
     lt::SystemConfig::installForProcess(); // IT's presets and locks, before any setting is read
+    lt::ProcessLog::start(lt::ProcessLog::Program::Till); // to the journal, at log.level
     const lt::ui::TillPreferences preferences;
     lt::ui::Translations::install(app, preferences.language());
     lt::ui::Appearance::apply(app, preferences.palette());
