@@ -128,6 +128,16 @@ secrets=$(grep -il 'token\|secret\|password\|credential' "$work"/tables/*;
     grep -o ' Id="[^"]*"' "$include" | grep -i 'token\|secret\|password\|credential')
 check "no property, value or action named like a secret${secrets:+: $secrets}" test -z "$secrets"
 
+echo "== the real installer compiles this include"
+windows=$src/installer/windows
+check "its fragment includes it" grep -qF '<?include loyaltytill-settings.wxi ?>' "$windows/loyaltytill-settings.wxs"
+check "CPack's patch puts its feature under the product's" \
+    grep -qF '<FeatureRef Id="LoyaltyTillPresets"/>' "$windows/wix-patch.xml"
+check "Windows.cmake gives CPack the fragment" \
+    grep -qF 'set(CPACK_WIX_EXTRA_SOURCES ${windows}/loyaltytill-settings.wxs)' "$windows/Windows.cmake"
+check "Windows.cmake gives CPack the patch" grep -qF 'set(CPACK_WIX_PATCH_FILE ${windows}/wix-patch.xml)' \
+    "$windows/Windows.cmake"
+
 echo
 if [ "$failures" -gt 0 ]; then
     echo "$failures check(s) failed"
