@@ -9,11 +9,12 @@
 # Square token on stdin against the fake Square on 127.0.0.1 and doctor --json; the till started offscreen; remove
 # keeps the stores and the configuration; purge keeps the kiosk store unless loyaltytill/purge-store was answered yes,
 # and never deletes a user's store; the whole root searched for the canary token, /var/log for the canary member.
-# Apt is the only thing that uses the network; everything else inside talks to 127.0.0.1 only.
+# Apt is the only thing that uses the network: once the packages are in, everything inside runs in a network
+# namespace with loopback alone.
 # Each phase is timed and the table printed at the end, also after a failure; a failure names its phase, exit 1.
 # Environment: LOYALTYTILL_DEBIAN_MIRROR (default http://deb.debian.org/debian), LOYALTYTILL_SECURITY_MIRROR
 # (default http://deb.debian.org/debian-security), LOYALTYTILL_KEEP_ROOT=1 keeps the root for a look afterwards.
-# Needs mmdebstrap, dpkg-dev, jq and the fake Square (built with the tests: build/test/tests/sync/).
+# Needs mmdebstrap, dpkg-dev, jq, iproute2 and the fake Square (built with the tests: build/test/tests/sync/).
 set -euo pipefail
 
 usage() {
@@ -31,7 +32,7 @@ done
 deb=$(realpath "$1")
 [ -f "$deb" ] || { echo "no such package: $1" >&2; exit 2; }
 [ "$(id -u)" -eq 0 ] || { echo "clean-root.sh runs as root (mmdebstrap's root mode, chroot, mount)" >&2; exit 2; }
-for tool in mmdebstrap dpkg-deb jq chroot findmnt; do
+for tool in mmdebstrap dpkg-deb jq chroot findmnt ip; do
     command -v "$tool" >/dev/null || { echo "clean-root.sh needs $tool" >&2; exit 2; }
 done
 [ -x "$fake_square" ] || { echo "no fake Square at $fake_square (build the tests, or give --fake-square)" >&2; exit 2; }
@@ -120,6 +121,14 @@ unmount_all() {
     done
     mounts=()
 }
+# Once the package and what a kiosk needs are installed, every command inside runs in a network namespace of its
+# own with loopback only: the tests inside can reach nothing but 127.0.0.1 (the fake Square runs there too).
+netns=""
+go_offline() {
+    netns="lt-clean-root-$$"
+    ip netns add "$netns"
+    ip -n "$netns" link set lo up
+}
 square_pid=""
 cleanup() {
     local rc=$?
@@ -130,6 +139,7 @@ cleanup() {
         wait "$square_pid" 2>/dev/null || true
     fi
     unmount_all
+    [ -z "$netns" ] || ip netns delete "$netns" || true
     if findmnt -rn -o TARGET | grep -q -F "$root"; then
         echo "clean-root: something is still mounted under $root; left in place" >&2
     elif [ "${LOYALTYTILL_KEEP_ROOT:-}" = 1 ]; then
@@ -150,7 +160,9 @@ trap 'exit 130' INT TERM
 
 # ---- commands inside the root: a clean environment, so that nothing of this machine's leaks in
 in_root() {
-    chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
+    local offline=()
+    [ -z "$netns" ] || offline=(ip netns exec "$netns")
+    "${offline[@]}" chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
         DEBIAN_FRONTEND=noninteractive "$@"
 }
 admin() { in_root loyaltytill-admin "$@"; }
@@ -206,6 +218,15 @@ phase "install previous"
 install_package install-previous "$previous"
 expect "loyaltytill $previous_version installed" test "$(installed_version)" = "ii $previous_version"
 expect "IT's preset and lock untouched by the installation" test "$(it_files_sum)" = "$it_files"
+
+phase "kiosk prerequisites"
+# What a booted Debian kiosk has and the apt variant lacks: systemd (systemd-creds seals the Square token) and a
+# machine id (systemd-creds binds its host key to it; first boot writes it). After the package, so that the
+# package's own dependencies were enough to install it.
+logged install-systemd in_root apt-get install -y -q --no-install-recommends systemd
+logged machine-id in_root systemd-machine-id-setup
+go_offline
+expect "no network inside but loopback" test "$(in_root cat /proc/net/route | wc -l)" -le 1
 
 phase "store of 1,000 members"
 install -d -m 700 "$(dirname "$root$kiosk_store")"
