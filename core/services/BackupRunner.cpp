@@ -32,7 +32,7 @@ void BackupRunner::checkInBackground()
 {
     m_pool.start([path = m_path, &clock = m_clock] {
         if (auto written = StoreBackups::backUpStoreIfDue(path, clock); !written)
-            qCWarning(lcStore) << "no backup:" << written.error().message;
+            qCWarning(lcBackup) << "no backup:" << written.error().message;
     });
 }
 

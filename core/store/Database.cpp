@@ -75,8 +75,8 @@ Result<void> backUpBeforeMigration(Database& db)
                                   .arg(version)
                                   .arg(SchemaMigrator::CurrentVersion)
                                   .arg(written.error().message));
-    qCDebug(lcStore) << "backed up before the upgrade to schema" << SchemaMigrator::CurrentVersion << "at"
-                     << written->file.path;
+    qCDebug(lcBackup) << "backed up before the upgrade to schema" << SchemaMigrator::CurrentVersion << "at"
+                      << written->file.path;
     return {};
 }
 } // namespace

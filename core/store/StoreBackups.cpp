@@ -52,7 +52,7 @@ Result<WrittenBackup> StoreBackups::write(const QString& purpose)
         return Error::internal(
             QStringLiteral("A backup was written under a name that is not a backup's: %1").arg(path));
     written.file = *file;
-    qCDebug(lcStore) << "backup written:" << written.file.path << written.facts.bytes << "bytes";
+    qCDebug(lcBackup) << "backup written:" << written.file.path << written.facts.bytes << "bytes";
     return written;
 }
 

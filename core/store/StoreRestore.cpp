@@ -278,7 +278,7 @@ Result<RestoreOutcome> StoreRestore::apply(const RestorePlan& plan, const Backup
     }
     syncFolder(store.absolutePath());
     lock.release();
-    qCDebug(lcStore) << "store restored from" << plan.file;
+    qCDebug(lcBackup) << "store restored from" << plan.file;
     auto restored = StoreFileCheck::inspect(plan.store);
     if (!restored)
         return restored.error();
