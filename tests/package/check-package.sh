@@ -2,8 +2,9 @@
 # The Debian package's static checks: tests/package/check-package.sh build/package/loyaltytill_*.deb
 # lintian (no error, no warning; information tags are shown), desktop-file-validate, appstreamcli, and the
 # contents: stripped programs with their symbols in the -dbgsym package beside, manual pages, copyright and
-# changelog, every file in /etc a conffile, the debconf question, the dependencies shlibdeps cannot see.
-# Runs every check and exits 1 if any failed. Needs lintian, desktop-file-utils, appstream and binutils.
+# changelog, every file in /etc a conffile, the debconf question, the dependencies shlibdeps cannot see; the kiosk's
+# systemd units, shipped disabled, checked by systemd-analyze verify.
+# Runs every check and exits 1 if any failed. Needs lintian, desktop-file-utils, appstream, binutils and systemd.
 set -uo pipefail
 
 deb=${1:?usage: check-package.sh PACKAGE.deb}
@@ -83,6 +84,49 @@ check "debconf question loyaltytill/purge-store, default false" \
 for script in config postinst postrm; do
     check "maintainer script $script" test -x "$root/control/$script"
 done
+
+echo "== systemd units (shipped disabled)"
+units="$root/data/usr/lib/systemd/system"
+for unit in loyaltytill-kiosk.service loyaltytill-backup.service loyaltytill-backup.timer; do
+    check "unit $unit in /usr/lib/systemd/system" test -f "$units/$unit"
+done
+kiosk_unit="$units/loyaltytill-kiosk.service"
+for line in 'User=loyaltytill' 'ExecStart=/usr/bin/cage -s -- /usr/bin/loyaltytill --kiosk' 'Restart=always' \
+    'PAMName=login' 'StateDirectory=loyaltytill' 'StateDirectoryMode=0700' 'ProtectSystem=strict' \
+    'Environment=LOYALTYTILL_DATABASE=/var/lib/loyaltytill/loyaltytill.sqlite' \
+    'LoadCredentialEncrypted=square-token:/etc/loyaltytill/credentials/square-token.cred'; do
+    check "kiosk unit: $line" grep -qxF "$line" "$kiosk_unit"
+done
+check "backup unit: backup --if-due as loyaltytill" grep -qxF 'ExecStart=/usr/bin/loyaltytill-admin backup --if-due' \
+    "$units/loyaltytill-backup.service"
+check "backup timer: hourly, persistent" grep -Pzq 'OnCalendar=hourly\nPersistent=true\n' "$units/loyaltytill-backup.timer"
+check "no unit enabled by the package (no links in /etc/systemd)" test ! -e "$root/data/etc/systemd"
+check "no maintainer script enables or starts a unit" \
+    bash -c '! grep -hv "^[[:space:]]*#" "$@" |
+        grep -E "(systemctl|deb-systemd-helper|deb-systemd-invoke).*\b(enable|start|restart)\b"' _ \
+    "$root"/control/{postinst,prerm,postrm}
+# systemd-analyze verify on a root of its own: systemd's units from this machine, the package's files, and a stand-in
+# for each program a unit runs that another package provides (cage, chown): those are not this package's to check.
+verify_root="$root/verify"
+mkdir -p "$verify_root/usr/lib/systemd" "$verify_root/etc"
+cp -a /usr/lib/systemd/system "$verify_root/usr/lib/systemd/"
+cp -a "$root/data/." "$verify_root/"
+while IFS= read -r program; do
+    if [ ! -e "$root/data$program" ] && [ ! -e "$verify_root$program" ]; then
+        mkdir -p "$(dirname "$verify_root$program")"
+        printf '#!/bin/sh\n' >"$verify_root$program"
+        chmod 755 "$verify_root$program"
+    fi
+done < <(sed -n 's/^Exec[A-Za-z]*=[-+@!:]*\([^ ]*\).*/\1/p' "$units"/loyaltytill-*)
+# It exits 0 on an unknown key or a misspelt value, so any message at all fails the check.
+verified=$(cd "$verify_root" && systemd-analyze verify --root="$verify_root" --man=no \
+    loyaltytill-kiosk.service loyaltytill-backup.service loyaltytill-backup.timer 2>&1)
+status=$?
+[ -z "$verified" ] || echo "$verified"
+check "systemd-analyze verify: the units, without a message" test "$status:$verified" = "0:"
+check "maintainer script prerm" test -x "$root/control/prerm"
+check "depends on adduser (the kiosk's system user)" grep -qw adduser <<<"$(field Depends)"
+check "recommends cage (the kiosk's compositor)" grep -qw cage <<<"$(field Recommends)"
 
 echo "== debug symbols"
 dbgsym=$(dirname "$deb")/loyaltytill-dbgsym_${version}_$(field Architecture).ddeb
