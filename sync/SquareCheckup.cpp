@@ -82,19 +82,20 @@ CheckResult SquareCheckup::keychainRoundTrip()
     const QString environment = QStringLiteral("check-up");
     const QString entry = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString secret = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const auto fail = [&](const QString& found) {
-        return CheckResult::failed(TokenStoreId, tokenStoreTitle(), found, tokenStoreFix());
+    // A warning only: nothing needs the keychain until the store is connected, but connecting would fail.
+    const auto trouble = [&](const QString& found) {
+        return CheckResult::warning(TokenStoreId, tokenStoreTitle(), found, tokenStoreFix());
     };
     if (auto written = probe.writeTokenNow(environment, entry, secret); !written)
-        return fail(tr("The keychain did not store a test entry: %1").arg(written.error().message));
+        return trouble(tr("The keychain did not store a test entry: %1").arg(written.error().message));
     auto read = probe.readTokenNow(environment, entry);
     const auto removed = probe.removeTokenNow(environment, entry);
     if (!read)
-        return fail(tr("The keychain did not give back a test entry: %1").arg(read.error().message));
+        return trouble(tr("The keychain did not give back a test entry: %1").arg(read.error().message));
     if (*read != secret)
-        return fail(tr("The keychain gave back another value than the test entry it stored."));
+        return trouble(tr("The keychain gave back another value than the test entry it stored."));
     if (!removed)
-        return fail(tr("The keychain did not delete a test entry: %1").arg(removed.error().message));
+        return trouble(tr("The keychain did not delete a test entry: %1").arg(removed.error().message));
     return CheckResult::ok(TokenStoreId, tokenStoreTitle(),
                            tr("The keychain stores, gives back and deletes an entry; the store is not connected to "
                               "Square yet."));

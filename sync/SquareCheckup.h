@@ -28,7 +28,7 @@ public:
     QList<CheckResult> runNow(const std::optional<SquareConnection>& connection);
 
     // Connected: the stored token can be read (and is handed to `token`). Not connected, with the keychain: a
-    // throwaway entry is written, read and deleted under a service of its own.
+    // throwaway entry is written, read and deleted under a service of its own (a warning when that fails).
     CheckResult tokenStoreNow(const std::optional<SquareConnection>& connection, QString* token = nullptr);
     // Square asked with the token (SquareProbe); `token` empty: the token store's check failed.
     CheckResult squareNow(const std::optional<SquareConnection>& connection, const QString& token);

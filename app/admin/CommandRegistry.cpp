@@ -7,12 +7,14 @@
 #include "app/admin/ConfigCommands.h"
 #include "app/admin/ConflictCommands.h"
 #include "app/admin/DataCommands.h"
+#include "app/admin/DoctorCommands.h"
 #include "app/admin/MemberCommands.h"
 #include "app/admin/OfferCommands.h"
 #include "app/admin/PointsCommands.h"
 #include "app/admin/ProgramCommands.h"
 #include "app/admin/PromotionCommands.h"
 #include "app/admin/ReportCommands.h"
+#include "app/admin/SetupCommands.h"
 #include "app/admin/StaffCommands.h"
 #include "app/admin/StoreCommands.h"
 #include "app/admin/SyncCommands.h"
@@ -36,6 +38,7 @@ const QList<Command>& CommandRegistry::commands()
         all << OfferCommands::commands();
         all << ConfigCommands::commands();
         all << BackupCommands::commands();
+        all << SetupCommands::commands() << DoctorCommands::commands();
         return all;
     }();
     return list;
@@ -171,8 +174,8 @@ int CommandRegistry::dispatch(const QStringList& arguments)
     const QStringList rest = QStringList {QStringLiteral("loyaltytill-admin ") + name} + split.options + split.rest;
     CommandContext context(parser, out, err);
     // Commands that only read must not leave an empty store behind a mistyped path.
-    static const QStringList creating = {QStringLiteral("init"), QStringLiteral("enroll"), QStringLiteral("import"),
-                                         QStringLiteral("generate"), QStringLiteral("staff")};
+    static const QStringList creating = {QStringLiteral("init"),     QStringLiteral("enroll"), QStringLiteral("import"),
+                                         QStringLiteral("generate"), QStringLiteral("staff"),  QStringLiteral("setup")};
     context.setMayCreateStore(creating.contains(name));
     if (!parser.parse(rest))
         return context.fail(Error::invalid(parser.errorText()));
