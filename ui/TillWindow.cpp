@@ -20,7 +20,7 @@
 #include "ui/input/SerialScanner.h"
 #include "ui/insight/MemberInsightLoader.h"
 #include "ui/reports/ReportsDialog.h"
-#include "ui/widgets/FirstManagerForm.h"
+#include "ui/widgets/FirstStartWizard.h"
 #include "ui/widgets/HelpOverlay.h"
 #include "ui/widgets/LookupField.h"
 #include "ui/widgets/MemberPanel.h"
@@ -65,8 +65,8 @@ TillWindow::TillWindow(Database& db, LoyaltyEngine& engine, const Clock& clock, 
 {
     setWindowTitle(tr("LoyaltyTill"));
     m_pages->insertWidget(SignInPage, buildSignInPage());
-    m_firstManager = new FirstManagerForm(m_staffDirectory, this);
-    m_pages->insertWidget(FirstStartPage, m_firstManager);
+    m_firstStart = new FirstStartWizard(db, m_staffDirectory, clock, this);
+    m_pages->insertWidget(FirstStartPage, m_firstStart);
     m_pages->insertWidget(TillPage, buildTillPage());
     setCentralWidget(m_pages);
     TillCommands::buildMenus(*this);
@@ -95,7 +95,7 @@ TillWindow::TillWindow(Database& db, LoyaltyEngine& engine, const Clock& clock, 
             m_panel->showInsight(insight);
     });
 
-    connect(m_firstManager, &FirstManagerForm::created, this, [this](qint64 id) {
+    connect(m_firstStart, &FirstStartWizard::finished, this, [this](qint64 id) {
         m_pages->setCurrentIndex(SignInPage);
         m_signIn->reset();
         m_signIn->showError(tr("Sign in as staff number %1.").arg(id));
@@ -184,7 +184,7 @@ void TillWindow::lock()
     auto empty = m_staffDirectory.isEmpty();
     if (empty && *empty) {
         m_pages->setCurrentIndex(FirstStartPage);
-        m_firstManager->focusFirst();
+        m_firstStart->focusFirst();
         return;
     }
     m_pages->setCurrentIndex(SignInPage);
@@ -514,6 +514,11 @@ void TillWindow::refreshStatus()
     m_syncLine->refresh();
     m_place->setText(
         tr("%1 · till %2").arg(StoreSettings(m_db).value(StoreSettings::StoreName), TillPreferences().tillName()));
+}
+
+void TillWindow::setSquareAccess(QNetworkAccessManager* network, CredentialStore* credentials)
+{
+    m_firstStart->setSquareAccess(network, credentials);
 }
 
 void TillWindow::setSync(SyncScheduler* sync)

@@ -11,11 +11,13 @@
 #include <optional>
 
 class QLabel;
+class QNetworkAccessManager;
 class QPushButton;
 class QStackedWidget;
 
 namespace lt {
 class Clock;
+class CredentialStore;
 class Database;
 class LoyaltyEngine;
 class SyncScheduler;
@@ -28,7 +30,7 @@ class MemberInsightLoader;
 class MemberPanel;
 class MessageBanner;
 class PinForm;
-class FirstManagerForm;
+class FirstStartWizard;
 class HelpOverlay;
 class SerialScanner;
 class SyncStatusLine;
@@ -55,6 +57,8 @@ public:
     // Sync with Square runs beside the till: operations ask it for a pass, the status bar shows what it does.
     void setSync(SyncScheduler* sync);
     SyncStatusLine* syncStatus() const { return m_syncLine; }
+    // The first-start wizard connects a new store to Square with the till's network access and keychain.
+    void setSquareAccess(QNetworkAccessManager* network, CredentialStore* credentials);
 
     void startSale();
     void startRedemption();
@@ -101,7 +105,7 @@ private:
     QString m_lastSaleReference; // voidable without a manager while this member is at the till
     QStackedWidget* m_pages;
     PinForm* m_signIn = nullptr;
-    FirstManagerForm* m_firstManager = nullptr;
+    FirstStartWizard* m_firstStart = nullptr;
     MessageBanner* m_banner;
     LookupField* m_lookup;
     MemberPanel* m_panel;

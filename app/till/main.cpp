@@ -83,6 +83,7 @@ int main(int argc, char* argv[])
     lt::SyncScheduler sync(**db, clock, network, credentials);
     lt::ui::TillWindow window(**db, **engine, clock);
     window.setSync(&sync);
+    window.setSquareAccess(&network, &credentials); // the first start on a new store connects Square
     window.resize(1100, 720);
     std::optional<lt::till::KioskMode> kiosk;
     if (parser.isSet(QStringLiteral("kiosk")))
