@@ -14,7 +14,8 @@ struct ConfigEntry
     QString file;
     int line = 0;
 
-    QString place() const { return QStringLiteral("%1:%2").arg(file).arg(line); }
+    // file:line, or the registry value's path alone (line 0).
+    QString place() const { return line > 0 ? QStringLiteral("%1:%2").arg(file).arg(line) : file; }
 };
 
 // What is wrong in a configuration file: the file, the line (0: the file as a whole) and what to do.

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QSysInfo>
 
 namespace lt {
@@ -23,8 +24,22 @@ const SettingSpec* tillSpec(const QString& key)
 }
 } // namespace
 
+namespace {
+std::unique_ptr<QSettings> userSettings()
+{
+#ifdef Q_OS_WIN
+    // Without an organisation name Qt has no registry key for the user's settings: a file of the user's own.
+    return std::make_unique<QSettings>(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
+                                           + QStringLiteral("/loyaltytill.ini"),
+                                       QSettings::IniFormat);
+#else
+    return std::make_unique<QSettings>();
+#endif
+}
+} // namespace
+
 TillSettings::TillSettings()
-    : m_settings(std::make_unique<QSettings>())
+    : m_settings(userSettings())
 {
     // Only the user's own file: what IT presets comes from SystemConfig's folder, not from /etc/xdg.
     m_settings->setFallbacksEnabled(false);

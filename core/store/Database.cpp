@@ -88,7 +88,10 @@ QString Database::defaultPath()
         return env;
     if (QString configured = TillSettings().value(QStringLiteral("store.database")); !configured.isEmpty())
         return configured;
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/loyaltytill.sqlite");
+    // The machine's own data folder, never a roaming profile (%LOCALAPPDATA% on Windows; the same as AppDataLocation
+    // on Linux).
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
+        + QStringLiteral("/loyaltytill.sqlite");
 }
 
 Database::Database(QString path, QString connectionName)
