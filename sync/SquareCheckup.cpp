@@ -1,8 +1,9 @@
 #include "sync/SquareCheckup.h"
 
-#include "core/settings/TillSettings.h"
 #include "sync/square/CredentialStore.h"
+#include "sync/square/SystemdCredential.h"
 
+#include <QFileInfo>
 #include <QUuid>
 
 namespace lt {
@@ -11,16 +12,21 @@ namespace {
 const QString TokenStoreId = QStringLiteral("keychain");
 const QString SquareId = QStringLiteral("square");
 
-QString tokenStoreTitle()
+bool inSystemdCredential(const CredentialStore& credentials)
 {
-    return SquareCheckup::usesSystemdCredential()
+    return credentials.kind() == CredentialStore::Kind::SystemdCredential;
+}
+
+QString tokenStoreTitle(const CredentialStore& credentials)
+{
+    return inSystemdCredential(credentials)
         ? QCoreApplication::translate("SquareCheckup", "Square token (systemd credential)")
         : QCoreApplication::translate("SquareCheckup", "Keychain");
 }
 
-QString tokenStoreFix()
+QString tokenStoreFix(const CredentialStore& credentials)
 {
-    return SquareCheckup::usesSystemdCredential()
+    return inSystemdCredential(credentials)
         ? QCoreApplication::translate("SquareCheckup",
                                       "As root, seal the token with `loyaltytill-admin square connect --token-stdin` "
                                       "(systemd-creds encrypt), and run the till from loyaltytill-kiosk.service, "
@@ -40,7 +46,13 @@ SquareCheckup::SquareCheckup(CredentialStore& credentials, QNetworkAccessManager
 
 bool SquareCheckup::usesSystemdCredential()
 {
-    return TillSettings().value(QStringLiteral("square.token_store")) == QLatin1String("systemd-credential");
+    return CredentialStore::configuredKind() == CredentialStore::Kind::SystemdCredential;
+}
+
+bool SquareCheckup::sealedOutsideService(const CredentialStore& credentials)
+{
+    return inSystemdCredential(credentials) && qEnvironmentVariableIsEmpty("CREDENTIALS_DIRECTORY")
+        && QFileInfo::exists(SystemdCredential::defaultSealedFile());
 }
 
 QList<CheckResult> SquareCheckup::runNow(const std::optional<SquareConnection>& connection)
@@ -52,25 +64,29 @@ QList<CheckResult> SquareCheckup::runNow(const std::optional<SquareConnection>& 
 
 CheckResult SquareCheckup::tokenStoreNow(const std::optional<SquareConnection>& connection, QString* token)
 {
-    const QString title = tokenStoreTitle();
+    const QString title = tokenStoreTitle(m_credentials);
     if (!connection) {
-        if (usesSystemdCredential())
+        if (inSystemdCredential(m_credentials))
             return CheckResult::ok(TokenStoreId, title,
                                    tr("The store is not connected to Square: there is no token to read yet."));
         return keychainRoundTrip();
     }
+    if (sealedOutsideService(m_credentials))
+        return CheckResult::ok(TokenStoreId, title,
+                               tr("The sealed token %1 is there; only the till's service can open it.")
+                                   .arg(SystemdCredential::defaultSealedFile()));
     auto read = m_credentials.readTokenNow(connection->environment, connection->locationId);
     if (!read) {
         const QString fix = read.error().kind == ErrorKind::NotFound
             ? tr("Connect again with the token: `loyaltytill-admin setup` or `square connect --token-stdin`.")
-            : tokenStoreFix();
+            : tokenStoreFix(m_credentials);
         return CheckResult::failed(TokenStoreId, title, read.error().message, fix);
     }
     if (token)
         *token = *read;
     return CheckResult::ok(
         TokenStoreId, title,
-        usesSystemdCredential()
+        inSystemdCredential(m_credentials)
             ? tr("The Square token for location %1 was read from the systemd credential.").arg(connection->locationId)
             : tr("The Square token for location %1 is in the keychain.").arg(connection->locationId));
 }
@@ -84,7 +100,7 @@ CheckResult SquareCheckup::keychainRoundTrip()
     const QString secret = QUuid::createUuid().toString(QUuid::WithoutBraces);
     // A warning only: nothing needs the keychain until the store is connected, but connecting would fail.
     const auto trouble = [&](const QString& found) {
-        return CheckResult::warning(TokenStoreId, tokenStoreTitle(), found, tokenStoreFix());
+        return CheckResult::warning(TokenStoreId, tokenStoreTitle(m_credentials), found, tokenStoreFix(m_credentials));
     };
     if (auto written = probe.writeTokenNow(environment, entry, secret); !written)
         return trouble(tr("The keychain did not store a test entry: %1").arg(written.error().message));
@@ -96,7 +112,7 @@ CheckResult SquareCheckup::keychainRoundTrip()
         return trouble(tr("The keychain gave back another value than the test entry it stored."));
     if (!removed)
         return trouble(tr("The keychain did not delete a test entry: %1").arg(removed.error().message));
-    return CheckResult::ok(TokenStoreId, tokenStoreTitle(),
+    return CheckResult::ok(TokenStoreId, tokenStoreTitle(m_credentials),
                            tr("The keychain stores, gives back and deletes an entry; the store is not connected to "
                               "Square yet."));
 }
@@ -112,10 +128,20 @@ CheckResult SquareCheckup::squareNow(const std::optional<SquareConnection>& conn
 {
     if (!connection)
         return notConnected();
+    if (token.isEmpty() && sealedOutsideService(m_credentials))
+        return CheckResult::warning(SquareId, tr("Square"),
+                                    tr("Square was not asked: outside the till's service its sealed token cannot be "
+                                       "opened."),
+                                    tr("Check as the till's service does: `systemd-run --pipe --wait -p "
+                                       "User=loyaltytill -p %1 -E "
+                                       "LOYALTYTILL_DATABASE=/var/lib/loyaltytill/loyaltytill.sqlite "
+                                       "loyaltytill-admin doctor`.")
+                                        .arg(QString::fromLatin1(SystemdCredential::UnitOption)));
     if (token.isEmpty())
         return CheckResult::failed(
             SquareId, tr("Square"),
-            tr("Square was not asked: the token could not be read (see %1).").arg(tokenStoreTitle()), tokenStoreFix());
+            tr("Square was not asked: the token could not be read (see %1).").arg(tokenStoreTitle(m_credentials)),
+            tokenStoreFix(m_credentials));
     auto environment = SquareEnvironment::parse(connection->environment);
     if (!environment)
         return CheckResult::failed(SquareId, tr("Square"), environment.error().message,

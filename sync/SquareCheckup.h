@@ -15,7 +15,7 @@ namespace lt {
 class CredentialStore;
 
 // The sync layer's part of the check-up (TillCheckup has the core's): where the Square token is kept (the user's
-// keychain, or a kiosk till's systemd credential, as square.token_store says) and Square itself, reachable and
+// keychain, or a kiosk till's systemd credential: the given CredentialStore's kind) and Square itself, reachable and
 // accepting the token. Blocking forms for the admin CLI; the token is never part of a result.
 class SquareCheckup
 {
@@ -37,7 +37,12 @@ public:
     static CheckResult fromAnswer(const SquareProbe::Answer& answer);
     // A store that is not connected: points stay on this till until it is.
     static CheckResult notConnected();
-    static bool usesSystemdCredential(); // square.token_store = systemd-credential
+    // square.token_store = systemd-credential (CredentialStore::configuredKind()).
+    static bool usesSystemdCredential();
+    // A kiosk's token (a store of the systemd credential's kind), seen from outside its service (an administrator's
+    // shell): the sealed file is there, but only the service that loads it (LoadCredentialEncrypted=) can open it,
+    // so it is not read.
+    static bool sealedOutsideService(const CredentialStore& credentials);
 
 private:
     CheckResult keychainRoundTrip();

@@ -143,7 +143,8 @@ std::optional<Error> SetupRun::inspectExistingStore()
         return Error::refused(QStringLiteral("The store is connected to Square %1, location %2: disconnect it first "
                                              "(`loyaltytill-admin square disconnect`) to connect it elsewhere.")
                                   .arg(m_connection->environment, m_connection->locationId));
-    m_tokenKept = m_credentials.readTokenNow(m_connection->environment, m_connection->locationId).ok();
+    m_tokenKept = SquareCheckup::sealedOutsideService(m_credentials)
+        || m_credentials.readTokenNow(m_connection->environment, m_connection->locationId).ok();
     if (!m_environment) {
         auto environment = SquareEnvironment::parse(m_connection->environment);
         if (!environment)
@@ -294,8 +295,9 @@ void SetupRun::connectSquare()
     m_steps << Step {QStringLiteral("square"), QStringLiteral("connected"),
                      QStringLiteral("connected to %1, location %2; the token is kept by %3")
                          .arg(m_connection->environment, m_connection->locationId,
-                              SquareCheckup::usesSystemdCredential() ? QStringLiteral("the systemd credential")
-                                                                     : QStringLiteral("the keychain"))};
+                              m_credentials.kind() == CredentialStore::Kind::SystemdCredential
+                                  ? QStringLiteral("the systemd credential")
+                                  : QStringLiteral("the keychain"))};
 }
 
 void SetupRun::writeFirstBackup()

@@ -1,6 +1,7 @@
 // Pairing a store with Square and the check-up's Square and keychain checks: Square is asked once, over real HTTP on
 // 127.0.0.1, against the fake Square (which checks every request against Square's spec); the token is kept in the
 // real Secret Service only when Square accepted it.
+#include "core/settings/SystemConfig.h"
 #include "sync/SquareCheckup.h"
 #include "sync/SquarePairing.h"
 #include "sync/square/CredentialStore.h"
@@ -8,9 +9,14 @@
 #include "tests/support/TempStore.h"
 #include "tests/sync/FakeSquareServer.h"
 
+#include <QDir>
 #include <QNetworkAccessManager>
+#include <QScopeGuard>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <unistd.h>
 
 using namespace lt;
 using lt::test::FakeSquareServer;
@@ -56,6 +62,7 @@ private slots:
     void pairingKeepsTokenAndConnection();
     void refusedPairingKeepsNothing();
     void keychainChecks();
+    void kioskTokenSeenFromAShell();
 
 private:
     bool keyring() const { return !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"); }
@@ -250,6 +257,51 @@ void TestSquarePairing::keychainChecks()
     QCOMPARE(checks.at(0).status, Status::Failed);
     QVERIFY(checks.at(0).fix.contains(QStringLiteral("setup")));
     QCOMPARE(checks.at(1).status, Status::Failed);
+    QCOMPARE(m_server->requestCount(), 0);
+}
+
+// square.token_store = systemd-credential, checked from an administrator's shell (no CREDENTIALS_DIRECTORY): the
+// sealed file is all there is to see; Square is not asked, and the fix says how to check as the service.
+void TestSquarePairing::kioskTokenSeenFromAShell()
+{
+    QTemporaryDir folder;
+    QVERIFY(QDir(folder.path()).mkpath(QStringLiteral("conf.d")));
+    QFile conf(folder.filePath(QStringLiteral("conf.d/10-kiosk.conf")));
+    QVERIFY(conf.open(QIODevice::WriteOnly));
+    conf.write("square.token_store = systemd-credential\n");
+    conf.close();
+    const QByteArray serviceCredentials = qgetenv("CREDENTIALS_DIRECTORY");
+    qunsetenv("CREDENTIALS_DIRECTORY");
+    qputenv("LOYALTYTILL_CONFIG_DIR", folder.path().toUtf8());
+    SystemConfig::setGlobal(SystemConfig::load(folder.path(), uint(::geteuid())));
+    const auto restore = qScopeGuard([&] {
+        SystemConfig::setGlobal(SystemConfig());
+        qunsetenv("LOYALTYTILL_CONFIG_DIR");
+        if (!serviceCredentials.isEmpty())
+            qputenv("CREDENTIALS_DIRECTORY", serviceCredentials);
+    });
+    QVERIFY(SquareCheckup::usesSystemdCredential());
+    CredentialStore credentials; // made after the setting: the systemd credential's kind
+    QCOMPARE(credentials.kind(), CredentialStore::Kind::SystemdCredential);
+    const SquareConnection connection {m_server->baseUrl(), Location, {}};
+    SquareCheckup checkup(credentials, m_network);
+
+    // Not sealed yet: the token store fails with CredentialStore's own words.
+    QVERIFY(!SquareCheckup::sealedOutsideService(credentials));
+    CheckResult tokenStore = checkup.tokenStoreNow(connection);
+    QCOMPARE(tokenStore.status, Status::Failed);
+    QVERIFY2(tokenStore.found.contains(QStringLiteral("LoadCredentialEncrypted")), qPrintable(tokenStore.found));
+
+    QVERIFY(QDir(folder.path()).mkpath(QStringLiteral("credentials")));
+    QFile sealed(folder.filePath(QStringLiteral("credentials/square-token.cred")));
+    QVERIFY(sealed.open(QIODevice::WriteOnly));
+    sealed.write("sealed, not a token");
+    sealed.close();
+    QVERIFY(SquareCheckup::sealedOutsideService(credentials));
+    const QList<CheckResult> checks = checkup.runNow(connection);
+    QVERIFY2(checks.at(0).status == Status::Ok, qPrintable(checks.at(0).found));
+    QCOMPARE(checks.at(1).status, Status::Warning);
+    QVERIFY(checks.at(1).fix.contains(QStringLiteral("systemd-run")));
     QCOMPARE(m_server->requestCount(), 0);
 }
 
