@@ -2,13 +2,16 @@
 # The Debian package on a clean Debian 12, as IT installs it:
 #   tests/package/clean-root.sh [--fake-square PROGRAM] build/test/deb/loyaltytill_VERSION_ARCH.deb
 # mmdebstrap --variant=apt bookworm into a directory (root mode: run as root), apt from the Debian mirror, then in a
-# chroot with /proc, /sys and /dev/shm mounted: IT's preset (conf.d) and lock (policy.d) written before anything is
-# installed; a previous version (this package relabelled VERSION~prev1) installed with apt and a kiosk store of 1,000
-# members with points; the upgrade to PACKAGE keeps every member and point; config --show-origin names the preset's
-# and the lock's files and a change of the locked key is refused (exit 4) and changes nothing; setup with a canary
-# Square token on stdin against the fake Square on 127.0.0.1 and doctor --json; the till started offscreen; remove
-# keeps the stores and the configuration; purge keeps the kiosk store unless loyaltytill/purge-store was answered yes,
-# and never deletes a user's store; the whole root searched for the canary token, /var/log for the canary member.
+# chroot (the root bound on itself; /proc, /sys and /dev/shm mounted):
+#  - IT's preset (conf.d) and lock (policy.d) written before anything is installed;
+#  - a previous version (this package relabelled VERSION~prev1) installed with apt, then systemd and a machine id as
+#    a kiosk has them, and a kiosk store of 1,000 members with points; the upgrade to PACKAGE keeps every one;
+#  - config --show-origin names the preset's and the lock's files; a change of the locked key exits 4, changes nothing;
+#  - setup with a canary Square token on stdin against the fake Square on 127.0.0.1, sealed by systemd-creds;
+#    doctor --json with the credential handed over as the kiosk's unit does; the till started offscreen;
+#  - remove keeps the stores and the configuration; purge keeps the kiosk store unless loyaltytill/purge-store was
+#    answered yes, and never deletes a user's store;
+#  - the whole root searched for the canary token, its logs and the programs' debug logs for the canary member.
 # Apt is the only thing that uses the network: once the packages are in, everything inside runs in a network
 # namespace with loopback alone.
 # Each phase is timed and the table printed at the end, also after a failure; a failure names its phase, exit 1.
@@ -18,7 +21,7 @@
 set -euo pipefail
 
 usage() {
-    sed -n '3p' "$0" | sed 's/^# *//' >&2
+    sed -n '3p' "$0" | sed 's/^# */usage: /' >&2
     exit 2
 }
 fake_square=$(cd "$(dirname "$0")/../.." && pwd)/build/test/tests/sync/loyaltytill-fake-square
@@ -114,6 +117,10 @@ mount_in_root() { # mount_in_root TYPE TARGET
     mount -t "$1" "lt-$1" "$root$2"
     mounts+=("$root$2")
 }
+unmount_last() {
+    umount "${mounts[-1]}"
+    unset 'mounts[-1]'
+}
 unmount_all() {
     local i
     for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do
@@ -166,13 +173,19 @@ in_root() {
         DEBIAN_FRONTEND=noninteractive "$@"
 }
 admin() { in_root loyaltytill-admin "$@"; }
+# The same with every category of the product logging at debug (QT_LOGGING_RULES wins over the configuration): their
+# log lines go to standard error, which is kept in $logs/*.err and searched for the canaries at the end.
+admin_debug() { in_root env QT_LOGGING_RULES='loyaltytill.*.debug=true' loyaltytill-admin "$@"; }
 # shellcheck disable=SC2016 # dpkg-query's own ${field} syntax
 installed_version() { in_root dpkg-query -W -f='${db:Status-Abbrev}${Version}' loyaltytill 2>/dev/null || true; }
 # The kiosk store's members as "id balance lifetime_points" lines, from its export.
-member_points() { admin --database "$kiosk_store" export --format json | jq -r '.members[] | "\(.id) \(.balance) \(.lifetime_points)"'; }
+member_points() {
+    admin --database "$kiosk_store" export --format json | jq -r '.members[] | "\(.id) \(.balance) \(.lifetime_points)"'
+}
 audit_count() { admin --database "$kiosk_store" audit --limit 100000 --json | jq '.entries | length'; }
 origin_of() { # origin_of KEY: "ORIGIN SOURCE VALUE" from config --show-origin --json
-    admin config --show-origin --json | jq -r --arg k "$1" '.settings[] | select(.key == $k) | "\(.origin) \(.source) \(.value)"'
+    admin config --show-origin --json |
+        jq -r --arg k "$1" '.settings[] | select(.key == $k) | "\(.origin) \(.source) \(.value)"'
 }
 install_package() { # install_package LOGNAME FILE
     logged "$1" in_root apt-get install -y -q --no-install-recommends "/tmp/packages/$(basename "$2")"
@@ -181,6 +194,10 @@ install_package() { # install_package LOGNAME FILE
 phase "bootstrap"
 logged mmdebstrap mmdebstrap --variant=apt --mode=root bookworm "$root" "deb $mirror bookworm main" \
     "deb $mirror bookworm-updates main" "deb $security bookworm-security main"
+# The root on itself, so that inside the chroot / is a mount point: programs that look up the mount holding a path
+# (the doctor's free space) find it there as on a real machine.
+mount --bind "$root" "$root"
+mounts+=("$root")
 mount_in_root proc /proc
 mount_in_root sysfs /sys
 mount_in_root tmpfs /dev/shm
@@ -204,6 +221,7 @@ cat >"$root/etc/loyaltytill/conf.d/10-site.conf" <<EOF
 till.name = Front till
 backup.keep = 7
 store.database = $kiosk_store
+square.token_store = systemd-credential
 EOF
 cat >"$root/etc/loyaltytill/policy.d/50-lock.conf" <<EOF
 # Phone numbers are British here, whatever a manager sets.
@@ -232,8 +250,11 @@ phase "store of 1,000 members"
 install -d -m 700 "$(dirname "$root$kiosk_store")"
 logged init admin init
 logged generate admin generate --members 1000 --sales 5000 --seed 11
-logged enroll-canary admin enroll --phone "$canary_phone" --name "$canary_name"
-logged accrue-canary admin accrue --phone "$canary_phone" --sale CANARY-1 --amount 42.00
+# The canary member, enrolled and earning points with every log category at debug.
+admin_debug enroll --phone "$canary_phone" --name "$canary_name" >/dev/null 2>"$logs/enroll-canary.err" ||
+    fail "enroll: $(cat "$logs/enroll-canary.err")"
+admin_debug accrue --phone "$canary_phone" --sale CANARY-1 --amount 42.00 >/dev/null 2>"$logs/accrue-canary.err" ||
+    fail "accrue: $(cat "$logs/accrue-canary.err")"
 member_points >"$work/points-before"
 members_before=$(wc -l <"$work/points-before")
 points_before=$(awk '{ s += $2 } END { print s + 0 }' "$work/points-before")
@@ -277,17 +298,67 @@ expect "the refusal names the policy file" grep -q '/etc/loyaltytill/policy.d/50
 expect "the locked key still reads GB" test "$(admin settings --json | jq -r '.settings["phone.default_region"]')" = GB
 expect "the refusal wrote nothing to the audit log" test "$(audit_count)" -eq "$audit_before"
 
+phase "setup and doctor"
+# The fake Square on the root's loopback, accepting the canary token alone; it prints its address first.
+ip netns exec "$netns" "$fake_square" --port 0 --token "$canary_token" >"$work/square-url" 2>"$logs/fake-square.log" &
+square_pid=$!
+for _ in $(seq 100); do
+    [ -s "$work/square-url" ] && break
+    sleep 0.1
+done
+square_url=$(head -n 1 "$work/square-url")
+[ -n "$square_url" ] || fail "the fake Square did not start: $(tail -n 3 "$logs/fake-square.log")"
+# IT pairs the kiosk store (already full of members) as root: PIN and token on standard input, never as arguments.
+sealed=/etc/loyaltytill/credentials/square-token.cred
+set +e
+printf '%s\n%s\n' 2468 "$canary_token" | admin_debug setup --json --manager "Ana Manager" --environment "$square_url" \
+    --location L-FAKE-0001 >"$logs/setup.json" 2>"$logs/setup.err"
+paired=$?
+set -e
+jq -r '.steps | to_entries[] | "     \(.key): \(.value.text)"' "$logs/setup.json" ||
+    cat "$logs/setup.json" "$logs/setup.err"
+expect "setup paired the till (exit $paired)" test "$paired" -eq 0
+expect "the token is sealed in $sealed, mode 0600 in a 0700 folder" \
+    test "$(stat -c %a "$root$sealed") $(stat -c %a "$(dirname "$root$sealed")")" = "600 700"
+# What LoadCredentialEncrypted= does for the kiosk's unit: the token decrypted into unswappable memory (ramfs) that
+# only the service sees, named by $CREDENTIALS_DIRECTORY; gone again when the ramfs is unmounted.
+credentials=/run/credentials/loyaltytill-kiosk.service
+mount_in_root ramfs "$credentials"
+chmod 700 "$root$credentials"
+logged decrypt in_root systemd-creds decrypt --name=square-token "$sealed" "$credentials/square-token"
+set +e
+in_root env CREDENTIALS_DIRECTORY="$credentials" QT_LOGGING_RULES='loyaltytill.*.debug=true' \
+    loyaltytill-admin doctor --json >"$logs/doctor.json" 2>"$logs/doctor.err"
+healthy=$?
+set -e
+unmount_last
+jq -r '.checks[] | "     \(.status | ascii_upcase) \(.id): \(.found)"' "$logs/doctor.json" ||
+    cat "$logs/doctor.json" "$logs/doctor.err"
+expect "doctor finds nothing failed (exit $healthy)" test "$healthy" -eq 0
+doctor_status() { jq -r --arg id "$1" '.checks[] | select(.id == $id) | .status' "$logs/doctor.json"; }
+for check in database keychain square backups clock config scanner; do
+    expect "doctor: $check ok" test "$(doctor_status "$check")" = ok
+done
+expect "doctor: printer checked" test -n "$(doctor_status printer)"
+expect "no output of setup or doctor names the token" \
+    test -z "$(grep -l -F -e "$canary_token" "$logs"/{setup,doctor}.{json,err} "$logs/decrypt.log" || true)"
+# While the till is paired: no file of the root holds the token (the mounted /proc, /sys, /dev/shm are not files).
+hits=$(find "$root" -xdev -type f -print0 | xargs -0 grep -a -l -F -e "$canary_token" || true)
+[ -z "$hits" ] || echo "$hits" >&2
+expect "the paired root holds the Square token in no file" test -z "$hits"
+
 phase "till offscreen"
 # The till's window on Qt's offscreen platform: it starts only if the platform, SQLite and other plugins are there.
 set +e
-startup=$(in_root env QT_QPA_PLATFORM=offscreen timeout 120 loyaltytill --measure-startup 2>"$logs/till.log")
+startup=$(in_root env QT_QPA_PLATFORM=offscreen QT_LOGGING_RULES='loyaltytill.*.debug=true' timeout 120 \
+    loyaltytill --measure-startup 2>"$logs/till.err")
 started=$?
 set -e
-cat "$logs/till.log"
+grep -v -e '^loyaltytill\.' "$logs/till.err" || true # Qt's own messages; the product's debug lines stay in the file
 expect "the till started and quit cleanly (exit $started)" test "$started" -eq 0
 expect "the till took keys after $startup ms" grep -Eq '^[0-9]+(\.[0-9]+)?$' <<<"$startup"
-expect "no Qt plugin missing" test -z "$(grep -i -e 'plugin' -e 'driver not loaded' "$logs/till.log" |
-    grep -v 'does not support propagateSizeHints' || true)"
+expect "no Qt plugin or library missing" test -z "$(grep -i -e 'could not load' -e 'cannot load' \
+    -e 'driver not loaded' -e 'plugin.*not found' "$logs/till.err" || true)"
 
 phase "remove"
 kiosk_store_sum=$(sha256sum <"$root$kiosk_store")
@@ -327,6 +398,12 @@ hits=$(grep -r -a -l -F -e "$canary_token" "$root" || true)
 [ -z "$hits" ] || echo "$hits" >&2
 expect "the Square token is in no file of the root" test -z "$hits"
 journals=$(find "$root" -name '*.journal' | wc -l)
-hits=$(grep -r -a -l -i -F -e "$canary_name" -e "Canarywood" -e "$canary_phone_digits" "$root/var/log" || true)
+member_canaries=(-e "$canary_name" -e "Canarywood" -e "$canary_phone_digits")
+hits=$(grep -r -a -l -i -F "${member_canaries[@]}" "$root/var/log" || true)
 [ -z "$hits" ] || echo "$hits" >&2
-expect "the canary member's name and phone are in no log (/var/log, $journals journal files)" test -z "$hits"
+expect "the canary member's name and phone are in no log of the root (/var/log, $journals journal files)" \
+    test -z "$hits"
+# What the programs logged at debug on standard error (a chroot has no journald to take it).
+hits=$(grep -l -i -F "${member_canaries[@]}" -e "$canary_token" "$logs"/*.err || true)
+[ -z "$hits" ] || echo "$hits" >&2
+expect "no canary in the programs' debug logs ($(cat "$logs"/*.err | wc -l) lines)" test -z "$hits"
