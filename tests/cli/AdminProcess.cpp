@@ -25,18 +25,23 @@ QString AdminProcess::writeConf(const QString& name, const QByteArray& content) 
     return path;
 }
 
-AdminRun AdminProcess::run(const QStringList& arguments, const QByteArray& input) const
+QProcessEnvironment AdminProcess::environment() const
 {
-    AdminRun result;
-    result.arguments = arguments;
-    QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(QStringLiteral("LOYALTYTILL_DATABASE"));
     environment.insert(QStringLiteral("LOYALTYTILL_CONFIG_DIR"), configFolder());
     environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home + QStringLiteral("/.config"));
     environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home + QStringLiteral("/.local/share"));
     environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    process.setProcessEnvironment(environment);
+    return environment;
+}
+
+AdminRun AdminProcess::run(const QStringList& arguments, const QByteArray& input) const
+{
+    AdminRun result;
+    result.arguments = arguments;
+    QProcess process;
+    process.setProcessEnvironment(environment());
     process.start(QStringLiteral(LOYALTYTILL_ADMIN), arguments);
     if (!process.waitForStarted(10000))
         return result;

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
@@ -39,6 +40,8 @@ public:
 
     // `input` goes to standard input, which is then closed.
     AdminRun run(const QStringList& arguments, const QByteArray& input = {}) const;
+    // The environment run() gives the program.
+    QProcessEnvironment environment() const;
 
 private:
     QString m_home;

@@ -7,6 +7,7 @@
 
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -50,6 +51,7 @@ private slots:
     void secretsNeverAsArguments();
     void missingInputCreatesNothing();
     void withoutSquare();
+    void terminalAsksWithoutEcho();
 
 private:
     QString store() const { return m_dir.filePath(u"till.sqlite"_s); }
@@ -237,6 +239,49 @@ void TestCliSetup::withoutSquare()
     QCOMPARE(step(run, u"square"_s), u"skipped"_s);
     QCOMPARE(check(run, u"square"_s).value(u"status"_s).toString(), u"warning"_s);
     QCOMPARE(m_server->requestCount(), 0);
+}
+
+// At a terminal (here util-linux's `script`, which gives the program a pseudo-terminal), setup asks for the name,
+// the PIN twice and the token, each when it needs it, and the secrets are not echoed.
+void TestCliSetup::terminalAsksWithoutEcho()
+{
+    const QString command = QStringList {QStringLiteral(LOYALTYTILL_ADMIN),
+                                         u"setup"_s,
+                                         u"--database"_s,
+                                         store(),
+                                         u"--environment"_s,
+                                         m_server->baseUrl(),
+                                         u"--location"_s,
+                                         Location}
+                                .join(u' ');
+    QProcess terminal;
+    terminal.setProcessEnvironment(AdminProcess(m_home->path()).environment());
+    terminal.setProcessChannelMode(QProcess::MergedChannels);
+    terminal.start(u"script"_s, {u"-qec"_s, command, u"/dev/null"_s});
+    QVERIFY2(terminal.waitForStarted(10000), qPrintable(terminal.errorString()));
+    QByteArray seen;
+    // Each answer only once its question is on the screen: the terminal drops what was typed ahead of a secret.
+    const auto answer = [&](const QByteArray& question, const QByteArray& line) {
+        const bool asked = QTest::qWaitFor(
+            [&] {
+                seen += terminal.readAll();
+                return seen.contains(question);
+            },
+            30000);
+        terminal.write(line + '\n');
+        return asked;
+    };
+    QVERIFY2(answer("manager's name: ", "Bea Front"), seen.constData());
+    QVERIFY2(answer("PIN (4 to 8 digits, not shown): ", Pin), seen.constData());
+    QVERIFY2(answer("The PIN again: ", Pin), seen.constData());
+    QVERIFY2(answer("(not shown): ", Token.toUtf8()), seen.constData());
+    QVERIFY(QTest::qWaitFor([&] { return terminal.state() == QProcess::NotRunning; }, 60000));
+    seen += terminal.readAll();
+    QVERIFY2(terminal.exitCode() == 0, seen.constData());
+    // The terminal echoes what is typed (the name shows after its question), but not the secrets.
+    QVERIFY2(seen.contains("manager's name: Bea Front") && seen.contains("Ready:"), seen.constData());
+    QVERIFY2(!seen.contains(Pin) && !seen.contains(Token.toUtf8()), seen.constData());
+    QVERIFY(tokenKept(Location));
 }
 
 QTEST_GUILESS_MAIN(TestCliSetup)
