@@ -97,6 +97,7 @@ private slots:
     void environmentRulesWin();
     void flowsLogNothingPersonal();
     void squareTokenIsNeverLogged();
+    void setupAndDoctorLogNoSecret();
 
 private:
     struct Run
@@ -297,8 +298,8 @@ void TestCliLog::squareTokenIsNeverLogged()
     QVERIFY(square.listen());
     json({u"enroll"_s, u"--phone"_s, Phone, u"--name"_s, Name, u"--email"_s, Email});
     json({u"accrue"_s, u"--phone"_s, Phone, u"--sale"_s, u"R-1"_s, u"--amount"_s, u"120.00"_s});
-    const QStringList connect = {u"square"_s,     u"connect"_s, u"--environment"_s, square.baseUrl(),
-                                 u"--location"_s, u"LOGTEST"_s, u"--token-stdin"_s};
+    const QStringList connect = {u"square"_s,     u"connect"_s,     u"--environment"_s, square.baseUrl(),
+                                 u"--location"_s, u"L-FAKE-0001"_s, u"--token-stdin"_s};
     admin(connect, "EAAAl-canary-token-wrong\n", "loyaltytill.*=true"); // refused by Square or not: never logged
     json(connect, Token.toUtf8() + '\n');
     // Square's POS enrolled someone else: sync pulls the account by its phone number.
@@ -325,6 +326,34 @@ void TestCliLog::squareTokenIsNeverLogged()
     QVERIFY2(passLogged, m_log.constData());
     // Not even the operator's messages carry the token.
     QVERIFY2(!m_log.contains(Token.toUtf8()) && !m_log.contains("canary-token"), m_log.constData());
+    verifyNothingPersonal(logged);
+}
+
+void TestCliLog::setupAndDoctorLogNoSecret()
+{
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        QSKIP("No D-Bus session with a Secret Service; run through tools/dev test (with_keyring).");
+    FakeSquareServer square;
+    square.setAccessToken(Token);
+    QVERIFY(square.listen());
+    // The PIN and the token on standard input, as IT's script gives them.
+    const Run paired = admin({u"setup"_s, u"--json"_s, u"--manager"_s, StaffName, u"--environment"_s, square.baseUrl(),
+                              u"--location"_s, u"L-FAKE-0001"_s},
+                             Pin + '\n' + Token.toUtf8() + '\n', "loyaltytill.*=true");
+    QVERIFY2(paired.exitCode == 0 || paired.exitCode == 1, paired.describe().constData()); // 1: a check failed
+    const Run checked = admin({u"doctor"_s, u"--json"_s}, {}, "loyaltytill.*=true");
+    QVERIFY2(checked.exitCode == 0 || checked.exitCode == 1, checked.describe().constData());
+    json({u"square"_s, u"disconnect"_s});
+    QVERIFY2(m_failures.isEmpty(), m_failures.join("\n").constData());
+
+    const QList<QByteArray> logged = records(m_log);
+    bool pairingLogged = false;
+    for (const QByteArray& record : logged)
+        pairingLogged = pairingLogged || record.startsWith("loyaltytill.sync.square info: paired with Square");
+    QVERIFY2(pairingLogged && logged.contains("loyaltytill.admin debug: running setup")
+                 && logged.contains("loyaltytill.admin debug: running doctor"),
+             m_log.constData());
+    QVERIFY2(!m_log.contains(Token.toUtf8()) && !m_log.contains(Pin), m_log.constData());
     verifyNothingPersonal(logged);
 }
 
