@@ -1,4 +1,3 @@
-#include "app/till/KioskMode.h"
 #include "core/common/ApplicationIdentity.h"
 #include "core/common/Clock.h"
 #include "core/logging/ProcessLog.h"
@@ -11,6 +10,7 @@
 #include "sync/SyncScheduler.h"
 #include "sync/square/CredentialStore.h"
 #include "ui/Appearance.h"
+#include "ui/KioskMode.h"
 #include "ui/StoreRecovery.h"
 #include "ui/TillPreferences.h"
 #include "ui/TillWindow.h"
@@ -85,7 +85,7 @@ int main(int argc, char* argv[])
     window.setSync(&sync);
     window.setSquareAccess(&network, &credentials); // the first start on a new store connects Square
     window.resize(1100, 720);
-    std::optional<lt::till::KioskMode> kiosk;
+    std::optional<lt::ui::KioskMode> kiosk;
     if (parser.isSet(QStringLiteral("kiosk")))
         kiosk.emplace(window, **db, clock);
     else

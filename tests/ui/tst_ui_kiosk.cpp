@@ -1,6 +1,6 @@
-#include "app/till/KioskMode.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/ui/TillHarness.h"
+#include "ui/KioskMode.h"
 #include "ui/dialogs/ManagerApprovalDialog.h"
 
 #include <QAction>
@@ -61,14 +61,14 @@ void TestKioskTill::typePin(qint64 staffId, const QString& pin)
 
 void TestKioskTill::fillsTheScreen()
 {
-    till::KioskMode kiosk(m_till->window(), m_till->store().db(), m_till->store().clock());
+    ui::KioskMode kiosk(m_till->window(), m_till->store().db(), m_till->store().clock());
     QVERIFY(m_till->window().isFullScreen());
     QVERIFY(m_till->window().isVisible());
 }
 
 void TestKioskTill::closeRequestNeedsAManager()
 {
-    till::KioskMode kiosk(m_till->window(), m_till->store().db(), m_till->store().clock());
+    ui::KioskMode kiosk(m_till->window(), m_till->store().db(), m_till->store().clock());
     // What a compositor's close request or Alt+F4 under a window manager sends: refused, a manager asked for. A
     // cashier's PIN is not enough, and cancelling leaves the till as it was.
     auto asked = whenModal<ManagerApprovalDialog>([&](ManagerApprovalDialog* dialog) {
@@ -91,7 +91,7 @@ void TestKioskTill::closeRequestNeedsAManager()
 
 void TestKioskTill::quitNeedsAManagerThenQuits()
 {
-    till::KioskMode kiosk(m_till->window(), m_till->store().db(), m_till->store().clock());
+    ui::KioskMode kiosk(m_till->window(), m_till->store().db(), m_till->store().clock());
     QAction* quit = nullptr;
     for (QAction* action : m_till->window().menuBar()->actions())
         if (action->menu())
@@ -125,4 +125,4 @@ void TestKioskTill::quitNeedsAManagerThenQuits()
 }
 
 QTEST_MAIN(TestKioskTill)
-#include "tst_kiosk_till.moc"
+#include "tst_ui_kiosk.moc"
