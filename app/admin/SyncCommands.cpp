@@ -52,9 +52,17 @@ int connect(CommandContext& c)
     const SquareConnection connection {environment->name(), location, {}};
     if (auto saved = connection.save(**db); !saved)
         return c.fail(saved.error());
-    return c.succeed({{QStringLiteral("environment"), environment->name()}, {QStringLiteral("location"), location}},
-                     QStringLiteral("Connected to Square %1, location %2. The token is in the keychain.")
-                         .arg(environment->name(), location));
+    const bool sealed = credentials.kind() == CredentialStore::Kind::SystemdCredential;
+    return c.succeed(
+        {{QStringLiteral("environment"), environment->name()},
+         {QStringLiteral("location"), location},
+         {QStringLiteral("token_store"), sealed ? QStringLiteral("systemd-credential") : QStringLiteral("keychain")}},
+        sealed ? QStringLiteral("Connected to Square %1, location %2. The token is sealed in "
+                                "/etc/loyaltytill/credentials/square-token.cred; restart the kiosk "
+                                "service (systemctl restart loyaltytill-kiosk.service) to load it.")
+                     .arg(environment->name(), location)
+               : QStringLiteral("Connected to Square %1, location %2. The token is in the keychain.")
+                     .arg(environment->name(), location));
 }
 
 int disconnect(CommandContext& c)
@@ -67,13 +75,15 @@ int disconnect(CommandContext& c)
         return c.fail(connection.error());
     if (!connection->has_value())
         return c.succeed({{QStringLiteral("connected"), false}}, QStringLiteral("The store was not connected."));
-    if (auto removed = CredentialStore().removeTokenNow((*connection)->environment, (*connection)->locationId);
-        !removed)
+    CredentialStore credentials;
+    if (auto removed = credentials.removeTokenNow((*connection)->environment, (*connection)->locationId); !removed)
         return c.fail(removed.error());
     if (auto cleared = SquareConnection::clear(**db); !cleared)
         return c.fail(cleared.error());
     return c.succeed({{QStringLiteral("connected"), false}},
-                     QStringLiteral("Disconnected from Square; the token was removed from the keychain."));
+                     credentials.kind() == CredentialStore::Kind::SystemdCredential
+                         ? QStringLiteral("Disconnected from Square; the sealed token was deleted.")
+                         : QStringLiteral("Disconnected from Square; the token was removed from the keychain."));
 }
 
 int square(CommandContext& c)
@@ -235,7 +245,9 @@ int run(CommandContext& c)
 QList<Command> SyncCommands::commands()
 {
     return {
-        {QStringLiteral("square"), QStringLiteral("Connect the store to Square (token in the keychain) or disconnect."),
+        {QStringLiteral("square"),
+         QStringLiteral("Connect the store to Square (the token in the keychain, or sealed on a kiosk till) or "
+                        "disconnect."),
          QStringLiteral("connect|disconnect"),
          [](QCommandLineParser& p) {
              p.addOption(option("environment", "sandbox, production or a base URL (http only for 127.0.0.1).", "ENV"));
