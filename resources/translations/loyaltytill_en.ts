@@ -1699,6 +1699,93 @@
     </message>
 </context>
 <context>
+    <name>SquareCheckup</name>
+    <message>
+        <source>Square token (systemd credential)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As root, seal the token with `loyaltytill-admin square connect --token-stdin` (systemd-creds encrypt), and run the till from loyaltytill-kiosk.service, whose LoadCredentialEncrypted= hands it over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start and unlock the desktop&apos;s keyring (the Secret Service: GNOME Keyring or KWallet) in this user&apos;s session; a till without a desktop session keeps the token in a systemd credential (square.token_store = systemd-credential).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store is not connected to Square: there is no token to read yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sealed token %1 is there; only the till&apos;s service can open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect again with the token: `loyaltytill-admin setup` or `square connect --token-stdin`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Square token for location %1 was read from the systemd credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Square token for location %1 is in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain did not store a test entry: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain did not give back a test entry: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain gave back another value than the test entry it stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain did not delete a test entry: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain stores, gives back and deletes an entry; the store is not connected to Square yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store is not connected to Square: points stay in this store until it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect it with `loyaltytill-admin setup` (or `square connect --token-stdin`).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square was not asked: outside the till&apos;s service its sealed token cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check as the till&apos;s service does: `systemd-run --pipe --wait -p User=loyaltytill -p %1 -E LOYALTYTILL_DATABASE=/var/lib/loyaltytill/loyaltytill.sqlite loyaltytill-admin doctor`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square was not asked: the token could not be read (see %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect again with `loyaltytill-admin square disconnect`, then `setup`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SquareEnvironment</name>
     <message>
         <source>Give production, sandbox or a base URL such as https://host:port (no path, user or query).</source>
@@ -1717,6 +1804,100 @@
     <name>SquareLoyaltyApi</name>
     <message>
         <source>Square kept sending pages of promotions; reading stopped after %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SquarePairing</name>
+    <message>
+        <source>No Square access token was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a Square access token: it is one word of letters, digits and a few signs, as the Developer Console shows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the Square location ID (letters and digits, as the Dashboard shows it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SquareProbe</name>
+    <message>
+        <source>Square (%1) accepts the token; its loyalty program is active at location %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square (%1) did not answer: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square (%1) refused the token (HTTP 401): it is wrong, expired or revoked, or it belongs to the other environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token may not read Square&apos;s loyalty program (HTTP 403).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square is limiting this token&apos;s requests (HTTP 429).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square (%1) has a problem (HTTP %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Square account has no loyalty program (HTTP 404).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Square loyalty program is not active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location %1 is not one of the loyalty program&apos;s locations (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square refused the request (HTTP %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check this till&apos;s network, DNS and proxy, and that %1 can be reached over HTTPS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a new access token in the Square Developer Console for this environment and connect again (`loyaltytill-admin setup` or `square connect --token-stdin`).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the application the LOYALTY_READ, LOYALTY_WRITE and CUSTOMERS_READ permissions, or use its personal access token, then connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait a minute and check again; if it goes on, look for another program using the same token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check again later (issquareup.com shows Square&apos;s status); the till keeps its sales and sends them when Square answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the loyalty program in the Square Dashboard, then connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn Square Loyalty on (its subscription) in the Square Dashboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect with one of the program&apos;s location IDs (--location), or add this location to the program in the Square Dashboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the environment (production or sandbox) is the token&apos;s, then connect again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1981,6 +2162,199 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     </message>
     <message>
         <source>%1 within the window, short of the %2 %3 needs since %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TillCheckup</name>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no store at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create it with `loyaltytill-admin setup`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the newest good backup with `loyaltytill-admin restore FILE` (`loyaltytill-admin backup --list` shows which verify).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install the LoyaltyTill version that wrote this store, or a newer one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that this user may read and write %1 and its folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can be read but not written by this user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the till&apos;s user write access to the store file and its folder (SQLite writes its -wal and -shm files beside it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is on schema %2; this program uses schema %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run `loyaltytill-admin init` (or start the till): it backs the store up, then upgrades it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is undamaged, but another program held its write lock for seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the check again; if it stays busy, look for a stuck program using the store (`fuser %1`).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: schema %2, undamaged (quick_check), writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The free space at %1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that %1 is on a mounted disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk space (store)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk space (backups)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 free of %2 where %3 is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free space on that disk now: below %1 a backup or a schema upgrade may not fit, and the store cannot grow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free space on that disk (at least %1 and %2 % of it), or move the store or backup.folder to a larger one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run `loyaltytill-admin backup`, and keep a till running past backup.time (%1) or enable loyaltytill-backup.timer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no daily backup in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent daily backup in %1 verifies: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n backup(s) taken before an upgrade or a restore do not count.</source>
+        <translation>
+            <numerusform>The %n backup taken before an upgrade or a restore does not count.</numerusform>
+            <numerusform>The %n backups taken before an upgrade or a restore do not count.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The newest verified daily backup in %1 is from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A newer one does not verify: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the backup that does not verify and run `loyaltytill-admin backup`; check the disk if it happens again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the date and time, best from the network: `timedatectl set-ntp true`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clock reads %1, before this program was built (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clock reads %1, before the store&apos;s newest entry (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clock reads %1, more than %2 years after this program was built (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clock reads %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No problems in the configuration files of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) in the configuration files of %1; each setting concerned keeps the value of the layer below.</source>
+        <translation>
+            <numerusform>%n problem in the configuration files of %1; the setting concerned keeps the value of the layer below.</numerusform>
+            <numerusform>%n problems in the configuration files of %1; each setting concerned keeps the value of the layer below.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Correct each line named; `loyaltytill-admin config --show-origin` shows the values in force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No serial port is set: the scanner types like a keyboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (scanner.serial_port) does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plug the scanner in, or set scanner.serial_port to its device (`ls /dev/serial/by-id/` lists them), or empty for a scanner that types like a keyboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This user (%1) may not read and write %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the till&apos;s user to the dialout group: `sudo adduser %1 dialout`, then log in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists, and this user may read and write it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is set; the port is opened when the till starts.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2293,6 +2667,29 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     </message>
 </context>
 <context>
+    <name>lt::ui::FirstStartWizard</name>
+    <message>
+        <source>&amp;Start selling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to location %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The till is ready. What needs attention can wait; sign in to start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The till works, but some things are not ready: each says what to do. Sign in to start, and give the list to IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lt::ui::HelpOverlay</name>
     <message>
         <source>Keys</source>
@@ -2300,6 +2697,13 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     </message>
     <message>
         <source>&lt;table cellpadding=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;look up what was typed or scanned&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sale: award points&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;redeem a reward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;refund a sale&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;enroll a customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;void the last sale (a manager once the customer has left)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;adjust points (a manager approves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflicts with Square (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sync with Square now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F10&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reports (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;apply the member&apos;s offer shown on the panel&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;lock the till&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Press any key to go back.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::KioskMode</name>
+    <message>
+        <source>Closing the till is for managers.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2658,6 +3062,21 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     </message>
     <message>
         <source>%1: +%2 for member %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::ReadinessView</name>
+    <message>
+        <source>Ready — %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention — %1: %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not ready — %1: %2 %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3132,6 +3551,49 @@ Made %4 · page %5</source>
     <name>lt::ui::SerialScanner</name>
     <message>
         <source>The scanner on %1 cannot be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::SquareConnectForm</name>
+    <message>
+        <source>&amp;Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square location ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect the store to Square Loyalty. The access token is checked with Square, then kept in this computer&apos;s keychain, never in a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&amp;ocation ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access &amp;token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking Square…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1699,6 +1699,93 @@
     </message>
 </context>
 <context>
+    <name>SquareCheckup</name>
+    <message>
+        <source>Square token (systemd credential)</source>
+        <translation>Token de Square (credencial de systemd)</translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation>Llavero</translation>
+    </message>
+    <message>
+        <source>As root, seal the token with `loyaltytill-admin square connect --token-stdin` (systemd-creds encrypt), and run the till from loyaltytill-kiosk.service, whose LoadCredentialEncrypted= hands it over.</source>
+        <translation>Como root, selle el token con `loyaltytill-admin square connect --token-stdin` (systemd-creds encrypt) y ejecute la caja desde loyaltytill-kiosk.service, cuyo LoadCredentialEncrypted= se lo entrega.</translation>
+    </message>
+    <message>
+        <source>Start and unlock the desktop&apos;s keyring (the Secret Service: GNOME Keyring or KWallet) in this user&apos;s session; a till without a desktop session keeps the token in a systemd credential (square.token_store = systemd-credential).</source>
+        <translation>Inicie y desbloquee el llavero del escritorio (el Secret Service: GNOME Keyring o KWallet) en la sesión de este usuario; una caja sin sesión de escritorio guarda el token en una credencial de systemd (square.token_store = systemd-credential).</translation>
+    </message>
+    <message>
+        <source>The store is not connected to Square: there is no token to read yet.</source>
+        <translation>La tienda no está conectada a Square: todavía no hay token que leer.</translation>
+    </message>
+    <message>
+        <source>The sealed token %1 is there; only the till&apos;s service can open it.</source>
+        <translation>El token sellado %1 está ahí; solo el servicio de la caja puede abrirlo.</translation>
+    </message>
+    <message>
+        <source>Connect again with the token: `loyaltytill-admin setup` or `square connect --token-stdin`.</source>
+        <translation>Vuelva a conectar con el token: `loyaltytill-admin setup` o `square connect --token-stdin`.</translation>
+    </message>
+    <message>
+        <source>The Square token for location %1 was read from the systemd credential.</source>
+        <translation>El token de Square de la ubicación %1 se leyó de la credencial de systemd.</translation>
+    </message>
+    <message>
+        <source>The Square token for location %1 is in the keychain.</source>
+        <translation>El token de Square de la ubicación %1 está en el llavero.</translation>
+    </message>
+    <message>
+        <source>The keychain did not store a test entry: %1</source>
+        <translation>El llavero no guardó una entrada de prueba: %1</translation>
+    </message>
+    <message>
+        <source>The keychain did not give back a test entry: %1</source>
+        <translation>El llavero no devolvió una entrada de prueba: %1</translation>
+    </message>
+    <message>
+        <source>The keychain gave back another value than the test entry it stored.</source>
+        <translation>El llavero devolvió un valor distinto de la entrada de prueba que guardó.</translation>
+    </message>
+    <message>
+        <source>The keychain did not delete a test entry: %1</source>
+        <translation>El llavero no borró una entrada de prueba: %1</translation>
+    </message>
+    <message>
+        <source>The keychain stores, gives back and deletes an entry; the store is not connected to Square yet.</source>
+        <translation>El llavero guarda, devuelve y borra una entrada; la tienda aún no está conectada a Square.</translation>
+    </message>
+    <message>
+        <source>Square</source>
+        <translation>Square</translation>
+    </message>
+    <message>
+        <source>The store is not connected to Square: points stay in this store until it is.</source>
+        <translation>La tienda no está conectada a Square: los puntos se quedan en esta tienda hasta que lo esté.</translation>
+    </message>
+    <message>
+        <source>Connect it with `loyaltytill-admin setup` (or `square connect --token-stdin`).</source>
+        <translation>Conéctela con `loyaltytill-admin setup` (o `square connect --token-stdin`).</translation>
+    </message>
+    <message>
+        <source>Square was not asked: outside the till&apos;s service its sealed token cannot be opened.</source>
+        <translation>No se consultó a Square: fuera del servicio de la caja su token sellado no se puede abrir.</translation>
+    </message>
+    <message>
+        <source>Check as the till&apos;s service does: `systemd-run --pipe --wait -p User=loyaltytill -p %1 -E LOYALTYTILL_DATABASE=/var/lib/loyaltytill/loyaltytill.sqlite loyaltytill-admin doctor`.</source>
+        <translation>Compruebe como lo hace el servicio de la caja: `systemd-run --pipe --wait -p User=loyaltytill -p %1 -E LOYALTYTILL_DATABASE=/var/lib/loyaltytill/loyaltytill.sqlite loyaltytill-admin doctor`.</translation>
+    </message>
+    <message>
+        <source>Square was not asked: the token could not be read (see %1).</source>
+        <translation>No se consultó a Square: no se pudo leer el token (vea %1).</translation>
+    </message>
+    <message>
+        <source>Connect again with `loyaltytill-admin square disconnect`, then `setup`.</source>
+        <translation>Vuelva a conectar con `loyaltytill-admin square disconnect` y después `setup`.</translation>
+    </message>
+</context>
+<context>
     <name>SquareEnvironment</name>
     <message>
         <source>Give production, sandbox or a base URL such as https://host:port (no path, user or query).</source>
@@ -1718,6 +1805,100 @@
     <message>
         <source>Square kept sending pages of promotions; reading stopped after %1.</source>
         <translation>Square siguió enviando páginas de promociones; la lectura se detuvo después de %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SquarePairing</name>
+    <message>
+        <source>No Square access token was given.</source>
+        <translation>No se dio ningún token de acceso de Square.</translation>
+    </message>
+    <message>
+        <source>That is not a Square access token: it is one word of letters, digits and a few signs, as the Developer Console shows it.</source>
+        <translation>Eso no es un token de acceso de Square: es una sola palabra de letras, dígitos y algunos signos, como la muestra la Developer Console.</translation>
+    </message>
+    <message>
+        <source>Give the Square location ID (letters and digits, as the Dashboard shows it).</source>
+        <translation>Indique el ID de ubicación de Square (letras y dígitos, como lo muestra el Dashboard).</translation>
+    </message>
+</context>
+<context>
+    <name>SquareProbe</name>
+    <message>
+        <source>Square (%1) accepts the token; its loyalty program is active at location %2.</source>
+        <translation>Square (%1) acepta el token; su programa de fidelidad está activo en la ubicación %2.</translation>
+    </message>
+    <message>
+        <source>Square (%1) did not answer: %2</source>
+        <translation>Square (%1) no respondió: %2</translation>
+    </message>
+    <message>
+        <source>Square (%1) refused the token (HTTP 401): it is wrong, expired or revoked, or it belongs to the other environment.</source>
+        <translation>Square (%1) rechazó el token (HTTP 401): es incorrecto, caducó o fue revocado, o pertenece al otro entorno.</translation>
+    </message>
+    <message>
+        <source>The token may not read Square&apos;s loyalty program (HTTP 403).</source>
+        <translation>El token no puede leer el programa de fidelidad de Square (HTTP 403).</translation>
+    </message>
+    <message>
+        <source>Square is limiting this token&apos;s requests (HTTP 429).</source>
+        <translation>Square está limitando las peticiones de este token (HTTP 429).</translation>
+    </message>
+    <message>
+        <source>Square (%1) has a problem (HTTP %2): %3</source>
+        <translation>Square (%1) tiene un problema (HTTP %2): %3</translation>
+    </message>
+    <message>
+        <source>The Square account has no loyalty program (HTTP 404).</source>
+        <translation>La cuenta de Square no tiene programa de fidelidad (HTTP 404).</translation>
+    </message>
+    <message>
+        <source>The Square loyalty program is not active.</source>
+        <translation>El programa de fidelidad de Square no está activo.</translation>
+    </message>
+    <message>
+        <source>Location %1 is not one of the loyalty program&apos;s locations (%2).</source>
+        <translation>La ubicación %1 no es una de las ubicaciones del programa de fidelidad (%2).</translation>
+    </message>
+    <message>
+        <source>Square refused the request (HTTP %1): %2</source>
+        <translation>Square rechazó la petición (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>Check this till&apos;s network, DNS and proxy, and that %1 can be reached over HTTPS.</source>
+        <translation>Compruebe la red, el DNS y el proxy de esta caja, y que se puede llegar a %1 por HTTPS.</translation>
+    </message>
+    <message>
+        <source>Create a new access token in the Square Developer Console for this environment and connect again (`loyaltytill-admin setup` or `square connect --token-stdin`).</source>
+        <translation>Cree un token de acceso nuevo en la Square Developer Console para este entorno y vuelva a conectar (`loyaltytill-admin setup` o `square connect --token-stdin`).</translation>
+    </message>
+    <message>
+        <source>Give the application the LOYALTY_READ, LOYALTY_WRITE and CUSTOMERS_READ permissions, or use its personal access token, then connect again.</source>
+        <translation>Dé a la aplicación los permisos LOYALTY_READ, LOYALTY_WRITE y CUSTOMERS_READ, o use su token de acceso personal, y vuelva a conectar.</translation>
+    </message>
+    <message>
+        <source>Wait a minute and check again; if it goes on, look for another program using the same token.</source>
+        <translation>Espere un minuto y compruebe de nuevo; si continúa, busque otro programa que use el mismo token.</translation>
+    </message>
+    <message>
+        <source>Check again later (issquareup.com shows Square&apos;s status); the till keeps its sales and sends them when Square answers.</source>
+        <translation>Compruebe más tarde (issquareup.com muestra el estado de Square); la caja guarda sus ventas y las envía cuando Square responda.</translation>
+    </message>
+    <message>
+        <source>Create the loyalty program in the Square Dashboard, then connect again.</source>
+        <translation>Cree el programa de fidelidad en el Square Dashboard y vuelva a conectar.</translation>
+    </message>
+    <message>
+        <source>Turn Square Loyalty on (its subscription) in the Square Dashboard.</source>
+        <translation>Active Square Loyalty (su suscripción) en el Square Dashboard.</translation>
+    </message>
+    <message>
+        <source>Connect with one of the program&apos;s location IDs (--location), or add this location to the program in the Square Dashboard.</source>
+        <translation>Conecte con uno de los ID de ubicación del programa (--location), o añada esta ubicación al programa en el Square Dashboard.</translation>
+    </message>
+    <message>
+        <source>Check that the environment (production or sandbox) is the token&apos;s, then connect again.</source>
+        <translation>Compruebe que el entorno (production o sandbox) es el del token y vuelva a conectar.</translation>
     </message>
 </context>
 <context>
@@ -1984,6 +2165,199 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     <message>
         <source>%1 within the window, short of the %2 %3 needs since %4.</source>
         <translation>%1 en el periodo, por debajo de los %2 que %3 exige desde %4.</translation>
+    </message>
+</context>
+<context>
+    <name>TillCheckup</name>
+    <message>
+        <source>Database</source>
+        <translation>Base de datos</translation>
+    </message>
+    <message>
+        <source>There is no store at %1.</source>
+        <translation>No hay ninguna tienda en %1.</translation>
+    </message>
+    <message>
+        <source>Create it with `loyaltytill-admin setup`.</source>
+        <translation>Créela con `loyaltytill-admin setup`.</translation>
+    </message>
+    <message>
+        <source>Restore the newest good backup with `loyaltytill-admin restore FILE` (`loyaltytill-admin backup --list` shows which verify).</source>
+        <translation>Restaure la copia buena más reciente con `loyaltytill-admin restore FILE` (`loyaltytill-admin backup --list` muestra cuáles se verifican).</translation>
+    </message>
+    <message>
+        <source>Install the LoyaltyTill version that wrote this store, or a newer one.</source>
+        <translation>Instale la versión de LoyaltyTill que escribió esta tienda, o una más nueva.</translation>
+    </message>
+    <message>
+        <source>Check that this user may read and write %1 and its folder.</source>
+        <translation>Compruebe que este usuario puede leer y escribir %1 y su carpeta.</translation>
+    </message>
+    <message>
+        <source>%1 can be read but not written by this user.</source>
+        <translation>Este usuario puede leer %1 pero no escribirlo.</translation>
+    </message>
+    <message>
+        <source>Give the till&apos;s user write access to the store file and its folder (SQLite writes its -wal and -shm files beside it).</source>
+        <translation>Dé al usuario de la caja permiso de escritura sobre el archivo de la tienda y su carpeta (SQLite escribe sus archivos -wal y -shm a su lado).</translation>
+    </message>
+    <message>
+        <source>%1 is on schema %2; this program uses schema %3.</source>
+        <translation>%1 está en el esquema %2; este programa usa el esquema %3.</translation>
+    </message>
+    <message>
+        <source>Run `loyaltytill-admin init` (or start the till): it backs the store up, then upgrades it.</source>
+        <translation>Ejecute `loyaltytill-admin init` (o inicie la caja): hace una copia de la tienda y después la actualiza.</translation>
+    </message>
+    <message>
+        <source>%1 is undamaged, but another program held its write lock for seconds.</source>
+        <translation>%1 está intacta, pero otro programa retuvo su bloqueo de escritura durante segundos.</translation>
+    </message>
+    <message>
+        <source>Run the check again; if it stays busy, look for a stuck program using the store (`fuser %1`).</source>
+        <translation>Repita la comprobación; si sigue ocupada, busque un programa atascado que use la tienda (`fuser %1`).</translation>
+    </message>
+    <message>
+        <source>%1: schema %2, undamaged (quick_check), writable.</source>
+        <translation>%1: esquema %2, intacta (quick_check), se puede escribir.</translation>
+    </message>
+    <message>
+        <source>The free space at %1 cannot be read.</source>
+        <translation>No se puede leer el espacio libre en %1.</translation>
+    </message>
+    <message>
+        <source>Check that %1 is on a mounted disk.</source>
+        <translation>Compruebe que %1 está en un disco montado.</translation>
+    </message>
+    <message>
+        <source>Disk space (store)</source>
+        <translation>Espacio en disco (tienda)</translation>
+    </message>
+    <message>
+        <source>Disk space (backups)</source>
+        <translation>Espacio en disco (copias)</translation>
+    </message>
+    <message>
+        <source>%1 free of %2 where %3 is.</source>
+        <translation>%1 libres de %2 donde está %3.</translation>
+    </message>
+    <message>
+        <source>Free space on that disk now: below %1 a backup or a schema upgrade may not fit, and the store cannot grow.</source>
+        <translation>Libere espacio en ese disco ya: por debajo de %1 puede no caber una copia o una actualización del esquema, y la tienda no puede crecer.</translation>
+    </message>
+    <message>
+        <source>Free space on that disk (at least %1 and %2 % of it), or move the store or backup.folder to a larger one.</source>
+        <translation>Libere espacio en ese disco (al menos %1 y el %2 % del disco), o mueva la tienda o backup.folder a uno mayor.</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Copias de seguridad</translation>
+    </message>
+    <message>
+        <source>Run `loyaltytill-admin backup`, and keep a till running past backup.time (%1) or enable loyaltytill-backup.timer.</source>
+        <translation>Ejecute `loyaltytill-admin backup` y deje una caja en marcha pasada la hora backup.time (%1) o active loyaltytill-backup.timer.</translation>
+    </message>
+    <message>
+        <source>There is no daily backup in %1.</source>
+        <translation>No hay ninguna copia diaria en %1.</translation>
+    </message>
+    <message>
+        <source>No recent daily backup in %1 verifies: %2</source>
+        <translation>Ninguna copia diaria reciente de %1 se verifica: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n backup(s) taken before an upgrade or a restore do not count.</source>
+        <translation>
+            <numerusform>La %n copia hecha antes de una actualización o una restauración no cuenta.</numerusform>
+            <numerusform>Las %n copias hechas antes de una actualización o una restauración no cuentan.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The newest verified daily backup in %1 is from %2.</source>
+        <translation>La copia diaria verificada más reciente de %1 es del %2.</translation>
+    </message>
+    <message>
+        <source>A newer one does not verify: %1</source>
+        <translation>Una más reciente no se verifica: %1</translation>
+    </message>
+    <message>
+        <source>Delete the backup that does not verify and run `loyaltytill-admin backup`; check the disk if it happens again.</source>
+        <translation>Borre la copia que no se verifica y ejecute `loyaltytill-admin backup`; revise el disco si vuelve a ocurrir.</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Reloj</translation>
+    </message>
+    <message>
+        <source>Set the date and time, best from the network: `timedatectl set-ntp true`.</source>
+        <translation>Ajuste la fecha y la hora, mejor desde la red: `timedatectl set-ntp true`.</translation>
+    </message>
+    <message>
+        <source>The clock reads %1, before this program was built (%2).</source>
+        <translation>El reloj marca %1, antes de que se compilara este programa (%2).</translation>
+    </message>
+    <message>
+        <source>The clock reads %1, before the store&apos;s newest entry (%2).</source>
+        <translation>El reloj marca %1, antes del apunte más reciente de la tienda (%2).</translation>
+    </message>
+    <message>
+        <source>The clock reads %1, more than %2 years after this program was built (%3).</source>
+        <translation>El reloj marca %1, más de %2 años después de que se compilara este programa (%3).</translation>
+    </message>
+    <message>
+        <source>The clock reads %1.</source>
+        <translation>El reloj marca %1.</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>No problems in the configuration files of %1.</source>
+        <translation>Ningún problema en los archivos de configuración de %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) in the configuration files of %1; each setting concerned keeps the value of the layer below.</source>
+        <translation>
+            <numerusform>%n problema en los archivos de configuración de %1; cada ajuste afectado conserva el valor de la capa inferior.</numerusform>
+            <numerusform>%n problemas en los archivos de configuración de %1; cada ajuste afectado conserva el valor de la capa inferior.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Correct each line named; `loyaltytill-admin config --show-origin` shows the values in force.</source>
+        <translation>Corrija cada línea indicada; `loyaltytill-admin config --show-origin` muestra los valores vigentes.</translation>
+    </message>
+    <message>
+        <source>Scanner port</source>
+        <translation>Puerto del escáner</translation>
+    </message>
+    <message>
+        <source>No serial port is set: the scanner types like a keyboard.</source>
+        <translation>No hay puerto serie configurado: el escáner escribe como un teclado.</translation>
+    </message>
+    <message>
+        <source>%1 (scanner.serial_port) does not exist.</source>
+        <translation>%1 (scanner.serial_port) no existe.</translation>
+    </message>
+    <message>
+        <source>Plug the scanner in, or set scanner.serial_port to its device (`ls /dev/serial/by-id/` lists them), or empty for a scanner that types like a keyboard.</source>
+        <translation>Conecte el escáner, o ponga en scanner.serial_port su dispositivo (`ls /dev/serial/by-id/` los lista), o déjelo vacío para un escáner que escribe como un teclado.</translation>
+    </message>
+    <message>
+        <source>This user (%1) may not read and write %2.</source>
+        <translation>Este usuario (%1) no puede leer y escribir %2.</translation>
+    </message>
+    <message>
+        <source>Add the till&apos;s user to the dialout group: `sudo adduser %1 dialout`, then log in again.</source>
+        <translation>Añada el usuario de la caja al grupo dialout: `sudo adduser %1 dialout`, y vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>%1 exists, and this user may read and write it.</source>
+        <translation>%1 existe y este usuario puede leerlo y escribirlo.</translation>
+    </message>
+    <message>
+        <source>%1 is set; the port is opened when the till starts.</source>
+        <translation>%1 está configurado; el puerto se abre cuando arranca la caja.</translation>
     </message>
 </context>
 <context>
@@ -2295,6 +2669,29 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     </message>
 </context>
 <context>
+    <name>lt::ui::FirstStartWizard</name>
+    <message>
+        <source>&amp;Start selling</source>
+        <translation>&amp;Empezar a vender</translation>
+    </message>
+    <message>
+        <source>Square</source>
+        <translation>Square</translation>
+    </message>
+    <message>
+        <source>Connected to location %1.</source>
+        <translation>Conectada a la ubicación %1.</translation>
+    </message>
+    <message>
+        <source>The till is ready. What needs attention can wait; sign in to start.</source>
+        <translation>La caja está lista. Lo que requiere atención puede esperar; inicie sesión para empezar.</translation>
+    </message>
+    <message>
+        <source>The till works, but some things are not ready: each says what to do. Sign in to start, and give the list to IT.</source>
+        <translation>La caja funciona, pero algunas cosas no están listas: cada una dice qué hacer. Inicie sesión para empezar y pase la lista a informática.</translation>
+    </message>
+</context>
+<context>
     <name>lt::ui::HelpOverlay</name>
     <message>
         <source>Keys</source>
@@ -2303,6 +2700,13 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     <message>
         <source>&lt;table cellpadding=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;look up what was typed or scanned&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sale: award points&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;redeem a reward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;refund a sale&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;enroll a customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;void the last sale (a manager once the customer has left)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;adjust points (a manager approves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflicts with Square (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sync with Square now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F10&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reports (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;apply the member&apos;s offer shown on the panel&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;lock the till&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Press any key to go back.&lt;/p&gt;</source>
         <translation>&lt;table cellpadding=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;buscar lo escrito o escaneado&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;venta: otorgar puntos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;canjear una recompensa&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;devolver una venta&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;inscribir a un cliente&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;anular la última venta (con un gerente si el cliente ya se fue)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;ajustar puntos (lo aprueba un gerente)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflictos con Square (un gerente)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sincronizar con Square ahora&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F10&lt;/b&gt;&lt;/td&gt;&lt;td&gt;informes (un gerente)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;aplicar la oferta del socio que muestra el panel&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;siguiente cliente&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;bloquear la caja&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;esta ayuda&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Pulse cualquier tecla para volver.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::KioskMode</name>
+    <message>
+        <source>Closing the till is for managers.</source>
+        <translation>Cerrar la caja es cosa de los encargados.</translation>
     </message>
 </context>
 <context>
@@ -2661,6 +3065,21 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     <message>
         <source>%1: +%2 for member %3.</source>
         <translation>%1: +%2 para el socio %3.</translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::ReadinessView</name>
+    <message>
+        <source>Ready — %1: %2</source>
+        <translation>Lista — %1: %2</translation>
+    </message>
+    <message>
+        <source>Needs attention — %1: %2 %3</source>
+        <translation>Requiere atención — %1: %2 %3</translation>
+    </message>
+    <message>
+        <source>Not ready — %1: %2 %3</source>
+        <translation>No está lista — %1: %2 %3</translation>
     </message>
 </context>
 <context>
@@ -3136,6 +3555,49 @@ Hecho el %4 · página %5</translation>
     <message>
         <source>The scanner on %1 cannot be opened: %2</source>
         <translation>No se puede abrir el escáner en %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::SquareConnectForm</name>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Conectar</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Más tarde</translation>
+    </message>
+    <message>
+        <source>Square environment</source>
+        <translation>Entorno de Square</translation>
+    </message>
+    <message>
+        <source>Square location ID</source>
+        <translation>ID de ubicación de Square</translation>
+    </message>
+    <message>
+        <source>Square access token</source>
+        <translation>Token de acceso de Square</translation>
+    </message>
+    <message>
+        <source>Connect the store to Square Loyalty. The access token is checked with Square, then kept in this computer&apos;s keychain, never in a file.</source>
+        <translation>Conecte la tienda a Square Loyalty. El token de acceso se comprueba con Square y después se guarda en el llavero de este equipo, nunca en un archivo.</translation>
+    </message>
+    <message>
+        <source>&amp;Environment</source>
+        <translation>&amp;Entorno</translation>
+    </message>
+    <message>
+        <source>L&amp;ocation ID</source>
+        <translation>&amp;Ubicación (ID)</translation>
+    </message>
+    <message>
+        <source>Access &amp;token</source>
+        <translation>&amp;Token de acceso</translation>
+    </message>
+    <message>
+        <source>Asking Square…</source>
+        <translation>Consultando a Square…</translation>
     </message>
 </context>
 <context>
