@@ -4,6 +4,7 @@
 #include "core/settings/ConfigFile.h"
 #include "core/settings/SettingsSchema.h"
 
+#include <QCoreApplication>
 #include <QSettings>
 #include <QString>
 #include <QVariant>
@@ -55,14 +56,15 @@ public:
         const bool wholeNumber = spec && spec->type == SettingType::Integer;
         if (!spec || type == QMetaType::QString || (number && wholeNumber))
             return value.toString();
-        const QString held = number          ? QStringLiteral("a number (REG_DWORD or REG_QWORD)")
-            : type == QMetaType::QStringList ? QStringLiteral("a list (REG_MULTI_SZ)")
-                                             : QStringLiteral("binary data (REG_BINARY)");
-        return Error::invalid(QStringLiteral("'%1' holds %2; it needs %3. The value below it is used.")
-                                  .arg(spec->name(), held,
-                                       wholeNumber ? QStringLiteral("text (REG_SZ) or a number (REG_DWORD)")
-                                                   : QStringLiteral("text (REG_SZ)")),
-                              spec->name());
+        const QString held = number ? QCoreApplication::translate("RegistryLayer", "a number (REG_DWORD or REG_QWORD)")
+            : type == QMetaType::QStringList ? QCoreApplication::translate("RegistryLayer", "a list (REG_MULTI_SZ)")
+                                             : QCoreApplication::translate("RegistryLayer", "binary data (REG_BINARY)");
+        return Error::invalid(
+            QCoreApplication::translate("RegistryLayer", "'%1' holds %2; it needs %3. The value below it is used.")
+                .arg(spec->name(), held,
+                     wholeNumber ? QCoreApplication::translate("RegistryLayer", "text (REG_SZ) or a number (REG_DWORD)")
+                                 : QCoreApplication::translate("RegistryLayer", "text (REG_SZ)")),
+            spec->name());
     }
 
 #ifdef Q_OS_WIN

@@ -1299,6 +1299,33 @@
     </message>
 </context>
 <context>
+    <name>RegistryLayer</name>
+    <message>
+        <source>a number (REG_DWORD or REG_QWORD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list (REG_MULTI_SZ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>binary data (REG_BINARY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; holds %2; it needs %3. The value below it is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text (REG_SZ) or a number (REG_DWORD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text (REG_SZ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReportService</name>
     <message>
         <source>Give the period as two dates (YYYY-MM-DD).</source>
@@ -1951,6 +1978,13 @@
     </message>
 </context>
 <context>
+    <name>StorageNames</name>
+    <message>
+        <source>The database holds an unknown %1 &apos;%2&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StoreFileCheck</name>
     <message>
         <source>Cannot read %1: %2</source>
@@ -2147,6 +2181,69 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     </message>
     <message>
         <source>&apos;%1&apos; is locked to different values in %2; the last is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SystemdCredential</name>
+    <message>
+        <source>This till keeps its Square token in an encrypted systemd credential (square.token_store = systemd-credential), and it was not started by a service that loads one: the unit needs %1, as loyaltytill-kiosk.service has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This service was given no credential %1: its unit needs %2, and that file must exist (as root: loyaltytill-admin square connect --token-stdin writes it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credential %1 cannot be read: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credential %1 is not a Square token: it is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credential %1 is empty: write the token again, as root, with loyaltytill-admin square connect --token-stdin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs root: the sealed Square token %2 is root&apos;s alone. Run the command again as root (sudo).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypted systemd credentials exist only on Linux.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The access token is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeping the Square token in a systemd credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be made (mode 0700).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be run (%2): a systemd credential needs systemd 250 or newer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not seal the Square token: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sealed token cannot be written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing the Square token&apos;s systemd credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sealed token %1 cannot be deleted.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1299,6 +1299,33 @@
     </message>
 </context>
 <context>
+    <name>RegistryLayer</name>
+    <message>
+        <source>a number (REG_DWORD or REG_QWORD)</source>
+        <translation>un número (REG_DWORD o REG_QWORD)</translation>
+    </message>
+    <message>
+        <source>a list (REG_MULTI_SZ)</source>
+        <translation>una lista (REG_MULTI_SZ)</translation>
+    </message>
+    <message>
+        <source>binary data (REG_BINARY)</source>
+        <translation>datos binarios (REG_BINARY)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; holds %2; it needs %3. The value below it is used.</source>
+        <translation>&apos;%1&apos; contiene %2; necesita %3. Se usa el valor de la capa inferior.</translation>
+    </message>
+    <message>
+        <source>text (REG_SZ) or a number (REG_DWORD)</source>
+        <translation>texto (REG_SZ) o un número (REG_DWORD)</translation>
+    </message>
+    <message>
+        <source>text (REG_SZ)</source>
+        <translation>texto (REG_SZ)</translation>
+    </message>
+</context>
+<context>
     <name>ReportService</name>
     <message>
         <source>Give the period as two dates (YYYY-MM-DD).</source>
@@ -1951,6 +1978,13 @@
     </message>
 </context>
 <context>
+    <name>StorageNames</name>
+    <message>
+        <source>The database holds an unknown %1 &apos;%2&apos;.</source>
+        <translation>La base de datos contiene un %1 desconocido &apos;%2&apos;.</translation>
+    </message>
+</context>
+<context>
     <name>StoreFileCheck</name>
     <message>
         <source>Cannot read %1: %2</source>
@@ -2150,6 +2184,69 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     <message>
         <source>&apos;%1&apos; is locked to different values in %2; the last is used.</source>
         <translation>«%1» está bloqueado con valores distintos en %2; se usa el último.</translation>
+    </message>
+</context>
+<context>
+    <name>SystemdCredential</name>
+    <message>
+        <source>This till keeps its Square token in an encrypted systemd credential (square.token_store = systemd-credential), and it was not started by a service that loads one: the unit needs %1, as loyaltytill-kiosk.service has.</source>
+        <translation>Esta caja guarda su token de Square en una credencial cifrada de systemd (square.token_store = systemd-credential) y no la inició un servicio que la cargue: la unidad necesita %1, como tiene loyaltytill-kiosk.service.</translation>
+    </message>
+    <message>
+        <source>This service was given no credential %1: its unit needs %2, and that file must exist (as root: loyaltytill-admin square connect --token-stdin writes it).</source>
+        <translation>Este servicio no recibió la credencial %1: su unidad necesita %2, y ese archivo debe existir (como root: loyaltytill-admin square connect --token-stdin lo escribe).</translation>
+    </message>
+    <message>
+        <source>The credential %1 cannot be read: %2.</source>
+        <translation>No se puede leer la credencial %1: %2.</translation>
+    </message>
+    <message>
+        <source>The credential %1 is not a Square token: it is too long.</source>
+        <translation>La credencial %1 no es un token de Square: es demasiado larga.</translation>
+    </message>
+    <message>
+        <source>The credential %1 is empty: write the token again, as root, with loyaltytill-admin square connect --token-stdin.</source>
+        <translation>La credencial %1 está vacía: vuelva a escribir el token, como root, con loyaltytill-admin square connect --token-stdin.</translation>
+    </message>
+    <message>
+        <source>%1 needs root: the sealed Square token %2 is root&apos;s alone. Run the command again as root (sudo).</source>
+        <translation>%1 necesita root: el token sellado de Square %2 es solo de root. Vuelva a ejecutar la orden como root (sudo).</translation>
+    </message>
+    <message>
+        <source>Encrypted systemd credentials exist only on Linux.</source>
+        <translation>Las credenciales cifradas de systemd solo existen en Linux.</translation>
+    </message>
+    <message>
+        <source>The access token is empty.</source>
+        <translation>El token de acceso está vacío.</translation>
+    </message>
+    <message>
+        <source>Keeping the Square token in a systemd credential</source>
+        <translation>Guardar el token de Square en una credencial de systemd</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be made (mode 0700).</source>
+        <translation>No se puede crear la carpeta %1 (modo 0700).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be run (%2): a systemd credential needs systemd 250 or newer.</source>
+        <translation>No se puede ejecutar %1 (%2): una credencial de systemd necesita systemd 250 o posterior.</translation>
+    </message>
+    <message>
+        <source>%1 could not seal the Square token: %2</source>
+        <translation>%1 no pudo sellar el token de Square: %2</translation>
+    </message>
+    <message>
+        <source>The sealed token cannot be written to %1.</source>
+        <translation>No se puede escribir el token sellado en %1.</translation>
+    </message>
+    <message>
+        <source>Removing the Square token&apos;s systemd credential</source>
+        <translation>Borrar la credencial de systemd del token de Square</translation>
+    </message>
+    <message>
+        <source>The sealed token %1 cannot be deleted.</source>
+        <translation>No se puede borrar el token sellado %1.</translation>
     </message>
 </context>
 <context>

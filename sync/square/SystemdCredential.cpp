@@ -47,33 +47,32 @@ SystemdCredential::SystemdCredential(Options options)
 {
 }
 
-// These messages are for IT, who set the till up as a kiosk: like the admin command line's, they are not translated.
+// These messages reach IT in the admin command line and the till's sync status: translated like the rest of sync.
 Result<QString> SystemdCredential::read() const
 {
     const QString folder = qEnvironmentVariable("CREDENTIALS_DIRECTORY");
     if (folder.isEmpty())
         return Error::notFound(
-            QStringLiteral("This till keeps its Square token in an encrypted systemd credential (square.token_store = "
-                           "systemd-credential), and it was not started by a service that loads one: the unit needs "
-                           "%1, as loyaltytill-kiosk.service has.")
+            tr("This till keeps its Square token in an encrypted systemd credential (square.token_store = "
+               "systemd-credential), and it was not started by a service that loads one: the unit needs "
+               "%1, as loyaltytill-kiosk.service has.")
                 .arg(unitOption()));
     QFile file(QDir(folder).filePath(name()));
     if (!file.exists())
         return Error::notFound(
-            QStringLiteral("This service was given no credential %1: its unit needs %2, and that file must exist "
-                           "(as root: loyaltytill-admin square connect --token-stdin writes it).")
+            tr("This service was given no credential %1: its unit needs %2, and that file must exist "
+               "(as root: loyaltytill-admin square connect --token-stdin writes it).")
                 .arg(name(), unitOption()));
     if (!file.open(QIODevice::ReadOnly))
-        return Error::storage(
-            QStringLiteral("The credential %1 cannot be read: %2.").arg(file.fileName(), file.errorString()));
+        return Error::storage(tr("The credential %1 cannot be read: %2.").arg(file.fileName(), file.errorString()));
     const QByteArray bytes = file.read(MaxTokenBytes + 1);
     if (bytes.size() > MaxTokenBytes)
-        return Error::invalid(QStringLiteral("The credential %1 is not a Square token: it is too long.").arg(name()));
+        return Error::invalid(tr("The credential %1 is not a Square token: it is too long.").arg(name()));
     const QString token = QString::fromUtf8(bytes).trimmed();
     if (token.isEmpty())
         return Error::notFound(
-            QStringLiteral("The credential %1 is empty: write the token again, as root, with loyaltytill-admin square "
-                           "connect --token-stdin.")
+            tr("The credential %1 is empty: write the token again, as root, with loyaltytill-admin square "
+               "connect --token-stdin.")
                 .arg(name()));
     return token;
 }
@@ -83,12 +82,12 @@ Result<void> SystemdCredential::requireRoot(const QString& what) const
 #ifdef Q_OS_UNIX
     if (::geteuid() == 0)
         return {};
-    return Error::refused(QStringLiteral("%1 needs root: the sealed Square token %2 is root's alone. Run the command "
-                                         "again as root (sudo).")
+    return Error::refused(tr("%1 needs root: the sealed Square token %2 is root's alone. Run the command "
+                             "again as root (sudo).")
                               .arg(what, m_options.sealedFile));
 #else
     Q_UNUSED(what)
-    return Error::refused(QStringLiteral("Encrypted systemd credentials exist only on Linux."));
+    return Error::refused(tr("Encrypted systemd credentials exist only on Linux."));
 #endif
 }
 
@@ -96,13 +95,13 @@ Result<void> SystemdCredential::write(const QString& token) const
 {
     const QByteArray secret = token.trimmed().toUtf8();
     if (secret.isEmpty())
-        return Error::invalid(QStringLiteral("The access token is empty."), QStringLiteral("token"));
-    LT_TRY(requireRoot(QStringLiteral("Keeping the Square token in a systemd credential")));
+        return Error::invalid(tr("The access token is empty."), QStringLiteral("token"));
+    LT_TRY(requireRoot(tr("Keeping the Square token in a systemd credential")));
     const QFileInfo sealed(m_options.sealedFile);
     const QString folder = sealed.absolutePath();
     if (!QDir().mkpath(folder)
         || !QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
-        return Error::storage(QStringLiteral("The folder %1 cannot be made (mode 0700).").arg(folder));
+        return Error::storage(tr("The folder %1 cannot be made (mode 0700).").arg(folder));
     // Sealed under a temporary name and renamed: the file a service loads is always a whole credential.
     const QString partial = sealed.absoluteFilePath() + QStringLiteral(".new");
     QFile::remove(partial);
@@ -116,21 +115,21 @@ Result<void> SystemdCredential::write(const QString& token) const
 #endif
     tool.start(m_options.tool, arguments);
     if (!tool.waitForStarted(ToolTimeoutMs))
-        return Error::storage(QStringLiteral("%1 cannot be run (%2): a systemd credential needs systemd 250 or newer.")
+        return Error::storage(tr("%1 cannot be run (%2): a systemd credential needs systemd 250 or newer.")
                                   .arg(m_options.tool, tool.errorString()));
     tool.write(secret);
     tool.closeWriteChannel();
     if (!tool.waitForFinished(ToolTimeoutMs) || tool.exitStatus() != QProcess::NormalExit || tool.exitCode() != 0) {
         QFile::remove(partial);
         // The tool's own message (about keys, TPMs, paths) never contains the secret it was given.
-        return Error::storage(QStringLiteral("%1 could not seal the Square token: %2")
+        return Error::storage(tr("%1 could not seal the Square token: %2")
                                   .arg(m_options.tool, QString::fromLocal8Bit(tool.readAllStandardError()).trimmed()));
     }
     if (!QFile::setPermissions(partial, QFile::ReadOwner | QFile::WriteOwner)
         || std::rename(QFile::encodeName(partial).constData(), QFile::encodeName(sealed.absoluteFilePath()).constData())
             != 0) {
         QFile::remove(partial);
-        return Error::storage(QStringLiteral("The sealed token cannot be written to %1.").arg(m_options.sealedFile));
+        return Error::storage(tr("The sealed token cannot be written to %1.").arg(m_options.sealedFile));
     }
     return {};
 }
@@ -138,11 +137,11 @@ Result<void> SystemdCredential::write(const QString& token) const
 Result<void> SystemdCredential::remove() const
 {
     // Root first: to anyone else the sealed file is invisible, and "nothing to delete" would be a false comfort.
-    LT_TRY(requireRoot(QStringLiteral("Removing the Square token's systemd credential")));
+    LT_TRY(requireRoot(tr("Removing the Square token's systemd credential")));
     if (!QFileInfo::exists(m_options.sealedFile))
         return {};
     if (!QFile::remove(m_options.sealedFile))
-        return Error::storage(QStringLiteral("The sealed token %1 cannot be deleted.").arg(m_options.sealedFile));
+        return Error::storage(tr("The sealed token %1 cannot be deleted.").arg(m_options.sealedFile));
     return {};
 }
 

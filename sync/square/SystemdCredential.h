@@ -2,6 +2,7 @@
 
 #include "core/common/Result.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace lt {
@@ -13,6 +14,8 @@ namespace lt {
 // memory only that service can read), which is the one place it is read from: never a plain file anywhere else.
 class SystemdCredential
 {
+    Q_DECLARE_TR_FUNCTIONS(SystemdCredential)
+
 public:
     static constexpr const char* Name = "square-token"; // the credential's name in the unit and the sealed file
     static constexpr const char* UnitOption =
