@@ -140,7 +140,7 @@ square_pid=""
 cleanup() {
     local rc=$?
     [ -z "$current" ] || [ $rc -eq 0 ] || failed_phase=${failed_phase:-$current}
-    finish_phase
+    phase "clean-up"
     if [ -n "$square_pid" ]; then
         kill "$square_pid" 2>/dev/null || true
         wait "$square_pid" 2>/dev/null || true
@@ -154,6 +154,7 @@ cleanup() {
     else
         rm -rf --one-file-system "$work"
     fi
+    finish_phase
     print_timings
     if [ $rc -eq 0 ]; then
         echo "clean-root: every phase passed"
