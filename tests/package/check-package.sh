@@ -94,7 +94,8 @@ kiosk_unit="$units/loyaltytill-kiosk.service"
 for line in 'User=loyaltytill' 'ExecStart=/usr/bin/cage -s -- /usr/bin/loyaltytill --kiosk' 'Restart=always' \
     'PAMName=login' 'StateDirectory=loyaltytill' 'StateDirectoryMode=0700' 'ProtectSystem=strict' \
     'Environment=LOYALTYTILL_DATABASE=/var/lib/loyaltytill/loyaltytill.sqlite' \
-    'LoadCredentialEncrypted=square-token:/etc/loyaltytill/credentials/square-token.cred'; do
+    'LoadCredentialEncrypted=square-token:/etc/loyaltytill/credentials/square-token.cred' \
+    'SetCredential=square-token:\x20' 'LimitCORE=0'; do
     check "kiosk unit: $line" grep -qxF "$line" "$kiosk_unit"
 done
 check "backup unit: backup --if-due as loyaltytill" grep -qxF 'ExecStart=/usr/bin/loyaltytill-admin backup --if-due' \
