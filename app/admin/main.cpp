@@ -40,5 +40,6 @@ int main(int argc, char* argv[])
     // Errors reach the operator as messages; the log is for diagnosing: to the journal at log.level, and beside the
     // command's answer (a terminal, a pipe) warnings only unless log.level is debug or QT_LOGGING_RULES says more.
     lt::ProcessLog::start(lt::ProcessLog::Program::Admin);
+    lt::SystemConfig::logProblems(); // IT's configuration problems, where the log goes
     return lt::admin::CommandRegistry::dispatch(app->arguments());
 }

@@ -41,6 +41,7 @@ int main(int argc, char* argv[])
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("loyaltytill")));
     lt::SystemConfig::installForProcess(); // IT's presets and locks, before any setting is read
     lt::ProcessLog::start(lt::ProcessLog::Program::Till); // to the journal, at log.level
+    lt::SystemConfig::logProblems(); // IT's configuration problems, where the log goes
     const lt::ui::TillPreferences preferences;
     lt::ui::Translations::install(app, preferences.language());
     lt::ui::Appearance::apply(app, preferences.palette());

@@ -246,10 +246,13 @@ void SystemConfig::setGlobal(SystemConfig config)
 
 void SystemConfig::installForProcess()
 {
-    SystemConfig config = load();
-    for (const ConfigProblem& problem : config.problems())
+    setGlobal(load());
+}
+
+void SystemConfig::logProblems()
+{
+    for (const ConfigProblem& problem : global()->problems())
         qCWarning(lcSettings).noquote() << problem.text();
-    setGlobal(std::move(config));
 }
 
 } // namespace lt

@@ -49,8 +49,10 @@ public:
     // The configuration the process runs with: empty (built-in defaults) until the program's main() installs one.
     static std::shared_ptr<const SystemConfig> global();
     static void setGlobal(SystemConfig config);
-    // main()'s first step: loads folder(), installs it, and logs each problem as a warning.
+    // main()'s first step: loads folder() and installs it.
     static void installForProcess();
+    // Each problem of the installed configuration as a warning: called once the log goes where IT reads it.
+    static void logProblems();
 
 private:
     // The entries of a layer's files, each key once: a key given twice with different values is reported and left

@@ -74,7 +74,7 @@ private:
 void TestCliDoctor::initTestCase()
 {
     if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-        QSKIP("No D-Bus session with a Secret Service; run through tools/dev test (with_keyring).");
+        QFAIL("No D-Bus session with a Secret Service: run through tools/dev test (with_keyring).");
 }
 
 void TestCliDoctor::init()

@@ -292,7 +292,7 @@ void TestCliLog::flowsLogNothingPersonal()
 void TestCliLog::squareTokenIsNeverLogged()
 {
     if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-        QSKIP("No D-Bus session with a Secret Service; run through tools/dev test (with_keyring).");
+        QFAIL("No D-Bus session with a Secret Service: run through tools/dev test (with_keyring).");
     FakeSquareServer square;
     square.setAccessToken(Token);
     QVERIFY(square.listen());
@@ -332,7 +332,7 @@ void TestCliLog::squareTokenIsNeverLogged()
 void TestCliLog::setupAndDoctorLogNoSecret()
 {
     if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-        QSKIP("No D-Bus session with a Secret Service; run through tools/dev test (with_keyring).");
+        QFAIL("No D-Bus session with a Secret Service: run through tools/dev test (with_keyring).");
     FakeSquareServer square;
     square.setAccessToken(Token);
     QVERIFY(square.listen());

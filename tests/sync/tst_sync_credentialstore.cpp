@@ -23,7 +23,7 @@ private:
 void TestCredentialStore::initTestCase()
 {
     if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-        QSKIP("No D-Bus session with a Secret Service; run through tools/dev test (with_keyring).");
+        QFAIL("No D-Bus session with a Secret Service: run through tools/dev test (with_keyring).");
 }
 
 void TestCredentialStore::roundTrip()

@@ -196,7 +196,7 @@ void TestSquarePairing::tokenAndLocationShapes()
 void TestSquarePairing::pairingKeepsTokenAndConnection()
 {
     if (!keyring())
-        QSKIP("No D-Bus session with a Secret Service; run through tools/dev test (with_keyring).");
+        QFAIL("No D-Bus session with a Secret Service: run through tools/dev test (with_keyring).");
     test::TempStore store;
     LT_VERIFY_OK(store.open());
     SquarePairing pairing(store.db(), m_credentials, m_network);
@@ -226,7 +226,7 @@ void TestSquarePairing::pairingKeepsTokenAndConnection()
 void TestSquarePairing::refusedPairingKeepsNothing()
 {
     if (!keyring())
-        QSKIP("No D-Bus session with a Secret Service; run through tools/dev test (with_keyring).");
+        QFAIL("No D-Bus session with a Secret Service: run through tools/dev test (with_keyring).");
     test::TempStore store;
     LT_VERIFY_OK(store.open());
     SquarePairing pairing(store.db(), m_credentials, m_network);
@@ -248,7 +248,7 @@ void TestSquarePairing::keychainChecks()
     SquareCheckup checkup(m_credentials, m_network);
     QCOMPARE(checkup.squareNow(std::nullopt, QString()).status, Status::Warning); // not connected
     if (!keyring())
-        QSKIP("No D-Bus session with a Secret Service; run through tools/dev test (with_keyring).");
+        QFAIL("No D-Bus session with a Secret Service: run through tools/dev test (with_keyring).");
     const CheckResult roundTrip = checkup.tokenStoreNow(std::nullopt);
     QVERIFY2(roundTrip.status == Status::Ok, qPrintable(roundTrip.found));
     // Connected, but no token kept for it: the keychain check fails, and Square is not asked.
