@@ -28,7 +28,15 @@ BackupFolder BackupFolder::forStore(const QString& storePath)
     const QString configured = TillSettings().value(QStringLiteral("backup.folder"));
     if (!configured.isEmpty())
         return BackupFolder(configured, stemFor(storePath));
-    return BackupFolder(QFileInfo(storePath).absoluteDir().filePath(QStringLiteral("backups")), stemFor(storePath));
+    return BackupFolder(QFileInfo(storePath).absoluteDir().filePath(QStringLiteral("backups")), stemFor(storePath))
+        .withOldNames();
+}
+
+BackupFolder BackupFolder::withOldNames() const
+{
+    BackupFolder folder = *this;
+    folder.m_oldNames = m_stem != QLatin1String("loyaltytill");
+    return folder;
 }
 
 QString BackupFolder::stemFor(const QString& storePath)
@@ -112,11 +120,16 @@ std::optional<BackupFile> BackupFolder::parse(const QString& path, const QString
 QList<BackupFile> BackupFolder::list() const
 {
     QList<BackupFile> files;
-    const QFileInfoList entries =
-        QDir(m_path).entryInfoList({m_stem + QStringLiteral("-*.sqlite")}, QDir::Files | QDir::Hidden);
-    for (const QFileInfo& entry : entries) {
-        if (std::optional<BackupFile> file = parse(entry.absoluteFilePath(), m_stem))
-            files << *file;
+    QStringList stems {m_stem};
+    if (m_oldNames)
+        stems << QStringLiteral("loyaltytill");
+    for (const QString& stem : stems) {
+        const QFileInfoList entries =
+            QDir(m_path).entryInfoList({stem + QStringLiteral("-*.sqlite")}, QDir::Files | QDir::Hidden);
+        for (const QFileInfo& entry : entries) {
+            if (std::optional<BackupFile> file = parse(entry.absoluteFilePath(), stem))
+                files << *file;
+        }
     }
     std::sort(files.begin(), files.end(), [](const BackupFile& a, const BackupFile& b) {
         return a.takenUtc != b.takenUtc ? a.takenUtc > b.takenUtc : a.sequence > b.sequence;

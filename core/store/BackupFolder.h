@@ -46,6 +46,10 @@ public:
 
     const QString& path() const { return m_path; }
     const QString& storeStem() const { return m_stem; }
+    // Also lists (and prunes) backups named loyaltytill-…, as every store's were before they were named after its
+    // file: forStore() sets it for a store's own `backups` folder, never for a shared backup.folder.
+    BackupFolder withOldNames() const;
+    bool listsOldNames() const { return m_oldNames; }
     // Creates the folder (mode 0700) when it is missing and checks that it can be written.
     Result<void> prepare() const;
     // A new backup's full path for the moment `utc`; `purpose` ("before-schema-8", "before-restore") or empty for a
@@ -63,6 +67,7 @@ public:
 private:
     QString m_path;
     QString m_stem;
+    bool m_oldNames = false;
 };
 
 } // namespace lt

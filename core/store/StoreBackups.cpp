@@ -16,6 +16,7 @@ BackupSettings BackupSettings::forStore(const QString& storePath)
     const BackupFolder folder = BackupFolder::forStore(storePath);
     resolved.folder = folder.path();
     resolved.storeStem = folder.storeStem();
+    resolved.oldNames = folder.listsOldNames();
     const QTime time = QTime::fromString(settings.value(QStringLiteral("backup.time")), QStringLiteral("HH:mm"));
     if (time.isValid())
         resolved.time = time;

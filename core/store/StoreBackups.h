@@ -18,11 +18,16 @@ struct BackupSettings
 {
     QString folder;
     QString storeStem = QStringLiteral("loyaltytill"); // the store's backups are named after its file
+    bool oldNames = false; // also the loyaltytill-… backups of its own folder (BackupFolder::withOldNames)
     QTime time = QTime(2, 30);
     int keep = 14;
 
     static BackupSettings forStore(const QString& storePath);
-    BackupFolder backupFolder() const { return BackupFolder(folder, storeStem); }
+    BackupFolder backupFolder() const
+    {
+        const BackupFolder named(folder, storeStem);
+        return oldNames ? named.withOldNames() : named;
+    }
 };
 
 // A backup that was written and verified.

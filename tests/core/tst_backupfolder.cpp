@@ -175,6 +175,26 @@ private slots:
         QVERIFY(BackupFolder::parse(dir.filePath(u"cafe-20240301-023100.sqlite"_s), u"cafe"_s));
     }
 
+    // Before backups were named after the store's file every store's were loyaltytill-…: a store of another name
+    // still finds (and prunes) those in its own backups folder, never in a shared one.
+    void ownFolderStillListsOldNames()
+    {
+        QTemporaryDir dir;
+        const QString store = dir.filePath(u"till.sqlite"_s);
+        const BackupFolder own = BackupFolder::forStore(store);
+        QCOMPARE(own.path(), dir.filePath(u"backups"_s));
+        const QDateTime start = utc("2024-03-01T02:30:00Z");
+        QVERIFY(QDir().mkpath(own.path()));
+        QVERIFY(touch(BackupFolder(own.path()).newPath(start)));
+        QVERIFY(touch(own.newPath(start.addDays(1))));
+        QCOMPARE(own.list().size(), 2);
+        QCOMPARE(QFileInfo(own.list().last().path).fileName(), u"loyaltytill-20240301-023000.sqlite"_s);
+        QCOMPARE(BackupFolder(own.path(), u"till"_s).list().size(), 1); // a shared folder: its own names only
+        LT_VERIFY_OK(own.prune(1));
+        QCOMPARE(own.list().size(), 1);
+        QCOMPARE(QFileInfo(own.list().first().path).fileName(), u"till-20240302-023000.sqlite"_s);
+    }
+
     void prepareCreatesAPrivateFolder()
     {
         QTemporaryDir dir;
