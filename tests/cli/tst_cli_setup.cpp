@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -52,6 +53,7 @@ private slots:
     void missingInputCreatesNothing();
     void withoutSquare();
     void terminalAsksWithoutEcho();
+    void interruptedPromptGivesTheEchoBack();
 
 private:
     QString store() const { return m_dir.filePath(u"till.sqlite"_s); }
@@ -282,6 +284,42 @@ void TestCliSetup::terminalAsksWithoutEcho()
     QVERIFY2(seen.contains("manager's name: Bea Front") && seen.contains("Ready:"), seen.constData());
     QVERIFY2(!seen.contains(Pin) && !seen.contains(Token.toUtf8()), seen.constData());
     QVERIFY(tokenKept(Location));
+}
+
+// Ctrl+C at the PIN prompt ends setup with nothing created, and the terminal echoes again: the shell that ran it
+// (which ignores the interrupt, so that it lives to say) finds `echo` on, not `-echo`.
+void TestCliSetup::interruptedPromptGivesTheEchoBack()
+{
+    const QString setup = QStringList {QStringLiteral(LOYALTYTILL_ADMIN),
+                                       u"setup"_s,
+                                       u"--database"_s,
+                                       store(),
+                                       u"--no-square"_s,
+                                       u"--manager"_s,
+                                       u"Bea"_s}
+                              .join(u' ');
+    QProcess terminal;
+    terminal.setProcessEnvironment(AdminProcess(m_home->path()).environment());
+    terminal.setProcessChannelMode(QProcess::MergedChannels);
+    terminal.start(u"script"_s,
+                   {u"-qec"_s, u"sh -c 'trap \"\" INT; %1; echo exit=$?; stty -a'"_s.arg(setup), u"/dev/null"_s});
+    QVERIFY2(terminal.waitForStarted(10000), qPrintable(terminal.errorString()));
+    QByteArray seen;
+    const bool asked = QTest::qWaitFor(
+        [&] {
+            seen += terminal.readAll();
+            return seen.contains("not shown): ");
+        },
+        30000);
+    QVERIFY2(asked, seen.constData());
+    terminal.write("\x03");
+    QVERIFY(QTest::qWaitFor([&] { return terminal.state() == QProcess::NotRunning; }, 30000));
+    seen += terminal.readAll();
+    QVERIFY2(seen.contains("exit=130"), seen.constData()); // ended by SIGINT
+    static const QRegularExpression echoOn(u"(^|\\s)echo(\\s|$)"_s, QRegularExpression::MultilineOption);
+    QVERIFY2(QString::fromUtf8(seen).contains(echoOn), seen.constData());
+    QVERIFY2(!seen.contains(" -echo "), seen.constData());
+    QVERIFY(!QFileInfo::exists(store()));
 }
 
 QTEST_GUILESS_MAIN(TestCliSetup)
