@@ -141,9 +141,13 @@ void TestSystemdCredential::neverReadsAPlainFile()
     writeFile(path(QStringLiteral("config/credentials/square-token")), plain);
     writeFile(QDir::current().filePath(QStringLiteral("square-token")), plain);
     qputenv("LOYALTYTILL_CONFIG_DIR", QFile::encodeName(path(QStringLiteral("config"))));
+    // A service whose credentials folder lacks the token: still none of the plain files.
+    QVERIFY(QDir().mkpath(path(QStringLiteral("service-credentials"))));
+    qputenv("CREDENTIALS_DIRECTORY", QFile::encodeName(path(QStringLiteral("service-credentials"))));
     auto fromSealedName = credential().read();
     auto fromConfigFolder = SystemdCredential().read();
     QFile::remove(QDir::current().filePath(QStringLiteral("square-token")));
+    qunsetenv("CREDENTIALS_DIRECTORY");
     for (const auto& read : {fromSealedName, fromConfigFolder}) {
         LT_VERIFY_ERROR(read, ErrorKind::NotFound);
         QVERIFY(!read.error().message.contains(QString::fromLatin1(plain)));
