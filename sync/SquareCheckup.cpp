@@ -1,5 +1,6 @@
 #include "sync/SquareCheckup.h"
 
+#include "core/common/ProcessIdentity.h"
 #include "sync/square/CredentialStore.h"
 #include "sync/square/SystemdCredential.h"
 
@@ -51,8 +52,10 @@ bool SquareCheckup::usesSystemdCredential()
 
 bool SquareCheckup::sealedOutsideService(const CredentialStore& credentials)
 {
-    return inSystemdCredential(credentials) && qEnvironmentVariableIsEmpty("CREDENTIALS_DIRECTORY")
-        && QFileInfo::exists(SystemdCredential::defaultSealedFile());
+    if (!inSystemdCredential(credentials) || !qEnvironmentVariableIsEmpty("CREDENTIALS_DIRECTORY"))
+        return false;
+    const ProcessIdentity::AsRoot root; // the sealed file's folder is root's alone
+    return QFileInfo::exists(SystemdCredential::defaultSealedFile());
 }
 
 QList<CheckResult> SquareCheckup::runNow(const std::optional<SquareConnection>& connection)

@@ -18,6 +18,7 @@
 #include "app/admin/StaffCommands.h"
 #include "app/admin/StoreCommands.h"
 #include "app/admin/SyncCommands.h"
+#include "core/common/ProcessIdentity.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -183,6 +184,9 @@ int CommandRegistry::dispatch(const QStringList& arguments)
         out << helpText(parser, name);
         return Success;
     }
+    // Run by root on a store another user owns: everything from here is done as that user (ProcessIdentity).
+    if (const QString owner = ProcessIdentity::actAsOwnerOf(context.databasePath()); !owner.isEmpty())
+        qCDebug(lcAdmin).noquote() << "acting as the store's owner" << owner;
     qCDebug(lcAdmin).noquote() << "running" << name;
     const int code = command->run(context);
     qCDebug(lcAdmin).noquote() << name << "ended with exit code" << code;

@@ -1,5 +1,6 @@
 #include "sync/square/SystemdCredential.h"
 
+#include "core/common/ProcessIdentity.h"
 #include "core/settings/SystemConfig.h"
 
 #include <QDir>
@@ -50,6 +51,8 @@ SystemdCredential::SystemdCredential(Options options)
 // These messages reach IT in the admin command line and the till's sync status: translated like the rest of sync.
 Result<QString> SystemdCredential::read() const
 {
+    // The admin tool run by root acts as the store's owner (ProcessIdentity): the credential is root's to read.
+    const ProcessIdentity::AsRoot root;
     const QString folder = qEnvironmentVariable("CREDENTIALS_DIRECTORY");
     if (folder.isEmpty())
         return Error::notFound(
@@ -80,7 +83,7 @@ Result<QString> SystemdCredential::read() const
 Result<void> SystemdCredential::requireRoot(const QString& what) const
 {
 #ifdef Q_OS_UNIX
-    if (::geteuid() == 0)
+    if (::geteuid() == 0 || ProcessIdentity::startedAsRoot())
         return {};
     return Error::refused(tr("%1 needs root: the sealed Square token %2 is root's alone. Run the command "
                              "again as root (sudo).")
@@ -97,6 +100,7 @@ Result<void> SystemdCredential::write(const QString& token) const
     if (secret.isEmpty())
         return Error::invalid(tr("The access token is empty."), QStringLiteral("token"));
     LT_TRY(requireRoot(tr("Keeping the Square token in a systemd credential")));
+    const ProcessIdentity::AsRoot root;
     const QFileInfo sealed(m_options.sealedFile);
     const QString folder = sealed.absolutePath();
     if (!QDir().mkpath(folder)
@@ -138,6 +142,7 @@ Result<void> SystemdCredential::remove() const
 {
     // Root first: to anyone else the sealed file is invisible, and "nothing to delete" would be a false comfort.
     LT_TRY(requireRoot(tr("Removing the Square token's systemd credential")));
+    const ProcessIdentity::AsRoot root;
     if (!QFileInfo::exists(m_options.sealedFile))
         return {};
     if (!QFile::remove(m_options.sealedFile))

@@ -11,6 +11,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 using clitest::CliRun;
 using clitest::runJson;
@@ -73,6 +76,44 @@ private slots:
         m_db = path(u"store.sqlite"_s);
         CLI_VERIFY_OK(cli({u"init"_s}));
         enroll(u"2125550142"_s);
+    }
+
+    // Run by root (sudo) on a store whose folder another user owns (a kiosk's service user), the admin tool acts as
+    // that user: what it creates is the owner's, and it reads only what the owner may, such as a backup to restore
+    // that is root's alone. As root, the folder is given to nobody (65534) first; otherwise the owner is this user.
+    void rootActsAsTheStoresOwner()
+    {
+        const bool root = ::geteuid() == 0;
+        const uid_t owner = root ? 65534 : ::geteuid();
+        QVERIFY(QFile::setPermissions(m_dir->path(),
+                                      QFile::permissions(m_dir->path()) | QFile::ReadOther | QFile::ExeOther));
+        const QString till = path(u"till"_s);
+        QVERIFY(QDir().mkpath(till));
+        if (root)
+            QCOMPARE(::chown(QFile::encodeName(till).constData(), owner, owner), 0);
+        const QString store = QDir(till).filePath(u"till.sqlite"_s);
+        CLI_VERIFY_OK(runJson(store, {u"init"_s}));
+        CLI_VERIFY_OK(runJson(store, {u"backup"_s}));
+        const auto ownerOf = [](const QString& file) {
+            struct stat info = {};
+            return ::stat(QFile::encodeName(file).constData(), &info) == 0 ? info.st_uid : uid_t(-1);
+        };
+        QCOMPARE(ownerOf(store), owner);
+        QCOMPARE(ownerOf(QDir(till).filePath(u"backups"_s)), owner);
+        const QStringList written = QDir(QDir(till).filePath(u"backups"_s)).entryList({u"till-*.sqlite"_s});
+        QCOMPARE(written.size(), 1);
+        QCOMPARE(ownerOf(QDir(till).filePath(u"backups/"_s + written.first())), owner);
+        if (!root)
+            return;
+        // A copy only root may read (0600 root:root): as the store's owner the tool cannot read it, so it is refused
+        // and the store left as it was.
+        const QString rootOnly = path(u"root-only.sqlite"_s);
+        QVERIFY(QFile::copy(m_db, rootOnly));
+        QVERIFY(QFile::setPermissions(rootOnly, QFile::ReadOwner | QFile::WriteOwner));
+        const QByteArray before = clitest::readFileBytes(store);
+        const CliRun restore = runJson(store, {u"restore"_s, rootOnly});
+        QVERIFY2(restore.exitCode != 0, restore.describeUtf8());
+        QCOMPARE(clitest::readFileBytes(store), before);
     }
 
     void backupIntoTheFolder()
