@@ -3,6 +3,7 @@
 #include "app/admin/AdminLogging.h"
 #include "app/admin/AutomationCommands.h"
 #include "app/admin/BackupCommands.h"
+#include "app/admin/CardCommands.h"
 #include "app/admin/CommandContext.h"
 #include "app/admin/ConfigCommands.h"
 #include "app/admin/ConflictCommands.h"
@@ -15,9 +16,11 @@
 #include "app/admin/PromotionCommands.h"
 #include "app/admin/ReportCommands.h"
 #include "app/admin/SetupCommands.h"
+#include "app/admin/SlipCommands.h"
 #include "app/admin/StaffCommands.h"
 #include "app/admin/StoreCommands.h"
 #include "app/admin/SyncCommands.h"
+#include "app/admin/WalletCommands.h"
 #include "core/common/ProcessIdentity.h"
 
 #include <QCommandLineParser>
@@ -40,6 +43,7 @@ const QList<Command>& CommandRegistry::commands()
         all << ConfigCommands::commands();
         all << BackupCommands::commands();
         all << SetupCommands::commands() << DoctorCommands::commands();
+        all << SlipCommands::commands() << CardCommands::commands() << WalletCommands::commands();
         return all;
     }();
     return list;

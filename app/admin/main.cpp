@@ -11,10 +11,15 @@
 
 namespace {
 
-// `report pdf` draws the Reports screen's charts, which are widgets' graphics items and need a QApplication; it
-// draws offscreen, so the command runs without a display. Every other command stays a QCoreApplication.
+// `report pdf` draws the Reports screen's charts, which are widgets' graphics items and need a QApplication; `slip`,
+// `cards` and `wallet` draw text and barcodes with fonts. They draw offscreen, so the command runs without a display.
+// Every other command stays a QCoreApplication.
 bool drawsWidgets(int argc, char* argv[])
 {
+    if (argc >= 2
+        && (std::strcmp(argv[1], "slip") == 0 || std::strcmp(argv[1], "cards") == 0
+            || std::strcmp(argv[1], "wallet") == 0))
+        return true;
     if (argc < 3 || std::strcmp(argv[1], "report") != 0)
         return false;
     for (int i = 2; i < argc; ++i) {

@@ -13,6 +13,7 @@ namespace {
 constexpr const char* Manager = "a manager: loyaltytill-admin settings KEY VALUE (audited)";
 constexpr const char* AtTheTill = "anyone at the till (View menu)";
 constexpr const char* ItOnly = "IT only (configuration files)";
+constexpr const char* ManagerAtTheTill = "a manager at the till (Till menu, Printing and wallet), or IT";
 } // namespace
 
 QStringList SettingSpec::choiceList() const
@@ -54,6 +55,25 @@ const QList<SettingSpec>& SettingsSchema::all()
         {"sales.backdate_days", Store, Integer, "30",
          "How many days back a receipt brought in later may be recorded (accrue --completed-at); 0: not at all",
          Manager, 0, 365},
+        {"slip.print", Store, Choice, "off",
+         "When the till prints a loyalty slip after a sale, a redemption or a refund: off, automatic (every time) or "
+         "on-key (when the cashier asks, Ctrl+P)",
+         Manager, 0, 0, "off|automatic|on-key"},
+        {"slip.footer", Store, Text, "",
+         "A line printed at the foot of every loyalty slip, such as the store's web site", Manager, 0, 0, "", 120},
+        {"wallet.google.issuer_id", Store, Text, "",
+         "The store's Google Wallet issuer id (digits, from the Google Pay & Wallet Console); empty: no Google Wallet "
+         "passes",
+         Manager, 0, 0, "", 40},
+        {"wallet.google.class_id", Store, Text, "loyalty",
+         "The suffix of the Google Wallet loyalty class the passes belong to (the class is issuer_id.suffix)", Manager,
+         0, 0, "", 100},
+        {"wallet.apple.pass_type_id", Store, Text, "",
+         "The Apple Wallet pass type identifier of the store's certificate (pass.com.example.loyalty); empty: no Apple "
+         "Wallet passes",
+         Manager, 0, 0, "", 200},
+        {"wallet.apple.team_id", Store, Text, "", "The Apple developer team identifier that owns the pass type",
+         Manager, 0, 0, "", 20},
         {"till.language", Till, Choice, "system", "The till's language: the system's, English or Spanish", AtTheTill, 0,
          0, "system|en|es"},
         {"till.palette", Till, Choice, "light", "The till's colours: light, or dark for a dim shop", AtTheTill, 0, 0,
@@ -81,6 +101,20 @@ const QList<SettingSpec>& SettingsSchema::all()
          "Where this till keeps the Square token: the user's keychain, or on a kiosk till an encrypted systemd "
          "credential (/etc/loyaltytill/credentials/square-token.cred) that only the till's service can read",
          ItOnly, 0, 0, "keychain|systemd-credential"},
+        {"slip.printer", Till, Text, "",
+         "This till's receipt printer for loyalty slips: tcp://HOST:PORT, serial:/dev/ttyS0?baud=19200, "
+         "usb:/dev/usb/lp0, cups:QUEUE or pdf:FILE; empty: none",
+         ManagerAtTheTill, 0, 0, "", 300},
+        {"slip.paper_width", Till, Choice, "80", "The receipt printer's paper width in millimetres", ManagerAtTheTill,
+         0, 0, "80|58"},
+        {"slip.code_page", Till, Choice, "pc858",
+         "The receipt printer's code page for text; a character it lacks is printed as an image (image: the whole "
+         "slip as an image)",
+         ManagerAtTheTill, 0, 0, "pc858|pc437|pc850|wpc1252|image"},
+        {"cards.printer", Till, Text, "",
+         "Where the till prints a member's card: cups:QUEUE (a card printer) or pdf:FILE; empty: the system's default "
+         "printer",
+         ManagerAtTheTill, 0, 0, "", 300},
         {"log.level", Till, Choice, "info",
          "The least important messages written to the journal (or, on Windows, the log file): warning, info or debug",
          ItOnly, 0, 0, "warning|info|debug"},

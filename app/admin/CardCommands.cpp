@@ -1,0 +1,10 @@
+#include "app/admin/CardCommands.h"
+
+namespace lt::admin {
+
+QList<Command> CardCommands::commands()
+{
+    return {};
+}
+
+} // namespace lt::admin

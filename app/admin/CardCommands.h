@@ -1,0 +1,13 @@
+#pragma once
+
+#include "app/admin/CommandRegistry.h"
+
+namespace lt::admin {
+
+class CardCommands
+{
+public:
+    static QList<Command> commands();
+};
+
+} // namespace lt::admin

@@ -1,0 +1,10 @@
+#include "app/admin/WalletCommands.h"
+
+namespace lt::admin {
+
+QList<Command> WalletCommands::commands()
+{
+    return {};
+}
+
+} // namespace lt::admin

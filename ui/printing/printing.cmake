@@ -1,0 +1,1 @@
+# (sources are added as the feature lands)
