@@ -2,13 +2,13 @@
 
 #include "app/admin/CommandContext.h"
 #include "core/services/LoyaltyEngine.h"
+#include "core/services/StoreSettingChange.h"
 #include "core/store/AuditLog.h"
 #include "core/store/Database.h"
 #include "core/store/IntegrityChecker.h"
 #include "core/store/ProgramRepository.h"
 #include "core/store/SchemaMigrator.h"
 #include "core/store/StoreSettings.h"
-#include "core/store/Transaction.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -98,18 +98,8 @@ int settings(CommandContext& c)
     const QStringList args = c.parser().positionalArguments();
     StoreSettings settings(**db);
     if (args.size() == 2) {
-        Transaction transaction(**db);
-        if (auto begun = transaction.begin(); !begun)
-            return c.fail(begun.error());
-        if (auto set = settings.set(args.at(0), args.at(1)); !set)
+        if (auto set = StoreSettingChange(**db, c.clock()).set(args.at(0), args.at(1), c.actor()); !set)
             return c.fail(set.error());
-        if (auto audited = AuditLog(**db, c.clock())
-                               .record(c.actor().name(), QStringLiteral("settings.set"), args.at(0),
-                                       {{QStringLiteral("value"), settings.value(args.at(0))}});
-            !audited)
-            return c.fail(audited.error());
-        if (auto committed = transaction.commit(); !committed)
-            return c.fail(committed.error());
     } else if (args.size() > 2) {
         return c.fail(Error::invalid(QStringLiteral("Give a KEY to read, or a KEY and a VALUE to set.")));
     }
