@@ -22,8 +22,7 @@ struct SlipMember
     QString phoneLast4; // empty without a phone
 };
 
-// The reward the member's balance reaches next, or the best one it already affords (pointsNeeded 0: "You can
-// redeem X now").
+// The cheapest reward the member's balance does not reach yet, and how many points it still needs.
 struct RewardProgress
 {
     QString rewardName;
@@ -83,7 +82,8 @@ struct LoyaltySlip
     qint64 pointsRestored = 0; // 0 or more
 
     qint64 balance = 0; // right after this operation
-    std::optional<RewardProgress> nextReward;
+    QString redeemableReward; // the dearest reward the balance affords now ("You can redeem X now"), or empty
+    std::optional<RewardProgress> nextReward; // none when the balance affords every reward
     std::optional<TierProgress> nextTier;
     std::optional<ExpiringPoints> expiring; // the nearest points due to expire within 60 days
     QString footer; // slip.footer

@@ -1,4 +1,8 @@
 # The loyalty slip: its content, its layout in characters, its ESC/POS encoding, and the printers' one URI form.
 target_sources(loyaltytill_core PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/LoyaltySlip.h
     ${CMAKE_CURRENT_LIST_DIR}/PrinterUri.cpp ${CMAKE_CURRENT_LIST_DIR}/PrinterUri.h
+    ${CMAKE_CURRENT_LIST_DIR}/SlipRow.h
+    # The service that fills a slip from the store lives with the other services.
+    ${CMAKE_CURRENT_LIST_DIR}/../services/SlipService.cpp ${CMAKE_CURRENT_LIST_DIR}/../services/SlipService.h
 )

@@ -10,16 +10,19 @@
 namespace lt {
 
 struct EngineContext;
+struct LedgerEntry;
 struct Member;
+struct RefundRecord;
+struct SaleRecord;
 
 // Builds the loyalty slip the till prints after a sale, a redemption or a refund, and again for a reprint.
 //
 // A reprint says what the first print said: the points line by line, the balance right after the operation, the
-// reward it brings within reach and the points then due to expire are read back from what the store recorded (the
-// sale, its promotion, win-back, targeted-offer and referral rows, and the ledger up to the operation's last
-// entry). Two parts are today's: the member tier line (the tier held and the way to the next), and a targeted
-// offer's line on a sale refunded in full (the refund frees the offer, and its points are then shown with the
-// program's).
+// rewards that balance affords or nears and the points then due to expire are read back from what the store recorded
+// (the sale, its promotion, win-back, targeted-offer and referral rows, and the ledger up to the operation's last
+// entry). The member tier line is the member's standing now, so a reprint made after the member's points moved since
+// leaves it off rather than mix two times. A targeted offer's line on a sale refunded in full is shown with the
+// program's points (the refund frees the offer, and its row with it).
 class SlipService
 {
 public:
@@ -39,17 +42,27 @@ public:
     // when nothing was recorded under it.
     Result<QList<LoyaltySlip>> forReference(const QString& reference) const;
 
-    // The reward within reach of `balance` for this member (rewards reserved to a higher tier left out).
-    std::optional<RewardProgress> rewardProgress(const Member& member, qint64 balance) const;
+    // What `balance` affords this member and what it reaches next (rewards reserved to a higher tier left out).
+    struct Rewards
+    {
+        QString redeemable; // the dearest reward affordable now, or empty
+        std::optional<RewardProgress> next; // the cheapest one not affordable yet
+    };
+    Rewards rewardsWithin(const Member& member, qint64 balance) const;
     // The part of what the member sees on the counter: first name and last four digits of the phone.
     static SlipMember maskedMember(const Member& member);
 
 private:
-    struct Recorded; // one operation as the store recorded it
-    Result<LoyaltySlip> common(const Member& member, qint64 balanceEntry, const QDateTime& at) const;
-    Result<LoyaltySlip> saleSlip(const QString& reference) const;
-    Result<QList<LoyaltySlip>> redemptionSlips(const QString& reference) const;
-    Result<QList<LoyaltySlip>> refundSlips(const QString& saleReference, const QString& refundReference) const;
+    // The parts every slip has: store, till, time, member, card, the balance after the entry `throughEntry` (0: none
+    // yet) and what that balance brings within reach.
+    Result<LoyaltySlip> common(const Member& member, qint64 throughEntry, const QDateTime& at) const;
+    Result<LoyaltySlip> saleSlip(const SaleRecord& sale) const;
+    Result<LoyaltySlip> redemptionSlip(const LedgerEntry& entry) const;
+    Result<LoyaltySlip> refundSlip(const SaleRecord& sale, const QList<RefundRecord>& refunds, qsizetype index) const;
+    // The sale's points line by line, as recorded: its promotion, win-back offer and targeted offer have rows of their
+    // own; the tier's share is what is left beyond the program's points.
+    Result<void> readBackLines(LoyaltySlip& slip, const SaleRecord& sale, const QDateTime& recordedAt) const;
+    Result<std::optional<ExpiringPoints>> expiringThrough(qint64 memberId, qint64 entries, QDate on) const;
 
     EngineContext& m_context;
 };

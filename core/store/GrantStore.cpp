@@ -116,6 +116,11 @@ Result<QList<Grant>> GrantStore::referralsOfSale(qint64 saleId) const
     return fetch(QStringLiteral("WHERE sale_id = ? AND kind = 'referral' AND state = 'granted' ORDER BY id"), {saleId});
 }
 
+Result<QList<Grant>> GrantStore::ofSale(qint64 saleId) const
+{
+    return fetch(QStringLiteral("WHERE sale_id = ? ORDER BY id"), {saleId});
+}
+
 Result<void> GrantStore::markReversed(qint64 grantId)
 {
     return m_db.exec(QStringLiteral("UPDATE grants SET state = 'reversed' WHERE id = ?"), {grantId});

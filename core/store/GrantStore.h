@@ -46,6 +46,8 @@ public:
     Result<void> markUsed(qint64 grantId, qint64 saleId, qint64 points);
     // The granted referral bonuses a sale brought, which its refund takes back.
     Result<QList<Grant>> referralsOfSale(qint64 saleId) const;
+    // Every grant a sale brought or used, whatever became of it since (a reprinted slip reads them back).
+    Result<QList<Grant>> ofSale(qint64 saleId) const;
     Result<void> markReversed(qint64 grantId);
     // Referral bonuses a referrer received since `since`.
     Result<int> referrerBonusesSince(qint64 memberId, const QDateTime& since) const;

@@ -302,15 +302,16 @@ Result<void> LedgerStore::appendMany(const QList<NewEntry>& entries, const QStri
     return {};
 }
 
-Result<QList<LedgerEntry>> LedgerStore::history(qint64 memberId, int limit) const
+namespace {
+// The columns entriesFrom() reads, the sale's reference in place of the entry's own when it has one.
+const QString EntryColumns =
+    QStringLiteral("SELECT l.id, l.member_id, l.kind, l.points, COALESCE(s.reference, l.reference), l.reward_tier_id, "
+                   "l.discount_minor, l.note, l.actor, l.created_at, "
+                   "NOT EXISTS (SELECT 1 FROM outbox o WHERE o.ledger_id = l.id AND o.state <> 'sent') "
+                   "FROM ledger l LEFT JOIN sales s ON s.id = l.sale_id ");
+
+Result<QList<LedgerEntry>> entriesFrom(QSqlQuery& query)
 {
-    QSqlQuery& query = m_db.prepared(QStringLiteral(
-        "SELECT l.id, l.member_id, l.kind, l.points, COALESCE(s.reference, l.reference), l.reward_tier_id, "
-        "l.discount_minor, l.note, l.actor, l.created_at, "
-        "NOT EXISTS (SELECT 1 FROM outbox o WHERE o.ledger_id = l.id AND o.state <> 'sent') "
-        "FROM ledger l LEFT JOIN sales s ON s.id = l.sale_id WHERE l.member_id = ? ORDER BY l.id DESC LIMIT ?"));
-    StatementScope scope(query);
-    LT_TRY(m_db.exec(query, {memberId, limit}));
     QList<LedgerEntry> entries;
     while (query.next()) {
         LedgerEntry e;
@@ -328,6 +329,67 @@ Result<QList<LedgerEntry>> LedgerStore::history(qint64 memberId, int limit) cons
         entries << e;
     }
     return entries;
+}
+} // namespace
+
+Result<QList<LedgerEntry>> LedgerStore::history(qint64 memberId, int limit) const
+{
+    static const QString sql = EntryColumns + QStringLiteral("WHERE l.member_id = ? ORDER BY l.id DESC LIMIT ?");
+    QSqlQuery& query = m_db.prepared(sql);
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query, {memberId, limit}));
+    return entriesFrom(query);
+}
+
+Result<std::optional<LedgerEntry>> LedgerStore::entry(qint64 entryId) const
+{
+    static const QString sql = EntryColumns + QStringLiteral("WHERE l.id = ?");
+    QSqlQuery& query = m_db.prepared(sql);
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query, {entryId}));
+    LT_TRY_ASSIGN(const QList<LedgerEntry> entries, entriesFrom(query));
+    return entries.isEmpty() ? std::optional<LedgerEntry>() : std::optional<LedgerEntry>(entries.first());
+}
+
+Result<QList<LedgerEntry>> LedgerStore::ofSale(qint64 saleId) const
+{
+    static const QString sql = EntryColumns + QStringLiteral("WHERE l.sale_id = ? ORDER BY l.id");
+    QSqlQuery& query = m_db.prepared(sql);
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query, {saleId}));
+    return entriesFrom(query);
+}
+
+Result<QList<LedgerEntry>> LedgerStore::ofReference(const QString& reference, LedgerKind kind) const
+{
+    static const QString sql = EntryColumns + QStringLiteral("WHERE l.reference = ? AND l.kind = ? ORDER BY l.id");
+    QSqlQuery& query = m_db.prepared(sql);
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query, {reference, toStorage(kind)}));
+    return entriesFrom(query);
+}
+
+Result<LedgerStore::Through> LedgerStore::through(qint64 memberId, qint64 entryId) const
+{
+    QSqlQuery& query = m_db.prepared(
+        QStringLiteral("SELECT count(*), COALESCE(sum(points), 0) FROM ledger WHERE member_id = ? AND id <= ?"));
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query, {memberId, entryId}));
+    Through through;
+    if (query.next()) {
+        through.entries = query.value(0).toLongLong();
+        through.balance = query.value(1).toLongLong();
+    }
+    return through;
+}
+
+Result<qint64> LedgerStore::lastEntryAt(qint64 memberId, const QDateTime& at) const
+{
+    LT_TRY_ASSIGN(const QVariant id,
+                  m_db.scalar(QStringLiteral("SELECT max(id) FROM ledger WHERE member_id = ? AND "
+                                             "created_at <= ?"),
+                              {memberId, toStorageTime(at)}));
+    return id.toLongLong();
 }
 
 Result<qint64> LedgerStore::pointsFor(qint64 memberId, const QString& reference, LedgerKind kind) const

@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace lt {
 
@@ -65,6 +66,22 @@ public:
     Result<QList<LedgerEntry>> history(qint64 memberId, int limit) const;
     // What the member's entries of this kind tied to this sale reference add up to.
     Result<qint64> pointsFor(qint64 memberId, const QString& reference, LedgerKind kind) const;
+
+    // What a reprinted slip reads back. One entry, or nothing.
+    Result<std::optional<LedgerEntry>> entry(qint64 entryId) const;
+    // The entries tied to a recorded sale (its accrual, the bonuses it brought, its refunds and voids), oldest first.
+    Result<QList<LedgerEntry>> ofSale(qint64 saleId) const;
+    // The entries of this kind that name a sale's reference (redemptions, restored rewards), oldest first.
+    Result<QList<LedgerEntry>> ofReference(const QString& reference, LedgerKind kind) const;
+    // The member's balance right after the entry entryId, and how many of their entries it adds up.
+    struct Through
+    {
+        qint64 entries = 0;
+        qint64 balance = 0;
+    };
+    Result<Through> through(qint64 memberId, qint64 entryId) const;
+    // The member's newest entry written at or before `at`; 0 when there is none.
+    Result<qint64> lastEntryAt(qint64 memberId, const QDateTime& at) const;
 
     // The member's entries, oldest first (none for no member).
     Result<MemberLedger> memberLedger(qint64 memberId) const;

@@ -165,6 +165,20 @@ Result<bool> OfferStore::recordUse(qint64 offerId, qint64 memberId, const Use& u
     return update.numRowsAffected() > 0;
 }
 
+Result<std::optional<OfferStore::SaleUse>> OfferStore::multiplierUsedBy(qint64 memberId, qint64 saleId) const
+{
+    // Through the few multiplier offers and the primary key (offer_id, member_id): sale_id has no index.
+    QSqlQuery& query = m_db.prepared(
+        QStringLiteral("SELECT o.name, o.multiplier_milli, m.points FROM offers o JOIN offer_members m "
+                       "ON m.offer_id = o.id AND m.member_id = ? WHERE o.kind = 'multiplier' AND m.sale_id = ?"));
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query, {memberId, saleId}));
+    if (!query.next())
+        return std::optional<SaleUse>();
+    return std::optional<SaleUse>(
+        SaleUse {query.value(0).toString(), query.value(1).toInt(), query.value(2).toLongLong()});
+}
+
 Result<int> OfferStore::releaseUseOf(qint64 saleId)
 {
     QSqlQuery& update = m_db.prepared(

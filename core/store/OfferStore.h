@@ -65,6 +65,14 @@ public:
         QDateTime at;
     };
     Result<bool> recordUse(qint64 offerId, qint64 memberId, const Use& use);
+    // The multiplier offer a member's sale used, with the points it gave (a reprinted slip reads it back).
+    struct SaleUse
+    {
+        QString name;
+        int multiplierMilli = 1000;
+        qint64 points = 0;
+    };
+    Result<std::optional<SaleUse>> multiplierUsedBy(qint64 memberId, qint64 saleId) const;
     // A sale voided or refunded in full no longer uses the offer it used: the member may use it again. Returns how
     // many uses were released.
     Result<int> releaseUseOf(qint64 saleId);

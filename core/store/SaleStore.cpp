@@ -8,19 +8,51 @@
 
 namespace lt {
 
+namespace {
+const QString SaleColumns = QStringLiteral("id, member_id, reference, amount_minor, currency, points, refunded_minor, "
+                                           "points_reversed, created_at, till FROM sales");
+const QString RefundColumns =
+    QStringLiteral("sale_id, amount_minor, points, id, reference, ledger_id, created_at FROM refunds");
+
+SaleRecord saleFrom(const QSqlQuery& query)
+{
+    return SaleRecord {query.value(0).toLongLong(), query.value(1).toLongLong(),
+                       query.value(2).toString(),   Money(query.value(3).toLongLong(), query.value(4).toString()),
+                       query.value(5).toLongLong(), query.value(6).toLongLong(),
+                       query.value(7).toLongLong(), fromStorageTime(query.value(8).toString()),
+                       query.value(9).toString()};
+}
+
+RefundRecord refundFrom(const QSqlQuery& query)
+{
+    return RefundRecord {query.value(0).toLongLong(),
+                         query.value(1).toLongLong(),
+                         query.value(2).toLongLong(),
+                         query.value(3).toLongLong(),
+                         query.value(4).toString(),
+                         query.value(5).toLongLong(),
+                         fromStorageTime(query.value(6).toString())};
+}
+} // namespace
+
 Result<std::optional<SaleRecord>> SaleStore::find(const QString& reference) const
 {
-    QSqlQuery& query = m_db.prepared(
-        QStringLiteral("SELECT id, member_id, amount_minor, currency, points, refunded_minor, points_reversed "
-                       "FROM sales WHERE reference = ?"));
+    QSqlQuery& query = m_db.prepared(QStringLiteral("SELECT ") + SaleColumns + QStringLiteral(" WHERE reference = ?"));
     StatementScope scope(query);
     LT_TRY(m_db.exec(query, {reference}));
     if (!query.next())
         return std::optional<SaleRecord>();
-    return std::optional<SaleRecord>(SaleRecord {query.value(0).toLongLong(), query.value(1).toLongLong(), reference,
-                                                 Money(query.value(2).toLongLong(), query.value(3).toString()),
-                                                 query.value(4).toLongLong(), query.value(5).toLongLong(),
-                                                 query.value(6).toLongLong()});
+    return std::optional<SaleRecord>(saleFrom(query));
+}
+
+Result<std::optional<SaleRecord>> SaleStore::byId(qint64 saleId) const
+{
+    QSqlQuery& query = m_db.prepared(QStringLiteral("SELECT ") + SaleColumns + QStringLiteral(" WHERE id = ?"));
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query, {saleId}));
+    if (!query.next())
+        return std::optional<SaleRecord>();
+    return std::optional<SaleRecord>(saleFrom(query));
 }
 
 Result<SaleRecord> SaleStore::require(const QString& reference) const
@@ -61,13 +93,24 @@ Result<void> SaleStore::takeAllBack(qint64 saleId)
 Result<std::optional<RefundRecord>> SaleStore::refund(const QString& refundReference) const
 {
     QSqlQuery& query =
-        m_db.prepared(QStringLiteral("SELECT sale_id, amount_minor, points FROM refunds WHERE reference = ?"));
+        m_db.prepared(QStringLiteral("SELECT ") + RefundColumns + QStringLiteral(" WHERE reference = ?"));
     StatementScope scope(query);
     LT_TRY(m_db.exec(query, {refundReference}));
     if (!query.next())
         return std::optional<RefundRecord>();
-    return std::optional<RefundRecord>(
-        RefundRecord {query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toLongLong()});
+    return std::optional<RefundRecord>(refundFrom(query));
+}
+
+Result<QList<RefundRecord>> SaleStore::refundsOf(qint64 saleId) const
+{
+    QSqlQuery& query =
+        m_db.prepared(QStringLiteral("SELECT ") + RefundColumns + QStringLiteral(" WHERE sale_id = ? ORDER BY id"));
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query, {saleId}));
+    QList<RefundRecord> refunds;
+    while (query.next())
+        refunds << refundFrom(query);
+    return refunds;
 }
 
 Result<qint64> SaleStore::recordRefund(qint64 saleId, const QString& refundReference, qint64 amountMinor, qint64 points,

@@ -4,6 +4,7 @@
 #include "core/domain/Money.h"
 
 #include <QDateTime>
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -22,6 +23,8 @@ struct SaleRecord
     qint64 points = 0;
     qint64 refundedMinor = 0;
     qint64 pointsReversed = 0;
+    QDateTime at; // when the sale took place (UTC)
+    QString till; // the till that took it
 };
 
 // A refund recorded under the register's refund number.
@@ -30,6 +33,10 @@ struct RefundRecord
     qint64 saleId = 0;
     qint64 amountMinor = 0;
     qint64 points = 0; // what it took back (0 or negative)
+    qint64 id = 0;
+    QString reference; // the register's refund number, empty when it gave none
+    qint64 ledgerId = 0; // the entry that took the points back, 0 when it took none
+    QDateTime at; // UTC
 };
 
 // Owns the tables sales and refunds: each sale's receipt number (which makes accrual idempotent), what it earned
@@ -44,6 +51,7 @@ public:
     }
 
     Result<std::optional<SaleRecord>> find(const QString& reference) const;
+    Result<std::optional<SaleRecord>> byId(qint64 saleId) const;
     // The sale with this receipt number, or NotFound.
     Result<SaleRecord> require(const QString& reference) const;
     // till: the till that took the sale; staff: who took it (the Actor's name). Both are for the reports.
@@ -56,6 +64,8 @@ public:
     Result<void> takeAllBack(qint64 saleId);
 
     Result<std::optional<RefundRecord>> refund(const QString& refundReference) const;
+    // The sale's refunds, oldest first (a reprinted slip reads them back).
+    Result<QList<RefundRecord>> refundsOf(qint64 saleId) const;
     // refundReference and ledgerId may be empty and 0.
     Result<qint64> recordRefund(qint64 saleId, const QString& refundReference, qint64 amountMinor, qint64 points,
                                 qint64 ledgerId, const QDateTime& at);
