@@ -1,0 +1,27 @@
+#pragma once
+
+#include "ui/printing/EscPosStreamTransport.h"
+
+#include <QSerialPort>
+
+namespace lt::ui {
+
+// An ESC/POS printer on a serial port (serial:/dev/ttyS0?baud=19200), 8 data bits, no parity, one stop bit, as the
+// printers' DIP switches default to. A printer that is off answers nothing: the status request's timeout says so.
+class SerialPrinterTransport : public EscPosStreamTransport
+{
+    Q_OBJECT
+public:
+    SerialPrinterTransport(QString device, qint32 baud, QByteArray slip, const PrinterTimeouts& timeouts,
+                           QObject* parent = nullptr);
+
+    void start() override;
+
+private:
+    void portError(QSerialPort::SerialPortError error);
+    void closeDevice() override;
+
+    QSerialPort m_port;
+};
+
+} // namespace lt::ui
