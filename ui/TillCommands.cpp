@@ -2,6 +2,7 @@
 
 #include "ui/Appearance.h"
 #include "ui/TillPreferences.h"
+#include "ui/TillPrinting.h"
 #include "ui/TillWindow.h"
 #include "ui/widgets/MessageBanner.h"
 
@@ -120,6 +121,10 @@ void TillCommands::buildMenus(TillWindow& window)
                               });
     }
     lockIfSet(appearance, QStringLiteral("till.palette"));
+    settings->addAction(TillWindow::tr("&Printing and wallet…"), till, [till] {
+        if (!till->isLocked())
+            till->printing()->openSettings();
+    });
     QMenu* help = bar->addMenu(TillWindow::tr("&Help"));
     help->addAction(TillWindow::tr("&Keys"), till, &TillWindow::showHelp);
 }

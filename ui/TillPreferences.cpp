@@ -37,6 +37,36 @@ QString TillPreferences::tillName() const
     return m_settings.tillName();
 }
 
+QString TillPreferences::slipPrinter() const
+{
+    return m_settings.value(QStringLiteral("slip.printer"));
+}
+
+int TillPreferences::slipPaperWidth() const
+{
+    return m_settings.value(QStringLiteral("slip.paper_width")).toInt();
+}
+
+QString TillPreferences::slipCodePage() const
+{
+    return m_settings.value(QStringLiteral("slip.code_page"));
+}
+
+QString TillPreferences::cardPrinter() const
+{
+    return m_settings.value(QStringLiteral("cards.printer"));
+}
+
+Result<void> TillPreferences::set(const QString& key, const QString& value)
+{
+    return m_settings.set(key, value);
+}
+
+QString TillPreferences::value(const QString& key) const
+{
+    return m_settings.value(key);
+}
+
 std::optional<QString> TillPreferences::lockedAt(const QString& key) const
 {
     const std::optional<ConfigEntry> locked = m_settings.lock(key);

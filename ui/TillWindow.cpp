@@ -13,6 +13,7 @@
 #include "sync/SyncScheduler.h"
 #include "ui/TillCommands.h"
 #include "ui/TillPreferences.h"
+#include "ui/TillPrinting.h"
 #include "ui/UiLogging.h"
 #include "ui/dialogs/ConflictsDialog.h"
 #include "ui/dialogs/EnrollmentDialog.h"
@@ -59,6 +60,7 @@ TillWindow::TillWindow(Database& db, LoyaltyEngine& engine, const Clock& clock, 
     , m_points(db, engine, m_staffDirectory, *m_banner, *this)
     , m_memberConflicts(new StatusLabel(this))
     , m_syncLine(new SyncStatusLine(db, engine, clock, this))
+    , m_printing(new TillPrinting(db, engine, clock, m_staffDirectory, *this))
     , m_insights(new MemberInsightLoader(db.path(), clock, this))
     , m_who(new QLabel(this))
     , m_place(new QLabel(this))
@@ -72,6 +74,7 @@ TillWindow::TillWindow(Database& db, LoyaltyEngine& engine, const Clock& clock, 
     TillCommands::buildMenus(*this);
 
     statusBar()->addWidget(m_syncLine);
+    statusBar()->addWidget(m_printing->statusLine());
     statusBar()->addPermanentWidget(m_place);
     statusBar()->addPermanentWidget(m_who);
     const TillPreferences preferences;

@@ -34,6 +34,7 @@ class FirstStartWizard;
 class HelpOverlay;
 class SerialScanner;
 class SyncStatusLine;
+class TillPrinting;
 
 // The till: sign-in, then one lookup line that holds the focus, the member at the till, and an action per key.
 // Everything it does goes through the core services; it decides only what to show.
@@ -57,6 +58,8 @@ public:
     // Sync with Square runs beside the till: operations ask it for a pass, the status bar shows what it does.
     void setSync(SyncScheduler* sync);
     SyncStatusLine* syncStatus() const { return m_syncLine; }
+    // Slips, cards and wallet passes, and their settings.
+    TillPrinting* printing() const { return m_printing; }
     // The first-start wizard connects a new store to Square with the till's network access and keychain.
     void setSquareAccess(QNetworkAccessManager* network, CredentialStore* credentials);
 
@@ -112,6 +115,7 @@ private:
     PointsActions m_points;
     QLabel* m_memberConflicts;
     SyncStatusLine* m_syncLine;
+    TillPrinting* m_printing;
     MemberInsightLoader* m_insights; // the member's segment, read on a thread of its own
     SyncScheduler* m_sync = nullptr;
     QLabel* m_who;

@@ -2,6 +2,7 @@
 
 #include "core/domain/PersonalDataValidator.h"
 #include "core/domain/PhoneNumberNormalizer.h"
+#include "core/receipts/PrinterUri.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -13,7 +14,7 @@ namespace {
 constexpr const char* Manager = "a manager: loyaltytill-admin settings KEY VALUE (audited)";
 constexpr const char* AtTheTill = "anyone at the till (View menu)";
 constexpr const char* ItOnly = "IT only (configuration files)";
-constexpr const char* ManagerAtTheTill = "a manager at the till (Till menu, Printing and wallet), or IT";
+constexpr const char* ManagerAtTheTill = "a manager at the till (Settings menu, Printing and wallet), or IT";
 } // namespace
 
 QStringList SettingSpec::choiceList() const
@@ -101,7 +102,7 @@ const QList<SettingSpec>& SettingsSchema::all()
          "Where this till keeps the Square token: the user's keychain, or on a kiosk till an encrypted systemd "
          "credential (/etc/loyaltytill/credentials/square-token.cred) that only the till's service can read",
          ItOnly, 0, 0, "keychain|systemd-credential"},
-        {"slip.printer", Till, Text, "",
+        {"slip.printer", Till, Printer, "",
          "This till's receipt printer for loyalty slips: tcp://HOST:PORT, serial:/dev/ttyS0?baud=19200, "
          "usb:/dev/usb/lp0, cups:QUEUE or pdf:FILE; empty: none",
          ManagerAtTheTill, 0, 0, "", 300},
@@ -111,7 +112,7 @@ const QList<SettingSpec>& SettingsSchema::all()
          "The receipt printer's code page for text; a character it lacks is printed as an image (image: the whole "
          "slip as an image)",
          ManagerAtTheTill, 0, 0, "pc858|pc437|pc850|wpc1252|image"},
-        {"cards.printer", Till, Text, "",
+        {"cards.printer", Till, Printer, "",
          "Where the till prints a member's card: cups:QUEUE (a card printer) or pdf:FILE; empty: the system's default "
          "printer",
          ManagerAtTheTill, 0, 0, "", 300},
@@ -193,6 +194,12 @@ Result<QString> SettingsSchema::check(const SettingSpec& spec, const QString& va
                 key);
         return time.toString(QStringLiteral("HH:mm"));
     }
+    case SettingType::Printer: {
+        if (v.isEmpty())
+            return v;
+        LT_TRY_ASSIGN(const PrinterUri printer, PrinterUri::parse(v));
+        return printer.toString();
+    }
     case SettingType::Text:
         break;
     }
@@ -223,6 +230,8 @@ QString SettingsSchema::typeName(const SettingSpec& spec)
         return QStringLiteral("absolute path");
     case SettingType::Time:
         return QStringLiteral("time of day HH:MM");
+    case SettingType::Printer:
+        return QStringLiteral("printer URI");
     case SettingType::Text:
         break;
     }

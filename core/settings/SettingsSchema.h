@@ -22,6 +22,7 @@ enum class SettingType {
     List, // comma-separated ids without spaces
     Path, // an absolute path, or empty
     Time, // a local time of day, HH:MM
+    Printer, // a printer URI (PrinterUri), or empty
 };
 
 // One setting as IT reads it in the README, the example configuration and the Windows policy template, all of which
