@@ -8,6 +8,9 @@ target_sources(loyaltytill_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/MemberPassContent.cpp ${CMAKE_CURRENT_LIST_DIR}/MemberPassContent.h
     ${CMAKE_CURRENT_LIST_DIR}/OpenSslSupport.cpp ${CMAKE_CURRENT_LIST_DIR}/OpenSslSupport.h
     ${CMAKE_CURRENT_LIST_DIR}/WalletKeys.h
+    ${CMAKE_CURRENT_LIST_DIR}/WalletPassService.cpp ${CMAKE_CURRENT_LIST_DIR}/WalletPassService.h
+    ${CMAKE_CURRENT_LIST_DIR}/WalletReadiness.cpp ${CMAKE_CURRENT_LIST_DIR}/WalletReadiness.h
+    ${CMAKE_CURRENT_LIST_DIR}/WalletSettings.cpp ${CMAKE_CURRENT_LIST_DIR}/WalletSettings.h
     ${CMAKE_CURRENT_LIST_DIR}/ZipArchiveWriter.cpp ${CMAKE_CURRENT_LIST_DIR}/ZipArchiveWriter.h
 )
 # No public header of core shows OpenSSL or libzip.
