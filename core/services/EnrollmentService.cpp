@@ -5,6 +5,7 @@
 #include "core/domain/Actor.h"
 #include "core/domain/CardNumber.h"
 #include "core/domain/PersonalDataValidator.h"
+#include "core/services/CardNumberAllocator.h"
 #include "core/services/EngineContext.h"
 #include "core/services/MemberDirectory.h"
 #include "core/services/ReferralService.h"
@@ -166,9 +167,9 @@ Result<Enrollment> EnrollmentService::enrollFromSquare(Database& db, const Clock
 
 Result<QString> EnrollmentService::nextCardNumber()
 {
-    LT_TRY_ASSIGN(const QString highest, MemberStore(m_context.db).highestCard(CardNumber::Prefix));
-    const qint64 serial = highest.isEmpty() ? 1 : highest.mid(2, 10).toLongLong() + 1;
-    if (serial > 9'999'999'999LL)
+    // Past every card issued and every number reserved for pre-printed cards.
+    LT_TRY_ASSIGN(const qint64 serial, CardNumberAllocator(m_context.db, m_context.clock).nextSerial());
+    if (serial > CardNumberAllocator::HighestSerial)
         return Error::refused(QCoreApplication::translate("EnrollmentService", "Every card number has been used."));
     return CardNumber::fromSerial(serial);
 }

@@ -431,6 +431,18 @@ const char* const version8[] = {
     // What the till asks at every sale and on the member panel: the member's unused offers.
     R"(CREATE INDEX offer_members_open ON offer_members(member_id, offer_id) WHERE held_out = 0 AND applied_at IS NULL)",
 };
+
+// Version 9: numbers reserved for cards printed before anyone has them (CardBatchStore). A batch is a run of
+// consecutive serials (CardNumber: "29", the serial, the check digit); new cards are numbered after the highest.
+const char* const version9[] = {
+    R"(CREATE TABLE card_batches (
+             id INTEGER PRIMARY KEY,
+             first_serial INTEGER NOT NULL UNIQUE CHECK (first_serial BETWEEN 1 AND 9999999999),
+             count INTEGER NOT NULL CHECK (count BETWEEN 1 AND 10000),
+             reserved_by TEXT NOT NULL,
+             reserved_at TEXT NOT NULL,
+             CHECK (first_serial + count - 1 <= 9999999999)))",
+};
 } // namespace
 
 SchemaMigrator::SchemaMigrator(Database& db)
@@ -461,6 +473,8 @@ QStringList SchemaMigrator::statementsFor(int version)
         add(version7);
     else if (version == 8)
         add(version8);
+    else if (version == 9)
+        add(version9);
     return statements;
 }
 
