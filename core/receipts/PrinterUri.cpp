@@ -15,11 +15,6 @@ constexpr qsizetype MaximumLength = 4096;
 constexpr qsizetype MaximumHostLength = 253;
 constexpr qsizetype MaximumQueueLength = 127; // CUPS's own limit on a queue's name
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("PrinterUri", text);
-}
-
 Error invalid(const QString& message)
 {
     return Error::invalid(message, Field);
@@ -134,17 +129,21 @@ bool isHostName(QStringView host)
 Result<int> parsePort(QStringView text)
 {
     if (!isAsciiDigits(text) || text.size() > 5 || text.toInt() < 1 || text.toInt() > 65535)
-        return invalid(tr("The port must be a number from 1 to 65535, not \"%1\".").arg(text.left(20)));
+        return invalid(
+            QCoreApplication::translate("PrinterUri", "The port must be a number from 1 to 65535, not \"%1\".")
+                .arg(text.left(20)));
     return text.toInt();
 }
 
 Result<PrinterUri> parseTcp(QStringView rest)
 {
     if (!rest.startsWith(u"//"))
-        return invalid(tr("Write a network printer as tcp://HOST:PORT, e.g. tcp://192.168.1.50:9100."));
+        return invalid(QCoreApplication::translate(
+            "PrinterUri", "Write a network printer as tcp://HOST:PORT, e.g. tcp://192.168.1.50:9100."));
     rest = rest.mid(2);
     if (rest.contains(u'/') || rest.contains(u'?') || rest.contains(u'#') || rest.contains(u'@'))
-        return invalid(tr("A network printer is only a host and a port, e.g. tcp://192.168.1.50:9100."));
+        return invalid(QCoreApplication::translate(
+            "PrinterUri", "A network printer is only a host and a port, e.g. tcp://192.168.1.50:9100."));
     PrinterUri uri;
     uri.kind = PrinterUri::Kind::Tcp;
     QStringView host = rest;
@@ -153,33 +152,38 @@ Result<PrinterUri> parseTcp(QStringView rest)
     if (rest.startsWith(u'[')) {
         const qsizetype close = rest.indexOf(u']');
         if (close < 0)
-            return invalid(tr("An IPv6 address needs its closing bracket: tcp://[fd00::5]:9100."));
+            return invalid(QCoreApplication::translate(
+                "PrinterUri", "An IPv6 address needs its closing bracket: tcp://[fd00::5]:9100."));
         host = rest.mid(1, close - 1);
         bracketed = true;
         const QStringView after = rest.mid(close + 1);
         if (!after.isEmpty()) {
             if (!after.startsWith(u':'))
-                return invalid(tr("Write the port after a colon: tcp://[fd00::5]:9100."));
+                return invalid(
+                    QCoreApplication::translate("PrinterUri", "Write the port after a colon: tcp://[fd00::5]:9100."));
             port = after.mid(1);
             if (port.isEmpty())
-                return invalid(tr("The port is missing after the colon."));
+                return invalid(QCoreApplication::translate("PrinterUri", "The port is missing after the colon."));
         }
     } else {
         const qsizetype colon = rest.lastIndexOf(u':');
         if (colon >= 0) {
             if (rest.left(colon).contains(u':'))
-                return invalid(tr("Put an IPv6 address in brackets: tcp://[fd00::5]:9100."));
+                return invalid(QCoreApplication::translate("PrinterUri",
+                                                           "Put an IPv6 address in brackets: tcp://[fd00::5]:9100."));
             host = rest.left(colon);
             port = rest.mid(colon + 1);
             if (port.isEmpty())
-                return invalid(tr("The port is missing after the colon."));
+                return invalid(QCoreApplication::translate("PrinterUri", "The port is missing after the colon."));
         }
     }
     if (host.isEmpty())
-        return invalid(tr("The printer's host name or IP address is missing."));
+        return invalid(QCoreApplication::translate("PrinterUri", "The printer's host name or IP address is missing."));
     if (bracketed ? !isIpv6(host) : !(isIpv4(host) || isHostName(host)))
-        return invalid(bracketed ? tr("\"%1\" is not an IPv6 address.").arg(host.left(50))
-                                 : tr("\"%1\" is not a host name or an IPv4 address.").arg(host.left(50)));
+        return invalid(
+            bracketed ? QCoreApplication::translate("PrinterUri", "\"%1\" is not an IPv6 address.").arg(host.left(50))
+                      : QCoreApplication::translate("PrinterUri", "\"%1\" is not a host name or an IPv4 address.")
+                            .arg(host.left(50)));
     uri.host = host.toString().toLower();
     if (!port.isEmpty()) {
         LT_TRY_ASSIGN(uri.port, parsePort(port));
@@ -191,16 +195,22 @@ Result<PrinterUri> parseTcp(QStringView rest)
 Result<QString> devicePath(QStringView path, const QString& example)
 {
     if (path.isEmpty())
-        return invalid(tr("The device is missing, e.g. %1.").arg(example));
+        return invalid(QCoreApplication::translate("PrinterUri", "The device is missing, e.g. %1.").arg(example));
     if (!path.startsWith(u'/'))
-        return invalid(tr("The device must be an absolute path such as %1, not \"%2\".").arg(example, path.left(50)));
+        return invalid(
+            QCoreApplication::translate("PrinterUri", "The device must be an absolute path such as %1, not \"%2\".")
+                .arg(example, path.left(50)));
     for (QChar c : path) {
         if (!isAsciiAlphanumeric(c) && c != u'/' && c != u'.' && c != u'_' && c != u'-')
-            return invalid(tr("A device path has only letters, digits and . _ - /: \"%1\" is not one.").arg(c));
+            return invalid(QCoreApplication::translate(
+                               "PrinterUri", "A device path has only letters, digits and . _ - /: \"%1\" is not one.")
+                               .arg(c));
     }
     const QString text = path.toString();
     if (QDir::cleanPath(text) != text || text == u"/")
-        return invalid(tr("\"%1\" is not a plain device path (no .., // or a trailing /).").arg(text.left(50)));
+        return invalid(
+            QCoreApplication::translate("PrinterUri", "\"%1\" is not a plain device path (no .., // or a trailing /).")
+                .arg(text.left(50)));
     return text;
 }
 
@@ -215,14 +225,16 @@ Result<PrinterUri> parseSerial(QStringView rest)
         for (QStringView option : rest.mid(question + 1).split(u'&')) {
             if (!option.startsWith(u"baud="))
                 return invalid(
-                    tr("A serial printer takes one option, baud (e.g. ?baud=19200), not \"%1\".").arg(option.left(30)));
+                    QCoreApplication::translate(
+                        "PrinterUri", "A serial printer takes one option, baud (e.g. ?baud=19200), not \"%1\".")
+                        .arg(option.left(30)));
             const QStringView value = option.mid(5);
             const int baud = isAsciiDigits(value) && value.size() <= 7 ? value.toInt() : 0;
             if (!PrinterUri::standardBaudRates().contains(baud)) {
                 QStringList rates;
                 for (int rate : PrinterUri::standardBaudRates())
                     rates << QString::number(rate);
-                return invalid(tr("The baud rate must be one of %1, not \"%2\".")
+                return invalid(QCoreApplication::translate("PrinterUri", "The baud rate must be one of %1, not \"%2\".")
                                    .arg(rates.join(QStringLiteral(", ")), value.left(20)));
             }
             uri.baud = baud;
@@ -241,7 +253,7 @@ Result<PrinterUri> parseSerial(QStringView rest)
 Result<PrinterUri> parseUsb(QStringView rest)
 {
     if (rest.contains(u'?'))
-        return invalid(tr("A USB printer takes no options: usb:/dev/usb/lp0."));
+        return invalid(QCoreApplication::translate("PrinterUri", "A USB printer takes no options: usb:/dev/usb/lp0."));
     PrinterUri uri;
     uri.kind = PrinterUri::Kind::Usb;
     LT_TRY_ASSIGN(uri.device, devicePath(rest, QStringLiteral("/dev/usb/lp0")));
@@ -251,11 +263,14 @@ Result<PrinterUri> parseUsb(QStringView rest)
 Result<PrinterUri> parseCups(QStringView rest)
 {
     if (rest.size() > MaximumQueueLength)
-        return invalid(tr("A print queue's name has at most %1 characters.").arg(MaximumQueueLength));
+        return invalid(QCoreApplication::translate("PrinterUri", "A print queue's name has at most %1 characters.")
+                           .arg(MaximumQueueLength));
     for (QChar c : rest) {
         if (!isAsciiAlphanumeric(c) && c != u'_' && c != u'-' && c != u'.' && c != u'@' && c != u'+')
             return invalid(
-                tr("A print queue's name has only letters, digits and _ - . @ +: \"%1\" is not one (see lpstat -p).")
+                QCoreApplication::translate(
+                    "PrinterUri",
+                    "A print queue's name has only letters, digits and _ - . @ +: \"%1\" is not one (see lpstat -p).")
                     .arg(c));
     }
     PrinterUri uri;
@@ -268,12 +283,14 @@ Result<PrinterUri> parsePdf(QStringView rest)
 {
     const QString path = QDir::fromNativeSeparators(rest.toString());
     if (path.isEmpty())
-        return invalid(tr("Name the PDF file after pdf:, e.g. pdf:/tmp/slip.pdf."));
-    if (!QDir::isAbsolutePath(path))
         return invalid(
-            tr("The PDF file must be an absolute path such as /tmp/slip.pdf, not \"%1\".").arg(path.left(50)));
+            QCoreApplication::translate("PrinterUri", "Name the PDF file after pdf:, e.g. pdf:/tmp/slip.pdf."));
+    if (!QDir::isAbsolutePath(path))
+        return invalid(QCoreApplication::translate(
+                           "PrinterUri", "The PDF file must be an absolute path such as /tmp/slip.pdf, not \"%1\".")
+                           .arg(path.left(50)));
     if (!path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
-        return invalid(tr("The file's name must end in .pdf."));
+        return invalid(QCoreApplication::translate("PrinterUri", "The file's name must end in .pdf."));
     PrinterUri uri;
     uri.kind = PrinterUri::Kind::Pdf;
     uri.file = QDir::cleanPath(path);
@@ -291,13 +308,17 @@ Result<PrinterUri> PrinterUri::parse(const QString& input)
 {
     const QString text = input.trimmed();
     if (text.isEmpty())
-        return invalid(tr("Enter a printer, e.g. tcp://192.168.1.50:9100, serial:/dev/ttyS0, usb:/dev/usb/lp0, "
-                          "cups:QUEUE or pdf:/tmp/slip.pdf."));
+        return invalid(QCoreApplication::translate(
+            "PrinterUri",
+            "Enter a printer, e.g. tcp://192.168.1.50:9100, serial:/dev/ttyS0, usb:/dev/usb/lp0, "
+            "cups:QUEUE or pdf:/tmp/slip.pdf."));
     if (text.size() > MaximumLength)
-        return invalid(tr("A printer address has at most %1 characters.").arg(MaximumLength));
+        return invalid(QCoreApplication::translate("PrinterUri", "A printer address has at most %1 characters.")
+                           .arg(MaximumLength));
     if (const std::optional<char32_t> odd = oddCharacter(text))
-        return invalid(
-            tr("The printer address holds a character that cannot be part of it (%1).").arg(codePointName(*odd)));
+        return invalid(QCoreApplication::translate(
+                           "PrinterUri", "The printer address holds a character that cannot be part of it (%1).")
+                           .arg(codePointName(*odd)));
     const qsizetype colon = text.indexOf(u':');
     const QString scheme = colon < 0 ? QString() : text.left(colon).toLower();
     const QStringView rest = QStringView(text).mid(colon + 1);
@@ -305,7 +326,7 @@ Result<PrinterUri> PrinterUri::parse(const QString& input)
     if (scheme != u"pdf") {
         for (QChar c : text) {
             if (c.isSpace())
-                return invalid(tr("A printer address has no spaces."));
+                return invalid(QCoreApplication::translate("PrinterUri", "A printer address has no spaces."));
         }
     }
     if (scheme == u"tcp")
@@ -319,7 +340,9 @@ Result<PrinterUri> PrinterUri::parse(const QString& input)
     if (scheme == u"pdf")
         return parsePdf(rest);
     return invalid(
-        tr("\"%1\" is not a printer address: start it with tcp://, serial:, usb:, cups: or pdf:.").arg(text.left(50)));
+        QCoreApplication::translate(
+            "PrinterUri", "\"%1\" is not a printer address: start it with tcp://, serial:, usb:, cups: or pdf:.")
+            .arg(text.left(50)));
 }
 
 QString PrinterUri::toString() const

@@ -3,8 +3,10 @@
 #include "core/receipts/LoyaltySlip.h"
 #include "core/receipts/SlipRow.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QLocale>
+#include <QStringList>
 
 namespace lt {
 
@@ -14,6 +16,8 @@ namespace lt {
 // language. Both EscPosEncoder and the page painter print these rows, so a slip reads the same on either.
 class SlipLayout
 {
+    Q_DECLARE_TR_FUNCTIONS(SlipLayout)
+
 public:
     SlipLayout(PaperWidth paper, const QLocale& locale);
 
@@ -24,6 +28,8 @@ public:
     QString money(const Money& amount) const;
     // "Ana ··2671", "Member 123 ··2671", "Member 123".
     static QString memberText(const SlipMember& member);
+    // The text cut at spaces into lines of at most `width` cells (a word longer than that is cut where it must be).
+    static QStringList wrap(const QString& text, int width);
 
 private:
     void title(QList<SlipRow>& rows, const QString& text) const;

@@ -2,7 +2,8 @@
 target_sources(loyaltytill_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/LoyaltySlip.h
     ${CMAKE_CURRENT_LIST_DIR}/PrinterUri.cpp ${CMAKE_CURRENT_LIST_DIR}/PrinterUri.h
-    ${CMAKE_CURRENT_LIST_DIR}/SlipRow.h
+    ${CMAKE_CURRENT_LIST_DIR}/SlipLayout.cpp ${CMAKE_CURRENT_LIST_DIR}/SlipLayout.h
+    ${CMAKE_CURRENT_LIST_DIR}/SlipRow.cpp ${CMAKE_CURRENT_LIST_DIR}/SlipRow.h
     # The service that fills a slip from the store lives with the other services.
     ${CMAKE_CURRENT_LIST_DIR}/../services/SlipService.cpp ${CMAKE_CURRENT_LIST_DIR}/../services/SlipService.h
 )

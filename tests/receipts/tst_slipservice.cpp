@@ -461,7 +461,7 @@ void TestSlipService::masksTheMember()
     QVERIFY(!text.contains(QLatin1String("5552671")));
     QVERIFY(!text.contains(QLatin1String("example.com")) || slip.footer.contains(QLatin1String("example.com")));
     QVERIFY(!text.contains(QLatin1String("ana@")));
-    QVERIFY(!text.contains(QLatin1String("López")));
+    QVERIFY(!text.contains(QStringLiteral("López")));
 }
 
 // Points earned on 1 March under a one-month expiry stay valid through 30 April: 60 days on, so on the slip.
