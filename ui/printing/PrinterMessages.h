@@ -8,7 +8,7 @@
 namespace lt::ui {
 
 // What the cashier reads when a printer fails, in one voice for every kind of printer: what happened, to which
-// printer, and what to do. `printer` is the printer's address as set in Till ▸ Printing and wallet.
+// printer, and what to do. `printer` is the printer's address as set in Settings ▸ Printing and wallet.
 class PrinterMessages
 {
     Q_DECLARE_TR_FUNCTIONS(PrinterMessages)

@@ -8,6 +8,8 @@ target_sources(loyaltytill_ui PRIVATE
     printing/PrinterTransport.h
     printing/PrintingLogging.cpp printing/PrintingLogging.h
     printing/PrintOutcome.cpp printing/PrintOutcome.h
+    printing/PagePrinterTransport.cpp printing/PagePrinterTransport.h
+    printing/SlipPainter.cpp printing/SlipPainter.h
     printing/SerialPrinterTransport.cpp printing/SerialPrinterTransport.h
     printing/TcpPrinterTransport.cpp printing/TcpPrinterTransport.h
 )
