@@ -1,0 +1,143 @@
+#include "core/receipts/EscPosEncoder.h"
+
+#include <algorithm>
+#include <initializer_list>
+
+namespace lt {
+
+namespace {
+// Bytes from their values (QByteArray has no list constructor: {ESC, '@'} would be 27 '@').
+QByteArray bytes(std::initializer_list<int> values)
+{
+    QByteArray out;
+    out.reserve(qsizetype(values.size()));
+    for (int value : values)
+        out.append(static_cast<char>(static_cast<unsigned char>(value & 0xFF)));
+    return out;
+}
+constexpr int ESC = 0x1B;
+constexpr int GS = 0x1D;
+constexpr char LF = 0x0A;
+// GS v 0 takes at most this many dot rows at once on the common printers (yH ≤ 8); taller images go in bands.
+constexpr int MaxRasterBand = 2048;
+
+char byte(int value)
+{
+    return static_cast<char>(static_cast<unsigned char>(value & 0xFF));
+}
+
+int alignNumber(SlipRow::Align align)
+{
+    switch (align) {
+    case SlipRow::Align::Left:
+        break;
+    case SlipRow::Align::Center:
+        return 1;
+    case SlipRow::Align::Right:
+        return 2;
+    }
+    return 0;
+}
+} // namespace
+
+EscPosEncoder::EscPosEncoder(PaperWidth paper, CodePage codePage, SlipRasterizer rasterizer)
+    : m_paper(paper)
+    , m_codePage(codePage)
+    , m_rasterizer(std::move(rasterizer))
+{
+}
+
+QByteArray EscPosEncoder::initialize()
+{
+    return bytes({ESC, '@'});
+}
+
+QByteArray EscPosEncoder::selectCodePage() const
+{
+    return bytes({ESC, 't', byte(m_codePage.escPosNumber())});
+}
+
+QByteArray EscPosEncoder::raster(const RasterRow& image)
+{
+    QByteArray out;
+    const int bytesPerRow = image.bytesPerRow();
+    for (int top = 0; top < image.height; top += MaxRasterBand) {
+        const int rows = std::min(MaxRasterBand, image.height - top);
+        out.append(bytes({GS, 'v', '0', 0, byte(bytesPerRow), byte(bytesPerRow >> 8), byte(rows), byte(rows >> 8)}));
+        out.append(image.bits.mid(qsizetype(top) * bytesPerRow, qsizetype(rows) * bytesPerRow));
+    }
+    return out;
+}
+
+void EscPosEncoder::setStyle(QByteArray& out, Style& current, const Style& wanted) const
+{
+    if (current.align != wanted.align)
+        out.append(bytes({ESC, 'a', byte(alignNumber(wanted.align))}));
+    if (current.bold != wanted.bold)
+        out.append(bytes({ESC, 'E', byte(wanted.bold ? 1 : 0)}));
+    if (current.doubleSize != wanted.doubleSize)
+        out.append(bytes({GS, '!', byte(wanted.doubleSize ? 0x11 : 0x00)}));
+    current = wanted;
+}
+
+void EscPosEncoder::encodeText(QByteArray& out, Style& current, const SlipRow& row) const
+{
+    const QString line = row.line();
+    const Style wanted {row.kind == SlipRow::Kind::Text ? row.align : SlipRow::Align::Left, row.bold, row.doubleSize};
+    const std::optional<QByteArray> bytes =
+        m_codePage.id() == CodePage::Id::Image ? std::nullopt : m_codePage.encode(line);
+    if (!bytes && m_rasterizer) {
+        // The painter aligns and sizes the text inside an image as wide as the paper.
+        const int dots = dotsOf(m_paper);
+        const std::optional<RasterRow> image = m_rasterizer(row, dots);
+        if (image && image->isValid() && image->widthDots <= dots) {
+            setStyle(out, current, Style {});
+            out.append(raster(*image));
+            return;
+        }
+    }
+    setStyle(out, current, wanted);
+    out.append(bytes ? *bytes : m_codePage.encodeLossy(line));
+    out.append(LF);
+}
+
+void EscPosEncoder::encodeBarcode(QByteArray& out, Style& current, const SlipRow& row) const
+{
+    QByteArray digits = row.barcode.toLatin1();
+    if (digits.size() != 13 || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return; // the layout gives only valid card numbers; never send other bytes in a barcode command
+    setStyle(out, current, Style {SlipRow::Align::Center, false, false});
+    out.append(bytes({GS, 'h', byte(BarcodeHeightDots)}));
+    out.append(bytes({GS, 'w', byte(BarcodeModuleDots)}));
+    out.append(bytes({GS, 'H', 2})); // the digits below the bars
+    // EAN-13 of 12 digits: the printer computes and prints the check digit, the 13th of the card number.
+    out.append(bytes({GS, 'k', 67, 12}));
+    out.append(digits.left(12));
+    out.append(LF);
+}
+
+QByteArray EscPosEncoder::encode(const QList<SlipRow>& rows) const
+{
+    QByteArray out = initialize() + selectCodePage();
+    Style current; // what ESC @ leaves
+    for (const SlipRow& row : rows) {
+        switch (row.kind) {
+        case SlipRow::Kind::Text:
+        case SlipRow::Kind::Pair:
+        case SlipRow::Kind::Separator:
+            encodeText(out, current, row);
+            break;
+        case SlipRow::Kind::Barcode:
+            encodeBarcode(out, current, row);
+            break;
+        case SlipRow::Kind::FeedCut:
+            setStyle(out, current, Style {});
+            out.append(bytes({ESC, 'd', byte(std::clamp(row.feedLines, 0, 255))}));
+            out.append(bytes({GS, 'V', 66, 0})); // feed to the cutter and cut, leaving a point uncut
+            break;
+        }
+    }
+    return out;
+}
+
+} // namespace lt
