@@ -1,5 +1,7 @@
+#include "tests/printing/FakeSerialPrinter.h"
 #include "tests/printing/FakeThermalPrinter.h"
 #include "ui/printing/DevicePrinterTransport.h"
+#include "ui/printing/SerialPrinterTransport.h"
 #include "ui/printing/TcpPrinterTransport.h"
 
 #include <QElapsedTimer>
@@ -18,6 +20,7 @@ using lt::ui::DevicePrinterTransport;
 using lt::ui::PrinterTimeouts;
 using lt::ui::PrinterTransport;
 using lt::ui::PrintOutcome;
+using lt::ui::SerialPrinterTransport;
 using lt::ui::TcpPrinterTransport;
 using Status = PrintOutcome::Status;
 
@@ -79,6 +82,9 @@ private slots:
     void tcpRefusedIsUnreachable();
     void tcpSilentPrinterIsNoAnswer();
     void tcpUnknownHostIsBadAddress();
+    void serialPrintsAfterAskingStatus();
+    void serialPrinterOffIsNoAnswer();
+    void missingSerialPortSaysSo();
     void deviceFileIsWritten();
     void missingDeviceSaysSo();
     void deviceWithoutReaderIsUnreachable();
@@ -159,6 +165,38 @@ void TestPrinterTransports::tcpUnknownHostIsBadAddress()
     const Attempt result = attempt(transport);
     QCOMPARE(result.outcome.status, Status::BadAddress);
     QVERIFY2(result.outcome.message.contains(QStringLiteral("no-such-printer.invalid")), describe(result.outcome));
+}
+
+void TestPrinterTransports::serialPrintsAfterAskingStatus()
+{
+    lt::test::FakeSerialPrinter printer;
+    QVERIFY(printer.start());
+    const QByteArray slip = slipBytes();
+    SerialPrinterTransport transport(printer.devicePath(), 19200, slip, fast);
+    const Attempt result = attempt(transport);
+    QVERIFY2(result.outcome.ok(), describe(result.outcome));
+    QVERIFY2(result.startMs < 100, QByteArray::number(result.startMs));
+    QCOMPARE(printer.printed(), slip);
+}
+
+// A serial printer switched off takes the bytes (the port is the till's) but answers nothing.
+void TestPrinterTransports::serialPrinterOffIsNoAnswer()
+{
+    lt::test::FakeSerialPrinter printer;
+    QVERIFY(printer.start(false));
+    SerialPrinterTransport transport(printer.devicePath(), 19200, slipBytes(), fast);
+    const Attempt result = attempt(transport);
+    QCOMPARE(result.outcome.status, Status::NoAnswer);
+    QVERIFY2(result.outcome.message.contains(printer.devicePath()), describe(result.outcome));
+    QVERIFY(printer.printed().isEmpty());
+}
+
+void TestPrinterTransports::missingSerialPortSaysSo()
+{
+    SerialPrinterTransport transport(QStringLiteral("/dev/ttyLOYALTYTILL-NONE"), 19200, slipBytes(), fast);
+    const Attempt result = attempt(transport);
+    QCOMPARE(result.outcome.status, Status::DeviceMissing);
+    QVERIFY2(result.outcome.message.contains(QStringLiteral("/dev/ttyLOYALTYTILL-NONE")), describe(result.outcome));
 }
 
 void TestPrinterTransports::deviceFileIsWritten()
