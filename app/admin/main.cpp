@@ -16,6 +16,10 @@ namespace {
 // Every other command stays a QCoreApplication.
 bool drawsWidgets(int argc, char* argv[])
 {
+    for (int i = 2; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0)
+            return false; // help draws nothing
+    }
     if (argc >= 2
         && (std::strcmp(argv[1], "slip") == 0 || std::strcmp(argv[1], "cards") == 0
             || std::strcmp(argv[1], "wallet") == 0))
