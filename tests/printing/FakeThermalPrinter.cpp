@@ -92,12 +92,8 @@ void FakeThermalPrinter::accept()
         m_connections.append(added);
         connect(socket, &QTcpSocket::readyRead, this, [this, index] { read(index); });
         connect(socket, &QTcpSocket::disconnected, this, [this, index] {
-            Connection& connection = m_connections[index];
-            if (connection.closed)
-                return;
-            connection.closed = true;
-            connection.socket->deleteLater();
-            emit connectionClosed(index);
+            if (!m_connections.at(index).closed)
+                closed(index);
         });
     }
 }
@@ -115,11 +111,18 @@ void FakeThermalPrinter::read(qsizetype index)
     answerStatusRequests(connection);
     emit bytesArrived();
     if (cut) {
-        connection.closed = true;
+        connection.closed = true; // before abort(), which emits disconnected()
         connection.socket->abort(); // as the power going off: no orderly close, nothing more read
-        connection.socket->deleteLater();
-        emit connectionClosed(index);
+        closed(index);
     }
+}
+
+void FakeThermalPrinter::closed(qsizetype index)
+{
+    Connection& connection = m_connections[index];
+    connection.closed = true;
+    connection.socket->deleteLater();
+    emit connectionClosed(index);
 }
 
 // A real printer answers DLE EOT n wherever it comes in the stream, as soon as it arrives; the three bytes may come

@@ -73,6 +73,7 @@ private:
     void accept();
     void read(qsizetype index);
     void answerStatusRequests(Connection& connection);
+    void closed(qsizetype index);
     char statusByte(int n) const;
 
     QTcpServer* m_server = nullptr;

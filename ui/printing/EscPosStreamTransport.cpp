@@ -1,5 +1,6 @@
 #include "ui/printing/EscPosStreamTransport.h"
 
+#include "core/receipts/PrinterStatus.h"
 #include "ui/printing/PrinterMessages.h"
 #include "ui/printing/PrintingLogging.h"
 
@@ -9,25 +10,16 @@ namespace lt::ui {
 
 namespace {
 
-// DLE EOT n, "transmit real-time status": 1 the printer, 2 why it is offline, 4 the roll paper sensor. Each answer
-// is one byte whose bits 1 and 4 are set and bits 0 and 7 clear, which tells it from anything else the printer sends.
-const QByteArray statusRequests = QByteArrayLiteral("\x10\x04\x01\x10\x04\x02\x10\x04\x04");
-const QByteArray paperRequest = QByteArrayLiteral("\x10\x04\x04");
+// DLE EOT 1 (the printer), 2 (why it is offline), 4 (the roll's paper sensor): three answers, in that order.
+const QByteArray statusRequests =
+    PrinterStatus::printerStatusQuery() + PrinterStatus::offlineCauseQuery() + PrinterStatus::paperSensorQuery();
 constexpr qsizetype statusAnswers = 3;
 
-bool isStatusByte(char byte)
+// Whether `byte` is an answer to a status request: anything else the printer sends is passed over.
+bool isStatusAnswer(char byte)
 {
-    return (static_cast<unsigned char>(byte) & 0x93U) == 0x12U;
-}
-
-bool bit(char byte, unsigned mask)
-{
-    return (static_cast<unsigned char>(byte) & mask) != 0;
-}
-
-bool paperEnded(char paperSensor)
-{
-    return bit(paperSensor, 0x60U); // bits 5 and 6: the roll is out
+    PrinterStatus ignored;
+    return PrinterStatus::readPrinterStatus(byte, ignored);
 }
 
 } // namespace
@@ -65,13 +57,15 @@ void EscPosStreamTransport::readAnswers()
     if (m_phase != Phase::AskingStatus && m_phase != Phase::Sending)
         return;
     for (const char byte : m_device->readAll()) {
-        if (isStatusByte(byte))
+        if (isStatusAnswer(byte))
             m_answers.append(byte);
     }
     if (m_phase == Phase::AskingStatus && m_answers.size() >= statusAnswers) {
         judgeStatus();
     } else if (m_phase == Phase::Sending && !m_answers.isEmpty()) {
-        if (paperEnded(m_answers.back()))
+        PrinterStatus status;
+        PrinterStatus::readPaperSensor(m_answers.back(), status);
+        if (status.paperEnd)
             finish(PrinterMessages::paperOut(m_printerName, true));
         else
             finish(PrintOutcome::printed());
@@ -80,18 +74,19 @@ void EscPosStreamTransport::readAnswers()
 
 void EscPosStreamTransport::judgeStatus()
 {
-    const char printer = m_answers.at(0);
-    const char offlineCause = m_answers.at(1);
-    const char paperSensor = m_answers.at(2);
-    if (paperEnded(paperSensor) || bit(offlineCause, 0x20U))
+    PrinterStatus status;
+    PrinterStatus::readPrinterStatus(m_answers.at(0), status);
+    PrinterStatus::readOfflineCause(m_answers.at(1), status);
+    PrinterStatus::readPaperSensor(m_answers.at(2), status);
+    if (status.paperEnd || status.paperEndStop)
         return finish(PrinterMessages::paperOut(m_printerName, false));
-    if (bit(printer, 0x08U)) // offline
-        return finish(PrinterMessages::offline(m_printerName, bit(offlineCause, 0x04U)));
+    if (!status.canPrint()) // offline: the cover open, or an error such as a jam
+        return finish(PrinterMessages::offline(m_printerName, status.coverOpen));
     qCDebug(lcPrinting).noquote() << "printer" << m_printerName << "ready; sending" << m_slip.size() << "bytes";
     m_phase = Phase::Sending;
     m_answers.clear();
     m_timer.start(m_timeouts.writeMs);
-    m_device->write(m_slip + paperRequest);
+    m_device->write(m_slip + PrinterStatus::paperSensorQuery());
 }
 
 void EscPosStreamTransport::timedOut()

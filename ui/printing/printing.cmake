@@ -10,6 +10,8 @@ target_sources(loyaltytill_ui PRIVATE
     printing/PrintOutcome.cpp printing/PrintOutcome.h
     printing/PagePrinterTransport.cpp printing/PagePrinterTransport.h
     printing/SlipPainter.cpp printing/SlipPainter.h
+    printing/SlipPrinterSetup.cpp printing/SlipPrinterSetup.h
+    printing/SlipPrintQueue.cpp printing/SlipPrintQueue.h
     printing/SerialPrinterTransport.cpp printing/SerialPrinterTransport.h
     printing/TcpPrinterTransport.cpp printing/TcpPrinterTransport.h
 )
