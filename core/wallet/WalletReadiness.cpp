@@ -17,10 +17,13 @@ Result<AppleWalletSigner> WalletReadiness::prepareApple(const WalletSettings& se
         missing << tr("its private key");
     if (keys.appleWwdr.isEmpty())
         missing << tr("Apple's WWDR certificate");
+    const QString store = tr("store them with `loyaltytill-admin wallet keys --apple-certificate FILE [--apple-key "
+                             "FILE] --apple-wwdr FILE`.");
+    if (missing.size() == 3)
+        return Error::notFound(tr("This till's keychain has no Apple Wallet keys: %1").arg(store));
     if (!missing.isEmpty())
-        return Error::notFound(tr("This till's keychain lacks %1 for Apple Wallet: store them with `loyaltytill-admin "
-                                  "wallet keys --apple-certificate FILE --apple-wwdr FILE`.")
-                                   .arg(QLocale().createSeparatedList(missing)));
+        return Error::notFound(tr("This till's keychain lacks %1 for Apple Wallet: %2")
+                                   .arg(QLocale().createSeparatedList(missing), store));
     LT_TRY_ASSIGN(AppleSigningIdentity identity,
                   AppleSigningIdentity::load(keys.appleCertificate, keys.applePrivateKey, keys.appleWwdr));
     const AppleSigningIdentity::Facts& facts = identity.facts();

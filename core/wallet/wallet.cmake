@@ -7,6 +7,7 @@ target_sources(loyaltytill_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/GoogleWalletLink.cpp ${CMAKE_CURRENT_LIST_DIR}/GoogleWalletLink.h
     ${CMAKE_CURRENT_LIST_DIR}/MemberPassContent.cpp ${CMAKE_CURRENT_LIST_DIR}/MemberPassContent.h
     ${CMAKE_CURRENT_LIST_DIR}/OpenSslSupport.cpp ${CMAKE_CURRENT_LIST_DIR}/OpenSslSupport.h
+    ${CMAKE_CURRENT_LIST_DIR}/WalletKeyImport.cpp ${CMAKE_CURRENT_LIST_DIR}/WalletKeyImport.h
     ${CMAKE_CURRENT_LIST_DIR}/WalletKeys.h
     ${CMAKE_CURRENT_LIST_DIR}/WalletPassService.cpp ${CMAKE_CURRENT_LIST_DIR}/WalletPassService.h
     ${CMAKE_CURRENT_LIST_DIR}/WalletReadiness.cpp ${CMAKE_CURRENT_LIST_DIR}/WalletReadiness.h
