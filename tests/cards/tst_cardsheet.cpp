@@ -138,11 +138,11 @@ private slots:
         QVERIFY(!QFile::exists(pdf));
     }
 
-    void unwritableOutputIsAStorageError()
+    void unwritableOutputIsRefused()
     {
         const CardSheetWriter writer(CardSheetWriter::Paper::A4);
         LT_VERIFY_ERROR(writer.write(m_dir.filePath(QStringLiteral("missing/folder/cards.pdf")), batch(1, 1)),
-                        ErrorKind::Storage);
+                        ErrorKind::InvalidInput);
     }
 
     void paperNames()

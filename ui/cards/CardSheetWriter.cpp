@@ -72,7 +72,7 @@ Result<int> CardSheetWriter::write(const QString& pdfPath, const QList<MemberCar
 
     QSaveFile file(pdfPath);
     if (!file.open(QIODevice::WriteOnly))
-        return Error::storage(tr("Cannot write %1: %2").arg(pdfPath, file.errorString()));
+        return Error::invalid(tr("Cannot write %1 (%2).").arg(pdfPath, file.errorString()), QStringLiteral("output"));
     QPdfWriter pdf(&file);
     pdf.setResolution(Resolution);
     pdf.setPageSize(pageSize(m_paper));
@@ -123,7 +123,7 @@ Result<int> CardSheetWriter::write(const QString& pdfPath, const QList<MemberCar
     if (!painter.end())
         return Error::storage(tr("Cannot finish the PDF %1.").arg(pdfPath));
     if (!file.commit())
-        return Error::storage(tr("Cannot write %1: %2").arg(pdfPath, file.errorString()));
+        return Error::storage(tr("Cannot write %1 (%2).").arg(pdfPath, file.errorString()));
     return int(pages);
 }
 
