@@ -73,6 +73,11 @@ int pageCount(const QString& pdfPath)
     return ok ? pages : -1;
 }
 
+QString text(const QString& pdfPath)
+{
+    return QString::fromUtf8(run(QStringLiteral("pdftotext"), {pdfPath, QStringLiteral("-")}));
+}
+
 int imageCount(const QString& pdfPath)
 {
     const QByteArray listing = run(QStringLiteral("pdfimages"), {QStringLiteral("-list"), pdfPath});

@@ -19,6 +19,8 @@ QStringList rasterize(const QString& pdfPath, int dpi, const QString& outputPref
 QSizeF pageSizePoints(const QString& pdfPath);
 // How many pages pdfinfo counts; -1 when it fails.
 int pageCount(const QString& pdfPath);
+// The text pdftotext reads from the PDF.
+QString text(const QString& pdfPath);
 // How many raster images the PDF holds (pdfimages -list): 0 for a PDF drawn with vectors only.
 int imageCount(const QString& pdfPath);
 
