@@ -82,6 +82,7 @@ private slots:
     void tcpRefusedIsUnreachable();
     void tcpSilentPrinterIsNoAnswer();
     void tcpUnknownHostIsBadAddress();
+    void tcpUnreachableEndsWithinConnectTimeout();
     void serialPrintsAfterAskingStatus();
     void serialPrinterOffIsNoAnswer();
     void missingSerialPortSaysSo();
@@ -165,6 +166,18 @@ void TestPrinterTransports::tcpUnknownHostIsBadAddress()
     const Attempt result = attempt(transport);
     QCOMPARE(result.outcome.status, Status::BadAddress);
     QVERIFY2(result.outcome.message.contains(QStringLiteral("no-such-printer.invalid")), describe(result.outcome));
+}
+
+// 192.0.2.1 is a documentation address (RFC 5737) that no network routes: the connection either fails at once or
+// hangs until the connect timeout, and either way the till hears "cannot be reached" within that timeout.
+void TestPrinterTransports::tcpUnreachableEndsWithinConnectTimeout()
+{
+    TcpPrinterTransport transport(QStringLiteral("192.0.2.1"), 9100, slipBytes(), fast);
+    const Attempt result = attempt(transport);
+    QCOMPARE(result.outcome.status, Status::Unreachable);
+    QVERIFY2(result.outcome.message.contains(QStringLiteral("192.0.2.1:9100")), describe(result.outcome));
+    QVERIFY2(result.totalMs < fast.connectMs + 500, QByteArray::number(result.totalMs));
+    QVERIFY2(result.startMs < 100, QByteArray::number(result.startMs));
 }
 
 void TestPrinterTransports::serialPrintsAfterAskingStatus()

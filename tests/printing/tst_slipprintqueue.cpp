@@ -91,6 +91,7 @@ private slots:
     void silentPrinterEndsWithinItsTimeoutAndNeverBlocks();
     void noPrinterKeepsTheSlip();
     void pdfPrinterGetsThePage();
+    void anImageSlipIsQuickToEncode();
 };
 
 void TestSlipPrintQueue::slipArrivesAsEscPos()
@@ -312,6 +313,23 @@ void TestSlipPrintQueue::pdfPrinterGetsThePage()
     for (const QString& expected : {QStringLiteral("Corner Café"), QStringLiteral("S-1001"),
                                     QStringLiteral("Ana ··2671"), QStringLiteral("1,340")})
         QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral(" is not in:\n") + text));
+}
+
+// The GUI thread lays out and encodes a slip before its transport takes over; with slip.code_page = image every row is
+// drawn as a bitmap there, the most work a slip can take. It stays far below what a cashier could notice.
+void TestSlipPrintQueue::anImageSlipIsQuickToEncode()
+{
+    const SlipPrinterSetup setup = setupFor(QStringLiteral("tcp://127.0.0.1"), PaperWidth::Mm80, CodePage::Id::Image);
+    const QList<lt::SlipRow> rows = setup.rows(saleSlip(QStringLiteral("S-1001")));
+    setup.escPos(rows); // fonts are loaded once per process
+    QElapsedTimer clock;
+    clock.start();
+    const QByteArray bytes = setup.escPos(rows);
+    const qint64 ms = clock.elapsed();
+    qInfo("an image-only slip of %lld rows: %lld bytes encoded in %.2f ms", qlonglong(rows.size()),
+          qlonglong(bytes.size()), double(clock.nsecsElapsed()) / 1e6);
+    QVERIFY(!EscPosDecoder::ofType(EscPosDecoder::decode(bytes), Type::Raster).isEmpty());
+    QVERIFY2(ms < 100, QByteArray::number(ms));
 }
 
 QTEST_MAIN(TestSlipPrintQueue)
