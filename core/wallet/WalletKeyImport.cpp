@@ -18,14 +18,32 @@ Pkcs12Ptr readPkcs12(const QByteArray& file)
     return p12;
 }
 
-// Older PKCS#12 exports encrypt with RC2 or 3DES, which OpenSSL 3 keeps in its legacy provider. Loading a provider
-// by name stops the default one from loading by itself, so both are loaded; once, and only when such a file comes.
-void loadLegacyAlgorithms()
+// Older PKCS#12 exports encrypt with RC2 or 3DES, which OpenSSL 3 keeps in its legacy provider. It is loaded for the
+// one parse that needs it and unloaded after, so that the process's algorithms stay what they were; "default" is
+// loaded beside it because naming one provider would otherwise leave the other out.
+class LegacyAlgorithms
 {
-    static const bool loaded = OSSL_PROVIDER_load(nullptr, "legacy") && OSSL_PROVIDER_load(nullptr, "default");
-    Q_UNUSED(loaded);
-    clearOpenSslErrors();
-}
+public:
+    LegacyAlgorithms()
+        : m_legacy(OSSL_PROVIDER_load(nullptr, "legacy"))
+        , m_default(OSSL_PROVIDER_load(nullptr, "default"))
+    {
+        clearOpenSslErrors();
+    }
+    ~LegacyAlgorithms()
+    {
+        if (m_default)
+            OSSL_PROVIDER_unload(m_default);
+        if (m_legacy)
+            OSSL_PROVIDER_unload(m_legacy);
+    }
+    LegacyAlgorithms(const LegacyAlgorithms&) = delete;
+    LegacyAlgorithms& operator=(const LegacyAlgorithms&) = delete;
+
+private:
+    OSSL_PROVIDER* m_legacy;
+    OSSL_PROVIDER* m_default;
+};
 
 bool parsePkcs12(PKCS12* p12, const QByteArray& password, KeyPtr& key, X509Ptr& certificate)
 {
@@ -73,7 +91,7 @@ Result<WalletKeyImport::CertificateAndKey> WalletKeyImport::fromPkcs12(const QBy
     KeyPtr key;
     X509Ptr certificate;
     if (!parsePkcs12(p12.get(), password, key, certificate)) {
-        loadLegacyAlgorithms();
+        const LegacyAlgorithms legacy;
         if (!parsePkcs12(p12.get(), password, key, certificate))
             return Error::invalid(tr("The PKCS#12 file holds no certificate with its private key, or its encryption "
                                      "is not one this program reads."),
