@@ -18,8 +18,8 @@ class CardNumberAllocator
 {
     Q_DECLARE_TR_FUNCTIONS(lt::CardNumberAllocator)
 public:
-    static constexpr qint64 HighestSerial = 9'999'999'999LL; // the 10 digits between "29" and the check digit
-    static constexpr int MaximumBatch = 10'000; // a thousand A4 sheets
+    static constexpr qint64 HighestSerial = 9999999999LL; // the 10 digits between "29" and the check digit
+    static constexpr int MaximumBatch = 10000; // a thousand A4 sheets
 
     CardNumberAllocator(Database& db, const Clock& clock)
         : m_db(db)
