@@ -86,6 +86,7 @@ private slots:
     void serialPrintsAfterAskingStatus();
     void serialPrinterOffIsNoAnswer();
     void missingSerialPortSaysSo();
+    void slowSerialLinesGetTimeToCarryTheSlip();
     void deviceFileIsWritten();
     void missingDeviceSaysSo();
     void deviceWithoutReaderIsUnreachable();
@@ -210,6 +211,15 @@ void TestPrinterTransports::missingSerialPortSaysSo()
     const Attempt result = attempt(transport);
     QCOMPARE(result.outcome.status, Status::DeviceMissing);
     QVERIFY2(result.outcome.message.contains(QStringLiteral("/dev/ttyLOYALTYTILL-NONE")), describe(result.outcome));
+}
+
+void TestPrinterTransports::slowSerialLinesGetTimeToCarryTheSlip()
+{
+    // 30 000 bytes at 9600 baud: 31.25 s on the line, on top of the 10 s a printer has to take a slip.
+    QCOMPARE(SerialPrinterTransport::withLineTime({}, 9600, 30'000).writeMs, 10'000 + 31'250);
+    QCOMPARE(SerialPrinterTransport::withLineTime({}, 115'200, 1'152).writeMs, 10'000 + 100);
+    QCOMPARE(SerialPrinterTransport::withLineTime(fast, 19'200, 0).writeMs, fast.writeMs);
+    QCOMPARE(SerialPrinterTransport::withLineTime({}, 9600, 30'000).statusMs, PrinterTimeouts().statusMs);
 }
 
 void TestPrinterTransports::deviceFileIsWritten()

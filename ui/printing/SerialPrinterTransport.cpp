@@ -4,11 +4,13 @@
 
 #include <QTimer>
 
+#include <limits>
+
 namespace lt::ui {
 
 SerialPrinterTransport::SerialPrinterTransport(QString device, qint32 baud, QByteArray slip,
                                                const PrinterTimeouts& timeouts, QObject* parent)
-    : EscPosStreamTransport(device, std::move(slip), timeouts, parent)
+    : EscPosStreamTransport(device, slip, withLineTime(timeouts, baud, slip.size()), parent)
 {
     m_port.setPortName(device);
     m_port.setBaudRate(baud);
@@ -16,6 +18,13 @@ SerialPrinterTransport::SerialPrinterTransport(QString device, qint32 baud, QByt
     m_port.setParity(QSerialPort::NoParity);
     m_port.setStopBits(QSerialPort::OneStop);
     m_port.setFlowControl(QSerialPort::NoFlowControl);
+}
+
+PrinterTimeouts SerialPrinterTransport::withLineTime(PrinterTimeouts timeouts, qint32 baud, qsizetype bytes)
+{
+    const qint64 lineMs = baud > 0 ? qint64(bytes) * 10 * 1000 / baud : 0;
+    timeouts.writeMs = int(qMin<qint64>(timeouts.writeMs + lineMs, std::numeric_limits<int>::max()));
+    return timeouts;
 }
 
 void SerialPrinterTransport::start()

@@ -17,6 +17,10 @@ public:
 
     void start() override;
 
+    // A serial line is slow (10 bits a byte: an image-heavy slip takes seconds at 9600 baud just to go down the
+    // cable), so the write timeout counts from when the line has had time to carry the slip.
+    static PrinterTimeouts withLineTime(PrinterTimeouts timeouts, qint32 baud, qsizetype bytes);
+
 private:
     void portError(QSerialPort::SerialPortError error);
     void closeDevice() override;
