@@ -1,5 +1,7 @@
 #include "ui/TillCommands.h"
 
+#include "core/exchange/DemoDataGenerator.h"
+#include "core/services/LoyaltyEngine.h"
 #include "ui/Appearance.h"
 #include "ui/TillPreferences.h"
 #include "ui/TillPrinting.h"
@@ -67,6 +69,21 @@ void TillCommands::buildMenus(TillWindow& window)
     QMenuBar* bar = window.menuBar();
     QMenu* menu = bar->addMenu(TillWindow::tr("&Till"));
     menu->addAction(TillWindow::tr("&Lock"), till, &TillWindow::lock);
+    // The member's slip, card and wallet pass: keys, not buttons, as they are asked for less often than a sale.
+    QAction* slip = menu->addAction(TillWindow::tr("&Print the slip"), till, [till] {
+        if (!till->isLocked())
+            till->printing()->printSlip();
+    });
+    slip->setShortcut(Qt::CTRL | Qt::Key_P);
+    QAction* wallet = menu->addAction(TillWindow::tr("&Wallet pass for the member"), till, [till] {
+        if (till->isLocked())
+            return;
+        if (!till->currentMember())
+            return till->banner()->show(MessageBanner::Kind::Error, TillWindow::tr("Find the member first."));
+        till->printing()->showWallet(*till->currentMember());
+    });
+    wallet->setShortcut(Qt::CTRL | Qt::Key_W);
+    window.addActions({slip, wallet});
     menu->addAction(TillWindow::tr("Add &demo members for training"), till, &TillWindow::addDemoMembers);
     menu->addAction(TillWindow::tr("&Quit"), qApp, &QApplication::quit);
     QMenu* sync = bar->addMenu(TillWindow::tr("S&ync"));
@@ -127,6 +144,26 @@ void TillCommands::buildMenus(TillWindow& window)
     });
     QMenu* help = bar->addMenu(TillWindow::tr("&Help"));
     help->addAction(TillWindow::tr("&Keys"), till, &TillWindow::showHelp);
+}
+
+void TillCommands::addDemoMembers(TillWindow& till)
+{
+    if (till.isLocked())
+        return;
+    GenerateOptions options;
+    options.members = 200;
+    options.sales = 2000;
+    auto generated = DemoDataGenerator(till.m_engine.context()).generate(options);
+    if (!generated)
+        till.m_banner->show(MessageBanner::Kind::Error, generated.error().message);
+    else
+        till.m_banner->show(MessageBanner::Kind::Success,
+                            TillWindow::tr("Added %1 demo members with %2 sales for training. Try a "
+                                           "phone number such as (201) 555-0000 or the card 2900000000018.")
+                                .arg(generated->members)
+                                .arg(generated->sales));
+    till.refreshStatus();
+    till.returnFocus();
 }
 
 } // namespace lt::ui

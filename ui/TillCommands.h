@@ -19,6 +19,8 @@ public:
     // The action buttons in a grid on `page`; the ones that need a member at the till are added to `needsMember`.
     static QGridLayout* actionKeys(TillWindow& window, QWidget* page, QList<QPushButton*>& needsMember);
     static void buildMenus(TillWindow& window);
+    // Till ▸ Add demo members: 200 generated members with their sales, for training on a new store.
+    static void addDemoMembers(TillWindow& till);
 };
 
 } // namespace lt::ui

@@ -2,7 +2,6 @@
 
 #include "core/common/Clock.h"
 #include "core/domain/CardNumber.h"
-#include "core/exchange/DemoDataGenerator.h"
 #include "core/services/LoyaltyEngine.h"
 #include "core/services/OfferService.h"
 #include "core/store/Database.h"
@@ -356,6 +355,7 @@ void TillWindow::startSale()
         return;
     }
     if (auto change = m_points.sale(*m_member, m_staff)) {
+        m_printing->recorded(LoyaltySlip::Kind::Sale, *change);
         m_lastSaleReference = change->saleReference;
         if (!change->repeated)
             syncSoon();
@@ -375,7 +375,8 @@ void TillWindow::startRedemption()
     }
     // The dialog quotes on the balance: re-read it, another till may have changed it since the scan.
     showMember(m_member->id);
-    if (m_points.redeem(*m_member, m_staff)) {
+    if (auto change = m_points.redeem(*m_member, m_staff)) {
+        m_printing->recorded(LoyaltySlip::Kind::Redemption, *change);
         syncSoon();
         showMember(m_member->id);
     }
@@ -385,6 +386,7 @@ void TillWindow::startRedemption()
 void TillWindow::startRefund()
 {
     if (auto change = m_points.refund(m_staff)) {
+        m_printing->recorded(LoyaltySlip::Kind::Refund, *change);
         syncSoon();
         showMember(change->member.id);
     }
@@ -485,22 +487,7 @@ void TillWindow::showStoreProblem(const QString& message)
 
 void TillWindow::addDemoMembers()
 {
-    if (isLocked())
-        return;
-    GenerateOptions options;
-    options.members = 200;
-    options.sales = 2000;
-    auto generated = DemoDataGenerator(m_engine.context()).generate(options);
-    if (!generated)
-        m_banner->show(MessageBanner::Kind::Error, generated.error().message);
-    else
-        m_banner->show(MessageBanner::Kind::Success,
-                       tr("Added %1 demo members with %2 sales for training. Try a "
-                          "phone number such as (201) 555-0000 or the card 2900000000018.")
-                           .arg(generated->members)
-                           .arg(generated->sales));
-    refreshStatus();
-    returnFocus();
+    TillCommands::addDemoMembers(*this);
 }
 
 void TillWindow::showHelp()

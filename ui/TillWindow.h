@@ -84,6 +84,7 @@ public:
     void showStoreProblem(const QString& message);
 
 protected:
+    friend class TillCommands; // the menu's longer commands, kept beside the menus
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:

@@ -18,6 +18,9 @@ Error keychainError(const QKeychain::Job& job)
         QCoreApplication::translate("WalletKeyStore", "The keychain refused: %1").arg(job.errorString()));
 }
 
+// A job has no parent and deletes itself once it has finished: the Secret Service answers through libsecret, which
+// calls the job back even after its owner went (a till closed while the keychain was asked), so the job must outlive
+// its owner. The connection to the owner goes with the owner.
 template<typename Job>
 Job* prepare(Job* job, const QString& key)
 {
@@ -126,7 +129,7 @@ void WalletKeyStore::load(LoadCallback done)
     sequence->context = this;
     sequence->entries = allEntries();
     sequence->step = [this, keys](Entry entry, std::function<void(std::optional<Error>)> next) {
-        auto* job = prepare(new QKeychain::ReadPasswordJob(m_service, this), keyFor(entry));
+        auto* job = prepare(new QKeychain::ReadPasswordJob(m_service), keyFor(entry));
         connect(job, &QKeychain::Job::finished, this, [keys, entry, next = std::move(next)](QKeychain::Job* finished) {
             if (finished->error() == QKeychain::NoError)
                 part(*keys, entry) = static_cast<QKeychain::ReadPasswordJob*>(finished)->binaryData();
@@ -155,7 +158,7 @@ void WalletKeyStore::store(const WalletKeys& keys, WriteCallback done)
             sequence->entries << entry;
     }
     sequence->step = [this, copy](Entry entry, std::function<void(std::optional<Error>)> next) mutable {
-        auto* job = prepare(new QKeychain::WritePasswordJob(m_service, this), keyFor(entry));
+        auto* job = prepare(new QKeychain::WritePasswordJob(m_service), keyFor(entry));
         job->setBinaryData(part(copy, entry));
         connect(job, &QKeychain::Job::finished, this, [next = std::move(next)](QKeychain::Job* finished) {
             next(finished->error() == QKeychain::NoError ? std::nullopt
@@ -178,7 +181,7 @@ void WalletKeyStore::remove(const QList<Entry>& entries, WriteCallback done)
     sequence->context = this;
     sequence->entries = entries;
     sequence->step = [this](Entry entry, std::function<void(std::optional<Error>)> next) {
-        auto* job = prepare(new QKeychain::DeletePasswordJob(m_service, this), keyFor(entry));
+        auto* job = prepare(new QKeychain::DeletePasswordJob(m_service), keyFor(entry));
         connect(job, &QKeychain::Job::finished, this, [next = std::move(next)](QKeychain::Job* finished) {
             const bool gone = finished->error() == QKeychain::NoError || finished->error() == QKeychain::EntryNotFound;
             next(gone ? std::nullopt : std::optional<Error>(keychainError(*finished)));

@@ -22,6 +22,9 @@ Error keychainError(const QKeychain::Job& job)
         QCoreApplication::translate("CredentialStore", "The keychain refused: %1").arg(job.errorString()));
 }
 
+// A job has no parent and deletes itself once it has finished: the Secret Service answers through libsecret, which
+// calls the job back even after its owner went (a till closed while the keychain was asked), so the job must outlive
+// its owner. The connection to the owner goes with the owner.
 template<typename Job>
 Job* prepare(Job* job, const QString& key)
 {
@@ -70,7 +73,7 @@ void CredentialStore::readToken(const QString& environment, const QString& locat
 {
     if (m_credential)
         return answerLater(std::move(done), m_credential->read()); // one token per machine: no environment or location
-    auto* job = prepare(new QKeychain::ReadPasswordJob(m_service, this), keyFor(environment, locationId));
+    auto* job = prepare(new QKeychain::ReadPasswordJob(m_service), keyFor(environment, locationId));
     connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job* finished) {
         if (finished->error() != QKeychain::NoError) {
             done(keychainError(*finished));
@@ -91,7 +94,7 @@ void CredentialStore::writeToken(const QString& environment, const QString& loca
     }
     if (m_credential)
         return answerLater(std::move(done), m_credential->write(token));
-    auto* job = prepare(new QKeychain::WritePasswordJob(m_service, this), keyFor(environment, locationId));
+    auto* job = prepare(new QKeychain::WritePasswordJob(m_service), keyFor(environment, locationId));
     job->setTextData(token.trimmed());
     connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job* finished) {
         if (finished->error() != QKeychain::NoError)
@@ -106,7 +109,7 @@ void CredentialStore::removeToken(const QString& environment, const QString& loc
 {
     if (m_credential)
         return answerLater(std::move(done), m_credential->remove());
-    auto* job = prepare(new QKeychain::DeletePasswordJob(m_service, this), keyFor(environment, locationId));
+    auto* job = prepare(new QKeychain::DeletePasswordJob(m_service), keyFor(environment, locationId));
     connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job* finished) {
         if (finished->error() != QKeychain::NoError && finished->error() != QKeychain::EntryNotFound)
             done(keychainError(*finished));

@@ -16,7 +16,7 @@ HelpOverlay::HelpOverlay(QWidget* parent)
     auto* text = new QLabel(this);
     text->setTextFormat(Qt::RichText);
     text->setStyleSheet(QStringLiteral("color:white;font-size:18pt;"));
-    text->setText(tr("<table cellpadding='6'>"
+    text->setText(tr("<table cellpadding='4'>"
                      "<tr><td><b>Enter</b></td><td>look up what was typed or scanned</td></tr>"
                      "<tr><td><b>F2</b></td><td>sale: award points</td></tr>"
                      "<tr><td><b>F3</b></td><td>redeem a reward</td></tr>"
@@ -28,6 +28,8 @@ HelpOverlay::HelpOverlay(QWidget* parent)
                      "<tr><td><b>F9</b></td><td>sync with Square now</td></tr>"
                      "<tr><td><b>F10</b></td><td>reports (a manager)</td></tr>"
                      "<tr><td><b>F11</b></td><td>apply the member's offer shown on the panel</td></tr>"
+                     "<tr><td><b>Ctrl+P</b></td><td>print the slip (again)</td></tr>"
+                     "<tr><td><b>Ctrl+W</b></td><td>the member's card in the phone's wallet</td></tr>"
                      "<tr><td><b>Esc</b></td><td>next customer</td></tr>"
                      "<tr><td><b>F12</b></td><td>lock the till</td></tr>"
                      "<tr><td><b>F1</b></td><td>this help</td></tr></table>"

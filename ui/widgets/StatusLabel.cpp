@@ -18,6 +18,12 @@ StatusLabel::StatusLabel(Tone tone, Weight weight, QWidget* parent)
     followPalette();
 }
 
+void StatusLabel::setTone(Tone tone)
+{
+    m_tone = tone;
+    followPalette();
+}
+
 void StatusLabel::changeEvent(QEvent* event)
 {
     QLabel::changeEvent(event);

@@ -21,6 +21,8 @@ public:
     }
 
     Tone tone() const { return m_tone; }
+    // A line whose news changes (the printer's outcome) changes its tone with it.
+    void setTone(Tone tone);
 
 protected:
     void changeEvent(QEvent* event) override;
