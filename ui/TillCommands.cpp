@@ -83,7 +83,15 @@ void TillCommands::buildMenus(TillWindow& window)
         till->printing()->showWallet(*till->currentMember());
     });
     wallet->setShortcut(Qt::CTRL | Qt::Key_W);
-    window.addActions({slip, wallet});
+    QAction* card = menu->addAction(TillWindow::tr("Print the member's &card"), till, [till] {
+        if (till->isLocked())
+            return;
+        if (!till->currentMember())
+            return till->banner()->show(MessageBanner::Kind::Error, TillWindow::tr("Find the member first."));
+        till->printing()->printCard(*till->currentMember());
+    });
+    card->setShortcut(Qt::CTRL | Qt::Key_K);
+    window.addActions({slip, wallet, card});
     menu->addAction(TillWindow::tr("Add &demo members for training"), till, &TillWindow::addDemoMembers);
     menu->addAction(TillWindow::tr("&Quit"), qApp, &QApplication::quit);
     QMenu* sync = bar->addMenu(TillWindow::tr("S&ync"));

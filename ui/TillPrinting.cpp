@@ -7,6 +7,7 @@
 #include "core/wallet/WalletPassService.h"
 #include "sync/keys/WalletKeyStore.h"
 #include "ui/TillPreferences.h"
+#include "ui/cards/CardPrinter.h"
 #include "ui/dialogs/ManagerApprovalDialog.h"
 #include "ui/dialogs/PrintingSettingsDialog.h"
 #include "ui/dialogs/WalletDialog.h"
@@ -104,6 +105,31 @@ void TillPrinting::printed(qint64, const PrintOutcome& outcome)
         say(tr("Slip printed."), false);
     else
         say(tr("%1 Ctrl+P prints it again.").arg(outcome.message), true);
+}
+
+void TillPrinting::printCard(const Member& member)
+{
+    if (member.card.isEmpty()) {
+        say(tr("The member has no card yet: give one at enrollment, or with loyaltytill-admin card."), true);
+        return;
+    }
+    MemberCardFace face;
+    face.storeName = StoreSettings(m_db).value(StoreSettings::StoreName);
+    face.memberName = member.name;
+    face.cardNumber = member.card;
+    auto printer = CardPrinter::forSetting(TillPreferences().cardPrinter(), face, this);
+    if (!printer) {
+        say(printer.error().message, true);
+        return;
+    }
+    CardPrinter* job = printer->release();
+    connect(job, &PrinterTransport::finished, this, [this, job](const PrintOutcome& outcome) {
+        say(outcome.ok() ? tr("The member's card was sent to %1.").arg(job->printerName()) : outcome.message,
+            !outcome.ok());
+        job->deleteLater();
+    });
+    say(tr("Printing the member's card on %1…").arg(job->printerName()), false);
+    job->start();
 }
 
 void TillPrinting::showWallet(const Member& member)

@@ -46,6 +46,8 @@ public:
     void recorded(LoyaltySlip::Kind kind, const PointsChange& change);
     // Ctrl+P: the slips that did not print, again; else the last operation's slip (a copy).
     void printSlip();
+    // Ctrl+K: the member's card on the card printer (cards.printer), beside the till like a slip.
+    void printCard(const Member& member);
     // Ctrl+W: the member's card in the phone. The keychain is read beside the till; the screen opens when it answers.
     void showWallet(const Member& member);
     // Settings ▸ Printing and wallet: a manager's PIN, then the settings.

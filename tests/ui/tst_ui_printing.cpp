@@ -55,6 +55,7 @@ private slots:
     void onKeySlipWaitsForCtrlP();
     void walletQrCodeOpensTheSaveLink();
     void noWalletSaysWhy();
+    void memberCardPrintsOnTheCardPrinter();
 
 private:
     // Settings ▸ Printing and wallet, a PIN, then `action` in the dialog; false when the dialog never opened.
@@ -314,6 +315,25 @@ void TestPrinting::noWalletSaysWhy()
     TillHarness::press(Qt::Key_W, Qt::ControlModifier);
     QTRY_VERIFY_WITH_TIMEOUT(printStatus().contains(QStringLiteral("offers no wallet pass")), 10000);
     QVERIFY(!QApplication::activeModalWidget());
+}
+
+void TestPrinting::memberCardPrintsOnTheCardPrinter()
+{
+    const QString pdf = m_scratch.filePath(QStringLiteral("card.pdf"));
+    LT_VERIFY_OK(ui::TillPreferences().set(QStringLiteral("cards.printer"), QStringLiteral("pdf:") + pdf));
+    TillHarness::scan(m_people.member.card);
+    QVERIFY(m_till->window().currentMember());
+    TillHarness::press(Qt::Key_K, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(printStatus().startsWith(QStringLiteral("The member's card was sent")), 15000);
+    // The card scans: the PDF at a card printer's 300 dpi, read by a real barcode reader.
+    const QStringList pages = BarcodeReader::rasterize(pdf, 300, m_scratch.filePath(QStringLiteral("card")));
+    QCOMPARE(pages.size(), 1);
+    QCOMPARE(BarcodeReader::decode(pages.first()), QStringList {QStringLiteral("EAN-13:") + m_people.member.card});
+    // A receipt printer cannot print a card: the manager is told, nothing is sent.
+    LT_VERIFY_OK(ui::TillPreferences().set(QStringLiteral("cards.printer"), QStringLiteral("tcp://127.0.0.1:9")));
+    TillHarness::press(Qt::Key_K, Qt::ControlModifier);
+    QVERIFY2(printStatus().contains(QStringLiteral("receipt printer")), qPrintable(printStatus()));
+    QCOMPARE(m_till->window().printing()->statusLine()->tone(), ui::StatusLabel::Tone::Error);
 }
 
 QTEST_MAIN(TestPrinting)
