@@ -112,6 +112,84 @@
     </message>
 </context>
 <context>
+    <name>ApplePass</name>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this card at the till to earn and spend your %1. The balance shown is the one when the card was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 loyalty card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Apple pass certificate is for %1, not for the store&apos;s pass type %2 (wallet.apple.pass_type_id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pass&apos;s icons are missing from the program&apos;s resources.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AppleSigningIdentity</name>
+    <message>
+        <source>The Apple pass certificate cannot be read: it is not a certificate in PEM or DER.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Apple pass certificate&apos;s private key cannot be read: it is not a private key in PEM or DER, or it is encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple&apos;s WWDR certificate cannot be read: it is not a certificate in PEM or DER.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The private key does not belong to the Apple pass certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WWDR certificate did not issue the Apple pass certificate: download the WWDR intermediate certificate Apple names for it (G4 for pass certificates).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate is not an Apple Wallet pass type certificate: its subject has no pass type identifier (UID=pass.…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Apple pass certificate expired on %1: make a new one for %2 in Apple&apos;s developer account and store it with `loyaltytill-admin wallet keys`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Apple pass certificate is not valid before %1: check the till&apos;s clock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of memory while signing the pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pass could not be signed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pass&apos;s signature could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AutomationPass</name>
     <message>
         <source>Birthday gift %1</source>
@@ -203,6 +281,13 @@
     </message>
     <message>
         <source>The card number&apos;s check digit is wrong; scan it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CodePage</name>
+    <message>
+        <source>&quot;%1&quot; is not a code page: use pc858, pc850, pc437, wpc1252 or image.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -480,6 +565,52 @@
     </message>
     <message>
         <source>The lifetime value needs months ahead (0 or more), a discount rate above -100 % and a time unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GoogleServiceAccount</name>
+    <message>
+        <source>The Google service account key is not a JSON key file (%1): download a JSON key for the service account in the Google Cloud console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The JSON file is a Google &quot;%1&quot; key, not a service account&apos;s key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Google service account key has no client_email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Google service account key has no private_key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Google service account&apos;s private_key is not an RSA private key in PEM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Google Wallet link could not be signed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GoogleWalletLink</name>
+    <message>
+        <source>The Google Wallet issuer id must be the digits the Google Pay &amp; Wallet Console shows (wallet.google.issuer_id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Google Wallet class may hold only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (wallet.google.class_id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -952,6 +1083,223 @@
     </message>
     <message>
         <source>No phone number in that region has this area code or pattern.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrinterMessages</name>
+    <message>
+        <source>it took no more data for %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system&apos;s default printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loyalty slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it cannot be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system has no default printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system has no printer of that name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it refused the job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The slip was kept: print it again once the printer is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The slip printer %1 cannot be used: %2 Correct its address in Settings ▸ Printing and wallet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The slip printer %1 cannot be reached (%2). Check that it is switched on and its cable is in, and its address in Settings ▸ Printing and wallet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The slip printer %1 does not answer. Switch it off and on again; if it still does not answer, check its address in Settings ▸ Printing and wallet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The slip printer %1 ran out of paper while printing. Put in a new roll.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The slip printer %1 is out of paper. Put in a new roll.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The slip printer %1 has its cover open. Close it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The slip printer %1 is offline. Check its error light; switch it off and on again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The slip printer %1 stopped while the slip was being sent (%2): the slip may be incomplete. Check its power and cable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The slip printer %1 is not connected: there is no such device. Check that it is switched on and its cable is in, and its address in Settings ▸ Printing and wallet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The till may not use the slip printer %1. Ask IT to add the till&apos;s user to the %2 group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The slip could not be printed on %1 (%2). Check the printer in the system&apos;s printer settings, or the address in Settings ▸ Printing and wallet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrinterStatus</name>
+    <message>
+        <source>The printer&apos;s cover is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer is out of paper.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer reports an error (a paper jam or the cutter): see its lights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer is offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer&apos;s paper is running out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrinterUri</name>
+    <message>
+        <source>The port must be a number from 1 to 65535, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a network printer as tcp://HOST:PORT, e.g. tcp://192.168.1.50:9100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A network printer is only a host and a port, e.g. tcp://192.168.1.50:9100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An IPv6 address needs its closing bracket: tcp://[fd00::5]:9100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the port after a colon: tcp://[fd00::5]:9100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port is missing after the colon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put an IPv6 address in brackets: tcp://[fd00::5]:9100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer&apos;s host name or IP address is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IPv6 address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host name or an IPv4 address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device is missing, e.g. %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device must be an absolute path such as %1, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A device path has only letters, digits and . _ - /: &quot;%1&quot; is not one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a plain device path (no .., // or a trailing /).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A serial printer takes one option, baud (e.g. ?baud=19200), not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The baud rate must be one of %1, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A USB printer takes no options: usb:/dev/usb/lp0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A print queue&apos;s name has at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A print queue&apos;s name has only letters, digits and _ - . @ +: &quot;%1&quot; is not one (see lpstat -p).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the PDF file after pdf:, e.g. pdf:/tmp/slip.pdf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF file must be an absolute path such as /tmp/slip.pdf, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file&apos;s name must end in .pdf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a printer, e.g. tcp://192.168.1.50:9100, serial:/dev/ttyS0, usb:/dev/usb/lp0, cups:QUEUE or pdf:/tmp/slip.pdf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A printer address has at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer address holds a character that cannot be part of it (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A printer address has no spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a printer address: start it with tcp://, serial:, usb:, cups: or pdf:.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1726,6 +2074,158 @@
     </message>
 </context>
 <context>
+    <name>SlipLayout</name>
+    <message>
+        <source>Member %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Program points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount to apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1% off the sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points taken back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward points returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can redeem %1 now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 more point(s) to %2.</source>
+        <translation>
+            <numerusform>%1 more point to %2.</numerusform>
+            <numerusform>%1 more points to %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Spend %1 more to reach %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 more point(s) to reach %2.</source>
+        <translation>
+            <numerusform>%1 more point to reach %2.</numerusform>
+            <numerusform>%1 more points to reach %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 point(s) expire on %2.</source>
+        <translation>
+            <numerusform>%1 point expires on %2.</numerusform>
+            <numerusform>%1 points expire on %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loyalty points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward redeemed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 point(s)</source>
+        <translation>
+            <numerusform>%1 point</numerusform>
+            <numerusform>%1 points</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SlipPrintQueue</name>
+    <message>
+        <source>This till has no slip printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SlipPrinterSetup</name>
+    <message>
+        <source>This till has no slip printer: set one in Settings ▸ Printing and wallet (slip.printer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SlipService</name>
+    <message>
+        <source>Welcome back offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no redemption %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale %1 has no refund %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the receipt number of a sale, a refund or a redemption.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was recorded under %1: no sale, refund or redemption.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SquareCheckup</name>
     <message>
         <source>Square token (systemd credential)</source>
@@ -2471,6 +2971,156 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     </message>
 </context>
 <context>
+    <name>WalletKeyImport</name>
+    <message>
+        <source>The file is not a PKCS#12 (.p12) export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PKCS#12 file&apos;s password is wrong: write the password it was exported with on standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PKCS#12 file holds no certificate with its private key, or its encryption is not one this program reads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate and key could not be written as PEM: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: the file is not a certificate in PEM or DER.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: the key is encrypted and the password on standard input does not open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: the file is not a private key in PEM or DER.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The private key could not be written as PEM: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WalletKeyStore</name>
+    <message>
+        <source>The keychain refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WalletPassService</name>
+    <message>
+        <source>Member %1&apos;s personal data was erased: there is no card to add to a wallet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member %1 has no card yet: issue one before adding it to a wallet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WalletReadiness</name>
+    <message>
+        <source>Apple Wallet is off: the store has no pass type identifier (wallet.apple.pass_type_id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pass certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple&apos;s WWDR certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>store them with `loyaltytill-admin wallet keys --apple-certificate FILE [--apple-key FILE] --apple-wwdr FILE`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This till&apos;s keychain has no Apple Wallet keys: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This till&apos;s keychain lacks %1 for Apple Wallet: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Apple pass certificate in the keychain is for %1, not for the store&apos;s pass type %2 (wallet.apple.pass_type_id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Apple pass certificate belongs to team %1, not to the store&apos;s team %2 (wallet.apple.team_id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple Wallet needs the developer team&apos;s identifier: the certificate does not name it, so set wallet.apple.team_id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google Wallet is off: the store has no Google Wallet issuer id (wallet.google.issuer_id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This till&apos;s keychain has no Google service account key: store it with `loyaltytill-admin wallet keys --google-service-account FILE`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple Wallet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google Wallet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Links for class %1, signed by %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passes of type %1 for team %2; the certificate is valid until %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ZipArchiveWriter</name>
+    <message>
+        <source>The archive could not be started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be added to the archive: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::CardNumberAllocator</name>
+    <message>
+        <source>A batch holds 1 to %1 cards, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 card numbers are left; a batch of %2 does not fit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lt::SyncScheduler</name>
     <message>
         <source>No network</source>
@@ -2525,6 +3175,103 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     </message>
     <message>
         <source>Adjust</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::BarcodeSymbol</name>
+    <message>
+        <source>An EAN-13 barcode takes 12 or 13 digits, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last digit of %1 is not its check digit (%2 would be).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A barcode needs something to encode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The barcode library is out of memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The barcode could not be drawn: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cannot be encoded as a barcode: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::CardPrinter</name>
+    <message>
+        <source>the system&apos;s default printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card could not be printed on %1 (%2). Check the printer in the system&apos;s printer settings, or the card printer in Settings ▸ Printing and wallet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a receipt printer; a card is printed by a printer the system knows (cups:QUEUE) or into a PDF file (pdf:FILE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it cannot be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system has no default printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system has no printer of that name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it refused the job</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::CardSheetWriter</name>
+    <message>
+        <source>The paper is a4 or letter, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no cards to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start the PDF %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot add a page to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot finish the PDF %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2721,6 +3468,17 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     </message>
 </context>
 <context>
+    <name>lt::ui::EscPosStreamTransport</name>
+    <message>
+        <source>it took no more data for %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lt::ui::FirstManagerForm</name>
     <message>
         <source>Manager&apos;s name</source>
@@ -2793,7 +3551,7 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;table cellpadding=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;look up what was typed or scanned&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sale: award points&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;redeem a reward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;refund a sale&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;enroll a customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;void the last sale (a manager once the customer has left)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;adjust points (a manager approves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflicts with Square (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sync with Square now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F10&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reports (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;apply the member&apos;s offer shown on the panel&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;lock the till&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Press any key to go back.&lt;/p&gt;</source>
+        <source>&lt;table cellpadding=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;look up what was typed or scanned&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sale: award points&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;redeem a reward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;refund a sale&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;enroll a customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;void the last sale (a manager once the customer has left)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;adjust points (a manager approves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflicts with Square (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sync with Square now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F10&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reports (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;apply the member&apos;s offer shown on the panel&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;print the slip (again)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+W&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the member&apos;s card in the phone&apos;s wallet&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;print the member&apos;s card&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;lock the till&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Press any key to go back.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3159,6 +3917,117 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     </message>
     <message>
         <source>%1: +%2 for member %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::PrintingSettingsDialog</name>
+    <message>
+        <source>Printing and wallet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing and wallet settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Every till of the store&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loyalty &amp;slips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After every sale, redemption and refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the cashier presses Ctrl+P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slip &amp;footer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>such as the store&apos;s web site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This till&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slip &amp;printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tcp://192.168.1.50:9100, usb:/dev/usb/lp0, cups:QUEUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;aper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>80 mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>58 mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Code page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PC858 (Western Europe with €)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PC850 (Western Europe)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PC437 (USA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows-1252</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: print text as images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ca&amp;rd printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: the system&apos;s default printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Wallet passes&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print a &amp;test slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (set by IT)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3756,6 +4625,100 @@ Made %4 · page %5</source>
     </message>
 </context>
 <context>
+    <name>lt::ui::TcpPrinterTransport</name>
+    <message>
+        <source>no computer is called %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection was refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::TillPrinting</name>
+    <message>
+        <source>Printing the slip on %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The slip could not be made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+P prints the member&apos;s slip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store prints no slips (Settings ▸ Printing and wallet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no slip to print yet: slips follow a sale, a redemption or a refund.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slip printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Ctrl+P prints it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member has no card yet: give one at enrollment, or with loyaltytill-admin card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member&apos;s card was sent to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing the member&apos;s card on %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store offers no wallet pass: Settings ▸ Printing and wallet says why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing and wallet settings are for managers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: ready. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not offered. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IT stores the keys with loyaltytill-admin wallet keys; the README says what each wallet needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test slip printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lt::ui::TillWindow</name>
     <message>
         <source>LoyaltyTill</source>
@@ -3997,6 +4960,61 @@ Made %4 · page %5</source>
     </message>
     <message>
         <source>Locked in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print the slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Wallet pass for the member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the member&apos;s &amp;card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Printing and wallet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::WalletDialog</name>
+    <message>
+        <source>Wallet pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wallet pass for the member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: the card in the phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR code that adds the card to Google Wallet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google Wallet: the member scans this code with the phone&apos;s camera and taps Save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google Wallet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple Wallet: the pass is ready to be sent to the member, or written by IT with loyaltytill-admin wallet MEMBER --apple FILE.pkpass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not offered by this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -112,6 +112,84 @@
     </message>
 </context>
 <context>
+    <name>ApplePass</name>
+    <message>
+        <source>Member</source>
+        <translation>Socio</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Número de tarjeta</translation>
+    </message>
+    <message>
+        <source>Show this card at the till to earn and spend your %1. The balance shown is the one when the card was added.</source>
+        <translation>Muestre esta tarjeta en caja para ganar y canjear sus %1. El saldo que se ve es el del momento en que se añadió la tarjeta.</translation>
+    </message>
+    <message>
+        <source>%1 loyalty card</source>
+        <translation>Tarjeta de fidelidad de %1</translation>
+    </message>
+    <message>
+        <source>The Apple pass certificate is for %1, not for the store&apos;s pass type %2 (wallet.apple.pass_type_id).</source>
+        <translation>El certificado de pases de Apple es para %1, no para el tipo de pase de la tienda, %2 (wallet.apple.pass_type_id).</translation>
+    </message>
+    <message>
+        <source>The pass&apos;s icons are missing from the program&apos;s resources.</source>
+        <translation>Faltan los iconos del pase en los recursos del programa.</translation>
+    </message>
+</context>
+<context>
+    <name>AppleSigningIdentity</name>
+    <message>
+        <source>The Apple pass certificate cannot be read: it is not a certificate in PEM or DER.</source>
+        <translation>No se puede leer el certificado de pases de Apple: no es un certificado en PEM ni en DER.</translation>
+    </message>
+    <message>
+        <source>The Apple pass certificate&apos;s private key cannot be read: it is not a private key in PEM or DER, or it is encrypted.</source>
+        <translation>No se puede leer la clave privada del certificado de pases de Apple: no es una clave privada en PEM ni en DER, o está cifrada.</translation>
+    </message>
+    <message>
+        <source>Apple&apos;s WWDR certificate cannot be read: it is not a certificate in PEM or DER.</source>
+        <translation>No se puede leer el certificado WWDR de Apple: no es un certificado en PEM ni en DER.</translation>
+    </message>
+    <message>
+        <source>The private key does not belong to the Apple pass certificate.</source>
+        <translation>La clave privada no corresponde al certificado de pases de Apple.</translation>
+    </message>
+    <message>
+        <source>The WWDR certificate did not issue the Apple pass certificate: download the WWDR intermediate certificate Apple names for it (G4 for pass certificates).</source>
+        <translation>El certificado WWDR no emitió el certificado de pases de Apple: descargue el certificado intermedio WWDR que Apple indica para él (G4 para los certificados de pases).</translation>
+    </message>
+    <message>
+        <source>The certificate is not an Apple Wallet pass type certificate: its subject has no pass type identifier (UID=pass.…).</source>
+        <translation>El certificado no es un certificado de tipo de pase de Apple Wallet: su sujeto no tiene identificador de tipo de pase (UID=pass.…).</translation>
+    </message>
+    <message>
+        <source>The Apple pass certificate expired on %1: make a new one for %2 in Apple&apos;s developer account and store it with `loyaltytill-admin wallet keys`.</source>
+        <translation>El certificado de pases de Apple caducó el %1: cree uno nuevo para %2 en la cuenta de desarrollador de Apple y guárdelo con `loyaltytill-admin wallet keys`.</translation>
+    </message>
+    <message>
+        <source>The Apple pass certificate is not valid before %1: check the till&apos;s clock.</source>
+        <translation>El certificado de pases de Apple no es válido antes del %1: compruebe el reloj de la caja.</translation>
+    </message>
+    <message>
+        <source>Out of memory while signing the pass.</source>
+        <translation>Memoria insuficiente al firmar el pase.</translation>
+    </message>
+    <message>
+        <source>The pass could not be signed: %1</source>
+        <translation>No se pudo firmar el pase: %1</translation>
+    </message>
+    <message>
+        <source>The pass&apos;s signature could not be written: %1</source>
+        <translation>No se pudo escribir la firma del pase: %1</translation>
+    </message>
+</context>
+<context>
     <name>AutomationPass</name>
     <message>
         <source>Birthday gift %1</source>
@@ -204,6 +282,13 @@
     <message>
         <source>The card number&apos;s check digit is wrong; scan it again.</source>
         <translation>El dígito verificador de la tarjeta es incorrecto; escanéela de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>CodePage</name>
+    <message>
+        <source>&quot;%1&quot; is not a code page: use pc858, pc850, pc437, wpc1252 or image.</source>
+        <translation>«%1» no es una página de códigos: use pc858, pc850, pc437, wpc1252 o image.</translation>
     </message>
 </context>
 <context>
@@ -481,6 +566,52 @@
     <message>
         <source>The lifetime value needs months ahead (0 or more), a discount rate above -100 % and a time unit.</source>
         <translation>El valor de vida del cliente necesita meses futuros (0 o más), una tasa de descuento superior al -100 % y una unidad de tiempo.</translation>
+    </message>
+</context>
+<context>
+    <name>GoogleServiceAccount</name>
+    <message>
+        <source>The Google service account key is not a JSON key file (%1): download a JSON key for the service account in the Google Cloud console.</source>
+        <translation>La clave de la cuenta de servicio de Google no es un archivo de clave JSON (%1): descargue una clave JSON de la cuenta de servicio en la consola de Google Cloud.</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>no es un objeto</translation>
+    </message>
+    <message>
+        <source>The JSON file is a Google &quot;%1&quot; key, not a service account&apos;s key.</source>
+        <translation>El archivo JSON es una clave «%1» de Google, no la clave de una cuenta de servicio.</translation>
+    </message>
+    <message>
+        <source>The Google service account key has no client_email.</source>
+        <translation>La clave de la cuenta de servicio de Google no tiene client_email.</translation>
+    </message>
+    <message>
+        <source>The Google service account key has no private_key.</source>
+        <translation>La clave de la cuenta de servicio de Google no tiene private_key.</translation>
+    </message>
+    <message>
+        <source>The Google service account&apos;s private_key is not an RSA private key in PEM.</source>
+        <translation>La private_key de la cuenta de servicio de Google no es una clave privada RSA en PEM.</translation>
+    </message>
+    <message>
+        <source>The Google Wallet link could not be signed: %1</source>
+        <translation>No se pudo firmar el enlace de Google Wallet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>GoogleWalletLink</name>
+    <message>
+        <source>The Google Wallet issuer id must be the digits the Google Pay &amp; Wallet Console shows (wallet.google.issuer_id).</source>
+        <translation>El ID de emisor de Google Wallet debe ser los dígitos que muestra la Google Pay &amp; Wallet Console (wallet.google.issuer_id).</translation>
+    </message>
+    <message>
+        <source>The Google Wallet class may hold only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (wallet.google.class_id).</source>
+        <translation>La clase de Google Wallet solo puede tener letras, dígitos, &apos;.&apos;, &apos;_&apos; y &apos;-&apos; (wallet.google.class_id).</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Nivel</translation>
     </message>
 </context>
 <context>
@@ -953,6 +1084,223 @@
     <message>
         <source>No phone number in that region has this area code or pattern.</source>
         <translation>Ningún número de teléfono de esa región tiene este código de área o formato.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterMessages</name>
+    <message>
+        <source>it took no more data for %1 s</source>
+        <translation>no aceptó más datos durante %1 s</translation>
+    </message>
+    <message>
+        <source>the system&apos;s default printer</source>
+        <translation>la impresora predeterminada del sistema</translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist</source>
+        <translation>la carpeta %1 no existe</translation>
+    </message>
+    <message>
+        <source>Loyalty slip</source>
+        <translation>Comprobante de fidelidad</translation>
+    </message>
+    <message>
+        <source>it cannot be written</source>
+        <translation>no se puede escribir</translation>
+    </message>
+    <message>
+        <source>the system has no default printer</source>
+        <translation>el sistema no tiene impresora predeterminada</translation>
+    </message>
+    <message>
+        <source>the system has no printer of that name</source>
+        <translation>el sistema no tiene ninguna impresora con ese nombre</translation>
+    </message>
+    <message>
+        <source>it refused the job</source>
+        <translation>rechazó el trabajo</translation>
+    </message>
+    <message>
+        <source>The slip was kept: print it again once the printer is ready.</source>
+        <translation>El comprobante se guardó: vuelva a imprimirlo cuando la impresora esté lista.</translation>
+    </message>
+    <message>
+        <source>The slip printer %1 cannot be used: %2 Correct its address in Settings ▸ Printing and wallet.</source>
+        <translation>No se puede usar la impresora de comprobantes %1: %2 Corrija su dirección en Configuración ▸ Impresión y Wallet.</translation>
+    </message>
+    <message>
+        <source>The slip printer %1 cannot be reached (%2). Check that it is switched on and its cable is in, and its address in Settings ▸ Printing and wallet.</source>
+        <translation>No se puede conectar con la impresora de comprobantes %1 (%2). Compruebe que esté encendida y con el cable conectado, y su dirección en Configuración ▸ Impresión y Wallet.</translation>
+    </message>
+    <message>
+        <source>The slip printer %1 does not answer. Switch it off and on again; if it still does not answer, check its address in Settings ▸ Printing and wallet.</source>
+        <translation>La impresora de comprobantes %1 no responde. Apáguela y vuelva a encenderla; si sigue sin responder, compruebe su dirección en Configuración ▸ Impresión y Wallet.</translation>
+    </message>
+    <message>
+        <source>The slip printer %1 ran out of paper while printing. Put in a new roll.</source>
+        <translation>La impresora de comprobantes %1 se quedó sin papel mientras imprimía. Ponga un rollo nuevo.</translation>
+    </message>
+    <message>
+        <source>The slip printer %1 is out of paper. Put in a new roll.</source>
+        <translation>La impresora de comprobantes %1 no tiene papel. Ponga un rollo nuevo.</translation>
+    </message>
+    <message>
+        <source>The slip printer %1 has its cover open. Close it.</source>
+        <translation>La impresora de comprobantes %1 tiene la tapa abierta. Ciérrela.</translation>
+    </message>
+    <message>
+        <source>The slip printer %1 is offline. Check its error light; switch it off and on again.</source>
+        <translation>La impresora de comprobantes %1 está fuera de línea. Mire su luz de error; apáguela y vuelva a encenderla.</translation>
+    </message>
+    <message>
+        <source>The slip printer %1 stopped while the slip was being sent (%2): the slip may be incomplete. Check its power and cable.</source>
+        <translation>La impresora de comprobantes %1 se detuvo mientras se enviaba el comprobante (%2): puede que el comprobante esté incompleto. Compruebe su alimentación y su cable.</translation>
+    </message>
+    <message>
+        <source>The slip printer %1 is not connected: there is no such device. Check that it is switched on and its cable is in, and its address in Settings ▸ Printing and wallet.</source>
+        <translation>La impresora de comprobantes %1 no está conectada: no existe ese dispositivo. Compruebe que esté encendida y con el cable conectado, y su dirección en Configuración ▸ Impresión y Wallet.</translation>
+    </message>
+    <message>
+        <source>The till may not use the slip printer %1. Ask IT to add the till&apos;s user to the %2 group.</source>
+        <translation>La caja no tiene permiso para usar la impresora de comprobantes %1. Pida a TI que añada el usuario de la caja al grupo %2.</translation>
+    </message>
+    <message>
+        <source>The slip could not be printed on %1 (%2). Check the printer in the system&apos;s printer settings, or the address in Settings ▸ Printing and wallet.</source>
+        <translation>No se pudo imprimir el comprobante en %1 (%2). Revise la impresora en la configuración de impresoras del sistema, o la dirección en Configuración ▸ Impresión y Wallet.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterStatus</name>
+    <message>
+        <source>The printer&apos;s cover is open.</source>
+        <translation>La tapa de la impresora está abierta.</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper.</source>
+        <translation>La impresora no tiene papel.</translation>
+    </message>
+    <message>
+        <source>The printer reports an error (a paper jam or the cutter): see its lights.</source>
+        <translation>La impresora indica un error (papel atascado o la cuchilla): mire sus luces.</translation>
+    </message>
+    <message>
+        <source>The printer is offline.</source>
+        <translation>La impresora está fuera de línea.</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s paper is running out.</source>
+        <translation>A la impresora se le está acabando el papel.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterUri</name>
+    <message>
+        <source>The port must be a number from 1 to 65535, not &quot;%1&quot;.</source>
+        <translation>El puerto debe ser un número de 1 a 65535, no «%1».</translation>
+    </message>
+    <message>
+        <source>Write a network printer as tcp://HOST:PORT, e.g. tcp://192.168.1.50:9100.</source>
+        <translation>Escriba una impresora de red como tcp://HOST:PORT, p. ej., tcp://192.168.1.50:9100.</translation>
+    </message>
+    <message>
+        <source>A network printer is only a host and a port, e.g. tcp://192.168.1.50:9100.</source>
+        <translation>Una impresora de red es solo un equipo y un puerto, p. ej., tcp://192.168.1.50:9100.</translation>
+    </message>
+    <message>
+        <source>An IPv6 address needs its closing bracket: tcp://[fd00::5]:9100.</source>
+        <translation>A la dirección IPv6 le falta el corchete de cierre: tcp://[fd00::5]:9100.</translation>
+    </message>
+    <message>
+        <source>Write the port after a colon: tcp://[fd00::5]:9100.</source>
+        <translation>Escriba el puerto después de dos puntos: tcp://[fd00::5]:9100.</translation>
+    </message>
+    <message>
+        <source>The port is missing after the colon.</source>
+        <translation>Falta el puerto después de los dos puntos.</translation>
+    </message>
+    <message>
+        <source>Put an IPv6 address in brackets: tcp://[fd00::5]:9100.</source>
+        <translation>Escriba la dirección IPv6 entre corchetes: tcp://[fd00::5]:9100.</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s host name or IP address is missing.</source>
+        <translation>Falta el nombre de equipo o la dirección IP de la impresora.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IPv6 address.</source>
+        <translation>«%1» no es una dirección IPv6.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host name or an IPv4 address.</source>
+        <translation>«%1» no es un nombre de equipo ni una dirección IPv4.</translation>
+    </message>
+    <message>
+        <source>The device is missing, e.g. %1.</source>
+        <translation>Falta el dispositivo, p. ej., %1.</translation>
+    </message>
+    <message>
+        <source>The device must be an absolute path such as %1, not &quot;%2&quot;.</source>
+        <translation>El dispositivo debe ser una ruta absoluta como %1, no «%2».</translation>
+    </message>
+    <message>
+        <source>A device path has only letters, digits and . _ - /: &quot;%1&quot; is not one.</source>
+        <translation>La ruta de un dispositivo solo admite letras, dígitos y . _ - /: «%1» lleva otros caracteres.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a plain device path (no .., // or a trailing /).</source>
+        <translation>«%1» no es una ruta de dispositivo simple (sin .., // ni / al final).</translation>
+    </message>
+    <message>
+        <source>A serial printer takes one option, baud (e.g. ?baud=19200), not &quot;%1&quot;.</source>
+        <translation>Una impresora serie admite una sola opción, baud (p. ej., ?baud=19200), no «%1».</translation>
+    </message>
+    <message>
+        <source>The baud rate must be one of %1, not &quot;%2&quot;.</source>
+        <translation>La velocidad en baudios debe ser una de %1, no «%2».</translation>
+    </message>
+    <message>
+        <source>A USB printer takes no options: usb:/dev/usb/lp0.</source>
+        <translation>Una impresora USB no admite opciones: usb:/dev/usb/lp0.</translation>
+    </message>
+    <message>
+        <source>A print queue&apos;s name has at most %1 characters.</source>
+        <translation>El nombre de una cola de impresión tiene como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>A print queue&apos;s name has only letters, digits and _ - . @ +: &quot;%1&quot; is not one (see lpstat -p).</source>
+        <translation>El nombre de una cola de impresión solo admite letras, dígitos y _ - . @ +: «%1» lleva otros caracteres (vea lpstat -p).</translation>
+    </message>
+    <message>
+        <source>Name the PDF file after pdf:, e.g. pdf:/tmp/slip.pdf.</source>
+        <translation>Indique el archivo PDF después de pdf:, p. ej., pdf:/tmp/slip.pdf.</translation>
+    </message>
+    <message>
+        <source>The PDF file must be an absolute path such as /tmp/slip.pdf, not &quot;%1&quot;.</source>
+        <translation>El archivo PDF debe ser una ruta absoluta como /tmp/slip.pdf, no «%1».</translation>
+    </message>
+    <message>
+        <source>The file&apos;s name must end in .pdf.</source>
+        <translation>El nombre del archivo debe terminar en .pdf.</translation>
+    </message>
+    <message>
+        <source>Enter a printer, e.g. tcp://192.168.1.50:9100, serial:/dev/ttyS0, usb:/dev/usb/lp0, cups:QUEUE or pdf:/tmp/slip.pdf.</source>
+        <translation>Indique una impresora, p. ej., tcp://192.168.1.50:9100, serial:/dev/ttyS0, usb:/dev/usb/lp0, cups:QUEUE o pdf:/tmp/slip.pdf.</translation>
+    </message>
+    <message>
+        <source>A printer address has at most %1 characters.</source>
+        <translation>La dirección de una impresora tiene como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>The printer address holds a character that cannot be part of it (%1).</source>
+        <translation>La dirección de la impresora lleva un carácter que no puede contener (%1).</translation>
+    </message>
+    <message>
+        <source>A printer address has no spaces.</source>
+        <translation>La dirección de una impresora no lleva espacios.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a printer address: start it with tcp://, serial:, usb:, cups: or pdf:.</source>
+        <translation>«%1» no es la dirección de una impresora: empiécela con tcp://, serial:, usb:, cups: o pdf:.</translation>
     </message>
 </context>
 <context>
@@ -1726,6 +2074,158 @@
     </message>
 </context>
 <context>
+    <name>SlipLayout</name>
+    <message>
+        <source>Member %1</source>
+        <translation>Socio %1</translation>
+    </message>
+    <message>
+        <source>Sale total</source>
+        <translation>Total de la venta</translation>
+    </message>
+    <message>
+        <source>Program points</source>
+        <translation>Puntos del programa</translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation>Puntos ganados</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Recompensa</translation>
+    </message>
+    <message>
+        <source>Points spent</source>
+        <translation>Puntos canjeados</translation>
+    </message>
+    <message>
+        <source>Discount to apply</source>
+        <translation>Descuento a aplicar</translation>
+    </message>
+    <message>
+        <source>%1% off the sale</source>
+        <translation>%1% de la venta</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Devuelto</translation>
+    </message>
+    <message>
+        <source>Points taken back</source>
+        <translation>Puntos retirados</translation>
+    </message>
+    <message>
+        <source>Reward points returned</source>
+        <translation>Puntos de canje devueltos</translation>
+    </message>
+    <message>
+        <source>You can redeem %1 now.</source>
+        <translation>Ya puede canjear %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 more point(s) to %2.</source>
+        <translation>
+            <numerusform>Le falta %1 punto para %2.</numerusform>
+            <numerusform>Le faltan %1 puntos para %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Spend %1 more to reach %2.</source>
+        <translation>Compre %1 más para llegar a %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 more point(s) to reach %2.</source>
+        <translation>
+            <numerusform>Le falta %1 punto para llegar a %2.</numerusform>
+            <numerusform>Le faltan %1 puntos para llegar a %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 point(s) expire on %2.</source>
+        <translation>
+            <numerusform>%1 punto vence el %2.</numerusform>
+            <numerusform>%1 puntos vencen el %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loyalty points</source>
+        <translation>Puntos de fidelidad</translation>
+    </message>
+    <message>
+        <source>Reward redeemed</source>
+        <translation>Recompensa canjeada</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Devolución</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Caja</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Recibo</translation>
+    </message>
+    <message>
+        <source>Refund number</source>
+        <translation>N.º de devolución</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Socio</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 point(s)</source>
+        <translation>
+            <numerusform>%1 punto</numerusform>
+            <numerusform>%1 puntos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SlipPrintQueue</name>
+    <message>
+        <source>This till has no slip printer.</source>
+        <translation>Esta caja no tiene impresora de comprobantes.</translation>
+    </message>
+</context>
+<context>
+    <name>SlipPrinterSetup</name>
+    <message>
+        <source>This till has no slip printer: set one in Settings ▸ Printing and wallet (slip.printer).</source>
+        <translation>Esta caja no tiene impresora de comprobantes: configure una en Configuración ▸ Impresión y Wallet (slip.printer).</translation>
+    </message>
+</context>
+<context>
+    <name>SlipService</name>
+    <message>
+        <source>Welcome back offer</source>
+        <translation>Oferta de regreso</translation>
+    </message>
+    <message>
+        <source>There is no redemption %1.</source>
+        <translation>No existe el canje %1.</translation>
+    </message>
+    <message>
+        <source>Sale %1 has no refund %2.</source>
+        <translation>La venta %1 no tiene ninguna devolución %2.</translation>
+    </message>
+    <message>
+        <source>Enter the receipt number of a sale, a refund or a redemption.</source>
+        <translation>Escriba el número de recibo de una venta, una devolución o un canje.</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded under %1: no sale, refund or redemption.</source>
+        <translation>No hay nada registrado con el número %1: ninguna venta, devolución ni canje.</translation>
+    </message>
+</context>
+<context>
     <name>SquareCheckup</name>
     <message>
         <source>Square token (systemd credential)</source>
@@ -2473,6 +2973,156 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     </message>
 </context>
 <context>
+    <name>WalletKeyImport</name>
+    <message>
+        <source>The file is not a PKCS#12 (.p12) export.</source>
+        <translation>El archivo no es una exportación PKCS#12 (.p12).</translation>
+    </message>
+    <message>
+        <source>The PKCS#12 file&apos;s password is wrong: write the password it was exported with on standard input.</source>
+        <translation>La contraseña del archivo PKCS#12 es incorrecta: escriba en la entrada estándar la contraseña con la que se exportó.</translation>
+    </message>
+    <message>
+        <source>The PKCS#12 file holds no certificate with its private key, or its encryption is not one this program reads.</source>
+        <translation>El archivo PKCS#12 no contiene un certificado con su clave privada, o su cifrado no es uno que este programa sepa leer.</translation>
+    </message>
+    <message>
+        <source>The certificate and key could not be written as PEM: %1</source>
+        <translation>No se pudieron escribir el certificado y la clave en PEM: %1</translation>
+    </message>
+    <message>
+        <source>--%1: the file is not a certificate in PEM or DER.</source>
+        <translation>--%1: el archivo no es un certificado en PEM ni en DER.</translation>
+    </message>
+    <message>
+        <source>--%1: the key is encrypted and the password on standard input does not open it.</source>
+        <translation>--%1: la clave está cifrada y la contraseña de la entrada estándar no la abre.</translation>
+    </message>
+    <message>
+        <source>--%1: the file is not a private key in PEM or DER.</source>
+        <translation>--%1: el archivo no es una clave privada en PEM ni en DER.</translation>
+    </message>
+    <message>
+        <source>The private key could not be written as PEM: %1</source>
+        <translation>No se pudo escribir la clave privada en PEM: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WalletKeyStore</name>
+    <message>
+        <source>The keychain refused: %1</source>
+        <translation>El llavero del sistema lo rechazó: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WalletPassService</name>
+    <message>
+        <source>Member %1&apos;s personal data was erased: there is no card to add to a wallet.</source>
+        <translation>Se borraron los datos personales del socio %1: no hay ninguna tarjeta que añadir a una Wallet.</translation>
+    </message>
+    <message>
+        <source>Member %1 has no card yet: issue one before adding it to a wallet.</source>
+        <translation>El socio %1 aún no tiene tarjeta: emita una antes de añadirla a una Wallet.</translation>
+    </message>
+</context>
+<context>
+    <name>WalletReadiness</name>
+    <message>
+        <source>Apple Wallet is off: the store has no pass type identifier (wallet.apple.pass_type_id).</source>
+        <translation>Apple Wallet está desactivado: la tienda no tiene identificador de tipo de pase (wallet.apple.pass_type_id).</translation>
+    </message>
+    <message>
+        <source>the pass certificate</source>
+        <translation>el certificado de pases</translation>
+    </message>
+    <message>
+        <source>its private key</source>
+        <translation>su clave privada</translation>
+    </message>
+    <message>
+        <source>Apple&apos;s WWDR certificate</source>
+        <translation>el certificado WWDR de Apple</translation>
+    </message>
+    <message>
+        <source>store them with `loyaltytill-admin wallet keys --apple-certificate FILE [--apple-key FILE] --apple-wwdr FILE`.</source>
+        <translation>se guardan con `loyaltytill-admin wallet keys --apple-certificate FILE [--apple-key FILE] --apple-wwdr FILE`.</translation>
+    </message>
+    <message>
+        <source>This till&apos;s keychain has no Apple Wallet keys: %1</source>
+        <translation>El llavero de esta caja no tiene claves de Apple Wallet: %1</translation>
+    </message>
+    <message>
+        <source>This till&apos;s keychain lacks %1 for Apple Wallet: %2</source>
+        <translation>El llavero de esta caja no tiene %1 para Apple Wallet: %2</translation>
+    </message>
+    <message>
+        <source>The Apple pass certificate in the keychain is for %1, not for the store&apos;s pass type %2 (wallet.apple.pass_type_id).</source>
+        <translation>El certificado de pases de Apple del llavero es para %1, no para el tipo de pase de la tienda, %2 (wallet.apple.pass_type_id).</translation>
+    </message>
+    <message>
+        <source>The Apple pass certificate belongs to team %1, not to the store&apos;s team %2 (wallet.apple.team_id).</source>
+        <translation>El certificado de pases de Apple pertenece al equipo %1, no al equipo de la tienda, %2 (wallet.apple.team_id).</translation>
+    </message>
+    <message>
+        <source>Apple Wallet needs the developer team&apos;s identifier: the certificate does not name it, so set wallet.apple.team_id.</source>
+        <translation>Apple Wallet necesita el identificador del equipo de desarrollo: el certificado no lo indica, así que configure wallet.apple.team_id.</translation>
+    </message>
+    <message>
+        <source>Google Wallet is off: the store has no Google Wallet issuer id (wallet.google.issuer_id).</source>
+        <translation>Google Wallet está desactivado: la tienda no tiene ID de emisor de Google Wallet (wallet.google.issuer_id).</translation>
+    </message>
+    <message>
+        <source>This till&apos;s keychain has no Google service account key: store it with `loyaltytill-admin wallet keys --google-service-account FILE`.</source>
+        <translation>El llavero de esta caja no tiene la clave de la cuenta de servicio de Google: guárdela con `loyaltytill-admin wallet keys --google-service-account FILE`.</translation>
+    </message>
+    <message>
+        <source>Apple Wallet</source>
+        <translation>Apple Wallet</translation>
+    </message>
+    <message>
+        <source>Google Wallet</source>
+        <translation>Google Wallet</translation>
+    </message>
+    <message>
+        <source>The keychain could not be read: %1</source>
+        <translation>No se pudo leer el llavero: %1</translation>
+    </message>
+    <message>
+        <source>Links for class %1, signed by %2.</source>
+        <translation>Enlaces de la clase %1, firmados por %2.</translation>
+    </message>
+    <message>
+        <source>Passes of type %1 for team %2; the certificate is valid until %3.</source>
+        <translation>Pases de tipo %1 del equipo %2; el certificado es válido hasta el %3.</translation>
+    </message>
+</context>
+<context>
+    <name>ZipArchiveWriter</name>
+    <message>
+        <source>The archive could not be started: %1</source>
+        <translation>No se pudo crear el archivo comprimido: %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be added to the archive: %2</source>
+        <translation>No se pudo añadir %1 al archivo comprimido: %2</translation>
+    </message>
+    <message>
+        <source>The archive could not be written: %1</source>
+        <translation>No se pudo escribir el archivo comprimido: %1</translation>
+    </message>
+</context>
+<context>
+    <name>lt::CardNumberAllocator</name>
+    <message>
+        <source>A batch holds 1 to %1 cards, not %2.</source>
+        <translation>Un lote tiene de 1 a %1 tarjetas, no %2.</translation>
+    </message>
+    <message>
+        <source>Only %1 card numbers are left; a batch of %2 does not fit.</source>
+        <translation>Solo quedan %1 números de tarjeta; no cabe un lote de %2.</translation>
+    </message>
+</context>
+<context>
     <name>lt::SyncScheduler</name>
     <message>
         <source>No network</source>
@@ -2528,6 +3178,103 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     <message>
         <source>Adjust</source>
         <translation>Ajustar</translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::BarcodeSymbol</name>
+    <message>
+        <source>An EAN-13 barcode takes 12 or 13 digits, not “%1”.</source>
+        <translation>Un código de barras EAN-13 lleva 12 o 13 dígitos, no «%1».</translation>
+    </message>
+    <message>
+        <source>The last digit of %1 is not its check digit (%2 would be).</source>
+        <translation>El último dígito de %1 no es su dígito verificador (lo sería %2).</translation>
+    </message>
+    <message>
+        <source>A barcode needs something to encode.</source>
+        <translation>Un código de barras necesita algo que codificar.</translation>
+    </message>
+    <message>
+        <source>The barcode library is out of memory.</source>
+        <translation>La biblioteca de códigos de barras se quedó sin memoria.</translation>
+    </message>
+    <message>
+        <source>The barcode could not be drawn: %1</source>
+        <translation>No se pudo dibujar el código de barras: %1</translation>
+    </message>
+    <message>
+        <source>This cannot be encoded as a barcode: %1</source>
+        <translation>Esto no se puede codificar como código de barras: %1</translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::CardPrinter</name>
+    <message>
+        <source>the system&apos;s default printer</source>
+        <translation>la impresora predeterminada del sistema</translation>
+    </message>
+    <message>
+        <source>The card could not be printed on %1 (%2). Check the printer in the system&apos;s printer settings, or the card printer in Settings ▸ Printing and wallet.</source>
+        <translation>No se pudo imprimir la tarjeta en %1 (%2). Revise la impresora en la configuración de impresoras del sistema, o la impresora de tarjetas en Configuración ▸ Impresión y Wallet.</translation>
+    </message>
+    <message>
+        <source>%1 is a receipt printer; a card is printed by a printer the system knows (cups:QUEUE) or into a PDF file (pdf:FILE).</source>
+        <translation>%1 es una impresora de recibos; una tarjeta se imprime en una impresora que el sistema conozca (cups:QUEUE) o en un archivo PDF (pdf:FILE).</translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist</source>
+        <translation>la carpeta %1 no existe</translation>
+    </message>
+    <message>
+        <source>Member card</source>
+        <translation>Tarjeta de socio</translation>
+    </message>
+    <message>
+        <source>it cannot be written</source>
+        <translation>no se puede escribir</translation>
+    </message>
+    <message>
+        <source>the system has no default printer</source>
+        <translation>el sistema no tiene impresora predeterminada</translation>
+    </message>
+    <message>
+        <source>the system has no printer of that name</source>
+        <translation>el sistema no tiene ninguna impresora con ese nombre</translation>
+    </message>
+    <message>
+        <source>it refused the job</source>
+        <translation>rechazó el trabajo</translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::CardSheetWriter</name>
+    <message>
+        <source>The paper is a4 or letter, not “%1”.</source>
+        <translation>El papel es a4 o letter, no «%1».</translation>
+    </message>
+    <message>
+        <source>There are no cards to print.</source>
+        <translation>No hay tarjetas que imprimir.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1 (%2).</source>
+        <translation>No se puede escribir %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Member cards</source>
+        <translation>Tarjetas de socio</translation>
+    </message>
+    <message>
+        <source>Cannot start the PDF %1.</source>
+        <translation>No se puede crear el PDF %1.</translation>
+    </message>
+    <message>
+        <source>Cannot add a page to %1.</source>
+        <translation>No se puede añadir una página a %1.</translation>
+    </message>
+    <message>
+        <source>Cannot finish the PDF %1.</source>
+        <translation>No se puede terminar el PDF %1.</translation>
     </message>
 </context>
 <context>
@@ -2723,6 +3470,17 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     </message>
 </context>
 <context>
+    <name>lt::ui::EscPosStreamTransport</name>
+    <message>
+        <source>it took no more data for %1 s</source>
+        <translation>no aceptó más datos durante %1 s</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>sin respuesta en %1 s</translation>
+    </message>
+</context>
+<context>
     <name>lt::ui::FirstManagerForm</name>
     <message>
         <source>Manager&apos;s name</source>
@@ -2795,8 +3553,8 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
         <translation>Teclas</translation>
     </message>
     <message>
-        <source>&lt;table cellpadding=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;look up what was typed or scanned&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sale: award points&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;redeem a reward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;refund a sale&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;enroll a customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;void the last sale (a manager once the customer has left)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;adjust points (a manager approves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflicts with Square (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sync with Square now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F10&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reports (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;apply the member&apos;s offer shown on the panel&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;lock the till&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Press any key to go back.&lt;/p&gt;</source>
-        <translation>&lt;table cellpadding=&apos;6&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;buscar lo escrito o escaneado&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;venta: otorgar puntos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;canjear una recompensa&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;devolver una venta&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;inscribir a un cliente&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;anular la última venta (con un gerente si el cliente ya se fue)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;ajustar puntos (lo aprueba un gerente)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflictos con Square (un gerente)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sincronizar con Square ahora&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F10&lt;/b&gt;&lt;/td&gt;&lt;td&gt;informes (un gerente)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;aplicar la oferta del socio que muestra el panel&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;siguiente cliente&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;bloquear la caja&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;esta ayuda&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Pulse cualquier tecla para volver.&lt;/p&gt;</translation>
+        <source>&lt;table cellpadding=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;look up what was typed or scanned&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sale: award points&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;redeem a reward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;refund a sale&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;enroll a customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;void the last sale (a manager once the customer has left)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;adjust points (a manager approves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflicts with Square (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sync with Square now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F10&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reports (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;apply the member&apos;s offer shown on the panel&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;print the slip (again)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+W&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the member&apos;s card in the phone&apos;s wallet&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;print the member&apos;s card&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;lock the till&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Press any key to go back.&lt;/p&gt;</source>
+        <translation>&lt;table cellpadding=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;buscar lo escrito o escaneado&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;venta: otorgar puntos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;canjear una recompensa&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;devolver una venta&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;inscribir a un cliente&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;anular la última venta (con un gerente si el cliente ya se fue)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;ajustar puntos (lo aprueba un gerente)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflictos con Square (un gerente)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sincronizar con Square ahora&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F10&lt;/b&gt;&lt;/td&gt;&lt;td&gt;informes (un gerente)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;aplicar la oferta del socio que muestra el panel&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;imprimir el comprobante (de nuevo)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+W&lt;/b&gt;&lt;/td&gt;&lt;td&gt;la tarjeta del socio en la Wallet del teléfono&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;imprimir la tarjeta del socio&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;siguiente cliente&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;bloquear la caja&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;esta ayuda&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Pulse cualquier tecla para volver.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -3162,6 +3920,117 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     <message>
         <source>%1: +%2 for member %3.</source>
         <translation>%1: +%2 para el socio %3.</translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::PrintingSettingsDialog</name>
+    <message>
+        <source>Printing and wallet</source>
+        <translation>Impresión y Wallet</translation>
+    </message>
+    <message>
+        <source>Printing and wallet settings</source>
+        <translation>Configuración de impresión y Wallet</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Every till of the store&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Todas las cajas de la tienda&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Loyalty &amp;slips</source>
+        <translation>Co&amp;mprobantes de fidelidad</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>No se imprimen</translation>
+    </message>
+    <message>
+        <source>After every sale, redemption and refund</source>
+        <translation>Después de cada venta, canje y devolución</translation>
+    </message>
+    <message>
+        <source>When the cashier presses Ctrl+P</source>
+        <translation>Cuando el cajero pulsa Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Slip &amp;footer</source>
+        <translation>&amp;Pie del comprobante</translation>
+    </message>
+    <message>
+        <source>such as the store&apos;s web site</source>
+        <translation>por ejemplo, el sitio web de la tienda</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This till&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Esta caja&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Slip &amp;printer</source>
+        <translation>&amp;Impresora de comprobantes</translation>
+    </message>
+    <message>
+        <source>tcp://192.168.1.50:9100, usb:/dev/usb/lp0, cups:QUEUE</source>
+        <translation>tcp://192.168.1.50:9100, usb:/dev/usb/lp0, cups:QUEUE</translation>
+    </message>
+    <message>
+        <source>P&amp;aper</source>
+        <translation>P&amp;apel</translation>
+    </message>
+    <message>
+        <source>80 mm</source>
+        <translation>80 mm</translation>
+    </message>
+    <message>
+        <source>58 mm</source>
+        <translation>58 mm</translation>
+    </message>
+    <message>
+        <source>&amp;Code page</source>
+        <translation>Página de &amp;códigos</translation>
+    </message>
+    <message>
+        <source>PC858 (Western Europe with €)</source>
+        <translation>PC858 (Europa occidental con €)</translation>
+    </message>
+    <message>
+        <source>PC850 (Western Europe)</source>
+        <translation>PC850 (Europa occidental)</translation>
+    </message>
+    <message>
+        <source>PC437 (USA)</source>
+        <translation>PC437 (EE. UU.)</translation>
+    </message>
+    <message>
+        <source>Windows-1252</source>
+        <translation>Windows-1252</translation>
+    </message>
+    <message>
+        <source>None: print text as images</source>
+        <translation>Ninguna: imprimir el texto como imágenes</translation>
+    </message>
+    <message>
+        <source>Ca&amp;rd printer</source>
+        <translation>Impresora de &amp;tarjetas</translation>
+    </message>
+    <message>
+        <source>empty: the system&apos;s default printer</source>
+        <translation>vacío: la impresora predeterminada del sistema</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Wallet passes&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Pases de Wallet&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Print a &amp;test slip</source>
+        <translation>Imprimir un comprobante de p&amp;rueba</translation>
+    </message>
+    <message>
+        <source>Locked in %1</source>
+        <translation>Bloqueado en %1</translation>
+    </message>
+    <message>
+        <source>%1 (set by IT)</source>
+        <translation>%1 (fijado por TI)</translation>
     </message>
 </context>
 <context>
@@ -3759,6 +4628,100 @@ Hecho el %4 · página %5</translation>
     </message>
 </context>
 <context>
+    <name>lt::ui::TcpPrinterTransport</name>
+    <message>
+        <source>no computer is called %1.</source>
+        <translation>ningún equipo se llama %1.</translation>
+    </message>
+    <message>
+        <source>the connection was refused</source>
+        <translation>se rechazó la conexión</translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::TillPrinting</name>
+    <message>
+        <source>Printing the slip on %1…</source>
+        <translation>Imprimiendo el comprobante en %1…</translation>
+    </message>
+    <message>
+        <source>The slip could not be made: %1</source>
+        <translation>No se pudo preparar el comprobante: %1</translation>
+    </message>
+    <message>
+        <source>Ctrl+P prints the member&apos;s slip.</source>
+        <translation>Ctrl+P imprime el comprobante del socio.</translation>
+    </message>
+    <message>
+        <source>This store prints no slips (Settings ▸ Printing and wallet).</source>
+        <translation>Esta tienda no imprime comprobantes (Configuración ▸ Impresión y Wallet).</translation>
+    </message>
+    <message>
+        <source>There is no slip to print yet: slips follow a sale, a redemption or a refund.</source>
+        <translation>Aún no hay ningún comprobante que imprimir: se imprimen tras una venta, un canje o una devolución.</translation>
+    </message>
+    <message>
+        <source>Slip printed.</source>
+        <translation>Comprobante impreso.</translation>
+    </message>
+    <message>
+        <source>%1 Ctrl+P prints it again.</source>
+        <translation>%1 Ctrl+P lo vuelve a imprimir.</translation>
+    </message>
+    <message>
+        <source>The member has no card yet: give one at enrollment, or with loyaltytill-admin card.</source>
+        <translation>El socio aún no tiene tarjeta: entréguele una al inscribirlo o con loyaltytill-admin card.</translation>
+    </message>
+    <message>
+        <source>The member&apos;s card was sent to %1.</source>
+        <translation>La tarjeta del socio se envió a %1.</translation>
+    </message>
+    <message>
+        <source>Printing the member&apos;s card on %1…</source>
+        <translation>Imprimiendo la tarjeta del socio en %1…</translation>
+    </message>
+    <message>
+        <source>Member %1</source>
+        <translation>Socio %1</translation>
+    </message>
+    <message>
+        <source>This store offers no wallet pass: Settings ▸ Printing and wallet says why.</source>
+        <translation>Esta tienda no ofrece pases de Wallet: Configuración ▸ Impresión y Wallet explica por qué.</translation>
+    </message>
+    <message>
+        <source>Printing and wallet settings are for managers.</source>
+        <translation>La configuración de impresión y Wallet es para gerentes.</translation>
+    </message>
+    <message>
+        <source>Reading the keychain…</source>
+        <translation>Leyendo el llavero…</translation>
+    </message>
+    <message>
+        <source>%1: ready. %2</source>
+        <translation>%1: listo. %2</translation>
+    </message>
+    <message>
+        <source>%1: not offered. %2</source>
+        <translation>%1: no se ofrece. %2</translation>
+    </message>
+    <message>
+        <source>IT stores the keys with loyaltytill-admin wallet keys; the README says what each wallet needs.</source>
+        <translation>TI guarda las claves con loyaltytill-admin wallet keys; el README explica qué necesita cada Wallet.</translation>
+    </message>
+    <message>
+        <source>TEST</source>
+        <translation>PRUEBA</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Prueba</translation>
+    </message>
+    <message>
+        <source>Test slip printed.</source>
+        <translation>Comprobante de prueba impreso.</translation>
+    </message>
+</context>
+<context>
     <name>lt::ui::TillWindow</name>
     <message>
         <source>LoyaltyTill</source>
@@ -4001,6 +4964,61 @@ Hecho el %4 · página %5</translation>
     <message>
         <source>Locked in %1</source>
         <translation>Bloqueado en %1</translation>
+    </message>
+    <message>
+        <source>&amp;Print the slip</source>
+        <translation>&amp;Imprimir el comprobante</translation>
+    </message>
+    <message>
+        <source>&amp;Wallet pass for the member</source>
+        <translation>Pase de &amp;Wallet para el socio</translation>
+    </message>
+    <message>
+        <source>Print the member&apos;s &amp;card</source>
+        <translation>Imprimir la &amp;tarjeta del socio</translation>
+    </message>
+    <message>
+        <source>&amp;Printing and wallet…</source>
+        <translation>Impresión y &amp;Wallet…</translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::WalletDialog</name>
+    <message>
+        <source>Wallet pass</source>
+        <translation>Pase de Wallet</translation>
+    </message>
+    <message>
+        <source>Wallet pass for the member</source>
+        <translation>Pase de Wallet para el socio</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: the card in the phone</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: la tarjeta en el teléfono</translation>
+    </message>
+    <message>
+        <source>QR code that adds the card to Google Wallet</source>
+        <translation>Código QR que añade la tarjeta a Google Wallet</translation>
+    </message>
+    <message>
+        <source>Google Wallet: the member scans this code with the phone&apos;s camera and taps Save.</source>
+        <translation>Google Wallet: el socio escanea este código con la cámara del teléfono y toca Guardar.</translation>
+    </message>
+    <message>
+        <source>Google Wallet: %1</source>
+        <translation>Google Wallet: %1</translation>
+    </message>
+    <message>
+        <source>Apple Wallet: the pass is ready to be sent to the member, or written by IT with loyaltytill-admin wallet MEMBER --apple FILE.pkpass.</source>
+        <translation>Apple Wallet: el pase está listo para enviarlo al socio, o para que TI lo escriba con loyaltytill-admin wallet MEMBER --apple FILE.pkpass.</translation>
+    </message>
+    <message>
+        <source>%1: not offered by this store.</source>
+        <translation>%1: esta tienda no lo ofrece.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 </TS>
