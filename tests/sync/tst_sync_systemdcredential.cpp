@@ -32,6 +32,8 @@ private slots:
     void sealsAndOpensWithSystemdCreds();
     void tokenGoesOnStandardInput();
     void failedSealLeavesNothing();
+    void namedCredentialKeepsItsBytes();
+    void namedCredentialSealsUnderItsName();
 
 private:
     QString path(const QString& name) const { return m_dir->filePath(name); }
@@ -253,6 +255,80 @@ void TestSystemdCredential::failedSealLeavesNothing()
     QVERIFY(!QFileInfo::exists(sealed));
     QVERIFY(!QFileInfo::exists(sealed + QStringLiteral(".new")));
     LT_VERIFY_ERROR(credential().write(QStringLiteral("  ")), ErrorKind::InvalidInput);
+}
+
+void TestSystemdCredential::namedCredentialKeepsItsBytes()
+{
+    // Another secret beside the token: its own name in the service's folder, its bytes as they are (a DER
+    // certificate may end in what looks like white space), and blank (the unit's fallback) reads as missing.
+    const SystemdCredential certificate({path(QStringLiteral("etc/wallet-apple-wwdr.cred")),
+                                         {},
+                                         QStringLiteral("systemd-creds"),
+                                         QStringLiteral("wallet-apple-wwdr"),
+                                         QStringLiteral("loyaltytill-admin wallet keys"),
+                                         64 * 1024});
+    QCOMPARE(certificate.unitOption(),
+             QStringLiteral("LoadCredentialEncrypted=wallet-apple-wwdr:/etc/loyaltytill/credentials/"
+                            "wallet-apple-wwdr.cred"));
+    QCOMPARE(SystemdCredential().unitOption(), QString::fromLatin1(SystemdCredential::UnitOption));
+    QVERIFY(!certificate.given());
+    const QString folder = serviceCredentials("EAAAl-token");
+    QVERIFY(!certificate.given()); // the service has the token only
+    auto notGiven = certificate.readBytes();
+    LT_VERIFY_ERROR(notGiven, ErrorKind::NotFound);
+    QVERIFY2(notGiven.error().message.contains(certificate.unitOption()), qPrintable(notGiven.error().message));
+    const QByteArray der("\x30\x82\x01\x0a binary \x00\x20\x0a", 15);
+    writeFile(folder + QStringLiteral("/wallet-apple-wwdr"), der);
+    QVERIFY(certificate.given());
+    auto bytes = certificate.readBytes();
+    LT_VERIFY_OK(bytes);
+    QCOMPARE(*bytes, der);
+    writeFile(folder + QStringLiteral("/wallet-apple-wwdr"), " ");
+    QVERIFY(certificate.given());
+    auto blank = certificate.readBytes();
+    LT_VERIFY_ERROR(blank, ErrorKind::NotFound);
+    QVERIFY2(blank.error().message.contains(QStringLiteral("loyaltytill-admin wallet keys")),
+             qPrintable(blank.error().message));
+    // Too big to be what it holds.
+    writeFile(folder + QStringLiteral("/wallet-apple-wwdr"), QByteArray(64 * 1024 + 1, 'x'));
+    LT_VERIFY_ERROR(certificate.readBytes(), ErrorKind::InvalidInput);
+    // The token beside it is untouched by all this.
+    auto token = credential().read();
+    LT_VERIFY_OK(token);
+    QCOMPARE(*token, QStringLiteral("EAAAl-token"));
+}
+
+void TestSystemdCredential::namedCredentialSealsUnderItsName()
+{
+    const QString sealed = path(QStringLiteral("etc/credentials/wallet-google-service-account.cred"));
+    SystemdCredential::Options options {sealed, QStringLiteral("host")};
+    options.name = QStringLiteral("wallet-google-service-account");
+    const SystemdCredential key(options);
+    const QByteArray secret = R"({"type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----\n"})";
+    if (::geteuid() != 0) {
+        auto refused = key.seal(secret);
+        LT_VERIFY_ERROR(refused, ErrorKind::Refused);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("root")), qPrintable(refused.error().message));
+        QVERIFY(!key.sealed());
+        return;
+    }
+    LT_VERIFY_ERROR(key.seal(" \n"), ErrorKind::InvalidInput); // blank reads as none: never sealed
+    QVERIFY(!key.sealed());
+    QProcess setup;
+    setup.start(QStringLiteral("systemd-creds"), {QStringLiteral("setup")});
+    QVERIFY2(setup.waitForFinished(60000), qPrintable(setup.errorString()));
+    LT_VERIFY_OK(key.seal(secret));
+    QVERIFY(key.sealed());
+    QCOMPARE(mode(sealed), 0600);
+    // Sealed under its own name: systemd opens it only as that credential.
+    QCOMPARE(systemdCreds({QStringLiteral("decrypt"), QStringLiteral("--name=wallet-google-service-account"), sealed,
+                           QStringLiteral("-")}),
+             secret);
+    QVERIFY(
+        systemdCreds({QStringLiteral("decrypt"), QStringLiteral("--name=square-token"), sealed, QStringLiteral("-")})
+        == "(failed)");
+    LT_VERIFY_OK(key.remove());
+    QVERIFY(!key.sealed());
 }
 
 QTEST_GUILESS_MAIN(TestSystemdCredential)
