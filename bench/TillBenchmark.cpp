@@ -6,7 +6,6 @@
 
 #include "core/common/ApplicationIdentity.h"
 #include "core/common/Clock.h"
-#include "core/exchange/DemoDataGenerator.h"
 #include "core/services/LoyaltyEngine.h"
 #include "core/store/Database.h"
 #include "core/store/StaffDirectory.h"
@@ -18,80 +17,30 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
 #include <QThread>
 
 #include <algorithm>
-#include <random>
 
+#include "bench/DemoStore.h"
 #include "bench/LatencySample.h"
+#include "bench/OffscreenTill.h"
 #include "bench/ProcessMemory.h"
 
 using namespace lt;
+using lt::bench::progress;
 
 namespace {
 
 QTextStream out(stdout);
-
-void progress(const QString& line)
-{
-    QTextStream(stderr) << line << Qt::endl;
-}
-
-int generate(const QString& path, qint64 members, qint64 sales)
-{
-    auto db = Database::open(path);
-    if (!db) {
-        progress(db.error().message);
-        return 1;
-    }
-    SystemClock clock;
-    auto engine = LoyaltyEngine::create(**db, clock);
-    if (!engine) {
-        progress(engine.error().message);
-        return 1;
-    }
-    GenerateOptions options;
-    options.members = members;
-    options.sales = sales;
-    auto report = DemoDataGenerator((*engine)->context()).generate(options);
-    if (!report) {
-        progress(report.error().message);
-        return 1;
-    }
-    progress(QStringLiteral("%1 members, %2 sales generated in %3 s")
-                 .arg(report->members)
-                 .arg(report->sales)
-                 .arg(report->seconds, 0, 'f', 1));
-    return 0;
-}
 
 // "(201) 555-0042": how a cashier types it.
 QString typedPhone(const QString& e164)
 {
     const QString digits = e164.mid(2);
     return QStringLiteral("(%1) %2-%3").arg(digits.left(3), digits.mid(3, 3), digits.mid(6));
-}
-
-// Up to `count` values of `sql` (one row for a member id) for random members, read through the indexes: a scan of
-// a million rows would leave its memory to this process and spoil the till's figure.
-QStringList sample(Database& db, const QString& sql, int count)
-{
-    QStringList values;
-    auto last = db.scalar(QStringLiteral("SELECT max(id) FROM members"));
-    const qint64 members = last ? last->toLongLong() : 0;
-    std::mt19937_64 rng(7);
-    std::uniform_int_distribution<qint64> pick(1, std::max<qint64>(members, 1));
-    QSqlQuery& query = db.prepared(sql);
-    for (int attempt = 0; values.size() < count && attempt < count * 10; ++attempt) {
-        if (db.exec(query, {pick(rng)}) && query.next())
-            values << query.value(0).toString();
-        query.finish();
-    }
-    return values;
 }
 
 struct StartupRun
@@ -132,22 +81,14 @@ void row(const QString& what, bench::LatencySample& sample, const QString& note)
 
 } // namespace
 
-// The offscreen platform warns each time the window's minimum size changes; the till's own output stays readable.
-void dropPlatformNoise(QtMsgType type, const QMessageLogContext& context, const QString& message)
-{
-    if (!message.contains(QLatin1String("propagateSizeHints")))
-        QTextStream(stderr) << qFormatLogMessage(type, context, message) << Qt::endl;
-}
-
 int main(int argc, char* argv[])
 {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    bench::OffscreenTill::useOffscreenPlatform();
     // The tills started here and the one measured in this process keep their preferences away from the user's.
     QTemporaryDir temporary;
     qputenv("XDG_CONFIG_HOME", QFile::encodeName(temporary.filePath(QStringLiteral("config"))));
     QApplication app(argc, argv);
-    qInstallMessageHandler(dropPlatformNoise);
+    bench::OffscreenTill::dropPlatformNoise();
     setApplicationIdentity();
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("The till's speed on a large store."));
@@ -171,20 +112,14 @@ int main(int argc, char* argv[])
     const qint64 sales =
         parser.isSet(QStringLiteral("sales")) ? parser.value(QStringLiteral("sales")).toLongLong() : members * 3;
     if (parser.isSet(QStringLiteral("generate-only")))
-        return generate(parser.value(QStringLiteral("generate-only")), members, sales);
+        return bench::DemoStore::generate(parser.value(QStringLiteral("generate-only")), members, sales);
     const int samples = parser.value(QStringLiteral("samples")).toInt();
     const int starts = parser.value(QStringLiteral("starts")).toInt();
 
     QString path = parser.value(QStringLiteral("database"));
     if (path.isEmpty()) {
         path = temporary.filePath(QStringLiteral("till-bench.sqlite"));
-        progress(QStringLiteral("Generating %1 members and %2 sales ...").arg(members).arg(sales));
-        QProcess generator;
-        generator.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        generator.start(QCoreApplication::applicationFilePath(),
-                        {QStringLiteral("--generate-only"), path, QStringLiteral("--members"), QString::number(members),
-                         QStringLiteral("--sales"), QString::number(sales)});
-        if (!generator.waitForFinished(-1) || generator.exitCode() != 0)
+        if (!bench::DemoStore::generateInChild(path, members, sales))
             return 1;
     }
 
@@ -225,30 +160,18 @@ int main(int argc, char* argv[])
         progress(cashier.error().message);
         return 1;
     }
-    const QStringList cards = sample(db, QStringLiteral("SELECT number FROM cards WHERE member_id = ?"), samples);
-    const QStringList phones = sample(db, QStringLiteral("SELECT phone FROM members WHERE id = ?"), samples);
+    const QStringList cards =
+        bench::DemoStore::sample(db, QStringLiteral("SELECT number FROM cards WHERE member_id = ?"), samples);
+    const QStringList phones =
+        bench::DemoStore::sample(db, QStringLiteral("SELECT phone FROM members WHERE id = ?"), samples);
 
     ui::TillWindow window(db, **created, clock);
-    window.resize(1100, 720);
-    window.show();
-    window.activateWindow();
-    if (!QTest::qWaitForWindowActive(&window))
+    if (!bench::OffscreenTill::openAndSignIn(window, cashier->id, QStringLiteral("864213")))
         return 1;
-    QTest::keyClicks(QApplication::focusWidget(), QString::number(cashier->id));
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
-    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("864213"));
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
-    if (window.isLocked()) {
-        progress(QStringLiteral("Could not sign in."));
-        return 1;
-    }
     ui::LookupField* lookup = window.lookupField();
 
-    // Until the window has drawn what the lookup changed: the posted layout and update events, then a full repaint
-    // (more than the event loop would draw, so the figure is an upper bound).
     auto painted = [&window] {
-        QCoreApplication::sendPostedEvents();
-        window.repaint();
+        bench::OffscreenTill::paint(window);
     };
     progress(
         QStringLiteral("Timing %1 card scans and %2 typed phone numbers ...").arg(cards.size()).arg(phones.size()));
