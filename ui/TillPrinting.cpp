@@ -17,6 +17,7 @@
 #include "ui/widgets/StatusLabel.h"
 
 #include <QPointer>
+#include <QTimer>
 
 namespace lt::ui {
 
@@ -64,6 +65,11 @@ bool TillPrinting::prepareQueue()
 
 void TillPrinting::recorded(LoyaltySlip::Kind kind, const PointsChange& change)
 {
+    QTimer::singleShot(0, this, [this, kind, change] { makeSlip(kind, change); });
+}
+
+void TillPrinting::makeSlip(LoyaltySlip::Kind kind, const PointsChange& change)
+{
     const QString when = StoreSettings(m_db).value(SlipPrint);
     if (when == QLatin1String("off"))
         return;
@@ -90,8 +96,12 @@ void TillPrinting::printSlip()
         return;
     }
     prepareQueue();
-    if (m_queue->printAllAgain() > 0)
+    const QList<SlipPrintQueue::Job> failed = m_queue->failedJobs();
+    if (!failed.isEmpty()) {
+        // The newest first: it is the customer's at the counter; older ones follow on the next presses.
+        m_queue->printAgain(failed.last().id);
         return;
+    }
     if (!m_last) {
         say(tr("There is no slip to print yet: slips follow a sale, a redemption or a refund."), true);
         return;
@@ -101,10 +111,13 @@ void TillPrinting::printSlip()
 
 void TillPrinting::printed(qint64, const PrintOutcome& outcome)
 {
-    if (outcome.ok())
-        say(tr("Slip printed."), false);
-    else
+    const qsizetype waiting = m_queue->failedJobs().size();
+    if (!outcome.ok())
         say(tr("%1 Ctrl+P prints it again.").arg(outcome.message), true);
+    else if (waiting > 0)
+        say(tr("Slip printed. %n more did not print: Ctrl+P prints the next.", nullptr, int(waiting)), false);
+    else
+        say(tr("Slip printed."), false);
 }
 
 void TillPrinting::printCard(const Member& member)
@@ -144,6 +157,9 @@ void TillPrinting::showWallet(const Member& member)
         if (!self)
             return;
         self->m_walletPending = false;
+        // The till was locked, or the next customer came, while the keychain answered: her card is not shown.
+        if (self->m_serving() != memberId)
+            return;
         WalletPassService passes(self->m_engine.context());
         const QList<WalletStatus> wallets = passes.readiness(keys);
         bool any = false;

@@ -7,6 +7,7 @@
 
 #include <QObject>
 
+#include <functional>
 #include <optional>
 
 class QWidget;
@@ -41,10 +42,15 @@ public:
     // The slip of the last operation at this till, printed or not.
     const std::optional<LoyaltySlip>& lastSlip() const { return m_last; }
 
+    // Who is being served: the member at the counter of an unlocked till, 0 for nobody. What answers later (the
+    // keychain) is shown only to the member it was asked for.
+    void setServing(std::function<qint64()> serving) { m_serving = std::move(serving); }
+
     // A sale, redemption or refund was recorded: its slip is made and, when the store prints them automatically,
-    // printed. Nothing here can undo or delay what was recorded.
+    // printed, once the till has shown the operation (the slip reads the store: the cashier does not wait for it).
+    // Nothing here can undo or delay what was recorded.
     void recorded(LoyaltySlip::Kind kind, const PointsChange& change);
-    // Ctrl+P: the slips that did not print, again; else the last operation's slip (a copy).
+    // Ctrl+P: the newest slip that did not print, again; else the last operation's slip (a copy).
     void printSlip();
     // Ctrl+K: the member's card on the card printer (cards.printer), beside the till like a slip.
     void printCard(const Member& member);
@@ -58,6 +64,7 @@ signals:
     void walletShown();
 
 private:
+    void makeSlip(LoyaltySlip::Kind kind, const PointsChange& change);
     // The slip printer as this till's settings say now (they may change while the till runs).
     bool prepareQueue();
     void printed(qint64 job, const PrintOutcome& outcome);
@@ -75,6 +82,9 @@ private:
     WalletKeyStore* m_keys;
     std::optional<LoyaltySlip> m_last;
     bool m_walletPending = false;
+    std::function<qint64()> m_serving = [] {
+        return qint64(0);
+    };
 };
 
 } // namespace lt::ui

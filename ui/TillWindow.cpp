@@ -74,6 +74,7 @@ TillWindow::TillWindow(Database& db, LoyaltyEngine& engine, const Clock& clock, 
 
     statusBar()->addWidget(m_syncLine);
     statusBar()->addWidget(m_printing->statusLine());
+    m_printing->setServing([this] { return isLocked() || !m_member ? qint64(0) : m_member->id; });
     statusBar()->addPermanentWidget(m_place);
     statusBar()->addPermanentWidget(m_who);
     const TillPreferences preferences;

@@ -18,13 +18,16 @@ QString Translations::install(QCoreApplication& app, const QString& language)
 {
     const QLocale locale = language == QLatin1String("system") ? QLocale::system() : QLocale(language);
     QString chosen = locale.name().left(2);
-    if (chosen == QLatin1String("en") || !available().contains(chosen))
-        return QStringLiteral("en");
+    if (!available().contains(chosen))
+        chosen = QStringLiteral("en");
+    // English is the sources' language, but its plural forms ("1 point", "2 points") come from its translation.
     auto* own = new QTranslator(&app);
     if (own->load(QStringLiteral(":/i18n/loyaltytill_%1.qm").arg(chosen)))
         QCoreApplication::installTranslator(own);
     else
         qCWarning(lcPreferences) << "no translation of the till into" << chosen;
+    if (chosen == QLatin1String("en"))
+        return chosen;
     auto* qt = new QTranslator(&app);
     if (qt->load(QLocale(chosen), QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

@@ -56,6 +56,7 @@ private slots:
     void walletQrCodeOpensTheSaveLink();
     void noWalletSaysWhy();
     void memberCardPrintsOnTheCardPrinter();
+    void walletAnswerAfterLockIsDropped();
 
 private:
     // Settings ▸ Printing and wallet, a PIN, then `action` in the dialog; false when the dialog never opened.
@@ -265,7 +266,7 @@ void TestPrinting::onKeySlipWaitsForCtrlP()
     QVERIFY(printer.start());
     useSlips(QStringLiteral("on-key"), printer.uri());
     sell(QStringLiteral("R-300"), QStringLiteral("5.00"));
-    QCOMPARE(printStatus(), QStringLiteral("Ctrl+P prints the member's slip."));
+    QTRY_COMPARE(printStatus(), QStringLiteral("Ctrl+P prints the member's slip."));
     QTest::qWait(200);
     QCOMPARE(printer.connectionCount(), 0);
     TillHarness::press(Qt::Key_P, Qt::ControlModifier);
@@ -334,6 +335,19 @@ void TestPrinting::memberCardPrintsOnTheCardPrinter()
     TillHarness::press(Qt::Key_K, Qt::ControlModifier);
     QVERIFY2(printStatus().contains(QStringLiteral("receipt printer")), qPrintable(printStatus()));
     QCOMPARE(m_till->window().printing()->statusLine()->tone(), ui::StatusLabel::Tone::Error);
+}
+
+void TestPrinting::walletAnswerAfterLockIsDropped()
+{
+    TillHarness::scan(m_people.member.card);
+    QVERIFY(m_till->window().currentMember());
+    // The keychain answers from the event loop: the till is locked before it does.
+    TillHarness::press(Qt::Key_W, Qt::ControlModifier);
+    TillHarness::press(Qt::Key_F12);
+    QVERIFY(m_till->window().isLocked());
+    QTest::qWait(1500);
+    QVERIFY(!QApplication::activeModalWidget());
+    QVERIFY2(printStatus().isEmpty(), qPrintable(printStatus())); // nothing about her shown on the locked till
 }
 
 QTEST_MAIN(TestPrinting)
