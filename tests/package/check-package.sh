@@ -75,7 +75,7 @@ done
 
 echo "== control"
 check "a long description" test "$(field Description | wc -l)" -gt 2
-for dep in libqt6sql6-sqlite libsecret-1-0 debconf; do
+for dep in libqt6sql6-sqlite libsecret-1-0 debconf fonts-dejavu-core; do
     check "depends on $dep" grep -qw "$dep" <<<"$(field Depends)"
 done
 check "recommends gnome-keyring" grep -qw gnome-keyring <<<"$(field Recommends)"
