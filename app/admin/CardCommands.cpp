@@ -66,12 +66,18 @@ Result<QStringList> memberTokens(const QString& given)
             return Error::storage(CardCommands::tr("Cannot read the member list from standard input."));
         text = QString::fromUtf8(in.readAll());
     }
-    static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
-    QStringList tokens = text.split(separators, Qt::SkipEmptyParts);
+    // Not on spaces: a phone number is often written with them ("201 555 0100"), and its parts would read as
+    // member numbers.
+    static const QRegularExpression separators(QStringLiteral("[,;\\r\\n]+"));
+    QStringList tokens;
+    for (const QString& token : text.split(separators, Qt::SkipEmptyParts)) {
+        if (const QString trimmed = token.trimmed(); !trimmed.isEmpty())
+            tokens << trimmed;
+    }
     tokens.removeDuplicates();
     if (tokens.isEmpty())
         return Error::invalid(CardCommands::tr("--members needs member numbers (or phone numbers or cards), separated "
-                                               "by commas, or - to read them from standard input."),
+                                               "by commas or new lines, or - to read them from standard input."),
                               QStringLiteral("members"));
     if (tokens.size() > MaximumCards)
         return Error::invalid(CardCommands::tr("%1 members are too many for one run: at most %2; print them in parts.")
@@ -311,7 +317,7 @@ QList<Command> CardCommands::commands()
          [](QCommandLineParser& p) {
              p.addOption(option("members",
                                 "The cards of these members: member numbers, phone numbers or cards, separated by "
-                                "commas; - reads them from standard input.",
+                                "commas, semicolons or new lines; - reads them from standard input.",
                                 "ID,ID,..."));
              p.addOption(option("unassigned",
                                 "Reserve N new card numbers (at most 10000) for cards given out later, and print "

@@ -137,6 +137,30 @@ private slots:
         QCOMPARE(scanned(letter), cards);
     }
 
+    // Phone numbers are written with spaces: each stays one name, never read as several member numbers.
+    void aPhoneWithSpacesNamesOneMember()
+    {
+        const QString ana = enroll(u"415 555 2671"_s, u"Ana"_s);
+        const QString bo = enroll(u"415 555 2672"_s, u"Bo"_s);
+        const QString cy = enroll(u"415 555 2673"_s);
+        const QStringList cards {giveCard(ana), giveCard(bo), giveCard(cy)};
+        const QString pdf = path(u"phone.pdf"_s);
+        const CliRun run = cli({u"cards"_s, u"--members"_s, u"415 555 2671"_s, u"--output"_s, pdf});
+        CLI_VERIFY_OK(run);
+        QCOMPARE(strings(run.json.value(u"cards"_s)), QStringList {cards.first()});
+        QCOMPARE(run.json.value(u"members"_s).toInt(), 1);
+        // A list on standard input: one a line, or separated by commas or semicolons.
+        const CliRun piped = cliWithInput({u"cards"_s, u"--members"_s, u"-"_s, u"--output"_s, pdf},
+                                          "415 555 2671\r\n (415) 555-2672 ; " + cy.toLatin1() + "\n\n");
+        QVERIFY2(piped.exitCode == 0, piped.describeUtf8().constData());
+        QCOMPARE(strings(piped.json.value(u"cards"_s)), cards);
+        // A phone nobody has is reported whole.
+        const CliRun unknown = cli({u"cards"_s, u"--members"_s, u"201 555 0100, 1"_s, u"--output"_s, pdf});
+        CLI_VERIFY_ERROR(unknown, 3);
+        QVERIFY2(unknown.json.value(u"error"_s).toObject().value(u"message"_s).toString().contains(u"201 555 0100"_s),
+                 unknown.describeUtf8().constData());
+    }
+
     void reservesAndPrintsABatchForNewMembers()
     {
         const QString pdf = path(u"batch.pdf"_s);
