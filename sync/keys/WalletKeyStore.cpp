@@ -1,5 +1,7 @@
 #include "sync/keys/WalletKeyStore.h"
 
+#include "sync/square/CredentialStore.h"
+
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <qt6keychain/keychain.h>
@@ -74,12 +76,114 @@ Result<T> waitFor(Start start)
     return *result;
 }
 
+// A wallet key is a few kilobytes (a service account's JSON, a PEM certificate or key).
+constexpr qint64 MaxKeyBytes = 64 * 1024;
+
 } // namespace
+
+QString WalletCredentials::nameOf(WalletKeyEntry entry)
+{
+    switch (entry) {
+    case WalletKeyEntry::GoogleServiceAccount:
+        return QStringLiteral("wallet-google-service-account");
+    case WalletKeyEntry::AppleCertificate:
+        return QStringLiteral("wallet-apple-certificate");
+    case WalletKeyEntry::ApplePrivateKey:
+        return QStringLiteral("wallet-apple-private-key");
+    case WalletKeyEntry::AppleWwdr:
+        break;
+    }
+    return QStringLiteral("wallet-apple-wwdr");
+}
+
+WalletCredentials::WalletCredentials()
+    : WalletCredentials(Options {SystemdCredential::defaultFolder()})
+{
+}
+
+WalletCredentials::WalletCredentials(Options options)
+    : m_options(std::move(options))
+{
+}
+
+SystemdCredential WalletCredentials::credential(WalletKeyEntry entry) const
+{
+    const QString name = nameOf(entry);
+    return SystemdCredential({m_options.folder + QLatin1Char('/') + name + QStringLiteral(".cred"), m_options.withKey,
+                              m_options.tool, name, QStringLiteral("loyaltytill-admin wallet keys"), MaxKeyBytes});
+}
+
+bool WalletCredentials::insideService()
+{
+    return !SystemdCredential::serviceFolder().isEmpty();
+}
+
+Result<WalletKeys> WalletCredentials::load() const
+{
+    if (!insideService())
+        return Error::notFound(tr("This till keeps the store's wallet keys in encrypted systemd credentials "
+                                  "(square.token_store = systemd-credential), which only the till's service "
+                                  "(loyaltytill-kiosk.service) opens when it starts."));
+    WalletKeys keys;
+    for (const WalletKeyEntry entry : WalletKeyStore::allEntries()) {
+        const SystemdCredential credential = this->credential(entry);
+        auto bytes = credential.readBytes();
+        if (bytes)
+            WalletKeyStore::part(keys, entry) = *bytes;
+        else if (bytes.error().kind != ErrorKind::NotFound || !credential.given())
+            return bytes.error(); // a unit that does not load it says which line it lacks
+        // Given but blank: the unit's fallback, a key not sealed.
+    }
+    return keys;
+}
+
+Result<void> WalletCredentials::store(const WalletKeys& keys) const
+{
+    WalletKeys copy = keys;
+    for (const WalletKeyEntry entry : WalletKeyStore::allEntries()) {
+        if (const QByteArray& secret = WalletKeyStore::part(copy, entry); !secret.isEmpty())
+            LT_TRY(credential(entry).seal(secret));
+    }
+    return {};
+}
+
+Result<void> WalletCredentials::remove(const QList<WalletKeyEntry>& entries) const
+{
+    for (const WalletKeyEntry entry : entries)
+        LT_TRY(credential(entry).remove());
+    return {};
+}
+
+QList<WalletKeyEntry> WalletCredentials::sealedEntries() const
+{
+    QList<WalletKeyEntry> sealed;
+    for (const WalletKeyEntry entry : WalletKeyStore::allEntries()) {
+        if (credential(entry).sealed())
+            sealed << entry;
+    }
+    return sealed;
+}
 
 WalletKeyStore::WalletKeyStore(QString service, QObject* parent)
     : QObject(parent)
     , m_service(std::move(service))
 {
+    // One setting says where this till keeps its secrets: the wallet keys go where the Square token goes.
+    if (CredentialStore::configuredKind() == CredentialStore::Kind::SystemdCredential)
+        m_credentials.emplace();
+}
+
+WalletKeyStore::WalletKeyStore(WalletCredentials credentials, QObject* parent)
+    : QObject(parent)
+    , m_credentials(std::move(credentials))
+{
+}
+
+template<typename T>
+void WalletKeyStore::answerLater(std::function<void(Result<T>)> done, Result<T> result)
+{
+    QMetaObject::invokeMethod(
+        this, [done = std::move(done), result = std::move(result)] { done(result); }, Qt::QueuedConnection);
 }
 
 QList<WalletKeyStore::Entry> WalletKeyStore::allEntries()
@@ -124,6 +228,8 @@ QByteArray& WalletKeyStore::part(WalletKeys& keys, Entry entry)
 
 void WalletKeyStore::load(LoadCallback done)
 {
+    if (m_credentials)
+        return answerLater(std::move(done), m_credentials->load());
     auto keys = std::make_shared<WalletKeys>();
     auto sequence = std::make_shared<Sequence>();
     sequence->context = this;
@@ -150,6 +256,8 @@ void WalletKeyStore::load(LoadCallback done)
 
 void WalletKeyStore::store(const WalletKeys& keys, WriteCallback done)
 {
+    if (m_credentials)
+        return answerLater(std::move(done), m_credentials->store(keys));
     auto sequence = std::make_shared<Sequence>();
     sequence->context = this;
     WalletKeys copy = keys;
@@ -177,6 +285,8 @@ void WalletKeyStore::store(const WalletKeys& keys, WriteCallback done)
 
 void WalletKeyStore::remove(const QList<Entry>& entries, WriteCallback done)
 {
+    if (m_credentials)
+        return answerLater(std::move(done), m_credentials->remove(entries));
     auto sequence = std::make_shared<Sequence>();
     sequence->context = this;
     sequence->entries = entries;
