@@ -2687,27 +2687,7 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
 <context>
     <name>SystemdCredential</name>
     <message>
-        <source>This till keeps its Square token in an encrypted systemd credential (square.token_store = systemd-credential), and it was not started by a service that loads one: the unit needs %1, as loyaltytill-kiosk.service has.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This service was given no credential %1: its unit needs %2, and that file must exist (as root: loyaltytill-admin square connect --token-stdin writes it).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The credential %1 cannot be read: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The credential %1 is not a Square token: it is too long.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The credential %1 is empty: write the token again, as root, with loyaltytill-admin square connect --token-stdin.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 needs root: the sealed Square token %2 is root&apos;s alone. Run the command again as root (sudo).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2719,10 +2699,6 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Keeping the Square token in a systemd credential</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The folder %1 cannot be made (mode 0700).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2731,19 +2707,47 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 could not seal the Square token: %2</source>
+        <source>This till keeps its secrets in encrypted systemd credentials (square.token_store = systemd-credential), and it was not started by a service that loads them: the unit needs %1, as loyaltytill-kiosk.service has.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The sealed token cannot be written to %1.</source>
+        <source>This service was given no credential %1: its unit needs %2, and that file must exist (as root: %3 writes it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Removing the Square token&apos;s systemd credential</source>
+        <source>The credential %1 is too long for what it holds: more than %2 bytes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The sealed token %1 cannot be deleted.</source>
+        <source>The credential %1 is empty: seal it again, as root, with %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs root: the sealed credential %2 is root&apos;s alone. Run the command again as root (sudo).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing to seal in the credential %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sealing the credential %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not seal the credential %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sealed credential cannot be written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing the credential %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sealed credential %1 cannot be deleted.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2971,6 +2975,17 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     </message>
 </context>
 <context>
+    <name>WalletCredentials</name>
+    <message>
+        <source>This till keeps the store&apos;s wallet keys in encrypted systemd credentials (square.token_store = systemd-credential), which only the till&apos;s service (loyaltytill-kiosk.service) opens when it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only root sees the sealed wallet keys in %1: run the command again as root (sudo).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WalletKeyImport</name>
     <message>
         <source>The file is not a PKCS#12 (.p12) export.</source>
@@ -3117,6 +3132,30 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     </message>
     <message>
         <source>Only %1 card numbers are left; a batch of %2 does not fit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cards were planned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A card number was planned twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member %1 left the program while the cards were drawn; no card was given. Run the command again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member %1 was given the card %2 while the cards were drawn; no card was given. Run the command again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card serials run from 1 to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card numbers from %1 on were given out or reserved at another till while the cards were drawn; nothing was changed. Run the command again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4716,6 +4755,13 @@ Made %4 · page %5</source>
     <message>
         <source>Test slip printed.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Slip printed. %n more did not print: Ctrl+P prints the next.</source>
+        <translation>
+            <numerusform>Slip printed. %n more did not print: Ctrl+P prints the next.</numerusform>
+            <numerusform>Slip printed. %n more did not print: Ctrl+P prints the next.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2689,28 +2689,8 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
 <context>
     <name>SystemdCredential</name>
     <message>
-        <source>This till keeps its Square token in an encrypted systemd credential (square.token_store = systemd-credential), and it was not started by a service that loads one: the unit needs %1, as loyaltytill-kiosk.service has.</source>
-        <translation>Esta caja guarda su token de Square en una credencial cifrada de systemd (square.token_store = systemd-credential) y no la inició un servicio que la cargue: la unidad necesita %1, como tiene loyaltytill-kiosk.service.</translation>
-    </message>
-    <message>
-        <source>This service was given no credential %1: its unit needs %2, and that file must exist (as root: loyaltytill-admin square connect --token-stdin writes it).</source>
-        <translation>Este servicio no recibió la credencial %1: su unidad necesita %2, y ese archivo debe existir (como root: loyaltytill-admin square connect --token-stdin lo escribe).</translation>
-    </message>
-    <message>
         <source>The credential %1 cannot be read: %2.</source>
         <translation>No se puede leer la credencial %1: %2.</translation>
-    </message>
-    <message>
-        <source>The credential %1 is not a Square token: it is too long.</source>
-        <translation>La credencial %1 no es un token de Square: es demasiado larga.</translation>
-    </message>
-    <message>
-        <source>The credential %1 is empty: write the token again, as root, with loyaltytill-admin square connect --token-stdin.</source>
-        <translation>La credencial %1 está vacía: vuelva a escribir el token, como root, con loyaltytill-admin square connect --token-stdin.</translation>
-    </message>
-    <message>
-        <source>%1 needs root: the sealed Square token %2 is root&apos;s alone. Run the command again as root (sudo).</source>
-        <translation>%1 necesita root: el token sellado de Square %2 es solo de root. Vuelva a ejecutar la orden como root (sudo).</translation>
     </message>
     <message>
         <source>Encrypted systemd credentials exist only on Linux.</source>
@@ -2721,10 +2701,6 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
         <translation>El token de acceso está vacío.</translation>
     </message>
     <message>
-        <source>Keeping the Square token in a systemd credential</source>
-        <translation>Guardar el token de Square en una credencial de systemd</translation>
-    </message>
-    <message>
         <source>The folder %1 cannot be made (mode 0700).</source>
         <translation>No se puede crear la carpeta %1 (modo 0700).</translation>
     </message>
@@ -2733,20 +2709,48 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
         <translation>No se puede ejecutar %1 (%2): una credencial de systemd necesita systemd 250 o posterior.</translation>
     </message>
     <message>
-        <source>%1 could not seal the Square token: %2</source>
-        <translation>%1 no pudo sellar el token de Square: %2</translation>
+        <source>This till keeps its secrets in encrypted systemd credentials (square.token_store = systemd-credential), and it was not started by a service that loads them: the unit needs %1, as loyaltytill-kiosk.service has.</source>
+        <translation>Esta caja guarda sus secretos en credenciales cifradas de systemd (square.token_store = systemd-credential) y no la inició un servicio que las cargue: la unidad necesita %1, como tiene loyaltytill-kiosk.service.</translation>
     </message>
     <message>
-        <source>The sealed token cannot be written to %1.</source>
-        <translation>No se puede escribir el token sellado en %1.</translation>
+        <source>This service was given no credential %1: its unit needs %2, and that file must exist (as root: %3 writes it).</source>
+        <translation>Este servicio no recibió la credencial %1: su unidad necesita %2, y ese archivo debe existir (como root: %3 lo escribe).</translation>
     </message>
     <message>
-        <source>Removing the Square token&apos;s systemd credential</source>
-        <translation>Borrar la credencial de systemd del token de Square</translation>
+        <source>The credential %1 is too long for what it holds: more than %2 bytes.</source>
+        <translation>La credencial %1 es demasiado larga para lo que guarda: más de %2 bytes.</translation>
     </message>
     <message>
-        <source>The sealed token %1 cannot be deleted.</source>
-        <translation>No se puede borrar el token sellado %1.</translation>
+        <source>The credential %1 is empty: seal it again, as root, with %2.</source>
+        <translation>La credencial %1 está vacía: vuelva a sellarla, como root, con %2.</translation>
+    </message>
+    <message>
+        <source>%1 needs root: the sealed credential %2 is root&apos;s alone. Run the command again as root (sudo).</source>
+        <translation>%1 necesita root: la credencial sellada %2 es solo de root. Vuelva a ejecutar la orden como root (sudo).</translation>
+    </message>
+    <message>
+        <source>There is nothing to seal in the credential %1.</source>
+        <translation>No hay nada que sellar en la credencial %1.</translation>
+    </message>
+    <message>
+        <source>Sealing the credential %1</source>
+        <translation>Sellar la credencial %1</translation>
+    </message>
+    <message>
+        <source>%1 could not seal the credential %2: %3</source>
+        <translation>%1 no pudo sellar la credencial %2: %3</translation>
+    </message>
+    <message>
+        <source>The sealed credential cannot be written to %1.</source>
+        <translation>No se puede escribir la credencial sellada en %1.</translation>
+    </message>
+    <message>
+        <source>Removing the credential %1</source>
+        <translation>Borrar la credencial %1</translation>
+    </message>
+    <message>
+        <source>The sealed credential %1 cannot be deleted.</source>
+        <translation>No se puede borrar la credencial sellada %1.</translation>
     </message>
 </context>
 <context>
@@ -2973,6 +2977,17 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     </message>
 </context>
 <context>
+    <name>WalletCredentials</name>
+    <message>
+        <source>This till keeps the store&apos;s wallet keys in encrypted systemd credentials (square.token_store = systemd-credential), which only the till&apos;s service (loyaltytill-kiosk.service) opens when it starts.</source>
+        <translation>Esta caja guarda las claves de Wallet de la tienda en credenciales cifradas de systemd (square.token_store = systemd-credential), que solo abre el servicio de la caja (loyaltytill-kiosk.service) al iniciarse.</translation>
+    </message>
+    <message>
+        <source>Only root sees the sealed wallet keys in %1: run the command again as root (sudo).</source>
+        <translation>Solo root ve las claves de Wallet selladas en %1: vuelva a ejecutar la orden como root (sudo).</translation>
+    </message>
+</context>
+<context>
     <name>WalletKeyImport</name>
     <message>
         <source>The file is not a PKCS#12 (.p12) export.</source>
@@ -3120,6 +3135,30 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     <message>
         <source>Only %1 card numbers are left; a batch of %2 does not fit.</source>
         <translation>Solo quedan %1 números de tarjeta; no cabe un lote de %2.</translation>
+    </message>
+    <message>
+        <source>No cards were planned.</source>
+        <translation>No se preparó ninguna tarjeta.</translation>
+    </message>
+    <message>
+        <source>A card number was planned twice.</source>
+        <translation>Un número de tarjeta se preparó dos veces.</translation>
+    </message>
+    <message>
+        <source>Member %1 left the program while the cards were drawn; no card was given. Run the command again.</source>
+        <translation>El socio %1 dejó el programa mientras se dibujaban las tarjetas; no se asignó ninguna tarjeta. Vuelva a ejecutar la orden.</translation>
+    </message>
+    <message>
+        <source>Member %1 was given the card %2 while the cards were drawn; no card was given. Run the command again.</source>
+        <translation>Al socio %1 se le asignó la tarjeta %2 mientras se dibujaban las tarjetas; no se asignó ninguna tarjeta. Vuelva a ejecutar la orden.</translation>
+    </message>
+    <message>
+        <source>Card serials run from 1 to %1.</source>
+        <translation>Los números de serie de las tarjetas van de 1 a %1.</translation>
+    </message>
+    <message>
+        <source>Card numbers from %1 on were given out or reserved at another till while the cards were drawn; nothing was changed. Run the command again.</source>
+        <translation>Los números de tarjeta desde %1 en adelante se asignaron o reservaron en otra caja mientras se dibujaban las tarjetas; no se cambió nada. Vuelva a ejecutar la orden.</translation>
     </message>
 </context>
 <context>
@@ -4719,6 +4758,13 @@ Hecho el %4 · página %5</translation>
     <message>
         <source>Test slip printed.</source>
         <translation>Comprobante de prueba impreso.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Slip printed. %n more did not print: Ctrl+P prints the next.</source>
+        <translation>
+            <numerusform>Comprobante impreso. Queda %n sin imprimir: Ctrl+P imprime el siguiente.</numerusform>
+            <numerusform>Comprobante impreso. Quedan %n sin imprimir: Ctrl+P imprime el siguiente.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
