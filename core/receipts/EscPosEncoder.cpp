@@ -18,8 +18,14 @@ QByteArray bytes(std::initializer_list<int> values)
 constexpr int ESC = 0x1B;
 constexpr int GS = 0x1D;
 constexpr char LF = 0x0A;
+// The real-time commands' first two bytes: DLE EOT (status), DLE ENQ (recover), DLE DC4 (drawer pulse, clear buffer).
+constexpr char DLE = 0x10;
+constexpr char EOT = 0x04;
+constexpr char ENQ = 0x05;
+constexpr char DC4 = 0x14;
 // GS v 0 takes at most this many dot rows at once on the common printers (yH ≤ 8); taller images go in bands.
 constexpr int MaxRasterBand = 2048;
+static_assert((MaxRasterBand >> 8) < DLE, "a band's yH must never be DLE");
 
 char byte(int value)
 {
@@ -57,16 +63,80 @@ QByteArray EscPosEncoder::selectCodePage() const
     return bytes({ESC, 't', byte(m_codePage.escPosNumber())});
 }
 
+bool EscPosEncoder::isRealTimeCommand(char first, char second)
+{
+    return first == DLE && (second == EOT || second == ENQ || second == DC4);
+}
+
+bool EscPosEncoder::containsRealTimeCommand(const QByteArray& stream)
+{
+    for (qsizetype i = 0; i + 1 < stream.size(); ++i) {
+        if (isRealTimeCommand(stream.at(i), stream.at(i + 1)))
+            return true;
+    }
+    return false;
+}
+
 QByteArray EscPosEncoder::raster(const RasterRow& image)
 {
     QByteArray out;
-    const int bytesPerRow = image.bytesPerRow();
-    for (int top = 0; top < image.height; top += MaxRasterBand) {
-        const int rows = std::min(MaxRasterBand, image.height - top);
-        out.append(bytes({GS, 'v', '0', 0, byte(bytesPerRow), byte(bytesPerRow >> 8), byte(rows), byte(rows >> 8)}));
-        out.append(image.bits.mid(qsizetype(top) * bytesPerRow, qsizetype(rows) * bytesPerRow));
+    if (!image.isValid())
+        return out;
+    // The width's two bytes (xL xH) could only read as a command for images thousands of dots wide; a blank byte
+    // at the end of each row then changes them.
+    const RasterRow padded = realTimeSafeWidth(image);
+    const int bytesPerRow = padded.bytesPerRow();
+    for (int top = 0; top < padded.height;) {
+        const int rows = realTimeSafeBand(bytesPerRow, std::min(MaxRasterBand, padded.height - top));
+        out.append(rasterHeader(bytesPerRow, rows));
+        QByteArray dots = padded.bits.mid(qsizetype(top) * bytesPerRow, qsizetype(rows) * bytesPerRow);
+        breakRealTimeCommands(dots);
+        out.append(dots);
+        top += rows;
     }
     return out;
+}
+
+QByteArray EscPosEncoder::rasterHeader(int bytesPerRow, int rows)
+{
+    return bytes({GS, 'v', '0', 0, byte(bytesPerRow), byte(bytesPerRow >> 8), byte(rows), byte(rows >> 8)});
+}
+
+RasterRow EscPosEncoder::realTimeSafeWidth(const RasterRow& image)
+{
+    int bytesPerRow = image.bytesPerRow();
+    while (containsRealTimeCommand(rasterHeader(bytesPerRow, 1)))
+        ++bytesPerRow;
+    if (bytesPerRow == image.bytesPerRow())
+        return image;
+    RasterRow padded;
+    padded.widthDots = bytesPerRow * 8;
+    padded.height = image.height;
+    padded.bits.reserve(qsizetype(bytesPerRow) * image.height);
+    const QByteArray blank(bytesPerRow - image.bytesPerRow(), '\0');
+    for (int y = 0; y < image.height; ++y)
+        padded.bits.append(image.bits.mid(qsizetype(y) * image.bytesPerRow(), image.bytesPerRow())).append(blank);
+    return padded;
+}
+
+int EscPosEncoder::realTimeSafeBand(int bytesPerRow, int rows)
+{
+    // A band of one row has yL = 1, yH = 0, and a width realTimeSafeWidth() made safe: the loop always ends.
+    while (rows > 1 && containsRealTimeCommand(rasterHeader(bytesPerRow, rows)))
+        --rows;
+    return rows;
+}
+
+void EscPosEncoder::breakRealTimeCommands(QByteArray& dots)
+{
+    // 0x10 is a single black dot: leaving it white is invisible on the paper and the pair no longer reads as a
+    // command; 0x00 followed by anything never does, so no new pair can appear. The band's last byte is followed by
+    // a command's first byte (GS, ESC, LF) or printable text, never by EOT, ENQ or DC4. The header's last byte (yH)
+    // is at most MaxRasterBand >> 8, never DLE.
+    for (qsizetype i = 0; i + 1 < dots.size(); ++i) {
+        if (isRealTimeCommand(dots.at(i), dots.at(i + 1)))
+            dots[i] = '\0';
+    }
 }
 
 void EscPosEncoder::setStyle(QByteArray& out, Style& current, const Style& wanted) const

@@ -33,9 +33,23 @@ public:
     // Pieces, for the tests and the transport.
     static QByteArray initialize(); // ESC @
     QByteArray selectCodePage() const; // ESC t n
-    static QByteArray raster(const RasterRow& image); // GS v 0
+    // GS v 0, in bands of at most 2048 rows. The image's bytes are sent as they are except for the real-time
+    // commands (see below): where a byte 0x10 is followed by 0x04, 0x05 or 0x14, that one dot is left white.
+    static QByteArray raster(const RasterRow& image);
+
+    // Printers act on DLE EOT n (status), DLE ENQ n and DLE DC4 fn (drawer pulse, buffer clear) wherever those
+    // bytes arrive, even inside another command's parameters or an image: a stray status answer ends the
+    // transport's wait early and a DLE DC4 1 opens the cash drawer. encode() never emits 0x10 followed by 0x04,
+    // 0x05 or 0x14; the transport's own status requests are the only ones the printer gets.
+    static bool isRealTimeCommand(char first, char second);
+    static bool containsRealTimeCommand(const QByteArray& stream);
 
 private:
+    static QByteArray rasterHeader(int bytesPerRow, int rows);
+    static RasterRow realTimeSafeWidth(const RasterRow& image);
+    static int realTimeSafeBand(int bytesPerRow, int rows);
+    static void breakRealTimeCommands(QByteArray& dots);
+
     struct Style
     {
         SlipRow::Align align = SlipRow::Align::Left;
