@@ -153,7 +153,7 @@ void TillPrinting::showWallet(const Member& member)
     QPointer<TillPrinting> self(this);
     const qint64 memberId = member.id;
     const QString name = member.name.isEmpty() ? tr("Member %1").arg(member.id) : member.name;
-    m_keys->load([self, memberId, name](Result<WalletKeys> keys) {
+    m_keys->load([self, memberId, name](const Result<WalletKeys>& keys) {
         if (!self)
             return;
         self->m_walletPending = false;
@@ -200,7 +200,7 @@ void TillPrinting::openSettings()
     dialog.setWalletStatus(tr("Reading the keychain…"));
     QPointer<PrintingSettingsDialog> shown(&dialog);
     QPointer<TillPrinting> self(this);
-    m_keys->load([self, shown](Result<WalletKeys> keys) {
+    m_keys->load([self, shown](const Result<WalletKeys>& keys) {
         if (!self || !shown)
             return;
         QStringList lines;
