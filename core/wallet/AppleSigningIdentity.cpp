@@ -5,6 +5,7 @@
 #include <QLocale>
 
 #include <openssl/objects.h>
+#include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
 namespace lt {
@@ -61,6 +62,16 @@ Result<AppleSigningIdentity> AppleSigningIdentity::load(const QByteArray& certif
         return Error::invalid(tr("The WWDR certificate did not issue the Apple pass certificate: download the WWDR "
                                  "intermediate certificate Apple names for it (G4 for pass certificates)."),
                               QStringLiteral("apple-wwdr"));
+    // X509_check_issued compares only the names and key identifiers, which anyone can copy into a certificate:
+    // the WWDR certificate's key must have made the pass certificate's signature.
+    EVP_PKEY* wwdrKey = X509_get0_pubkey(parts->wwdr.get());
+    if (!wwdrKey || X509_verify(parts->certificate.get(), wwdrKey) != 1) {
+        clearOpenSslErrors();
+        return Error::invalid(tr("The Apple pass certificate names the WWDR certificate as its issuer, but its "
+                                 "signature was not made with the WWDR certificate's key: the certificate is forged "
+                                 "or altered, or the WWDR certificate is not Apple's. Download both again from Apple."),
+                              QStringLiteral("apple-certificate"));
+    }
     Facts facts;
     facts.passTypeId = subjectField(parts->certificate.get(), NID_userId);
     facts.teamId = subjectField(parts->certificate.get(), NID_organizationalUnitName);

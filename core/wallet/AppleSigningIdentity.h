@@ -30,7 +30,8 @@ public:
     };
 
     // PEM or DER each. Refused (InvalidInput, with a message that names the part) when one cannot be read, the key
-    // is not the certificate's, the WWDR certificate did not issue it, or it carries no pass type identifier.
+    // is not the certificate's, the WWDR certificate did not issue it (its name, or its key: the certificate's
+    // signature must verify with the WWDR certificate's public key), or it carries no pass type identifier.
     static Result<AppleSigningIdentity> load(const QByteArray& certificate, const QByteArray& privateKey,
                                              const QByteArray& wwdrCertificate);
 

@@ -98,21 +98,24 @@ WalletTestKeys::WalletTestKeys()
                         QStringLiteral("basicConstraints=critical,CA:TRUE"), QStringLiteral("-addext"),
                         QStringLiteral("keyUsage=critical,keyCertSign,cRLSign")});
     };
-    // A certificate for `key` with `subject`, issued by ca.pem, valid for `days` (negative: expired).
-    const auto issue = [this](const QString& key, const QString& subject, const QString& out, int days) {
+    // A certificate for `key` with `subject`, issued by `ca` (ca.pem unless named), valid for `days` (negative:
+    // expired).
+    const auto issue = [this](const QString& key, const QString& subject, const QString& out, int days,
+                              const QString& ca = QStringLiteral("ca")) {
         const QString request = path(out + QStringLiteral(".csr"));
         return openssl({QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-key"), path(key),
                         QStringLiteral("-subj"), subject, QStringLiteral("-out"), request})
             && openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), request,
-                        QStringLiteral("-CA"), path(QStringLiteral("ca.pem")), QStringLiteral("-CAkey"),
-                        path(QStringLiteral("ca.key")), QStringLiteral("-set_serial"),
+                        QStringLiteral("-CA"), path(ca + QStringLiteral(".pem")), QStringLiteral("-CAkey"),
+                        path(ca + QStringLiteral(".key")), QStringLiteral("-set_serial"),
                         QString::number(1000 + days + 10 * out.size()), QStringLiteral("-days"), QString::number(days),
                         QStringLiteral("-out"), path(out)});
     };
     const QString p12 = QStringLiteral("pass:") + QString::fromLatin1(P12Password);
-    [[maybe_unused]] const bool made =
-        newCa(QStringLiteral("ca"), QStringLiteral("/CN=Test WWDR Intermediate/O=LoyaltyTill tests"))
+    const QString wwdrSubject = QStringLiteral("/CN=Test WWDR Intermediate/O=LoyaltyTill tests");
+    [[maybe_unused]] const bool made = newCa(QStringLiteral("ca"), wwdrSubject)
         && newCa(QStringLiteral("otherca"), QStringLiteral("/CN=Another CA/O=LoyaltyTill tests"))
+        && newCa(QStringLiteral("forgedca"), wwdrSubject)
         && openssl({QStringLiteral("x509"), QStringLiteral("-in"), path(QStringLiteral("ca.pem")),
                     QStringLiteral("-outform"), QStringLiteral("DER"), QStringLiteral("-out"),
                     path(QStringLiteral("ca.der"))})
@@ -120,6 +123,7 @@ WalletTestKeys::WalletTestKeys()
         && newKey(QStringLiteral("google.key"))
         && issue(QStringLiteral("pass.key"), passSubject, QStringLiteral("pass.pem"), 365)
         && issue(QStringLiteral("pass.key"), passSubject, QStringLiteral("expired.pem"), -1)
+        && issue(QStringLiteral("pass.key"), passSubject, QStringLiteral("forged.pem"), 365, QStringLiteral("forgedca"))
         && issue(QStringLiteral("other.key"), QStringLiteral("/CN=Not a pass/O=Test Store"),
                  QStringLiteral("plain.pem"), 365)
         && openssl({QStringLiteral("pkcs12"), QStringLiteral("-export"), QStringLiteral("-in"),

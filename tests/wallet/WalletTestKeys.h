@@ -34,6 +34,9 @@ QMap<QString, QByteArray> unzip(const QByteArray& archive);
 //   plain.pem              a certificate the CA issued without a pass type identifier
 //   other.key              an RSA key that belongs to no certificate
 //   otherca.pem            another CA, which issued nothing here
+//   forgedca.key forgedca.pem  a CA with ca.pem's very name but a key of its own
+//   forged.pem             pass.pem's subject and key, issued by forgedca: its issuer's name is ca.pem's, its
+//                          signature is not (and it carries no authority key identifier, so only the signature tells)
 //   pass.p12 pass-legacy.p12  pass.pem and pass.key in PKCS#12 (AES; and RC2/3DES as older Keychain exports), password
 //                          P12Password
 //   encrypted.key          pass.key encrypted with KeyPassword

@@ -200,6 +200,8 @@ void TestWalletAdmin::badKeysAreRefusedAndNothingIsStored_data()
                                          << QStringLiteral("expired on");
     QTest::newRow("WWDR that did not issue it")
         << files("pass.pem", "pass.key", "otherca.pem") << 2 << QStringLiteral("did not issue");
+    QTest::newRow("certificate forged in the WWDR's name")
+        << files("forged.pem", "pass.key", "ca.pem") << 2 << QStringLiteral("signature was not made");
     QTest::newRow("certificate not a certificate")
         << files("google.json", "pass.key", "ca.pem") << 2 << QStringLiteral("not a certificate");
     QTest::newRow("key not a key") << files("pass.pem", "ca.pem", "ca.pem") << 2 << QStringLiteral("not a private key");

@@ -129,6 +129,9 @@ void TestWalletReadiness::badAppleKeys_data()
     QTest::newRow("WWDR did not issue it") << "pass.pem"
                                            << "pass.key"
                                            << "otherca.pem" << invalid << "did not issue";
+    QTest::newRow("WWDR's name, another key's signature") << "forged.pem"
+                                                          << "pass.key"
+                                                          << "ca.pem" << invalid << "signature was not made";
     QTest::newRow("not a pass certificate") << "plain.pem"
                                             << "other.key"
                                             << "ca.pem" << invalid << "not an Apple Wallet pass type certificate";
