@@ -28,7 +28,9 @@ const char* Description =
     "                                    if any, is read from standard input)\n"
     "wallet keys --remove google|apple   takes them out of the keychain\n"
     "wallet status                       what is set up and, for a wallet that is not, why\n"
-    "MEMBER is a member number, a phone number or a card number.";
+    "MEMBER is a member number, a phone number or a card number.\n\n"
+    "On a kiosk till (square.token_store = systemd-credential) the keys are encrypted systemd credentials instead,\n"
+    "sealed and deleted by root in /etc/loyaltytill/credentials; the till's service reads them when it starts.";
 
 QJsonValue orNull(const QString& text)
 {
@@ -81,10 +83,70 @@ QByteArray readPassword(StdinLines& in, const QString& file)
     return in.read(WalletCommands::tr("The password of %1 (not shown): ").arg(file), true).value_or(QString()).toUtf8();
 }
 
-Result<int> status(CommandContext& c)
+QStringList names(const QList<WalletKeyEntry>& entries)
+{
+    QStringList list;
+    for (const WalletKeyEntry entry : entries)
+        list << WalletCredentials::nameOf(entry);
+    return list;
+}
+
+// Outside the kiosk's service, root sees which keys are sealed but cannot open them: each wallet says what is sealed
+// for it and what is missing, the store's settings say the rest.
+Result<int> sealedReport(CommandContext& c, const WalletCredentials& credentials, QJsonObject json, QString text)
 {
     LT_TRY_ASSIGN(LoyaltyEngine* const engine, c.engine());
+    LT_TRY_ASSIGN(const QList<WalletKeyEntry> sealed, credentials.sealedEntries());
+    const QString folder = credentials.options().folder;
+    json.insert(QStringLiteral("key_store"), QStringLiteral("systemd-credential"));
+    json.insert(QStringLiteral("sealed_in"), folder);
+    text += WalletCommands::tr("Wallet keys: encrypted systemd credentials in %1 (square.token_store = "
+                               "systemd-credential), which only the till's service opens, when it starts.\n")
+                .arg(folder);
+    QJsonArray wallets;
+    for (WalletStatus status : WalletPassService(engine->context()).readiness(WalletKeys())) {
+        const QList<WalletKeyEntry> needed = status.wallet == WalletKind::Google
+            ? QList<WalletKeyEntry> {WalletKeyEntry::GoogleServiceAccount}
+            : WalletKeyStore::appleEntries();
+        QList<WalletKeyEntry> there;
+        QList<WalletKeyEntry> missing;
+        for (const WalletKeyEntry entry : needed)
+            (sealed.contains(entry) ? there : missing) << entry;
+        if (status.configured && missing.isEmpty())
+            status.reason = WalletCommands::tr("Sealed for the till's service (%1): the till's Settings ▸ Printing and "
+                                               "wallet says whether it can use them once its service started again.")
+                                .arg(names(there).join(QStringLiteral(", ")));
+        else if (status.configured)
+            status.reason =
+                WalletCommands::tr(
+                    "Not sealed: %1. Seal what is missing, as root, with `loyaltytill-admin wallet keys %2`.")
+                    .arg(names(missing).join(QStringLiteral(", ")),
+                         status.wallet == WalletKind::Google
+                             ? QStringLiteral("--google-service-account FILE")
+                             : QStringLiteral("--apple-certificate FILE [--apple-key FILE] --apple-wwdr FILE"));
+        QJsonObject wallet = statusJson(status);
+        wallet.insert(QStringLiteral("sealed"), QJsonArray::fromStringList(names(there)));
+        wallet.insert(QStringLiteral("missing"), QJsonArray::fromStringList(names(missing)));
+        wallets.append(wallet);
+        text += status.configured && missing.isEmpty() ? WalletCommands::tr("%1: %2\n").arg(status.name, status.reason)
+                                                       : statusText(status);
+    }
+    json.insert(QStringLiteral("wallets"), wallets);
+    return c.succeed(json, text);
+}
+
+// Where the keys are read from, as the till reads them: its keychain, or its service's credentials.
+bool readable(const WalletKeyStore& keys)
+{
+    return keys.kind() == WalletKeyStore::Kind::Keychain || WalletCredentials::insideService();
+}
+
+Result<int> status(CommandContext& c)
+{
     WalletKeyStore keychain;
+    if (!readable(keychain))
+        return sealedReport(c, *keychain.credentials(), {}, {});
+    LT_TRY_ASSIGN(LoyaltyEngine* const engine, c.engine());
     return report(c, WalletPassService(engine->context()).readiness(keychain.loadNow()), {}, {});
 }
 
@@ -161,6 +223,12 @@ Result<int> removeKeys(CommandContext& c)
     WalletKeyStore keychain;
     LT_TRY(keychain.removeNow(entries));
     LT_TRY(record(c, which, {{QStringLiteral("removed"), true}}));
+    if (const WalletCredentials* credentials = keychain.credentials())
+        return sealedReport(c, *credentials, {{QStringLiteral("removed"), which}},
+                            WalletCommands::tr("The %1 wallet keys' sealed credentials are deleted; the till's service "
+                                               "keeps what it read until it starts again (systemctl restart "
+                                               "loyaltytill-kiosk.service).\n")
+                                .arg(which));
     return report(c, WalletPassService(engine->context()).readiness(keychain.loadNow()),
                   {{QStringLiteral("removed"), which}},
                   WalletCommands::tr("The %1 wallet keys are out of this till's keychain.\n").arg(which));
@@ -198,7 +266,9 @@ Result<int> keys(CommandContext& c)
     WalletKeyStore keychain;
     LT_TRY(keychain.storeNow(incoming));
     LT_TRY(record(c, stored.join(QLatin1Char(',')), audit));
-    QString text = WalletCommands::tr("Stored in this till's keychain:");
+    const WalletCredentials* const credentials = keychain.credentials();
+    QString text = credentials ? WalletCommands::tr("Sealed for the till's service:")
+                               : WalletCommands::tr("Stored in this till's keychain:");
     if (google)
         text += WalletCommands::tr(" the Google service account %1;")
                     .arg(audit.value(QStringLiteral("google_service_account")).toString());
@@ -208,9 +278,14 @@ Result<int> keys(CommandContext& c)
                          audit.value(QStringLiteral("apple_team_id")).toString());
     text.chop(1);
     text += QStringLiteral(".\n");
-    return report(c, WalletPassService(engine->context()).readiness(keychain.loadNow()),
-                  {{QStringLiteral("stored"), QJsonArray::fromStringList(stored)}, {QStringLiteral("details"), audit}},
-                  text);
+    const QJsonObject json {{QStringLiteral("stored"), QJsonArray::fromStringList(stored)},
+                            {QStringLiteral("details"), audit}};
+    if (credentials)
+        return sealedReport(c, *credentials, json,
+                            text
+                                + WalletCommands::tr("The till reads them when its service starts again: "
+                                                     "systemctl restart loyaltytill-kiosk.service.\n"));
+    return report(c, WalletPassService(engine->context()).readiness(keychain.loadNow()), json, text);
 }
 
 Result<void> writePass(const QString& path, const QByteArray& bytes)
@@ -287,7 +362,10 @@ QList<Command> WalletCommands::commands()
                                 "keys: the pass type certificate (PEM, DER, or a .p12 with its key).", "FILE"));
              p.addOption(option("apple-key", "keys: the certificate's private key (PEM or DER).", "FILE"));
              p.addOption(option("apple-wwdr", "keys: Apple's WWDR intermediate certificate (PEM or DER).", "FILE"));
-             p.addOption(option("remove", "keys: take the google or apple keys out of the keychain.", "WALLET"));
+             p.addOption(option("remove",
+                                "keys: take the google or apple keys out of the keychain (or delete their "
+                                "sealed credentials on a kiosk till).",
+                                "WALLET"));
          },
          run},
     };

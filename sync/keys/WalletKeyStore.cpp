@@ -1,5 +1,6 @@
 #include "sync/keys/WalletKeyStore.h"
 
+#include "core/common/ProcessIdentity.h"
 #include "sync/square/CredentialStore.h"
 
 #include <QCoreApplication>
@@ -8,6 +9,10 @@
 
 #include <memory>
 #include <optional>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
 
 namespace lt {
 
@@ -74,6 +79,15 @@ Result<T> waitFor(Start start)
     if (!result)
         loop.exec();
     return *result;
+}
+
+bool runsAsRoot()
+{
+#ifdef Q_OS_UNIX
+    return ::geteuid() == 0;
+#else
+    return false;
+#endif
 }
 
 // A wallet key is a few kilobytes (a service account's JSON, a PEM certificate or key).
@@ -154,8 +168,12 @@ Result<void> WalletCredentials::remove(const QList<WalletKeyEntry>& entries) con
     return {};
 }
 
-QList<WalletKeyEntry> WalletCredentials::sealedEntries() const
+Result<QList<WalletKeyEntry>> WalletCredentials::sealedEntries() const
 {
+    // To anyone else the folder is closed, and "nothing sealed" would be a false alarm.
+    if (!ProcessIdentity::startedAsRoot() && !runsAsRoot())
+        return Error::refused(tr("Only root sees the sealed wallet keys in %1: run the command again as root (sudo).")
+                                  .arg(m_options.folder));
     QList<WalletKeyEntry> sealed;
     for (const WalletKeyEntry entry : WalletKeyStore::allEntries()) {
         if (credential(entry).sealed())

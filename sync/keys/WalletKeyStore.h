@@ -53,8 +53,8 @@ public:
     Result<void> store(const WalletKeys& keys) const;
     // Deletes the sealed files (root only); one that is not there is fine.
     Result<void> remove(const QList<WalletKeyEntry>& entries) const;
-    // The entries whose sealed file is there (root sees them; anyone else sees none).
-    QList<WalletKeyEntry> sealedEntries() const;
+    // The entries whose sealed file is there. Refused to anyone but root, to whom the folder is closed.
+    Result<QList<WalletKeyEntry>> sealedEntries() const;
     // This process is a service systemd hands credentials to ($CREDENTIALS_DIRECTORY); only there can keys be read.
     static bool insideService();
 
