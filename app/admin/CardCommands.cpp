@@ -15,6 +15,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <functional>
+
 namespace lt::admin {
 
 namespace {
@@ -31,6 +33,10 @@ struct Sheet
     QList<MemberCardFace> cards;
     QJsonObject details; // merged into the JSON answer
     QString note; // a line before "Wrote ...", or empty
+    // The store's change that goes with the sheet (a batch reserved, cards given): one transaction, made once the
+    // sheet is drawn and before it replaces the output, so that a run that fails changes nothing. It adds to
+    // details and note. Empty when the store does not change.
+    std::function<Result<void>(Sheet&)> change;
 };
 
 // The operator names the output: a folder that does not exist or cannot be written is refused before the store is
@@ -153,19 +159,28 @@ Result<int> countOption(const QString& text, const QString& option)
     return count;
 }
 
-// --unassigned N: a new batch, reserved before it is printed so that its numbers are never given to anyone else.
+// --unassigned N: a new batch, drawn with the numbers free now and reserved before the sheet is put in place, so
+// that its numbers are never given to anyone else.
 Result<Sheet> unassignedSheet(CommandContext& c, LoyaltyEngine& engine, const QString& storeName)
 {
     LT_TRY_ASSIGN(const int count,
                   countOption(c.parser().value(QStringLiteral("unassigned")), QStringLiteral("unassigned")));
-    LT_TRY_ASSIGN(const CardBatch batch, CardNumberAllocator(engine.context().db, c.clock()).reserve(count, c.actor()));
+    CardBatch planned;
+    LT_TRY_ASSIGN(planned.firstSerial, CardNumberAllocator(engine.context().db, c.clock()).plan(count));
+    planned.count = count;
     Sheet sheet;
-    for (const QString& number : batch.numbers())
+    for (const QString& number : planned.numbers())
         sheet.cards.append({storeName, QString(), number});
-    sheet.details.insert(QStringLiteral("batch"), batchJson(batch));
-    sheet.note = CardCommands::tr("Reserved card numbers %1 to %2 as batch %3.")
-                     .arg(CardNumber::fromSerial(batch.firstSerial), CardNumber::fromSerial(batch.lastSerial()))
-                     .arg(batch.id);
+    sheet.change = [&c, &engine, planned](Sheet& done) -> Result<void> {
+        LT_TRY_ASSIGN(const CardBatch batch,
+                      CardNumberAllocator(engine.context().db, c.clock())
+                          .reservePlanned(planned.firstSerial, planned.count, c.actor()));
+        done.details.insert(QStringLiteral("batch"), batchJson(batch));
+        done.note = CardCommands::tr("Reserved card numbers %1 to %2 as batch %3.")
+                        .arg(CardNumber::fromSerial(batch.firstSerial), CardNumber::fromSerial(batch.lastSerial()))
+                        .arg(batch.id);
+        return {};
+    };
     return sheet;
 }
 
@@ -228,13 +243,21 @@ Result<Sheet> withoutCardSheet(CommandContext& c, LoyaltyEngine& engine, const Q
                                                "--members, in parts.")
                                   .arg(cardless.size())
                                   .arg(MaximumCards));
+    // Numbered now, given in one transaction once the sheet is drawn.
+    LT_TRY_ASSIGN(const qint64 first, CardNumberAllocator(engine.context().db, c.clock()).plan(int(cardless.size())));
     Sheet sheet;
+    QList<PlannedCard> planned;
     for (const Member& member : std::as_const(cardless)) {
-        LT_TRY_ASSIGN(const QString card, engine.enrollment().assignCard(member.id, QString(), c.actor()));
-        sheet.cards.append({storeName, member.name, card});
+        const qint64 serial = first + planned.size();
+        planned.append({member.id, serial});
+        sheet.cards.append({storeName, member.name, CardNumber::fromSerial(serial)});
     }
     sheet.details.insert(QStringLiteral("members"), int(cardless.size()));
-    sheet.note = CardCommands::tr("Gave %n member(s) a new card.", "", int(cardless.size()));
+    sheet.change = [&c, &engine, planned](Sheet& done) -> Result<void> {
+        LT_TRY(CardNumberAllocator(engine.context().db, c.clock()).issuePlanned(planned, c.actor()));
+        done.note = CardCommands::tr("Gave %n member(s) a new card.", "", int(planned.size()));
+        return {};
+    };
     return sheet;
 }
 
@@ -274,18 +297,26 @@ int cards(CommandContext& c)
     if (!sheet)
         return c.fail(sheet.error());
 
-    auto pages = CardSheetWriter(*paper).write(output, sheet->cards);
+    bool changed = false;
+    auto pages = CardSheetWriter(*paper).write(output, sheet->cards, [&]() -> Result<void> {
+        if (!sheet->change)
+            return {};
+        LT_TRY(sheet->change(*sheet));
+        changed = true;
+        return {};
+    });
     if (!pages) {
         Error error = pages.error();
-        // The store was changed already: say how to print the same cards again.
-        if (source == QLatin1String("unassigned"))
+        // Only putting the finished sheet in place comes after the store's change; when that fails, say how to
+        // print the same cards again.
+        if (changed && source == QLatin1String("unassigned"))
             error.message += QLatin1Char(' ')
                 + CardCommands::tr("The numbers stay reserved: print them again with --batch %1.")
                       .arg(sheet->details.value(QStringLiteral("batch"))
                                .toObject()
                                .value(QStringLiteral("id"))
                                .toInteger());
-        else if (source == QLatin1String("without-card"))
+        else if (changed && source == QLatin1String("without-card"))
             error.message +=
                 QLatin1Char(' ') + CardCommands::tr("The members keep their new cards: print them with --members.");
         return c.fail(error);

@@ -117,6 +117,82 @@ private slots:
         QCOMPARE(*fresh, CardNumber::fromSerial(batch->lastSerial() + 1));
     }
 
+    // A sheet is drawn with numbers planned first: they are taken only if no till took one meanwhile.
+    void plannedNumbersAreReservedOnlyWhileFree()
+    {
+        const auto first = allocator().plan(5);
+        LT_VERIFY_OK(first);
+        QCOMPARE(*first, qint64(1));
+        QCOMPARE(m_store->number("SELECT count(*) FROM card_batches"), qint64(0)); // planning takes nothing
+        // Meanwhile a till gives a new member the next card: number 1, which the sheet shows.
+        auto ana = m_store->enroll(QStringLiteral("415 555 2671"));
+        LT_VERIFY_OK(ana);
+        LT_VERIFY_OK(m_store->engine().enrollment().assignCard(ana->id, QString(), TempStore::cashier()));
+        LT_VERIFY_ERROR(allocator().reservePlanned(*first, 5, TempStore::cashier()), ErrorKind::Conflict);
+        QCOMPARE(m_store->number("SELECT count(*) FROM card_batches"), qint64(0));
+        QCOMPARE(m_store->number("SELECT count(*) FROM audit_log WHERE action = 'cards.reserve'"), qint64(0));
+        // Planned again, after the card given.
+        const auto again = allocator().plan(5);
+        LT_VERIFY_OK(again);
+        QCOMPARE(*again, qint64(2));
+        const auto batch = allocator().reservePlanned(*again, 5, TempStore::cashier());
+        LT_VERIFY_OK(batch);
+        QCOMPARE(batch->firstSerial, qint64(2));
+        QCOMPARE(batch->count, 5);
+        QCOMPARE(m_store->number("SELECT count(*) FROM audit_log WHERE action = 'cards.reserve'"), qint64(1));
+        // The same plan cannot be reserved twice.
+        LT_VERIFY_ERROR(allocator().reservePlanned(*again, 5, TempStore::cashier()), ErrorKind::Conflict);
+        LT_VERIFY_ERROR(allocator().reservePlanned(0, 5, TempStore::cashier()), ErrorKind::InvalidInput);
+        LT_VERIFY_ERROR(allocator().reservePlanned(CardNumberAllocator::HighestSerial, 2, TempStore::cashier()),
+                        ErrorKind::InvalidInput);
+    }
+
+    // Members without a card get the planned numbers all at once, or none of them.
+    void plannedCardsAreGivenAllOrNone()
+    {
+        QList<qint64> ids;
+        for (int i = 0; i < 3; ++i) {
+            auto member = m_store->enroll(QStringLiteral("415 555 26%1").arg(10 + i));
+            LT_VERIFY_OK(member);
+            ids << member->id;
+        }
+        const auto plannedFor = [&](qint64 first) {
+            QList<PlannedCard> cards;
+            for (qint64 id : ids)
+                cards.append({id, first + cards.size()});
+            return cards;
+        };
+        // Another till reserves a batch meanwhile.
+        auto first = allocator().plan(3);
+        LT_VERIFY_OK(first);
+        LT_VERIFY_OK(allocator().reserve(2, TempStore::cashier()));
+        LT_VERIFY_ERROR(allocator().issuePlanned(plannedFor(*first), TempStore::cashier()), ErrorKind::Conflict);
+        QCOMPARE(m_store->number("SELECT count(*) FROM cards"), qint64(0));
+        // The last member scans a pre-printed card meanwhile: nobody gets a planned card.
+        first = allocator().plan(3);
+        LT_VERIFY_OK(first);
+        QCOMPARE(*first, qint64(3));
+        LT_VERIFY_OK(
+            m_store->engine().enrollment().assignCard(ids.last(), CardNumber::fromSerial(2), TempStore::cashier()));
+        LT_VERIFY_ERROR(allocator().issuePlanned(plannedFor(*first), TempStore::cashier()), ErrorKind::Conflict);
+        QCOMPARE(m_store->number("SELECT count(*) FROM cards"), qint64(1));
+        QCOMPARE(m_store->number("SELECT count(*) FROM audit_log WHERE action = 'member.card'"), qint64(1));
+        // Planned again for the two still without one: given in one go, each audited.
+        ids.removeLast();
+        first = allocator().plan(2);
+        LT_VERIFY_OK(first);
+        LT_VERIFY_OK(allocator().issuePlanned(plannedFor(*first), TempStore::cashier()));
+        for (int i = 0; i < ids.size(); ++i) {
+            auto member = m_store->engine().members().byId(ids.at(i));
+            LT_VERIFY_OK(member);
+            QCOMPARE(member->card, CardNumber::fromSerial(*first + i));
+        }
+        QCOMPARE(m_store->number("SELECT count(*) FROM audit_log WHERE action = 'member.card'"), qint64(3));
+        // A plan that repeats a number is refused.
+        LT_VERIFY_ERROR(allocator().issuePlanned({{ids.first(), 50}, {ids.last(), 50}}, TempStore::cashier()),
+                        ErrorKind::InvalidInput);
+    }
+
     void refusedBatchesWriteNothing_data()
     {
         QTest::addColumn<int>("count");

@@ -7,6 +7,7 @@
 #include "ui/cards/CardSheetWriter.h"
 #include "ui/cards/MemberCardPainter.h"
 
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QPainter>
@@ -143,6 +144,48 @@ private slots:
         const CardSheetWriter writer(CardSheetWriter::Paper::A4);
         LT_VERIFY_ERROR(writer.write(m_dir.filePath(QStringLiteral("missing/folder/cards.pdf")), batch(1, 1)),
                         ErrorKind::InvalidInput);
+    }
+
+    // The store's change that goes with a sheet runs once the sheet is drawn, before it replaces the file; when
+    // the change fails, the file is left as it was and no temporary file stays behind.
+    void theStoresChangeComesBetweenDrawingAndReplacing()
+    {
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("cards.pdf"));
+        QFile old(pdf);
+        QVERIFY(old.open(QIODevice::WriteOnly) && old.write("the sheet before") > 0);
+        old.close();
+        const CardSheetWriter writer(CardSheetWriter::Paper::A4);
+        int calls = 0;
+        QFileInfoList during;
+        QByteArray fileDuring;
+        const auto refused = writer.write(pdf, batch(3, 1), [&]() -> Result<void> {
+            ++calls;
+            during = QDir(dir.path()).entryInfoList(QDir::Files, QDir::Name);
+            QFile file(pdf);
+            if (file.open(QIODevice::ReadOnly))
+                fileDuring = file.readAll();
+            return Error::conflict(QStringLiteral("another till took a number"));
+        });
+        LT_VERIFY_ERROR(refused, ErrorKind::Conflict);
+        QCOMPARE(calls, 1);
+        // The sheet was drawn (into a temporary file, unnamed where the system allows) and the file not replaced.
+        QVERIFY(!during.isEmpty());
+        QCOMPARE(during.first().fileName(), QStringLiteral("cards.pdf"));
+        QCOMPARE(fileDuring, QByteArray("the sheet before"));
+        QVERIFY(old.open(QIODevice::ReadOnly));
+        QCOMPARE(old.readAll(), QByteArray("the sheet before"));
+        old.close();
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList {QStringLiteral("cards.pdf")});
+        // Accepted: the sheet replaces the file.
+        const auto pages = writer.write(pdf, batch(3, 1), [&]() -> Result<void> {
+            ++calls;
+            return {};
+        });
+        LT_VERIFY_OK(pages);
+        QCOMPARE(calls, 2);
+        QCOMPARE(BarcodeReader::pageCount(pdf), 1);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList {QStringLiteral("cards.pdf")});
     }
 
     void paperNames()

@@ -256,6 +256,35 @@ private slots:
         QVERIFY(!QFile::exists(path(u"bad.pdf"_s)));
     }
 
+    // An output that passes the checks but cannot be written (a link to a drive that is not plugged in): the
+    // batch is not reserved, nobody is given a card, no file is left behind.
+    void anOutputThatCannotBeWrittenChangesNothing_data()
+    {
+        QTest::addColumn<QStringList>("source");
+        QTest::newRow("unassigned") << QStringList {u"--unassigned"_s, u"3"_s};
+        QTest::newRow("without card") << QStringList {u"--without-card"_s};
+    }
+    void anOutputThatCannotBeWrittenChangesNothing()
+    {
+        QFETCH(QStringList, source);
+        const QString ana = enroll(u"415 555 2671"_s, u"Ana"_s);
+        giveCard(ana);
+        enroll(u"415 555 2672"_s, u"Bo"_s); // without a card
+        const QString link = path(u"unplugged.pdf"_s);
+        QFile::remove(link);
+        QVERIFY(QFile::link(path(u"usb-stick/cards.pdf"_s), link));
+        const QStringList filesBefore = QDir(m_dir.path()).entryList(QDir::Files | QDir::System);
+        const QStringList before = clitest::fingerprint(m_store);
+        const CliRun run = cli(QStringList {u"cards"_s} + source + QStringList {u"--output"_s, link});
+        QVERIFY2(run.exitCode != 0, run.describeUtf8().constData());
+        QVERIFY(run.json.contains(u"error"_s));
+        QCOMPARE(clitest::fingerprint(m_store), before);
+        QCOMPARE(count(u"SELECT count(*) FROM card_batches"_s), 0);
+        QCOMPARE(count(u"SELECT count(*) FROM cards"_s), 1);
+        QCOMPARE(count(u"SELECT count(*) FROM audit_log WHERE action IN ('cards.reserve', 'member.card')"_s), 1);
+        QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files | QDir::System), filesBefore);
+    }
+
     void helpNamesEveryForm()
     {
         const CliRun run = clitest::runCli({u"cards"_s, u"--help"_s}, m_dir.path());

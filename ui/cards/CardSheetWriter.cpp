@@ -61,7 +61,8 @@ QRectF CardSheetWriter::cardRectMm(int index) const
     return {grid + QPointF(column * card.width(), row * card.height()), card};
 }
 
-Result<int> CardSheetWriter::write(const QString& pdfPath, const QList<MemberCardFace>& cards) const
+Result<int> CardSheetWriter::write(const QString& pdfPath, const QList<MemberCardFace>& cards,
+                                   const BeforeReplace& beforeReplace) const
 {
     if (cards.isEmpty())
         return Error::invalid(tr("There are no cards to print."));
@@ -122,6 +123,11 @@ Result<int> CardSheetWriter::write(const QString& pdfPath, const QList<MemberCar
     }
     if (!painter.end())
         return Error::storage(tr("Cannot finish the PDF %1.").arg(pdfPath));
+    // The whole sheet is written but for the rename, so that the store changes only for a sheet that is whole.
+    if (!file.flush() || file.error() != QFileDevice::NoError)
+        return Error::storage(tr("Cannot write %1 (%2).").arg(pdfPath, file.errorString()));
+    if (beforeReplace)
+        LT_TRY(beforeReplace()); // the temporary file is removed as `file` goes
     if (!file.commit())
         return Error::storage(tr("Cannot write %1 (%2).").arg(pdfPath, file.errorString()));
     return int(pages);

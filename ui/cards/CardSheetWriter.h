@@ -9,6 +9,8 @@
 #include <QSizeF>
 #include <QString>
 
+#include <functional>
+
 namespace lt::ui {
 
 // Sheets of member cards for a batch: a PDF of A4 or US Letter pages, each a grid of 2 × 5 cards side by side, with
@@ -34,9 +36,14 @@ public:
     QSizeF pageSizeMm() const;
     // Where the card at `index` (0 to 9, row by row) lies on its page, in millimetres from the page's top-left.
     QRectF cardRectMm(int index) const;
+    // Run once the sheets are drawn, before they replace the file: the store's change that goes with them (a batch
+    // reserved, cards given). When it fails, the file is left as it was.
+    using BeforeReplace = std::function<Result<void>()>;
+
     // Checks every card first, then writes the PDF through a temporary file that replaces `pdfPath` only when
-    // complete. Returns the number of pages.
-    Result<int> write(const QString& pdfPath, const QList<MemberCardFace>& cards) const;
+    // complete (and `beforeReplace` succeeded). Returns the number of pages.
+    Result<int> write(const QString& pdfPath, const QList<MemberCardFace>& cards,
+                      const BeforeReplace& beforeReplace = {}) const;
 
 private:
     Paper m_paper;
