@@ -99,8 +99,9 @@ const QList<SettingSpec>& SettingsSchema::all()
          ItOnly},
         {"backup.keep", Till, Integer, "14", "How many daily backups are kept; older ones are deleted", ItOnly, 1, 365},
         {"square.token_store", Till, Choice, "keychain",
-         "Where this till keeps the Square token: the user's keychain, or on a kiosk till an encrypted systemd "
-         "credential (/etc/loyaltytill/credentials/square-token.cred) that only the till's service can read",
+         "Where this till keeps the Square token and the store's wallet keys: the user's keychain, or on a kiosk "
+         "till encrypted systemd credentials (/etc/loyaltytill/credentials/square-token.cred and wallet-*.cred) "
+         "that only the till's service can read",
          ItOnly, 0, 0, "keychain|systemd-credential"},
         {"slip.printer", Till, Printer, "",
          "This till's receipt printer for loyalty slips: tcp://HOST:PORT, serial:/dev/ttyS0?baud=19200, "
