@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace lt;
 using namespace lt::ui;
 using namespace lt::test;
@@ -51,6 +53,27 @@ private slots:
             QCOMPARE(pages.size(), 1);
             QCOMPARE(BarcodeReader::decode(pages.first()), QStringList {QStringLiteral("EAN-13:") + Face.cardNumber});
         }
+    }
+
+    // The member's name and card: the PDF is readable by its owner only, whatever the umask.
+    void theCardPdfIsReadableByItsOwnerOnly()
+    {
+        const mode_t umaskBefore = ::umask(022);
+        const QString pdf = m_dir.filePath(QStringLiteral("private-card.pdf"));
+        const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther
+            | QFileDevice::WriteOther | QFileDevice::ExeGroup | QFileDevice::ExeOther;
+        for (int run = 0; run < 2; ++run) {
+            const PrintOutcome outcome = CardPrinter::writePdf(pdf, Face);
+            QVERIFY2(outcome.ok(), qPrintable(outcome.message));
+            QCOMPARE(QFile::permissions(pdf) & others, QFileDevice::Permissions());
+            QVERIFY(QFile::permissions(pdf).testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+            // Printed again over a copy anyone could read.
+            QVERIFY(QFile::setPermissions(pdf,
+                                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+                                              | QFileDevice::ReadOther));
+        }
+        QCOMPARE(BarcodeReader::pageCount(pdf), 1);
+        ::umask(umaskBefore);
     }
 
     void refusesWhatCannotPrintACard_data()

@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace lt;
 using namespace lt::ui;
 using namespace lt::test;
@@ -186,6 +188,25 @@ private slots:
         QCOMPARE(calls, 2);
         QCOMPARE(BarcodeReader::pageCount(pdf), 1);
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList {QStringLiteral("cards.pdf")});
+    }
+
+    // Names and card numbers: the sheet is readable by its owner only, whatever the umask, new or replacing a file
+    // anyone could read.
+    void theSheetIsReadableByItsOwnerOnly()
+    {
+        const mode_t umaskBefore = ::umask(022);
+        const QString pdf = m_dir.filePath(QStringLiteral("private.pdf"));
+        const CardSheetWriter writer(CardSheetWriter::Paper::A4);
+        LT_VERIFY_OK(writer.write(pdf, batch(2, 1)));
+        const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther
+            | QFileDevice::WriteOther | QFileDevice::ExeGroup | QFileDevice::ExeOther;
+        QCOMPARE(QFile::permissions(pdf) & others, QFileDevice::Permissions());
+        QVERIFY(QFile::permissions(pdf).testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        QVERIFY(QFile::setPermissions(
+            pdf, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+        LT_VERIFY_OK(writer.write(pdf, batch(2, 1)));
+        QCOMPARE(QFile::permissions(pdf) & others, QFileDevice::Permissions());
+        ::umask(umaskBefore);
     }
 
     void paperNames()

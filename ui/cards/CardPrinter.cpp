@@ -9,6 +9,7 @@
 #include <QPdfWriter>
 #include <QPrinter>
 #include <QPrinterInfo>
+#include <QSaveFile>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace lt::ui {
@@ -99,7 +100,13 @@ PrintOutcome CardPrinter::writePdf(const QString& file, const MemberCardFace& fa
     const QString name = QDir::toNativeSeparators(file);
     if (!info.absoluteDir().exists())
         return failed(name, tr("the folder %1 does not exist").arg(QDir::toNativeSeparators(info.absolutePath())));
-    QPdfWriter pdf(file);
+    // The member's name and card (enough to earn and redeem at the till): readable by the owner only, and put in
+    // place only when whole.
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly))
+        return failed(name, out.errorString());
+    out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QPdfWriter pdf(&out);
     pdf.setCreator(QStringLiteral("LoyaltyTill"));
     pdf.setTitle(tr("Member card"));
     pdf.setResolution(1200);
@@ -111,7 +118,7 @@ PrintOutcome CardPrinter::writePdf(const QString& file, const MemberCardFace& fa
     const QRectF page(QPointF(0, 0), MemberCardPainter::sizeMm() * (pdf.resolution() / 25.4));
     if (auto painted = MemberCardPainter::paint(painter, page, face); !painted)
         return failed(name, painted.error().message);
-    if (!painter.end())
+    if (!painter.end() || !out.commit())
         return failed(name, tr("it cannot be written"));
     return PrintOutcome::printed();
 }

@@ -74,6 +74,9 @@ Result<int> CardSheetWriter::write(const QString& pdfPath, const QList<MemberCar
     QSaveFile file(pdfPath);
     if (!file.open(QIODevice::WriteOnly))
         return Error::invalid(tr("Cannot write %1 (%2).").arg(pdfPath, file.errorString()), QStringLiteral("output"));
+    // Names and card numbers (a card is enough to earn and redeem at the till): readable by the owner only, from
+    // the temporary file on. Best effort, as a USB stick's file system may keep no permissions.
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     QPdfWriter pdf(&file);
     pdf.setResolution(Resolution);
     pdf.setPageSize(pageSize(m_paper));
