@@ -197,7 +197,7 @@ void TillPrinting::openSettings()
     if (approval.exec() != QDialog::Accepted)
         return;
     PrintingSettingsDialog dialog(m_db, m_clock, Actor::staff(approval.manager().id), &m_window);
-    dialog.setWalletStatus(tr("Reading the keychain…"));
+    dialog.setWalletStatus(tr("Reading the wallet keys…"));
     QPointer<PrintingSettingsDialog> shown(&dialog);
     QPointer<TillPrinting> self(this);
     m_keys->load([self, shown](const Result<WalletKeys>& keys) {
