@@ -98,6 +98,11 @@ for line in 'User=loyaltytill' 'ExecStart=/usr/bin/cage -s -- /usr/bin/loyaltyti
     'SetCredential=square-token:\x20' 'LimitCORE=0'; do
     check "kiosk unit: $line" grep -qxF "$line" "$kiosk_unit"
 done
+for key in google-service-account apple-certificate apple-private-key apple-wwdr; do
+    check "kiosk unit loads the wallet key $key, blank when not sealed" grep -qxF \
+        "LoadCredentialEncrypted=wallet-$key:/etc/loyaltytill/credentials/wallet-$key.cred" "$kiosk_unit"
+    check "kiosk unit: SetCredential=wallet-$key:\\x20" grep -qxF "SetCredential=wallet-$key:\\x20" "$kiosk_unit"
+done
 check "backup unit: backup --if-due as loyaltytill" grep -qxF 'ExecStart=/usr/bin/loyaltytill-admin backup --if-due' \
     "$units/loyaltytill-backup.service"
 check "backup timer: hourly, persistent" grep -Pzq 'OnCalendar=hourly\nPersistent=true\n' "$units/loyaltytill-backup.timer"
