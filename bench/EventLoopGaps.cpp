@@ -1,6 +1,6 @@
 #include "bench/EventLoopGaps.h"
 
-#include <chrono>
+#include "bench/ThreadCpuTime.h"
 
 namespace lt::bench {
 
@@ -13,21 +13,29 @@ EventLoopGaps::EventLoopGaps()
 
 void EventLoopGaps::start()
 {
-    m_sinceTick.start();
+    restart();
     m_timer.start();
 }
 
 void EventLoopGaps::measuring(bool on)
 {
     m_measuring = on;
-    m_sinceTick.restart();
+    restart();
+}
+
+void EventLoopGaps::restart()
+{
+    m_sinceTick.start();
+    m_cpuAtTick = threadCpuTime();
 }
 
 void EventLoopGaps::tick()
 {
-    if (m_measuring)
+    if (m_measuring) {
         m_gaps.add(std::chrono::nanoseconds(m_sinceTick.nsecsElapsed()));
-    m_sinceTick.restart();
+        m_running.add(threadCpuTime() - m_cpuAtTick);
+    }
+    restart();
 }
 
 } // namespace lt::bench

@@ -49,6 +49,7 @@
 #include "bench/LatencySample.h"
 #include "bench/OffscreenTill.h"
 #include "bench/SlowThermalPrinter.h"
+#include "bench/ThreadCpuTime.h"
 
 using namespace lt;
 using bench::progress;
@@ -58,7 +59,7 @@ namespace {
 
 QTextStream out(stdout);
 const QString CashierPin = QStringLiteral("864213");
-constexpr int WarmUpSales = 3; // not counted: the first paints and queries of a new window
+constexpr int WarmUpSales = 5; // not counted: the first paints and queries of a new window
 constexpr double AimMs = 50; // the README's aim for a scanner's Enter until the member is painted
 
 struct PrinterCase
@@ -68,13 +69,34 @@ struct PrinterCase
     std::optional<bench::SlowThermalPrinter::Mode> printer; // none: slip.print = off
 };
 
+// A key-to-screen time as the cashier waits for it (wall clock) and the GUI thread's own work within it (its CPU
+// time): where the two part, the system was running something else.
+struct Timed
+{
+    bench::LatencySample wall;
+    bench::LatencySample cpu;
+};
+
+// When an action started, on both clocks.
+struct Stopwatch
+{
+    Clocked::time_point wall = Clocked::now();
+    std::chrono::nanoseconds cpu = bench::threadCpuTime();
+
+    void addTo(Timed& timed) const
+    {
+        timed.wall.add(Clocked::now() - wall);
+        timed.cpu.add(bench::threadCpuTime() - cpu);
+    }
+};
+
 struct CaseFigures
 {
     PrinterCase printer;
-    bench::LatencySample enterToPainted;
-    bench::LatencySample scanToPainted;
-    bench::LatencySample saleToBalance;
-    bench::LatencySample loopGaps;
+    Timed enterToPainted;
+    Timed scanToPainted;
+    Timed saleToBalance;
+    Timed loopGaps;
     qint64 slipsPrinted = 0;
     qint64 slipsFailed = 0;
     qint64 slipsLeft = 0; // queued or being sent when the run ended
@@ -82,7 +104,17 @@ struct CaseFigures
     QString lastFailure;
     bench::SlowThermalPrinter::Counts counts;
     double seconds = 0;
+    QString loadBefore; // the system's load average over the last minute: others' work on the same cores
+    QString loadAfter;
 };
+
+QString loadAverage()
+{
+    QFile file(QStringLiteral("/proc/loadavg"));
+    if (!file.open(QIODevice::ReadOnly))
+        return QStringLiteral("?");
+    return QString::fromLatin1(file.readAll().split(' ').value(0));
+}
 
 // Keys queued to the event loop, as the window system delivers a scanner's: handled in turn with whatever else the
 // loop has (the printer's socket, its timers), not sent past it.
@@ -178,46 +210,49 @@ bool runCase(Database& db, LoyaltyEngine& engine, const Clock& clock, qint64 cas
     bench::EventLoopGaps probe;
     probe.start();
     const auto started = Clocked::now();
+    figures.loadBefore = loadAverage();
 
     for (qsizetype i = 0; i < cards.size(); ++i) {
         const bool counted = i >= WarmUpSales;
         const QString& card = cards.at(i);
         pause(probe, pauseMs);
+        if (!window.isActiveWindow() && !QTest::qWaitForWindowActive(&window)) {
+            progress(QStringLiteral("The till's window did not come back after the sale dialog."));
+            return false;
+        }
 
         // The next member's card: a scanner's burst, then its Enter.
         lookup->clear();
-        const auto keys = Clocked::now();
+        const Stopwatch keys;
         postKeys(lookup, card);
         const bool typed = runUntil([&] { return lookup->text() == card; });
-        const auto enter = Clocked::now();
+        const Stopwatch enter;
         postReturn(lookup);
         const bool shown =
             typed && runUntil([&] { return window.currentMember() && window.currentMember()->card == card; });
         bench::OffscreenTill::paint(window);
-        const auto painted = Clocked::now();
         if (!shown) {
             ++figures.misses;
             continue;
         }
         if (counted) {
-            figures.enterToPainted.add(painted - enter);
-            figures.scanToPainted.add(painted - keys);
+            enter.addTo(figures.enterToPainted);
+            keys.addTo(figures.scanToPainted);
         }
         pause(probe, pauseMs);
 
         // The sale: F2, receipt number and total as the cashier types them, then the timed Enter.
         const qint64 before = window.currentMember()->balance;
-        std::optional<Clocked::time_point> confirmed;
+        std::optional<Stopwatch> confirmed;
         whenSaleDialog([&](ui::SaleDialog*) {
             QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("BP-%1-%2").arg(figures.printer.name).arg(i));
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
             QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("%1.00").arg(5 + i % 60));
-            confirmed = Clocked::now();
+            confirmed.emplace();
             postReturn(QApplication::focusWidget());
         });
         QTest::keyClick(lookup, Qt::Key_F2); // returns once the dialog has closed and the till has shown the sale
         bench::OffscreenTill::paint(window);
-        const auto balanceShown = Clocked::now();
         const bool sold = confirmed && !QApplication::activeModalWidget() && window.currentMember()
             && window.currentMember()->balance > before;
         if (!sold) {
@@ -225,47 +260,58 @@ bool runCase(Database& db, LoyaltyEngine& engine, const Clock& clock, qint64 cas
             if (QWidget* dialog = QApplication::activeModalWidget())
                 dialog->close();
         } else if (counted) {
-            figures.saleToBalance.add(balanceShown - *confirmed);
+            confirmed->addTo(figures.saleToBalance);
         }
-        // What a window manager does when a dialog closes; the offscreen platform has none.
+        // What a window manager does when a dialog closes (the offscreen platform has none); it takes effect in the
+        // cashier's pause, whose event loop also starts the slip just queued.
         window.activateWindow();
-        if (!QTest::qWaitForWindowActive(&window)) {
-            progress(QStringLiteral("The till's window did not come back after the sale dialog."));
-            return false;
-        }
     }
 
     figures.seconds = std::chrono::duration<double>(Clocked::now() - started).count();
+    figures.loadAfter = loadAverage();
     figures.slipsLeft = queue->isIdle() ? 0 : queue->waiting() + 1;
-    figures.loopGaps = probe.gaps();
+    figures.loopGaps.wall = probe.gaps();
+    figures.loopGaps.cpu = probe.gapsRunning();
     figures.counts = printer.counts();
     return true;
 }
 
 QString ms(bench::LatencySample& sample, double p)
 {
-    return QString::number(sample.percentileMs(p), 'f', sample.percentileMs(p) < 10 ? 2 : 1);
+    const double value = sample.percentileMs(p);
+    return QString::number(value, 'f', value < 10 ? 2 : 1);
 }
 
-void row(const QString& printer, const QString& what, bench::LatencySample& sample, const QString& judged)
+// Key-to-screen: judged by its p99 on the wall clock, what the cashier waits for.
+QString within(Timed& timed)
 {
-    out << QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 |\n")
-               .arg(printer, what, ms(sample, 50), ms(sample, 95), ms(sample, 99), ms(sample, 100))
-               .arg(sample.size())
+    if (timed.wall.percentileMs(99) < AimMs)
+        return QStringLiteral("yes (p99 < %1)").arg(AimMs);
+    return QStringLiteral("**no** (p99 %1; the till's own work %2)").arg(ms(timed.wall, 99), ms(timed.cpu, 99));
+}
+
+// The loop's gaps: judged by the longest, which is what a key pressed at the worst moment waits more.
+QString gapWithin(Timed& gaps)
+{
+    if (gaps.wall.percentileMs(100) < AimMs)
+        return QStringLiteral("yes (max < %1)").arg(AimMs);
+    return QStringLiteral("**no** (max %1, of which the GUI thread ran %2)").arg(ms(gaps.wall, 100), ms(gaps.cpu, 100));
+}
+
+void row(const QString& printer, const QString& what, Timed& timed, const QString& judged)
+{
+    out << QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 / %8 / %9 | %10 | %11 |\n")
+               .arg(printer, what, ms(timed.wall, 50), ms(timed.wall, 95), ms(timed.wall, 99), ms(timed.wall, 100),
+                    ms(timed.cpu, 50), ms(timed.cpu, 99), ms(timed.cpu, 100))
+               .arg(timed.wall.size())
                .arg(judged);
-}
-
-QString within(bench::LatencySample& sample)
-{
-    return sample.percentileMs(99) < AimMs
-        ? QStringLiteral("yes (p99 < %1)").arg(AimMs)
-        : QStringLiteral("**no** (p99 %1 ≥ %2)").arg(sample.percentileMs(99), 0, 'f', 1).arg(AimMs);
 }
 
 void report(QList<CaseFigures>& runs)
 {
-    out << "| printer | measure | p50 ms | p95 ms | p99 ms | max ms | samples | within the 50 ms aim |\n"
-           "|---|---|---|---|---|---|---|---|\n";
+    out << "| printer | measure | p50 ms | p95 ms | p99 ms | max ms | GUI thread CPU p50 / p99 / max ms | samples "
+           "| within the 50 ms aim |\n"
+           "|---|---|---|---|---|---|---|---|---|\n";
     for (CaseFigures& run : runs) {
         row(run.printer.name, QStringLiteral("scanner Enter → member painted"), run.enterToPainted,
             within(run.enterToPainted));
@@ -274,14 +320,15 @@ void report(QList<CaseFigures>& runs)
         row(QString(), QStringLiteral("sale dialog's Enter → new balance painted"), run.saleToBalance,
             within(run.saleToBalance));
         row(QString(), QStringLiteral("GUI thread: 1 ms timer's gap, cashier idle"), run.loopGaps,
-            run.loopGaps.percentileMs(100) < AimMs ? QStringLiteral("yes (max < %1)").arg(AimMs)
-                                                   : QStringLiteral("**no** (max ≥ %1)").arg(AimMs));
+            gapWithin(run.loopGaps));
     }
     out << "\n";
     for (CaseFigures& run : runs) {
-        out << QStringLiteral("- %1 (%2): %3 s; slips printed %4, failed %5, still queued at the end %6")
+        out << QStringLiteral("- %1 (%2): %3 s, load average %4 before and %5 after; slips printed %6, failed %7, "
+                              "still queued at the end %8")
                    .arg(run.printer.name, run.printer.description)
                    .arg(run.seconds, 0, 'f', 0)
+                   .arg(run.loadBefore, run.loadAfter)
                    .arg(run.slipsPrinted)
                    .arg(run.slipsFailed)
                    .arg(run.slipsLeft);
