@@ -188,6 +188,10 @@
         <source>The pass&apos;s signature could not be written: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The Apple pass certificate names the WWDR certificate as its issuer, but its signature was not made with the WWDR certificate&apos;s key: the certificate is forged or altered, or the WWDR certificate is not Apple&apos;s. Download both again from Apple.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AutomationPass</name>
@@ -492,6 +496,10 @@
     </message>
     <message>
         <source>Not enough demo phone numbers for %1 members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough card numbers are left for %1 demo members.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4729,10 +4737,6 @@ Made %4 · page %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reading the keychain…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1: ready. %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4762,6 +4766,10 @@ Made %4 · page %5</source>
             <numerusform>Slip printed. %n more did not print: Ctrl+P prints the next.</numerusform>
             <numerusform>Slip printed. %n more did not print: Ctrl+P prints the next.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Reading the wallet keys…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

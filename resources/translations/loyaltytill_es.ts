@@ -188,6 +188,10 @@
         <source>The pass&apos;s signature could not be written: %1</source>
         <translation>No se pudo escribir la firma del pase: %1</translation>
     </message>
+    <message>
+        <source>The Apple pass certificate names the WWDR certificate as its issuer, but its signature was not made with the WWDR certificate&apos;s key: the certificate is forged or altered, or the WWDR certificate is not Apple&apos;s. Download both again from Apple.</source>
+        <translation>El certificado de pases de Apple indica como emisor el certificado WWDR, pero su firma no se hizo con la clave del certificado WWDR: el certificado está falsificado o alterado, o el certificado WWDR no es de Apple. Vuelva a descargar ambos de Apple.</translation>
+    </message>
 </context>
 <context>
     <name>AutomationPass</name>
@@ -493,6 +497,10 @@
     <message>
         <source>Not enough demo phone numbers for %1 members.</source>
         <translation>No hay suficientes números de teléfono de demostración para %1 socios.</translation>
+    </message>
+    <message>
+        <source>Not enough card numbers are left for %1 demo members.</source>
+        <translation>No quedan suficientes números de tarjeta para %1 socios de demostración.</translation>
     </message>
 </context>
 <context>
@@ -4732,10 +4740,6 @@ Hecho el %4 · página %5</translation>
         <translation>La configuración de impresión y Wallet es para gerentes.</translation>
     </message>
     <message>
-        <source>Reading the keychain…</source>
-        <translation>Leyendo el llavero…</translation>
-    </message>
-    <message>
         <source>%1: ready. %2</source>
         <translation>%1: listo. %2</translation>
     </message>
@@ -4765,6 +4769,10 @@ Hecho el %4 · página %5</translation>
             <numerusform>Comprobante impreso. Queda %n sin imprimir: Ctrl+P imprime el siguiente.</numerusform>
             <numerusform>Comprobante impreso. Quedan %n sin imprimir: Ctrl+P imprime el siguiente.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Reading the wallet keys…</source>
+        <translation>Leyendo las claves de Wallet…</translation>
     </message>
 </context>
 <context>
