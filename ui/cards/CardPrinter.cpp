@@ -1,5 +1,6 @@
 #include "ui/cards/CardPrinter.h"
 
+#include "ui/printing/PrintSupportLock.h"
 #include "ui/printing/PrintingLogging.h"
 
 #include <QDir>
@@ -87,7 +88,8 @@ QString CardPrinter::printerName() const
 
 void CardPrinter::start()
 {
-    // Painting onto a QPdfWriter or a QPrinter is allowed off the GUI thread; the worker holds copies only.
+    // Painting onto a QPdfWriter or a QPrinter is allowed off the GUI thread (the printer behind a PrintSupportLock);
+    // the worker holds copies only.
     if (m_printer.kind == PrinterUri::Kind::Pdf)
         m_watcher.setFuture(QtConcurrent::run(&CardPrinter::writePdf, m_printer.file, m_face));
     else
@@ -125,6 +127,7 @@ PrintOutcome CardPrinter::writePdf(const QString& file, const MemberCardFace& fa
 
 PrintOutcome CardPrinter::printOnSystemPrinter(const QString& queue, const MemberCardFace& face)
 {
+    const PrintSupportLock lock; // first, so that it outlives the printer
     const QString name = queue.isEmpty() ? defaultPrinterName() : queue;
     const QPrinterInfo info = queue.isEmpty() ? QPrinterInfo::defaultPrinter() : QPrinterInfo::printerInfo(queue);
     if (info.isNull())

@@ -1,5 +1,6 @@
 #include "ui/printing/PagePrinterTransport.h"
 
+#include "ui/printing/PrintSupportLock.h"
 #include "ui/printing/PrinterMessages.h"
 #include "ui/printing/PrintingLogging.h"
 #include "ui/printing/SlipPainter.h"
@@ -67,7 +68,8 @@ QString PagePrinterTransport::printerName() const
 
 void PagePrinterTransport::start()
 {
-    // Painting onto a QPdfWriter or a QPrinter is allowed off the GUI thread; the worker holds copies only.
+    // Painting onto a QPdfWriter or a QPrinter is allowed off the GUI thread (the printer behind a PrintSupportLock);
+    // the worker holds copies only.
     if (m_target == Target::PdfFile)
         m_watcher.setFuture(QtConcurrent::run(&PagePrinterTransport::writePdf, m_destination, m_paper, m_rows));
     else
@@ -108,6 +110,7 @@ PrintOutcome PagePrinterTransport::writePdf(const QString& file, PaperWidth pape
 PrintOutcome PagePrinterTransport::printOnSystemPrinter(const QString& queue, PaperWidth paper,
                                                         const QList<SlipRow>& rows)
 {
+    const PrintSupportLock lock; // first, so that it outlives the printer
     const QString name = queue.isEmpty() ? defaultPrinterName() : queue;
     const QPrinterInfo info = queue.isEmpty() ? QPrinterInfo::defaultPrinter() : QPrinterInfo::printerInfo(queue);
     if (info.isNull())

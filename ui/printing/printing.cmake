@@ -9,6 +9,7 @@ target_sources(loyaltytill_ui PRIVATE
     printing/PrintingLogging.cpp printing/PrintingLogging.h
     printing/PrintOutcome.cpp printing/PrintOutcome.h
     printing/PagePrinterTransport.cpp printing/PagePrinterTransport.h
+    printing/PrintSupportLock.cpp printing/PrintSupportLock.h
     printing/SlipPainter.cpp printing/SlipPainter.h
     printing/SlipPrinterSetup.cpp printing/SlipPrinterSetup.h
     printing/SlipPrintQueue.cpp printing/SlipPrintQueue.h
