@@ -5,6 +5,7 @@
 #include "core/domain/CardNumber.h"
 #include "core/domain/PointsRules.h"
 #include "core/domain/SearchTerms.h"
+#include "core/services/CardNumberAllocator.h"
 #include "core/services/EngineContext.h"
 #include "core/store/BulkMemberWriter.h"
 #include "core/store/MemberStore.h"
@@ -102,9 +103,9 @@ QList<int> validAreaCodes()
 }
 
 // The members: names in several scripts, 555 numbers, e-mails, birthdays and cards for most of them, enrolled
-// two to three years ago.
+// two to three years ago. Member N's card has the serial `cardsAfter` + N.
 Result<void> writeMembers(BulkMemberWriter& writer, const GenerateOptions& options, const QList<int>& areas,
-                          const QDateTime& now, std::mt19937_64& rng, GenerateReport& report)
+                          qint64 cardsAfter, const QDateTime& now, std::mt19937_64& rng, GenerateReport& report)
 {
     std::uniform_real_distribution<double> unit(0.0, 1.0);
     const qint64 enrolFrom = now.addYears(-3).toSecsSinceEpoch();
@@ -130,7 +131,7 @@ Result<void> writeMembers(BulkMemberWriter& writer, const GenerateOptions& optio
         member.consent = unit(rng) < 0.5;
         // The e-mail is lower-case ASCII, so it is its own search term.
         member.searchTerms = member.email.isEmpty() ? name.terms : name.terms + QList<QByteArray> {member.email};
-        member.card = unit(rng) < 0.7 ? CardNumber::fromSerial(id).toUtf8() : QByteArray();
+        member.card = unit(rng) < 0.7 ? CardNumber::fromSerial(cardsAfter + id).toUtf8() : QByteArray();
         LT_TRY(writer.addMember(member));
         ++report.members;
         if (options.progress && id % 50000 == 0)
@@ -220,11 +221,19 @@ Result<GenerateReport> DemoDataGenerator::generate(const GenerateOptions& option
                 .arg(options.members));
 
     LT_TRY_ASSIGN(std::unique_ptr<BulkMemberWriter> writer, BulkMemberWriter::begin(m_context.db));
+    // Cards are numbered after every number reserved for pre-printed cards (read inside the write lock), which
+    // belong to the customers they are handed to, not to demo members.
+    LT_TRY_ASSIGN(const qint64 nextSerial, CardNumberAllocator(m_context.db, m_context.clock).nextSerial());
+    const qint64 cardsAfter = nextSerial - 1;
+    if (cardsAfter + options.members > CardNumberAllocator::HighestSerial)
+        return Error::refused(
+            QCoreApplication::translate("DemoDataGenerator", "Not enough card numbers are left for %1 demo members.")
+                .arg(options.members));
     // One random sequence for members and sales, so that a seed always gives the same store.
     std::mt19937_64 rng(options.seed);
     const QDateTime now = m_context.clock.nowUtc();
     GenerateReport report;
-    LT_TRY(writeMembers(*writer, options, areas, now, rng, report));
+    LT_TRY(writeMembers(*writer, options, areas, cardsAfter, now, rng, report));
     LT_TRY(writeSales(*writer, options, m_context.program, now, rng, report));
     if (options.progress)
         options.progress(QStringLiteral("indexes"), 0, writer->indexCount());

@@ -25,7 +25,8 @@ struct GenerateReport
 };
 
 // Fills an empty store with realistic demo members and sales (names in several scripts, phone numbers in the
-// 555 exchange, cards for most members, sales earning points under the current program, some redemptions).
+// 555 exchange, cards for most members numbered after any reserved for pre-printed cards, sales earning points
+// under the current program, some redemptions).
 // Generated members are training data: marked as such and never sent to Square. Written through SQLite's own
 // API in one transaction, because a million members must take seconds, not minutes.
 class DemoDataGenerator

@@ -2,6 +2,7 @@
 // audited transaction; the till's new cards are never numbered from a batch, and a member is enrolled (or given a
 // card) by scanning one of them. Stores of schema 8 are upgraded to keep batches.
 #include "core/domain/CardNumber.h"
+#include "core/exchange/DemoDataGenerator.h"
 #include "core/services/CardNumberAllocator.h"
 #include "core/services/EnrollmentService.h"
 #include "core/store/CardBatchStore.h"
@@ -191,6 +192,38 @@ private slots:
         // A plan that repeats a number is refused.
         LT_VERIFY_ERROR(allocator().issuePlanned({{ids.first(), 50}, {ids.last(), 50}}, TempStore::cashier()),
                         ErrorKind::InvalidInput);
+    }
+
+    // Demo members for training in a store that reserved pre-printed cards first: the cards handed to customers
+    // later must not find a demo member.
+    void demoMembersAreNumberedAfterReservedCards()
+    {
+        const auto batch = allocator().reserve(30, TempStore::cashier());
+        LT_VERIFY_OK(batch);
+        GenerateOptions options;
+        options.members = 40;
+        const auto report = DemoDataGenerator(m_store->engine().context()).generate(options);
+        LT_VERIFY_OK(report);
+        QCOMPARE(report->members, qint64(40));
+        const qint64 cards = m_store->number("SELECT count(*) FROM cards");
+        QVERIFY2(cards > 10, qPrintable(QString::number(cards)));
+        QCOMPARE(m_store->number("SELECT count(*) FROM cards WHERE number <= ?",
+                                 {CardNumber::fromSerial(batch->lastSerial())}),
+                 qint64(0));
+        for (const QString& printed : batch->numbers())
+            LT_VERIFY_ERROR(m_store->engine().members().byCard(printed), ErrorKind::NotFound);
+        // Member N has the serial N after the batch's last.
+        for (qint64 id = 1; id <= 40; ++id) {
+            auto member = m_store->engine().members().byId(id);
+            LT_VERIFY_OK(member);
+            if (!member->card.isEmpty())
+                QCOMPARE(member->card, CardNumber::fromSerial(batch->lastSerial() + id));
+        }
+        // A pre-printed card still enrolls its customer.
+        EnrollmentRequest request;
+        request.phone = QStringLiteral("415 555 2671");
+        request.card = batch->numbers().at(16);
+        LT_VERIFY_OK(m_store->engine().enrollment().enroll(request, TempStore::cashier()));
     }
 
     void refusedBatchesWriteNothing_data()
