@@ -8,7 +8,8 @@
 #    a kiosk has them, and a kiosk store of 1,000 members with points; the upgrade to PACKAGE keeps every one;
 #  - config --show-origin names the preset's and the lock's files; a change of the locked key exits 4, changes nothing;
 #  - setup with a canary Square token on stdin against the fake Square on 127.0.0.1, sealed by systemd-creds;
-#    doctor --json with the credential handed over as the kiosk's unit does; the till started offscreen;
+#    doctor --json with the credential handed over as the kiosk's unit does; the till started offscreen; a slip and a
+#    card sheet printed to PDFs;
 #  - remove keeps the stores and the configuration; purge keeps the kiosk store unless loyaltytill/purge-store was
 #    answered yes, and never deletes a user's store;
 #  - the whole root searched for the canary token, its logs and the programs' debug logs for the canary member.
@@ -371,6 +372,16 @@ expect "the till started and quit cleanly as the kiosk's user (exit $started)" t
 expect "the till took keys after $startup ms" grep -Eq '^[0-9]+(\.[0-9]+)?$' <<<"$startup"
 expect "no Qt plugin or library missing" test -z "$(grep -i -e 'could not load' -e 'cannot load' \
     -e 'driver not loaded' -e 'plugin.*not found' "$logs/till.err" || true)"
+
+phase "slip and cards"
+# What the installed libraries (libzint, Qt's print support) and fonts draw: the canary sale's slip and a sheet of
+# pre-printed cards, as PDFs. A slip names its member by first name and the phone's last four digits only.
+logged slip admin --database "$kiosk_store" slip CANARY-1 --printer pdf:/tmp/slip.pdf
+logged cards admin --database "$kiosk_store" cards --unassigned 10 --output /tmp/cards.pdf
+expect "the slip is a PDF" test "$(head -c 5 "$root/tmp/slip.pdf")" = "%PDF-"
+expect "the card sheet is a PDF" test "$(head -c 5 "$root/tmp/cards.pdf")" = "%PDF-"
+expect "the card sheet is its owner's alone" test "$(stat -c %a "$root/tmp/cards.pdf")" = 600
+rm -f "$root/tmp/slip.pdf" "$root/tmp/cards.pdf"
 
 phase "remove"
 kiosk_store_sum=$(sha256sum <"$root$kiosk_store")
