@@ -2,6 +2,7 @@
 #include "core/common/ApplicationIdentity.h"
 #include "core/logging/ProcessLog.h"
 #include "core/settings/SystemConfig.h"
+#include "ui/Translations.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -45,6 +46,9 @@ int main(int argc, char* argv[])
         app = std::make_unique<QCoreApplication>(argc, argv);
     }
     lt::setApplicationIdentity();
+    // IT's tool speaks English; its translation gives English plural forms ("1 card", "3 cards"). `slip` prints in
+    // the till's language on top of it.
+    lt::ui::Translations::install(*app, QStringLiteral("en"));
     lt::SystemConfig::installForProcess(); // IT's presets and locks, before any setting is read
     // Errors reach the operator as messages; the log is for diagnosing: to the journal at log.level, and beside the
     // command's answer (a terminal, a pipe) warnings only unless log.level is debug or QT_LOGGING_RULES says more.
