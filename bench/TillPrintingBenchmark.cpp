@@ -9,7 +9,7 @@
 // panel shows the new balance, each from the moment the keys are queued to the event loop (which is also busy with
 // the printer) to a full repaint; and the gaps of a 1 ms timer on the GUI thread while the cashier pauses.
 //   loyaltytill-bench-till-printing [--members N] [--sales M] [--database FILE] [--sales-per-run K] [--pause MS]
-//                                   [--bytes-per-second B] [--answer-delay MS]
+//                                   [--bytes-per-second B] [--answer-delay MS] [--code-page NAME]
 // Without --database it generates a store of N demo members (default 1,000,000) and M sales (3 per member), in a
 // child process; with it, the sales go into a copy. The till's settings go to a folder of this run's own.
 
@@ -48,6 +48,7 @@
 #include "bench/EventLoopGaps.h"
 #include "bench/LatencySample.h"
 #include "bench/OffscreenTill.h"
+#include "bench/SlipWorkCost.h"
 #include "bench/SlowThermalPrinter.h"
 #include "bench/ThreadCpuTime.h"
 
@@ -60,6 +61,7 @@ namespace {
 QTextStream out(stdout);
 const QString CashierPin = QStringLiteral("864213");
 constexpr int WarmUpSales = 5; // not counted: the first paints and queries of a new window
+constexpr int SlipCostSales = 100; // slips made and encoded outside the window, each step timed
 constexpr double AimMs = 50; // the README's aim for a scanner's Enter until the member is painted
 
 struct PrinterCase
@@ -346,6 +348,25 @@ void report(QList<CaseFigures>& runs)
     }
 }
 
+void slipCostRow(const QString& step, bench::LatencySample& sample)
+{
+    out << QStringLiteral("| %1 | %2 | %3 | %4 |\n").arg(step, ms(sample, 50), ms(sample, 99), ms(sample, 100));
+}
+
+void reportSlipCost(bench::SlipWorkCost& cost)
+{
+    out << QStringLiteral(
+               "\nOne slip's work on the GUI thread, step by step (%1 sales recorded outside the window):\n\n")
+               .arg(cost.make.size());
+    out << "| step | p50 ms | p99 ms | max ms |\n|---|---|---|---|\n";
+    slipCostRow(QStringLiteral("the slip made from the recorded sale (within the sale's Enter → painted)"), cost.make);
+    slipCostRow(QStringLiteral("the queue starts it: rows, ESC/POS bytes, transport (in the event loop)"),
+                cost.queueStep);
+    slipCostRow(QStringLiteral("rows and bytes, code page PC858 (%1 bytes)").arg(cost.bytes), cost.encode);
+    slipCostRow(QStringLiteral("rows and bytes, every row an image (%1 bytes)").arg(cost.imageBytes),
+                cost.encodeAsImage);
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -376,6 +397,9 @@ int main(int argc, char* argv[])
     parser.addOption({QStringLiteral("answer-delay"),
                       QStringLiteral("How long the slow printer takes to answer a status request."),
                       QStringLiteral("MS"), QStringLiteral("300")});
+    parser.addOption({QStringLiteral("code-page"),
+                      QStringLiteral("The till's slip.code_page (pc858, pc437, pc850, wpc1252, image)."),
+                      QStringLiteral("NAME"), QStringLiteral("pc858")});
     parser.addOption({QStringLiteral("generate-only"), QStringLiteral("Internal: generate the store FILE and exit."),
                       QStringLiteral("FILE")});
     parser.addHelpOption();
@@ -391,6 +415,12 @@ int main(int argc, char* argv[])
     pace.bytesPerSecond = parser.value(QStringLiteral("bytes-per-second")).toInt();
     pace.answerDelayMs = parser.value(QStringLiteral("answer-delay")).toInt();
 
+    if (auto chosen =
+            ui::TillPreferences().set(QStringLiteral("slip.code_page"), parser.value(QStringLiteral("code-page")));
+        !chosen) {
+        progress(chosen.error().message);
+        return 2;
+    }
     const QString path = temporary.filePath(QStringLiteral("till-printing-bench.sqlite"));
     if (parser.isSet(QStringLiteral("database"))) {
         if (!QFile::copy(parser.value(QStringLiteral("database")), path)) {
@@ -444,14 +474,26 @@ int main(int argc, char* argv[])
 
     auto stored = db.scalar(QStringLiteral("SELECT count(*) FROM members"));
     out << QStringLiteral("Store: %1 members; %2 CPU(s); Qt platform %3; %4 sales per printer (after %5 not counted), "
-                          "%6 ms pauses between the cashier's actions\n\n")
+                          "%6 ms pauses between the cashier's actions; slips in code page %7\n\n")
                .arg(stored ? stored->toLongLong() : -1)
                .arg(QThread::idealThreadCount())
                .arg(QGuiApplication::platformName())
                .arg(sales)
                .arg(WarmUpSales)
-               .arg(pauseMs);
+               .arg(pauseMs)
+               .arg(ui::TillPreferences().slipCodePage());
     report(runs);
+
+    QList<qint64> slipMembers;
+    for (const QString& id :
+         bench::DemoStore::sample(db, QStringLiteral("SELECT id FROM members WHERE id = ?"), SlipCostSales, 99))
+        slipMembers << id.toLongLong();
+    auto cost = bench::SlipWorkCost::measure(**engine, cashier->id, slipMembers);
+    if (!cost) {
+        progress(cost.error().message);
+        return 1;
+    }
+    reportSlipCost(*cost);
     qint64 misses = 0;
     for (const CaseFigures& run : runs)
         misses += run.misses;
