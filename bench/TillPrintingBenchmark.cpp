@@ -9,7 +9,7 @@
 // panel shows the new balance, each from the moment the keys are queued to the event loop (which is also busy with
 // the printer) to a full repaint; and the gaps of a 1 ms timer on the GUI thread while the cashier pauses.
 //   loyaltytill-bench-till-printing [--members N] [--sales M] [--database FILE] [--sales-per-run K] [--pause MS]
-//                                   [--bytes-per-second B] [--answer-delay MS] [--code-page NAME]
+//                                   [--bytes-per-second B] [--answer-delay MS] [--code-page NAME] [--printers LIST]
 // Without --database it generates a store of N demo members (default 1,000,000) and M sales (3 per member), in a
 // child process; with it, the sales go into a copy. The till's settings go to a folder of this run's own.
 
@@ -39,6 +39,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -397,6 +398,8 @@ int main(int argc, char* argv[])
     parser.addOption({QStringLiteral("answer-delay"),
                       QStringLiteral("How long the slow printer takes to answer a status request."),
                       QStringLiteral("MS"), QStringLiteral("300")});
+    parser.addOption({QStringLiteral("printers"), QStringLiteral("The runs, in order: none, slow, silent."),
+                      QStringLiteral("LIST"), QStringLiteral("none,slow,silent")});
     parser.addOption({QStringLiteral("code-page"),
                       QStringLiteral("The till's slip.code_page (pc858, pc437, pc850, wpc1252, image)."),
                       QStringLiteral("NAME"), QStringLiteral("pc858")});
@@ -449,7 +452,7 @@ int main(int argc, char* argv[])
         return 1;
     }
 
-    const QList<PrinterCase> cases {
+    const QList<PrinterCase> known {
         {QStringLiteral("none"), QStringLiteral("slip.print = off"), std::nullopt},
         {QStringLiteral("slow"),
          QStringLiteral("%1 B/s, each status answered after %2 ms").arg(pace.bytesPerSecond).arg(pace.answerDelayMs),
@@ -457,6 +460,15 @@ int main(int argc, char* argv[])
         {QStringLiteral("silent"), QStringLiteral("accepts the connection, never answers"),
          bench::SlowThermalPrinter::Mode::Silent},
     };
+    QList<PrinterCase> cases;
+    for (const QString& name : parser.value(QStringLiteral("printers")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        auto found = std::find_if(known.begin(), known.end(), [&](const PrinterCase& c) { return c.name == name; });
+        if (found == known.end()) {
+            progress(QStringLiteral("--printers takes none, slow and silent, in the order to run them."));
+            return 2;
+        }
+        cases << *found;
+    }
     const QString cardQuery = QStringLiteral("SELECT number FROM cards WHERE member_id = ?");
     QList<CaseFigures> runs;
     for (qsizetype c = 0; c < cases.size(); ++c) {
