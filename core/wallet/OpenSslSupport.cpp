@@ -91,7 +91,7 @@ QString subjectField(X509* certificate, int nid)
     const int length = ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(X509_NAME_get_entry(subject, index)));
     if (length < 0)
         return {};
-    const QString value = QString::fromUtf8(reinterpret_cast<const char*>(utf8), length);
+    QString value = QString::fromUtf8(reinterpret_cast<const char*>(utf8), length);
     OPENSSL_free(utf8);
     return value;
 }

@@ -9,11 +9,11 @@
 
 #ifdef Q_OS_UNIX
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
-#include <signal.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 #endif
@@ -95,10 +95,7 @@ PrintOutcome openFailed(const QString& device, int error)
     case EACCES:
     case EPERM:
         return PrinterMessages::deviceDenied(device, QStringLiteral("lp"));
-    case ENXIO: // a device node whose printer is gone, or a pipe nobody reads
-    case ENODEV:
-        return PrinterMessages::unreachable(device, systemError(error));
-    default:
+    default: // ENXIO, ENODEV: a device node whose printer is gone, or a pipe nobody reads; anything else
         return PrinterMessages::unreachable(device, systemError(error));
     }
 }

@@ -8,7 +8,7 @@
 
 namespace lt::ui {
 
-SerialPrinterTransport::SerialPrinterTransport(QString device, qint32 baud, QByteArray slip,
+SerialPrinterTransport::SerialPrinterTransport(const QString& device, qint32 baud, const QByteArray& slip,
                                                const PrinterTimeouts& timeouts, QObject* parent)
     : EscPosStreamTransport(device, slip, withLineTime(timeouts, baud, slip.size()), parent)
 {

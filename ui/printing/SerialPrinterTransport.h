@@ -12,7 +12,7 @@ class SerialPrinterTransport : public EscPosStreamTransport
 {
     Q_OBJECT
 public:
-    SerialPrinterTransport(QString device, qint32 baud, QByteArray slip, const PrinterTimeouts& timeouts,
+    SerialPrinterTransport(const QString& device, qint32 baud, const QByteArray& slip, const PrinterTimeouts& timeouts,
                            QObject* parent = nullptr);
 
     void start() override;

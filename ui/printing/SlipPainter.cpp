@@ -186,12 +186,12 @@ std::optional<RasterRow> SlipPainter::raster(const SlipRow& row, int widthDots) 
     out.widthDots = widthDots;
     out.height = height;
     out.bits = QByteArray(qsizetype(out.bytesPerRow()) * height, '\0');
-    char* bits = out.bits.data();
+    auto* bits = reinterpret_cast<uchar*>(out.bits.data());
     for (int y = 0; y < height; ++y) {
         const uchar* line = gray.constScanLine(y);
         for (int x = 0; x < widthDots; ++x) {
             if (line[x] < 128)
-                bits[qsizetype(y) * out.bytesPerRow() + x / 8] |= char(0x80 >> (x % 8));
+                bits[qsizetype(y) * out.bytesPerRow() + x / 8] |= static_cast<uchar>(0x80U >> (x % 8));
         }
     }
     return out;
