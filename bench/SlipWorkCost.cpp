@@ -5,6 +5,7 @@
 #include "core/receipts/PrinterUri.h"
 #include "core/services/LoyaltyEngine.h"
 #include "core/services/SlipService.h"
+#include "ui/TillPreferences.h"
 #include "ui/printing/SlipPrinterSetup.h"
 
 #include <QLocale>
@@ -33,6 +34,8 @@ Result<SlipWorkCost> SlipWorkCost::measure(LoyaltyEngine& engine, qint64 cashier
         if (!*slip)
             return slip->error();
         const LoyaltySlip& made = **slip;
+        cost.readSetup.time(
+            [] { auto read = ui::SlipPrinterSetup::fromPreferences(ui::TillPreferences(), QLocale()); });
         // The queue's step when the slip's turn comes: its rows, then the transport with the bytes it will send.
         cost.queueStep.time([&] { auto transport = setup.transportFor(setup.rows(made)); });
         QByteArray bytes;
