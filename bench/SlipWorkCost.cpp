@@ -12,7 +12,8 @@
 
 namespace lt::bench {
 
-Result<SlipWorkCost> SlipWorkCost::measure(LoyaltyEngine& engine, qint64 cashierId, const QList<qint64>& members)
+Result<SlipWorkCost> SlipWorkCost::measure(LoyaltyEngine& engine, qint64 cashierId, const QList<qint64>& members,
+                                           const QString& receipts)
 {
     ui::SlipPrinterSetup setup;
     LT_TRY_ASSIGN(setup.printer, PrinterUri::parse(QStringLiteral("tcp://127.0.0.1:9100")));
@@ -27,7 +28,7 @@ Result<SlipWorkCost> SlipWorkCost::measure(LoyaltyEngine& engine, qint64 cashier
     for (qsizetype i = 0; i < members.size(); ++i) {
         LT_TRY_ASSIGN(const Money total,
                       Money::parse(QStringLiteral("%1.00").arg(10 + i % 50), engine.program().currency));
-        const Sale sale {QStringLiteral("SLIP-COST-%1").arg(i), total, {}};
+        const Sale sale {receipts + QString::number(i), total, {}};
         LT_TRY_ASSIGN(const PointsChange change, engine.accrual().accrue(members.at(i), sale, Actor::staff(cashierId)));
         std::optional<Result<LoyaltySlip>> slip;
         cost.make.time([&] { slip.emplace(slips.fromChange(LoyaltySlip::Kind::Sale, change)); });

@@ -3,6 +3,7 @@
 #include "core/common/Result.h"
 
 #include <QList>
+#include <QString>
 
 #include "bench/LatencySample.h"
 
@@ -27,7 +28,9 @@ struct SlipWorkCost
     qint64 bytes = 0; // of the last slip, encoded in the default code page
     qint64 imageBytes = 0; // of the same slip as images
 
-    static Result<SlipWorkCost> measure(LoyaltyEngine& engine, qint64 cashierId, const QList<qint64>& members);
+    // Records a sale for each member, under receipt numbers `receipts` followed by a count.
+    static Result<SlipWorkCost> measure(LoyaltyEngine& engine, qint64 cashierId, const QList<qint64>& members,
+                                        const QString& receipts);
 };
 
 } // namespace lt::bench

@@ -29,6 +29,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -91,6 +92,13 @@ struct Stopwatch
         timed.wall.add(Clocked::now() - wall);
         timed.cpu.add(bench::threadCpuTime() - cpu);
     }
+};
+
+struct RunSettings
+{
+    int pauseMs = 150;
+    bench::SlowThermalPrinter::Pace pace;
+    QString receipts; // the receipt numbers' prefix: each sale is a new one, or the till records it only once
 };
 
 struct CaseFigures
@@ -177,12 +185,12 @@ void whenSaleDialog(const std::function<void(ui::SaleDialog*)>& action)
 
 // One run: a new till window on the store, this printer, `count` sales each followed by the next member's scan.
 bool runCase(Database& db, LoyaltyEngine& engine, const Clock& clock, qint64 cashierId, const QStringList& cards,
-             CaseFigures& figures, int pauseMs, const bench::SlowThermalPrinter::Pace& pace)
+             CaseFigures& figures, const RunSettings& run)
 {
     bench::SlowThermalPrinter printer;
     StoreSettings settings(db);
     if (figures.printer.printer) {
-        if (!printer.start(*figures.printer.printer, pace)) {
+        if (!printer.start(*figures.printer.printer, run.pace)) {
             progress(QStringLiteral("The benchmark's printer could not listen on 127.0.0.1."));
             return false;
         }
@@ -218,7 +226,7 @@ bool runCase(Database& db, LoyaltyEngine& engine, const Clock& clock, qint64 cas
     for (qsizetype i = 0; i < cards.size(); ++i) {
         const bool counted = i >= WarmUpSales;
         const QString& card = cards.at(i);
-        pause(probe, pauseMs);
+        pause(probe, run.pauseMs);
         if (!window.isActiveWindow() && !QTest::qWaitForWindowActive(&window)) {
             progress(QStringLiteral("The till's window did not come back after the sale dialog."));
             return false;
@@ -242,13 +250,13 @@ bool runCase(Database& db, LoyaltyEngine& engine, const Clock& clock, qint64 cas
             enter.addTo(figures.enterToPainted);
             keys.addTo(figures.scanToPainted);
         }
-        pause(probe, pauseMs);
+        pause(probe, run.pauseMs);
 
         // The sale: F2, receipt number and total as the cashier types them, then the timed Enter.
         const qint64 before = window.currentMember()->balance;
         std::optional<Stopwatch> confirmed;
         whenSaleDialog([&](ui::SaleDialog*) {
-            QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("BP-%1-%2").arg(figures.printer.name).arg(i));
+            QTest::keyClicks(QApplication::focusWidget(), run.receipts + QString::number(i));
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
             QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("%1.00").arg(5 + i % 60));
             confirmed.emplace();
@@ -414,10 +422,13 @@ int main(int argc, char* argv[])
     if (parser.isSet(QStringLiteral("generate-only")))
         return bench::DemoStore::generate(parser.value(QStringLiteral("generate-only")), members, generated);
     const int sales = parser.value(QStringLiteral("sales-per-run")).toInt();
-    const int pauseMs = parser.value(QStringLiteral("pause")).toInt();
-    bench::SlowThermalPrinter::Pace pace;
+    RunSettings settings;
+    settings.pauseMs = parser.value(QStringLiteral("pause")).toInt();
+    bench::SlowThermalPrinter::Pace& pace = settings.pace;
     pace.bytesPerSecond = parser.value(QStringLiteral("bytes-per-second")).toInt();
     pace.answerDelayMs = parser.value(QStringLiteral("answer-delay")).toInt();
+    // This run's receipt numbers are its own, even on a store an earlier run of this benchmark sold in.
+    const QString runTag = QString::number(QDateTime::currentMSecsSinceEpoch(), 36).toUpper();
 
     if (auto chosen =
             ui::TillPreferences().set(QStringLiteral("slip.code_page"), parser.value(QStringLiteral("code-page")));
@@ -480,7 +491,8 @@ int main(int argc, char* argv[])
         progress(QStringLiteral("Printer %1: %2 sales, each followed by the next member's scan ...")
                      .arg(figures.printer.name)
                      .arg(cards.size()));
-        if (!runCase(db, **engine, clock, cashier->id, cards, figures, pauseMs, pace))
+        settings.receipts = QStringLiteral("BP-%1-%2-").arg(runTag).arg(c + 1);
+        if (!runCase(db, **engine, clock, cashier->id, cards, figures, settings))
             return 1;
         runs.append(figures);
     }
@@ -493,7 +505,7 @@ int main(int argc, char* argv[])
                .arg(QGuiApplication::platformName())
                .arg(sales)
                .arg(WarmUpSales)
-               .arg(pauseMs)
+               .arg(settings.pauseMs)
                .arg(ui::TillPreferences().slipCodePage());
     report(runs);
 
@@ -507,7 +519,8 @@ int main(int argc, char* argv[])
         progress(set.error().message);
         return 1;
     }
-    auto cost = bench::SlipWorkCost::measure(**engine, cashier->id, slipMembers);
+    auto cost =
+        bench::SlipWorkCost::measure(**engine, cashier->id, slipMembers, QStringLiteral("BP-%1-slip-").arg(runTag));
     if (!cost) {
         progress(cost.error().message);
         return 1;
