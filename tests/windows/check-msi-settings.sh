@@ -17,6 +17,10 @@ TILL_PALETTE till.palette
 TILL_NAME till.name
 SCANNER_SERIAL_PORT scanner.serial_port
 SCANNER_BAUD_RATE scanner.baud_rate
+SLIP_PRINTER slip.printer
+SLIP_PAPER_WIDTH slip.paper_width
+SLIP_CODE_PAGE slip.code_page
+CARDS_PRINTER cards.printer
 STORE_DATABASE store.database
 BACKUP_FOLDER backup.folder
 BACKUP_TIME backup.time
