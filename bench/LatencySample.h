@@ -11,8 +11,17 @@ namespace lt::bench {
 class LatencySample
 {
 public:
-    void add(std::chrono::nanoseconds elapsed) { m_ns.push_back(elapsed.count()); }
+    void add(std::chrono::nanoseconds elapsed)
+    {
+        m_ns.push_back(elapsed.count());
+        m_sorted = false;
+    }
     double percentileMs(double p);
+    void merge(const LatencySample& other)
+    {
+        m_ns.insert(m_ns.end(), other.m_ns.begin(), other.m_ns.end());
+        m_sorted = false;
+    }
     size_t size() const { return m_ns.size(); }
 
     template<typename F>

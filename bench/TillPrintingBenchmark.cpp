@@ -1,6 +1,7 @@
 // What the cashier waits for at the till while loyalty slips print on a slow printer beside it. On one large store,
 // the real till window sells to one member after another (F2, receipt, total, Enter), each sale queueing a slip, and
-// scans the next member while the earlier slips are still being sent. Three printers, one run each:
+// scans the next member while the earlier slips are still being sent. Three printers, each run in turn with a new
+// till window, in rounds of alternate order:
 //   none     slip.print = off: the till as it was before slips
 //   slow     a receipt printer of this benchmark's own on 127.0.0.1 that takes 2 KB/s and answers each status request
 //            after 300 ms (SlowThermalPrinter), on a thread of its own as a real printer is a device of its own
@@ -8,8 +9,9 @@
 // Timed: a scanner's 13 keys + Enter until the member is painted, and the Enter that closes the sale dialog until the
 // panel shows the new balance, each from the moment the keys are queued to the event loop (which is also busy with
 // the printer) to a full repaint; and the gaps of a 1 ms timer on the GUI thread while the cashier pauses.
-//   loyaltytill-bench-till-printing [--members N] [--sales M] [--database FILE] [--sales-per-run K] [--pause MS]
+//   loyaltytill-bench-till-printing [--members N] [--sales M] [--database FILE] [--sales-per-printer K] [--pause MS]
 //                                   [--bytes-per-second B] [--answer-delay MS] [--code-page NAME] [--printers LIST]
+//                                   [--rounds R]
 // Without --database it generates a store of N demo members (default 1,000,000) and M sales (3 per member), in a
 // child process; with it, the sales go into a copy. The till's settings go to a folder of this run's own.
 
@@ -110,13 +112,12 @@ struct CaseFigures
     Timed loopGaps;
     qint64 slipsPrinted = 0;
     qint64 slipsFailed = 0;
-    qint64 slipsLeft = 0; // queued or being sent when the run ended
+    qint64 slipsLeft = 0; // queued or being sent when a run ended (a new window starts with none)
     qint64 misses = 0; // scans that did not show the member, sales that did not show a new balance
     QString lastFailure;
     bench::SlowThermalPrinter::Counts counts;
     double seconds = 0;
-    QString loadBefore; // the system's load average over the last minute: others' work on the same cores
-    QString loadAfter;
+    QStringList loads; // the system's load average over the last minute before and after each run: others' work
 };
 
 QString loadAverage()
@@ -221,7 +222,7 @@ bool runCase(Database& db, LoyaltyEngine& engine, const Clock& clock, qint64 cas
     bench::EventLoopGaps probe;
     probe.start();
     const auto started = Clocked::now();
-    figures.loadBefore = loadAverage();
+    const QString loadBefore = loadAverage();
 
     for (qsizetype i = 0; i < cards.size(); ++i) {
         const bool counted = i >= WarmUpSales;
@@ -278,12 +279,15 @@ bool runCase(Database& db, LoyaltyEngine& engine, const Clock& clock, qint64 cas
         window.activateWindow();
     }
 
-    figures.seconds = std::chrono::duration<double>(Clocked::now() - started).count();
-    figures.loadAfter = loadAverage();
-    figures.slipsLeft = queue->isIdle() ? 0 : queue->waiting() + 1;
-    figures.loopGaps.wall = probe.gaps();
-    figures.loopGaps.cpu = probe.gapsRunning();
-    figures.counts = printer.counts();
+    figures.seconds += std::chrono::duration<double>(Clocked::now() - started).count();
+    figures.loads << QStringLiteral("%1 → %2").arg(loadBefore, loadAverage());
+    figures.slipsLeft += queue->isIdle() ? 0 : queue->waiting() + 1;
+    figures.loopGaps.wall.merge(probe.gaps());
+    figures.loopGaps.cpu.merge(probe.gapsRunning());
+    const bench::SlowThermalPrinter::Counts counts = printer.counts();
+    figures.counts.connections += counts.connections;
+    figures.counts.bytesRead += counts.bytesRead;
+    figures.counts.statusAnswers += counts.statusAnswers;
     return true;
 }
 
@@ -335,11 +339,11 @@ void report(QList<CaseFigures>& runs)
     }
     out << "\n";
     for (CaseFigures& run : runs) {
-        out << QStringLiteral("- %1 (%2): %3 s, load average %4 before and %5 after; slips printed %6, failed %7, "
-                              "still queued at the end %8")
+        out << QStringLiteral("- %1 (%2): %3 s, load average %4; slips printed %5, failed %6, "
+                              "still queued when the till closed %7")
                    .arg(run.printer.name, run.printer.description)
                    .arg(run.seconds, 0, 'f', 0)
-                   .arg(run.loadBefore, run.loadAfter)
+                   .arg(run.loads.join(QStringLiteral(", ")))
                    .arg(run.slipsPrinted)
                    .arg(run.slipsFailed)
                    .arg(run.slipsLeft);
@@ -398,7 +402,7 @@ int main(int argc, char* argv[])
         {QStringLiteral("sales"), QStringLiteral("Sales to generate (default: 3 per member)."), QStringLiteral("M")});
     parser.addOption({QStringLiteral("database"), QStringLiteral("Use a copy of this store instead of generating one."),
                       QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("sales-per-run"), QStringLiteral("Sales and scans timed per printer."),
+    parser.addOption({QStringLiteral("sales-per-printer"), QStringLiteral("Sales and scans timed per printer."),
                       QStringLiteral("K"), QStringLiteral("200")});
     parser.addOption({QStringLiteral("pause"), QStringLiteral("The cashier's pause between two actions."),
                       QStringLiteral("MS"), QStringLiteral("150")});
@@ -407,6 +411,9 @@ int main(int argc, char* argv[])
     parser.addOption({QStringLiteral("answer-delay"),
                       QStringLiteral("How long the slow printer takes to answer a status request."),
                       QStringLiteral("MS"), QStringLiteral("300")});
+    parser.addOption({QStringLiteral("rounds"),
+                      QStringLiteral("Rounds over the printers, each in the other order; the sales are shared out."),
+                      QStringLiteral("R"), QStringLiteral("2")});
     parser.addOption({QStringLiteral("printers"), QStringLiteral("The runs, in order: none, slow, silent."),
                       QStringLiteral("LIST"), QStringLiteral("none,slow,silent")});
     parser.addOption({QStringLiteral("code-page"),
@@ -421,7 +428,8 @@ int main(int argc, char* argv[])
         parser.isSet(QStringLiteral("sales")) ? parser.value(QStringLiteral("sales")).toLongLong() : members * 3;
     if (parser.isSet(QStringLiteral("generate-only")))
         return bench::DemoStore::generate(parser.value(QStringLiteral("generate-only")), members, generated);
-    const int sales = parser.value(QStringLiteral("sales-per-run")).toInt();
+    const int sales = parser.value(QStringLiteral("sales-per-printer")).toInt();
+    const int rounds = std::max(1, parser.value(QStringLiteral("rounds")).toInt());
     RunSettings settings;
     settings.pauseMs = parser.value(QStringLiteral("pause")).toInt();
     bench::SlowThermalPrinter::Pace& pace = settings.pace;
@@ -481,32 +489,45 @@ int main(int argc, char* argv[])
         }
         cases << *found;
     }
+    // Rounds in alternate order (none, slow, silent, then silent, slow, none ...): the till's work per sale grows a
+    // little with the day's sales, and that drift falls evenly on every printer.
     const QString cardQuery = QStringLiteral("SELECT number FROM cards WHERE member_id = ?");
     QList<CaseFigures> runs;
-    for (qsizetype c = 0; c < cases.size(); ++c) {
-        CaseFigures figures;
-        figures.printer = cases.at(c);
-        // Members of their own for each run, so that no run meets another's pages in SQLite's cache first.
-        const QStringList cards = bench::DemoStore::sample(db, cardQuery, sales + WarmUpSales, unsigned(11 + c));
-        progress(QStringLiteral("Printer %1: %2 sales, each followed by the next member's scan ...")
-                     .arg(figures.printer.name)
-                     .arg(cards.size()));
-        settings.receipts = QStringLiteral("BP-%1-%2-").arg(runTag).arg(c + 1);
-        if (!runCase(db, **engine, clock, cashier->id, cards, figures, settings))
-            return 1;
-        runs.append(figures);
+    for (const PrinterCase& printer : cases) {
+        runs.append(CaseFigures());
+        runs.last().printer = printer;
+    }
+    int segment = 0;
+    for (int round = 0; round < rounds; ++round) {
+        const int count = sales / rounds + (round < sales % rounds ? 1 : 0);
+        for (qsizetype k = 0; k < runs.size(); ++k) {
+            CaseFigures& figures = runs[round % 2 == 0 ? k : runs.size() - 1 - k];
+            ++segment;
+            // Members of their own for each run, so that no run meets another's pages in SQLite's cache first.
+            const QStringList cards =
+                bench::DemoStore::sample(db, cardQuery, count + WarmUpSales, unsigned(10 + segment));
+            progress(QStringLiteral("Round %1, printer %2: %3 sales, each followed by the next member's scan ...")
+                         .arg(round + 1)
+                         .arg(figures.printer.name)
+                         .arg(cards.size()));
+            settings.receipts = QStringLiteral("BP-%1-%2-").arg(runTag).arg(segment);
+            if (!runCase(db, **engine, clock, cashier->id, cards, figures, settings))
+                return 1;
+        }
     }
 
     auto stored = db.scalar(QStringLiteral("SELECT count(*) FROM members"));
-    out << QStringLiteral("Store: %1 members; %2 CPU(s); Qt platform %3; %4 sales per printer (after %5 not counted), "
-                          "%6 ms pauses between the cashier's actions; slips in code page %7\n\n")
+    out << QStringLiteral(
+               "Store: %1 members; %2 CPU(s); Qt platform %3; %4 sales per printer in %8 rounds (each after %5 not "
+               "counted), %6 ms pauses between the cashier's actions; slips in code page %7\n\n")
                .arg(stored ? stored->toLongLong() : -1)
                .arg(QThread::idealThreadCount())
                .arg(QGuiApplication::platformName())
                .arg(sales)
                .arg(WarmUpSales)
                .arg(settings.pauseMs)
-               .arg(ui::TillPreferences().slipCodePage());
+               .arg(ui::TillPreferences().slipCodePage())
+               .arg(rounds);
     report(runs);
 
     QList<qint64> slipMembers;
