@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QList>
 
 #include <cstring>
 #include <memory>
@@ -14,24 +15,29 @@ namespace {
 
 // `report pdf` draws the Reports screen's charts, which are widgets' graphics items and need a QApplication; `slip`,
 // `cards` and `wallet` draw text and barcodes with fonts. They draw offscreen, so the command runs without a display.
-// Every other command stays a QCoreApplication.
+// Every other command stays a QCoreApplication. The command is the first argument that is not an option (the global
+// --database takes a value and may come first, as with git).
 bool drawsWidgets(int argc, char* argv[])
 {
-    for (int i = 2; i < argc; ++i) {
+    QList<const char*> words;
+    for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0)
             return false; // help draws nothing
+        if (std::strcmp(argv[i], "--database") == 0) {
+            ++i; // its value
+            continue;
+        }
+        if (argv[i][0] != '-')
+            words << argv[i];
     }
-    if (argc >= 2
-        && (std::strcmp(argv[1], "slip") == 0 || std::strcmp(argv[1], "cards") == 0
-            || std::strcmp(argv[1], "wallet") == 0))
-        return true;
-    if (argc < 3 || std::strcmp(argv[1], "report") != 0)
+    if (words.isEmpty())
         return false;
-    for (int i = 2; i < argc; ++i) {
-        if (std::strcmp(argv[i], "pdf") == 0)
-            return true;
-    }
-    return false;
+    const auto is = [](const char* word, const char* name) {
+        return std::strcmp(word, name) == 0;
+    };
+    if (is(words.first(), "slip") || is(words.first(), "cards") || is(words.first(), "wallet"))
+        return true;
+    return is(words.first(), "report") && words.size() > 1 && is(words.at(1), "pdf");
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 #include "tests/printing/FakeThermalPrinter.h"
 #include "tests/receipts/EscPosDecoder.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -30,6 +31,7 @@ private slots:
     void printsOnTheTillsSlipPrinter();
     void printsTheRefundsSlipsToo();
     void writesAPdf();
+    void storeNamedBeforeTheCommand();
     void paperOutIsRefused();
     void refusedPrinterFails();
     void unknownReferenceIsNotFound();
@@ -152,6 +154,17 @@ void TestSlipCommand::writesAPdf()
     for (const QString& expected :
          {QStringLiteral("Corner Café"), QStringLiteral("S-1001"), QStringLiteral("Ana ··2671")})
         QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral(" is not in:\n") + text));
+}
+
+void TestSlipCommand::storeNamedBeforeTheCommand()
+{
+    // As IT writes it in scripts: the global option first. The command still draws with fonts (offscreen).
+    const QString file = m_home.filePath(QStringLiteral("first.pdf"));
+    const AdminRun run = m_admin->run({QStringLiteral("--database"), m_home.filePath(QStringLiteral("store.sqlite")),
+                                       QStringLiteral("slip"), QStringLiteral("S-1001"), QStringLiteral("--printer"),
+                                       QStringLiteral("pdf:") + file});
+    QVERIFY2(run.exitCode == 0, run.describe());
+    QVERIFY(QFileInfo(file).size() > 0);
 }
 
 void TestSlipCommand::paperOutIsRefused()
