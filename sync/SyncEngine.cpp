@@ -13,7 +13,7 @@ namespace {
 constexpr qint64 ProgramRefreshMs = 60 * 60 * 1000; // the program changes rarely: read it hourly
 }
 
-SyncEngine::SyncEngine(Database& db, const Clock& clock, SquareClient& client, QString locationId, QObject* parent)
+SyncEngine::SyncEngine(Database& db, const Clock& clock, SquareTransport& client, QString locationId, QObject* parent)
     : QObject(parent)
     , m_db(db)
     , m_clock(clock)

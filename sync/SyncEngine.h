@@ -11,7 +11,7 @@ namespace lt {
 
 class Clock;
 class Database;
-class SquareClient;
+class SquareTransport;
 class EventPuller;
 class ProgramPuller;
 
@@ -31,12 +31,14 @@ struct SyncReport
 
 // One sync pass with Square: the program when it is due, the outbox pushed (every operation exactly once), then
 // the events made elsewhere pulled into the local ledger and balances compared. Runs on the caller's thread and
-// never blocks it: every step waits for the network through the event loop.
+// never blocks it on the network: every step waits for Square through the event loop. Its commits are durable, so
+// the till runs it on a thread of its own (SyncEngineThread); the admin CLI runs it directly.
 class SyncEngine : public QObject
 {
     Q_OBJECT
 public:
-    SyncEngine(Database& db, const Clock& clock, SquareClient& client, QString locationId, QObject* parent = nullptr);
+    SyncEngine(Database& db, const Clock& clock, SquareTransport& client, QString locationId,
+               QObject* parent = nullptr);
     ~SyncEngine() override;
 
     void runOnce(); // answers through finished()

@@ -7,6 +7,7 @@
 #include "core/store/SyncOutbox.h"
 #include "sync/SquareConnection.h"
 #include "sync/SyncEngine.h"
+#include "sync/SyncEngineThread.h"
 #include "sync/SyncLogging.h"
 #include "sync/square/CredentialStore.h"
 #include "sync/square/SquareClient.h"
@@ -74,9 +75,9 @@ void SyncScheduler::startWith(const SquareEnvironment& environment, const QStrin
     m_engine.reset();
     m_client.reset();
     m_client = std::make_unique<SquareClient>(m_network, environment, token);
-    m_engine = std::make_unique<SyncEngine>(m_db, m_clock, *m_client, locationId);
-    connect(m_engine.get(), &SyncEngine::finished, this, &SyncScheduler::onFinished);
-    connect(m_engine.get(), &SyncEngine::programChanged, this, &SyncScheduler::programChanged);
+    m_engine = std::make_unique<SyncEngineThread>(m_db.path(), m_clock, *m_client, locationId);
+    connect(m_engine.get(), &SyncEngineThread::finished, this, &SyncScheduler::onFinished);
+    connect(m_engine.get(), &SyncEngineThread::programChanged, this, &SyncScheduler::programChanged);
     // Where the platform reports reachability, a pass while offline is not even tried; the timer tries again.
     if (!m_watchingReachability
         && QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {

@@ -17,7 +17,7 @@ class Clock;
 class CredentialStore;
 class Database;
 class SquareClient;
-class SyncEngine;
+class SyncEngineThread;
 struct SyncReport;
 
 // What the till shows about sync.
@@ -40,7 +40,9 @@ struct SyncStatus
 };
 
 // Runs sync for a front end that stays open (the till): at start, soon after each local operation, every few
-// minutes, and on demand. Everything is asynchronous on the caller's thread: the till never waits for Square.
+// minutes, and on demand. The caller's thread never waits for Square nor for sync's database work: the engine runs
+// on a thread of its own with its own connection to the store (SyncEngineThread), while the keychain and the
+// network access manager stay on the caller's thread, which only relays requests and replies.
 // The network access manager and the keychain enter through the constructor and must outlive the scheduler.
 class SyncScheduler : public QObject
 {
@@ -86,7 +88,7 @@ private:
     CredentialStore& m_credentials;
     Options m_options;
     std::unique_ptr<SquareClient> m_client;
-    std::unique_ptr<SyncEngine> m_engine;
+    std::unique_ptr<SyncEngineThread> m_engine;
     QTimer* m_timer;
     bool m_watchingReachability = false;
     bool m_again = false; // an operation arrived during a pass: run another one after it

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "sync/square/SquareEnvironment.h"
-#include "sync/square/SquareError.h"
+#include "sync/square/SquareTransport.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -15,20 +15,10 @@ class QNetworkReply;
 
 namespace lt {
 
-// The answer to one logical Square call, after every retry it took.
-struct SquareReply
-{
-    bool ok = false;
-    int httpStatus = 0;
-    QJsonObject body; // the parsed body on success
-    SquareError error; // meaningful when !ok
-    int attempts = 0;
-};
-
 // Square's REST API over an injected QNetworkAccessManager. Each call retries network failures, 5xx, 429 and
 // unreadable bodies with capped exponential back-off and jitter, resending the very same bytes (so the same
 // idempotency key); other 4xx are answered at once. The callback runs exactly once, on this object's thread.
-class SquareClient : public QObject
+class SquareClient : public QObject, public SquareTransport
 {
     Q_OBJECT
 public:
@@ -43,7 +33,7 @@ public:
         int maxRetryAfterMs = 120000; // a longer Retry-After ends this call; the outbox reschedules it
         qint64 maxResponseBytes = 1024 * 1024;
     };
-    using Callback = std::function<void(const SquareReply&)>;
+    using Callback = SquareTransport::Callback;
 
     SquareClient(QNetworkAccessManager& network, SquareEnvironment environment, QString accessToken,
                  QObject* parent = nullptr);
@@ -52,8 +42,8 @@ public:
     ~SquareClient() override;
 
     const SquareEnvironment& environment() const { return m_environment; }
-    void post(const QString& path, const QJsonObject& body, Callback done);
-    void get(const QString& path, Callback done);
+    void post(const QString& path, const QJsonObject& body, Callback done) override;
+    void get(const QString& path, Callback done) override;
     int inFlight() const { return m_inFlight; }
 
 private:

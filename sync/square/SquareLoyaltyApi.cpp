@@ -1,7 +1,7 @@
 #include "sync/square/SquareLoyaltyApi.h"
 
 #include "sync/square/AdjustmentReference.h"
-#include "sync/square/SquareClient.h"
+#include "sync/square/SquareTransport.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -19,7 +19,7 @@ QString segment(const QString& id)
 
 // The answer to a call, read by `parse` when Square said yes.
 template<typename T, typename Parse>
-SquareClient::Callback reading(SquareLoyaltyApi::Callback<T> done, Parse parse)
+SquareTransport::Callback reading(SquareLoyaltyApi::Callback<T> done, Parse parse)
 {
     return [done = std::move(done), parse = std::move(parse)](const SquareReply& reply) {
         if (!reply.ok) {
@@ -37,7 +37,7 @@ SquareClient::Callback reading(SquareLoyaltyApi::Callback<T> done, Parse parse)
     };
 }
 
-SquareClient::Callback readingEvents(SquareLoyaltyApi::Callback<SquareEvents> done)
+SquareTransport::Callback readingEvents(SquareLoyaltyApi::Callback<SquareEvents> done)
 {
     return reading<SquareEvents>(std::move(done), [](const QJsonObject& body) {
         return SquareResult<SquareEvents>(LoyaltyJson::createdEvents(body));
@@ -47,7 +47,7 @@ SquareClient::Callback readingEvents(SquareLoyaltyApi::Callback<SquareEvents> do
 // A walk through ListLoyaltyPromotions' pages; the request in flight holds it, nothing else does.
 struct PromotionWalk
 {
-    SquareClient& client;
+    SquareTransport& client;
     QString path;
     SquareLoyaltyApi::Callback<QList<Promotion>> done;
     QList<Promotion> promotions;
@@ -92,7 +92,7 @@ QJsonObject phoneMapping(const QString& phone)
 }
 } // namespace
 
-SquareLoyaltyApi::SquareLoyaltyApi(SquareClient& client)
+SquareLoyaltyApi::SquareLoyaltyApi(SquareTransport& client)
     : m_client(client)
 {
 }

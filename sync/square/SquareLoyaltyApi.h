@@ -10,12 +10,12 @@
 
 namespace lt {
 
-class SquareClient;
+class SquareTransport;
 
 // Square's Loyalty API as sync uses it: one method per endpoint, typed arguments in, a parsed answer or a typed
 // error out. Paths, request bodies and answers' JSON live here (and in LoyaltyJson) only; SquareClient underneath
 // keeps the transport: retries, back-off, the same bytes (so the same idempotency key) on every attempt.
-// Every method answers asynchronously, exactly once, on the client's thread; the till never waits for Square.
+// Every method answers asynchronously, exactly once, on the caller's thread; the till never waits for Square.
 class SquareLoyaltyApi
 {
 public:
@@ -26,7 +26,7 @@ public:
     static constexpr int EventsPerPage = 30; // SearchLoyaltyEvents answers at most 30 a page
     static constexpr int MaxPromotionPages = 1000; // a longer walk is refused rather than followed for ever
 
-    explicit SquareLoyaltyApi(SquareClient& client);
+    explicit SquareLoyaltyApi(SquareTransport& client);
 
     // RetrieveLoyaltyProgram "main": a seller has one program.
     void retrieveProgram(Callback<SquareProgram> done);
@@ -58,7 +58,7 @@ public:
     void listPromotions(const QString& programId, Callback<QList<Promotion>> done);
 
 private:
-    SquareClient& m_client;
+    SquareTransport& m_client;
 };
 
 } // namespace lt
