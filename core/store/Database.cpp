@@ -17,6 +17,8 @@
 #include <QSqlError>
 #include <QStandardPaths>
 
+#include <sqlite3.h>
+
 namespace lt {
 
 namespace {
@@ -25,6 +27,21 @@ QString nextConnectionName()
 {
     static QAtomicInteger<quint64> counter;
     return QStringLiteral("loyaltytill-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+// What the person at the till or the admin does about a damaged store; the file itself is left as it is.
+QString restoreAdvice()
+{
+    return QCoreApplication::translate("Database",
+                                       "Nothing was written to it. Restore the newest verified backup: the till offers "
+                                       "it when it starts, or `loyaltytill-admin backup --list` names the backups and "
+                                       "`loyaltytill-admin restore FILE` puts one in place, keeping the damaged file.");
+}
+
+Error truncated(const QString& path)
+{
+    return Error::corrupt(
+        QCoreApplication::translate("Database", "The database file %1 is truncated. %2").arg(path, restoreAdvice()));
 }
 
 // Refuses anything that is not an SQLite file before SQLite itself gets to misread it.
@@ -37,20 +54,35 @@ Result<void> checkHeader(const QString& path)
     if (file.size() == 0)
         return {};
     const SqliteHeader header = SqliteHeader::read(file);
+    if (header.isDamagedSqlite(file.size()))
+        return Error::corrupt(
+            QCoreApplication::translate("Database", "The header of the database file %1 is damaged. %2")
+                .arg(path, restoreAdvice()));
     if (!header.isSqlite)
         return Error::corrupt(
             QCoreApplication::translate("Database", "%1 is not a LoyaltyTill database (it is not an SQLite file).")
                 .arg(path));
     if (file.size() < 512)
-        return Error::corrupt(QCoreApplication::translate("Database", "The database file %1 is truncated.").arg(path));
+        return truncated(path);
     // An SQLite file is a whole number of pages, and at least as many as its header counts (when that count is
     // current and no write-ahead log holds newer pages). quick_check does not notice a short last page.
     if (!header.wholePages(file.size()))
-        return Error::corrupt(QCoreApplication::translate("Database", "The database file %1 is truncated.").arg(path));
-    const QFileInfo wal(path + QStringLiteral("-wal"));
+        return truncated(path);
+    const QFileInfo walFile(path + QStringLiteral("-wal"));
     if (header.countIsCurrent && header.pages > 0 && file.size() < header.pages * header.pageSize
-        && (!wal.exists() || wal.size() == 0))
-        return Error::corrupt(QCoreApplication::translate("Database", "The database file %1 is truncated.").arg(path));
+        && (!walFile.exists() || walFile.size() == 0))
+        return truncated(path);
+    // SQLite would drop a log's damaged or missing frames in silence, and fold the rest into the file at the next
+    // checkpoint: committed sales gone without a word. Read before SQLite opens the file, which resets the -shm.
+    const SqliteWal wal = SqliteWal::read(path);
+    if (wal.isDamaged())
+        return Error::corrupt(QCoreApplication::translate("Database",
+                                                          "The write-ahead log of %1 (%1-wal) is damaged: it held %2 "
+                                                          "committed pages, %3 of them are whole. %4")
+                                  .arg(path)
+                                  .arg(wal.indexFrames)
+                                  .arg(wal.validFrames)
+                                  .arg(restoreAdvice()));
     return {};
 }
 
@@ -159,7 +191,15 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
             return Error::storage(QCoreApplication::translate("Database", "Cannot open the database %1: %2")
                                       .arg(path, connection.lastError().text()));
     }
-    LT_TRY(db->configure(options));
+    const QString wal = path + QStringLiteral("-wal");
+    const bool hadWal = QFileInfo::exists(wal);
+    if (auto configured = db->configure(options); !configured) {
+        db.reset();
+        // Opening a store in WAL mode creates an empty log that closing it without a checkpoint leaves behind.
+        if (!hadWal && QFileInfo(wal).size() == 0)
+            QFile::remove(wal);
+        return configured.error();
+    }
     return db;
 }
 
@@ -168,13 +208,15 @@ Result<void> Database::configure(const Options& options)
     m_busyWait = std::make_unique<BusyWait>(options.busyTimeoutMs);
     LT_TRY_ASSIGN(SqliteConnection raw, SqliteConnection::from(*this));
     raw.waitWhenBusy(*m_busyWait);
+    // Until the file has passed its checks, closing this connection must not copy the log into it (SQLite's last
+    // connection does): a damaged store is refused without a byte written.
+    sqlite3_db_config(raw.handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
     if (options.quickCheck) {
         auto quickCheck = scalar(QStringLiteral("PRAGMA quick_check"));
         if (!quickCheck || quickCheck->toString() != QLatin1String("ok")) {
             const QString detail = quickCheck ? quickCheck->toString() : quickCheck.error().message;
-            return Error::corrupt(
-                QCoreApplication::translate("Database", "The database %1 is damaged (%2). Restore it from a backup.")
-                    .arg(m_path, detail));
+            return Error::corrupt(QCoreApplication::translate("Database", "The database %1 is damaged (%2). %3")
+                                      .arg(m_path, detail, restoreAdvice()));
         }
     }
     // Before anything that writes (journal_mode does): a file this store refuses is left as it was.
@@ -193,6 +235,7 @@ Result<void> Database::configure(const Options& options)
         LT_TRY(exec(QStringLiteral("PRAGMA wal_autocheckpoint = 10000")));
     if (options.migrate)
         LT_TRY(migrator.migrate());
+    sqlite3_db_config(raw.handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);
     return {};
 }
 
