@@ -1,6 +1,7 @@
 #include "sync/square/SquareClient.h"
 
 #include "sync/SyncLogging.h"
+#include "sync/square/SquareResponse.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -110,33 +111,16 @@ void SquareClient::finished(const std::shared_ptr<Call>& call, QNetworkReply* re
         retryOrFinish(call, result);
         return;
     }
-    const QByteArray bytes = reply->read(m_options.maxResponseBytes + 1);
-    QJsonParseError parseError {};
-    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
-    const bool json = parseError.error == QJsonParseError::NoError && document.isObject();
-    if (result.httpStatus >= 200 && result.httpStatus < 300 && json) {
-        result.ok = true;
-        result.body = document.object();
-        retryOrFinish(call, result);
-        return;
-    }
-    if (json && document.object().contains(QLatin1String("errors"))) {
-        result.error = SquareError::fromResponse(result.httpStatus, document.object());
-    } else {
-        // Not Square's JSON: a proxy or captive portal answered. 4xx other than 401/429 are still final.
-        result.error = SquareError::fromResponse(result.httpStatus, {});
-        if (result.httpStatus < 300)
-            result.error.kind = SquareError::Kind::BadResponse;
-        const QString type = reply->header(QNetworkRequest::ContentTypeHeader).toString().left(80);
-        result.error.detail = QStringLiteral("The response is not Square's JSON (content type \"%1\").").arg(type);
-    }
-    if (reply->hasRawHeader("Retry-After")) {
-        bool ok = false;
-        const int seconds = reply->rawHeader("Retry-After").trimmed().toInt(&ok);
-        if (ok && seconds >= 0)
-            result.error.retryAfterMs =
-                seconds > m_options.maxRetryAfterMs / 1000 ? m_options.maxRetryAfterMs + 1 : seconds * 1000;
-    }
+    SquareHttpAnswer answer;
+    answer.httpStatus = result.httpStatus;
+    answer.contentType = reply->rawHeader("Content-Type");
+    if (reply->hasRawHeader("Retry-After"))
+        answer.retryAfter = reply->rawHeader("Retry-After");
+    answer.body = reply->read(m_options.maxResponseBytes + 1);
+    const SquareResponse response = SquareResponse::read(answer, m_options.maxRetryAfterMs);
+    result.ok = response.ok;
+    result.body = response.body;
+    result.error = response.error;
     retryOrFinish(call, result);
 }
 
