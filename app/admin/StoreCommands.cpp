@@ -16,6 +16,21 @@
 namespace lt::admin {
 
 namespace {
+QJsonObject auditJson(const AuditChainReport& audit)
+{
+    QJsonObject json {{QStringLiteral("entries"), audit.entries}, {QStringLiteral("ok"), audit.ok()}};
+    if (audit.ok())
+        json.insert(QStringLiteral("head"), audit.headHash);
+    if (const auto& broken = audit.firstBreak)
+        json.insert(QStringLiteral("break"),
+                    QJsonObject {{QStringLiteral("kind"), AuditChainBreak::kindName(broken->kind)},
+                                 {QStringLiteral("id"), broken->id},
+                                 {QStringLiteral("at"), broken->at},
+                                 {QStringLiteral("action"), broken->action},
+                                 {QStringLiteral("explanation"), broken->explanation}});
+    return json;
+}
+
 int init(CommandContext& c)
 {
     auto engine = c.engine();
@@ -50,7 +65,8 @@ int check(CommandContext& c)
                       {QStringLiteral("members"), report->members},
                       {QStringLiteral("ledger_entries"), report->ledgerEntries},
                       {QStringLiteral("sales"), report->sales},
-                      {QStringLiteral("pending_sync"), report->pendingSync}};
+                      {QStringLiteral("pending_sync"), report->pendingSync},
+                      {QStringLiteral("audit"), auditJson(report->audit)}};
     if (!report->ok()) {
         json.insert(QStringLiteral("error"),
                     CommandContext::errorObject(
@@ -63,11 +79,14 @@ int check(CommandContext& c)
     }
     return c.succeed(json,
                      QStringLiteral("OK: %1 members, %2 ledger entries, %3 sales, %4 operations waiting "
-                                    "for Square; every balance equals its ledger.")
+                                    "for Square; every balance equals its ledger.\n"
+                                    "The audit log's %5 entries chain unbroken to the store's id; its head is %6.")
                          .arg(report->members)
                          .arg(report->ledgerEntries)
                          .arg(report->sales)
-                         .arg(report->pendingSync));
+                         .arg(report->pendingSync)
+                         .arg(report->audit.entries)
+                         .arg(report->audit.headHash.isEmpty() ? QStringLiteral("-") : report->audit.headHash));
 }
 
 int rewards(CommandContext& c)
@@ -163,7 +182,9 @@ QList<Command> StoreCommands::commands()
     return {
         {QStringLiteral("init"), QStringLiteral("Create or upgrade the store and store the default program."),
          QString(), [](QCommandLineParser&) {}, init},
-        {QStringLiteral("check"), QStringLiteral("Check integrity and that every balance equals its ledger."),
+        {QStringLiteral("check"),
+         QStringLiteral("Check integrity, that every balance equals its ledger and that the audit log's chain is "
+                        "whole."),
          QString(), [](QCommandLineParser&) {}, check},
         {QStringLiteral("rewards"), QStringLiteral("List the rewards members can redeem."), QString(),
          [](QCommandLineParser&) {}, rewards},

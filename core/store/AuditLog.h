@@ -21,8 +21,9 @@ struct AuditEntry
     QJsonObject details;
 };
 
-// Owns the audit_log table: who did what and when, append-only (enforced by triggers). Details never carry personal
-// data: members are named by id.
+// Owns the audit_log table: who did what and when, append-only (enforced by triggers) and chained (AuditChain): each
+// entry carries a hash over itself and the entry before it, so that `check` finds an entry edited, removed, reordered
+// or added by hand. Details never carry personal data: members are named by id.
 class AuditLog
 {
 public:
@@ -32,7 +33,7 @@ public:
     {
     }
 
-    // Runs inside the caller's transaction.
+    // Runs inside the caller's transaction (or a transaction of its own when the caller has none).
     Result<void> record(const QString& actor, const QString& action, const QString& subject,
                         const QJsonObject& details = {});
     Result<QList<AuditEntry>> recent(int limit) const;

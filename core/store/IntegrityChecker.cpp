@@ -101,6 +101,23 @@ Result<IntegrityReport> IntegrityChecker::check()
                                                        "Report summaries differ from the store's history (%1); "
                                                        "`loyaltytill-admin report rebuild` recomputes them")
                                .arg(summaries->join(QStringLiteral(", ")));
+    // The audit chain, in the same snapshot: its first break is named with the entry's id, time and action.
+    auto audit = AuditChainVerifier(m_db).verify();
+    if (!audit) {
+        (void)m_db.exec(QStringLiteral("ROLLBACK"));
+        return audit.error();
+    }
+    report.audit = *audit;
+    if (const auto& broken = audit->firstBreak) {
+        report.problems << (broken->id > 0
+                                ? QCoreApplication::translate("IntegrityChecker",
+                                                              "Audit chain broken at entry %1 (%2, %3), %4: %5")
+                                      .arg(broken->id)
+                                      .arg(broken->at, broken->action, AuditChainBreak::kindText(broken->kind),
+                                           broken->explanation)
+                                : QCoreApplication::translate("IntegrityChecker", "Audit chain broken, %1: %2")
+                                      .arg(AuditChainBreak::kindText(broken->kind), broken->explanation));
+    }
     auto counts = [this](const QString& sql) -> qint64 {
         auto value = m_db.scalar(sql);
         return value ? value->toLongLong() : -1;
