@@ -1,5 +1,6 @@
 #include "app/admin/CommandRegistry.h"
 #include "core/common/ApplicationIdentity.h"
+#include "core/common/ProcessHardening.h"
 #include "core/logging/ProcessLog.h"
 #include "core/settings/SystemConfig.h"
 #include "ui/Translations.h"
@@ -44,6 +45,9 @@ bool drawsWidgets(int argc, char* argv[])
 
 int main(int argc, char* argv[])
 {
+    // Before any thread or file: no core dump with the Square token, wallet keys or members' data, and every file the
+    // tool writes (store, backups, exports, PDFs) its user's alone.
+    lt::ProcessHardening::apply();
     std::unique_ptr<QCoreApplication> app;
     if (drawsWidgets(argc, argv)) {
         qputenv("QT_QPA_PLATFORM", "offscreen");

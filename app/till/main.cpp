@@ -1,5 +1,6 @@
 #include "core/common/ApplicationIdentity.h"
 #include "core/common/Clock.h"
+#include "core/common/ProcessHardening.h"
 #include "core/logging/ProcessLog.h"
 #include "core/services/AutomationRunner.h"
 #include "core/services/BackupRunner.h"
@@ -34,6 +35,8 @@ int main(int argc, char* argv[])
 {
     QElapsedTimer started;
     started.start();
+    // Before any thread or file: no core dump with the Square token or members' data, and files the user's alone.
+    lt::ProcessHardening::apply();
     QApplication app(argc, argv);
     lt::setApplicationIdentity();
     // The desktop entry and the icon the package installs: Wayland and the docks match the window to them.
