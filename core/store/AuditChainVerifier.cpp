@@ -15,11 +15,6 @@ namespace {
 constexpr char SelectRows[] =
     "SELECT id, at, actor, action, subject, details, prev_hash, hash FROM audit_log ORDER BY id";
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("AuditChainVerifier", text);
-}
-
 } // namespace
 
 QString AuditChainBreak::kindName(Kind kind)
@@ -45,17 +40,17 @@ QString AuditChainBreak::kindText(Kind kind)
 {
     switch (kind) {
     case Kind::Changed:
-        return tr("changed");
+        return QCoreApplication::translate("AuditChainVerifier", "changed");
     case Kind::MissingBefore:
-        return tr("entries missing before it");
+        return QCoreApplication::translate("AuditChainVerifier", "entries missing before it");
     case Kind::MissingAtEnd:
-        return tr("missing from the end of the log");
+        return QCoreApplication::translate("AuditChainVerifier", "missing from the end of the log");
     case Kind::OutOfOrder:
-        return tr("out of order");
+        return QCoreApplication::translate("AuditChainVerifier", "out of order");
     case Kind::AnchorWrong:
-        return tr("anchor wrong");
+        return QCoreApplication::translate("AuditChainVerifier", "anchor wrong");
     case Kind::Inserted:
-        return tr("inserted by hand");
+        return QCoreApplication::translate("AuditChainVerifier", "inserted by hand");
     }
     return {};
 }
@@ -108,24 +103,32 @@ Result<AuditChainReport> AuditChainVerifier::verify()
         return report;
     }
     if (!head) {
-        report.firstBreak = AuditChainBreak {AuditChainBreak::Kind::AnchorWrong, 0, QString(), QString(),
-                                             tr("The audit chain's record (the store id and the chain's head) is "
-                                                "missing.")};
+        report.firstBreak = AuditChainBreak {
+            AuditChainBreak::Kind::AnchorWrong, 0, QString(), QString(),
+            QCoreApplication::translate("AuditChainVerifier",
+                                        "The audit chain's record (the store id and the chain's head) is "
+                                        "missing.")};
         return report;
     }
     const qint64 lastId = before ? before->id : 0;
     if (lastId < head->headId) {
         report.firstBreak = AuditChainBreak {
             AuditChainBreak::Kind::MissingAtEnd, head->headId, head->headAt, head->headAction,
-            tr("The chain's head names this entry, but the log ends at entry %1: the entries after it were removed.")
+            QCoreApplication::translate(
+                "AuditChainVerifier",
+                "The chain's head names this entry, but the log ends at entry %1: the entries after it were removed.")
                 .arg(lastId)};
     } else if (before && before->hash != head->headHash) {
-        report.firstBreak = at(AuditChainBreak::Kind::Changed, *before,
-                               tr("The chain's head does not hold this entry's hash: the head was edited."));
+        report.firstBreak =
+            at(AuditChainBreak::Kind::Changed, *before,
+               QCoreApplication::translate("AuditChainVerifier",
+                                           "The chain's head does not hold this entry's hash: the head was edited."));
     } else if (report.entries != head->entries) {
         report.firstBreak = AuditChainBreak {
             AuditChainBreak::Kind::MissingBefore, head->headId, head->headAt, head->headAction,
-            tr("The log holds %1 entries, the chain counted %2.").arg(report.entries).arg(head->entries)};
+            QCoreApplication::translate("AuditChainVerifier", "The log holds %1 entries, the chain counted %2.")
+                .arg(report.entries)
+                .arg(head->entries)};
     }
     return report;
 }
@@ -136,13 +139,19 @@ AuditChainBreak AuditChainVerifier::classify(const AuditRow& failing, const std:
 {
     using Kind = AuditChainBreak::Kind;
     if (!head)
-        return at(Kind::AnchorWrong, failing,
-                  tr("The audit chain's record (the store id and the chain's head) is missing."));
+        return at(
+            Kind::AnchorWrong, failing,
+            QCoreApplication::translate("AuditChainVerifier",
+                                        "The audit chain's record (the store id and the chain's head) is missing."));
     if (failing.id > head->headId)
         return at(Kind::Inserted, failing,
-                  tr("It comes after the chain's head (entry %1): LoyaltyTill did not write it.").arg(head->headId));
+                  QCoreApplication::translate(
+                      "AuditChainVerifier", "It comes after the chain's head (entry %1): LoyaltyTill did not write it.")
+                      .arg(head->headId));
     if (failing.hash.isEmpty())
-        return at(Kind::Inserted, failing, tr("It carries no chain hash: LoyaltyTill did not write it."));
+        return at(Kind::Inserted, failing,
+                  QCoreApplication::translate("AuditChainVerifier",
+                                              "It carries no chain hash: LoyaltyTill did not write it."));
 
     if (AuditChain::hashOf(failing) != failing.hash) {
         // Written under another entry's id or time? Then it was moved, not edited.
@@ -153,12 +162,16 @@ AuditChainBreak AuditChainVerifier::classify(const AuditRow& failing, const std:
             moved.id = other.id;
             if (AuditChain::hashOf(moved) == failing.hash)
                 return at(Kind::OutOfOrder, failing,
-                          tr("It was written as entry %1: entries were renumbered.").arg(other.id));
+                          QCoreApplication::translate("AuditChainVerifier",
+                                                      "It was written as entry %1: entries were renumbered.")
+                              .arg(other.id));
             moved = failing;
             moved.at = other.at;
             if (AuditChain::hashOf(moved) == failing.hash)
                 return at(Kind::OutOfOrder, failing,
-                          tr("It was written with the time of entry %1: times were swapped.").arg(other.id));
+                          QCoreApplication::translate("AuditChainVerifier",
+                                                      "It was written with the time of entry %1: times were swapped.")
+                              .arg(other.id));
         }
         // The chain goes around an entry slipped in: another entry is chained to the one it claims to follow.
         const QByteArray& expected = before ? before->hash : head->storeId;
@@ -167,10 +180,14 @@ AuditChainBreak AuditChainVerifier::classify(const AuditRow& failing, const std:
         });
         if (bypassed)
             return at(Kind::Inserted, failing,
-                      tr("Its hash matches neither its fields nor the chain, which goes around it: LoyaltyTill did "
-                         "not write it."));
-        return at(Kind::Changed, failing,
-                  tr("Its fields no longer match its hash: it was edited after it was written."));
+                      QCoreApplication::translate(
+                          "AuditChainVerifier",
+                          "Its hash matches neither its fields nor the chain, which goes around it: LoyaltyTill did "
+                          "not write it."));
+        return at(
+            Kind::Changed, failing,
+            QCoreApplication::translate("AuditChainVerifier",
+                                        "Its fields no longer match its hash: it was edited after it was written."));
     }
 
     // Its own hash holds; its link does not.
@@ -183,34 +200,48 @@ AuditChainBreak AuditChainVerifier::classify(const AuditRow& failing, const std:
     }
     if (linked && linked->id > failing.id)
         return at(Kind::OutOfOrder, failing,
-                  tr("It was chained after entry %1, which now comes after it.").arg(linked->id));
+                  QCoreApplication::translate("AuditChainVerifier",
+                                              "It was chained after entry %1, which now comes after it.")
+                      .arg(linked->id));
     if (linked) {
         // The entries between the one it was chained to and itself are not part of the chain.
         for (const AuditRow& other : rows) {
             if (other.id > linked->id)
                 return at(Kind::Inserted, other,
-                          tr("It is not part of the chain: entry %1 was chained straight after entry %2.")
+                          QCoreApplication::translate(
+                              "AuditChainVerifier",
+                              "It is not part of the chain: entry %1 was chained straight after entry %2.")
                               .arg(failing.id)
                               .arg(linked->id));
         }
     }
     if (!before) {
         if (failing.id != head->firstId)
-            return at(Kind::MissingBefore, failing,
-                      tr("The chain starts at entry %1; the entries before this one were removed.").arg(head->firstId));
+            return at(
+                Kind::MissingBefore, failing,
+                QCoreApplication::translate("AuditChainVerifier",
+                                            "The chain starts at entry %1; the entries before this one were removed.")
+                    .arg(head->firstId));
         return at(Kind::AnchorWrong, failing,
-                  tr("The first entry is not chained to this store's id: the id was changed, or the log comes from "
-                     "another store."));
+                  QCoreApplication::translate(
+                      "AuditChainVerifier",
+                      "The first entry is not chained to this store's id: the id was changed, or the log comes from "
+                      "another store."));
     }
     if (failing.id - before->id == 2)
         return at(Kind::MissingBefore, failing,
-                  tr("The entry it was chained to is gone: entry %1 was removed.").arg(before->id + 1));
+                  QCoreApplication::translate("AuditChainVerifier",
+                                              "The entry it was chained to is gone: entry %1 was removed.")
+                      .arg(before->id + 1));
     if (failing.id - before->id > 2)
         return at(Kind::MissingBefore, failing,
-                  tr("The entry it was chained to is gone: entries %1 to %2 were removed.")
+                  QCoreApplication::translate("AuditChainVerifier",
+                                              "The entry it was chained to is gone: entries %1 to %2 were removed.")
                       .arg(before->id + 1)
                       .arg(failing.id - 1));
-    return at(Kind::MissingBefore, failing, tr("The entry it was chained to is no longer in the log."));
+    return at(
+        Kind::MissingBefore, failing,
+        QCoreApplication::translate("AuditChainVerifier", "The entry it was chained to is no longer in the log."));
 }
 
 } // namespace lt
