@@ -13,10 +13,12 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
 #include <filesystem>
+#include <sqlite3.h>
 #include <system_error>
 
 #ifdef Q_OS_UNIX
@@ -89,6 +91,7 @@ public:
     enum class State {
         Held, // no one else has the store open, and no one can open it until the lock is released
         Unreadable, // the store is too damaged for SQLite to lock it: it is copied as bytes
+        HeldAsIs, // a damaged store, locked without folding its log in: it is copied as bytes with its log
     };
 
     ExclusiveStoreLock()
@@ -99,7 +102,9 @@ public:
     ExclusiveStoreLock(const ExclusiveStoreLock&) = delete;
     ExclusiveStoreLock& operator=(const ExclusiveStoreLock&) = delete;
 
-    Result<State> acquire(const QString& store)
+    // A damaged store is locked as it is: its log is not folded in (SQLite would drop a damaged log's frames and
+    // write over the file), and closing the lock leaves both alone; their bytes are copied.
+    Result<State> acquire(const QString& store, bool damaged)
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
         db.setDatabaseName(store);
@@ -107,6 +112,26 @@ public:
         if (!db.open())
             return State::Unreadable;
         QSqlQuery query(db);
+        if (damaged) {
+            const QVariant handle = db.driver()->handle();
+            if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+                sqlite3_db_config(*static_cast<sqlite3* const*>(handle.constData()), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+                                  1, nullptr);
+            query.exec(QStringLiteral("PRAGMA locking_mode = EXCLUSIVE"));
+            // In exclusive locking mode the first read of a WAL store takes the file's exclusive lock, which any
+            // other connection's shared lock refuses at once.
+            if (query.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema")) && query.next()) {
+                query.finish();
+                return State::HeldAsIs;
+            }
+            const QString code = query.lastError().nativeErrorCode();
+            if (code != QLatin1String("5") && code != QLatin1String("6"))
+                return State::Unreadable;
+            return Error::refused(QCoreApplication::translate("StoreRestore",
+                                                              "The store %1 is open in another program (a till or a "
+                                                              "command); close it and restore again.")
+                                      .arg(store));
+        }
         query.exec(QStringLiteral("PRAGMA locking_mode = EXCLUSIVE"));
         const bool changed = query.exec(QStringLiteral("PRAGMA journal_mode = DELETE")) && query.next();
         const QString mode = changed ? query.value(0).toString() : QString();
@@ -194,7 +219,11 @@ Result<RestorePlan> StoreRestore::plan(const QString& file, const QString& store
                                                           "--database %1 backup COPY` and restore the copy.")
                                   .arg(file));
     if (plan.storeExists) {
+        // The check reads the file alone (immutable): a damaged log beside it is the store's damage too.
         auto current = StoreFileCheck::inspect(plan.store, StoreFileCheck::Depth::Quick);
+        if (current && SqliteWal::read(plan.store).isDamaged())
+            current = Error::corrupt(
+                QCoreApplication::translate("StoreRestore", "the write-ahead log of %1 is damaged").arg(plan.store));
         if (current)
             plan.current = *current;
         else
@@ -216,14 +245,14 @@ Result<RestoreOutcome> StoreRestore::apply(const RestorePlan& plan, const Backup
     RestoreOutcome outcome;
     ExclusiveStoreLock lock;
     if (plan.storeExists) {
-        LT_TRY_ASSIGN(const ExclusiveStoreLock::State state, lock.acquire(plan.store));
+        LT_TRY_ASSIGN(const ExclusiveStoreLock::State state, lock.acquire(plan.store, !plan.currentProblem.isEmpty()));
         // The store as it is, whatever it is: with the lock held and the log folded in, its bytes are the store.
         const QString copy = folder.newPath(clock.nowUtc(), QStringLiteral("before-restore"));
         const QString partial = copy + QStringLiteral(".partial-%1").arg(QCoreApplication::applicationPid());
         QFile::remove(partial);
         Result<void> copied = copyPrivately(plan.store, partial);
         const QString log = plan.store + QStringLiteral("-wal");
-        if (copied && state == ExclusiveStoreLock::State::Unreadable && QFileInfo(log).size() > 0)
+        if (copied && state != ExclusiveStoreLock::State::Held && QFileInfo(log).size() > 0)
             copied = copyPrivately(log, copy + QStringLiteral("-wal"));
         if (copied && !QFile::rename(partial, copy))
             copied = Error::storage(
@@ -303,7 +332,8 @@ bool StoreRestore::mayReplaceWithBackup(const QString& storePath)
     if (file.size() < 512)
         return true;
     const SqliteHeader header = SqliteHeader::read(file);
-    return header.isSqlite && header.applicationId == quint32(SchemaMigrator::ApplicationId);
+    return (header.isSqlite && header.applicationId == quint32(SchemaMigrator::ApplicationId))
+        || header.isDamagedSqlite(file.size());
 }
 
 } // namespace lt

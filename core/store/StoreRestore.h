@@ -44,8 +44,9 @@ public:
     // The newest backup in the store's backup folder that verifies: what the till offers when its store is damaged.
     static std::optional<BackupFile> newestGoodBackup(const QString& storePath);
     // Whether a store that failed to open may be offered a backup in its place: its header says it is LoyaltyTill's
-    // (the damage is inside), or it is too short to hold one (cut short). A file of another program, or one whose
-    // first page is not SQLite's, is more likely a wrong path than a damaged store: it is reported, not replaced.
+    // (the damage is inside), or it is too short to hold one (cut short), or only its header was overwritten. A file of
+    // another program, or one whose first page is not SQLite's, is more likely a wrong path than a damaged store: it is
+    // reported, not replaced.
     static bool mayReplaceWithBackup(const QString& storePath);
 };
 
