@@ -19,6 +19,8 @@ struct ImportOptions
     bool skipBadRows = false;
     // Called every few thousand rows with the rows read so far and the fraction of the file read.
     std::function<void(qint64 rows, double fraction)> progress;
+    // With skipBadRows, the good rows are committed this many rows at a time (see MemberImporter).
+    qint64 rowsPerTransaction = 20'000;
 };
 
 struct ImportRowError
@@ -38,6 +40,11 @@ struct ImportReport
 
 // Imports members from CSV: a header row naming columns from phone (required), name, email, birthday, card,
 // consent and balance (opening points), in any order. Every row goes through the same validation as enrollment.
+// The rows are checked on every core (MemberRowValidator) while the calling thread, the one writer, writes them in
+// file order through SQLite's own API (MemberImportWriter). All or nothing, the whole file is one transaction: a
+// crash or a bad row leaves nothing, and the same file imports again. With skipBadRows, every rowsPerTransaction
+// rows are committed with their own audit entry: a crash keeps whole transactions, and a second run reports the
+// rows already there as members and adds nothing twice.
 class MemberImporter
 {
 public:

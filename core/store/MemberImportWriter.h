@@ -1,0 +1,86 @@
+#pragma once
+
+#include "core/common/Result.h"
+#include "core/store/SqliteConnection.h"
+
+#include <QByteArray>
+#include <QList>
+
+#include <memory>
+#include <utility>
+#include <vector>
+
+namespace lt {
+
+class Database;
+
+// The import's path into members, cards, member_search, outbox and ledger: the same rows EnrollmentService writes
+// for an imported customer (queued for enrollment at Square, an opening balance as a ledger entry sent as an
+// adjustment), through SQLite's own API on the store's connection, inside the caller's transaction. Indexes and
+// triggers stay in place: the store is live and `check` holds after every commit. Search terms are kept back and
+// written sorted at flush(), so that a transaction's index inserts walk the index in order.
+class MemberImportWriter
+{
+public:
+    // One validated row, as UTF-8. Null arrays are NULL (birthday) or nothing (card, adjust*).
+    struct Row
+    {
+        QByteArray phone; // E.164
+        QByteArray name;
+        QByteArray email;
+        QByteArray birthday; // YYYY-MM-DD, or null
+        QByteArray card; // null: no card
+        bool consent = false;
+        QByteArray consentVersion;
+        qint64 openingBalance = 0;
+        qint64 openingLifetime = 0; // what the opening balance adds to lifetime points
+        QList<QByteArray> searchTerms;
+        QByteArray enrollPayload; // the outbox's enrollment, JSON
+        QByteArray enrollKey; // its idempotency key
+        QByteArray adjustPayload; // the opening balance's adjustment, JSON; null without one
+        QByteArray adjustKey;
+    };
+
+    // Who already holds the row's phone or card; memberId is set when the row was written.
+    struct Outcome
+    {
+        qint64 memberId = 0;
+        qint64 phoneOwner = 0;
+        qint64 cardOwner = 0;
+    };
+
+    // actor: written on opening balances; openingNote: their ledger note.
+    static Result<std::unique_ptr<MemberImportWriter>> open(Database& db, const QByteArray& actor,
+                                                            const QByteArray& openingNote);
+    ~MemberImportWriter();
+    MemberImportWriter(const MemberImportWriter&) = delete;
+    MemberImportWriter& operator=(const MemberImportWriter&) = delete;
+
+    // Writes the row at `at` (ISO 8601 UTC) unless its phone or card already belongs to a member. With write false
+    // only looks: what an all-or-nothing import does once it knows nothing will be kept.
+    Result<Outcome> add(const Row& row, const QByteArray& at, bool write);
+    // Writes the search terms kept back, sorted; before each commit.
+    Result<void> flush();
+
+private:
+    explicit MemberImportWriter(SqliteConnection connection);
+    Result<void> prepare();
+    Result<qint64> ownerOf(SqliteStatement& find, const QByteArray& key);
+
+    SqliteConnection m_sql;
+    QByteArray m_actor;
+    QByteArray m_openingNote;
+    QByteArray m_enroll; // the stored names of the outbox operations and the ledger kind
+    QByteArray m_adjust;
+    QByteArray m_opening;
+    std::unique_ptr<SqliteStatement> m_byPhone;
+    std::unique_ptr<SqliteStatement> m_byCard;
+    std::unique_ptr<SqliteStatement> m_member;
+    std::unique_ptr<SqliteStatement> m_term;
+    std::unique_ptr<SqliteStatement> m_card;
+    std::unique_ptr<SqliteStatement> m_outbox;
+    std::unique_ptr<SqliteStatement> m_ledger;
+    std::vector<std::pair<QByteArray, qint64>> m_terms; // kept back until flush()
+};
+
+} // namespace lt
