@@ -12,6 +12,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 namespace lt::admin {
 
@@ -21,6 +22,8 @@ QJsonObject auditJson(const AuditChainReport& audit)
     QJsonObject json {{QStringLiteral("entries"), audit.entries}, {QStringLiteral("ok"), audit.ok()}};
     if (audit.ok())
         json.insert(QStringLiteral("head"), audit.headHash);
+    if (audit.notedHeadId > 0)
+        json.insert(QStringLiteral("noted_head_entry"), audit.notedHeadId);
     if (const auto& broken = audit.firstBreak)
         json.insert(QStringLiteral("break"),
                     QJsonObject {{QStringLiteral("kind"), AuditChainBreak::kindName(broken->kind)},
@@ -57,7 +60,13 @@ int check(CommandContext& c)
     auto db = c.database();
     if (!db)
         return c.fail(db.error());
-    auto report = IntegrityChecker(**db).check();
+    const QString notedHead = c.parser().value(QStringLiteral("audit-head")).trimmed();
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-fA-F]{16,64}$"));
+    if (c.parser().isSet(QStringLiteral("audit-head")) && !hex.match(notedHead).hasMatch())
+        return c.fail(Error::invalid(QStringLiteral("--audit-head takes the head an earlier check printed: 16 to 64 "
+                                                    "hexadecimal digits."),
+                                     QStringLiteral("audit-head")));
+    auto report = IntegrityChecker(**db).check(notedHead);
     if (!report)
         return c.fail(report.error());
     QJsonObject json {{QStringLiteral("ok"), report->ok()},
@@ -185,7 +194,14 @@ QList<Command> StoreCommands::commands()
         {QStringLiteral("check"),
          QStringLiteral("Check integrity, that every balance equals its ledger and that the audit log's chain is "
                         "whole."),
-         QString(), [](QCommandLineParser&) {}, check},
+         QString(),
+         [](QCommandLineParser& p) {
+             p.addOption({QStringLiteral("audit-head"),
+                          QStringLiteral("The audit head an earlier check printed, kept away from the store: the "
+                                         "chain must still hold it."),
+                          QStringLiteral("HASH")});
+         },
+         check},
         {QStringLiteral("rewards"), QStringLiteral("List the rewards members can redeem."), QString(),
          [](QCommandLineParser&) {}, rewards},
         {QStringLiteral("settings"), QStringLiteral("Show the store's settings, or set one."),

@@ -32,6 +32,8 @@ QString AuditChainBreak::kindName(Kind kind)
         return QStringLiteral("anchor_wrong");
     case Kind::Inserted:
         return QStringLiteral("inserted");
+    case Kind::Rewritten:
+        return QStringLiteral("rewritten");
     }
     return {};
 }
@@ -51,6 +53,8 @@ QString AuditChainBreak::kindText(Kind kind)
         return QCoreApplication::translate("AuditChainVerifier", "anchor wrong");
     case Kind::Inserted:
         return QCoreApplication::translate("AuditChainVerifier", "inserted by hand");
+    case Kind::Rewritten:
+        return QCoreApplication::translate("AuditChainVerifier", "rewritten");
     }
     return {};
 }
@@ -71,8 +75,9 @@ Result<QList<AuditRow>> AuditChainVerifier::allRows()
     return rows;
 }
 
-Result<AuditChainReport> AuditChainVerifier::verify()
+Result<AuditChainReport> AuditChainVerifier::verify(const QString& notedHead)
 {
+    const QByteArray noted = notedHead.trimmed().toLower().toLatin1();
     LT_TRY_ASSIGN(const std::optional<AuditChainHead> head, AuditChain(m_db).head());
     LT_TRY_ASSIGN(SqliteStatement * select, m_db.statement(SelectRows));
     AuditChainReport report;
@@ -90,6 +95,8 @@ Result<AuditChainReport> AuditChainVerifier::verify()
             failing = std::move(row);
             return {};
         }
+        if (!noted.isEmpty() && row.hash.startsWith(noted))
+            report.notedHeadId = row.id;
         expected = row.hash;
         before = std::move(row);
         return {};
@@ -130,6 +137,13 @@ Result<AuditChainReport> AuditChainVerifier::verify()
                 .arg(report.entries)
                 .arg(head->entries)};
     }
+    if (!report.firstBreak && !noted.isEmpty() && report.notedHeadId == 0)
+        report.firstBreak = AuditChainBreak {
+            AuditChainBreak::Kind::Rewritten, 0, QString(), QString(),
+            QCoreApplication::translate("AuditChainVerifier",
+                                        "The head noted earlier (%1) is not in the chain: the log was cut back or "
+                                        "rewritten before it.")
+                .arg(notedHead.trimmed())};
     return report;
 }
 

@@ -20,6 +20,7 @@ struct AuditChainBreak
         OutOfOrder, // written under another id or time, or chained after an entry that now comes after it
         AnchorWrong, // the first entry is not chained to this store's id, or the chain's own record is gone
         Inserted, // not written by LoyaltyTill: no hash, past the chain's head, or chained around
+        Rewritten, // a head noted earlier is no longer in the chain: cut back, or rewritten with new hashes
     };
     Kind kind = Kind::Changed;
     qint64 id = 0; // the entry named; 0 when there is none (an empty log whose chain record is gone)
@@ -38,6 +39,7 @@ struct AuditChainReport
     // it pins the history up to that entry.
     QString headHash;
     std::optional<AuditChainBreak> firstBreak;
+    qint64 notedHeadId = 0; // the entry whose hash is the noted head, when one was given and found
     bool ok() const { return !firstBreak.has_value(); }
 };
 
@@ -51,7 +53,9 @@ public:
         : m_db(db)
     {
     }
-    Result<AuditChainReport> verify();
+    // notedHead: a head `check` printed before (the whole hash, or its first 16 hex digits or more), kept away from the
+    // store; the chain must still hold it. Without it, a rewrite of the chain and its head together goes unseen.
+    Result<AuditChainReport> verify(const QString& notedHead = {});
 
 private:
     Result<QList<AuditRow>> allRows();

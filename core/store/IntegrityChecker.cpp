@@ -37,7 +37,7 @@ Result<void> IntegrityChecker::collect(IntegrityReport& report, const QString& s
     return {};
 }
 
-Result<IntegrityReport> IntegrityChecker::check()
+Result<IntegrityReport> IntegrityChecker::check(const QString& notedAuditHead)
 {
     IntegrityReport report;
     LT_TRY_ASSIGN(const QVariant integrity, m_db.scalar(QStringLiteral("PRAGMA integrity_check(1)")));
@@ -102,7 +102,7 @@ Result<IntegrityReport> IntegrityChecker::check()
                                                        "`loyaltytill-admin report rebuild` recomputes them")
                                .arg(summaries->join(QStringLiteral(", ")));
     // The audit chain, in the same snapshot: its first break is named with the entry's id, time and action.
-    auto audit = AuditChainVerifier(m_db).verify();
+    auto audit = AuditChainVerifier(m_db).verify(notedAuditHead);
     if (!audit) {
         (void)m_db.exec(QStringLiteral("ROLLBACK"));
         return audit.error();

@@ -78,6 +78,8 @@ private slots:
     void casualEditsAreRefused_data();
     void casualEditsAreRefused();
     void writersInSeveralProcessesKeepOneChain();
+    void aNotedHeadCatchesACutBackChain();
+    void aNotedHeadMustBeHexadecimal();
 
 private:
     // A copy of the store built in initTestCase, for one case to spoil.
@@ -287,6 +289,47 @@ void TestAuditTamper::writersInSeveralProcessesKeepOneChain()
     CLI_VERIFY_OK(run);
     QCOMPARE(run.json.value(u"audit"_s).toObject().value(u"entries"_s).toInt(), Entries + Processes);
     QCOMPARE(value(store, u"SELECT count(DISTINCT prev_hash) FROM audit_log"_s).toInt(), Entries + Processes);
+}
+
+// The chain's limit and its remedy: whoever removes the last entries and moves the head back by hand (triggers dropped)
+// leaves a chain that is whole in itself; a head noted by an earlier check, kept away from the store, still catches it.
+void TestAuditTamper::aNotedHeadCatchesACutBackChain()
+{
+    const QString store = copyOfStore();
+    QVERIFY(!store.isEmpty());
+    const CliRun before = runJson(store, {u"check"_s});
+    CLI_VERIFY_OK(before);
+    const QString noted = before.json.value(u"audit"_s).toObject().value(u"head"_s).toString();
+    QCOMPARE(noted.size(), 64);
+    const CliRun holds = runJson(store, {u"check"_s, u"--audit-head"_s, noted.left(16)});
+    CLI_VERIFY_OK(holds);
+    QCOMPARE(holds.json.value(u"audit"_s).toObject().value(u"noted_head_entry"_s).toInt(), Entries);
+    // Later entries leave the noted head where it was.
+    CLI_VERIFY_OK(runJson(store, {u"enroll"_s, u"--phone"_s, u"(212) 555-0191"_s}));
+    CLI_VERIFY_OK(runJson(store, {u"check"_s, u"--audit-head"_s, noted}));
+
+    const Shell shell = sqlite3(store,
+                                u"DROP TRIGGER audit_no_delete; DROP TRIGGER audit_chain_follows; "
+                                "DELETE FROM audit_log WHERE id >= 8; "
+                                "UPDATE audit_chain SET entries = 7, head_id = 7, head_at = "
+                                "(SELECT at FROM audit_log WHERE id = 7), head_action = (SELECT action FROM "
+                                "audit_log WHERE id = 7), head_hash = (SELECT hash FROM audit_log WHERE id = 7)"_s);
+    QVERIFY2(shell.exitCode == 0, shell.err.constData());
+    CLI_VERIFY_OK(runJson(store, {u"check"_s})); // whole in itself
+    const CliRun run = runJson(store, {u"check"_s, u"--audit-head"_s, noted});
+    QCOMPARE(run.exitCode, CheckFailed);
+    const QJsonObject broken = run.json.value(u"audit"_s).toObject().value(u"break"_s).toObject();
+    QCOMPARE(broken.value(u"kind"_s).toString(), u"rewritten"_s);
+    QVERIFY2(run.err.contains(noted.toUtf8()), run.describeUtf8());
+}
+
+void TestAuditTamper::aNotedHeadMustBeHexadecimal()
+{
+    for (const QString& head : {u"12345"_s, u"not-a-hash-not-a-hash"_s, QString(65, u'a')}) {
+        const CliRun run = runJson(m_store, {u"check"_s, u"--audit-head"_s, head});
+        CLI_VERIFY_ERROR(run, 2);
+        QVERIFY2(run.err.contains("--audit-head"), run.describeUtf8());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestAuditTamper)
