@@ -58,7 +58,7 @@ public:
     Result<AuditChainReport> verify(const QString& notedHead = {});
 
 private:
-    Result<QList<AuditRow>> allRows();
+    Result<QList<AuditRow>> allRows(); // id, time, action and links only
     AuditChainBreak classify(const AuditRow& failing, const std::optional<AuditRow>& before,
                              const std::optional<AuditChainHead>& head, const QList<AuditRow>& rows) const;
     static AuditChainBreak at(AuditChainBreak::Kind kind, const AuditRow& row, const QString& explanation);
