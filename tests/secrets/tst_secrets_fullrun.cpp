@@ -1,15 +1,19 @@
 // A store's whole life in a home of its own: members enrolled and imported with known phone numbers, sales,
 // redemptions and refunds, Square connected with a canary access token (the keyring) and synced over loopback against
-// the fake Square, backups, exports, reports, a slip and a card sheet as PDF, and the till started offscreen on the
+// the fake Square, the wallet keys stored and a member's passes made, backups, exports, reports, a slip and a card
+// sheet as PDF, and the till started offscreen on the
 // same store, where it reads the token and syncs too. Every program runs with every loyaltytill category at debug, and
 // is started with umask 000, so that only the program's own care keeps its files private. Then every file under the
 // home, and everything the programs printed, is scanned:
-// - the token, in any encoding, is nowhere;
+// - the token, in any encoding, and the wallet keys' private halves are nowhere (files, logs, answers);
 // - the phone numbers, in any written form, are only in the store (and its WAL), the backups and the exports the run
 //   asked for; never in a log, a setting, a report PDF, or the answer of a routine command;
-// - every file is its owner's alone (no bit for group or others) and every folder too, all owned by this user.
+// - every file is its owner's alone (no bit for group or others) and every folder too, all owned by this user; the
+// files
+//   are scanned while the till runs (its write-ahead log and shared memory are there then) and at the end.
 #include "tests/secrets/SecretScan.h"
 #include "tests/sync/FakeSquareServer.h"
+#include "tests/wallet/WalletTestKeys.h"
 
 #include <QDir>
 #include <QFile>
@@ -19,6 +23,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include <memory>
 #include <sys/stat.h>
@@ -61,6 +66,7 @@ class TestFullRun : public QObject
 private slots:
     void initTestCase();
     void cleanupTestCase();
+    void canariesAreFoundInEveryForm();
     void fullRunLeavesNoSecretAndNoStrayPhone();
 
 private:
@@ -71,12 +77,19 @@ private:
     void writePrivate(const QString& path, const QByteArray& content);
     void runTill();
     QString exported(const QString& name);
+    // Every file and folder under the run's root: private, this user's, no secret, phones only where allowed.
+    void scanFiles(const char* when);
+    QList<secrettest::Canary> secrets() const;
+    QList<secrettest::Canary> phones() const;
 
     QTemporaryDir m_root;
     std::unique_ptr<FakeSquareServer> m_square;
+    lt::test::WalletTestKeys m_walletKeys; // outside the run's root: they are the operator's files
     QList<Run> m_runs;
     QStringList m_exports; // the files the run asked for with members' data in them
     QByteArrayList m_failures;
+    QString m_importFile; // the test's own input
+    int m_filesScanned = 0;
 };
 
 void TestFullRun::initTestCase()
@@ -99,8 +112,12 @@ void TestFullRun::initTestCase()
 
 void TestFullRun::cleanupTestCase()
 {
-    if (m_square)
-        admin({u"square"_s, u"disconnect"_s}); // the session's keyring outlives the test
+    if (!m_square)
+        return;
+    // The session's keyring outlives the test.
+    admin({u"square"_s, u"disconnect"_s});
+    admin({u"wallet"_s, u"keys"_s, u"--remove"_s, u"google"_s});
+    admin({u"wallet"_s, u"keys"_s, u"--remove"_s, u"apple"_s});
 }
 
 QProcessEnvironment TestFullRun::environment() const
@@ -171,6 +188,28 @@ QString TestFullRun::exported(const QString& name)
     return m_exports.last();
 }
 
+// The scan finds what it looks for, however it was written down: the full run's silence means something.
+void TestFullRun::canariesAreFoundInEveryForm()
+{
+    const QList<secrettest::Canary> token = secrettest::tokenForms(Token);
+    const QByteArray header = "Authorization: Bearer " + Token.toUtf8();
+    for (int pad = 0; pad < 3; ++pad) {
+        const QByteArray padded = QByteArray(pad, ' ') + header;
+        QVERIFY(!secrettest::found(padded.toBase64(), token).isEmpty());
+        QVERIFY(!secrettest::found(padded.toBase64(QByteArray::Base64UrlEncoding), token).isEmpty());
+    }
+    QVERIFY(!secrettest::found(header.toHex(), token).isEmpty());
+    QVERIFY(!secrettest::found("t=" + QUrl::toPercentEncoding(Token), token).isEmpty());
+    const QString inText = u"{\"token\":\"%1\"}"_s.arg(Token);
+    QVERIFY(!secrettest::found(QByteArray(reinterpret_cast<const char*>(inText.utf16()), inText.size() * 2), token)
+                 .isEmpty());
+    const QList<secrettest::Canary> phone = secrettest::phoneForms(Enrolled);
+    for (const char* written : {"call (212) 555-0143 today", "212.555.0143", "\"phone\":\"+12125550143\"",
+                                "+1 212 555 0143", "tel 2125550143", "ext 555-0143"})
+        QVERIFY2(!secrettest::found(written, phone).isEmpty(), written);
+    QVERIFY(secrettest::found("member 143 at 2026-11-30 12:55:50", phone + token).isEmpty());
+}
+
 // The till on the same store, offscreen, as long as it takes to start, read the token and sync once; then ended as a
 // power cut would.
 void TestFullRun::runTill()
@@ -184,6 +223,7 @@ void TestFullRun::runTill()
     QVERIFY(till.waitForStarted(10000));
     const bool synced = QTest::qWaitFor([&] { return m_square->requestCount() > requests; }, 30000);
     QTest::qWait(2000); // the rest of its pass, and its first backup check
+    scanFiles("while the till runs"); // its write-ahead log and shared memory are there now
     const bool running = till.state() == QProcess::Running;
     till.kill();
     till.waitForFinished(10000);
@@ -206,6 +246,7 @@ void TestFullRun::fullRunLeavesNoSecretAndNoStrayPhone()
         u"quintessa@example.org"_s, u"--consent"_s},
        {}, Answer::AboutMembers);
     const QString csv = m_root.filePath(u"incoming/members.csv"_s);
+    m_importFile = csv;
     writePrivate(csv,
                  "phone,name,email,birthday,card,consent,balance\n"
                  "+1 212 555 0188,Bartholomew Quaillinger,bq@example.org,1980-02-03,,yes,40\n"
@@ -239,6 +280,17 @@ void TestFullRun::fullRunLeavesNoSecretAndNoStrayPhone()
     ok({u"report"_s, u"pdf"_s, u"--output"_s, exported(u"report.pdf"_s)});
     ok({u"slip"_s, u"R-1"_s, u"--printer"_s, u"pdf:"_s + exported(u"slip.pdf"_s)});
     ok({u"cards"_s, u"--members"_s, u"1"_s, u"--output"_s, exported(u"cards.pdf"_s)});
+    // The store's wallet keys into the keyring, a member's Apple pass and Google link.
+    QVERIFY2(m_walletKeys.problem().isEmpty(), qPrintable(m_walletKeys.problem()));
+    ok({u"settings"_s, u"store.name"_s, u"Corner Deli"_s});
+    ok({u"settings"_s, u"wallet.google.issuer_id"_s, lt::test::WalletTestKeys::IssuerId});
+    ok({u"settings"_s, u"wallet.apple.pass_type_id"_s, lt::test::WalletTestKeys::PassTypeId});
+    ok({u"wallet"_s, u"keys"_s, u"--google-service-account"_s, m_walletKeys.path(u"google.json"_s),
+        u"--apple-certificate"_s, m_walletKeys.path(u"pass.pem"_s), u"--apple-key"_s, m_walletKeys.path(u"pass.key"_s),
+        u"--apple-wwdr"_s, m_walletKeys.path(u"ca.der"_s)});
+    ok({u"wallet"_s, u"status"_s});
+    ok({u"wallet"_s, u"1"_s, u"--apple"_s, exported(u"member-1.pkpass"_s)});
+    ok({u"wallet"_s, u"1"_s, u"--google"_s}, {}, Answer::AboutMembers); // the link is the member's own
     ok({u"automations"_s, u"run"_s});
     ok({u"check"_s});
     ok({u"config"_s});
@@ -252,67 +304,92 @@ void TestFullRun::fullRunLeavesNoSecretAndNoStrayPhone()
     QVERIFY(m_square->requestCount() > 3);
     QVERIFY(m_square->balanceForPhone(Enrolled) > 0);
 
-    const QList<secrettest::Canary> token = secrettest::tokenForms(Token);
-    QList<secrettest::Canary> phones;
-    for (const QString& phone : {Enrolled, ImportedSpaced, ImportedDotted, Elsewhere})
-        phones << secrettest::phoneForms(phone);
-
+    const QList<secrettest::Canary> secret = secrets();
+    const QList<secrettest::Canary> phone = phones();
     // What the programs printed: the log (debug, every category) and their answers.
     for (const Run& run : std::as_const(m_runs)) {
-        const QStringList inOut = secrettest::found(run.out, token) + secrettest::found(run.err, token);
+        const QStringList inOut = secrettest::found(run.out, secret) + secrettest::found(run.err, secret);
         QVERIFY2(inOut.isEmpty(), QByteArray(inOut.join(u", "_s).toUtf8() + " in:\n" + run.describe()).constData());
-        const QStringList phonesInLog = secrettest::found(run.err, phones);
+        const QStringList phonesInLog = secrettest::found(run.err, phone);
         QVERIFY2(phonesInLog.isEmpty(),
                  QByteArray(phonesInLog.join(u", "_s).toUtf8() + " on stderr:\n" + run.describe()).constData());
         if (!run.answersAboutMembers) {
-            const QStringList phonesInAnswer = secrettest::found(run.out, phones);
+            const QStringList phonesInAnswer = secrettest::found(run.out, phone);
             QVERIFY2(phonesInAnswer.isEmpty(),
                      QByteArray(phonesInAnswer.join(u", "_s).toUtf8() + " on stdout:\n" + run.describe()).constData());
         }
     }
-
-    // Every file and folder the run left.
-    const QString store = m_root.filePath(u"home/.local/share/loyaltytill/loyaltytill.sqlite"_s);
-    const QString backups = m_root.filePath(u"home/.local/share/loyaltytill/backups/"_s);
-    QVERIFY2(QFileInfo::exists(store), qPrintable(store));
-    QVERIFY2(!QDir(backups).entryList(QDir::Files).isEmpty(), qPrintable(backups));
-    const auto mayHoldPhones = [&](const QString& path) {
-        return path.startsWith(store) || path.startsWith(backups) || m_exports.contains(path);
-    };
-    int files = 0;
-    QStringList storeFiles;
-    for (const secrettest::Entry& entry : secrettest::walk(m_root.path())) {
-        const QByteArray where = entry.path.toUtf8() + " (mode " + QByteArray::number(entry.mode, 8) + ")";
-        QVERIFY2(entry.owner == ::geteuid(), QByteArray(where + " belongs to " + QByteArray::number(entry.owner)));
-        QVERIFY2((entry.mode & 077u) == 0, QByteArray(where + " is open to group or others").constData());
-        if (entry.folder)
-            continue;
-        if (entry.path == csv)
-            continue; // the test's own input
-        ++files;
-        QFile file(entry.path);
-        QVERIFY2(file.open(QIODevice::ReadOnly), where.constData());
-        const QByteArray content = file.readAll();
-        const QStringList secrets = secrettest::found(content, token);
-        QVERIFY2(secrets.isEmpty(), QByteArray(where + ": " + secrets.join(u", "_s).toUtf8()).constData());
-        if (mayHoldPhones(entry.path)) {
-            if (entry.path.startsWith(store))
-                storeFiles << QFileInfo(entry.path).fileName();
-            continue;
-        }
-        const QStringList stray = secrettest::found(content, phones);
-        QVERIFY2(stray.isEmpty(), QByteArray(where + ": " + stray.join(u", "_s).toUtf8()).constData());
-    }
-    // The scan saw what the run wrote: the store, the exports, and the canaries where they belong.
-    QVERIFY2(files > m_exports.size() + 2, QByteArray::number(files));
+    scanFiles("at the end");
+    if (QTest::currentTestFailed())
+        return;
+    // The scan saw what the run wrote: the exports, and the canaries where they belong.
     for (const QString& path : std::as_const(m_exports))
         QVERIFY2(QFileInfo::exists(path), qPrintable(path));
     QFile members(m_root.filePath(u"exports/members.csv"_s));
     QVERIFY(members.open(QIODevice::ReadOnly));
     const QStringList inExport = secrettest::found(members.readAll(), secrettest::phoneForms(ImportedDotted));
     QVERIFY2(inExport.contains(u"phone "_s + ImportedDotted), qPrintable(inExport.join(u", "_s)));
-    qInfo("scanned %d files (%s in the store's own) and %lld runs' output", files, qPrintable(storeFiles.join(u' ')),
-          qlonglong(m_runs.size()));
+    qInfo("scanned %d files and %lld runs' output", m_filesScanned, qlonglong(m_runs.size()));
+}
+
+QList<secrettest::Canary> TestFullRun::secrets() const
+{
+    QList<secrettest::Canary> found = secrettest::tokenForms(Token);
+    // The wallet keys' private halves: a line from the middle of each PEM body, as any copy of them would carry it.
+    const auto pemLine = [](const QByteArray& pem) {
+        const QByteArrayList lines = pem.trimmed().split('\n');
+        return lines.value(lines.size() / 2).trimmed();
+    };
+    found << secrettest::Canary {u"Apple pass key"_s, pemLine(m_walletKeys.read(u"pass.key"_s))}
+          << secrettest::Canary {u"Google service account key"_s, pemLine(m_walletKeys.read(u"google.key"_s))};
+    return found;
+}
+
+QList<secrettest::Canary> TestFullRun::phones() const
+{
+    QList<secrettest::Canary> found;
+    for (const QString& phone : {Enrolled, ImportedSpaced, ImportedDotted, Elsewhere})
+        found << secrettest::phoneForms(phone);
+    return found;
+}
+
+void TestFullRun::scanFiles(const char* when)
+{
+    const QString store = m_root.filePath(u"home/.local/share/loyaltytill/loyaltytill.sqlite"_s);
+    const QString backups = m_root.filePath(u"home/.local/share/loyaltytill/backups/"_s);
+    QVERIFY2(QFileInfo::exists(store), qPrintable(store));
+    QVERIFY2(!QDir(backups).entryList(QDir::Files).isEmpty(), qPrintable(backups));
+    // The store and its -wal and -shm, the backups, and the exports the run asked for.
+    const auto mayHoldPhones = [&](const QString& path) {
+        return path.startsWith(store) || path.startsWith(backups) || m_exports.contains(path);
+    };
+    const QList<secrettest::Canary> secret = secrets();
+    const QList<secrettest::Canary> phone = phones();
+    m_filesScanned = 0;
+    for (const secrettest::Entry& entry : secrettest::walk(m_root.path())) {
+        const QByteArray where =
+            QByteArray(when) + ": " + entry.path.toUtf8() + " (mode " + QByteArray::number(entry.mode, 8) + ")";
+        qInfo("%s: %04o %s", when, entry.mode, qPrintable(QDir(m_root.path()).relativeFilePath(entry.path)));
+        QVERIFY2(entry.owner == ::geteuid(), QByteArray(where + " belongs to " + QByteArray::number(entry.owner)));
+        QVERIFY2((entry.mode & 077u) == 0, QByteArray(where + " is open to group or others").constData());
+        if (entry.folder || entry.path == m_importFile)
+            continue;
+        ++m_filesScanned;
+        QFile file(entry.path);
+        QVERIFY2(file.open(QIODevice::ReadOnly), where.constData());
+        QByteArray content = file.readAll();
+        if (entry.path.endsWith(u".pkpass"_s)) { // a zip: what it holds, unpacked
+            for (const QByteArray& packed : lt::test::unzip(content))
+                content += packed;
+        }
+        const QStringList secretsFound = secrettest::found(content, secret);
+        QVERIFY2(secretsFound.isEmpty(), QByteArray(where + ": " + secretsFound.join(u", "_s).toUtf8()).constData());
+        if (mayHoldPhones(entry.path))
+            continue;
+        const QStringList stray = secrettest::found(content, phone);
+        QVERIFY2(stray.isEmpty(), QByteArray(where + ": " + stray.join(u", "_s).toUtf8()).constData());
+    }
+    QVERIFY2(m_filesScanned > m_exports.size() + 2, QByteArray::number(m_filesScanned));
 }
 
 QTEST_GUILESS_MAIN(TestFullRun)
