@@ -62,42 +62,55 @@ QByteArray AuditChain::hashOf(const AuditRow& row)
 Result<void> AuditChain::anchor()
 {
     const QByteArray storeId = newStoreId();
+    // In batches, so that a long history never sits in memory at once, nor is updated under a running read.
+    constexpr qint64 Batch = 10000;
     LT_TRY_ASSIGN(SqliteStatement * rows,
                   m_db.statement("SELECT id, at, actor, action, subject, details, prev_hash, hash FROM audit_log "
-                                 "ORDER BY id"));
-    QList<AuditRow> chained;
-    QByteArray previous = storeId;
-    LT_TRY(rows->forEachRow(QStringLiteral("read the audit log"), [&](sqlite3_stmt* statement) -> Result<void> {
-        AuditRow row = AuditRow::fromColumns(statement);
-        row.previous = previous;
-        row.hash = hashOf(row);
-        previous = row.hash;
-        chained << row;
-        return {};
-    }));
+                                 "WHERE id > ? ORDER BY id LIMIT ?"));
     LT_TRY_ASSIGN(SqliteStatement * update,
                   m_db.statement("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?"));
-    for (const AuditRow& row : chained)
-        LT_TRY(
-            update->bind(1, row.previous).bind(2, row.hash).bind(3, row.id).run(QStringLiteral("chain the audit log")));
+    qint64 count = 0;
+    qint64 firstId = 0;
+    AuditRow last;
+    last.hash = storeId;
+    for (;;) {
+        QList<AuditRow> batch;
+        rows->bind(1, last.id).bind(2, Batch);
+        LT_TRY(rows->forEachRow(QStringLiteral("read the audit log"), [&](sqlite3_stmt* statement) -> Result<void> {
+            batch << AuditRow::fromColumns(statement);
+            return {};
+        }));
+        for (AuditRow& row : batch) {
+            row.previous = last.hash;
+            row.hash = hashOf(row);
+            LT_TRY(update->bind(1, row.previous)
+                       .bind(2, row.hash)
+                       .bind(3, row.id)
+                       .run(QStringLiteral("chain the audit log")));
+            firstId = firstId == 0 ? row.id : firstId;
+            last = std::move(row);
+            ++count;
+        }
+        if (batch.size() < Batch)
+            break;
+    }
     LT_TRY_ASSIGN(SqliteStatement * insert,
                   m_db.statement("INSERT INTO audit_chain (id, store_id, created_at, first_id, entries, head_id, "
                                  "head_at, head_action, head_hash) "
                                  "VALUES (1, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?, ?, ?, ?, ?, ?)"));
     insert->bind(1, storeId);
-    if (chained.isEmpty()) {
+    if (count == 0) {
         insert->bindNull(2).bind(3, qint64(0)).bind(4, qint64(0)).bindNull(5).bindNull(6).bindNull(7);
     } else {
-        const AuditRow& last = chained.constLast();
-        insert->bind(2, chained.constFirst().id)
-            .bind(3, qint64(chained.size()))
+        insert->bind(2, firstId)
+            .bind(3, count)
             .bind(4, last.id)
             .bind(5, last.at)
             .bind(6, last.action)
             .bind(7, last.hash);
     }
     LT_TRY(insert->run(QStringLiteral("anchor the audit chain")));
-    qCDebug(lcStore) << "audit chain anchored over" << chained.size() << "entries";
+    qCDebug(lcStore) << "audit chain anchored over" << count << "entries";
     return {};
 }
 

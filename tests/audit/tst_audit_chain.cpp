@@ -4,6 +4,7 @@
 #include "core/store/AuditChain.h"
 #include "core/store/AuditChainVerifier.h"
 #include "core/store/AuditLog.h"
+#include "core/store/SchemaMigrator.h"
 #include "core/store/Transaction.h"
 #include "tests/support/ResultChecks.h"
 #include "tests/support/SqlScript.h"
@@ -181,6 +182,37 @@ private slots:
         LT_VERIFY_OK(report);
         QVERIFY(report->ok());
         QCOMPARE(report->entries, qint64(12));
+    }
+
+    // A long history is chained in batches: every entry of a schema 9 store, in id order, from the first to the last.
+    void aLongHistoryIsChainedOnUpgrade()
+    {
+        constexpr int Entries = 25001;
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v9.sqlite"));
+        {
+            Database::Options keep;
+            keep.migrate = false;
+            auto old = Database::open(path, keep);
+            LT_VERIFY_OK(old);
+            LT_VERIFY_OK(lt::SchemaMigrator(**old).migrateTo(9));
+            LT_VERIFY_OK((*old)->exec(
+                QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
+                               "INSERT INTO audit_log (at, actor, action, subject, details) "
+                               "SELECT '2024-03-01T12:00:00.000Z', 'cashier-1', 'member.enroll', 'member:' || i, '{}' "
+                               "FROM n"),
+                {Entries}));
+        }
+        auto db = Database::open(path);
+        LT_VERIFY_OK(db);
+        Database& store = **db;
+        QCOMPARE(text(store, QStringLiteral("SELECT count(*) FROM audit_log WHERE hash IS NULL")), QStringLiteral("0"));
+        QCOMPARE(text(store, QStringLiteral("SELECT entries FROM audit_chain")), QString::number(Entries));
+        QCOMPARE(text(store, QStringLiteral("SELECT head_id FROM audit_chain")), QString::number(Entries));
+        auto report = verify(store);
+        LT_VERIFY_OK(report);
+        QVERIFY(report->ok());
+        QCOMPARE(report->entries, qint64(Entries));
     }
 
     // The triggers stop an edit made in passing (the sqlite3 shell, a script); `check` is for the rest.
