@@ -3,8 +3,10 @@
 // requests per second, operations per second and resident memory, then checks that Square holds exactly what the
 // store holds (every row sent, one event per row that changes points, the same balance for every member).
 //   loyaltytill-bench-sync [--members N] [--operations N] [--latency-ms L] [--parallel K[,K...]]
-//                          [--sequential-operations N] [--dir DIR] [--json]
-// Each pass runs in a child process of its own (--pass), so that its memory figures are the pusher's alone.
+//                          [--sequential-operations N] [--dir DIR] [--gui-thread] [--json]
+// Each pass runs in a child process of its own (--pass), so that its memory figures are the pusher's alone. The
+// pusher runs as in the till, on a worker thread with its own connection (--gui-thread: on the probe's thread), while
+// a 1 ms timer on the main thread measures how long the till's event loop could be held.
 
 #include "core/common/ApplicationIdentity.h"
 #include "core/common/Clock.h"
@@ -36,12 +38,19 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <atomic>
+#include <ctime>
 #include <memory>
 #include <optional>
 #include <sqlite3.h>
 #include <vector>
 
+#include "bench/FakeSquareProcess.h"
+#include "bench/PusherOnWorker.h"
+
 using namespace lt;
+using lt::bench::FakeSquare;
+using lt::bench::searchAll;
 
 namespace {
 
@@ -52,8 +61,7 @@ QTextStream out(stdout);
 
 void progress(const QString& line)
 {
-    QTextStream err(stderr);
-    err << line << Qt::endl;
+    bench::reportLine(line);
 }
 
 // A line of /proc/self/status such as "VmHWM:  123456 kB", in MB.
@@ -68,6 +76,14 @@ double procStatusMb(const char* field)
             return line.mid(prefix.size()).trimmed().split(' ').value(0).toDouble() / 1024.0;
     }
     return -1;
+}
+
+// CPU time the calling thread has run, in microseconds.
+qint64 threadCpuUs()
+{
+    timespec now {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return qint64(now.tv_sec) * 1'000'000 + now.tv_nsec / 1000;
 }
 
 // Statements the store's connection holds prepared, and the heap SQLite uses in this process: what the store side
@@ -194,100 +210,20 @@ Result<Filled> fillStore(const QString& path, qint64 members, qint64 operations)
     return filled;
 }
 
-// One call on the client, waited for.
-SquareReply call(SquareClient& client, const QString& path, const QJsonObject& body)
-{
-    SquareReply answer;
-    QEventLoop loop;
-    client.post(path, body, [&](const SquareReply& reply) {
-        answer = reply;
-        loop.quit();
-    });
-    loop.exec();
-    return answer;
-}
-
-// Every page of a search, or nothing when a page fails.
-std::optional<QJsonArray> searchAll(SquareClient& client, const QString& path, QJsonObject body, const char* array)
-{
-    QJsonArray all;
-    for (;;) {
-        const SquareReply reply = call(client, path, body);
-        if (!reply.ok) {
-            progress(QStringLiteral("%1 failed: %2").arg(path, reply.error.message()));
-            return std::nullopt;
-        }
-        for (const QJsonValue& item : reply.body.value(QLatin1String(array)).toArray())
-            all.append(item);
-        const QString cursor = reply.body.value(QLatin1String("cursor")).toString();
-        if (cursor.isEmpty())
-            return all;
-        body.insert(QStringLiteral("cursor"), cursor);
-    }
-}
-
-// The fake Square as a process of its own, so that its work does not share the pusher's event loop.
-class FakeSquare
-{
-public:
-    bool start(const QString& program, int latencyMs)
-    {
-        QObject::connect(&m_process, &QProcess::readyReadStandardError, [this] {
-            m_stderr += m_process.readAllStandardError();
-            qsizetype end = 0;
-            while ((end = m_stderr.indexOf('\n')) >= 0) {
-                const QByteArray line = m_stderr.left(end);
-                m_stderr.remove(0, end + 1);
-                if (line.contains("departs from Square's spec"))
-                    ++m_violations;
-                if (m_printed++ < 20)
-                    progress(QStringLiteral("fake Square: ") + QString::fromUtf8(line));
-            }
-        });
-        m_process.start(program,
-                        {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--latency-ms"),
-                         QString::number(latencyMs), QStringLiteral("--token"), Token});
-        if (!m_process.waitForStarted(10000))
-            return false;
-        while (!m_process.canReadLine()) {
-            if (!m_process.waitForReadyRead(10000))
-                return false;
-        }
-        m_url = QString::fromUtf8(m_process.readLine()).trimmed();
-        return !m_url.isEmpty();
-    }
-    ~FakeSquare()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.terminate();
-            if (!m_process.waitForFinished(5000))
-                m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-    const QString& url() const { return m_url; }
-    int violations() const { return m_violations; }
-
-private:
-    QProcess m_process;
-    QByteArray m_stderr;
-    QString m_url;
-    int m_violations = 0;
-    int m_printed = 0;
-};
-
 // One push of the whole outbox of the store at `path`, with up to `parallel` members in flight; the figures and the
 // checks as JSON.
-QJsonObject runPass(const QString& path, int parallel, int latencyMs, const QString& fakeProgram)
+QJsonObject runPass(const QString& path, int parallel, int latencyMs, const QString& fakeProgram, bool onGuiThread)
 {
-    QJsonObject result {{QStringLiteral("parallel"), parallel}};
+    QJsonObject result {
+        {QStringLiteral("parallel"), parallel},
+        {QStringLiteral("pusher_thread"), onGuiThread ? QStringLiteral("gui") : QStringLiteral("worker")}};
     auto fail = [&result](const QString& why) {
         result.insert(QStringLiteral("error"), why);
         result.insert(QStringLiteral("verified"), false);
         return result;
     };
     FakeSquare fake;
-    if (!fake.start(fakeProgram, latencyMs))
+    if (!fake.start(fakeProgram, latencyMs, Token))
         return fail(QStringLiteral("The fake Square did not start: ") + fakeProgram);
     auto opened = Database::open(path);
     if (!opened)
@@ -306,43 +242,87 @@ QJsonObject runPass(const QString& path, int parallel, int latencyMs, const QStr
     qint64 requests = 0;
     QObject::connect(&network, &QNetworkAccessManager::finished, [&requests](QNetworkReply*) { ++requests; });
     SquareClient client(network, *environment, Token);
-    SquareLoyaltyApi api(client);
-    OutboxPusher pusher(*db, clock, api, Location);
-    pusher.setMaxInFlight(parallel);
+    // As the till runs it: on a worker thread with a connection of its own, the requests relayed through this
+    // thread's client. Or, with --gui-thread, as the till did before: on this thread, on this connection.
+    std::optional<SquareLoyaltyApi> api;
+    std::optional<OutboxPusher> onThisThread;
+    std::optional<bench::PusherOnWorker> worker;
+    if (onGuiThread) {
+        api.emplace(client);
+        onThisThread.emplace(*db, clock, *api, Location);
+        onThisThread->setMaxInFlight(parallel);
+    } else {
+        worker.emplace(path, clock, client, Location, parallel);
+        if (!worker->error().isEmpty())
+            return fail(worker->error());
+    }
+    OutboxPusher* pusher = onGuiThread ? &*onThisThread : worker->pusher();
+    auto held = [&]() {
+        if (onGuiThread)
+            return sqliteHeld(*db);
+        SqliteHeld onWorker;
+        worker->onWorker([&] { onWorker = sqliteHeld(worker->db()); });
+        return onWorker;
+    };
 
-    qint64 sent = 0;
-    QObject::connect(&pusher, &OutboxPusher::rowSent, [&sent](qint64) { ++sent; });
+    std::atomic<qint64> sent = 0; // counted on the pusher's thread
+    QObject::connect(pusher, &OutboxPusher::rowSent, [&sent](qint64) { ++sent; });
     QElapsedTimer timer;
     QTimer report;
     report.setInterval(15000);
     QObject::connect(&report, &QTimer::timeout, [&] {
         progress(QStringLiteral("  %1 of %2 rows sent after %3 s, RSS %4 MB")
-                     .arg(sent)
+                     .arg(sent.load())
                      .arg(queued)
                      .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 0)
                      .arg(procStatusMb("VmRSS"), 0, 'f', 1));
     });
     // In the till this event loop also handles the cashier's keys: how long did sync ever hold it?
+    // Each gap with the CPU time this thread ran within it: a long gap the thread hardly ran in is the system
+    // running something else (the worker, the fake Square), not work of the till's thread.
     std::vector<qint64> stallsUs;
     stallsUs.reserve(200000);
+    qint64 worstUs = 0;
+    qint64 worstRunningUs = 0;
+    qint64 over16ms = 0;
     QElapsedTimer sinceTick;
+    qint64 cpuAtTickUs = threadCpuUs();
     QTimer probe;
     probe.setTimerType(Qt::PreciseTimer);
     probe.setInterval(1);
     QObject::connect(&probe, &QTimer::timeout, [&] {
-        stallsUs.push_back(sinceTick.nsecsElapsed() / 1000);
+        const qint64 gapUs = sinceTick.nsecsElapsed() / 1000;
+        const qint64 cpuUs = threadCpuUs();
+        stallsUs.push_back(gapUs);
+        if (gapUs > worstUs) {
+            worstUs = gapUs;
+            worstRunningUs = cpuUs - cpuAtTickUs;
+        }
+        over16ms += gapUs > 16000 ? 1 : 0;
         sinceTick.restart();
+        cpuAtTickUs = cpuUs;
     });
     const double rssStart = procStatusMb("VmRSS");
-    const SqliteHeld heldBefore = sqliteHeld(*db);
+    const SqliteHeld heldBefore = held();
     QEventLoop loop;
-    QObject::connect(&pusher, &OutboxPusher::finished, &loop, &QEventLoop::quit);
+    // Queued when the pusher is on the worker: quit() takes none of the summary's arguments.
+    QObject::connect(pusher, &OutboxPusher::finished, &loop, &QEventLoop::quit);
     timer.start();
     report.start();
     sinceTick.start();
+    cpuAtTickUs = threadCpuUs();
     probe.start();
-    pusher.pushOnce();
-    if (pusher.isRunning())
+    bool running = false;
+    if (onGuiThread) {
+        pusher->pushOnce();
+        running = pusher->isRunning();
+    } else {
+        worker->onWorker([&] {
+            pusher->pushOnce();
+            running = pusher->isRunning();
+        });
+    }
+    if (running)
         loop.exec();
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     probe.stop();
@@ -356,11 +336,19 @@ QJsonObject runPass(const QString& path, int parallel, int latencyMs, const QStr
     result.insert(QStringLiteral("event_loop_gap_p50_ms"), stallMs(0.5));
     result.insert(QStringLiteral("event_loop_gap_p99_ms"), stallMs(0.99));
     result.insert(QStringLiteral("event_loop_gap_max_ms"), stallsUs.empty() ? 0.0 : double(stallsUs.back()) / 1000.0);
+    result.insert(QStringLiteral("event_loop_gap_max_running_ms"), double(worstRunningUs) / 1000.0);
+    result.insert(QStringLiteral("event_loop_gaps"), qint64(stallsUs.size()));
+    result.insert(QStringLiteral("event_loop_gaps_over_16ms"), over16ms);
     const qint64 pushRequests = requests;
     const double peak = procStatusMb("VmHWM");
     const double rssEnd = procStatusMb("VmRSS");
-    const SqliteHeld heldAfter = sqliteHeld(*db);
-    const PushSummary& summary = pusher.lastSummary();
+    const SqliteHeld heldAfter = held();
+    PushSummary summary;
+    if (onGuiThread)
+        summary = pusher->lastSummary();
+    else
+        worker->onWorker([&] { summary = pusher->lastSummary(); });
+    worker.reset(); // its connection closed before the checks read the store
 
     result.insert(QStringLiteral("operations"), queued);
     result.insert(QStringLiteral("wall_s"), seconds);
@@ -461,6 +449,9 @@ int main(int argc, char* argv[])
                       QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("fake-square"), QStringLiteral("The loyaltytill-fake-square executable."),
                       QStringLiteral("FILE"), QStringLiteral(LOYALTYTILL_FAKE_SQUARE)});
+    parser.addOption({QStringLiteral("gui-thread"),
+                      QStringLiteral("Push on the probe's thread and connection, as the till did before sync had a "
+                                     "thread of its own (default: on a worker thread, as the till does).")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the figures as JSON.")});
     parser.addOption({QStringLiteral("pass"), QStringLiteral("Internal: push the store FILE once, print JSON."),
                       QStringLiteral("FILE")});
@@ -470,8 +461,9 @@ int main(int argc, char* argv[])
     const QString fakeProgram = parser.value(QStringLiteral("fake-square"));
 
     if (parser.isSet(QStringLiteral("pass"))) {
-        const QJsonObject result = runPass(parser.value(QStringLiteral("pass")),
-                                           parser.value(QStringLiteral("parallel")).toInt(), latencyMs, fakeProgram);
+        const QJsonObject result =
+            runPass(parser.value(QStringLiteral("pass")), parser.value(QStringLiteral("parallel")).toInt(), latencyMs,
+                    fakeProgram, parser.isSet(QStringLiteral("gui-thread")));
         out << QJsonDocument(result).toJson(QJsonDocument::Compact) << Qt::endl;
         return 0;
     }
@@ -537,10 +529,13 @@ int main(int argc, char* argv[])
         progress(QStringLiteral("Pushing: %1 ...").arg(mode.name));
         QProcess pass;
         pass.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        pass.start(QCoreApplication::applicationFilePath(),
-                   {QStringLiteral("--pass"), copy, QStringLiteral("--parallel"), QString::number(mode.parallel),
-                    QStringLiteral("--latency-ms"), QString::number(latencyMs), QStringLiteral("--fake-square"),
-                    fakeProgram});
+        QStringList arguments {QStringLiteral("--pass"),        copy,
+                               QStringLiteral("--parallel"),    QString::number(mode.parallel),
+                               QStringLiteral("--latency-ms"),  QString::number(latencyMs),
+                               QStringLiteral("--fake-square"), fakeProgram};
+        if (parser.isSet(QStringLiteral("gui-thread")))
+            arguments << QStringLiteral("--gui-thread");
+        pass.start(QCoreApplication::applicationFilePath(), arguments);
         pass.waitForFinished(-1);
         QJsonObject result = QJsonDocument::fromJson(pass.readAllStandardOutput()).object();
         if (result.isEmpty())
@@ -583,19 +578,25 @@ int main(int argc, char* argv[])
                .arg(filled->redemptions)
                .arg(filled->refunds)
                .arg(latencyMs);
+    out << QStringLiteral("pusher on %1; the probe: a 1 ms timer on the till's thread, the gaps between its ticks\n\n")
+               .arg(parser.isSet(QStringLiteral("gui-thread")) ? QStringLiteral("the probe's (GUI) thread")
+                                                               : QStringLiteral("a worker thread, as in the till"));
     out << "| push | rows | wall s | HTTP requests | requests/s | rows/s | RSS start MB | peak RSS MB | RSS end MB "
-           "| event loop gap p99 / max ms | checked |\n"
-           "|---|---|---|---|---|---|---|---|---|---|---|\n";
+           "| event loop gap p50 / p99 / max ms | its thread ran in the max gap ms | gaps > 16 ms | checked |\n"
+           "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
     for (const QJsonValue& value : std::as_const(passes)) {
         const QJsonObject pass = value.toObject();
         auto number = [&pass](const char* key, int decimals) {
             return QString::number(pass.value(QLatin1String(key)).toDouble(), 'f', decimals);
         };
-        out << QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 | %10 / %11 | %12 |\n")
+        out << QStringLiteral(
+                   "| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 | %10 / %11 / %12 | %13 | %14 of %15 | %16 |\n")
                    .arg(pass.value(QLatin1String("mode")).toString(), number("operations", 0), number("wall_s", 1),
                         number("requests", 0), number("requests_per_s", 0), number("operations_per_s", 0),
                         number("rss_start_mb", 1), number("peak_rss_mb", 1), number("rss_end_mb", 1))
-                   .arg(number("event_loop_gap_p99_ms", 1), number("event_loop_gap_max_ms", 1))
+                   .arg(number("event_loop_gap_p50_ms", 2), number("event_loop_gap_p99_ms", 1),
+                        number("event_loop_gap_max_ms", 1), number("event_loop_gap_max_running_ms", 1),
+                        number("event_loop_gaps_over_16ms", 0), number("event_loop_gaps", 0))
                    .arg(pass.value(QLatin1String("verified")).toBool() ? QStringLiteral("exactly once")
                                                                        : QStringLiteral("FAILED"));
     }

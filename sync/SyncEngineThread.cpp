@@ -86,7 +86,7 @@ SyncEngineThread::SyncEngineThread(const QString& storePath, const Clock& clock,
 {
     m_thread.setObjectName(QStringLiteral("sync"));
     m_worker->moveToThread(&m_thread);
-    m_thread.start();
+    m_thread.start(QThread::LowPriority); // as the till's other background threads
 }
 
 SyncEngineThread::~SyncEngineThread()
