@@ -265,11 +265,22 @@ Result<ImportReport> MemberImporter::importCsv(QIODevice& device, const ImportOp
         }
     };
     readAhead();
+    QElapsedTimer phase;
+    qint64 waitingNs = 0;
+    qint64 readingNs = 0;
+    qint64 writingNs = 0;
     while (!pending.empty()) {
+        phase.start();
         const CheckedChunk chunk = pending.front().get();
         pending.pop_front();
+        waitingNs += phase.nsecsElapsed();
+        phase.start();
         readAhead();
-        if (auto written = ordered.write(chunk); !written) {
+        readingNs += phase.nsecsElapsed();
+        phase.start();
+        auto written = ordered.write(chunk);
+        writingNs += phase.nsecsElapsed();
+        if (!written) {
             ordered.rollback();
             Error error = written.error();
             if (ordered.committedRows() > 0)
@@ -296,7 +307,9 @@ Result<ImportReport> MemberImporter::importCsv(QIODevice& device, const ImportOp
     if (options.progress)
         options.progress(report.rows, 1.0);
     report.seconds = double(timer.elapsed()) / 1000.0;
-    qCDebug(lcExchange) << "imported" << report.imported << "of" << report.rows << "rows in" << report.seconds << "s";
+    qCDebug(lcExchange) << "imported" << report.imported << "of" << report.rows << "rows in" << report.seconds
+                        << "s; the writing thread waited for checked rows" << double(waitingNs) / 1e9 << "s, read"
+                        << double(readingNs) / 1e9 << "s and wrote" << double(writingNs) / 1e9 << "s";
     return report;
 }
 

@@ -42,6 +42,10 @@ Result<void> MemberImportWriter::prepare()
         "origin, birthday_set_at, balance, lifetime_points) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?, ?) "
         "ON CONFLICT (phone) DO NOTHING");
     m_term = std::make_unique<SqliteStatement>(m_sql, "INSERT INTO member_search (term, member_id) VALUES (?, ?)");
+    QByteArray many = "INSERT INTO member_search (term, member_id) VALUES (?, ?)";
+    for (std::size_t i = 1; i < TermsPerStatement; ++i)
+        many += ", (?, ?)";
+    m_terms64 = std::make_unique<SqliteStatement>(m_sql, many.constData());
     m_card =
         std::make_unique<SqliteStatement>(m_sql, "INSERT INTO cards (number, member_id, issued_at) VALUES (?, ?, ?)");
     m_outbox = std::make_unique<SqliteStatement>(m_sql,
@@ -49,7 +53,8 @@ Result<void> MemberImportWriter::prepare()
                                                  "idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?)");
     m_ledger = std::make_unique<SqliteStatement>(
         m_sql, "INSERT INTO ledger (member_id, kind, points, note, actor, created_at) VALUES (?, ?, ?, ?, ?, ?)");
-    for (const auto* statement : {&m_byPhone, &m_byCard, &m_member, &m_term, &m_card, &m_outbox, &m_ledger}) {
+    for (const auto* statement :
+         {&m_byPhone, &m_byCard, &m_member, &m_term, &m_terms64, &m_card, &m_outbox, &m_ledger}) {
         if (!(*statement)->isValid())
             return m_sql.lastError(QStringLiteral("prepare import"));
     }
@@ -133,8 +138,17 @@ Result<MemberImportWriter::Outcome> MemberImportWriter::add(const Row& row, cons
 Result<void> MemberImportWriter::flush()
 {
     std::sort(m_terms.begin(), m_terms.end());
-    for (const auto& [term, memberId] : m_terms)
-        LT_TRY(m_term->bind(1, term).bind(2, memberId).run(QStringLiteral("search term")));
+    std::size_t next = 0;
+    // Many rows a statement: a statement's own cost (its start, its end) is most of a two-column row's.
+    for (; next + TermsPerStatement <= m_terms.size(); next += TermsPerStatement) {
+        for (int i = 0; i < int(TermsPerStatement); ++i) {
+            const auto& [term, memberId] = m_terms[next + std::size_t(i)];
+            m_terms64->bind(2 * i + 1, term).bind(2 * i + 2, memberId);
+        }
+        LT_TRY(m_terms64->run(QStringLiteral("search terms")));
+    }
+    for (; next < m_terms.size(); ++next)
+        LT_TRY(m_term->bind(1, m_terms[next].first).bind(2, m_terms[next].second).run(QStringLiteral("search term")));
     m_terms.clear();
     return {};
 }

@@ -76,7 +76,9 @@ private:
     std::unique_ptr<SqliteStatement> m_byPhone;
     std::unique_ptr<SqliteStatement> m_byCard;
     std::unique_ptr<SqliteStatement> m_member;
+    static constexpr std::size_t TermsPerStatement = 64;
     std::unique_ptr<SqliteStatement> m_term;
+    std::unique_ptr<SqliteStatement> m_terms64; // TermsPerStatement rows at once
     std::unique_ptr<SqliteStatement> m_card;
     std::unique_ptr<SqliteStatement> m_outbox;
     std::unique_ptr<SqliteStatement> m_ledger;
