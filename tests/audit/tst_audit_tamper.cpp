@@ -6,6 +6,7 @@
 #include "tests/cli/CliRunner.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QProcess>
 #include <QSqlDatabase>
@@ -80,6 +81,7 @@ private slots:
     void writersInSeveralProcessesKeepOneChain();
     void aNotedHeadCatchesACutBackChain();
     void aNotedHeadMustBeHexadecimal();
+    void anIndependentImplementationAgrees();
 
 private:
     // A copy of the store built in initTestCase, for one case to spoil.
@@ -330,6 +332,25 @@ void TestAuditTamper::aNotedHeadMustBeHexadecimal()
         CLI_VERIFY_ERROR(run, 2);
         QVERIFY2(run.err.contains("--audit-head"), run.describeUtf8());
     }
+}
+
+// tests/audit/append_audit.py chains 500 entries from the README's description alone, with Python's hashlib; check
+// accepts them, and the head it prints is the one the script wrote.
+void TestAuditTamper::anIndependentImplementationAgrees()
+{
+    if (QStandardPaths::findExecutable(u"python3"_s).isEmpty())
+        QSKIP("python3 is not installed");
+    const QString store = copyOfStore();
+    QVERIFY(!store.isEmpty());
+    QProcess python;
+    python.start(u"python3"_s, {QString::fromUtf8(LOYALTYTILL_AUDIT_SCRIPT), store, u"500"_s});
+    QVERIFY(python.waitForFinished(60000));
+    QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+    const CliRun run = runJson(store, {u"check"_s});
+    CLI_VERIFY_OK(run);
+    QCOMPARE(run.json.value(u"audit"_s).toObject().value(u"entries"_s).toInt(), Entries + 500);
+    QCOMPARE(run.json.value(u"audit"_s).toObject().value(u"head"_s).toString(),
+             value(store, u"SELECT head_hash FROM audit_chain"_s).toString());
 }
 
 QTEST_GUILESS_MAIN(TestAuditTamper)
