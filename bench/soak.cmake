@@ -1,0 +1,1 @@
+# The soak benchmark is declared here.
