@@ -76,21 +76,35 @@ void countBackups(TempStore&, StoreFigures& figures, const QString& folder)
     figures.values.insert(QStringLiteral("verified backups"), verified);
 }
 
-void addModes(bool opens)
+void addColumns()
 {
     QTest::addColumn<int>("call");
     QTest::addColumn<int>("code");
     QTest::addColumn<bool>("persistent");
     QTest::addColumn<bool>("restart");
-    const auto row = [](const char* name, FaultCall call, FaultCode code, bool persistent, bool restart) {
-        QTest::newRow(name) << int(call) << int(code) << persistent << restart;
-    };
+}
+
+void row(const char* name, FaultCall call, FaultCode code, bool persistent, bool restart)
+{
+    QTest::newRow(name) << int(call) << int(code) << persistent << restart;
+}
+
+void addImportModes()
+{
+    addColumns();
     row("disk full on every write from the N-th", FaultCall::Write, FaultCode::DiskFull, true, true);
     row("write error on the N-th write, no restart", FaultCall::Write, FaultCode::WriteError, false, false);
     row("fsync error on the N-th sync", FaultCall::Sync, FaultCode::SyncError, false, true);
+}
+
+// A full disk during a backup is walked through the real command in tst_adminfaults.
+void addBackupModes()
+{
+    addColumns();
+    row("write error on the N-th write, no restart", FaultCall::Write, FaultCode::WriteError, false, false);
+    row("fsync error on the N-th sync", FaultCall::Sync, FaultCode::SyncError, false, true);
     row("read error on the N-th read", FaultCall::Read, FaultCode::ReadError, false, true);
-    if (opens)
-        row("cannot open the N-th file", FaultCall::Open, FaultCode::CannotOpen, false, true);
+    row("cannot open the N-th file", FaultCall::Open, FaultCode::CannotOpen, false, true);
 }
 
 FaultMode currentMode()
@@ -114,7 +128,7 @@ private slots:
         QVERIFY(FaultyVfs::install());
         FaultyVfs::skipRealSyncs(true);
     }
-    void importIsWholeOrAbsent_data() { addModes(false); }
+    void importIsWholeOrAbsent_data() { addImportModes(); }
     void importIsWholeOrAbsent()
     {
         const FaultMode mode = currentMode();
@@ -122,7 +136,7 @@ private slots:
         const WalkTally tally = walk.walk(mode);
         qInfo().noquote() << tally.summary(QStringLiteral("import"), mode);
     }
-    void backupIsVerifiedOrAbsent_data() { addModes(true); }
+    void backupIsVerifiedOrAbsent_data() { addBackupModes(); }
     void backupIsVerifiedOrAbsent()
     {
         const FaultMode mode = currentMode();
