@@ -17,6 +17,15 @@ QString time(const QDateTime& at)
     return at.isValid() ? at.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
 
+// A side's facts with the phone a refused enrollment carried masked: the manager sees which number it was.
+QJsonObject maskedFacts(QJsonObject facts)
+{
+    if (facts.contains(QLatin1String("phone")))
+        facts.insert(QStringLiteral("phone"),
+                     PhoneNumberNormalizer::masked(facts.value(QLatin1String("phone")).toString()));
+    return facts;
+}
+
 // "balance=120, points=-150": a side's facts as recorded, whatever their keys.
 QString factsText(const QJsonObject& facts)
 {
@@ -161,8 +170,8 @@ QJsonObject ConflictCommands::conflictJson(const SyncConflict& conflict, const Q
                       {QStringLiteral("points"), conflict.points},
                       {QStringLiteral("code"), conflict.code},
                       {QStringLiteral("message"), conflict.message},
-                      {QStringLiteral("local_facts"), conflict.localFacts},
-                      {QStringLiteral("square_facts"), conflict.squareFacts},
+                      {QStringLiteral("local_facts"), maskedFacts(conflict.localFacts)},
+                      {QStringLiteral("square_facts"), maskedFacts(conflict.squareFacts)},
                       {QStringLiteral("created_at"), time(conflict.createdAt)},
                       {QStringLiteral("open"), conflict.isOpen()},
                       {QStringLiteral("actions"), QJsonArray::fromStringList(actionNames(conflict))}};
@@ -191,8 +200,8 @@ QString ConflictCommands::conflictText(const SyncConflict& conflict, const QStri
                     .arg(conflict.outboxId);
     text += QStringLiteral("  Square said: %1%2\n")
                 .arg(conflict.code.isEmpty() ? QString() : conflict.code + QStringLiteral(" — "), conflict.message);
-    text += QStringLiteral("  here:   %1\n").arg(factsText(conflict.localFacts));
-    text += QStringLiteral("  Square: %1\n").arg(factsText(conflict.squareFacts));
+    text += QStringLiteral("  here:   %1\n").arg(factsText(maskedFacts(conflict.localFacts)));
+    text += QStringLiteral("  Square: %1\n").arg(factsText(maskedFacts(conflict.squareFacts)));
     text += QStringLiteral("  found:  %1\n").arg(time(conflict.createdAt));
     if (conflict.isOpen())
         text += QStringLiteral("  actions: %1\n").arg(actionNames(conflict).join(QStringLiteral(", ")));

@@ -1,6 +1,7 @@
 #include "app/admin/JsonFormat.h"
 
 #include "core/domain/LoyaltyProgram.h"
+#include "core/domain/PersonalDataMask.h"
 #include "core/domain/PhoneNumberNormalizer.h"
 
 #include <QCoreApplication>
@@ -32,6 +33,7 @@ QJsonObject JsonFormat::member(const Member& m)
             {QStringLiteral("tier"), m.tier},
             {QStringLiteral("marketing_consent"), m.marketingConsent},
             {QStringLiteral("consent_version"), orNull(m.consentVersion)},
+            {QStringLiteral("consent_at"), orNull(time(m.consentAt))},
             {QStringLiteral("enrolled_at"), time(m.enrolledAt)},
             {QStringLiteral("square_account_id"), orNull(m.squareAccountId)},
             {QStringLiteral("erased"), m.erased}};
@@ -111,25 +113,42 @@ QJsonObject JsonFormat::accrual(const PointsChange& c)
     return json;
 }
 
-QString JsonFormat::memberLine(const Member& m)
+QString JsonFormat::displayName(const Member& m)
 {
-    // One arg() call: a second one would replace a "%1" inside the name.
-    return QStringLiteral("%1  %2  %3  %4  %5 pts")
-        .arg(QString::number(m.id).rightJustified(8), m.phone.leftJustified(16), m.card.leftJustified(13),
-             m.name.leftJustified(24), QString::number(m.balance));
+    if (m.erased)
+        return QCoreApplication::translate("JsonFormat", "Erased member");
+    return m.name.isEmpty() ? QStringLiteral("-") : m.name;
 }
 
-QString JsonFormat::memberCard(const Member& m, const LoyaltyProgram& program)
+QString JsonFormat::memberLine(const Member& m, bool reveal)
+{
+    const QString phone = reveal ? m.phone : PersonalDataMask::phone(m.phone);
+    // One arg() call: a second one would replace a "%1" inside the name.
+    return QStringLiteral("%1  %2  %3  %4  %5 pts")
+        .arg(QString::number(m.id).rightJustified(8), phone.leftJustified(16), m.card.leftJustified(13),
+             (m.erased ? displayName(m) : m.name).leftJustified(24), QString::number(m.balance));
+}
+
+QString JsonFormat::memberCard(const Member& m, const LoyaltyProgram& program, bool reveal)
 {
     QString text = QStringLiteral("Member %1%2\n").arg(m.id).arg(m.erased ? QStringLiteral(" (erased)") : QString());
-    text += QStringLiteral("  Name:     %1\n").arg(m.name.isEmpty() ? QStringLiteral("-") : m.name);
-    text += QStringLiteral("  Phone:    %1\n")
-                .arg(m.phone.isEmpty() ? QStringLiteral("-") : PhoneNumberNormalizer::formatInternational(m.phone));
+    text += QStringLiteral("  Name:     %1\n").arg(displayName(m));
+    const QString phone = m.phone.isEmpty() ? QStringLiteral("-")
+        : reveal                            ? PhoneNumberNormalizer::formatInternational(m.phone)
+                                            : PersonalDataMask::phone(m.phone);
+    text += QStringLiteral("  Phone:    %1\n").arg(phone);
     text += QStringLiteral("  Card:     %1\n").arg(m.card.isEmpty() ? QStringLiteral("-") : m.card);
     if (!m.email.isEmpty())
-        text += QStringLiteral("  E-mail:   %1\n").arg(m.email);
+        text += QStringLiteral("  E-mail:   %1\n").arg(reveal ? m.email : PersonalDataMask::email(m.email));
     if (m.birthday.isValid())
         text += QStringLiteral("  Birthday: %1\n").arg(m.birthday.toString(Qt::ISODate));
+    if (m.erased)
+        text += QCoreApplication::translate("JsonFormat",
+                                            "  Left the program: the history is kept, no points are earned or "
+                                            "redeemed.\n");
+    else if (!m.marketingConsent && m.consentAt.isValid())
+        text += QCoreApplication::translate("JsonFormat", "  Marketing: consent withdrawn %1\n")
+                    .arg(m.consentAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
     text += QStringLiteral("  Balance:  %1 %2 (lifetime %3, tier %4)\n")
                 .arg(m.balance)
                 .arg(program.pointsWord(m.balance))

@@ -28,8 +28,12 @@ public:
     // "tier_changed" (the tier the sale raised the member to, or null).
     static QJsonObject accrual(const PointsChange& change);
 
-    static QString memberLine(const Member& member);
-    static QString memberCard(const Member& member, const LoyaltyProgram& program);
+    // What people read: the phone and the e-mail masked (PersonalDataMask) unless `reveal` (IT's audited --reveal);
+    // an erased member as "Erased member".
+    static QString memberLine(const Member& member, bool reveal = false);
+    static QString memberCard(const Member& member, const LoyaltyProgram& program, bool reveal = false);
+    // The member's name as shown where history is: "Erased member" once erased, "-" when none was given.
+    static QString displayName(const Member& member);
     static QString pointsChangeText(const PointsChange& change, const LoyaltyProgram& program);
 };
 

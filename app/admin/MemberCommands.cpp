@@ -2,10 +2,17 @@
 
 #include "app/admin/CommandContext.h"
 #include "app/admin/JsonFormat.h"
+#include "app/admin/StdinLines.h"
 #include "core/domain/Actor.h"
+#include "core/domain/PersonalDataMask.h"
 #include "core/domain/PhoneNumberNormalizer.h"
+#include "core/services/EngineContext.h"
 #include "core/services/LoyaltyEngine.h"
+#include "core/services/MarketingConsent.h"
+#include "core/services/MemberErasure.h"
+#include "core/store/AuditLog.h"
 #include "core/store/StoreSettings.h"
+#include "core/store/Transaction.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -15,6 +22,27 @@
 namespace lt::admin {
 
 namespace {
+// --reveal: IT asked to see the whole phone and e-mail of these members; recorded before anything is shown.
+Result<bool> reveal(CommandContext& c, LoyaltyEngine& engine, const QList<Member>& shown, const QString& command)
+{
+    if (!c.parser().isSet(QStringLiteral("reveal")))
+        return false;
+    EngineContext& context = engine.context();
+    LT_TRY(inTransaction(context.db, [&]() -> Result<void> {
+        AuditLog audit(context.db, context.clock);
+        for (const Member& m : shown)
+            LT_TRY(audit.record(c.actor().name(), QStringLiteral("member.reveal"),
+                                QStringLiteral("member:%1").arg(m.id), {{QStringLiteral("command"), command}}));
+        return {};
+    }));
+    return true;
+}
+
+QCommandLineOption revealOption()
+{
+    return option("reveal", "Show whole phone numbers and e-mail addresses (recorded in the audit log).");
+}
+
 int enroll(CommandContext& c)
 {
     auto engine = c.engine();
@@ -73,6 +101,9 @@ int lookup(CommandContext& c)
             : QStringLiteral("No member matches '%1'.").arg(args.first());
         return c.fail(Error::notFound(message));
     }
+    auto revealed = reveal(c, **engine, found->members, QStringLiteral("lookup"));
+    if (!revealed)
+        return c.fail(revealed.error());
     QJsonArray list;
     QString text;
     for (const Member& m : found->members) {
@@ -80,8 +111,8 @@ int lookup(CommandContext& c)
         if (!outlook)
             return c.fail(outlook.error());
         list.append(JsonFormat::member(m, *outlook));
-        text += found->members.size() == 1 ? JsonFormat::memberCard(m, (*engine)->program())
-                                           : JsonFormat::memberLine(m) + QLatin1Char('\n');
+        text += found->members.size() == 1 ? JsonFormat::memberCard(m, (*engine)->program(), *revealed)
+                                           : JsonFormat::memberLine(m, *revealed) + QLatin1Char('\n');
     }
     static const char* const how[] = {"id", "phone", "card", "text"};
     QJsonObject json {{QStringLiteral("matched_by"), QString::fromLatin1(how[int(found->matchedBy)])},
@@ -107,6 +138,9 @@ int members(CommandContext& c)
         search.isEmpty() ? (*engine)->members().list(limit, after) : (*engine)->members().search(search, limit);
     if (!found)
         return c.fail(found.error());
+    auto revealed = reveal(c, **engine, *found, QStringLiteral("members"));
+    if (!revealed)
+        return c.fail(revealed.error());
     QJsonArray list;
     QString text;
     for (const Member& m : *found) {
@@ -114,7 +148,7 @@ int members(CommandContext& c)
         if (!outlook)
             return c.fail(outlook.error());
         list.append(JsonFormat::member(m, *outlook));
-        text += JsonFormat::memberLine(m) + QLatin1Char('\n');
+        text += JsonFormat::memberLine(m, *revealed) + QLatin1Char('\n');
     }
     if (found->isEmpty())
         text = QStringLiteral("No members.\n");
@@ -139,8 +173,11 @@ int history(CommandContext& c)
     auto tierChanges = (*engine)->members().tierChanges(*id);
     if (!tierChanges)
         return c.fail(tierChanges.error());
+    auto revealed = reveal(c, **engine, {*member}, QStringLiteral("history"));
+    if (!revealed)
+        return c.fail(revealed.error());
     QJsonArray list;
-    QString text = JsonFormat::memberCard(*member, (*engine)->program());
+    QString text = JsonFormat::memberCard(*member, (*engine)->program(), *revealed);
     for (const LedgerEntry& e : *entries) {
         list.append(JsonFormat::ledgerEntry(e));
         text += QStringLiteral("  %1  %2  %3  %4%5\n")
@@ -212,6 +249,127 @@ int phone(CommandContext& c)
                          .arg(*id)
                          .arg(PhoneNumberNormalizer::masked(member->phone)));
 }
+
+// member erase MEMBER --manager NAME [--yes]: asks first, unless --yes.
+int erase(CommandContext& c, LoyaltyEngine& engine, qint64 id)
+{
+    MemberErasure erasure(engine.context());
+    auto manager = erasure.manager(c.parser().value(QStringLiteral("manager")));
+    if (!manager)
+        return c.fail(manager.error());
+    auto member = engine.members().byId(id);
+    if (!member)
+        return c.fail(member.error());
+    if (member->erased)
+        return c.fail(
+            Error::conflict(QCoreApplication::translate("MemberCommands",
+                                                        "Member %1's personal data was erased already; nothing was "
+                                                        "changed.")
+                                .arg(id)));
+    if (!c.parser().isSet(QStringLiteral("yes"))) {
+        StdinLines in;
+        const QString answer =
+            in.read(QCoreApplication::translate("MemberCommands",
+                                                "Erase the personal data of member %1 (%2, balance %3)? It cannot be "
+                                                "undone. Type yes to erase: ")
+                        .arg(id)
+                        .arg(PersonalDataMask::phone(member->phone), QString::number(member->balance)),
+                    false)
+                .value_or(QString())
+                .trimmed();
+        if (answer.compare(QLatin1String("yes"), Qt::CaseInsensitive) != 0)
+            return c.fail(Error::refused(QCoreApplication::translate(
+                "MemberCommands", "Nothing was erased: answer yes when asked, or give --yes.")));
+    }
+    auto done = erasure.erase(id, manager->name, c.actor());
+    if (!done)
+        return c.fail(done.error());
+    QString text = QCoreApplication::translate("MemberCommands",
+                                               "Erased the personal data of member %1 (phone, name, e-mail, birthday, "
+                                               "%n card(s)); the balance and the history stay, anonymous.\n",
+                                               nullptr, done->cardsRemoved)
+                       .arg(id);
+    if (done->linkedToSquare)
+        text += QCoreApplication::translate("MemberCommands",
+                                            "Square keeps its loyalty account, under the customer's phone number: "
+                                            "remove it in Square Dashboard if the member asks Square too.\n");
+    if (done->outboxDropped > 0)
+        text += QCoreApplication::translate(
+            "MemberCommands", "%n operation(s) Square had not received were not sent (see `conflicts`).\n", nullptr,
+            done->outboxDropped);
+    return c.succeed({{QStringLiteral("member"), id},
+                      {QStringLiteral("erased_at"), done->erasedAt.toString(Qt::ISODateWithMs)},
+                      {QStringLiteral("manager"), manager->name},
+                      {QStringLiteral("cards_removed"), done->cardsRemoved},
+                      {QStringLiteral("square_linked"), done->linkedToSquare},
+                      {QStringLiteral("outbox_dropped"), done->outboxDropped}},
+                     text);
+}
+
+// member consent MEMBER --withdraw | --give
+int consent(CommandContext& c, LoyaltyEngine& engine, qint64 id)
+{
+    const bool withdraw = c.parser().isSet(QStringLiteral("withdraw"));
+    if (withdraw == c.parser().isSet(QStringLiteral("give")))
+        return c.fail(
+            Error::invalid(QCoreApplication::translate("MemberCommands", "Give one of --withdraw and --give."),
+                           QStringLiteral("withdraw")));
+    MarketingConsent consents(engine.context());
+    auto changed = withdraw
+        ? consents.withdraw(id, c.actor())
+        : consents.give(id, StoreSettings(engine.context().db).value(StoreSettings::ConsentVersion), c.actor());
+    if (!changed)
+        return c.fail(changed.error());
+    const QString when = changed->at.isValid() ? changed->at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                                               : QCoreApplication::translate("MemberCommands", "never asked");
+    QString text;
+    if (!changed->changed)
+        text = withdraw ? QCoreApplication::translate("MemberCommands",
+                                                      "Member %1 had no marketing consent already (since %2); nothing "
+                                                      "changed.\n")
+                              .arg(id)
+                              .arg(when)
+                        : QCoreApplication::translate("MemberCommands",
+                                                      "Member %1 had given their marketing consent already (%2); "
+                                                      "nothing changed.\n")
+                              .arg(id)
+                              .arg(when);
+    else
+        text = withdraw
+            ? QCoreApplication::translate("MemberCommands",
+                                          "Member %1 withdrew their marketing consent at %2: no offer "
+                                          "is made to them from now on.\n")
+                  .arg(id)
+                  .arg(when)
+            : QCoreApplication::translate("MemberCommands", "Member %1 gave their marketing consent at %2.\n")
+                  .arg(id)
+                  .arg(when);
+    return c.succeed({{QStringLiteral("member"), id},
+                      {QStringLiteral("marketing_consent"), changed->consent},
+                      {QStringLiteral("consent_at"),
+                       changed->at.isValid() ? QJsonValue(changed->at.toUTC().toString(Qt::ISODateWithMs))
+                                             : QJsonValue(QJsonValue::Null)},
+                      {QStringLiteral("changed"), changed->changed}},
+                     text);
+}
+
+int member(CommandContext& c)
+{
+    const QStringList args = c.parser().positionalArguments();
+    const QString action = args.value(0);
+    if (args.size() != 2 || (action != QLatin1String("erase") && action != QLatin1String("consent")))
+        return c.fail(Error::invalid(QCoreApplication::translate(
+            "MemberCommands",
+            "Give what to do and the MEMBER (an id, a phone number or a card): member erase MEMBER "
+            "--manager NAME, or member consent MEMBER --withdraw|--give.")));
+    auto engine = c.engine();
+    if (!engine)
+        return c.fail(engine.error());
+    auto id = c.memberFromText(args.at(1));
+    if (!id)
+        return c.fail(id.error());
+    return action == QLatin1String("erase") ? erase(c, **engine, *id) : consent(c, **engine, *id);
+}
 } // namespace
 
 QList<Command> MemberCommands::commands()
@@ -234,19 +392,32 @@ QList<Command> MemberCommands::commands()
          },
          enroll},
         {QStringLiteral("lookup"), QStringLiteral("Find members by phone, card, or name or e-mail prefix."),
-         QStringLiteral("QUERY"), [](QCommandLineParser&) {}, lookup},
+         QStringLiteral("QUERY"), [](QCommandLineParser& p) { p.addOption(revealOption()); }, lookup},
         {QStringLiteral("members"), QStringLiteral("List members, or search them by name or e-mail."), QString(),
          [](QCommandLineParser& p) {
              p.addOption(option("search", "Name or e-mail prefix.", "TEXT"));
              p.addOption(option("limit", "At most this many (default 100).", "N"));
              p.addOption(option("after", "Start after this member id (paging).", "ID"));
+             p.addOption(revealOption());
          },
          members},
         {QStringLiteral("history"), QStringLiteral("A member's ledger, newest first."), QStringLiteral("MEMBER"),
-         [](QCommandLineParser&) {}, history},
+         [](QCommandLineParser& p) { p.addOption(revealOption()); }, history},
         {QStringLiteral("phone"),
          QStringLiteral("Correct a member's phone number (then retry a conflict where Square rejected the old one)."),
          QStringLiteral("MEMBER NUMBER"), [](QCommandLineParser&) {}, phone},
+        {QStringLiteral("member"),
+         QStringLiteral("A member's privacy: erase their personal data on request, or record their marketing "
+                        "consent given or withdrawn."),
+         QStringLiteral("erase|consent MEMBER"),
+         [](QCommandLineParser& p) {
+             p.addOption(
+                 option("manager", "erase: the manager who answers for it (a manager of the staff list).", "NAME"));
+             p.addOption(option("yes", "erase: do not ask first."));
+             p.addOption(option("withdraw", "consent: the member withdraws their marketing consent."));
+             p.addOption(option("give", "consent: the member gives it (the store's consent text)."));
+         },
+         member},
         {QStringLiteral("card"), QStringLiteral("Give a member a card: a scanned blank, or a new number."),
          QStringLiteral("MEMBER"),
          [](QCommandLineParser& p) { p.addOption(option("number", "The scanned card (default: a new number).", "C")); },

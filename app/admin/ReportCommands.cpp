@@ -5,6 +5,7 @@
 #include "app/admin/ReportOptions.h"
 #include "app/admin/ReportPdfCommand.h"
 #include "app/admin/ReportSummaryFormat.h"
+#include "core/domain/PersonalDataMask.h"
 #include "core/exchange/MemberExporter.h"
 #include "core/services/LoyaltyEngine.h"
 #include "core/services/MemberDirectory.h"
@@ -314,7 +315,8 @@ int clv(CommandContext& c)
         const qint64 lifetime = std::llround(p.lifetimeValueMinor);
         members.append(QJsonObject {{QStringLiteral("member_id"), p.memberId},
                                     {QStringLiteral("name"), member->name},
-                                    {QStringLiteral("phone"), member->phone},
+                                    // A report's member list: phones masked, as everywhere people read them.
+                                    {QStringLiteral("phone"), PersonalDataMask::phone(member->phone)},
                                     {QStringLiteral("frequency"), p.history.frequency},
                                     {QStringLiteral("recency_days"), p.history.recency},
                                     {QStringLiteral("age_days"), p.history.age},
@@ -324,7 +326,7 @@ int clv(CommandContext& c)
                                     {QStringLiteral("clv_minor"), lifetime}});
         rows << QStringList {QString::number(p.memberId),
                              textCell(member->name),
-                             member->phone,
+                             PersonalDataMask::phone(member->phone),
                              QString::number(p.history.frequency),
                              number(p.history.recency, 0),
                              number(p.history.age, 0),

@@ -8,6 +8,7 @@
 #include "core/domain/ProgramFields.h"
 #include "core/domain/PromotionRules.h"
 #include "core/services/EngineContext.h"
+#include "core/services/MarketingConsent.h"
 #include "core/services/MemberDirectory.h"
 #include "core/services/PromotionCache.h"
 #include "core/services/ReferralService.h"
@@ -138,7 +139,12 @@ Result<AccrualService::Earning> AccrualService::earning(const Member& member, co
     LT_TRY_ASSIGN(
         const std::optional<TargetedOffer> targeted,
         OfferStore(m_context.db).openFor(memberId, at.toLocalTime().date(), TargetedOffer::Kind::Multiplier, at));
+    // Marketing ends when the member withdraws their consent, for offers made before too.
+    bool withdrawn = false;
     if (targeted) {
+        LT_TRY_ASSIGN(withdrawn, MarketingConsent(m_context).withdrawn(memberId));
+    }
+    if (targeted && !withdrawn) {
         earned.targetedLine = breakdown.extras.size();
         earned.targetedOfferId = targeted->id;
         earned.targetedKey = TargetedOffer::applicationKey(targeted->key, memberId);

@@ -7,6 +7,7 @@
 #include "core/domain/PersonalDataValidator.h"
 #include "core/domain/ProgramFields.h"
 #include "core/services/EngineContext.h"
+#include "core/services/MarketingConsent.h"
 #include "core/services/MemberDirectory.h"
 #include "core/services/ReportService.h"
 #include "core/services/SegmentService.h"
@@ -156,6 +157,9 @@ Result<QList<qint64>> OfferService::segmentMembers(const QString& segment, QDate
     }
     std::sort(members.begin(), members.end());
     members.erase(std::unique(members.begin(), members.end()), members.end());
+    // Members who withdrew their marketing consent (or refused it) are never offered anything.
+    LT_TRY_ASSIGN(const QList<qint64> withdrawn, MemberStore(m_context.db).withdrawnConsent());
+    members.removeIf([&](qint64 id) { return std::binary_search(withdrawn.cbegin(), withdrawn.cend(), id); });
     return members;
 }
 
@@ -236,7 +240,13 @@ Result<TargetedOffer> OfferService::byId(qint64 offerId) const
 
 Result<std::optional<TargetedOffer>> OfferService::offerFor(qint64 memberId, QDate today) const
 {
-    return OfferStore(m_context.db).openFor(memberId, today);
+    LT_TRY_ASSIGN(std::optional<TargetedOffer> offer, OfferStore(m_context.db).openFor(memberId, today));
+    if (offer) {
+        LT_TRY_ASSIGN(const bool withdrawn, MarketingConsent(m_context).withdrawn(memberId));
+        if (withdrawn)
+            offer.reset();
+    }
+    return offer;
 }
 
 QString OfferService::describe(const TargetedOffer& offer, const LoyaltyProgram& program)
@@ -280,6 +290,11 @@ Result<OfferApplication> OfferService::recordApplication(qint64 memberId, qint64
     OfferApplication application;
     application.offerId = offerId;
     application.key = TargetedOffer::applicationKey(offer.key, memberId);
+    LT_TRY_ASSIGN(const bool withdrawn, MarketingConsent(m_context).withdrawn(memberId));
+    if (withdrawn)
+        return Error::refused(
+            QCoreApplication::translate("OfferService", "Member %1 withdrew their marketing consent: no offer is made.")
+                .arg(memberId));
     if (standing.heldOut)
         return Error::refused(
             QCoreApplication::translate("OfferService", "Member %1 is held out of offer %2: it is not shown to them.")

@@ -336,6 +336,64 @@ Result<QString> MemberStore::phoneWhenSettledWithSquare(qint64 memberId) const
     return query.next() ? query.value(0).toString() : QString();
 }
 
+Result<bool> MemberStore::erasePersonalData(qint64 memberId, const QDateTime& at)
+{
+    // consent and consent_at stay: the fact that the member agreed (or withdrew) and when, which the store may have to
+    // show; the version of the text they saw is a detail that goes.
+    QSqlQuery& update = m_db.prepared(
+        QStringLiteral("UPDATE members SET phone = NULL, name = '', email = '', birthday = NULL, birthday_set_at = "
+                       "NULL, consent_version = NULL, erased_at = ? WHERE id = ? AND erased_at IS NULL"));
+    auto updated = m_db.exec(update, {toStorageTime(at), memberId});
+    const int rows = update.numRowsAffected();
+    update.finish();
+    LT_TRY(updated);
+    if (rows != 1)
+        return false;
+    LT_TRY(m_db.exec(QStringLiteral("DELETE FROM member_search WHERE member_id = ?"), {memberId}));
+    LT_TRY(m_db.exec(QStringLiteral("DELETE FROM cards WHERE member_id = ?"), {memberId}));
+    return true;
+}
+
+Result<QStringList> MemberStore::cards(qint64 memberId) const
+{
+    QSqlQuery& query = m_db.prepared(
+        QStringLiteral("SELECT number FROM cards WHERE member_id = ? ORDER BY issued_at DESC, number DESC"));
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query, {memberId}));
+    QStringList numbers;
+    while (query.next())
+        numbers << query.value(0).toString();
+    return numbers;
+}
+
+Result<bool> MemberStore::setMarketingConsent(qint64 memberId, bool consent, const QString& version,
+                                              const QDateTime& at)
+{
+    QSqlQuery& update = m_db.prepared(
+        QStringLiteral("UPDATE members SET consent = ?, consent_at = ?, consent_version = ? "
+                       "WHERE id = ? AND erased_at IS NULL AND (consent <> ? OR (? = 0 AND consent_at IS NULL))"));
+    // A member never asked who says no is recorded too: their refusal has a time from then on.
+    const int value = consent ? 1 : 0;
+    auto updated =
+        m_db.exec(update, {value, toStorageTime(at), consent ? orNull(version) : QVariant(), memberId, value, value});
+    const int rows = update.numRowsAffected();
+    update.finish();
+    LT_TRY(updated);
+    return rows == 1;
+}
+
+Result<QList<qint64>> MemberStore::withdrawnConsent() const
+{
+    QSqlQuery& query = m_db.prepared(QStringLiteral(
+        "SELECT id FROM members WHERE consent = 0 AND consent_at IS NOT NULL AND erased_at IS NULL ORDER BY id"));
+    StatementScope scope(query);
+    LT_TRY(m_db.exec(query));
+    QList<qint64> ids;
+    while (query.next())
+        ids << query.value(0).toLongLong();
+    return ids;
+}
+
 Result<void> MemberStore::recordVisit(qint64 memberId, const QDateTime& at)
 {
     return m_db.exec(m_db.prepared(QStringLiteral("UPDATE members SET last_visit_at = ? WHERE id = ? "

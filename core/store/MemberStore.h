@@ -132,6 +132,19 @@ public:
     Result<qint64> nextWithoutSquareHistory() const;
     Result<void> markSquareHistoryRead(qint64 memberId, const QDateTime& at);
     Result<void> recordSquareBalance(qint64 memberId, qint64 balance, const QDateTime& at);
+    // Erasure on request, inside the caller's transaction: phone, name, e-mail, birthday, consent version, search
+    // terms and cards go; the row keeps its id, balance, tier, consent flag and time, link to Square and erased_at,
+    // so the anonymous ledger, sales and reports stay whole. False when the member was erased already (or is none).
+    Result<bool> erasePersonalData(qint64 memberId, const QDateTime& at);
+    // Every card issued to the member, newest first.
+    Result<QStringList> cards(qint64 memberId) const;
+    // Gives or withdraws the marketing consent at `at` (version: only with a consent); false when it already stood
+    // so, or the member is erased or none.
+    Result<bool> setMarketingConsent(qint64 memberId, bool consent, const QString& version, const QDateTime& at);
+    // Members who withdrew their marketing consent (no consent, with the time it was withdrawn), by id. Members never
+    // asked hold no consent time and are not among them.
+    Result<QList<qint64>> withdrawnConsent() const;
+
     // The phone of a linked member in a settled state (no held Square events, no operation of unknown outcome),
     // whose balance can be compared with Square's; empty otherwise.
     Result<QString> phoneWhenSettledWithSquare(qint64 memberId) const;

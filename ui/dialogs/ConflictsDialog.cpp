@@ -202,7 +202,9 @@ QString ConflictsDialog::memberText(qint64 memberId) const
     if (!member)
         return tr("Member %1").arg(memberId);
     // The phone is personal data: masked, as on the member panel.
-    const QString who = member->name.isEmpty() ? PhoneNumberNormalizer::masked(member->phone) : member->name;
+    const QString who = member->erased ? tr("Erased member")
+        : member->name.isEmpty()       ? PhoneNumberNormalizer::masked(member->phone)
+                                       : member->name;
     return tr("%1 (member %2)").arg(who).arg(memberId);
 }
 
@@ -255,10 +257,16 @@ QString ConflictsDialog::detailsHtml(const SyncConflict& conflict) const
         html +=
             QStringLiteral("<table cellpadding='3'><tr><th></th><th align='left'>%1</th><th align='left'>%2</th></tr>")
                 .arg(tr("At this store").toHtmlEscaped(), tr("At Square").toHtmlEscaped());
+        // The phone a refused enrollment carried is personal data: masked, as on the member panel.
+        const auto fact = [](const QJsonObject& facts, const QString& name) {
+            const QJsonValue value = facts.value(name);
+            return name == QLatin1String("phone") && value.isString() ? PhoneNumberNormalizer::masked(value.toString())
+                                                                      : factText(value);
+        };
         for (const QString& key : std::as_const(keys))
             html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
-                        .arg(key.toHtmlEscaped(), factText(conflict.localFacts.value(key)).toHtmlEscaped(),
-                             factText(conflict.squareFacts.value(key)).toHtmlEscaped());
+                        .arg(key.toHtmlEscaped(), fact(conflict.localFacts, key).toHtmlEscaped(),
+                             fact(conflict.squareFacts, key).toHtmlEscaped());
         html += QStringLiteral("</table>");
     }
     html += QStringLiteral("<p>%1</p>")
