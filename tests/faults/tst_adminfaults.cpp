@@ -109,7 +109,15 @@ QString messageOf(const AdminRun& run)
 }
 
 // A store's figures read in this process (no faults here: the shim lives in the command's process), with the files
-// of its backup folder.
+// of its backup folder. The store is open.
+StoreFigures figuresOfOpen(TempStore& store)
+{
+    StoreFigures figures = StoreFigures::of(store.db());
+    const QDir backups(store.filePath(QStringLiteral("backups")));
+    figures.values.insert(QStringLiteral("backup files"), backups.entryList(QDir::Files | QDir::Hidden).size());
+    return figures;
+}
+
 StoreFigures figuresOf(TempStore& store)
 {
     StoreFigures figures;
@@ -118,9 +126,7 @@ StoreFigures figuresOf(TempStore& store)
     }();
     if (!store.isOpen())
         return figures;
-    figures = StoreFigures::of(store.db());
-    const QDir backups(store.filePath(QStringLiteral("backups")));
-    figures.values.insert(QStringLiteral("backup files"), backups.entryList(QDir::Files | QDir::Hidden).size());
+    figures = figuresOfOpen(store);
     store.close();
     return figures;
 }
@@ -210,15 +216,15 @@ private slots:
                 if (messages.size() < 4 && !messages.contains(message))
                     messages << message;
             }
-            const StoreFigures now = figuresOf(store);
-            QVERIFY2(now == before || now == after, qPrintable(where + now.differenceFrom(before)));
-            QVERIFY2(run.exitCode != 0 || now == after,
-                     qPrintable(where + QStringLiteral("exit 0 but ") + now.differenceFrom(after)));
             LT_VERIFY_OK(store.open());
             auto report = store.checkIntegrity();
             LT_VERIFY_OK(report);
             QVERIFY2(report->ok(), qPrintable(where + report->problems.join(QStringLiteral("; "))));
+            const StoreFigures now = figuresOfOpen(store);
             store.close();
+            QVERIFY2(now == before || now == after, qPrintable(where + now.differenceFrom(before)));
+            QVERIFY2(run.exitCode != 0 || now == after,
+                     qPrintable(where + QStringLiteral("exit 0 but ") + now.differenceFrom(after)));
             if (now == before) {
                 const AdminRun again = runAdmin(arguments(store), homeOf(store), Fault {}, QString());
                 QVERIFY2(again.exitCode == 0,
