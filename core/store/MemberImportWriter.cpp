@@ -6,8 +6,71 @@
 
 #include <algorithm>
 #include <sqlite3.h>
+#include <variant>
 
 namespace lt {
+
+// Rows of one table written many to a statement: a statement's own cost (its start, its end, its journal) is most
+// of a small row's. Values are kept until a statement's worth is there; finish() writes the rest one by one.
+class RowBatch
+{
+public:
+    using Value = std::variant<std::nullptr_t, qint64, QByteArray>;
+    static constexpr int RowsPerStatement = 32;
+
+    RowBatch(SqliteConnection& sql, const QByteArray& head, int columns)
+        : m_columns(columns)
+    {
+        QByteArray one = "(?";
+        for (int i = 1; i < columns; ++i)
+            one += ", ?";
+        one += ')';
+        QByteArray many = head + one;
+        for (int i = 1; i < RowsPerStatement; ++i)
+            many += ", " + one;
+        m_one = std::make_unique<SqliteStatement>(sql, QByteArray(head + one).constData());
+        m_many = std::make_unique<SqliteStatement>(sql, many.constData());
+    }
+    bool isValid() const { return m_one->isValid() && m_many->isValid(); }
+
+    Result<void> add(std::initializer_list<Value> row, const QString& what)
+    {
+        m_values.insert(m_values.end(), row.begin(), row.end());
+        if (m_values.size() < std::size_t(RowsPerStatement * m_columns))
+            return {};
+        LT_TRY(run(*m_many, 0, RowsPerStatement, what));
+        m_values.clear();
+        return {};
+    }
+    Result<void> finish(const QString& what)
+    {
+        const int rows = int(m_values.size()) / m_columns;
+        for (int row = 0; row < rows; ++row)
+            LT_TRY(run(*m_one, std::size_t(row * m_columns), 1, what));
+        m_values.clear();
+        return {};
+    }
+
+private:
+    Result<void> run(SqliteStatement& statement, std::size_t from, int rows, const QString& what)
+    {
+        for (int i = 0; i < rows * m_columns; ++i) {
+            const Value& value = m_values[from + std::size_t(i)];
+            if (const auto* number = std::get_if<qint64>(&value))
+                statement.bind(i + 1, *number);
+            else if (const auto* text = std::get_if<QByteArray>(&value))
+                statement.bind(i + 1, *text);
+            else
+                statement.bindNull(i + 1);
+        }
+        return statement.run(what);
+    }
+
+    int m_columns;
+    std::vector<Value> m_values;
+    std::unique_ptr<SqliteStatement> m_one;
+    std::unique_ptr<SqliteStatement> m_many;
+};
 
 MemberImportWriter::MemberImportWriter(SqliteConnection connection)
     : m_sql(connection)
@@ -46,18 +109,17 @@ Result<void> MemberImportWriter::prepare()
     for (std::size_t i = 1; i < TermsPerStatement; ++i)
         many += ", (?, ?)";
     m_terms64 = std::make_unique<SqliteStatement>(m_sql, many.constData());
-    m_card =
-        std::make_unique<SqliteStatement>(m_sql, "INSERT INTO cards (number, member_id, issued_at) VALUES (?, ?, ?)");
-    m_outbox = std::make_unique<SqliteStatement>(m_sql,
-                                                 "INSERT INTO outbox (member_id, ledger_id, operation, payload, "
-                                                 "idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?)");
-    m_ledger = std::make_unique<SqliteStatement>(
-        m_sql, "INSERT INTO ledger (member_id, kind, points, note, actor, created_at) VALUES (?, ?, ?, ?, ?, ?)");
-    for (const auto* statement :
-         {&m_byPhone, &m_byCard, &m_member, &m_term, &m_terms64, &m_card, &m_outbox, &m_ledger}) {
+    m_cards = std::make_unique<RowBatch>(m_sql, "INSERT INTO cards (number, member_id, issued_at) VALUES ", 3);
+    m_ledgerRows = std::make_unique<RowBatch>(
+        m_sql, "INSERT INTO ledger (member_id, kind, points, note, actor, created_at) VALUES ", 6);
+    m_outboxRows = std::make_unique<RowBatch>(
+        m_sql, "INSERT INTO outbox (member_id, ledger_id, operation, payload, idempotency_key, created_at) VALUES ", 6);
+    for (const auto* statement : {&m_byPhone, &m_byCard, &m_member, &m_term, &m_terms64}) {
         if (!(*statement)->isValid())
             return m_sql.lastError(QStringLiteral("prepare import"));
     }
+    if (!m_cards->isValid() || !m_ledgerRows->isValid() || !m_outboxRows->isValid())
+        return m_sql.lastError(QStringLiteral("prepare import"));
     return {};
 }
 
@@ -106,37 +168,44 @@ Result<MemberImportWriter::Outcome> MemberImportWriter::add(const Row& row, cons
     outcome.memberId = m_sql.lastInsertId();
     for (const QByteArray& term : row.searchTerms)
         m_terms.emplace_back(term, outcome.memberId);
-    if (!row.card.isNull())
-        LT_TRY(m_card->bind(1, row.card).bind(2, outcome.memberId).bind(3, at).run(QStringLiteral("card")));
-    LT_TRY(m_outbox->bind(1, outcome.memberId)
-               .bindNull(2)
-               .bind(3, m_enroll)
-               .bind(4, row.enrollPayload)
-               .bind(5, row.enrollKey)
-               .bind(6, at)
-               .run(QStringLiteral("outbox")));
-    if (row.openingBalance > 0) {
-        LT_TRY(m_ledger->bind(1, outcome.memberId)
-                   .bind(2, m_opening)
-                   .bind(3, row.openingBalance)
-                   .bind(4, m_openingNote)
-                   .bind(5, m_actor)
-                   .bind(6, at)
-                   .run(QStringLiteral("ledger")));
-        const qint64 ledgerId = m_sql.lastInsertId();
-        LT_TRY(m_outbox->bind(1, outcome.memberId)
-                   .bind(2, ledgerId)
-                   .bind(3, m_adjust)
-                   .bind(4, row.adjustPayload)
-                   .bind(5, row.adjustKey)
-                   .bind(6, at)
-                   .run(QStringLiteral("outbox")));
-    }
+    m_keptBack.push_back(KeptBack {outcome.memberId, at, row.card, row.enrollPayload, row.enrollKey, row.openingBalance,
+                                   row.adjustPayload, row.adjustKey});
+    // A bounded amount kept back, also inside a transaction of a whole file.
+    if (m_keptBack.size() >= KeptBackRows)
+        LT_TRY(flush());
     return outcome;
 }
 
 Result<void> MemberImportWriter::flush()
 {
+    // In the members' order, as EnrollmentService writes them one member at a time: sync pushes a member's
+    // enrollment before the adjustment of their opening balance.
+    for (const KeptBack& kept : m_keptBack) {
+        if (!kept.card.isNull())
+            LT_TRY(m_cards->add({kept.card, kept.memberId, kept.at}, QStringLiteral("card")));
+    }
+    LT_TRY(m_cards->finish(QStringLiteral("card")));
+    for (const KeptBack& kept : m_keptBack) {
+        if (kept.openingBalance > 0)
+            LT_TRY(m_ledgerRows->add({kept.memberId, m_opening, kept.openingBalance, m_openingNote, m_actor, kept.at},
+                                     QStringLiteral("ledger")));
+    }
+    LT_TRY(m_ledgerRows->finish(QStringLiteral("ledger")));
+    // The entries just written hold consecutive ids: each insert takes the largest id plus one.
+    qint64 nextLedgerId = m_sql.lastInsertId();
+    for (const KeptBack& kept : m_keptBack)
+        nextLedgerId -= kept.openingBalance > 0 ? 1 : 0;
+    for (const KeptBack& kept : m_keptBack) {
+        LT_TRY(m_outboxRows->add({kept.memberId, nullptr, m_enroll, kept.enrollPayload, kept.enrollKey, kept.at},
+                                 QStringLiteral("outbox")));
+        if (kept.openingBalance > 0)
+            LT_TRY(m_outboxRows->add(
+                {kept.memberId, ++nextLedgerId, m_adjust, kept.adjustPayload, kept.adjustKey, kept.at},
+                QStringLiteral("outbox")));
+    }
+    LT_TRY(m_outboxRows->finish(QStringLiteral("outbox")));
+    m_keptBack.clear();
+
     std::sort(m_terms.begin(), m_terms.end());
     std::size_t next = 0;
     // Many rows a statement: a statement's own cost (its start, its end) is most of a two-column row's.

@@ -13,12 +13,14 @@
 namespace lt {
 
 class Database;
+class RowBatch;
 
 // The import's path into members, cards, member_search, outbox and ledger: the same rows EnrollmentService writes
 // for an imported customer (queued for enrollment at Square, an opening balance as a ledger entry sent as an
 // adjustment), through SQLite's own API on the store's connection, inside the caller's transaction. Indexes and
-// triggers stay in place: the store is live and `check` holds after every commit. Search terms are kept back and
-// written sorted at flush(), so that a transaction's index inserts walk the index in order.
+// triggers stay in place: the store is live and `check` holds after every commit. Only the member row is written at
+// once (its phone decides whether the row is new); its card, outbox rows and opening entry are kept back and written
+// at flush() in the same order, many rows a statement, and its search terms sorted.
 class MemberImportWriter
 {
 public:
@@ -59,7 +61,7 @@ public:
     // Writes the row at `at` (ISO 8601 UTC) unless its phone or card already belongs to a member. With write false
     // only looks: what an all-or-nothing import does once it knows nothing will be kept.
     Result<Outcome> add(const Row& row, const QByteArray& at, bool write);
-    // Writes the search terms kept back, sorted; before each commit.
+    // Writes what was kept back; before each commit.
     Result<void> flush();
 
 private:
@@ -79,10 +81,23 @@ private:
     static constexpr std::size_t TermsPerStatement = 64;
     std::unique_ptr<SqliteStatement> m_term;
     std::unique_ptr<SqliteStatement> m_terms64; // TermsPerStatement rows at once
-    std::unique_ptr<SqliteStatement> m_card;
-    std::unique_ptr<SqliteStatement> m_outbox;
-    std::unique_ptr<SqliteStatement> m_ledger;
     std::vector<std::pair<QByteArray, qint64>> m_terms; // kept back until flush()
+    struct KeptBack
+    {
+        qint64 memberId = 0;
+        QByteArray at;
+        QByteArray card;
+        QByteArray enrollPayload;
+        QByteArray enrollKey;
+        qint64 openingBalance = 0;
+        QByteArray adjustPayload;
+        QByteArray adjustKey;
+    };
+    static constexpr std::size_t KeptBackRows = 8192;
+    std::vector<KeptBack> m_keptBack;
+    std::unique_ptr<RowBatch> m_cards;
+    std::unique_ptr<RowBatch> m_ledgerRows;
+    std::unique_ptr<RowBatch> m_outboxRows;
 };
 
 } // namespace lt

@@ -182,6 +182,27 @@ private slots:
         QVERIFY2(checked->ok(), qPrintable(checked->problems.join(QLatin1Char('\n'))));
     }
 
+    // Enough rows that cards, ledger entries and outbox rows go many to a statement, over several transactions.
+    void manyRowsSameAsRowByRow()
+    {
+        TempStore parallel;
+        TempStore reference;
+        LT_VERIFY_OK(parallel.open());
+        LT_VERIFY_OK(reference.open());
+        const QByteArray csv = goodRows(1, 700);
+        auto ours = importCsv(parallel, csv, true, 300);
+        LT_VERIFY_OK(ours);
+        auto theirs = lt::test::importRowByRow(reference.engine().context(), csv, true, TempStore::cashier());
+        LT_VERIFY_OK(theirs);
+        QCOMPARE(ours->imported, 700);
+        QCOMPARE(theirs->imported, 700);
+        for (const char* sql : Tables)
+            QCOMPARE(dump(parallel.db(), QString::fromLatin1(sql)), dump(reference.db(), QString::fromLatin1(sql)));
+        auto checked = parallel.checkIntegrity();
+        LT_VERIFY_OK(checked);
+        QVERIFY2(checked->ok(), qPrintable(checked->problems.join(QLatin1Char('\n'))));
+    }
+
     // Thousands of rows, checked in chunks on several threads: every bad row is reported once, in line order.
     void errorsInLineOrder()
     {
