@@ -49,8 +49,7 @@ QString currencySymbol(const QString& isoCode, const QLocale& preferred)
 } // namespace
 
 SlipLayout::SlipLayout(PaperWidth paper, const QLocale& locale)
-    : m_paper(paper)
-    , m_columns(columnsOf(paper))
+    : m_columns(columnsOf(paper))
     , m_locale(locale)
 {
 }

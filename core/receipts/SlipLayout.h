@@ -43,7 +43,6 @@ private:
     void refundRows(QList<SlipRow>& rows, const LoyaltySlip& slip) const;
     void outlookRows(QList<SlipRow>& rows, const LoyaltySlip& slip) const;
 
-    PaperWidth m_paper;
     int m_columns;
     QLocale m_locale;
 };
