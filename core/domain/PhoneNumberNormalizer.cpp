@@ -121,6 +121,11 @@ Result<QString> PhoneNumberNormalizer::normalize(const QString& input) const
     }
     std::string e164;
     util->Format(number, PhoneNumberUtil::E164, &e164);
+    // E.164 allows 15 digits at most; libphonenumber calls some longer numbers valid (a German extension), which
+    // Square refuses and no other system can dial.
+    if (e164.size() > 16)
+        return Error::invalid(QCoreApplication::translate("PhoneNumberNormalizer", "The phone number is too long."),
+                              QStringLiteral("phone"));
     return QString::fromStdString(e164);
 }
 
