@@ -185,7 +185,7 @@ void TestEngineThread::rateLimitsAreSatOut()
     auto scheduler = s.start();
     QSignalSpy passes(scheduler.get(), &SyncScheduler::passFinished);
     QTRY_COMPARE_WITH_TIMEOUT(passes.size(), 1, 30000);
-    const SyncReport report = passes.first().first().value<SyncReport>();
+    const auto report = passes.first().first().value<SyncReport>();
     QVERIFY2(!report.stopped, qPrintable(report.error));
     QCOMPARE(s.server.requestCount(QStringLiteral("/accumulate")), 3); // twice told to wait, then accepted
     QCOMPARE(s.server.balanceForPhone(phone(1)), 40);
