@@ -6,6 +6,7 @@
 #include "ui/printing/SlipPainter.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QPageLayout>
 #include <QPainter>
@@ -104,6 +105,8 @@ PrintOutcome PagePrinterTransport::writePdf(const QString& file, PaperWidth pape
     if (!painter.end())
         return PrinterMessages::pageFailed(file,
                                            QCoreApplication::translate("PrinterMessages", "it cannot be written"));
+    // A member's slip (balance, the phone's last four digits): the owner's alone, whatever the umask of the process.
+    QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return PrintOutcome::printed();
 }
 

@@ -61,6 +61,9 @@ Result<void> ReportPdf::write(const QString& path) const
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return Error::invalid(tr("Cannot write %1: %2").arg(path, file.errorString()), QStringLiteral("output"));
+    // The store's figures: the owner's alone like every file the product writes, from the temporary file on, whatever
+    // the umask of the process that draws it.
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     {
         QPdfWriter pdf(&file);
         pdf.setResolution(Resolution);
