@@ -38,14 +38,23 @@ int BusyWait::onBusy(void* wait, int tries)
 
 Error SqliteConnection::lastError(const QString& what) const
 {
-    // As Database::errorFrom: a busy store and a damaged file each get the message that says what to do.
-    switch (sqlite3_errcode(m_handle)) {
+    // As Database::errorFrom: a busy store and a damaged file each get the message that says what to do, and so does
+    // a full or failing disk, whose message must not be the statement that met it.
+    switch (sqlite3_errcode(m_handle) & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         return Error::storage(QCoreApplication::translate("Database", "The database is busy; try again."));
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
         return Error::corrupt(QCoreApplication::translate("Database", "The database file is damaged: %1")
+                                  .arg(QString::fromUtf8(sqlite3_errmsg(m_handle))));
+    case SQLITE_FULL:
+        return Error::storage(QCoreApplication::translate(
+            "Database", "The disk is full, so the change was not recorded. Make room on the disk and try again."));
+    case SQLITE_IOERR:
+        return Error::storage(QCoreApplication::translate("Database",
+                                                          "The disk failed to read or write the database (%1), so the "
+                                                          "change was not recorded. Check the disk and try again.")
                                   .arg(QString::fromUtf8(sqlite3_errmsg(m_handle))));
     default:
         break;
