@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSaveFile>
 #include <QSqlError>
 #include <QStandardPaths>
 
@@ -113,6 +114,11 @@ Result<void> backUpBeforeMigration(Database& db)
 }
 } // namespace
 
+QString Database::damageMarker(const QString& path)
+{
+    return path + QStringLiteral(".damaged");
+}
+
 QString Database::defaultPath()
 {
     QString env = qEnvironmentVariable("LOYALTYTILL_DATABASE");
@@ -211,13 +217,25 @@ Result<void> Database::configure(const Options& options)
     // Until the file has passed its checks, closing this connection must not copy the log into it (SQLite's last
     // connection does): a damaged store is refused without a byte written.
     sqlite3_db_config(raw.handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
-    if (options.quickCheck) {
+    // A store found damaged before (by the till's check in the background) is checked at every open until it is
+    // restored, so that the till's fast open refuses it and offers the backup.
+    const QString marker = damageMarker(m_path);
+    if (options.quickCheck || QFileInfo::exists(marker)) {
         auto quickCheck = scalar(QStringLiteral("PRAGMA quick_check"));
         if (!quickCheck || quickCheck->toString() != QLatin1String("ok")) {
             const QString detail = quickCheck ? quickCheck->toString() : quickCheck.error().message;
-            return Error::corrupt(QCoreApplication::translate("Database", "The database %1 is damaged (%2). %3")
-                                      .arg(m_path, detail, restoreAdvice()));
+            const Error damaged =
+                Error::corrupt(QCoreApplication::translate("Database", "The database %1 is damaged (%2). %3")
+                                   .arg(m_path, detail, restoreAdvice()));
+            QSaveFile note(marker); // beside the store, never in it
+            if (note.open(QIODevice::WriteOnly)) {
+                note.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+                note.write(damaged.message.toUtf8() + '\n');
+                note.commit();
+            }
+            return damaged;
         }
+        QFile::remove(marker); // the store was replaced or repaired by other means
     }
     // Before anything that writes (journal_mode does): a file this store refuses is left as it was.
     SchemaMigrator migrator(*this);

@@ -39,6 +39,9 @@ public:
 
     static Result<std::unique_ptr<Database>> open(const QString& path, const Options& options);
     static Result<std::unique_ptr<Database>> open(const QString& path) { return open(path, Options {}); }
+    // Beside a store whose quick_check failed: the till's fast open then runs the check too, and refuses the store
+    // until it is restored (StoreRestore removes it).
+    static QString damageMarker(const QString& path);
     // Where the store lives when neither --database nor LOYALTYTILL_DATABASE says otherwise.
     static QString defaultPath();
 

@@ -2,6 +2,7 @@
 
 #include "core/common/Clock.h"
 #include "core/common/Logging.h"
+#include "core/store/Database.h"
 #include "core/store/FileOwnership.h"
 #include "core/store/SchemaMigrator.h"
 #include "core/store/SqliteHeader.h"
@@ -228,6 +229,7 @@ Result<RestorePlan> StoreRestore::plan(const QString& file, const QString& store
             plan.current = *current;
         else
             plan.currentProblem = current.error().message;
+        plan.gap = RestoreGap::compare(plan.store, plan.file);
     }
     return plan;
 }
@@ -307,7 +309,13 @@ Result<RestoreOutcome> StoreRestore::apply(const RestorePlan& plan, const Backup
     }
     syncFolder(store.absolutePath());
     lock.release();
+    QFile::remove(Database::damageMarker(plan.store));
     qCDebug(lcBackup) << "store restored from" << plan.file;
+    if (plan.gap && !outcome.storeBackup.isEmpty()) {
+        const QString gapFile = outcome.storeBackup + QStringLiteral(".to-re-enter.txt");
+        if (plan.gap->writeTo(gapFile))
+            outcome.gapFile = gapFile;
+    }
     auto restored = StoreFileCheck::inspect(plan.store);
     if (!restored)
         return restored.error();

@@ -2,6 +2,7 @@
 
 #include "core/common/Result.h"
 #include "core/store/BackupFolder.h"
+#include "core/store/RestoreGap.h"
 #include "core/store/StoreFileCheck.h"
 
 #include <optional>
@@ -21,12 +22,16 @@ struct RestorePlan
     bool storeExists = false;
     std::optional<StoreFileFacts> current; // the store as it reads now, when it is whole
     QString currentProblem; // why it does not read, when it exists but is damaged
+    // The operations the store holds that the file does not, which a restore loses (when the store exists).
+    std::optional<RestoreGapReport> gap;
 };
 
 struct RestoreOutcome
 {
     QString storeBackup; // the store as it was, in the backup folder; empty when there was no store
     StoreFileFacts restored;
+    // The plan's gap, written beside the kept store (`storeBackup`.to-re-enter.txt); empty when not written.
+    QString gapFile;
 };
 
 // Puts a backup (or any LoyaltyTill store file) in place of the store: checked first, the store as it was copied

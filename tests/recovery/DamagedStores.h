@@ -28,8 +28,10 @@ public:
     // that its middle holds records rather than free space. 0 when the file cannot be read.
     static qint64 fullLeafPage(const QString& storePath, const QString& table);
     static qint64 pageSize(const QString& storePath);
-    // Overwrites `count` bytes in the middle of `page` (1-based) with a fixed garbage pattern.
-    static bool overwriteMiddleOfPage(const QString& storePath, qint64 page, int count = 64);
+    // Overwrites `count` bytes in the middle of `page` (1-based) with a fixed garbage pattern: a quarter of a page
+    // by default, so that it crosses records' headers. Bytes changed inside one text value alone leave a well-formed
+    // record that no check without page checksums can tell from the real one (see the README).
+    static bool overwriteMiddleOfPage(const QString& storePath, qint64 page, int count = 1024);
     // Frames in the write-ahead log (0 without one) and its size in bytes.
     static qint64 walFrames(const QString& storePath);
     static bool truncateWal(const QString& storePath, qint64 bytes);

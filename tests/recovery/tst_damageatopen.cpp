@@ -72,6 +72,7 @@ private:
     QString damaged(Damage damage)
     {
         const QString path = m_source.filePath(u"damaged.sqlite"_s);
+        QFile::remove(Database::damageMarker(path)); // left by the previous case's refusal
         copyStoreFiles(inWal(damage) ? m_crashed : m_closed, path);
         switch (damage) {
         case Damage::MembersPage:
@@ -175,6 +176,12 @@ private slots:
                 QVERIFY(!check);
                 QCOMPARE(check.error().kind, ErrorKind::Corrupt);
                 QVERIFY2(check.error().message.contains(u"backup"_s), qPrintable(check.error().message));
+                // The next start of the till checks the file at open, refuses it and so offers the backup.
+                QVERIFY(QFileInfo::exists(Database::damageMarker(path)));
+                till->reset();
+                auto again = Database::open(path, tillOptions());
+                QVERIFY(!again);
+                QCOMPARE(again.error().kind, ErrorKind::Corrupt);
             }
         }
         const FileState after = FileState::of(path);
