@@ -37,8 +37,22 @@ Actor PointsActions::actorFor(const StaffMember& staff)
     return staff.id > 0 ? Actor::staff(staff.id) : Actor::till();
 }
 
+bool PointsActions::refuseErased(const Member& member)
+{
+    if (!member.erased)
+        return false;
+    // Said at once: the member's dialog would only be refused when the cashier finished it.
+    m_banner.show(MessageBanner::Kind::Error,
+                  tr("Member %1 has left the program and their personal data was erased: no points are earned or "
+                     "redeemed. Enroll the customer again if they want to rejoin.")
+                      .arg(member.id));
+    return true;
+}
+
 std::optional<PointsChange> PointsActions::sale(const Member& member, const StaffMember& cashier)
 {
+    if (refuseErased(member))
+        return std::nullopt;
     SaleDialog dialog(m_engine, actorFor(cashier), member.id, &m_parent);
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
@@ -76,6 +90,8 @@ QString PointsActions::saleConfirmation(const PointsChange& change) const
 
 std::optional<PointsChange> PointsActions::redeem(const Member& member, const StaffMember& cashier)
 {
+    if (refuseErased(member))
+        return std::nullopt;
     const qint64 threshold = StoreSettings(m_db).value(StoreSettings::RedemptionApprovalMinor).toLongLong();
     RedeemDialog dialog(
         m_engine, actorFor(cashier), member, cashier.isManager() ? std::numeric_limits<qint64>::max() : threshold,
@@ -146,6 +162,8 @@ std::optional<PointsChange> PointsActions::voidSale(const QString& lastSale, con
 
 std::optional<PointsChange> PointsActions::adjust(const Member& member, const StaffMember& cashier)
 {
+    if (refuseErased(member))
+        return std::nullopt;
     AdjustmentDialog form(m_engine, actorFor(cashier), member, &m_parent);
     if (form.exec() != QDialog::Accepted)
         return std::nullopt;

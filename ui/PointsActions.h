@@ -42,6 +42,8 @@ public:
     static Actor actorFor(const StaffMember& staff);
 
 private:
+    // A member whose data was erased earns, redeems and is adjusted nothing: the banner says so.
+    bool refuseErased(const Member& member);
     bool requestApproval(const QString& action, const QString& subject, const QString& why);
     // What a recorded sale did: an upgrade first, then the points and each named addition and bonus.
     QString saleConfirmation(const PointsChange& change) const;

@@ -2,14 +2,18 @@
 
 #include "core/exchange/DemoDataGenerator.h"
 #include "core/services/LoyaltyEngine.h"
+#include "core/services/MarketingConsent.h"
+#include "core/store/StoreSettings.h"
 #include "ui/Appearance.h"
 #include "ui/TillPreferences.h"
 #include "ui/TillPrinting.h"
 #include "ui/TillWindow.h"
+#include "ui/dialogs/ConsentDialog.h"
 #include "ui/widgets/MessageBanner.h"
 
 #include <QApplication>
 #include <QGridLayout>
+#include <QLocale>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QShortcut>
@@ -91,7 +95,12 @@ void TillCommands::buildMenus(TillWindow& window)
         till->printing()->printCard(*till->currentMember());
     });
     card->setShortcut(Qt::CTRL | Qt::Key_K);
-    window.addActions({slip, wallet, card});
+    QAction* consent = menu->addAction(TillWindow::tr("The member's &marketing consent…"), till, [till] {
+        if (!till->isLocked())
+            changeConsent(*till);
+    });
+    consent->setShortcut(Qt::CTRL | Qt::Key_M);
+    window.addActions({slip, wallet, card, consent});
     menu->addAction(TillWindow::tr("Add &demo members for training"), till, &TillWindow::addDemoMembers);
     menu->addAction(TillWindow::tr("&Quit"), qApp, &QApplication::quit);
     QMenu* sync = bar->addMenu(TillWindow::tr("S&ync"));
@@ -152,6 +161,42 @@ void TillCommands::buildMenus(TillWindow& window)
     });
     QMenu* help = bar->addMenu(TillWindow::tr("&Help"));
     help->addAction(TillWindow::tr("&Keys"), till, &TillWindow::showHelp);
+}
+
+void TillCommands::changeConsent(TillWindow& till)
+{
+    if (!till.m_member)
+        return till.m_banner->show(MessageBanner::Kind::Error, TillWindow::tr("Find the member first."));
+    auto member = till.m_engine.members().byId(till.m_member->id);
+    if (!member)
+        return till.m_banner->show(MessageBanner::Kind::Error, member.error().message);
+    if (member->erased)
+        return till.m_banner->show(
+            MessageBanner::Kind::Error,
+            TillWindow::tr("Member %1 has left the program; their data was erased.").arg(member->id));
+    StoreSettings settings(till.m_db);
+    ConsentDialog dialog(*member, settings.value(StoreSettings::ConsentText), &till);
+    if (dialog.exec() != QDialog::Accepted || dialog.choice() == ConsentDialog::Choice::None)
+        return till.returnFocus();
+    MarketingConsent consents(till.m_engine.context());
+    const Actor actor = PointsActions::actorFor(till.m_staff);
+    auto changed = dialog.choice() == ConsentDialog::Choice::Withdraw
+        ? consents.withdraw(member->id, actor)
+        : consents.give(member->id, settings.value(StoreSettings::ConsentVersion), actor);
+    if (!changed) {
+        till.m_banner->show(MessageBanner::Kind::Error, changed.error().message);
+    } else {
+        const QString at = QLocale().toString(changed->at.toLocalTime(), QLocale::ShortFormat);
+        till.m_banner->show(MessageBanner::Kind::Success,
+                            changed->consent ? TillWindow::tr("Marketing consent recorded at %1.").arg(at)
+                                             : TillWindow::tr("Marketing consent withdrawn at %1: no offers from now "
+                                                              "on.")
+                                                   .arg(at));
+        till.renderMember(member->id);
+        if (!changed->consent)
+            till.offerUsed(member->id); // the targeted offer on the panel goes; the insight is read again without it
+    }
+    till.returnFocus();
 }
 
 void TillCommands::addDemoMembers(TillWindow& till)

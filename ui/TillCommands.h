@@ -21,6 +21,9 @@ public:
     static void buildMenus(TillWindow& window);
     // Till ▸ Add demo members: 200 generated members with their sales, for training on a new store.
     static void addDemoMembers(TillWindow& till);
+    // Till ▸ Marketing consent (Ctrl+M): the member at the till withdraws or gives it (ConsentDialog), recorded with
+    // its time and the cashier.
+    static void changeConsent(TillWindow& till);
 };
 
 } // namespace lt::ui

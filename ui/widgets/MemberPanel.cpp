@@ -104,6 +104,11 @@ QString MemberPanel::displayName() const
     return m_name->text();
 }
 
+QString MemberPanel::detailsText() const
+{
+    return m_details->text();
+}
+
 QString MemberPanel::tierText() const
 {
     return m_tier->text();
@@ -206,11 +211,17 @@ void MemberPanel::showMember(const Shown& shown, const LoyaltyProgram& program)
 {
     const Member& member = shown.member;
     // The phone is personal data: masked unless there is no name to greet the member by.
-    m_name->setText(member.name.isEmpty() ? PhoneNumberNormalizer::masked(member.phone) : member.name);
+    m_name->setText(member.erased               ? tr("Erased member")
+                        : member.name.isEmpty() ? PhoneNumberNormalizer::masked(member.phone)
+                                                : member.name);
     QStringList details;
     details << tr("Member %1").arg(member.id);
     if (!member.card.isEmpty())
         details << tr("Card …%1").arg(member.card.right(4));
+    if (member.erased)
+        details << tr("left the program: no points are earned or redeemed");
+    else if (!member.marketingConsent && member.consentAt.isValid())
+        details << tr("no marketing");
     m_details->setText(details.join(QStringLiteral("  ·  ")));
     m_balance->setText(tr("%1 %2").arg(member.balance).arg(program.pointsWord(member.balance)));
     m_unconfirmed->setText(shown.unconfirmedPoints != 0

@@ -50,6 +50,7 @@ public:
     void clear();
     QString balanceText() const;
     QString displayName() const;
+    QString detailsText() const; // "Member 12  ·  Card …0018", and what the member's standing adds
     QString tierText() const;
     QString offerText() const;
     QString expiringText() const;
