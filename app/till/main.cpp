@@ -79,9 +79,10 @@ int main(int argc, char* argv[])
         QMessageBox::critical(nullptr, QObject::tr("LoyaltyTill"), engine.error().message);
         return 1;
     }
-    // Sync runs on the till's own connection and thread, never blocking it: soon after each operation, every few
-    // minutes and on demand (F9). Declared before the window, which holds it, so that it outlives the window; its
-    // network access and keychain before it, so that they outlive it.
+    // Sync runs on a thread and a store connection of its own, so that its durable commits never hold the till:
+    // soon after each operation, every few minutes and on demand (F9). Square's requests go out on this thread.
+    // Declared before the window, which holds it, so that it outlives the window; its network access and keychain
+    // before it, so that they outlive it.
     QNetworkAccessManager network;
     lt::CredentialStore credentials;
     lt::SyncScheduler sync(**db, clock, network, credentials);
