@@ -31,6 +31,7 @@ HelpOverlay::HelpOverlay(QWidget* parent)
                      "<tr><td><b>Ctrl+P</b></td><td>print the slip (again)</td></tr>"
                      "<tr><td><b>Ctrl+W</b></td><td>the member's card in the phone's wallet</td></tr>"
                      "<tr><td><b>Ctrl+K</b></td><td>print the member's card</td></tr>"
+                     "<tr><td><b>Ctrl+M</b></td><td>the member's marketing consent (W withdraws it)</td></tr>"
                      "<tr><td><b>Esc</b></td><td>next customer</td></tr>"
                      "<tr><td><b>F12</b></td><td>lock the till</td></tr>"
                      "<tr><td><b>F1</b></td><td>this help</td></tr></table>"
