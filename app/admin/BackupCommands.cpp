@@ -169,11 +169,27 @@ int restore(CommandContext& c)
     const bool dryRun = c.parser().isSet(QStringLiteral("dry-run"));
     QJsonObject json {
         {QStringLiteral("dry_run"), dryRun}, {QStringLiteral("file"), file}, {QStringLiteral("store"), store}};
+    // What the store holds that the backup does not: what sync brings back from Square, and what to enter again.
+    QString lost;
+    if (plan->gap) {
+        QJsonArray operations;
+        for (const LostOperation& operation : plan->gap->toReenter)
+            operations.append(QJsonObject {{QStringLiteral("kind"), LostOperation::kindName(operation.kind)},
+                                           {QStringLiteral("reference"), operation.reference},
+                                           {QStringLiteral("at"), toStorageTime(operation.atUtc)},
+                                           {QStringLiteral("member"), operation.member},
+                                           {QStringLiteral("points"), operation.points}});
+        json.insert(QStringLiteral("to_re_enter"), operations);
+        json.insert(QStringLiteral("back_from_square"), plan->gap->comeBackFromSquare);
+        json.insert(QStringLiteral("store_readable"), plan->gap->readable);
+        lost = QLatin1Char('\n') + plan->gap->text();
+    }
     if (dryRun)
         return c.succeed(
             json,
             QCoreApplication::translate("BackupCommands", "Would restore %1 (%2), replacing %3. Nothing was changed.")
-                .arg(plan->file, factsText(plan->incoming), replaced));
+                    .arg(plan->file, factsText(plan->incoming), replaced)
+                + lost);
     auto done = StoreRestore::apply(*plan, BackupSettings::forStore(plan->store), c.clock());
     if (!done)
         return c.fail(done.error());
@@ -185,6 +201,11 @@ int restore(CommandContext& c)
     if (!done->storeBackup.isEmpty())
         text += QCoreApplication::translate("BackupCommands", "\nThe store as it was is kept in %1.")
                     .arg(done->storeBackup);
+    text += lost;
+    if (!done->gapFile.isEmpty()) {
+        json.insert(QStringLiteral("to_re_enter_file"), done->gapFile);
+        text += QCoreApplication::translate("BackupCommands", "\nThis list is kept in %1.").arg(done->gapFile);
+    }
     if (done->restored.schemaVersion < SchemaMigrator::CurrentVersion)
         text += QCoreApplication::translate("BackupCommands",
                                             "\nIts schema is upgraded (after a backup) when it is next opened.");
