@@ -21,15 +21,18 @@ std::optional<QString> PhoneNumberNormalizer::quickE164(const QString& input) co
     const QString text = input.trimmed();
     QString digits;
     digits.reserve(16);
+    bool plus = false; // also after punctuation ("(+98) ..."), where the library reads a country code as well
     for (QChar c : text) {
         if (c.isDigit() && c.unicode() < 128)
             digits.append(c);
+        else if (c == QLatin1Char('+') && digits.isEmpty())
+            plus = true;
         else if (c != QLatin1Char(' ') && c != QLatin1Char('-') && c != QLatin1Char('.') && c != QLatin1Char('(')
-                 && c != QLatin1Char(')') && !(c == QLatin1Char('+') && digits.isEmpty()))
+                 && c != QLatin1Char(')'))
             return std::nullopt;
     }
     // "+44 (0)20 ..." carries a trunk prefix that E.164 drops: leave it to the library.
-    if (text.startsWith(QLatin1Char('+'))) {
+    if (plus) {
         if (text.contains(QLatin1String("(0")) || digits.size() < 8 || digits.size() > 15)
             return std::nullopt;
         return QString(QLatin1Char('+') + digits);
