@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -57,12 +58,10 @@ int main(int argc, char** argv)
     for (const auto& file : files) {
         std::ifstream in(file, std::ios::binary);
         const std::vector<char> bytes {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-        // A copy of exactly the input's size, so that ASan catches a read past its end as libFuzzer would.
-        std::vector<std::uint8_t> data(bytes.begin(), bytes.end());
-        auto* input = new std::uint8_t[data.size()];
-        std::copy(data.begin(), data.end(), input);
-        LLVMFuzzerTestOneInput(input, data.size());
-        delete[] input;
+        // A heap copy of exactly the input's size, so that ASan catches a read past its end as libFuzzer would.
+        const auto input = std::make_unique<std::uint8_t[]>(bytes.size());
+        std::copy(bytes.begin(), bytes.end(), input.get());
+        LLVMFuzzerTestOneInput(input.get(), bytes.size());
     }
     const auto ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
