@@ -6,7 +6,7 @@
 // SQL connections, threads and the scan-to-member latency of that window, then prints a table and a verdict
 // (SoakReport).
 //   loyaltytill-bench-soak [--operations N] [--members M] [--sales S] [--database FILE] [--latency-ms L] [--check]
-//                          [--skip-memory-check]
+//                          [--skip-memory-check] [--without-sync]
 // --check: exit 1 when memory, descriptors, connections or threads grew (--skip-memory-check leaves memory out, for
 // short runs and sanitizer builds whose allocator keeps freed memory on purpose). Timings never fail a run.
 // Without --database it generates M demo members (default 1,000,000) with S sales (3 per member) in a child
@@ -36,12 +36,14 @@
 
 #include <array>
 #include <deque>
+#include <optional>
 
 #include "bench/DemoStore.h"
 #include "bench/FakeSquareProcess.h"
 #include "bench/OffscreenTill.h"
 #include "bench/SoakReport.h"
 #include "bench/SoakTill.h"
+#include "bench/ThreadCpuTime.h"
 
 using namespace lt;
 using bench::progress;
@@ -255,6 +257,8 @@ int main(int argc, char* argv[])
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("latency-ms"), QStringLiteral("The fake Square's delay before each answer."),
                       QStringLiteral("L"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("without-sync"),
+                      QStringLiteral("No fake Square and no sync: the till offline, to tell sync's share.")});
     parser.addOption({QStringLiteral("check"), QStringLiteral("Exit 1 when a leak check fails.")});
     parser.addOption({QStringLiteral("skip-memory-check"),
                       QStringLiteral("With --check: report resident memory without failing on it.")});
@@ -277,9 +281,11 @@ int main(int argc, char* argv[])
         if (!bench::DemoStore::generateInChild(path, members, sales))
             return 1;
     }
+    const bool syncing = !parser.isSet(QStringLiteral("without-sync"));
     bench::FakeSquare fake;
-    if (!fake.start(QStringLiteral(LOYALTYTILL_FAKE_SQUARE), parser.value(QStringLiteral("latency-ms")).toInt(),
-                    Token)) {
+    if (syncing
+        && !fake.start(QStringLiteral(LOYALTYTILL_FAKE_SQUARE), parser.value(QStringLiteral("latency-ms")).toInt(),
+                       Token)) {
         progress(QStringLiteral("The fake Square did not start."));
         return 1;
     }
@@ -294,8 +300,8 @@ int main(int argc, char* argv[])
     auto engine = LoyaltyEngine::create(db, clock);
     auto cashier = StaffDirectory(db, clock).add(QStringLiteral("Soak cashier"), StaffMember::Role::Cashier, CashierPin,
                                                  QStringLiteral("bench"));
-    auto environment = SquareEnvironment::parse(fake.url());
-    auto connected = SquareConnection {fake.url(), Location, {}}.save(db);
+    auto environment = SquareEnvironment::parse(syncing ? fake.url() : QStringLiteral("sandbox"));
+    auto connected = syncing ? SquareConnection {fake.url(), Location, {}}.save(db) : Result<void> {};
     if (!engine || !cashier || !environment || !connected) {
         progress(!engine            ? engine.error().message
                      : !cashier     ? cashier.error().message
@@ -317,16 +323,20 @@ int main(int argc, char* argv[])
 
     QNetworkAccessManager network;
     CredentialStore credentials; // not read: the token is given to the scheduler
-    SyncScheduler scheduler(db, clock, network, credentials);
+    std::optional<SyncScheduler> scheduler;
+    if (syncing)
+        scheduler.emplace(db, clock, network, credentials);
     ui::TillWindow window(db, **engine, clock);
     if (!bench::OffscreenTill::openAndSignIn(window, cashier->id, CashierPin))
         return 1;
-    window.setSync(&scheduler);
-    bench::SoakTill till(window, scheduler);
-    scheduler.startWith(*environment, Location, Token);
-    if (till.sync() != Outcome::Done) { // the first pass: the program from Square, the till reloads it
-        progress(QStringLiteral("The first sync pass did not finish."));
-        return 1;
+    bench::SoakTill till(window, scheduler ? &*scheduler : nullptr);
+    if (scheduler) {
+        window.setSync(&*scheduler);
+        scheduler->startWith(*environment, Location, Token);
+        if (till.sync() != Outcome::Done) { // the first pass: the program from Square, the till reloads it
+            progress(QStringLiteral("The first sync pass did not finish."));
+            return 1;
+        }
     }
 
     Workload workload(generated, *regulars,
@@ -339,7 +349,8 @@ int main(int argc, char* argv[])
     QList<bench::SoakSample> samples;
     QElapsedTimer run;
     run.start();
-    samples.append({0, 0, bench::readResourceUse(), 0, 0, 0});
+    samples.append({0, 0, bench::readResourceUse(), 0, 0, 0, 0});
+    auto cpuAtSample = bench::threadCpuTime();
     Tally tally;
     bench::LatencySample allScans;
     bench::LatencySample allPhones;
@@ -361,7 +372,10 @@ int main(int argc, char* argv[])
                                       bench::readResourceUse(),
                                       windowScans.percentileMs(50),
                                       windowScans.percentileMs(99),
-                                      qsizetype(windowScans.size())};
+                                      qsizetype(windowScans.size()),
+                                      double((bench::threadCpuTime() - cpuAtSample).count()) / 1e6
+                                          / double(i + 1 - samples.last().operations)};
+            cpuAtSample = bench::threadCpuTime();
             samples.append(sample);
             allScans.merge(windowScans);
             windowScans = {};
@@ -393,7 +407,8 @@ int main(int argc, char* argv[])
     printTally(tally, allScans, allPhones);
     out << "\n";
     report.printVerdict(out, allScans.percentileMs(99), checkMemory);
-    window.setSync(nullptr);
+    if (scheduler)
+        window.setSync(nullptr);
 
     const bool leaked = (checkMemory && !report.memoryFlat()) || !report.fdsFlat() || !report.connectionsFlat()
         || !report.threadsFlat();

@@ -25,6 +25,7 @@ struct SoakSample
     double scanP50Ms = 0;
     double scanP99Ms = 0;
     qsizetype scans = 0; // timed lookups in the window
+    double guiCpuMsPerOperation = 0; // the till's thread's CPU time in the window, per operation
 };
 
 } // namespace lt::bench

@@ -40,11 +40,11 @@ bool SoakReport::memoryFlat() const
 void SoakReport::printTable(QTextStream& out) const
 {
     out << "| operations | seconds | resident MB | open fds | SQL connections | threads | scan p50 ms | scan p99 ms "
-           "| lookups timed |\n"
-           "|---|---|---|---|---|---|---|---|---|\n";
+           "| lookups timed | till thread CPU ms per operation |\n"
+           "|---|---|---|---|---|---|---|---|---|---|\n";
     for (qsizetype i = 0; i < m_samples.size(); ++i) {
         const SoakSample& s = m_samples.at(i);
-        out << QStringLiteral("| %1%2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 | %10 |\n")
+        out << QStringLiteral("| %1%2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 | %10 | %11 |\n")
                    .arg(s.operations)
                    .arg(i == m_baseline ? QStringLiteral(" (baseline)") : QString())
                    .arg(s.seconds, 0, 'f', 0)
@@ -54,7 +54,8 @@ void SoakReport::printTable(QTextStream& out) const
                    .arg(s.use.threads)
                    .arg(s.scans ? QString::number(s.scanP50Ms, 'f', 2) : QStringLiteral("-"))
                    .arg(s.scans ? QString::number(s.scanP99Ms, 'f', 2) : QStringLiteral("-"))
-                   .arg(s.scans);
+                   .arg(s.scans)
+                   .arg(s.operations ? QString::number(s.guiCpuMsPerOperation, 'f', 2) : QStringLiteral("-"));
     }
 }
 

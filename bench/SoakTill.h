@@ -27,7 +27,7 @@ public:
         Failed, // the till did not do what the keys asked: a bug or a harness that lost its way
     };
 
-    SoakTill(ui::TillWindow& window, SyncScheduler& sync);
+    SoakTill(ui::TillWindow& window, SyncScheduler* sync); // none: the till works offline, F9 is refused
 
     // Esc, the card's digits, then the timed Enter until the member is painted.
     Outcome scanCard(const QString& card, LatencySample& enterToPainted);
@@ -49,7 +49,7 @@ private:
     bool backToTill(); // false when the window could not be activated again
 
     ui::TillWindow& m_window;
-    SyncScheduler& m_sync;
+    SyncScheduler* m_sync;
     qint64 m_passes = 0;
     qint64 m_stopped = 0;
     QString m_lastRefusal;

@@ -5,7 +5,7 @@
 if(LOYALTYTILL_BUILD_TESTS)
     qt_add_executable(loyaltytill-bench-soak SoakMain.cpp SoakTill.cpp SoakTill.h SoakReport.cpp SoakReport.h
         SoakProbe.cpp SoakProbe.h FakeSquareProcess.h LatencySample.cpp LatencySample.h ProcessMemory.cpp
-        ProcessMemory.h DemoStore.cpp DemoStore.h OffscreenTill.cpp OffscreenTill.h)
+        ProcessMemory.h ThreadCpuTime.cpp ThreadCpuTime.h DemoStore.cpp DemoStore.h OffscreenTill.cpp OffscreenTill.h)
     target_link_libraries(loyaltytill-bench-soak
         PRIVATE LoyaltyTill::ui LoyaltyTill::sync LoyaltyTill::core Qt6::Network Qt6::Sql Qt6::Test)
     target_compile_definitions(loyaltytill-bench-soak
