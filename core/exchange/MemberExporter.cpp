@@ -2,6 +2,7 @@
 
 #include "core/services/EngineContext.h"
 #include "core/services/MemberDirectory.h"
+#include "core/store/MemberErasedAt.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -39,24 +40,30 @@ QJsonObject toJson(const Member& m)
             {QStringLiteral("tier"), m.tier}};
 }
 
-const char* const CsvHeader = "id,phone,card,name,email,birthday,marketing_consent,consent_version,consent_at,"
-                              "enrolled_at,balance,lifetime_points,tier\n";
+const char* const CsvColumns = "id,phone,card,name,email,birthday,marketing_consent,consent_version,consent_at,"
+                               "enrolled_at,balance,lifetime_points,tier";
+// A member's own export states whether their personal data was erased, and when: the empty fields are not an error.
+const char* const ErasureColumns = ",erased,erased_at";
 
-QByteArray toCsv(const Member& m)
+QStringList csvFields(const Member& m)
 {
-    const QStringList fields = {QString::number(m.id),
-                                m.phone,
-                                m.card,
-                                MemberExporter::csvField(m.name, true),
-                                MemberExporter::csvField(m.email, true),
-                                m.birthday.isValid() ? m.birthday.toString(Qt::ISODate) : QString(),
-                                m.marketingConsent ? QStringLiteral("yes") : QStringLiteral("no"),
-                                MemberExporter::csvField(m.consentVersion, true),
-                                time(m.consentAt),
-                                time(m.enrolledAt),
-                                QString::number(m.balance),
-                                QString::number(m.lifetimePoints),
-                                MemberExporter::csvField(m.tier, true)};
+    return {QString::number(m.id),
+            m.phone,
+            m.card,
+            MemberExporter::csvField(m.name, true),
+            MemberExporter::csvField(m.email, true),
+            m.birthday.isValid() ? m.birthday.toString(Qt::ISODate) : QString(),
+            m.marketingConsent ? QStringLiteral("yes") : QStringLiteral("no"),
+            MemberExporter::csvField(m.consentVersion, true),
+            time(m.consentAt),
+            time(m.enrolledAt),
+            QString::number(m.balance),
+            QString::number(m.lifetimePoints),
+            MemberExporter::csvField(m.tier, true)};
+}
+
+QByteArray csvLine(const QStringList& fields)
+{
     return fields.join(QLatin1Char(',')).toUtf8() + '\n';
 }
 
@@ -85,7 +92,7 @@ Result<qint64> MemberExporter::exportAll(QIODevice& out, Format format)
     MemberDirectory directory(m_context);
     qint64 count = 0;
     qint64 after = 0;
-    LT_TRY(write(out, format == Format::Csv ? QByteArray(CsvHeader) : QByteArray("{\"members\":[\n")));
+    LT_TRY(write(out, format == Format::Csv ? QByteArray(CsvColumns) + '\n' : QByteArray("{\"members\":[\n")));
     while (true) {
         LT_TRY_ASSIGN(const QList<Member> page, directory.list(Page, after));
         if (page.isEmpty())
@@ -93,7 +100,7 @@ Result<qint64> MemberExporter::exportAll(QIODevice& out, Format format)
         QByteArray chunk;
         for (const Member& m : page) {
             if (format == Format::Csv)
-                chunk += toCsv(m);
+                chunk += csvLine(csvFields(m));
             else
                 chunk += (count > 0 ? ",\n" : "") + QJsonDocument(toJson(m)).toJson(QJsonDocument::Compact);
             ++count;
@@ -111,8 +118,12 @@ Result<qint64> MemberExporter::exportMember(QIODevice& out, Format format, qint6
     MemberDirectory directory(m_context);
     LT_TRY_ASSIGN(const Member member, directory.byId(memberId));
     LT_TRY_ASSIGN(const QList<LedgerEntry> history, directory.history(memberId, 1'000'000));
+    LT_TRY_ASSIGN(const QDateTime erasedAt, memberErasedAt(m_context.db, memberId));
     if (format == Format::Csv) {
-        QByteArray bytes = QByteArray(CsvHeader) + toCsv(member) + "\nledger_id,kind,points,sale,reward,created_at\n";
+        QByteArray bytes = QByteArray(CsvColumns) + ErasureColumns + '\n'
+            + csvLine(csvFields(member) << (member.erased ? QStringLiteral("yes") : QStringLiteral("no"))
+                                        << time(erasedAt))
+            + "\nledger_id,kind,points,sale,reward,created_at\n";
         for (const LedgerEntry& e : history) {
             bytes += QStringList {QString::number(e.id),          toStorage(e.kind),
                                   QString::number(e.points),      csvField(e.saleReference, true),
@@ -134,6 +145,8 @@ Result<qint64> MemberExporter::exportMember(QIODevice& out, Format format, qint6
                                     {QStringLiteral("created_at"), time(e.createdAt)}});
     }
     QJsonObject json = toJson(member);
+    json.insert(QStringLiteral("erased"), member.erased);
+    json.insert(QStringLiteral("erased_at"), orNull(time(erasedAt)));
     json.insert(QStringLiteral("ledger"), entries);
     LT_TRY(write(out,
                  QJsonDocument(QJsonObject {{QStringLiteral("member"), json}}).toJson(QJsonDocument::Compact) + '\n'));

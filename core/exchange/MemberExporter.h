@@ -9,7 +9,8 @@ namespace lt {
 struct EngineContext;
 
 // Writes members, with their personal data, as CSV or JSON, streaming so that a million members never sit in
-// memory. One member's export also carries their ledger: what a customer receives when they ask for their data.
+// memory. One member's export also carries their ledger and whether (and when) their personal data was erased:
+// what a customer receives when they ask for their data.
 class MemberExporter
 {
 public:
