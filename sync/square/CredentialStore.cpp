@@ -12,14 +12,38 @@ namespace lt {
 
 namespace {
 
+// The job's own text describes the keychain backend and never contains the secret; it follows in parentheses for IT.
 Error keychainError(const QKeychain::Job& job)
 {
-    if (job.error() == QKeychain::EntryNotFound)
+    switch (job.error()) {
+    case QKeychain::EntryNotFound:
         return Error::notFound(
             QCoreApplication::translate("CredentialStore", "No Square access token is stored for this location."));
-    // The job's message describes the keychain backend; it never contains the secret.
-    return Error::storage(
-        QCoreApplication::translate("CredentialStore", "The keychain refused: %1").arg(job.errorString()));
+    case QKeychain::AccessDenied:
+    case QKeychain::AccessDeniedByUser:
+        return Error::storage(QCoreApplication::translate(
+                                  "CredentialStore",
+                                  "The system keychain (Secret Service) is locked or refused access to the Square "
+                                  "access token. Unlock it (log in to the till's desktop session again) and try "
+                                  "again. (%1)")
+                                  .arg(job.errorString()));
+    case QKeychain::CouldNotDeleteEntry:
+        return Error::storage(QCoreApplication::translate(
+                                  "CredentialStore",
+                                  "The system keychain (Secret Service) could not remove the Square access token. (%1)")
+                                  .arg(job.errorString()));
+    default:
+        // Through libsecret, a session without a D-Bus bus or keychain daemon ("Cannot autolaunch D-Bus without X11
+        // $DISPLAY") arrives as OtherError or NoBackendAvailable: the keychain is not there to ask.
+        return Error::storage(
+            QCoreApplication::translate(
+                "CredentialStore",
+                "The system keychain (Secret Service) is not running or cannot be reached in this session, so the "
+                "Square access token cannot be read or stored. Log in to the till's desktop session, or start and "
+                "unlock the keychain; on a kiosk till, keep the token in the systemd credential instead "
+                "(square.token_store = systemd-credential, see \"Kiosk tills\" in the README). (%1)")
+                .arg(job.errorString()));
+    }
 }
 
 // A job has no parent and deletes itself once it has finished: the Secret Service answers through libsecret, which

@@ -1,6 +1,6 @@
 // The keychain unavailable, as on a till whose session has no D-Bus bus (a service started without one, a broken
 // login): reading the Square token, as `loyaltytill-admin sync` and the till's scheduler do, gives a clear message
-// at once instead of hanging or passing an empty token on to Square.
+// at once instead of hanging or passing an empty token on to Square, and says what to do about it.
 #include "sync/square/CredentialStore.h"
 #include "tests/support/ResultChecks.h"
 
@@ -40,6 +40,13 @@ private slots:
         QVERIFY2(token.error().message.contains(QLatin1String("keychain")), qPrintable(token.error().message));
         QVERIFY2(token.error().message.size() > QStringLiteral("The keychain refused: ").size(),
                  qPrintable(token.error().message));
+        // Said for a cashier (what is wrong, what to do), with the library's own text kept in parentheses for IT.
+        const QString& message = token.error().message;
+        QVERIFY2(message.contains(QLatin1String("is not running or cannot be reached in this session")),
+                 qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("Log in to the till's desktop session")), qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("systemd credential")), qPrintable(message));
+        QVERIFY2(message.endsWith(QLatin1Char(')')) && message.indexOf(QLatin1String(". (")) > 0, qPrintable(message));
     }
 
     void tokenWriteSaysTheKeychainIsUnavailable()
