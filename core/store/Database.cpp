@@ -188,6 +188,11 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
         return Error::storage(
             QCoreApplication::translate("Database", "The SQLite driver for Qt (QSQLITE) is not installed."));
 
+    // What SQLite creates beside the store on open, to be removed again when the store is refused.
+    const QString wal = path + QStringLiteral("-wal");
+    const QString shm = path + QStringLiteral("-shm");
+    const bool hadWal = QFileInfo::exists(wal);
+    const bool hadShm = QFileInfo::exists(shm);
     std::unique_ptr<Database> db(new Database(path, nextConnectionName()));
     {
         QSqlDatabase connection = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db->m_connectionName);
@@ -197,13 +202,14 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
             return Error::storage(QCoreApplication::translate("Database", "Cannot open the database %1: %2")
                                       .arg(path, connection.lastError().text()));
     }
-    const QString wal = path + QStringLiteral("-wal");
-    const bool hadWal = QFileInfo::exists(wal);
     if (auto configured = db->configure(options); !configured) {
         db.reset();
-        // Opening a store in WAL mode creates an empty log that closing it without a checkpoint leaves behind.
+        // Opening a store in WAL mode creates an empty log and its index (-shm), which closing it without a
+        // checkpoint leaves behind: a refused store keeps no new file beside it.
         if (!hadWal && QFileInfo(wal).size() == 0)
             QFile::remove(wal);
+        if (!hadShm) // rebuilt from the log by the next open; nobody else had the store open when it was missing
+            QFile::remove(shm);
         return configured.error();
     }
     return db;
