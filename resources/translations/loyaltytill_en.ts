@@ -194,6 +194,109 @@
     </message>
 </context>
 <context>
+    <name>AuditChainVerifier</name>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entries missing before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing from the end of the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out of order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anchor wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inserted by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rewritten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit chain&apos;s record (the store id and the chain&apos;s head) is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain&apos;s head names this entry, but the log ends at entry %1: the entries after it were removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain&apos;s head does not hold this entry&apos;s hash: the head was edited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log holds %1 entries, the chain counted %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The head noted earlier (%1) is not in the chain: the log was cut back or rewritten before it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It comes after the chain&apos;s head (entry %1): LoyaltyTill did not write it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It carries no chain hash: LoyaltyTill did not write it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was written as entry %1: entries were renumbered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was written with the time of entry %1: times were swapped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its hash matches neither its fields nor the chain, which goes around it: LoyaltyTill did not write it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its fields no longer match its hash: it was edited after it was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was chained after entry %1, which now comes after it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is not part of the chain: entry %1 was chained straight after entry %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain starts at entry %1; the entries before this one were removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first entry is not chained to this store&apos;s id: the id was changed, or the log comes from another store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entry it was chained to is gone: entry %1 was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entry it was chained to is gone: entries %1 to %2 were removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entry it was chained to is no longer in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AutomationPass</name>
     <message>
         <source>Birthday gift %1</source>
@@ -336,11 +439,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The keychain refused: %1</source>
+        <source>The access token is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The access token is empty.</source>
+        <source>The system keychain (Secret Service) is locked or refused access to the Square access token. Unlock it (log in to the till&apos;s desktop session again) and try again. (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain (Secret Service) could not remove the Square access token. (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain (Secret Service) is not running or cannot be reached in this session, so the Square access token cannot be read or stored. Log in to the till&apos;s desktop session, or start and unlock the keychain; on a kiosk till, keep the token in the systemd credential instead (square.token_store = systemd-credential, see &quot;Kiosk tills&quot; in the README). (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -393,10 +504,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The database file %1 is truncated.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No database path was given.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -425,10 +532,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The database %1 is damaged (%2). Restore it from a backup.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The database %1 cannot use write-ahead logging (journal mode is %2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -446,6 +549,54 @@
     </message>
     <message>
         <source>The store %1 needs an upgrade from schema %2 to %3, and its backup must come first, but it failed: %4 Nothing was changed. Make room or fix the backup folder (backup.folder) and open the store again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was written to it. Restore the newest verified backup: the till offers it when it starts, or `loyaltytill-admin backup --list` names the backups and `loyaltytill-admin restore FILE` puts one in place, keeping the damaged file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file %1 is truncated. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The header of the database file %1 is damaged. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The write-ahead log of %1 (%1-wal) is damaged: it held %2 committed pages, %3 of them are whole. %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store is not known to be damaged: do not restore a backup, which would discard every sale since it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk or the file could not be read while opening the database %1 (%2). Check that the disk is attached and not failing (the system log names disk errors) and that this user may read and write the file and its folder, then start again. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written by this user (%2), so no sale could be recorded. Give it back its write permission for the user the till runs as (chmod u+w, and chown when another user created it), then start again. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be written by this user, so the database&apos;s write-ahead log (%2-wal) cannot be created in it. Give the folder back its write permission for the user the till runs as, then start again. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged (%2). %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full, so the change was not recorded. Make room on the disk and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk failed to read or write the database (%1), so the change was not recorded. Check the disk and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database refused the change</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -658,6 +809,14 @@
     </message>
     <message>
         <source>Report summaries differ from the store&apos;s history (%1); `loyaltytill-admin report rebuild` recomputes them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit chain broken at entry %1 (%2, %3), %4: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit chain broken, %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -899,6 +1058,10 @@
         <source>already a member (member %1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The rows up to line %1 were imported; importing the file again with bad rows skipped adds the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Money</name>
@@ -1029,6 +1192,10 @@
     </message>
     <message>
         <source>Offer %1 was used by member %2 meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member %1 withdrew their marketing consent: no offer is made.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1852,6 +2019,94 @@
     </message>
 </context>
 <context>
+    <name>RestoreGapReport</name>
+    <message>
+        <source>member #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member #%1, phone ending %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>redemption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adjustment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enrolment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The damaged store %1 cannot be copied to be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The damaged store cannot be read at all (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the damaged store stopped at its damage (%1): operations after those listed may be missing too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no operations)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The damaged store could not be read, so the operations since the backup are not known. The backup holds operations up to %1: enter again what was recorded at the till after that time, from the receipts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup holds operations up to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operation(s) made since then reached Square and come back with the next sync.</source>
+        <translation>
+            <numerusform>%n operation made since then reached Square and comes back with the next sync.</numerusform>
+            <numerusform>%n operations made since then reached Square and come back with the next sync.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No operation needs to be entered again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operation(s) never reached Square and must be entered again:</source>
+        <translation>
+            <numerusform>%n operation never reached Square and must be entered again:</numerusform>
+            <numerusform>%n operations never reached Square and must be entered again:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n point</numerusform>
+            <numerusform>%n points</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RfmSegments</name>
     <message>
         <source>Member %1 has a negative recency or number of purchases.</source>
@@ -2543,6 +2798,18 @@
 Restore the backup of %2? The damaged store is kept in the backup folder.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No backup in %1 verifies: ask for help before anything else is done with the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This list is kept in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup of %1 is in place; the damaged store is kept as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StoreRestore</name>
@@ -2588,6 +2855,10 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     </message>
     <message>
         <source>Cannot replace the store %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the write-ahead log of %1 is damaged</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3168,6 +3439,44 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     </message>
 </context>
 <context>
+    <name>lt::MarketingConsent</name>
+    <message>
+        <source>There is no member %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member %1 has left the program; their data was erased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::MemberErasure</name>
+    <message>
+        <source>Name the manager who answers for the erasure: --manager NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a cashier; a manager answers for an erasure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No active manager is named %1 (see `staff list`).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no member %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member %1&apos;s personal data was erased already; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: the member&apos;s personal data was erased before Square heard of them. If their enrollment was under way, Square may hold an account for the number; remove it in Square Dashboard if the member asks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lt::SyncScheduler</name>
     <message>
         <source>No network</source>
@@ -3442,6 +3751,45 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
         <source>Found %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Erased member</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::ConsentDialog</name>
+    <message>
+        <source>&amp;Withdraw consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer &amp;agrees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marketing consent of member %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marketing consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marketing consent text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member agreed to marketing on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member said no to marketing on %1: no offers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member was never asked about marketing.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lt::ui::EnrollmentDialog</name>
@@ -3598,7 +3946,7 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;table cellpadding=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;look up what was typed or scanned&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sale: award points&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;redeem a reward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;refund a sale&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;enroll a customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;void the last sale (a manager once the customer has left)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;adjust points (a manager approves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflicts with Square (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sync with Square now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F10&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reports (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;apply the member&apos;s offer shown on the panel&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;print the slip (again)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+W&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the member&apos;s card in the phone&apos;s wallet&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;print the member&apos;s card&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;lock the till&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Press any key to go back.&lt;/p&gt;</source>
+        <source>&lt;table cellpadding=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;look up what was typed or scanned&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sale: award points&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;redeem a reward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;refund a sale&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;enroll a customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;void the last sale (a manager once the customer has left)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;adjust points (a manager approves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflicts with Square (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sync with Square now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F10&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reports (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;apply the member&apos;s offer shown on the panel&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;print the slip (again)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+W&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the member&apos;s card in the phone&apos;s wallet&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;print the member&apos;s card&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+M&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the member&apos;s marketing consent (W withdraws it)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;lock the till&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Press any key to go back.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3857,6 +4205,18 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
         <source>Offer: %1 until %2 — F11 to apply</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Erased member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>left the program: no points are earned or redeemed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no marketing</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lt::ui::MessageBanner</name>
@@ -3964,6 +4324,10 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     </message>
     <message>
         <source>%1: +%2 for member %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member %1 has left the program and their personal data was erased: no points are earned or redeemed. Enroll the customer again if they want to rejoin.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5030,6 +5394,22 @@ Made %4 · page %5</source>
     </message>
     <message>
         <source>&amp;Printing and wallet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member&apos;s &amp;marketing consent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member %1 has left the program; their data was erased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marketing consent recorded at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marketing consent withdrawn at %1: no offers from now on.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

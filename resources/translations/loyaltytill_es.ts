@@ -194,6 +194,109 @@
     </message>
 </context>
 <context>
+    <name>AuditChainVerifier</name>
+    <message>
+        <source>changed</source>
+        <translation>modificada</translation>
+    </message>
+    <message>
+        <source>entries missing before it</source>
+        <translation>faltan entradas antes de ella</translation>
+    </message>
+    <message>
+        <source>missing from the end of the log</source>
+        <translation>faltan entradas al final del registro</translation>
+    </message>
+    <message>
+        <source>out of order</source>
+        <translation>fuera de orden</translation>
+    </message>
+    <message>
+        <source>anchor wrong</source>
+        <translation>ancla incorrecta</translation>
+    </message>
+    <message>
+        <source>inserted by hand</source>
+        <translation>insertada a mano</translation>
+    </message>
+    <message>
+        <source>rewritten</source>
+        <translation>reescrita</translation>
+    </message>
+    <message>
+        <source>The audit chain&apos;s record (the store id and the chain&apos;s head) is missing.</source>
+        <translation>Faltan los datos de la cadena de auditoría (el id de la tienda y la cabeza de la cadena).</translation>
+    </message>
+    <message>
+        <source>The chain&apos;s head names this entry, but the log ends at entry %1: the entries after it were removed.</source>
+        <translation>La cabeza de la cadena señala esta entrada, pero el registro termina en la entrada %1: se eliminaron las entradas que venían después.</translation>
+    </message>
+    <message>
+        <source>The chain&apos;s head does not hold this entry&apos;s hash: the head was edited.</source>
+        <translation>La cabeza de la cadena no contiene el hash de esta entrada: se editó la cabeza.</translation>
+    </message>
+    <message>
+        <source>The log holds %1 entries, the chain counted %2.</source>
+        <translation>El registro tiene %1 entradas; la cadena contó %2.</translation>
+    </message>
+    <message>
+        <source>The head noted earlier (%1) is not in the chain: the log was cut back or rewritten before it.</source>
+        <translation>La cabeza anotada antes (%1) no está en la cadena: el registro se recortó o se reescribió antes de ella.</translation>
+    </message>
+    <message>
+        <source>It comes after the chain&apos;s head (entry %1): LoyaltyTill did not write it.</source>
+        <translation>Viene después de la cabeza de la cadena (entrada %1): LoyaltyTill no la escribió.</translation>
+    </message>
+    <message>
+        <source>It carries no chain hash: LoyaltyTill did not write it.</source>
+        <translation>No lleva hash de la cadena: LoyaltyTill no la escribió.</translation>
+    </message>
+    <message>
+        <source>It was written as entry %1: entries were renumbered.</source>
+        <translation>Se escribió como la entrada %1: se renumeraron las entradas.</translation>
+    </message>
+    <message>
+        <source>It was written with the time of entry %1: times were swapped.</source>
+        <translation>Se escribió con la hora de la entrada %1: se intercambiaron las horas.</translation>
+    </message>
+    <message>
+        <source>Its hash matches neither its fields nor the chain, which goes around it: LoyaltyTill did not write it.</source>
+        <translation>Su hash no coincide ni con sus campos ni con la cadena, que la salta: LoyaltyTill no la escribió.</translation>
+    </message>
+    <message>
+        <source>Its fields no longer match its hash: it was edited after it was written.</source>
+        <translation>Sus campos ya no coinciden con su hash: se editó después de escribirse.</translation>
+    </message>
+    <message>
+        <source>It was chained after entry %1, which now comes after it.</source>
+        <translation>Se encadenó tras la entrada %1, que ahora va después de ella.</translation>
+    </message>
+    <message>
+        <source>It is not part of the chain: entry %1 was chained straight after entry %2.</source>
+        <translation>No forma parte de la cadena: la entrada %1 se encadenó justo después de la entrada %2.</translation>
+    </message>
+    <message>
+        <source>The chain starts at entry %1; the entries before this one were removed.</source>
+        <translation>La cadena empieza en la entrada %1; se eliminaron las entradas anteriores a esta.</translation>
+    </message>
+    <message>
+        <source>The first entry is not chained to this store&apos;s id: the id was changed, or the log comes from another store.</source>
+        <translation>La primera entrada no está encadenada al id de esta tienda: se cambió el id o el registro viene de otra tienda.</translation>
+    </message>
+    <message>
+        <source>The entry it was chained to is gone: entry %1 was removed.</source>
+        <translation>Ya no está la entrada a la que se encadenó: se eliminó la entrada %1.</translation>
+    </message>
+    <message>
+        <source>The entry it was chained to is gone: entries %1 to %2 were removed.</source>
+        <translation>Ya no está la entrada a la que se encadenó: se eliminaron las entradas %1 a %2.</translation>
+    </message>
+    <message>
+        <source>The entry it was chained to is no longer in the log.</source>
+        <translation>La entrada a la que se encadenó ya no está en el registro.</translation>
+    </message>
+</context>
+<context>
     <name>AutomationPass</name>
     <message>
         <source>Birthday gift %1</source>
@@ -336,12 +439,20 @@
         <translation>No hay ningún token de acceso de Square guardado para este local.</translation>
     </message>
     <message>
-        <source>The keychain refused: %1</source>
-        <translation>El llavero del sistema lo rechazó: %1</translation>
-    </message>
-    <message>
         <source>The access token is empty.</source>
         <translation>El token de acceso está vacío.</translation>
+    </message>
+    <message>
+        <source>The system keychain (Secret Service) is locked or refused access to the Square access token. Unlock it (log in to the till&apos;s desktop session again) and try again. (%1)</source>
+        <translation>El llavero del sistema (Secret Service) está bloqueado o denegó el acceso al token de acceso de Square. Desbloquéelo (vuelva a iniciar sesión en el escritorio de la caja) e inténtelo de nuevo. (%1)</translation>
+    </message>
+    <message>
+        <source>The system keychain (Secret Service) could not remove the Square access token. (%1)</source>
+        <translation>El llavero del sistema (Secret Service) no pudo quitar el token de acceso de Square. (%1)</translation>
+    </message>
+    <message>
+        <source>The system keychain (Secret Service) is not running or cannot be reached in this session, so the Square access token cannot be read or stored. Log in to the till&apos;s desktop session, or start and unlock the keychain; on a kiosk till, keep the token in the systemd credential instead (square.token_store = systemd-credential, see &quot;Kiosk tills&quot; in the README). (%1)</source>
+        <translation>El llavero del sistema (Secret Service) no está en marcha o no se puede alcanzar en esta sesión, así que no se puede leer ni guardar el token de acceso de Square. Inicie sesión en el escritorio de la caja, o inicie y desbloquee el llavero; en una caja de quiosco, guarde el token en la credencial de systemd (square.token_store = systemd-credential, vea &quot;Kiosk tills&quot; en el README). (%1)</translation>
     </message>
 </context>
 <context>
@@ -393,10 +504,6 @@
         <translation>%1 no es una base de datos de LoyaltyTill (no es un archivo SQLite).</translation>
     </message>
     <message>
-        <source>The database file %1 is truncated.</source>
-        <translation>El archivo de base de datos %1 está truncado.</translation>
-    </message>
-    <message>
         <source>No database path was given.</source>
         <translation>No se indicó la ruta de la base de datos.</translation>
     </message>
@@ -425,10 +532,6 @@
         <translation>No se puede abrir la base de datos %1: %2</translation>
     </message>
     <message>
-        <source>The database %1 is damaged (%2). Restore it from a backup.</source>
-        <translation>La base de datos %1 está dañada (%2). Restáurela desde una copia de seguridad.</translation>
-    </message>
-    <message>
         <source>The database %1 cannot use write-ahead logging (journal mode is %2).</source>
         <translation>La base de datos %1 no puede usar el registro de escritura anticipada (el modo de diario es %2).</translation>
     </message>
@@ -447,6 +550,54 @@
     <message>
         <source>The store %1 needs an upgrade from schema %2 to %3, and its backup must come first, but it failed: %4 Nothing was changed. Make room or fix the backup folder (backup.folder) and open the store again.</source>
         <translation>La tienda %1 necesita actualizarse del esquema %2 al %3, y antes debe hacerse su copia, pero falló: %4 No se cambió nada. Libere espacio o corrija la carpeta de copias (backup.folder) y vuelva a abrir la tienda.</translation>
+    </message>
+    <message>
+        <source>Nothing was written to it. Restore the newest verified backup: the till offers it when it starts, or `loyaltytill-admin backup --list` names the backups and `loyaltytill-admin restore FILE` puts one in place, keeping the damaged file.</source>
+        <translation>No se escribió nada en él. Restaure la copia verificada más reciente: la caja la ofrece al arrancar, o `loyaltytill-admin backup --list` nombra las copias y `loyaltytill-admin restore FILE` pone una en su lugar, conservando el archivo dañado.</translation>
+    </message>
+    <message>
+        <source>The database file %1 is truncated. %2</source>
+        <translation>El archivo de base de datos %1 está truncado. %2</translation>
+    </message>
+    <message>
+        <source>The header of the database file %1 is damaged. %2</source>
+        <translation>La cabecera del archivo de base de datos %1 está dañada. %2</translation>
+    </message>
+    <message>
+        <source>The write-ahead log of %1 (%1-wal) is damaged: it held %2 committed pages, %3 of them are whole. %4</source>
+        <translation>El registro de escritura anticipada de %1 (%1-wal) está dañado: tenía %2 páginas confirmadas y %3 de ellas están enteras. %4</translation>
+    </message>
+    <message>
+        <source>The store is not known to be damaged: do not restore a backup, which would discard every sale since it.</source>
+        <translation>No consta que la tienda esté dañada: no restaure una copia, que descartaría todas las ventas posteriores a ella.</translation>
+    </message>
+    <message>
+        <source>The disk or the file could not be read while opening the database %1 (%2). Check that the disk is attached and not failing (the system log names disk errors) and that this user may read and write the file and its folder, then start again. %3</source>
+        <translation>No se pudo leer el disco o el archivo al abrir la base de datos %1 (%2). Compruebe que el disco está conectado y no falla (el registro del sistema nombra los errores de disco) y que este usuario puede leer y escribir el archivo y su carpeta; luego vuelva a iniciar. %3</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written by this user (%2), so no sale could be recorded. Give it back its write permission for the user the till runs as (chmod u+w, and chown when another user created it), then start again. %3</source>
+        <translation>Este usuario no puede escribir en el archivo %1 (%2), así que no se podría registrar ninguna venta. Devuélvale el permiso de escritura para el usuario con el que funciona la caja (chmod u+w, y chown si lo creó otro usuario) y vuelva a iniciar. %3</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be written by this user, so the database&apos;s write-ahead log (%2-wal) cannot be created in it. Give the folder back its write permission for the user the till runs as, then start again. %3</source>
+        <translation>Este usuario no puede escribir en la carpeta %1, así que no se puede crear en ella el registro de escritura anticipada de la base de datos (%2-wal). Devuelva a la carpeta el permiso de escritura para el usuario con el que funciona la caja y vuelva a iniciar. %3</translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged (%2). %3</source>
+        <translation>La base de datos %1 está dañada (%2). %3</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the change was not recorded. Make room on the disk and try again.</source>
+        <translation>El disco está lleno, así que el cambio no se registró. Libere espacio en el disco e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The disk failed to read or write the database (%1), so the change was not recorded. Check the disk and try again.</source>
+        <translation>El disco no pudo leer o escribir la base de datos (%1), así que el cambio no se registró. Revise el disco e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The database refused the change</source>
+        <translation>La base de datos rechazó el cambio</translation>
     </message>
 </context>
 <context>
@@ -659,6 +810,14 @@
     <message>
         <source>Report summaries differ from the store&apos;s history (%1); `loyaltytill-admin report rebuild` recomputes them</source>
         <translation>Los resúmenes de los informes no coinciden con el historial de la tienda (%1); `loyaltytill-admin report rebuild` los vuelve a calcular</translation>
+    </message>
+    <message>
+        <source>Audit chain broken at entry %1 (%2, %3), %4: %5</source>
+        <translation>Cadena de auditoría rota en la entrada %1 (%2, %3), %4: %5</translation>
+    </message>
+    <message>
+        <source>Audit chain broken, %1: %2</source>
+        <translation>Cadena de auditoría rota, %1: %2</translation>
     </message>
 </context>
 <context>
@@ -899,6 +1058,10 @@
         <source>already a member (member %1)</source>
         <translation>ya es socio (socio %1)</translation>
     </message>
+    <message>
+        <source>The rows up to line %1 were imported; importing the file again with bad rows skipped adds the rest.</source>
+        <translation>Se importaron las filas hasta la línea %1; volver a importar el archivo omitiendo las filas erróneas añade el resto.</translation>
+    </message>
 </context>
 <context>
     <name>Money</name>
@@ -1030,6 +1193,10 @@
     <message>
         <source>Offer %1 was used by member %2 meanwhile.</source>
         <translation>El socio %2 ya usó la oferta %1 mientras tanto.</translation>
+    </message>
+    <message>
+        <source>Member %1 withdrew their marketing consent: no offer is made.</source>
+        <translation>El socio %1 retiró su consentimiento de marketing: no se le hace ninguna oferta.</translation>
     </message>
 </context>
 <context>
@@ -1852,6 +2019,94 @@
     </message>
 </context>
 <context>
+    <name>RestoreGapReport</name>
+    <message>
+        <source>member #%1</source>
+        <translation>socio n.º %1</translation>
+    </message>
+    <message>
+        <source>member #%1, phone ending %2</source>
+        <translation>socio n.º %1, teléfono terminado en %2</translation>
+    </message>
+    <message>
+        <source>sale</source>
+        <translation>venta</translation>
+    </message>
+    <message>
+        <source>redemption</source>
+        <translation>canje</translation>
+    </message>
+    <message>
+        <source>refund</source>
+        <translation>devolución</translation>
+    </message>
+    <message>
+        <source>adjustment</source>
+        <translation>ajuste</translation>
+    </message>
+    <message>
+        <source>enrolment</source>
+        <translation>inscripción</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>otra</translation>
+    </message>
+    <message>
+        <source>The backup %1 cannot be read: %2</source>
+        <translation>No se puede leer la copia %1: %2</translation>
+    </message>
+    <message>
+        <source>The damaged store %1 cannot be copied to be read.</source>
+        <translation>No se puede copiar la tienda dañada %1 para leerla.</translation>
+    </message>
+    <message>
+        <source>The damaged store cannot be read at all (%1).</source>
+        <translation>La tienda dañada no se puede leer en absoluto (%1).</translation>
+    </message>
+    <message>
+        <source>Reading the damaged store stopped at its damage (%1): operations after those listed may be missing too.</source>
+        <translation>La lectura de la tienda dañada se detuvo en el daño (%1): también pueden faltar operaciones posteriores a las listadas.</translation>
+    </message>
+    <message>
+        <source>(no operations)</source>
+        <translation>(sin operaciones)</translation>
+    </message>
+    <message>
+        <source>The damaged store could not be read, so the operations since the backup are not known. The backup holds operations up to %1: enter again what was recorded at the till after that time, from the receipts.</source>
+        <translation>No se pudo leer la tienda dañada, así que no se conocen las operaciones posteriores a la copia. La copia contiene operaciones hasta el %1: vuelva a registrar, a partir de los recibos, lo que se registró en la caja después de esa hora.</translation>
+    </message>
+    <message>
+        <source>The backup holds operations up to %1.</source>
+        <translation>La copia contiene operaciones hasta el %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operation(s) made since then reached Square and come back with the next sync.</source>
+        <translation>
+            <numerusform>%n operación hecha desde entonces llegó a Square y vuelve con la próxima sincronización.</numerusform>
+            <numerusform>%n operaciones hechas desde entonces llegaron a Square y vuelven con la próxima sincronización.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No operation needs to be entered again.</source>
+        <translation>Ninguna operación necesita volver a registrarse.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operation(s) never reached Square and must be entered again:</source>
+        <translation>
+            <numerusform>%n operación nunca llegó a Square y hay que volver a registrarla:</numerusform>
+            <numerusform>%n operaciones nunca llegaron a Square y hay que volver a registrarlas:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n punto</numerusform>
+            <numerusform>%n puntos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RfmSegments</name>
     <message>
         <source>Member %1 has a negative recency or number of purchases.</source>
@@ -2545,6 +2800,18 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
 
 ¿Restaurar la copia del %2? La tienda dañada se guarda en la carpeta de copias.</translation>
     </message>
+    <message>
+        <source>No backup in %1 verifies: ask for help before anything else is done with the store.</source>
+        <translation>Ninguna copia de la carpeta %1 se verifica: pida ayuda antes de hacer nada más con la tienda.</translation>
+    </message>
+    <message>
+        <source>This list is kept in %1.</source>
+        <translation>Esta lista se guarda en %1.</translation>
+    </message>
+    <message>
+        <source>The backup of %1 is in place; the damaged store is kept as %2.</source>
+        <translation>La copia del %1 está en su lugar; la tienda dañada se guarda como %2.</translation>
+    </message>
 </context>
 <context>
     <name>StoreRestore</name>
@@ -2591,6 +2858,10 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     <message>
         <source>Cannot replace the store %1: %2</source>
         <translation>No se puede reemplazar la tienda %1: %2</translation>
+    </message>
+    <message>
+        <source>the write-ahead log of %1 is damaged</source>
+        <translation>el registro de escritura anticipada de %1 está dañado</translation>
     </message>
 </context>
 <context>
@@ -3170,6 +3441,44 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     </message>
 </context>
 <context>
+    <name>lt::MarketingConsent</name>
+    <message>
+        <source>There is no member %1.</source>
+        <translation>No existe el socio %1.</translation>
+    </message>
+    <message>
+        <source>Member %1 has left the program; their data was erased.</source>
+        <translation>El socio %1 se dio de baja del programa; sus datos se borraron.</translation>
+    </message>
+</context>
+<context>
+    <name>lt::MemberErasure</name>
+    <message>
+        <source>Name the manager who answers for the erasure: --manager NAME.</source>
+        <translation>Indique el gerente que responde del borrado: --manager NAME.</translation>
+    </message>
+    <message>
+        <source>%1 is a cashier; a manager answers for an erasure.</source>
+        <translation>%1 es cajero; de un borrado responde un gerente.</translation>
+    </message>
+    <message>
+        <source>No active manager is named %1 (see `staff list`).</source>
+        <translation>No hay ningún gerente activo llamado %1 (vea `staff list`).</translation>
+    </message>
+    <message>
+        <source>There is no member %1.</source>
+        <translation>No existe el socio %1.</translation>
+    </message>
+    <message>
+        <source>Member %1&apos;s personal data was erased already; nothing was changed.</source>
+        <translation>Los datos personales del socio %1 ya estaban borrados; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Not sent: the member&apos;s personal data was erased before Square heard of them. If their enrollment was under way, Square may hold an account for the number; remove it in Square Dashboard if the member asks.</source>
+        <translation>No se envía: los datos personales del socio se borraron antes de que Square lo conociera. Si su inscripción estaba en curso, Square puede tener una cuenta para ese número; elimínela en el Square Dashboard si el socio lo pide.</translation>
+    </message>
+</context>
+<context>
     <name>lt::SyncScheduler</name>
     <message>
         <source>No network</source>
@@ -3444,6 +3753,45 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
         <source>Found %1.</source>
         <translation>Detectado el %1.</translation>
     </message>
+    <message>
+        <source>Erased member</source>
+        <translation>Socio borrado</translation>
+    </message>
+</context>
+<context>
+    <name>lt::ui::ConsentDialog</name>
+    <message>
+        <source>&amp;Withdraw consent</source>
+        <translation>&amp;Retirar el consentimiento</translation>
+    </message>
+    <message>
+        <source>The customer &amp;agrees</source>
+        <translation>El cliente &amp;acepta</translation>
+    </message>
+    <message>
+        <source>Marketing consent of member %1</source>
+        <translation>Consentimiento de marketing del socio %1</translation>
+    </message>
+    <message>
+        <source>Marketing consent</source>
+        <translation>Consentimiento de marketing</translation>
+    </message>
+    <message>
+        <source>Marketing consent text</source>
+        <translation>Texto de consentimiento de marketing</translation>
+    </message>
+    <message>
+        <source>The member agreed to marketing on %1.</source>
+        <translation>El socio aceptó recibir marketing el %1.</translation>
+    </message>
+    <message>
+        <source>The member said no to marketing on %1: no offers.</source>
+        <translation>El socio dijo que no al marketing el %1: sin ofertas.</translation>
+    </message>
+    <message>
+        <source>The member was never asked about marketing.</source>
+        <translation>Nunca se preguntó al socio por el marketing.</translation>
+    </message>
 </context>
 <context>
     <name>lt::ui::EnrollmentDialog</name>
@@ -3600,8 +3948,8 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
         <translation>Teclas</translation>
     </message>
     <message>
-        <source>&lt;table cellpadding=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;look up what was typed or scanned&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sale: award points&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;redeem a reward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;refund a sale&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;enroll a customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;void the last sale (a manager once the customer has left)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;adjust points (a manager approves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflicts with Square (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sync with Square now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F10&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reports (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;apply the member&apos;s offer shown on the panel&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;print the slip (again)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+W&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the member&apos;s card in the phone&apos;s wallet&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;print the member&apos;s card&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;lock the till&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Press any key to go back.&lt;/p&gt;</source>
-        <translation>&lt;table cellpadding=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;buscar lo escrito o escaneado&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;venta: otorgar puntos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;canjear una recompensa&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;devolver una venta&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;inscribir a un cliente&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;anular la última venta (con un gerente si el cliente ya se fue)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;ajustar puntos (lo aprueba un gerente)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflictos con Square (un gerente)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sincronizar con Square ahora&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F10&lt;/b&gt;&lt;/td&gt;&lt;td&gt;informes (un gerente)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;aplicar la oferta del socio que muestra el panel&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;imprimir el comprobante (de nuevo)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+W&lt;/b&gt;&lt;/td&gt;&lt;td&gt;la tarjeta del socio en la Wallet del teléfono&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;imprimir la tarjeta del socio&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;siguiente cliente&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;bloquear la caja&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;esta ayuda&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Pulse cualquier tecla para volver.&lt;/p&gt;</translation>
+        <source>&lt;table cellpadding=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;look up what was typed or scanned&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sale: award points&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;redeem a reward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;refund a sale&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;enroll a customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;void the last sale (a manager once the customer has left)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;adjust points (a manager approves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflicts with Square (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sync with Square now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F10&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reports (a manager)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;apply the member&apos;s offer shown on the panel&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;print the slip (again)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+W&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the member&apos;s card in the phone&apos;s wallet&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;print the member&apos;s card&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+M&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the member&apos;s marketing consent (W withdraws it)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;lock the till&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Press any key to go back.&lt;/p&gt;</source>
+        <translation>&lt;table cellpadding=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;buscar lo escrito o escaneado&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;venta: otorgar puntos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;canjear una recompensa&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;devolver una venta&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;inscribir a un cliente&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;anular la última venta (con un gerente si el cliente ya se fue)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;ajustar puntos (lo aprueba un gerente)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;conflictos con Square (un gerente)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sincronizar con Square ahora&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F10&lt;/b&gt;&lt;/td&gt;&lt;td&gt;informes (un gerente)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;aplicar la oferta del socio que muestra el panel&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;imprimir el comprobante (de nuevo)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+W&lt;/b&gt;&lt;/td&gt;&lt;td&gt;la tarjeta del socio en la Wallet del teléfono&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;imprimir la tarjeta del socio&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+M&lt;/b&gt;&lt;/td&gt;&lt;td&gt;el consentimiento de marketing del socio (W lo retira)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;siguiente cliente&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;bloquear la caja&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;esta ayuda&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Pulse cualquier tecla para volver.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -3859,6 +4207,18 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
         <source>Offer: %1 until %2 — F11 to apply</source>
         <translation>Oferta: %1 hasta el %2 — F11 para aplicarla</translation>
     </message>
+    <message>
+        <source>Erased member</source>
+        <translation>Socio borrado</translation>
+    </message>
+    <message>
+        <source>left the program: no points are earned or redeemed</source>
+        <translation>se dio de baja: no gana ni canjea puntos</translation>
+    </message>
+    <message>
+        <source>no marketing</source>
+        <translation>sin marketing</translation>
+    </message>
 </context>
 <context>
     <name>lt::ui::MessageBanner</name>
@@ -3967,6 +4327,10 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     <message>
         <source>%1: +%2 for member %3.</source>
         <translation>%1: +%2 para el socio %3.</translation>
+    </message>
+    <message>
+        <source>Member %1 has left the program and their personal data was erased: no points are earned or redeemed. Enroll the customer again if they want to rejoin.</source>
+        <translation>El socio %1 se dio de baja del programa y sus datos personales se borraron: no gana ni canjea puntos. Vuelva a inscribir al cliente si quiere volver a unirse.</translation>
     </message>
 </context>
 <context>
@@ -5034,6 +5398,22 @@ Hecho el %4 · página %5</translation>
     <message>
         <source>&amp;Printing and wallet…</source>
         <translation>Impresión y &amp;Wallet…</translation>
+    </message>
+    <message>
+        <source>The member&apos;s &amp;marketing consent…</source>
+        <translation>Consentimiento de &amp;marketing del socio…</translation>
+    </message>
+    <message>
+        <source>Member %1 has left the program; their data was erased.</source>
+        <translation>El socio %1 se dio de baja del programa; sus datos se borraron.</translation>
+    </message>
+    <message>
+        <source>Marketing consent recorded at %1.</source>
+        <translation>Consentimiento de marketing registrado el %1.</translation>
+    </message>
+    <message>
+        <source>Marketing consent withdrawn at %1: no offers from now on.</source>
+        <translation>Consentimiento de marketing retirado el %1: sin ofertas a partir de ahora.</translation>
     </message>
 </context>
 <context>
