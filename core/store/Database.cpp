@@ -14,9 +14,11 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSqlError>
 #include <QStandardPaths>
+#include <QStringList>
 
 #include <sqlite3.h>
 
@@ -85,6 +87,93 @@ Result<void> checkHeader(const QString& path)
                                   .arg(wal.validFrames)
                                   .arg(restoreAdvice()));
     return {};
+}
+
+// The advice for a store that could not be read or written: a disk's or a permission's problem, not damage. A
+// restore would discard every sale since the backup, so the message says not to.
+QString noRestoreAdvice()
+{
+    return QCoreApplication::translate("Database",
+                                       "The store is not known to be damaged: do not restore a backup, which would "
+                                       "discard every sale since it.");
+}
+
+Error unreadable(const QString& path, const QString& detail)
+{
+    return Error::storage(QCoreApplication::translate("Database",
+                                                      "The disk or the file could not be read while opening the "
+                                                      "database %1 (%2). Check that the disk is attached and not "
+                                                      "failing (the system log names disk errors) and that this user "
+                                                      "may read and write the file and its folder, then start again. "
+                                                      "%3")
+                              .arg(path, detail, noRestoreAdvice()));
+}
+
+// SQLite opens a file it may not write read-only and says so only at the first write ("attempt to write a readonly
+// database", naming no file); a -wal or -shm left read-only by such an open keeps the store unwritable after the
+// store file itself is fixed. So each is checked here, and the one at fault is named.
+Result<void> checkWritable(const QString& path)
+{
+    for (const QString& file : QStringList {path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")}) {
+        const QFileInfo info(file);
+        if (info.exists() && !info.isWritable())
+            return Error::storage(
+                QCoreApplication::translate("Database",
+                                            "The file %1 cannot be written by this user (%2), so no sale could be "
+                                            "recorded. Give it back its write permission for the user the till runs "
+                                            "as (chmod u+w, and chown when another user created it), then start "
+                                            "again. %3")
+                    .arg(file, qEnvironmentVariable("USER", QStringLiteral("?")), noRestoreAdvice()));
+    }
+    const QFileInfo folder(QFileInfo(path).absolutePath());
+    if (!QFileInfo::exists(path + QStringLiteral("-wal")) && !folder.isWritable())
+        return Error::storage(
+            QCoreApplication::translate("Database",
+                                        "The folder %1 cannot be written by this user, so the "
+                                        "database's write-ahead log (%2-wal) cannot be created in it. "
+                                        "Give the folder back its write permission for the user the "
+                                        "till runs as, then start again. %3")
+                .arg(folder.absoluteFilePath(), path, noRestoreAdvice()));
+    return {};
+}
+
+// PRAGMA quick_check through SQLite's own API, for its result code: a check that could not read the file (an I/O
+// error, a file or a log that cannot be opened) has found no damage. Empty when the store is whole.
+struct QuickCheck
+{
+    int code = SQLITE_OK; // of the check's run, not of what it found
+    QString finding; // "ok", or the first problem it found
+    QString error; // SQLite's message when it did not run to the end
+};
+
+QuickCheck runQuickCheck(sqlite3* handle)
+{
+    QuickCheck check;
+    sqlite3_stmt* statement = nullptr;
+    int code = sqlite3_prepare_v2(handle, "PRAGMA quick_check", -1, &statement, nullptr);
+    // A page it could not read is one of its findings ("unable to get the page. error code=266"), not a failed run.
+    static const QRegularExpression unreadPage(QStringLiteral("error code=(\\d+)"));
+    while (code == SQLITE_OK || code == SQLITE_ROW) {
+        code = sqlite3_step(statement);
+        if (code != SQLITE_ROW)
+            break;
+        const QString row = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)));
+        if (check.finding.isEmpty())
+            check.finding = row;
+        const QRegularExpressionMatch unread = unreadPage.match(row);
+        const int unreadCode = unread.hasMatch() ? unread.captured(1).toInt() & 0xff : SQLITE_CORRUPT;
+        if (unreadCode != SQLITE_CORRUPT && unreadCode != SQLITE_NOTADB && check.error.isEmpty()) {
+            check.code = unreadCode;
+            check.error = row;
+        }
+    }
+    if (check.error.isEmpty()) {
+        check.code = code == SQLITE_DONE ? SQLITE_OK : code;
+        if (check.code != SQLITE_OK)
+            check.error = QString::fromUtf8(sqlite3_errmsg(handle));
+    }
+    sqlite3_finalize(statement);
+    return check;
 }
 
 // An upgrade rewrites tables, and a faulty or interrupted one must be undoable: a verified copy of the store as it
@@ -169,6 +258,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
             return Error::invalid(QCoreApplication::translate("Database", "%1 is not a file.").arg(path),
                                   QStringLiteral("database"));
         LT_TRY(checkHeader(path));
+        LT_TRY(checkWritable(path));
     } else {
         if (!options.create)
             return Error::notFound(QCoreApplication::translate("Database", "There is no database at %1.").arg(path));
@@ -227,9 +317,14 @@ Result<void> Database::configure(const Options& options)
     // restored, so that the till's fast open refuses it and offers the backup.
     const QString marker = damageMarker(m_path);
     if (options.quickCheck || QFileInfo::exists(marker)) {
-        auto quickCheck = scalar(QStringLiteral("PRAGMA quick_check"));
-        if (!quickCheck || quickCheck->toString() != QLatin1String("ok")) {
-            const QString detail = quickCheck ? quickCheck->toString() : quickCheck.error().message;
+        const QuickCheck quickCheck = runQuickCheck(raw.handle());
+        const int failed = quickCheck.code & 0xff;
+        if (failed == SQLITE_BUSY || failed == SQLITE_LOCKED)
+            return Error::storage(QCoreApplication::translate("Database", "The database is busy; try again."));
+        if (failed != SQLITE_OK && failed != SQLITE_CORRUPT && failed != SQLITE_NOTADB)
+            return unreadable(m_path, quickCheck.error);
+        if (failed != SQLITE_OK || quickCheck.finding != QLatin1String("ok")) {
+            const QString detail = failed != SQLITE_OK ? quickCheck.error : quickCheck.finding;
             const Error damaged =
                 Error::corrupt(QCoreApplication::translate("Database", "The database %1 is damaged (%2). %3")
                                    .arg(m_path, detail, restoreAdvice()));
@@ -315,6 +410,20 @@ Error Database::errorFrom(const QSqlQuery& query)
     if (native == QLatin1String("11") || native == QLatin1String("26"))
         return Error::corrupt(
             QCoreApplication::translate("Database", "The database file is damaged: %1").arg(error.databaseText()));
+    // As SqliteConnection::lastError: a full or failing disk says what to do (extended codes keep the primary one
+    // in their low byte).
+    switch (native.toInt() & 0xff) {
+    case SQLITE_FULL:
+        return Error::storage(QCoreApplication::translate(
+            "Database", "The disk is full, so the change was not recorded. Make room on the disk and try again."));
+    case SQLITE_IOERR:
+        return Error::storage(QCoreApplication::translate("Database",
+                                                          "The disk failed to read or write the database (%1), so the "
+                                                          "change was not recorded. Check the disk and try again.")
+                                  .arg(error.databaseText()));
+    default:
+        break;
+    }
     return Error::storage(
         QCoreApplication::translate("Database", "The database refused the change: %1").arg(error.databaseText()));
 }
@@ -345,6 +454,11 @@ Result<void> Database::exec(QSqlQuery& query, const QVariantList& values)
     bindAll(query, values);
     if (!query.exec()) {
         qCDebug(lcStore) << "statement failed:" << query.lastError().text();
+        // A statement that could not be prepared (the schema could not be read) fails as "No query", without
+        // SQLite's code: the connection still holds it.
+        if (query.lastError().nativeErrorCode().isEmpty())
+            if (auto raw = SqliteConnection::from(*this); raw && sqlite3_errcode(raw->handle()) != SQLITE_OK)
+                return raw->lastError(QCoreApplication::translate("Database", "The database refused the change"));
         return errorFrom(query);
     }
     return {};

@@ -176,10 +176,6 @@ private slots:
             if (!again)
                 qInfo().noquote() << "with the file writable again, its -wal and -shm still 0400:"
                                   << again.error().message;
-            QEXPECT_FAIL("",
-                         "Database::open (core/store/Database.cpp) neither checks nor names a read-only -wal or -shm "
-                         "file: the till stays unable to write after the store file is made writable again",
-                         Continue);
             QVERIFY(again.ok());
             for (const char* suffix : {"-wal", "-shm"})
                 QFile::setPermissions(m_store->path() + QLatin1String(suffix), writable);
@@ -207,10 +203,6 @@ private slots:
         } else {
             QVERIFY2(!opened.error().message.trimmed().isEmpty(), "no message");
             qInfo().noquote() << "refused at open:" << opened.error().message;
-            QEXPECT_FAIL("",
-                         "Database::configure (core/store/Database.cpp) reports a folder it cannot create the WAL in "
-                         "as a damaged store and advises a restore",
-                         Continue);
             QVERIFY2(opened.error().kind != ErrorKind::Corrupt, qPrintable(opened.error().message));
         }
         LT_VERIFY_OK(m_store->open());
@@ -239,10 +231,6 @@ private slots:
         }
         LT_VERIFY_OK(m_store->open());
         qInfo().noquote() << reads << "read fault points at open; called damage at" << calledDamage.size();
-        QEXPECT_FAIL("",
-                     "Database::configure (core/store/Database.cpp) reports a failed quick_check read as a damaged "
-                     "store and advises a restore; an I/O error is not damage",
-                     Continue);
         QVERIFY2(calledDamage.isEmpty(),
                  qPrintable(QStringLiteral("read fault points reported as damage: ") + calledDamage.join(u',')));
     }
