@@ -6,6 +6,7 @@
 #include "core/services/BackupRunner.h"
 #include "core/services/LoyaltyEngine.h"
 #include "core/settings/SystemConfig.h"
+#include "core/store/BackgroundStoreCheck.h"
 #include "core/store/Database.h"
 #include "core/store/WalCheckpointer.h"
 #include "sync/SyncScheduler.h"
@@ -70,9 +71,9 @@ int main(int argc, char* argv[])
         QMessageBox::critical(nullptr, QObject::tr("LoyaltyTill"), db.error().message);
         return 1;
     }
-    // A sale's commit never copies the write-ahead log back into the file: this does, on a thread of its own.
+    // A sale's commit never copies the write-ahead log back into the file: this does, on a thread of its own, once
+    // the check in the background has passed (below).
     lt::WalCheckpointer checkpointer(path);
-    checkpointer.start();
     lt::SystemClock clock;
     auto engine = lt::LoyaltyEngine::create(**db, clock);
     if (!engine) {
@@ -105,24 +106,25 @@ int main(int argc, char* argv[])
         backups.start();
     // A new offer, gift or tier shows at once for the member on screen.
     QObject::connect(&automations, &lt::AutomationRunner::passFinished, &window, &lt::ui::TillWindow::refreshMember);
-    if (!parser.isSet(QStringLiteral("measure-startup")))
-        automations.start();
-    // The full check of the file runs on its own connection while the till already takes keys; damage found
-    // there is shown in the till (SQLite also refuses to use a damaged page when an operation reaches it).
-    QThread* check = QThread::create([path, &window] {
-        lt::Database::Options checkOnly;
-        checkOnly.create = false;
-        checkOnly.migrate = false;
-        auto checked = lt::Database::open(path, checkOnly);
-        if (!checked) {
-            const QString problem = checked.error().message;
-            QMetaObject::invokeMethod(
-                &window, [&window, problem] { window.showStoreProblem(problem); }, Qt::QueuedConnection);
-        }
+    // The full check of the file runs on its own connection while the till already takes keys. Lookups and sales go
+    // ahead meanwhile (damage is found within seconds, and SQLite refuses a damaged page an operation reaches), but
+    // what writes on its own waits for it to pass: the checkpointer would fold the log into a damaged file. Damage
+    // found stops the till's writes until a restart, which offers the newest verified backup (STORE.damaged).
+    lt::BackgroundStoreCheck check(path);
+    QObject::connect(&check, &lt::BackgroundStoreCheck::passed, &app, [&] {
+        checkpointer.start();
+        if (!parser.isSet(QStringLiteral("measure-startup")))
+            automations.start();
     });
-    QObject::connect(&app, &QCoreApplication::aboutToQuit, check, [check] { check->wait(); });
-    QObject::connect(check, &QThread::finished, check, &QObject::deleteLater);
-    check->start(QThread::LowPriority);
+    QObject::connect(&check, &lt::BackgroundStoreCheck::damaged, &window, [&](const QString& problem) {
+        if (auto refused = lt::BackgroundStoreCheck::refuseWrites(**db); !refused)
+            qWarning("cannot stop writing to the damaged store: %s", qPrintable(refused.error().message));
+        window.showStoreProblem(problem + QLatin1Char(' ')
+                                + QObject::tr("No sale or change is recorded any more. Close the till and start it "
+                                              "again: it offers the newest verified backup."));
+    });
+    QObject::connect(&check, &lt::BackgroundStoreCheck::unreadable, &window, &lt::ui::TillWindow::showStoreProblem);
+    check.start();
     if (parser.isSet(QStringLiteral("measure-startup"))) {
         // Ready: the window is on screen (so painted) and a field has the keyboard focus.
         auto* probe = new QTimer(&app);
