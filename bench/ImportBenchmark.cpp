@@ -59,7 +59,7 @@ std::vector<std::string> typedPhones(qint64 count)
     std::vector<std::string> phones;
     phones.reserve(size_t(count));
     for (int line = 9999; line >= 0 && qint64(phones.size()) < count; --line) {
-        char digits[8];
+        char digits[12]; // room for any int, as the compiler cannot see the loop keeps to four digits
         std::snprintf(digits, sizeof digits, "%04d", line);
         for (int area : areas) {
             const std::string a = std::to_string(area);
