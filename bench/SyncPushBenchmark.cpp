@@ -39,14 +39,15 @@
 
 #include <algorithm>
 #include <atomic>
-#include <ctime>
 #include <memory>
 #include <optional>
 #include <sqlite3.h>
 #include <vector>
 
 #include "bench/FakeSquareProcess.h"
+#include "bench/ProcessMemory.h"
 #include "bench/PusherOnWorker.h"
+#include "bench/ThreadCpuTime.h"
 
 using namespace lt;
 using lt::bench::FakeSquare;
@@ -59,31 +60,10 @@ const QString Token = QStringLiteral("bench-token");
 
 QTextStream out(stdout);
 
-void progress(const QString& line)
-{
-    bench::reportLine(line);
-}
-
-// A line of /proc/self/status such as "VmHWM:  123456 kB", in MB.
-double procStatusMb(const char* field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray prefix = QByteArray(field) + ':';
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith(prefix))
-            return line.mid(prefix.size()).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    }
-    return -1;
-}
-
 // CPU time the calling thread has run, in microseconds.
 qint64 threadCpuUs()
 {
-    timespec now {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return qint64(now.tv_sec) * 1'000'000 + now.tv_nsec / 1000;
+    return qint64(std::chrono::duration_cast<std::chrono::microseconds>(bench::threadCpuTime()).count());
 }
 
 // Statements the store's connection holds prepared, and the heap SQLite uses in this process: what the store side
@@ -271,11 +251,11 @@ QJsonObject runPass(const QString& path, int parallel, int latencyMs, const QStr
     QTimer report;
     report.setInterval(15000);
     QObject::connect(&report, &QTimer::timeout, [&] {
-        progress(QStringLiteral("  %1 of %2 rows sent after %3 s, RSS %4 MB")
-                     .arg(sent.load())
-                     .arg(queued)
-                     .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 0)
-                     .arg(procStatusMb("VmRSS"), 0, 'f', 1));
+        bench::reportLine(QStringLiteral("  %1 of %2 rows sent after %3 s, RSS %4 MB")
+                              .arg(sent.load())
+                              .arg(queued)
+                              .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 0)
+                              .arg(bench::processMemoryMb("VmRSS"), 0, 'f', 1));
     });
     // In the till this event loop also handles the cashier's keys: how long did sync ever hold it?
     // Each gap with the CPU time this thread ran within it: a long gap the thread hardly ran in is the system
@@ -302,7 +282,7 @@ QJsonObject runPass(const QString& path, int parallel, int latencyMs, const QStr
         sinceTick.restart();
         cpuAtTickUs = cpuUs;
     });
-    const double rssStart = procStatusMb("VmRSS");
+    const double rssStart = bench::processMemoryMb("VmRSS");
     const SqliteHeld heldBefore = held();
     QEventLoop loop;
     // Queued when the pusher is on the worker: quit() takes none of the summary's arguments.
@@ -340,8 +320,8 @@ QJsonObject runPass(const QString& path, int parallel, int latencyMs, const QStr
     result.insert(QStringLiteral("event_loop_gaps"), qint64(stallsUs.size()));
     result.insert(QStringLiteral("event_loop_gaps_over_16ms"), over16ms);
     const qint64 pushRequests = requests;
-    const double peak = procStatusMb("VmHWM");
-    const double rssEnd = procStatusMb("VmRSS");
+    const double peak = bench::processMemoryMb("VmHWM");
+    const double rssEnd = bench::processMemoryMb("VmRSS");
     const SqliteHeld heldAfter = held();
     PushSummary summary;
     if (onGuiThread)
@@ -478,12 +458,12 @@ int main(int argc, char* argv[])
         parallels << std::max(2, k.toInt());
     if (members < 1 || operations < members || sequentialOperations < 0 || sequentialOperations > operations
         || latencyMs < 0 || parallels.isEmpty()) {
-        progress(QStringLiteral("loyaltytill-bench-sync: --operations >= --members >= 1, --parallel K >= 2, "
-                                "0 <= --sequential-operations <= --operations"));
+        bench::reportLine(QStringLiteral("loyaltytill-bench-sync: --operations >= --members >= 1, --parallel K >= 2, "
+                                         "0 <= --sequential-operations <= --operations"));
         return 2;
     }
     if (!QFile::exists(fakeProgram)) {
-        progress(
+        bench::reportLine(
             QStringLiteral("loyaltytill-bench-sync: no fake Square at %1 (give --fake-square FILE)").arg(fakeProgram));
         return 2;
     }
@@ -491,10 +471,10 @@ int main(int argc, char* argv[])
     QTemporaryDir temporary;
     const QString dir = parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir")) : temporary.path();
     const QString full = dir + QStringLiteral("/queued.sqlite");
-    progress(QStringLiteral("Queueing %1 operations for %2 members ...").arg(operations).arg(members));
+    bench::reportLine(QStringLiteral("Queueing %1 operations for %2 members ...").arg(operations).arg(members));
     auto filled = fillStore(full, members, operations);
     if (!filled) {
-        progress(filled.error().message);
+        bench::reportLine(filled.error().message);
         return 1;
     }
     QList<Mode> modes;
@@ -506,11 +486,12 @@ int main(int argc, char* argv[])
         // The same mix on fewer members: the same rows per member, so the same requests per row.
         const qint64 sampleMembers = std::max<qint64>(1, members * sequentialOperations / operations);
         const QString sample = dir + QStringLiteral("/queued-sample.sqlite");
-        progress(QStringLiteral("Queueing a sample of %1 operations for %2 members for the sequential pass ...")
-                     .arg(sequentialOperations)
-                     .arg(sampleMembers));
+        bench::reportLine(
+            QStringLiteral("Queueing a sample of %1 operations for %2 members for the sequential pass ...")
+                .arg(sequentialOperations)
+                .arg(sampleMembers));
         if (auto made = fillStore(sample, sampleMembers, sequentialOperations); !made) {
-            progress(made.error().message);
+            bench::reportLine(made.error().message);
             return 1;
         }
         modes << Mode {QStringLiteral("sequential (sample)"), 1, sample, operations};
@@ -523,10 +504,10 @@ int main(int argc, char* argv[])
         for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
             QFile::remove(copy + suffix);
         if (!QFile::copy(mode.store, copy)) {
-            progress(QStringLiteral("Cannot copy the store to %1").arg(copy));
+            bench::reportLine(QStringLiteral("Cannot copy the store to %1").arg(copy));
             return 1;
         }
-        progress(QStringLiteral("Pushing: %1 ...").arg(mode.name));
+        bench::reportLine(QStringLiteral("Pushing: %1 ...").arg(mode.name));
         QProcess pass;
         pass.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         QStringList arguments {QStringLiteral("--pass"),        copy,
