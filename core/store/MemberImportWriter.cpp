@@ -36,7 +36,7 @@ public:
     Result<void> add(std::initializer_list<Value> row, const QString& what)
     {
         m_values.insert(m_values.end(), row.begin(), row.end());
-        if (m_values.size() < std::size_t(RowsPerStatement * m_columns))
+        if (m_values.size() < std::size_t(RowsPerStatement) * std::size_t(m_columns))
             return {};
         LT_TRY(run(*m_many, 0, RowsPerStatement, what));
         m_values.clear();
