@@ -6,6 +6,7 @@
 #include "core/services/LoyaltyEngine.h"
 #include "core/store/StoreBackups.h"
 #include "core/store/StoreFileCheck.h"
+#include "tests/faults/FaultModeRows.h"
 #include "tests/faults/FaultWalk.h"
 #include "tests/support/ResultChecks.h"
 
@@ -76,44 +77,22 @@ void countBackups(TempStore&, StoreFigures& figures, const QString& folder)
     figures.values.insert(QStringLiteral("verified backups"), verified);
 }
 
-void addColumns()
-{
-    QTest::addColumn<int>("call");
-    QTest::addColumn<int>("code");
-    QTest::addColumn<bool>("persistent");
-    QTest::addColumn<bool>("restart");
-}
-
-void row(const char* name, FaultCall call, FaultCode code, bool persistent, bool restart)
-{
-    QTest::newRow(name) << int(call) << int(code) << persistent << restart;
-}
-
 void addImportModes()
 {
-    addColumns();
-    row("disk full on every write from the N-th", FaultCall::Write, FaultCode::DiskFull, true, true);
-    row("write error on the N-th write, no restart", FaultCall::Write, FaultCode::WriteError, false, false);
-    row("fsync error on the N-th sync", FaultCall::Sync, FaultCode::SyncError, false, true);
+    addFaultModeColumns();
+    addFaultModeRow("disk full on every write from the N-th", FaultCall::Write, FaultCode::DiskFull, true, true);
+    addFaultModeRow("write error on the N-th write, no restart", FaultCall::Write, FaultCode::WriteError, false, false);
+    addFaultModeRow("fsync error on the N-th sync", FaultCall::Sync, FaultCode::SyncError, false, true);
 }
 
 // A full disk during a backup is walked through the real command in tst_adminfaults.
 void addBackupModes()
 {
-    addColumns();
-    row("write error on the N-th write, no restart", FaultCall::Write, FaultCode::WriteError, false, false);
-    row("fsync error on the N-th sync", FaultCall::Sync, FaultCode::SyncError, false, true);
-    row("read error on the N-th read", FaultCall::Read, FaultCode::ReadError, false, true);
-    row("cannot open the N-th file", FaultCall::Open, FaultCode::CannotOpen, false, true);
-}
-
-FaultMode currentMode()
-{
-    QFETCH(int, call);
-    QFETCH(int, code);
-    QFETCH(bool, persistent);
-    QFETCH(bool, restart);
-    return {FaultCall(call), FaultCode(code), persistent, restart};
+    addFaultModeColumns();
+    addFaultModeRow("write error on the N-th write, no restart", FaultCall::Write, FaultCode::WriteError, false, false);
+    addFaultModeRow("fsync error on the N-th sync", FaultCall::Sync, FaultCode::SyncError, false, true);
+    addFaultModeRow("read error on the N-th read", FaultCall::Read, FaultCode::ReadError, false, true);
+    addFaultModeRow("cannot open the N-th file", FaultCall::Open, FaultCode::CannotOpen, false, true);
 }
 
 } // namespace
@@ -131,7 +110,7 @@ private slots:
     void importIsWholeOrAbsent_data() { addImportModes(); }
     void importIsWholeOrAbsent()
     {
-        const FaultMode mode = currentMode();
+        const FaultMode mode = currentFaultMode();
         FaultWalk walk(seedMember, importMembers, false);
         const WalkTally tally = walk.walk(mode);
         qInfo().noquote() << tally.summary(QStringLiteral("import"), mode);
@@ -139,7 +118,7 @@ private slots:
     void backupIsVerifiedOrAbsent_data() { addBackupModes(); }
     void backupIsVerifiedOrAbsent()
     {
-        const FaultMode mode = currentMode();
+        const FaultMode mode = currentFaultMode();
         FaultWalk walk(seedMember, backUp, false);
         walk.alsoCount(
             [](TempStore& store, StoreFigures& figures) { countBackups(store, figures, backupFolder(store)); });

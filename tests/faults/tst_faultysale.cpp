@@ -2,6 +2,7 @@
 // every write, fsync, read and truncate of the store failing in turn.
 #include "core/domain/Actor.h"
 #include "core/services/LoyaltyEngine.h"
+#include "tests/faults/FaultModeRows.h"
 #include "tests/faults/FaultWalk.h"
 #include "tests/support/ResultChecks.h"
 
@@ -56,47 +57,25 @@ Result<void> redemption(TempStore& store)
     return {};
 }
 
-void addColumns()
-{
-    QTest::addColumn<int>("call");
-    QTest::addColumn<int>("code");
-    QTest::addColumn<bool>("persistent");
-    QTest::addColumn<bool>("restart");
-}
-
-void row(const char* name, FaultCall call, FaultCode code, bool persistent, bool restart)
-{
-    QTest::newRow(name) << int(call) << int(code) << persistent << restart;
-}
-
 // The sale walks every way a write or an fsync can fail; the redemption, which writes through the same ledger and
 // outbox code, the two that matter most (a disk that fills, an fsync that fails), to keep the walk short.
 void addModes(bool every)
 {
-    addColumns();
-    row("disk full on every write from the N-th", FaultCall::Write, FaultCode::DiskFull, true, true);
+    addFaultModeColumns();
+    addFaultModeRow("disk full on every write from the N-th", FaultCall::Write, FaultCode::DiskFull, true, true);
     if (every) {
-        row("disk full on the N-th write, no restart", FaultCall::Write, FaultCode::DiskFull, false, false);
-        row("write error on the N-th write", FaultCall::Write, FaultCode::WriteError, false, true);
+        addFaultModeRow("disk full on the N-th write, no restart", FaultCall::Write, FaultCode::DiskFull, false, false);
+        addFaultModeRow("write error on the N-th write", FaultCall::Write, FaultCode::WriteError, false, true);
     }
-    row("fsync error on the N-th sync", FaultCall::Sync, FaultCode::SyncError, false, true);
-    row("fsync error from the N-th sync, no restart", FaultCall::Sync, FaultCode::SyncError, true, false);
+    addFaultModeRow("fsync error on the N-th sync", FaultCall::Sync, FaultCode::SyncError, false, true);
+    addFaultModeRow("fsync error from the N-th sync, no restart", FaultCall::Sync, FaultCode::SyncError, true, false);
 }
 
 void addStartModes()
 {
-    addColumns();
-    row("read error on the N-th read", FaultCall::Read, FaultCode::ReadError, false, true);
-    row("cannot open the N-th file", FaultCall::Open, FaultCode::CannotOpen, false, true);
-}
-
-FaultMode currentMode()
-{
-    QFETCH(int, call);
-    QFETCH(int, code);
-    QFETCH(bool, persistent);
-    QFETCH(bool, restart);
-    return {FaultCall(call), FaultCode(code), persistent, restart};
+    addFaultModeColumns();
+    addFaultModeRow("read error on the N-th read", FaultCall::Read, FaultCode::ReadError, false, true);
+    addFaultModeRow("cannot open the N-th file", FaultCall::Open, FaultCode::CannotOpen, false, true);
 }
 
 } // namespace
@@ -114,7 +93,7 @@ private slots:
     void saleIsWholeOrAbsent_data() { addModes(true); }
     void saleIsWholeOrAbsent()
     {
-        const FaultMode mode = currentMode();
+        const FaultMode mode = currentFaultMode();
         FaultWalk walk(seedMember, sale, true);
         const WalkTally tally = walk.walk(mode);
         qInfo().noquote() << tally.summary(QStringLiteral("sale"), mode);
@@ -122,7 +101,7 @@ private slots:
     void saleAfterStartIsWholeOrAbsent_data() { addStartModes(); }
     void saleAfterStartIsWholeOrAbsent()
     {
-        const FaultMode mode = currentMode();
+        const FaultMode mode = currentFaultMode();
         FaultWalk walk(seedMember, saleAfterStart, true);
         const WalkTally tally = walk.walk(mode);
         qInfo().noquote() << tally.summary(QStringLiteral("sale after start"), mode);
@@ -130,7 +109,7 @@ private slots:
     void redemptionIsWholeOrAbsent_data() { addModes(false); }
     void redemptionIsWholeOrAbsent()
     {
-        const FaultMode mode = currentMode();
+        const FaultMode mode = currentFaultMode();
         FaultWalk walk(seedMember, redemption, false);
         const WalkTally tally = walk.walk(mode);
         qInfo().noquote() << tally.summary(QStringLiteral("redemption"), mode);
