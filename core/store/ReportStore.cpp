@@ -3,6 +3,7 @@
 #include "core/store/Database.h"
 #include "core/store/ReportDayMembers.h"
 #include "core/store/SqliteConnection.h"
+#include "core/store/SummaryRebuild.h"
 #include "core/store/Transaction.h"
 
 #include <QSqlQuery>
@@ -16,8 +17,9 @@ namespace lt {
 
 namespace {
 
-// Each summary table with the query that recomputes it from the raw tables: the rebuild writes what the query gives,
-// and `check` compares the two. The queries say in full what the triggers of schemas 6 and 7 keep row by row.
+// Each summary table with the query that recomputes it from the raw tables: `check` compares the two, and the
+// rebuild (SummaryRebuild, in C++) writes the same rows. The queries say in full what the triggers of schemas 6 and 7
+// keep row by row.
 struct Summary
 {
     int version; // the schema version that added the table
@@ -25,10 +27,6 @@ struct Summary
     const char* columns;
     const char* recomputed;
     bool fromMemberMonths = false; // reads temp.report_member_month_sales (below)
-    // What the rebuild writes: the same sums as `recomputed`, read from the local days worked out once per row
-    // (RebuildDays, below) rather than once per summary and aggregate. `check` keeps the plain queries, so that it
-    // stays a recomputation independent of this one.
-    const char* rebuilt = nullptr;
 };
 
 // Three summaries are sums of each member's sales by month: those are summed once, into a temporary table kept in
@@ -43,34 +41,6 @@ const char* const MemberMonthSales[] = {
     "FROM sales NOT INDEXED) GROUP BY member_id, substr(day, 1, 7)",
 };
 
-// The rebuild turns each sale's, redemption's and enrollment's time into its local day once, here: date(...,
-// 'localtime') per row costs more than the row's read, and the summaries' queries would otherwise repeat it for every
-// aggregate and every summary.
-const char* const RebuildDays[] = {
-    "DROP TABLE IF EXISTS temp.report_sale_days",
-    "DROP TABLE IF EXISTS temp.report_redeem_days",
-    "DROP TABLE IF EXISTS temp.report_enrolled_days",
-    "DROP TABLE IF EXISTS temp.report_member_month_sales",
-    "CREATE TEMP TABLE report_sale_days AS SELECT date(created_at, 'localtime') AS day, member_id, till, staff, "
-    "amount_minor, refunded_minor FROM sales NOT INDEXED",
-    "CREATE TEMP TABLE report_redeem_days AS SELECT date(created_at, 'localtime') AS day, member_id FROM ledger "
-    "NOT INDEXED WHERE kind = 'redeem'",
-    "CREATE TEMP TABLE report_enrolled_days (id INTEGER PRIMARY KEY, day TEXT NOT NULL)",
-    "INSERT INTO temp.report_enrolled_days SELECT id, date(enrolled_at, 'localtime') FROM members",
-    "CREATE TEMP TABLE report_member_month_sales (member_id INTEGER NOT NULL, month TEXT NOT NULL, "
-    "sales INTEGER NOT NULL, net_minor INTEGER NOT NULL, first_day TEXT NOT NULL, last_day TEXT NOT NULL, "
-    "PRIMARY KEY (member_id, month)) WITHOUT ROWID",
-    "INSERT INTO temp.report_member_month_sales SELECT member_id, substr(day, 1, 7), count(*), "
-    "sum(amount_minor - refunded_minor), min(day), max(day) FROM temp.report_sale_days "
-    "GROUP BY member_id, substr(day, 1, 7)",
-};
-const char* const RebuildDaysDropped[] = {
-    "DROP TABLE IF EXISTS temp.report_sale_days",
-    "DROP TABLE IF EXISTS temp.report_redeem_days",
-    "DROP TABLE IF EXISTS temp.report_enrolled_days",
-    "DROP TABLE IF EXISTS temp.report_member_month_sales",
-};
-
 // report_day_members lists each day's members in the order their sales and redemptions came, which a recomputation
 // cannot know: `check` compares its lists as multisets.
 const char* const DayMembers = "report_day_members";
@@ -78,53 +48,34 @@ const char* const DayMembers = "report_day_members";
 const Summary Summaries[] = {
     {6, "report_sales", "day, till, staff, sales, amount_minor, refunded_minor, fully_refunded",
      "SELECT date(created_at, 'localtime'), till, staff, count(*), sum(amount_minor), sum(refunded_minor), "
-     "sum(refunded_minor = amount_minor) FROM sales GROUP BY 1, 2, 3",
-     false,
-     "SELECT day, till, staff, count(*), sum(amount_minor), sum(refunded_minor), sum(refunded_minor = amount_minor) "
-     "FROM temp.report_sale_days GROUP BY 1, 2, 3"},
+     "sum(refunded_minor = amount_minor) FROM sales GROUP BY 1, 2, 3"},
     {6, "report_points", "day, kind, points, entries, discount_minor",
      "SELECT date(created_at, 'localtime'), kind, sum(points), count(*), sum(COALESCE(discount_minor, 0)) "
-     "FROM ledger GROUP BY 1, 2",
-     false,
-     "SELECT date(created_at, 'localtime'), kind, sum(points), count(*), sum(COALESCE(discount_minor, 0)) "
-     "FROM ledger NOT INDEXED GROUP BY 1, 2"},
+     "FROM ledger GROUP BY 1, 2"},
     {6, "report_member_days", "day, member_id, sales, net_minor, redemptions",
      "SELECT day, member_id, sum(sales), sum(net), sum(redemptions) FROM ("
      "SELECT date(created_at, 'localtime') AS day, member_id, 1 AS sales, amount_minor - refunded_minor AS net, "
      "0 AS redemptions FROM sales UNION ALL "
      "SELECT date(created_at, 'localtime'), member_id, 0, 0, 1 FROM ledger WHERE kind = 'redeem') "
-     "GROUP BY day, member_id",
-     false,
-     "SELECT day, member_id, sum(sales), sum(net), sum(redemptions) FROM (SELECT day, member_id, 1 AS sales, "
-     "amount_minor - refunded_minor AS net, 0 AS redemptions FROM temp.report_sale_days UNION ALL "
-     "SELECT day, member_id, 0, 0, 1 FROM temp.report_redeem_days) GROUP BY day, member_id"},
+     "GROUP BY day, member_id"},
     {6, "report_members", "member_id, sales, net_minor, first_day, last_day",
      "SELECT member_id, sum(sales), sum(net_minor), min(first_day), max(last_day) "
      "FROM temp.report_member_month_sales GROUP BY member_id",
-     true,
-     "SELECT member_id, sum(sales), sum(net_minor), min(first_day), max(last_day) "
-     "FROM temp.report_member_month_sales GROUP BY member_id"},
-    {6, "report_enrollments", "day, members", "SELECT date(enrolled_at, 'localtime'), count(*) FROM members GROUP BY 1",
-     false, "SELECT day, count(*) FROM temp.report_enrolled_days GROUP BY 1"},
-    {6, "report_member_months", "member_id, month", "SELECT member_id, month FROM temp.report_member_month_sales", true,
-     "SELECT member_id, month FROM temp.report_member_month_sales"},
+     true},
+    {6, "report_enrollments", "day, members",
+     "SELECT date(enrolled_at, 'localtime'), count(*) FROM members GROUP BY 1"},
+    {6, "report_member_months", "member_id, month", "SELECT member_id, month FROM temp.report_member_month_sales",
+     true},
     {6, "report_cohorts", "cohort, month, buyers",
      "SELECT strftime('%Y-%m', m.enrolled_at, 'localtime'), s.month, count(*) FROM temp.report_member_month_sales s "
      "JOIN members m ON m.id = s.member_id GROUP BY 1, 2",
-     true,
-     "SELECT substr(m.day, 1, 7), s.month, count(*) FROM temp.report_member_month_sales s "
-     "JOIN temp.report_enrolled_days m ON m.id = s.member_id GROUP BY 1, 2"},
+     true},
     {7, DayMembers, "slot, members",
      "SELECT slot, group_concat(token, '') FROM ("
      "SELECT CAST(julianday(date(created_at, 'localtime')) + 0.5 AS INTEGER) * 256 + member_id % 256 AS slot, "
      "member_id || ',' AS token FROM sales UNION ALL "
      "SELECT CAST(julianday(date(created_at, 'localtime')) + 0.5 AS INTEGER) * 256 + member_id % 256, "
-     "'-' || member_id || ',' FROM ledger WHERE kind = 'redeem') GROUP BY slot",
-     false,
-     // The day's number worked out once per list rather than once per entry.
-     "SELECT CAST(julianday(day) + 0.5 AS INTEGER) * 256 + bucket, group_concat(token, '') FROM ("
-     "SELECT day, member_id % 256 AS bucket, member_id || ',' AS token FROM temp.report_sale_days UNION ALL "
-     "SELECT day, member_id % 256, '-' || member_id || ',' FROM temp.report_redeem_days) GROUP BY day, bucket"},
+     "'-' || member_id || ',' FROM ledger WHERE kind = 'redeem') GROUP BY slot"},
 };
 
 QString firstDay(QDate from)
@@ -211,46 +162,27 @@ private:
     bool m_made = false;
 };
 
-// The rebuild's temporary tables of local days (RebuildDays), dropped again when the scope ends.
-class RebuildDaysScope
-{
-public:
-    explicit RebuildDaysScope(Database& db)
-        : m_db(db)
-    {
-    }
-    ~RebuildDaysScope()
-    {
-        for (const char* sql : RebuildDaysDropped)
-            (void)m_db.exec(QLatin1String(sql));
-    }
-    RebuildDaysScope(const RebuildDaysScope&) = delete;
-    RebuildDaysScope& operator=(const RebuildDaysScope&) = delete;
-
-    Result<void> prepare()
-    {
-        for (const char* sql : RebuildDays)
-            LT_TRY(m_db.exec(QLatin1String(sql)));
-        return {};
-    }
-
-private:
-    Database& m_db;
-};
-
 } // namespace
 
 Result<void> ReportStore::rebuild(int addedInVersion)
 {
-    RebuildDaysScope days(m_db);
-    LT_TRY(days.prepare());
+    LT_TRY_ASSIGN(SqliteConnection connection, SqliteConnection::from(m_db));
+    SummaryRebuild summaries(connection);
+    LT_TRY(summaries.readStore());
+    return summaries.write(addedInVersion == 0 || addedInVersion == 6, addedInVersion == 0 || addedInVersion == 7);
+}
+
+Result<void> ReportStore::rebuildInSql(int addedInVersion)
+{
+    MemberMonthScope memberMonths(m_db);
+    LT_TRY(memberMonths.prepare(addedInVersion));
     for (const Summary& summary : Summaries) {
         if (!inScope(summary, addedInVersion))
             continue;
         LT_TRY(m_db.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(summary.table))));
         LT_TRY(m_db.exec(
             QStringLiteral("INSERT INTO %1 (%2) %3")
-                .arg(QLatin1String(summary.table), QLatin1String(summary.columns), QLatin1String(summary.rebuilt))));
+                .arg(QLatin1String(summary.table), QLatin1String(summary.columns), QLatin1String(summary.recomputed))));
     }
     return {};
 }

@@ -28,8 +28,11 @@ public:
     }
 
     // Empties the summaries (or only those the schema version given added) and sums the whole history into them
-    // again, in the caller's transaction.
+    // again, in the caller's transaction: one read of the history, summed in C++ (SummaryRebuild).
     Result<void> rebuild(int addedInVersion = 0);
+    // The same through the recomputing queries `check` runs: many times slower (SQLite sorts every sale for each
+    // summary), kept as the reference the rebuild is compared with.
+    Result<void> rebuildInSql(int addedInVersion = 0);
     // The summary tables that differ from a recomputation (empty when all agree).
     Result<QStringList> differences() const;
 
