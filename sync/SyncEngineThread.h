@@ -14,7 +14,8 @@ struct SyncReport;
 // all its durable commits). The worker opens its own connection to the store file (a connection belongs to the
 // thread that opened it; WAL lets the till read and write beside it, the busy timeout covers the brief overlap of
 // two writers) and reaches Square through `client`, which stays on the caller's thread with the network access
-// manager it was given (RelayedSquareClient). The caller sees the engine's passes only through queued signals.
+// manager it was given (RelayedSquareClient: Square's answers cross as bytes and are parsed into JSON here, on the
+// worker). The caller sees the engine's passes only through queued signals.
 // Destroying it stops the worker between two events, so at a transaction boundary: an operation whose answer had
 // not been recorded stays in the outbox and goes again, with the same idempotency key, on the next pass.
 class SyncEngineThread : public QObject

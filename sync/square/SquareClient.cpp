@@ -19,6 +19,7 @@ struct SquareClient::Call
     QByteArray verb;
     QString path;
     QByteArray body; // serialised once so that every retry sends identical bytes
+    SquareResponse::Body answer = SquareResponse::Body::Parsed;
     Callback done;
     int attempts = 0;
     bool tooLarge = false;
@@ -44,19 +45,33 @@ SquareClient::~SquareClient() = default;
 
 void SquareClient::post(const QString& path, const QJsonObject& body, Callback done)
 {
-    auto call = std::make_shared<Call>();
-    call->verb = "POST";
-    call->path = path;
-    call->body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    call->done = std::move(done);
-    start(call);
+    send("POST", path, &body, SquareResponse::Body::Parsed, std::move(done));
 }
 
 void SquareClient::get(const QString& path, Callback done)
 {
+    send("GET", path, nullptr, SquareResponse::Body::Parsed, std::move(done));
+}
+
+void SquareClient::postRaw(const QString& path, const QJsonObject& body, Callback done)
+{
+    send("POST", path, &body, SquareResponse::Body::Raw, std::move(done));
+}
+
+void SquareClient::getRaw(const QString& path, Callback done)
+{
+    send("GET", path, nullptr, SquareResponse::Body::Raw, std::move(done));
+}
+
+void SquareClient::send(QByteArray verb, const QString& path, const QJsonObject* body, SquareResponse::Body answer,
+                        Callback done)
+{
     auto call = std::make_shared<Call>();
-    call->verb = "GET";
+    call->verb = std::move(verb);
     call->path = path;
+    if (body)
+        call->body = QJsonDocument(*body).toJson(QJsonDocument::Compact);
+    call->answer = answer;
     call->done = std::move(done);
     start(call);
 }
@@ -117,9 +132,10 @@ void SquareClient::finished(const std::shared_ptr<Call>& call, QNetworkReply* re
     if (reply->hasRawHeader("Retry-After"))
         answer.retryAfter = reply->rawHeader("Retry-After");
     answer.body = reply->read(m_options.maxResponseBytes + 1);
-    const SquareResponse response = SquareResponse::read(answer, m_options.maxRetryAfterMs);
+    const SquareResponse response = SquareResponse::read(answer, m_options.maxRetryAfterMs, call->answer);
     result.ok = response.ok;
     result.body = response.body;
+    result.rawBody = response.raw;
     result.error = response.error;
     retryOrFinish(call, result);
 }

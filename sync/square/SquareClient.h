@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sync/square/SquareEnvironment.h"
+#include "sync/square/SquareResponse.h"
 #include "sync/square/SquareTransport.h"
 
 #include <QJsonObject>
@@ -44,10 +45,16 @@ public:
     const SquareEnvironment& environment() const { return m_environment; }
     void post(const QString& path, const QJsonObject& body, Callback done) override;
     void get(const QString& path, Callback done) override;
+    // As post() and get(), but a success's body is left unparsed in SquareReply::rawBody, for a caller on another
+    // thread to parse there (RelayedSquareClient); errors and retries are as above.
+    void postRaw(const QString& path, const QJsonObject& body, Callback done);
+    void getRaw(const QString& path, Callback done);
     int inFlight() const { return m_inFlight; }
 
 private:
     struct Call;
+    void send(QByteArray verb, const QString& path, const QJsonObject* body, SquareResponse::Body answer,
+              Callback done);
     void start(const std::shared_ptr<Call>& call);
     void attempt(const std::shared_ptr<Call>& call);
     void finished(const std::shared_ptr<Call>& call, QNetworkReply* reply);

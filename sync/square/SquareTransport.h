@@ -2,6 +2,7 @@
 
 #include "sync/square/SquareError.h"
 
+#include <QByteArray>
 #include <QJsonObject>
 #include <QString>
 
@@ -15,6 +16,7 @@ struct SquareReply
     bool ok = false;
     int httpStatus = 0;
     QJsonObject body; // the parsed body on success
+    QByteArray rawBody; // instead of `body`, when the caller parses a success itself (SquareClient::postRaw)
     SquareError error; // meaningful when !ok
     int attempts = 0;
 };

@@ -1,6 +1,7 @@
 // How SquareClient reads an HTTP answer (SquareResponse): the input is a raw HTTP/1.1 response, its status line,
 // headers and body. Only a 2xx with a JSON object succeeds; 401 stops sync; a proxy's 2xx page is a BadResponse that
-// is retried; a Retry-After never exceeds what the client waits.
+// is retried; a Retry-After never exceeds what the client waits. A success left as bytes (for the relay's thread)
+// reads as the same JSON there, and an answer refused before that is refused exactly as when parsed at once.
 #include "sync/square/SquareResponse.h"
 #include "tests/fuzz/FuzzSupport.h"
 
@@ -44,6 +45,33 @@ std::optional<SquareHttpAnswer> answerOf(const QByteArray& bytes)
     answer.body = bytes.mid(bodyStart);
     return answer;
 }
+
+// The same answer read with Body::Raw, then parsed as RelayedSquareClient parses it.
+void checkRaw(const SquareHttpAnswer& answer, const SquareResponse& parsed)
+{
+    const SquareResponse raw = SquareResponse::read(answer, MaxRetryAfterMs, SquareResponse::Body::Raw);
+    if (parsed.ok)
+        require(raw.ok, "a success stays a success when left as bytes");
+    if (!raw.ok) {
+        require(!parsed.ok && raw.error.kind == parsed.error.kind && raw.error.httpStatus == parsed.error.httpStatus
+                    && raw.error.retryAfterMs == parsed.error.retryAfterMs,
+                "an answer refused before its body is parsed is refused as when parsed at once");
+        return;
+    }
+    require(raw.ok && answer.httpStatus >= 200 && answer.httpStatus < 300, "only a 2xx is left as bytes");
+    if (raw.raw.isEmpty()) {
+        require(parsed.ok && raw.body == parsed.body, "what was parsed already is the same JSON");
+        return;
+    }
+    const SquareResponse later = SquareResponse::parseSuccess(answer.httpStatus, raw.raw);
+    require(later.ok == parsed.ok, "the bytes parse where the answer would have");
+    if (later.ok)
+        require(later.body == parsed.body, "the bytes parse into the same JSON");
+    else
+        require(later.error.kind == SquareError::Kind::BadResponse && later.error.httpStatus == answer.httpStatus
+                    && !later.error.message().isEmpty(),
+                "bytes that are not JSON are a BadResponse of their status");
+}
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***)
@@ -60,6 +88,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const SquareResponse response = SquareResponse::read(*answer, MaxRetryAfterMs);
     const int status = answer->httpStatus;
     const bool success = status >= 200 && status < 300;
+    checkRaw(*answer, response);
     if (response.ok) {
         require(success, "only a 2xx succeeds");
         return 0;
