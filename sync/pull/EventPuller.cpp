@@ -20,7 +20,15 @@ namespace lt {
 
 namespace {
 const QString PulledUntilKey = QStringLiteral("square.events_pulled_until");
+// "square" once the mark is in Square's clock; earlier versions kept the till's clock in it.
+const QString MarkClockKey = QStringLiteral("square.events_pulled_until_clock");
+const QString SquareClock = QStringLiteral("square");
 constexpr int DiscoverPerPass = 200;
+
+QDateTime createdAt(const SquareEvent& event)
+{
+    return QDateTime::fromString(event.createdAt, Qt::ISODateWithMs).toUTC(); // checked by SquareEvent::fromJson
+}
 } // namespace
 
 EventPuller::EventPuller(Database& db, const Clock& clock, SquareLoyaltyApi& api, QString locationId, QObject* parent)
@@ -48,37 +56,80 @@ void EventPuller::pull(Callback done)
 
 void EventPuller::pullRecent()
 {
-    m_startedAt = m_clock.nowUtc();
-    QDateTime from = m_startedAt;
-    auto mark = StoreSettings(m_db).state(PulledUntilKey);
-    if (!mark) {
-        fail(mark.error().message);
+    StoreSettings settings(m_db);
+    auto mark = settings.state(PulledUntilKey);
+    auto clock = settings.state(MarkClockKey);
+    if (!mark || !clock) {
+        fail(!mark ? mark.error().message : clock.error().message);
         return;
     }
-    if (*mark)
-        from = fromStorageTime(**mark);
-    if (!from.isValid())
-        from = m_startedAt;
+    m_mark = {};
+    m_newestSeen = {};
+    QDateTime tillMark;
+    if (*mark) {
+        const QDateTime at = fromStorageTime(**mark);
+        (*clock && **clock == SquareClock ? m_mark : tillMark) = at;
+    }
     SquareEventFilter filter;
-    filter.createdFrom = from.addSecs(-OverlapSeconds);
-    walk(filter, [this] {
-        // Every page was read: the next pass starts here (less the overlap).
-        if (auto saved = StoreSettings(m_db).setState(PulledUntilKey, toStorageTime(m_startedAt)); !saved) {
-            fail(saved.error().message);
-            return;
+    if (m_mark.isValid())
+        filter.createdFrom = m_mark.addSecs(-OverlapSeconds);
+    else // the first pass starts from the till's clock: older events come with each account's history
+        filter.createdFrom = (tillMark.isValid() ? tillMark : m_clock.nowUtc()).addSecs(-TillClockAllowanceSeconds);
+    walk(filter, true, [this] {
+        // Every page was read: the next pass starts from the newest event, less the overlap.
+        if (m_newestSeen.isValid()) {
+            if (saveMark(m_mark.isValid() ? std::max(m_mark, m_newestSeen) : m_newestSeen))
+                discoverAccounts();
+        } else if (!m_mark.isValid()) {
+            markSquaresNewest();
+        } else {
+            discoverAccounts();
         }
-        discoverAccounts();
     });
 }
 
-void EventPuller::walk(const SquareEventFilter& filter, std::function<void()> done)
+void EventPuller::markSquaresNewest()
+{
+    m_api.searchEvents(SquareEventFilter {}, QString(), [this](const SquareResult<SquareEventPage>& page) {
+        if (!page) {
+            fail(page.error(), QStringLiteral("Reading Square's loyalty events failed: "));
+            return;
+        }
+        QDateTime newest = QDateTime::fromMSecsSinceEpoch(0, Qt::UTC); // none at Square yet: all that comes is new
+        for (const SquareEvent& event : page->events)
+            newest = std::max(newest, createdAt(event));
+        if (saveMark(newest))
+            discoverAccounts();
+    });
+}
+
+bool EventPuller::saveMark(const QDateTime& mark)
+{
+    const auto save = [&]() -> Result<void> {
+        StoreSettings settings(m_db);
+        LT_TRY(settings.setState(PulledUntilKey, toStorageTime(mark)));
+        return settings.setState(MarkClockKey, SquareClock);
+    };
+    if (auto saved = inTransaction(m_db, save); !saved) {
+        fail(saved.error().message);
+        return false;
+    }
+    m_mark = mark;
+    return true;
+}
+
+void EventPuller::walk(const SquareEventFilter& filter, bool marks, std::function<void()> done)
 {
     SquareEventPager::walk(
         m_api, filter,
-        [this](const QList<SquareEvent>& events) {
+        [this, marks](const QList<SquareEvent>& events) {
             if (auto stored = m_ledger.storePage(events, EventLedger::Mode::Recent); !stored) {
                 fail(stored.error().message);
                 return false;
+            }
+            for (const SquareEvent& event : events) {
+                if (const QDateTime at = createdAt(event); marks && (!m_newestSeen.isValid() || m_newestSeen < at))
+                    m_newestSeen = at;
             }
             return true;
         },
@@ -142,7 +193,7 @@ void EventPuller::pullHistories()
     SquareEventFilter filter;
     filter.accountId = *account;
     // Oldest events come last (newest first); they are held until the whole history is in, then applied.
-    walk(filter, [this, memberId] {
+    walk(filter, false, [this, memberId] {
         const auto markRead = [&] {
             return MemberStore(m_db).markSquareHistoryRead(memberId, m_clock.nowUtc());
         };
@@ -284,8 +335,8 @@ void EventPuller::lookAgain(QList<qint64> members)
     }
     SquareEventFilter filter;
     filter.accountId = *account;
-    filter.createdFrom = m_startedAt.addSecs(-OverlapSeconds);
-    walk(filter, [this, members] { lookAgain(members); });
+    filter.createdFrom = m_mark.addSecs(-OverlapSeconds); // this pass's mark: what came after the pull is read
+    walk(filter, false, [this, members] { lookAgain(members); });
 }
 
 void EventPuller::fail(const SquareError& error, const QString& context)

@@ -28,7 +28,8 @@ struct SquareEventFilter;
 //    own operation has an unknown outcome waits ("held") until the push settles it, so it is not counted twice;
 // 4. the members touched are compared with Square's balances: local = Square + what is not sent yet, and a
 //    difference that stays after a second look is recorded as a conflict.
-// The pull mark advances only after every page was read, so a pass cut short is simply read again.
+// The pull mark is in Square's clock: the newest created_at a complete pass read, so the till's clock never decides
+// what is read after the first pass. It advances only after every page was read, so a pass cut short is read again.
 class EventPuller : public QObject
 {
     Q_OBJECT
@@ -45,7 +46,13 @@ public:
     };
     using Callback = std::function<void(const Outcome&)>;
 
-    static constexpr int OverlapSeconds = 600; // re-read the last minutes: Square's clock and ours may differ
+    // Read again below the mark: Square stamps an event when its write starts and search shows it once committed
+    // (and indexed), so an event may appear a little after a newer one. A minute is many times that delay, and at a
+    // busy till re-reads a minute of events rather than the ten a mark in the till's clock needed.
+    static constexpr int OverlapSeconds = 60;
+    // Where the start is in the till's clock (the first pass, a mark written by an earlier version): the allowance
+    // for that clock being ahead of Square's.
+    static constexpr int TillClockAllowanceSeconds = 600;
     static constexpr int HistoryAccountsPerPass = 50;
 
     EventPuller(Database& db, const Clock& clock, SquareLoyaltyApi& api, QString locationId, QObject* parent = nullptr);
@@ -53,8 +60,13 @@ public:
 
 private:
     void pullRecent();
-    // Every page of the filter into the ledger, then `done`; a failure ends the pull.
-    void walk(const SquareEventFilter& filter, std::function<void()> done);
+    // No mark in Square's clock yet and nothing read: the newest event Square has (none: the beginning) is where the
+    // next pass starts, so a till whose clock is ahead of Square's misses nothing made after this pass.
+    void markSquaresNewest();
+    bool saveMark(const QDateTime& mark); // false: the pass failed
+    // Every page of the filter into the ledger, then `done`; a failure ends the pull. `marks`: the events read move
+    // the pull mark.
+    void walk(const SquareEventFilter& filter, bool marks, std::function<void()> done);
     void discoverAccounts();
     void pullHistories();
     void applyHeld(bool secondLook);
@@ -73,8 +85,8 @@ private:
     Callback m_done;
     Outcome m_outcome;
     bool m_running = false;
-    QDateTime m_startedAt;
-    QString m_newestSeen; // RFC 3339 of the newest event this pass read
+    QDateTime m_mark; // the pull mark in Square's clock when the pass began; invalid when there is none yet
+    QDateTime m_newestSeen; // the newest created_at the recent events of this pass had
     EventLedger m_ledger;
     int m_historiesRead = 0;
     QSet<qint64> m_mismatched; // members whose balance disagreed at the first look
