@@ -4,12 +4,12 @@
 // which a plain process beside it does not show), and a signal that dumps core leaves no core file where a plain
 // process leaves one. Then ProcessHardening in this process: its umask and the modes of what it creates.
 #include "core/common/ProcessHardening.h"
+#include "tests/support/Unprivileged.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -19,10 +19,9 @@
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
+using lt::test::Unprivileged;
 
 namespace {
-
-constexpr uid_t Nobody = 65534;
 
 // The "Max core file size" line of /proc/PID/limits, spaces collapsed: "Max core file size 0 0 bytes".
 QByteArray coreLimitLine(qint64 pid)
@@ -89,8 +88,8 @@ private slots:
 
 private:
     // The program waiting (the admin tool for a PIN on standard input, the till for keys), in a folder of its own.
-    // As user `user` (through setpriv) when not -1.
-    void start(QProcess& process, const QString& program, qint64 user = -1);
+    // As the user nobody (through setpriv, from a copy nobody reaches) when asked.
+    void start(QProcess& process, const QString& program, bool asNobody = false);
     // A folder the program can write in, and its store's path.
     QString store() const { return m_dir->filePath(u"store.sqlite"_s); }
     QProcessEnvironment environment() const;
@@ -117,30 +116,37 @@ QProcessEnvironment TestProcessHardening::environment() const
     return environment;
 }
 
-void TestProcessHardening::start(QProcess& process, const QString& program, qint64 user)
+void TestProcessHardening::start(QProcess& process, const QString& program, bool asNobody)
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     QStringList command;
-    if (user >= 0) {
-        QVERIFY(::chown(QFile::encodeName(m_dir->path()).constData(), uid_t(user), gid_t(user)) == 0);
-        command << u"setpriv"_s << u"--reuid=%1"_s.arg(user) << u"--regid=%1"_s.arg(user) << u"--clear-groups"_s
-                << u"--"_s;
+    QString admin = QStringLiteral(LOYALTYTILL_ADMIN);
+    QString till = QStringLiteral(LOYALTYTILL_TILL);
+    if (asNobody) {
+        QVERIFY(
+            ::chown(QFile::encodeName(m_dir->path()).constData(), Unprivileged::nobodyUid(), Unprivileged::nobodyGid())
+            == 0);
+        command << Unprivileged::asNobodyCommand();
+        // A build inside root's home (CI) is out of nobody's reach: copies of the programs are not.
+        admin = Unprivileged::reachableCopy(admin);
+        till = Unprivileged::reachableCopy(till);
+        QVERIFY(!admin.isEmpty() && !till.isEmpty());
     }
     process.setProcessEnvironment(environment());
     process.setWorkingDirectory(m_dir->path());
     if (program == u"loyaltytill-admin"_s) {
         QStringList init = command;
-        init << QStringLiteral(LOYALTYTILL_ADMIN) << u"init"_s;
+        init << admin << u"init"_s;
         QProcess initialising;
         initialising.setProcessEnvironment(environment());
         initialising.start(init.takeFirst(), init);
         QVERIFY(initialising.waitForFinished(60000));
         QVERIFY2(initialising.exitCode() == 0, initialising.readAllStandardError().constData());
-        command << QStringLiteral(LOYALTYTILL_ADMIN) << u"staff"_s << u"add"_s << u"--name"_s << u"Ana"_s << u"--role"_s
-                << u"manager"_s << u"--pin-stdin"_s; // waits for the PIN
+        command << admin << u"staff"_s << u"add"_s << u"--name"_s << u"Ana"_s << u"--role"_s << u"manager"_s
+                << u"--pin-stdin"_s; // waits for the PIN
     } else if (program == u"loyaltytill"_s) {
-        command << QStringLiteral(LOYALTYTILL_TILL);
+        command << till;
     } else {
         command << program << u"60"_s; // sleep: the plain process beside them
     }
@@ -184,31 +190,20 @@ void TestProcessHardening::notDumpable()
 {
     QFETCH(QString, program);
     QFETCH(bool, hardened);
-    if (hardened && lt::ProcessHardening::keepsDumpable())
-        QSKIP("A sanitizer build stays dumpable for LeakSanitizer; only its core file size is 0.");
     // Root's processes' files are root's anyway: run the program as nobody then.
     const bool asRoot = ::geteuid() == 0;
-    if (asRoot && QStandardPaths::findExecutable(u"setpriv"_s).isEmpty())
-        QSKIP("setpriv (util-linux) is needed to run the programs as another user than root.");
-    const qint64 user = asRoot ? qint64(Nobody) : qint64(::geteuid());
-    if (asRoot) {
-        // A build inside root's home (CI) is out of nobody's reach.
-        const QString binary =
-            program == u"loyaltytill"_s ? QStringLiteral(LOYALTYTILL_TILL) : QStringLiteral(LOYALTYTILL_ADMIN);
-        QProcess reach;
-        reach.start(u"setpriv"_s,
-                    {u"--reuid=%1"_s.arg(user), u"--regid=%1"_s.arg(user), u"--clear-groups"_s, u"--"_s, u"test"_s,
-                     u"-x"_s, binary});
-        QVERIFY(reach.waitForFinished(10000));
-        if (reach.exitCode() != 0)
-            QSKIP("The user nobody cannot run the programs where they were built.");
-    }
+    const qint64 user = asRoot ? qint64(Unprivileged::nobodyUid()) : qint64(::geteuid());
     QProcess process;
-    start(process, program, asRoot ? user : -1);
+    start(process, program, asRoot);
     if (QTest::currentTestFailed())
         return;
     const qint64 pid = process.processId();
-    if (hardened) {
+    if (hardened && lt::ProcessHardening::keepsDumpable()) {
+        // A sanitizer build stays dumpable for LeakSanitizer: once hardened (its core file size 0), still the user's.
+        QVERIFY2(QTest::qWaitFor([pid] { return coreLimitLine(pid).startsWith("Max core file size 0 "); }, 20000),
+                 coreLimitLine(pid).constData());
+        QCOMPARE(procOwner(pid), user);
+    } else if (hardened) {
         QVERIFY2(QTest::qWaitFor([pid] { return procOwner(pid) == 0; }, 20000),
                  QByteArray("/proc/PID belongs to " + QByteArray::number(procOwner(pid))).constData());
     } else {

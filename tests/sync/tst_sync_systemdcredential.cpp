@@ -2,6 +2,7 @@
 #include "sync/square/CredentialStore.h"
 #include "sync/square/SystemdCredential.h"
 #include "tests/support/ResultChecks.h"
+#include "tests/support/Unprivileged.h"
 
 #include <QDir>
 #include <QFile>
@@ -30,6 +31,7 @@ private slots:
     void neverReadsAPlainFile();
     void settingsChooseTheCredential();
     void sealsAndOpensWithSystemdCreds();
+    void sealingIsRootsAlone();
     void tokenGoesOnStandardInput();
     void failedSealLeavesNothing();
     void namedCredentialKeepsItsBytes();
@@ -49,6 +51,8 @@ private:
     // What systemd does for a service with LoadCredentialEncrypted=: the secret, decrypted, in a folder of its own.
     QString serviceCredentials(const QByteArray& token);
     static QByteArray systemdCreds(const QStringList& arguments);
+    // Sealing the token or a named credential, by anyone but root: refused before systemd-creds is run.
+    void verifySealingRefused();
 
     std::unique_ptr<QTemporaryDir> m_dir;
 };
@@ -181,10 +185,7 @@ void TestSystemdCredential::sealsAndOpensWithSystemdCreds()
     CredentialStore store(SystemdCredential({sealed, QStringLiteral("host")}));
     const QString token = QStringLiteral("EAAAl-sealed-round-trip");
     if (::geteuid() != 0) {
-        auto refused = store.writeTokenNow(QStringLiteral("production"), QStringLiteral("L1"), token);
-        LT_VERIFY_ERROR(refused, ErrorKind::Refused);
-        QVERIFY2(refused.error().message.contains(QStringLiteral("root")), qPrintable(refused.error().message));
-        QVERIFY(!QFileInfo::exists(sealed));
+        verifySealingRefused();
         return;
     }
     // The host key, made the way systemd-creds makes it (a no-op when it exists).
@@ -219,6 +220,34 @@ void TestSystemdCredential::sealsAndOpensWithSystemdCreds()
     LT_VERIFY_OK(store.removeTokenNow(QStringLiteral("production"), QStringLiteral("L1")));
     QVERIFY(!QFileInfo::exists(sealed));
     LT_VERIFY_OK(store.removeTokenNow(QStringLiteral("production"), QStringLiteral("L1"))); // already gone: fine
+}
+
+// The refusal the sealing tests meet when not run as root: as nobody when run as root.
+void TestSystemdCredential::sealingIsRootsAlone()
+{
+    if (test::Unprivileged::asRoot()) {
+        test::Unprivileged::runCurrentAsNobody();
+        return;
+    }
+    verifySealingRefused();
+}
+
+void TestSystemdCredential::verifySealingRefused()
+{
+    const QString sealed = path(QStringLiteral("etc/credentials/square-token.cred"));
+    CredentialStore store(SystemdCredential({sealed, QStringLiteral("host")}));
+    auto refused = store.writeTokenNow(QStringLiteral("production"), QStringLiteral("L1"), QStringLiteral("EAAAl-t"));
+    LT_VERIFY_ERROR(refused, ErrorKind::Refused);
+    QVERIFY2(refused.error().message.contains(QStringLiteral("root")), qPrintable(refused.error().message));
+    QVERIFY(!QFileInfo::exists(sealed));
+    SystemdCredential::Options options {path(QStringLiteral("etc/credentials/wallet-google-service-account.cred")),
+                                        QStringLiteral("host")};
+    options.name = QStringLiteral("wallet-google-service-account");
+    const SystemdCredential key(options);
+    auto refusedKey = key.seal(R"({"type": "service_account"})");
+    LT_VERIFY_ERROR(refusedKey, ErrorKind::Refused);
+    QVERIFY2(refusedKey.error().message.contains(QStringLiteral("root")), qPrintable(refusedKey.error().message));
+    QVERIFY(!key.sealed());
 }
 
 void TestSystemdCredential::tokenGoesOnStandardInput()
@@ -306,10 +335,7 @@ void TestSystemdCredential::namedCredentialSealsUnderItsName()
     const SystemdCredential key(options);
     const QByteArray secret = R"({"type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----\n"})";
     if (::geteuid() != 0) {
-        auto refused = key.seal(secret);
-        LT_VERIFY_ERROR(refused, ErrorKind::Refused);
-        QVERIFY2(refused.error().message.contains(QStringLiteral("root")), qPrintable(refused.error().message));
-        QVERIFY(!key.sealed());
+        verifySealingRefused();
         return;
     }
     LT_VERIFY_ERROR(key.seal(" \n"), ErrorKind::InvalidInput); // blank reads as none: never sealed

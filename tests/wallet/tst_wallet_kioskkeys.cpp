@@ -1,6 +1,7 @@
 #include "core/settings/SystemConfig.h"
 #include "sync/keys/WalletKeyStore.h"
 #include "tests/support/ResultChecks.h"
+#include "tests/support/Unprivileged.h"
 
 #include <QDir>
 #include <QFile>
@@ -243,8 +244,10 @@ void TestWalletKioskKeys::answersComeFromTheEventLoop()
 
 void TestWalletKioskKeys::sealingIsRootsAlone()
 {
-    if (::geteuid() == 0)
-        QSKIP("Run as root: sealsEachKeyOnStandardInput and sealsAndOpensWithSystemdCreds seal.");
+    if (test::Unprivileged::asRoot()) { // as nobody: the refusal is what anyone but root meets
+        test::Unprivileged::runCurrentAsNobody();
+        return;
+    }
     const auto refused = WalletKeyStore(credentials(fakeTool())).storeNow(sample());
     LT_VERIFY_ERROR(refused, ErrorKind::Refused);
     QVERIFY2(refused.error().message.contains(QStringLiteral("root")), qPrintable(refused.error().message));
