@@ -1,14 +1,20 @@
-// Privacy at the till through the real window and keys: Ctrl+M opens the member's marketing consent, W withdraws
-// it (recorded with its time, for the cashier signed in, and shown on the panel), Esc changes nothing; a member whose
-// data was erased shows as "Erased member", and F2, F3 and Ctrl+M say at once that nothing can be done for them.
+// Privacy at the till through the real window and keys: Ctrl+M opens the member's marketing consent, the letter its
+// withdraw button marks (W in English, R in Spanish) withdraws it (recorded with its time, for the cashier signed in,
+// and shown on the panel), Esc changes nothing; a member whose data was erased shows as "Erased member", and F2, F3
+// and Ctrl+M say at once that nothing can be done for them.
 #include "core/services/MemberErasure.h"
+#include "tests/core/TsTranslator.h"
 #include "tests/support/ResultChecks.h"
+#include "tests/support/SqlScript.h"
 #include "tests/ui/TillHarness.h"
 #include "ui/dialogs/ConsentDialog.h"
 #include "ui/widgets/LookupField.h"
 #include "ui/widgets/MemberPanel.h"
 #include "ui/widgets/MessageBanner.h"
 
+#include <QDir>
+#include <QKeySequence>
+#include <QScopeGuard>
 #include <QTest>
 
 using namespace lt;
@@ -22,11 +28,14 @@ private slots:
     void init();
     void cleanup();
     void consentIsWithdrawnByKeys();
+    void spanishTillTakesTheLettersItShows();
     void escapeChangesNothing();
     void erasedMemberShowsAsErasedAndTakesNothing();
 
 private:
     ui::TillWindow& window() { return m_till->window(); }
+    // The letter a button's text marks with &, as the cashier sees it underlined.
+    static Qt::Key letterOf(const QString& buttonText) { return QKeySequence::mnemonic(buttonText)[0].key(); }
 
     std::unique_ptr<TillHarness> m_till;
     TillHarness::Regulars m_regulars;
@@ -55,7 +64,8 @@ void TestPrivacyTill::consentIsWithdrawnByKeys()
     QString standing;
     auto asked = whenModal<ConsentDialog>([&](ConsentDialog* dialog) {
         standing = dialog->standingText();
-        TillHarness::press(Qt::Key_W);
+        QCOMPARE(dialog->buttonText(ConsentDialog::Choice::Withdraw), QStringLiteral("&Withdraw consent"));
+        TillHarness::press(letterOf(dialog->buttonText(ConsentDialog::Choice::Withdraw)));
     });
     TillHarness::press(Qt::Key_M, Qt::ControlModifier);
     QTRY_VERIFY(*asked);
@@ -74,6 +84,40 @@ void TestPrivacyTill::consentIsWithdrawnByKeys()
              qPrintable(window().memberPanel()->detailsText()));
     // The focus is back on the lookup line: the next customer is scanned at once.
     QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(window().lookupField()));
+}
+
+// Under Spanish the buttons mark other letters (&Retirar, &acepta): the dialog takes those, and the English W no more.
+void TestPrivacyTill::spanishTillTakesTheLettersItShows()
+{
+    TsTranslator spanish;
+    QVERIFY(
+        spanish.load(QDir::cleanPath(fixturePath(QStringLiteral("../../resources/translations/loyaltytill_es.ts")))));
+    QVERIFY(QCoreApplication::installTranslator(&spanish));
+    const auto removeTranslator = qScopeGuard([&spanish] { QCoreApplication::removeTranslator(&spanish); });
+    const qint64 ada = m_regulars.member.id;
+    const char* const withdrawn =
+        "SELECT count(*) FROM members WHERE id = ? AND consent = 0 AND consent_at IS NOT NULL";
+    bool stayedOpen = false;
+    auto withdraw = whenModal<ConsentDialog>([&](ConsentDialog* dialog) {
+        const QString text = dialog->buttonText(ConsentDialog::Choice::Withdraw);
+        QCOMPARE(text, QStringLiteral("&Retirar el consentimiento"));
+        TillHarness::press(Qt::Key_W); // the English letter: not this dialog's
+        stayedOpen = dialog->isVisible() && dialog->choice() == ConsentDialog::Choice::None;
+        TillHarness::press(letterOf(text));
+    });
+    TillHarness::press(Qt::Key_M, Qt::ControlModifier);
+    QTRY_VERIFY(*withdraw);
+    QVERIFY(stayedOpen);
+    QCOMPARE(m_till->store().number(withdrawn, {ada}), 1);
+    // The customer agrees after all: the letter of "El cliente &acepta".
+    auto give = whenModal<ConsentDialog>([&](ConsentDialog* dialog) {
+        const QString text = dialog->buttonText(ConsentDialog::Choice::Give);
+        QCOMPARE(text, QStringLiteral("El cliente &acepta"));
+        TillHarness::press(letterOf(text));
+    });
+    TillHarness::press(Qt::Key_M, Qt::ControlModifier);
+    QTRY_VERIFY(*give);
+    QCOMPARE(m_till->store().number("SELECT count(*) FROM members WHERE id = ? AND consent = 1", {ada}), 1);
 }
 
 void TestPrivacyTill::escapeChangesNothing()

@@ -10,8 +10,9 @@ class QPushButton;
 namespace lt::ui {
 
 // The member's marketing consent at the till, by keys alone: where it stands, the consent text word for word (as at
-// enrollment), then W to withdraw it or A when the customer agrees; Esc leaves it as it is. The till records the
-// choice (MarketingConsent); this dialog only asks.
+// enrollment), then the letter a button's text marks to withdraw it or when the customer agrees (W and A in English,
+// whatever the translation marks in another language); Esc leaves it as it is. The till records the choice
+// (MarketingConsent); this dialog only asks.
 class ConsentDialog : public QDialog
 {
     Q_OBJECT
@@ -22,6 +23,8 @@ public:
 
     Choice choice() const { return m_choice; }
     QString standingText() const;
+    // The text of the button for a choice, its letter marked with & as the translation marks it.
+    QString buttonText(Choice choice) const;
     // Where the member's consent stands, as the dialog and the member panel say it.
     static QString standing(const Member& member);
 
