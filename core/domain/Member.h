@@ -26,6 +26,7 @@ struct Member
     qint64 referredBy = 0; // the member who brought this one in, 0 for none
     QString squareAccountId;
     bool erased = false;
+    QDateTime erasedAt; // when the personal data was erased; invalid while the member is in the program
 };
 
 } // namespace lt

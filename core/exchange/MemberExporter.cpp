@@ -2,7 +2,6 @@
 
 #include "core/services/EngineContext.h"
 #include "core/services/MemberDirectory.h"
-#include "core/store/MemberErasedAt.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -118,11 +117,10 @@ Result<qint64> MemberExporter::exportMember(QIODevice& out, Format format, qint6
     MemberDirectory directory(m_context);
     LT_TRY_ASSIGN(const Member member, directory.byId(memberId));
     LT_TRY_ASSIGN(const QList<LedgerEntry> history, directory.history(memberId, 1'000'000));
-    LT_TRY_ASSIGN(const QDateTime erasedAt, memberErasedAt(m_context.db, memberId));
     if (format == Format::Csv) {
         QByteArray bytes = QByteArray(CsvColumns) + ErasureColumns + '\n'
             + csvLine(csvFields(member) << (member.erased ? QStringLiteral("yes") : QStringLiteral("no"))
-                                        << time(erasedAt))
+                                        << time(member.erasedAt))
             + "\nledger_id,kind,points,sale,reward,created_at\n";
         for (const LedgerEntry& e : history) {
             bytes += QStringList {QString::number(e.id),          toStorage(e.kind),
@@ -146,7 +144,7 @@ Result<qint64> MemberExporter::exportMember(QIODevice& out, Format format, qint6
     }
     QJsonObject json = toJson(member);
     json.insert(QStringLiteral("erased"), member.erased);
-    json.insert(QStringLiteral("erased_at"), orNull(time(erasedAt)));
+    json.insert(QStringLiteral("erased_at"), orNull(time(member.erasedAt)));
     json.insert(QStringLiteral("ledger"), entries);
     LT_TRY(write(out,
                  QJsonDocument(QJsonObject {{QStringLiteral("member"), json}}).toJson(QJsonDocument::Compact) + '\n'));

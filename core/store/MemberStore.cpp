@@ -51,6 +51,8 @@ Member MemberStore::memberFrom(sqlite3_stmt* row)
     m.lifetimePoints = sqlite3_column_int64(row, 10);
     m.squareAccountId = text(11);
     m.erased = sqlite3_column_type(row, 12) != SQLITE_NULL;
+    if (m.erased) // NULL for every member in the program: nothing to parse on the lookup before a sale
+        m.erasedAt = fromStorageTime(text(12));
     m.card = text(13);
     m.tier = text(14);
     m.lastVisitAt = fromStorageTime(text(15));
