@@ -221,6 +221,7 @@ Result<GenerateReport> DemoDataGenerator::generate(const GenerateOptions& option
                 .arg(options.members));
 
     LT_TRY_ASSIGN(std::unique_ptr<BulkMemberWriter> writer, BulkMemberWriter::begin(m_context.db));
+    writer->reserveSales(options.sales);
     // Cards are numbered after every number reserved for pre-printed cards (read inside the write lock), which
     // belong to the customers they are handed to, not to demo members.
     LT_TRY_ASSIGN(const qint64 nextSerial, CardNumberAllocator(m_context.db, m_context.clock).nextSerial());

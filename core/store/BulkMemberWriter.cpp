@@ -2,6 +2,7 @@
 
 #include "core/store/Database.h"
 #include "core/store/ReportStore.h"
+#include "core/store/SummaryRebuild.h"
 
 #include <QSqlQuery>
 
@@ -17,6 +18,7 @@ BulkMemberWriter::BulkMemberWriter(Database& db, SqliteConnection connection)
 
 BulkMemberWriter::~BulkMemberWriter()
 {
+    m_summaries.reset();
     finalizeStatements();
     if (m_open && !m_committed)
         (void)m_sql.exec("ROLLBACK");
@@ -60,6 +62,16 @@ Result<void> BulkMemberWriter::start()
     for (const QByteArray& drop : drops)
         LT_TRY(m_sql.exec(drop.constData()));
 
+    // The summaries are then the sums of what is written here alone.
+    QSqlQuery emptySql(m_db.connection());
+    if (!emptySql.exec(QStringLiteral("SELECT NOT EXISTS (SELECT 1 FROM members) AND NOT EXISTS (SELECT 1 FROM sales) "
+                                      "AND NOT EXISTS (SELECT 1 FROM ledger)"))
+        || !emptySql.next())
+        return Database::errorFrom(emptySql);
+    if (emptySql.value(0).toBool())
+        m_summaries = std::make_unique<SummaryRebuild>(m_sql);
+    emptySql.finish();
+
     m_member = std::make_unique<SqliteStatement>(m_sql,
                                                  "INSERT INTO members (id, phone, name, email, birthday, consent, "
                                                  "consent_at, consent_version, enrolled_at, birthday_set_at, origin) "
@@ -96,6 +108,9 @@ Result<void> BulkMemberWriter::addMember(const Member& member)
     else
         row.bind(10, member.enrolledAt);
     LT_TRY(row.run(QStringLiteral("member")));
+    if (m_summaries)
+        LT_TRY(m_summaries->addMember(member.id, reinterpret_cast<const unsigned char*>(member.enrolledAt.constData()),
+                                      int(member.enrolledAt.size())));
     for (const QByteArray& term : member.searchTerms)
         LT_TRY(m_term->bind(1, term).bind(2, member.id).run(QStringLiteral("search term")));
     if (!member.card.isNull())
@@ -108,7 +123,11 @@ Result<void> BulkMemberWriter::addSale(qint64 id, const QByteArray& reference, q
 {
     m_sale->bind(1, id).bind(2, reference).bind(3, memberId);
     m_sale->bind(4, amountMinor).bind(5, currency).bind(6, points).bind(7, at);
-    return m_sale->run(QStringLiteral("sale"));
+    LT_TRY(m_sale->run(QStringLiteral("sale")));
+    if (m_summaries) // till and staff as their columns' defaults, nothing refunded
+        LT_TRY(m_summaries->addSale(reinterpret_cast<const unsigned char*>(at.constData()), int(at.size()), memberId,
+                                    "", 0, "", 0, amountMinor, 0));
+    return {};
 }
 
 Result<void> BulkMemberWriter::addLedgerEntry(qint64 memberId, LedgerKind kind, qint64 points, qint64 saleId,
@@ -127,7 +146,14 @@ Result<void> BulkMemberWriter::addLedgerEntry(qint64 memberId, LedgerKind kind, 
     else
         row.bindNull(6);
     row.bind(7, at);
-    return row.run(QStringLiteral("ledger"));
+    LT_TRY(row.run(QStringLiteral("ledger")));
+    if (m_summaries) {
+        const QByteArray& kindName = m_kindNames.at(static_cast<qsizetype>(kind));
+        LT_TRY(m_summaries->addLedgerEntry(reinterpret_cast<const unsigned char*>(at.constData()), int(at.size()),
+                                           memberId, kindName.constData(), int(kindName.size()), points,
+                                           discountMinor.value_or(0)));
+    }
+    return {};
 }
 
 Result<void> BulkMemberWriter::setPoints(qint64 memberId, qint64 balance, qint64 lifetimePoints,
@@ -139,6 +165,12 @@ Result<void> BulkMemberWriter::setPoints(qint64 memberId, qint64 balance, qint64
     else
         m_points->bind(3, lastVisitAt);
     return m_points->bind(4, memberId).run(QStringLiteral("balance"));
+}
+
+void BulkMemberWriter::reserveSales(qint64 sales)
+{
+    if (m_summaries)
+        m_summaries->reserveSales(sales);
 }
 
 void BulkMemberWriter::finalizeStatements()
@@ -156,7 +188,10 @@ Result<void> BulkMemberWriter::commit()
     finalizeStatements();
     for (const QByteArray& create : m_indexes + m_triggers)
         LT_TRY(m_sql.exec(create.constData()));
-    LT_TRY(ReportStore(m_db).rebuild());
+    if (m_summaries)
+        LT_TRY(m_summaries->write(true, true));
+    else
+        LT_TRY(ReportStore(m_db).rebuild());
     LT_TRY(m_sql.exec("COMMIT"));
     m_committed = true;
     return {};

@@ -13,12 +13,14 @@
 namespace lt {
 
 class Database;
+class SummaryRebuild;
 
 // The bulk path into members, cards, member_search, sales and ledger, for demo data: SQLite's own API on the
 // store's connection, in one transaction, with the secondary indexes dropped first and rebuilt once at the end,
 // and foreign keys off (the caller assigns every id; `check` verifies every reference). A million members take
 // seconds instead of minutes. The rows are written as given: the caller keeps balances consistent with the ledger
-// (setPoints). Nothing is kept unless commit() succeeds.
+// (setPoints). Nothing is kept unless commit() succeeds. Into an empty store, the reports' summaries are summed from
+// the rows as they are written rather than read back at the end.
 class BulkMemberWriter
 {
 public:
@@ -53,6 +55,8 @@ public:
     // lastVisitAt: the member's last sale (ISO 8601 UTC), empty for none.
     Result<void> setPoints(qint64 memberId, qint64 balance, qint64 lifetimePoints, const QByteArray& lastVisitAt = {});
 
+    // Room for the summaries of this many sales, when the caller knows how many it will write.
+    void reserveSales(qint64 sales);
     qsizetype indexCount() const { return m_indexes.size(); }
     // Rebuilds the indexes and commits.
     Result<void> commit();
@@ -75,6 +79,7 @@ private:
     std::unique_ptr<SqliteStatement> m_ledger;
     std::unique_ptr<SqliteStatement> m_points;
     QList<QByteArray> m_kindNames; // by LedgerKind, converted once instead of once per row
+    std::unique_ptr<SummaryRebuild> m_summaries; // fed the rows when the store held none; else read at the end
 };
 
 } // namespace lt
