@@ -1,5 +1,6 @@
 #include "core/store/MemberImportWriter.h"
 
+#include "core/common/Logging.h"
 #include "core/domain/LedgerKind.h"
 #include "core/domain/SyncKinds.h"
 #include "core/store/Database.h"
@@ -80,7 +81,40 @@ MemberImportWriter::MemberImportWriter(SqliteConnection connection)
 {
 }
 
-MemberImportWriter::~MemberImportWriter() = default;
+MemberImportWriter::~MemberImportWriter()
+{
+    if (!m_foreignKeysOff)
+        return;
+    // A pragma inside a transaction does nothing: the caller ends its transactions before the writer goes.
+    if (sqlite3_get_autocommit(m_sql.handle()) == 0)
+        qCCritical(lcStore)
+            << "the import's transaction is still open: foreign keys stay unenforced on this connection";
+    else if (auto restored = m_sql.exec("PRAGMA foreign_keys = ON"); !restored)
+        qCCritical(lcStore) << "foreign keys not enforced again after the import:" << restored.error().message;
+}
+
+Result<bool> MemberImportWriter::foreignKeysEnforced()
+{
+    bool on = false;
+    LT_TRY(SqliteStatement(m_sql, "PRAGMA foreign_keys")
+               .forEachRow(QStringLiteral("foreign keys"), [&on](sqlite3_stmt* row) -> Result<void> {
+                   on = sqlite3_column_int(row, 0) != 0;
+                   return {};
+               }));
+    return on;
+}
+
+Result<void> MemberImportWriter::stopEnforcingForeignKeys()
+{
+    // Only outside a transaction does the pragma take effect; inside the caller's own, keys stay enforced.
+    LT_TRY_ASSIGN(const bool wasOn, foreignKeysEnforced());
+    if (!wasOn || sqlite3_get_autocommit(m_sql.handle()) == 0)
+        return {};
+    LT_TRY(m_sql.exec("PRAGMA foreign_keys = OFF"));
+    LT_TRY_ASSIGN(const bool stillOn, foreignKeysEnforced());
+    m_foreignKeysOff = !stillOn;
+    return {};
+}
 
 Result<std::unique_ptr<MemberImportWriter>> MemberImportWriter::open(Database& db, const QByteArray& actor,
                                                                      const QByteArray& openingNote)
@@ -89,6 +123,7 @@ Result<std::unique_ptr<MemberImportWriter>> MemberImportWriter::open(Database& d
     std::unique_ptr<MemberImportWriter> writer(new MemberImportWriter(connection));
     writer->m_actor = actor;
     writer->m_openingNote = openingNote;
+    LT_TRY(writer->stopEnforcingForeignKeys());
     LT_TRY(writer->prepare());
     return writer;
 }
@@ -96,24 +131,29 @@ Result<std::unique_ptr<MemberImportWriter>> MemberImportWriter::open(Database& d
 Result<void> MemberImportWriter::prepare()
 {
     // The columns MemberStore::insert, addCard, SyncOutbox::enqueue and LedgerStore::append write for an imported
-    // member; tests/bulk compares the two paths row by row.
+    // member; tests/bulk compares the two paths row by row. OR FAIL: a statement that may stop half-way with ABORT
+    // (many rows, or a trigger) makes SQLite copy every page it touches into a statement journal first, to undo that
+    // statement alone; the import rolls back its whole transaction on any error, so that copy is never needed.
     m_byPhone = std::make_unique<SqliteStatement>(m_sql, "SELECT id FROM members WHERE phone = ?");
     m_byCard = std::make_unique<SqliteStatement>(m_sql, "SELECT member_id FROM cards WHERE number = ?");
     m_member = std::make_unique<SqliteStatement>(
         m_sql,
-        "INSERT INTO members (phone, name, email, birthday, consent, consent_at, consent_version, enrolled_at, "
+        "INSERT OR FAIL INTO members (phone, name, email, birthday, consent, consent_at, consent_version, enrolled_at, "
         "origin, birthday_set_at, balance, lifetime_points) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?, ?) "
         "ON CONFLICT (phone) DO NOTHING");
-    m_term = std::make_unique<SqliteStatement>(m_sql, "INSERT INTO member_search (term, member_id) VALUES (?, ?)");
-    QByteArray many = "INSERT INTO member_search (term, member_id) VALUES (?, ?)";
+    m_term =
+        std::make_unique<SqliteStatement>(m_sql, "INSERT OR FAIL INTO member_search (term, member_id) VALUES (?, ?)");
+    QByteArray many = "INSERT OR FAIL INTO member_search (term, member_id) VALUES (?, ?)";
     for (std::size_t i = 1; i < TermsPerStatement; ++i)
         many += ", (?, ?)";
     m_terms64 = std::make_unique<SqliteStatement>(m_sql, many.constData());
-    m_cards = std::make_unique<RowBatch>(m_sql, "INSERT INTO cards (number, member_id, issued_at) VALUES ", 3);
+    m_cards = std::make_unique<RowBatch>(m_sql, "INSERT OR FAIL INTO cards (number, member_id, issued_at) VALUES ", 3);
     m_ledgerRows = std::make_unique<RowBatch>(
-        m_sql, "INSERT INTO ledger (member_id, kind, points, note, actor, created_at) VALUES ", 6);
+        m_sql, "INSERT OR FAIL INTO ledger (member_id, kind, points, note, actor, created_at) VALUES ", 6);
     m_outboxRows = std::make_unique<RowBatch>(
-        m_sql, "INSERT INTO outbox (member_id, ledger_id, operation, payload, idempotency_key, created_at) VALUES ", 6);
+        m_sql,
+        "INSERT OR FAIL INTO outbox (member_id, ledger_id, operation, payload, idempotency_key, created_at) VALUES ",
+        6);
     for (const auto* statement : {&m_byPhone, &m_byCard, &m_member, &m_term, &m_terms64}) {
         if (!(*statement)->isValid())
             return m_sql.lastError(QStringLiteral("prepare import"));

@@ -21,6 +21,10 @@ class RowBatch;
 // triggers stay in place: the store is live and `check` holds after every commit. Only the member row is written at
 // once (its phone decides whether the row is new); its card, outbox rows and opening entry are kept back and written
 // at flush() in the same order, many rows a statement, and its search terms sorted.
+// While it is open the connection does not enforce foreign keys (when no transaction was open to begin with): every
+// row it writes refers to a member or a ledger entry it wrote in the same transaction, and an enforced key makes
+// SQLite copy each page a many-row statement touches into a statement journal, to undo that statement alone. The
+// caller commits or rolls back before the writer goes, which turns enforcement back on.
 class MemberImportWriter
 {
 public:
@@ -67,9 +71,12 @@ public:
 private:
     explicit MemberImportWriter(SqliteConnection connection);
     Result<void> prepare();
+    Result<bool> foreignKeysEnforced();
+    Result<void> stopEnforcingForeignKeys();
     Result<qint64> ownerOf(SqliteStatement& find, const QByteArray& key);
 
     SqliteConnection m_sql;
+    bool m_foreignKeysOff = false; // enforcement was turned off here and is turned back on when the writer goes
     QByteArray m_actor;
     QByteArray m_openingNote;
     QByteArray m_enroll; // the stored names of the outbox operations and the ledger kind

@@ -1,6 +1,6 @@
 // The member import checks rows on every core and writes them from one thread in large transactions: it must give
 // the store exactly what the row-by-row import gave, report bad rows in line order, keep whole transactions when it
-// fails half-way, and add nothing twice when run again.
+// fails half-way, add nothing twice when run again, and leave the connection enforcing foreign keys.
 
 #include "core/domain/CardNumber.h"
 #include "core/exchange/MemberImporter.h"
@@ -301,6 +301,49 @@ private slots:
         // Only the second run's audit entry is new.
         QCOMPARE(store.rowCounts().remove(QRegularExpression(QStringLiteral(" audit_log=\\d+"))),
                  QString(after).remove(QRegularExpression(QStringLiteral(" audit_log=\\d+"))));
+        auto checked = store.checkIntegrity();
+        LT_VERIFY_OK(checked);
+        QVERIFY2(checked->ok(), qPrintable(checked->problems.join(QLatin1Char('\n'))));
+    }
+
+    // The import writes without enforcing foreign keys; the connection enforces them again once it is done, whether
+    // it committed, refused the file or failed, and an import inside a transaction of the caller's never stops them.
+    void foreignKeysEnforcedAfterwards()
+    {
+        TempStore store;
+        LT_VERIFY_OK(store.open());
+        const auto enforced = [&store]() {
+            return store.number("PRAGMA foreign_keys");
+        };
+        QCOMPARE(enforced(), 1);
+        auto imported = importCsv(store, goodRows(1, 50), true, 20);
+        LT_VERIFY_OK(imported);
+        QCOMPARE(imported->imported, 50);
+        QCOMPARE(enforced(), 1);
+
+        auto refused = importCsv(store, goodRows(51, 10) + "not-a-phone,,,,,\n", false, 20000);
+        LT_VERIFY_OK(refused);
+        QVERIFY(!refused->committed);
+        QCOMPARE(enforced(), 1);
+
+        LT_VERIFY_OK(store.db().exec(QStringLiteral("CREATE TEMP TRIGGER fail_on_65 BEFORE INSERT ON members "
+                                                    "WHEN NEW.phone = '+12125500065' BEGIN "
+                                                    "SELECT RAISE(ABORT, 'injected fault'); END")));
+        QVERIFY(!importCsv(store, goodRows(61, 10), true, 20000));
+        QCOMPARE(enforced(), 1);
+        LT_VERIFY_OK(store.db().exec(QStringLiteral("DROP TRIGGER temp.fail_on_65")));
+
+        LT_VERIFY_OK(store.db().exec(QStringLiteral("BEGIN")));
+        auto inside = importCsv(store, goodRows(71, 10), true, 20000);
+        QCOMPARE(enforced(), 1);
+        LT_VERIFY_OK(store.db().exec(QStringLiteral("ROLLBACK")));
+        QVERIFY(!inside); // its own transaction cannot begin inside the caller's
+        QCOMPARE(enforced(), 1);
+
+        // Enforced indeed: a card of no member is refused.
+        QVERIFY(!store.db().exec(QStringLiteral("INSERT INTO cards (number, member_id, issued_at) "
+                                                "VALUES ('X1', 999999, '2026-01-01T00:00:00.000Z')")));
+        QCOMPARE(store.number("SELECT count(*) FROM members"), 50);
         auto checked = store.checkIntegrity();
         LT_VERIFY_OK(checked);
         QVERIFY2(checked->ok(), qPrintable(checked->problems.join(QLatin1Char('\n'))));
