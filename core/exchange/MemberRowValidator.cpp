@@ -101,6 +101,7 @@ MemberRowValidator::MemberRowValidator(EngineContext& context, const QHash<QStri
     : m_context(&context)
     , m_fieldCount(fieldCount)
     , m_consentVersion(StoreSettings(context.db).value(StoreSettings::ConsentVersion))
+    , m_adjustReason(compactJson({{QStringLiteral("reason"), openingNote()}}).mid(1))
 {
     for (int column = 0; column < ColumnCount; ++column)
         m_at[column] = index.value(columns().at(column), -1);
@@ -161,11 +162,12 @@ CheckedMemberRow MemberRowValidator::check(const QStringList& record, qint64 lin
     for (const QString& term : SearchTerms::forMember(clean->name, clean->email))
         row.searchTerms << term.toUtf8();
     // The outbox rows SyncOutbox::enqueue would write, made here on the validating threads.
-    row.enrollPayload = compactJson({{QStringLiteral("phone"), clean->phone}});
+    // The JSON SyncOutbox writes, keys in order, put together without a QJsonObject for each row: an E.164 number
+    // needs no escaping, and the note's part is the same on every row.
+    row.enrollPayload = "{\"phone\":\"" + row.phone + "\"}";
     row.enrollKey = SyncOutbox::newIdempotencyKey().toUtf8();
     if (clean->openingBalance > 0) {
-        row.adjustPayload =
-            compactJson({{QStringLiteral("reason"), openingNote()}, {QStringLiteral("points"), clean->openingBalance}});
+        row.adjustPayload = "{\"points\":" + QByteArray::number(clean->openingBalance) + ',' + m_adjustReason;
         row.adjustKey = SyncOutbox::newIdempotencyKey().toUtf8();
     }
     return checked;

@@ -46,6 +46,7 @@ private:
     int m_at[ColumnCount]; // each column's place in a record, -1 when the file has no such column
     qsizetype m_fieldCount = 0;
     QString m_consentVersion;
+    QByteArray m_adjustReason; // "\"reason\":\"<opening note>\"}", the end of an opening balance's payload
 };
 
 } // namespace lt
