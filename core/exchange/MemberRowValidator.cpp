@@ -164,7 +164,7 @@ CheckedMemberRow MemberRowValidator::check(const QStringList& record, qint64 lin
     // The outbox rows SyncOutbox::enqueue would write, made here on the validating threads.
     // The JSON SyncOutbox writes, keys in order, put together without a QJsonObject for each row: an E.164 number
     // needs no escaping, and the note's part is the same on every row.
-    row.enrollPayload = "{\"phone\":\"" + row.phone + "\"}";
+    row.enrollPayload = R"({"phone":")" + row.phone + R"("})";
     row.enrollKey = SyncOutbox::newIdempotencyKey().toUtf8();
     if (clean->openingBalance > 0) {
         row.adjustPayload = "{\"points\":" + QByteArray::number(clean->openingBalance) + ',' + m_adjustReason;
