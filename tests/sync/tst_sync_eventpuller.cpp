@@ -9,6 +9,7 @@
 #include "tests/support/ResultChecks.h"
 #include "tests/support/TempStore.h"
 #include "tests/sync/FakeSquareServer.h"
+#include "tests/sync/QuickRetries.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -157,14 +158,10 @@ void TestEventPuller::init()
     m_server = std::make_unique<FakeSquareServer>();
     QVERIFY(m_server->listen());
     m_network = std::make_unique<QNetworkAccessManager>();
-    SquareClient::Options options;
-    options.baseDelayMs = 5;
-    options.maxDelayMs = 20;
-    options.timeoutMs = 2000;
-    options.maxAttempts = 2;
     auto environment = SquareEnvironment::parse(m_server->baseUrl());
     QVERIFY(environment.ok());
-    m_client = std::make_unique<SquareClient>(*m_network, *environment, QStringLiteral("token"), options);
+    m_client =
+        std::make_unique<SquareClient>(*m_network, *environment, QStringLiteral("token"), lt::test::quickRetries(2));
     m_transport = std::make_unique<WatchedTransport>(*m_client);
     m_api = std::make_unique<SquareLoyaltyApi>(*m_transport);
     m_puller = std::make_unique<EventPuller>(m_store->db(), m_store->clock(), *m_api, Location);

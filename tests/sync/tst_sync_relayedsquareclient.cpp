@@ -4,6 +4,7 @@
 #include "sync/square/RelayedSquareClient.h"
 #include "sync/square/SquareClient.h"
 #include "tests/sync/FakeSquareServer.h"
+#include "tests/sync/QuickRetries.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -57,14 +58,10 @@ void TestRelayedSquareClient::init()
     m_server = std::make_unique<FakeSquareServer>();
     QVERIFY(m_server->listen());
     m_network = std::make_unique<QNetworkAccessManager>();
-    SquareClient::Options options;
-    options.baseDelayMs = 5;
-    options.maxDelayMs = 20;
-    options.timeoutMs = 2000;
-    options.maxAttempts = 3;
     auto environment = SquareEnvironment::parse(m_server->baseUrl());
     QVERIFY(environment.ok());
-    m_client = std::make_unique<SquareClient>(*m_network, *environment, QStringLiteral("token"), options);
+    m_client =
+        std::make_unique<SquareClient>(*m_network, *environment, QStringLiteral("token"), lt::test::quickRetries(3));
     m_parsedOn.clear();
     m_deliveredOn = nullptr;
     m_worker.start();
