@@ -3,6 +3,7 @@
 #include "core/domain/Actor.h"
 #include "core/store/SyncConflicts.h"
 #include "tests/sync/FakeSquareServer.h"
+#include "tests/sync/QuickRetries.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -13,13 +14,8 @@ SyncedTill::SyncedTill(FakeSquareServer& server, QNetworkAccessManager& network)
 {
     if (!store.open())
         qFatal("cannot open a store");
-    SquareClient::Options options;
-    options.baseDelayMs = 5;
-    options.maxDelayMs = 20;
-    options.timeoutMs = 2000;
-    options.maxAttempts = 2;
     client = std::make_unique<SquareClient>(network, *SquareEnvironment::parse(server.baseUrl()),
-                                            QStringLiteral("token"), options);
+                                            QStringLiteral("token"), quickRetries(2));
     engine = std::make_unique<SyncEngine>(store.db(), store.clock(), *client, QString::fromLatin1(LocationId));
     QObject::connect(engine.get(), &SyncEngine::programChanged, [this] { (void)store.engine().reload(); });
 }

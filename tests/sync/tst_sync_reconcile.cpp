@@ -11,6 +11,7 @@
 #include "tests/support/ResultChecks.h"
 #include "tests/support/TempStore.h"
 #include "tests/sync/FakeSquareServer.h"
+#include "tests/sync/QuickRetries.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -35,13 +36,8 @@ struct Till
     {
         if (!store.open())
             qFatal("cannot open a store");
-        SquareClient::Options options;
-        options.baseDelayMs = 5;
-        options.maxDelayMs = 20;
-        options.timeoutMs = 2000;
-        options.maxAttempts = 2;
         client = std::make_unique<SquareClient>(network, *SquareEnvironment::parse(server.baseUrl()),
-                                                QStringLiteral("token"), options);
+                                                QStringLiteral("token"), test::quickRetries(2));
         engine = std::make_unique<SyncEngine>(store.db(), store.clock(), *client, Location);
         QObject::connect(engine.get(), &SyncEngine::programChanged, [this] { (void)store.engine().reload(); });
     }
