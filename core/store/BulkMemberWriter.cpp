@@ -5,6 +5,7 @@
 #include "core/store/SummaryRebuild.h"
 
 #include <QSqlQuery>
+#include <QThread>
 
 namespace lt {
 
@@ -23,6 +24,7 @@ BulkMemberWriter::~BulkMemberWriter()
     if (m_open && !m_committed)
         (void)m_sql.exec("ROLLBACK");
     (void)m_sql.exec("PRAGMA cache_size = -2000");
+    (void)m_sql.exec("PRAGMA threads = 0");
     (void)m_sql.exec("PRAGMA foreign_keys = ON");
     if (m_committed)
         (void)m_sql.exec("PRAGMA optimize");
@@ -186,6 +188,8 @@ void BulkMemberWriter::finalizeStatements()
 Result<void> BulkMemberWriter::commit()
 {
     finalizeStatements();
+    // Each index is built by sorting its table's keys: SQLite's sorter then merges on helper threads, one a core.
+    LT_TRY(m_sql.exec(QByteArray("PRAGMA threads = " + QByteArray::number(QThread::idealThreadCount())).constData()));
     for (const QByteArray& create : m_indexes + m_triggers)
         LT_TRY(m_sql.exec(create.constData()));
     if (m_summaries)
