@@ -83,6 +83,13 @@ Result<IntegrityReport> IntegrityChecker::check(const QString& notedAuditHead)
                         "AND NOT EXISTS (SELECT 1 FROM square_events e WHERE e.ledger_id = l.id) "
                         "AND NOT EXISTS (SELECT 1 FROM sync_conflicts c WHERE c.ledger_id = l.id)"),
          QCoreApplication::translate("IntegrityChecker", "Ledger entry never queued for Square (entry, kind)")},
+        // The count the till shows, kept by the outbox's triggers (SyncOutbox::pendingCount).
+        {QStringLiteral("SELECT w.pending, c.counted FROM outbox_waiting w, (SELECT count(*) AS counted FROM outbox o "
+                        "JOIN members m ON m.id = o.member_id WHERE m.origin <> 'generated' AND o.state = 'pending') c "
+                        "WHERE w.id = 1 AND w.pending <> c.counted "
+                        "UNION ALL SELECT NULL, NULL WHERE NOT EXISTS (SELECT 1 FROM outbox_waiting WHERE id = 1)"),
+         QCoreApplication::translate("IntegrityChecker",
+                                     "Operations waiting to sync differ from the outbox (kept, counted)")},
     };
     for (const auto& c : checks) {
         if (auto done = collect(report, c.sql, c.what); !done) {

@@ -472,6 +472,38 @@ const char* const version10[] = {
              OR NEW.head_hash IS NOT (SELECT hash FROM audit_log WHERE id = NEW.head_id)
            BEGIN SELECT RAISE(ABORT, 'the audit chain follows the audit log'); END)",
 };
+
+// Version 11: how many operations wait to sync, kept by triggers in the transaction that changes the outbox. The
+// till shows it after every operation; counting the queue instead grew with it (a till offline for a day, or a
+// training store whose demo members' operations are never sent and not counted).
+const char* const version11[] = {
+    R"(CREATE TABLE outbox_waiting (
+             id INTEGER PRIMARY KEY CHECK (id = 1),
+             pending INTEGER NOT NULL CHECK (pending >= 0)))",
+    R"(INSERT INTO outbox_waiting (id, pending)
+           SELECT 1, count(*) FROM outbox o JOIN members m ON m.id = o.member_id
+           WHERE m.origin <> 'generated' AND o.state = 'pending')",
+    R"(CREATE TRIGGER outbox_waiting_added AFTER INSERT ON outbox
+           WHEN NEW.state = 'pending' AND (SELECT origin FROM members WHERE id = NEW.member_id) <> 'generated'
+           BEGIN UPDATE outbox_waiting SET pending = pending + 1 WHERE id = 1; END)",
+    R"(CREATE TRIGGER outbox_waiting_changed AFTER UPDATE OF state, member_id ON outbox
+           WHEN (OLD.state = 'pending') IS NOT (NEW.state = 'pending') OR NEW.member_id IS NOT OLD.member_id
+           BEGIN UPDATE outbox_waiting SET pending = pending
+               - coalesce(OLD.state = 'pending'
+                          AND (SELECT origin FROM members WHERE id = OLD.member_id) <> 'generated', 0)
+               + coalesce(NEW.state = 'pending'
+                          AND (SELECT origin FROM members WHERE id = NEW.member_id) <> 'generated', 0)
+             WHERE id = 1; END)",
+    R"(CREATE TRIGGER outbox_waiting_removed AFTER DELETE ON outbox
+           WHEN OLD.state = 'pending' AND (SELECT origin FROM members WHERE id = OLD.member_id) <> 'generated'
+           BEGIN UPDATE outbox_waiting SET pending = pending - 1 WHERE id = 1; END)",
+    R"(CREATE TRIGGER outbox_waiting_origin AFTER UPDATE OF origin ON members
+           WHEN (OLD.origin = 'generated') IS NOT (NEW.origin = 'generated')
+           BEGIN UPDATE outbox_waiting SET pending = pending + (CASE WHEN NEW.origin = 'generated' THEN -1 ELSE 1 END)
+               * (SELECT count(*) FROM outbox WHERE member_id = NEW.id AND state = 'pending') WHERE id = 1; END)",
+    R"(CREATE TRIGGER outbox_waiting_kept BEFORE DELETE ON outbox_waiting
+           BEGIN SELECT RAISE(ABORT, 'the count of operations waiting to sync is kept'); END)",
+};
 } // namespace
 
 QStringList schemaStatementsFor(int version)
@@ -511,6 +543,9 @@ QStringList schemaStatementsFor(int version)
         break;
     case 10:
         add(version10);
+        break;
+    case 11:
+        add(version11);
         break;
     default:
         break;

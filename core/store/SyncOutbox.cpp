@@ -4,6 +4,7 @@
 #include "core/store/Database.h"
 #include "core/store/Transaction.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QUuid>
 
@@ -52,9 +53,10 @@ Result<qint64> SyncOutbox::enqueue(qint64 memberId, qint64 ledgerId, const QStri
 
 Result<qint64> SyncOutbox::pendingCount() const
 {
-    static const QString sql =
-        QStringLiteral("SELECT count(*) ") + OutboxOfSyncedMembers + QStringLiteral("AND o.state = 'pending'");
-    LT_TRY_ASSIGN(const QVariant count, m_db.scalar(sql));
+    LT_TRY_ASSIGN(const QVariant count, m_db.scalar(QStringLiteral("SELECT pending FROM outbox_waiting WHERE id = 1")));
+    if (!count.isValid())
+        return Error::corrupt(QCoreApplication::translate(
+            "SyncOutbox", "The count of operations waiting to sync is missing from the database."));
     return count.toLongLong();
 }
 

@@ -63,7 +63,8 @@ public:
     // The operation as stored text (enroll, accrue, redeem, refund, adjust).
     Result<qint64> enqueue(qint64 memberId, qint64 ledgerId, const QString& operation, const QJsonObject& payload);
 
-    // Operations waiting to sync: what the till's status bar, `sync status`, the scheduler and `check` show.
+    // Operations waiting to sync: what the till's status bar, `sync status`, the scheduler and `check` show, read
+    // from the count the outbox's triggers keep (`check` compares it with the rows).
     Result<qint64> pendingCount() const;
     Result<qint64> pendingCountFor(qint64 memberId) const;
     // Rows of members Square hears of, by state.

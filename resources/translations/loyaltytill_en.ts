@@ -819,6 +819,10 @@
         <source>Audit chain broken, %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Operations waiting to sync differ from the outbox (kept, counted)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LedgerStore</name>
@@ -2929,6 +2933,13 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     </message>
     <message>
         <source>Square&apos;s balance accepted (conflict %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncOutbox</name>
+    <message>
+        <source>The count of operations waiting to sync is missing from the database.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

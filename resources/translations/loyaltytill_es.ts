@@ -819,6 +819,10 @@
         <source>Audit chain broken, %1: %2</source>
         <translation>Cadena de auditoría rota, %1: %2</translation>
     </message>
+    <message>
+        <source>Operations waiting to sync differ from the outbox (kept, counted)</source>
+        <translation>Las operaciones pendientes de sincronizar no coinciden con la cola para Square (guardadas, contadas)</translation>
+    </message>
 </context>
 <context>
     <name>LedgerStore</name>
@@ -2932,6 +2936,13 @@ Restore the backup of %2? The damaged store is kept in the backup folder.</sourc
     <message>
         <source>Square&apos;s balance accepted (conflict %1)</source>
         <translation>Saldo de Square aceptado (conflicto %1)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncOutbox</name>
+    <message>
+        <source>The count of operations waiting to sync is missing from the database.</source>
+        <translation>Falta en la base de datos el recuento de operaciones pendientes de sincronizar.</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ private slots:
     void cleanup();
     void queuesWithAKeyPerOperation();
     void demoMembersAreNeverWaitingToSync();
+    void waitingCountFollowsTheOutbox();
     void countsByState();
     void pointsNotAtSquareAreTheUnsentOnes();
     void pushTakesEachMembersFirstDueRow();
@@ -92,6 +93,73 @@ void TestSyncOutbox::demoMembersAreNeverWaitingToSync()
     auto report = m_store->checkIntegrity();
     LT_VERIFY_OK(report);
     QCOMPARE(report->pendingSync, qint64(2));
+}
+
+void TestSyncOutbox::waitingCountFollowsTheOutbox()
+{
+    // The count the till shows after every operation is kept by triggers; each change below must leave it equal to a
+    // count of the rows.
+    lt::GenerateOptions options;
+    options.members = 3;
+    LT_VERIFY_OK(lt::DemoDataGenerator(m_store->engine().context()).generate(options));
+    const auto counted = [this] {
+        return m_store->number("SELECT count(*) FROM outbox o JOIN members m ON m.id = o.member_id "
+                               "WHERE m.origin <> 'generated' AND o.state = 'pending'");
+    };
+    const auto follows = [&](const char* step) {
+        auto pending = outbox().pendingCount();
+        QVERIFY2(pending.ok(), step);
+        QVERIFY2(*pending == counted(),
+                 qPrintable(
+                     QStringLiteral("%1: kept %2, counted %3").arg(QLatin1String(step)).arg(*pending).arg(counted())));
+    };
+    auto ana = m_store->enroll(QStringLiteral("415 555 2671"));
+    LT_VERIFY_OK(ana);
+    LT_VERIFY_OK(m_store->accrue(ana->id, QStringLiteral("S-1"), 4000));
+    LT_VERIFY_OK(m_store->accrue(1, QStringLiteral("TRAINING-1"), 2500));
+    follows("enrolled, two sales");
+    QCOMPARE(counted(), qint64(2));
+    const qint64 enroll = m_store->number("SELECT min(id) FROM outbox");
+    const qint64 sale =
+        m_store->number("SELECT id FROM outbox WHERE member_id = ? AND operation = 'accrue'", {ana->id});
+    const qint64 training = m_store->number("SELECT id FROM outbox WHERE member_id = 1");
+    LT_VERIFY_OK(outbox().markSent(enroll));
+    follows("sent");
+    LT_VERIFY_OK(outbox().markConflict(sale, QStringLiteral("refused")));
+    follows("conflict");
+    QCOMPARE(counted(), qint64(0));
+    LT_VERIFY_OK(outbox().sendAgain(sale, false));
+    follows("sent again");
+    LT_VERIFY_OK(outbox().sendAgain(training, false)); // a demo member's row pending again: still not counted
+    follows("demo row pending again");
+    LT_VERIFY_OK(m_store->db().exec(QStringLiteral("UPDATE outbox SET member_id = 2 WHERE id = ?"), {sale}));
+    follows("moved to a demo member");
+    LT_VERIFY_OK(m_store->db().exec(QStringLiteral("UPDATE outbox SET member_id = ? WHERE id = ?"), {ana->id, sale}));
+    follows("moved back");
+    LT_VERIFY_OK(m_store->db().exec(QStringLiteral("UPDATE outbox SET attempts = attempts + 1")));
+    follows("other columns changed");
+    auto goodwill = outbox().enqueue(ana->id, 0, OutboxOperation::Adjust, {{QStringLiteral("points"), 5}});
+    LT_VERIFY_OK(goodwill);
+    follows("queued without a ledger entry");
+    LT_VERIFY_OK(m_store->db().exec(QStringLiteral("DELETE FROM outbox WHERE id = ?"), {*goodwill}));
+    follows("deleted");
+    LT_VERIFY_OK(m_store->db().exec(QStringLiteral("UPDATE members SET origin = 'generated' WHERE id = ?"), {ana->id}));
+    follows("member counted as demo");
+    LT_VERIFY_OK(m_store->db().exec(QStringLiteral("UPDATE members SET origin = 'till' WHERE id = ?"), {ana->id}));
+    follows("member counted again");
+    QCOMPARE(counted(), qint64(1));
+    auto report = m_store->checkIntegrity();
+    LT_VERIFY_OK(report);
+    QCOMPARE(report->problems, QStringList());
+
+    // A count edited by hand is what `check` finds, and the row itself cannot be removed.
+    LT_VERIFY_OK(m_store->db().exec(QStringLiteral("UPDATE outbox_waiting SET pending = pending + 5")));
+    report = m_store->checkIntegrity();
+    LT_VERIFY_OK(report);
+    QCOMPARE(report->problems.size(), 1);
+    QVERIFY2(report->problems.first().contains(QStringLiteral("waiting to sync")),
+             qPrintable(report->problems.first()));
+    LT_VERIFY_ERROR(m_store->db().exec(QStringLiteral("DELETE FROM outbox_waiting")), lt::ErrorKind::Storage);
 }
 
 void TestSyncOutbox::countsByState()
