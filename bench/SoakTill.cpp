@@ -9,7 +9,6 @@
 #include "ui/widgets/LookupField.h"
 
 #include <QApplication>
-#include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QTest>
 #include <QTimer>
@@ -202,13 +201,18 @@ SoakTill::Outcome SoakTill::sync(int timeoutMs)
         return Outcome::Refused;
     const qint64 until = m_passes + (m_sync->status().state == SyncStatus::State::Running ? 2 : 1);
     QTest::keyClick(m_window.lookupField(), Qt::Key_F9);
-    const QDeadlineTimer deadline(timeoutMs);
-    while (m_passes < until) {
-        if (deadline.hasExpired())
-            return Outcome::Failed;
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
-    }
-    return Outcome::Done;
+    // An event loop that sleeps until the pass ends: polling processEvents() spun the till's thread at full speed,
+    // counted as its CPU and taken from sync's worker on a 2-core till.
+    QEventLoop waiting;
+    QTimer::singleShot(timeoutMs, &waiting, &QEventLoop::quit);
+    const auto finished = QObject::connect(m_sync, &SyncScheduler::passFinished, &waiting, [this, until, &waiting] {
+        if (m_passes >= until)
+            waiting.quit();
+    });
+    if (m_passes < until)
+        waiting.exec();
+    QObject::disconnect(finished);
+    return m_passes >= until ? Outcome::Done : Outcome::Failed;
 }
 
 } // namespace lt::bench
