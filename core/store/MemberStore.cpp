@@ -307,6 +307,7 @@ Result<void> MemberStore::unlinkSquareAccount(qint64 memberId)
 
 Result<qint64> MemberStore::nextWithoutSquareHistory() const
 {
+    // Read through the partial index members_history_unread (schema 11), whose condition these terms repeat.
     LT_TRY_ASSIGN(
         const QVariant next,
         m_db.scalar(QStringLiteral("SELECT id FROM members WHERE square_account_id IS NOT NULL AND "

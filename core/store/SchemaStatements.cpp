@@ -475,7 +475,8 @@ const char* const version10[] = {
 
 // Version 11: how many operations wait to sync, kept by triggers in the transaction that changes the outbox. The
 // till shows it after every operation; counting the queue instead grew with it (a till offline for a day, or a
-// training store whose demo members' operations are never sent and not counted).
+// training store whose demo members' operations are never sent and not counted). And an index of the members whose
+// Square history is still to be read.
 const char* const version11[] = {
     R"(CREATE TABLE outbox_waiting (
              id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -503,6 +504,10 @@ const char* const version11[] = {
                * (SELECT count(*) FROM outbox WHERE member_id = NEW.id AND state = 'pending') WHERE id = 1; END)",
     R"(CREATE TRIGGER outbox_waiting_kept BEFORE DELETE ON outbox_waiting
            BEGIN SELECT RAISE(ABORT, 'the count of operations waiting to sync is kept'); END)",
+    // The members linked to Square whose history sync has still to read, which each pass asks for: found by
+    // scanning every member before (MemberStore::nextWithoutSquareHistory).
+    R"(CREATE INDEX members_history_unread ON members(id)
+           WHERE square_account_id IS NOT NULL AND square_history_at IS NULL)",
 };
 } // namespace
 
