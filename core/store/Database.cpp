@@ -14,6 +14,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSqlError>
@@ -25,6 +27,44 @@
 namespace lt {
 
 namespace {
+
+// The stores this process has open through SQLite, by canonical path. POSIX drops every lock a process holds on a
+// file as soon as any descriptor of that file is closed. Reading a store's header, log or index with a file of our
+// own while another connection of this process has it open would release that connection's locks; a second process
+// (the admin tool, a backup) closing the store would then take itself for the last and remove the index the till
+// still reads: the till died of SIGBUS in the soak. So only the first open in a process reads the files directly.
+class OpenStores
+{
+public:
+    static void add(const QString& key)
+    {
+        const QMutexLocker lock(&mutex());
+        ++counts()[key];
+    }
+    static void remove(const QString& key)
+    {
+        const QMutexLocker lock(&mutex());
+        if (--counts()[key] <= 0)
+            counts().remove(key);
+    }
+    static bool contains(const QString& key)
+    {
+        const QMutexLocker lock(&mutex());
+        return counts().contains(key);
+    }
+
+private:
+    static QMutex& mutex()
+    {
+        static QMutex m;
+        return m;
+    }
+    static QHash<QString, int>& counts()
+    {
+        static QHash<QString, int> c;
+        return c;
+    }
+};
 
 QString nextConnectionName()
 {
@@ -239,6 +279,8 @@ Database::~Database()
         db.close();
     }
     QSqlDatabase::removeDatabase(m_connectionName);
+    if (!m_openKey.isEmpty())
+        OpenStores::remove(m_openKey);
 }
 
 QSqlDatabase Database::connection() const
@@ -257,7 +299,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
         if (!info.isFile())
             return Error::invalid(QCoreApplication::translate("Database", "%1 is not a file.").arg(path),
                                   QStringLiteral("database"));
-        LT_TRY(checkHeader(path));
+        if (!OpenStores::contains(info.canonicalFilePath()))
+            LT_TRY(checkHeader(path));
         LT_TRY(checkWritable(path));
     } else {
         if (!options.create)
@@ -302,6 +345,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
             QFile::remove(shm);
         return configured.error();
     }
+    db->m_openKey = QFileInfo(path).canonicalFilePath();
+    OpenStores::add(db->m_openKey);
     return db;
 }
 

@@ -77,6 +77,7 @@ private:
 
     QString m_path;
     QString m_connectionName;
+    QString m_openKey; // the canonical path under which this process counts the store open
     QHash<QString, QSqlQuery*> m_statements;
     std::unique_ptr<QSqlQuery> m_unprepared;
     std::unique_ptr<SqliteConnection> m_raw;

@@ -9,7 +9,9 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 #include <QRandomGenerator>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -73,6 +75,7 @@ private slots:
     void checkpointsElsewhere_data();
     void checkpointsElsewhere();
     void reopensExistingStore();
+    void anotherOpenKeepsTheStoreLocked();
     void refusesEmptyPath();
     void refusesFolder();
     void refusesMissingFileWithoutCreate();
@@ -241,6 +244,36 @@ void TestDatabase::reopensExistingStore()
     options.create = false;
     LT_VERIFY_OK(store.open(options));
     QCOMPARE(store.number("SELECT count(*) FROM members WHERE phone = '+14155552671'"), qint64(1));
+}
+
+void TestDatabase::anotherOpenKeepsTheStoreLocked()
+{
+    // The till opens one store several times (sync's worker, the checkpointer, the check in the background). Had a
+    // later open read the files behind SQLite's back, closing them would drop the locks POSIX gives per process; a
+    // second process (here sqlite3, as the admin tool or a backup would) closing the store would then take itself
+    // for the last one, fold the log in and remove it and its index while the first connection still read them.
+    const QString sqlite3 = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
+    QVERIFY2(!sqlite3.isEmpty(), "sqlite3 (Debian package sqlite3) is needed");
+    TempStore store;
+    LT_VERIFY_OK(store.open());
+    LT_VERIFY_OK(store.enroll(QStringLiteral("(415) 555-2671"), QStringLiteral("Ana")));
+    const QString wal = store.path() + QStringLiteral("-wal");
+    QVERIFY(QFileInfo(wal).size() > 0);
+    {
+        auto second = Database::open(store.path());
+        LT_VERIFY_OK(second);
+        LT_VERIFY_OK((*second)->scalar(QStringLiteral("SELECT count(*) FROM members")));
+    }
+    QProcess other;
+    other.start(sqlite3, {store.path(), QStringLiteral("SELECT count(*) FROM members")});
+    QVERIFY(other.waitForFinished(30000));
+    QCOMPARE(other.exitCode(), 0);
+    QCOMPARE(other.readAllStandardOutput().trimmed(), QByteArray("1"));
+    // Still open here: the log and its index stay, and this connection goes on reading and writing.
+    QVERIFY2(QFileInfo::exists(wal), "the other process removed the log of a store this one has open");
+    QVERIFY(QFileInfo::exists(store.path() + QStringLiteral("-shm")));
+    LT_VERIFY_OK(store.enroll(QStringLiteral("(415) 555-2672"), QStringLiteral("Ben")));
+    QCOMPARE(store.number("SELECT count(*) FROM members"), qint64(2));
 }
 
 void TestDatabase::refusesEmptyPath()
