@@ -306,7 +306,7 @@ Result<LoyaltyProgram> LoyaltyProgram::fromJson(const QJsonObject& json)
               [](const RewardTier& a, const RewardTier& b) { return a.points < b.points; });
     const QJsonValue tiers = json.value(QStringLiteral("member_tiers"));
     if (tiers.isArray()) {
-        program.memberTiers = TierPolicy::fromLifetimeList(tiers.toArray());
+        LT_TRY_ASSIGN(program.memberTiers, TierPolicy::fromLifetimeList(tiers.toArray()));
     } else if (!tiers.isUndefined()) {
         LT_TRY_ASSIGN(const QJsonObject section, fields.object(QStringLiteral("member_tiers")));
         LT_TRY_ASSIGN(program.memberTiers, TierPolicy::fromJson(section, program.rewardIds()));

@@ -5,6 +5,9 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include <algorithm>
+#include <vector>
+
 namespace lt {
 
 namespace {
@@ -158,21 +161,34 @@ Result<TierPolicy> TierPolicy::fromJson(const QJsonObject& json, const QStringLi
     return policy;
 }
 
-TierPolicy TierPolicy::fromLifetimeList(const QJsonArray& list)
+// Tiers as earlier versions kept them, [{name, lifetime_points}], counted over the lifetime. The lowest was where
+// every member started whatever its points (indexFor), which today's form says with a threshold of 0. They are put
+// in that form and read by fromJson, so that they pass the same checks and read back as they were read.
+Result<TierPolicy> TierPolicy::fromLifetimeList(const QJsonArray& list)
 {
-    TierPolicy policy;
-    policy.window = Window::Lifetime;
-    policy.graceDays = 0;
-    for (const QJsonValue& v : list) {
-        const QJsonObject o = v.toObject();
-        policy.tiers << MemberTier {o.value(QStringLiteral("name")).toString(),
-                                    o.value(QStringLiteral("lifetime_points")).toInteger(),
-                                    1000,
-                                    {}};
+    const ProgramFields fields {QJsonObject(), QString()};
+    std::vector<std::pair<qint64, QJsonObject>> tiers;
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString at = Section + QStringLiteral("[%1]").arg(i);
+        if (!list.at(i).isObject())
+            return fields.invalid(at, QCoreApplication::translate("ProgramFields", "must be an object."));
+        const ProgramFields tier(list.at(i).toObject(), at);
+        LT_TRY(tier.onlyKnown({QStringLiteral("name"), QStringLiteral("lifetime_points")}));
+        LT_TRY_ASSIGN(const QString name, tier.text(QStringLiteral("name")));
+        LT_TRY_ASSIGN(const qint64 points, tier.integer(QStringLiteral("lifetime_points"), 0, 1'000'000'000'000));
+        tiers.emplace_back(points, QJsonObject {{QStringLiteral("name"), name}, {QStringLiteral("threshold"), points}});
     }
-    std::sort(policy.tiers.begin(), policy.tiers.end(),
-              [](const MemberTier& a, const MemberTier& b) { return a.threshold < b.threshold; });
-    return policy;
+    std::stable_sort(tiers.begin(), tiers.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    QJsonArray ordered;
+    for (auto& [points, tier] : tiers) {
+        if (ordered.isEmpty())
+            tier.insert(QStringLiteral("threshold"), 0);
+        ordered.append(tier);
+    }
+    return fromJson(QJsonObject {{QStringLiteral("window"), QStringLiteral("LIFETIME")},
+                                 {QStringLiteral("grace_days"), 0},
+                                 {QStringLiteral("tiers"), ordered}},
+                    {});
 }
 
 } // namespace lt

@@ -55,7 +55,7 @@ struct TierPolicy
     // knownRewardIds: the program's rewards, which a tier's reserved rewards must name.
     static Result<TierPolicy> fromJson(const QJsonObject& json, const QStringList& knownRewardIds);
     // Tiers written by earlier versions: [{name, lifetime_points}], counted over the member's lifetime.
-    static TierPolicy fromLifetimeList(const QJsonArray& list);
+    static Result<TierPolicy> fromLifetimeList(const QJsonArray& list);
 };
 
 } // namespace lt

@@ -2,6 +2,7 @@
 #include "tests/support/ResultChecks.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 using lt::AccrualRule;
@@ -91,6 +92,8 @@ private slots:
     void lifetimePointsCountEarnings_data();
     void lifetimePointsCountEarnings();
     void tierFollowsLifetimePoints();
+    void oldTierListIsChecked_data();
+    void oldTierListIsChecked();
 };
 
 void TestPointsRules::spendRuleRounds_data()
@@ -416,6 +419,44 @@ void TestPointsRules::tierFollowsLifetimePoints()
     QCOMPARE(tiers.tiers.at(tiers.indexFor(1999)).name, QStringLiteral("Silver"));
     QCOMPARE(tiers.tiers.at(tiers.indexFor(2000)).name, QStringLiteral("Gold"));
     QCOMPARE(tiers.tiers.at(tiers.indexFor(1'000'000)).name, QStringLiteral("Gold"));
+    // Written in today's form, where the lowest tier starts at 0 as it did in use, and read back the same.
+    QCOMPARE(tiers.tiers.first().threshold, qint64(0));
+    const auto again = LoyaltyProgram::fromJson(program->toJson());
+    QVERIFY2(again.ok(), again.ok() ? "" : qPrintable(again.error().message));
+    QCOMPARE(again->memberTiers.toJson(), tiers.toJson());
+}
+
+void TestPointsRules::oldTierListIsChecked_data()
+{
+    QTest::addColumn<QByteArray>("tiers");
+    QTest::addColumn<QString>("message");
+    // Found by fuzzing: a number where a tier belongs read as a tier without a name.
+    QTest::newRow("not an object") << QByteArray("[2]") << QStringLiteral("member_tiers[0]: must be an object.");
+    QTest::newRow("no name") << QByteArray(R"([{"lifetime_points": 10}])") << QStringLiteral("member_tiers[0].name");
+    QTest::newRow("empty name") << QByteArray(R"([{"name": "", "lifetime_points": 0}])")
+                                << QStringLiteral("name: is empty.");
+    QTest::newRow("negative points") << QByteArray(R"([{"name": "Gold", "lifetime_points": -1}])")
+                                     << QStringLiteral("member_tiers[0].lifetime_points");
+    QTest::newRow("two at the same points")
+        << QByteArray(R"([{"name": "A", "lifetime_points": 5}, {"name": "B", "lifetime_points": 9},
+                          {"name": "C", "lifetime_points": 9}])")
+        << QStringLiteral("threshold");
+    QTest::newRow("one name twice") << QByteArray(
+        R"([{"name": "A", "lifetime_points": 5}, {"name": "A", "lifetime_points": 9}])")
+                                    << QStringLiteral("names two tiers");
+    QTest::newRow("unknown field") << QByteArray(R"([{"name": "A", "lifetime_points": 5, "colour": "gold"}])")
+                                   << QStringLiteral("colour");
+}
+
+void TestPointsRules::oldTierListIsChecked()
+{
+    QFETCH(QByteArray, tiers);
+    QFETCH(QString, message);
+    const QJsonObject json {{QStringLiteral("member_tiers"), QJsonDocument::fromJson(tiers).array()}};
+    const auto program = LoyaltyProgram::fromJson(json);
+    QVERIFY(!program.ok());
+    QCOMPARE(program.error().kind, lt::ErrorKind::InvalidInput);
+    QVERIFY2(program.error().message.contains(message), qPrintable(program.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestPointsRules)
