@@ -144,11 +144,6 @@ private:
     std::vector<double> m_logA4; // ln a - ln(b + x - 1) per distinct x
 };
 
-bool isPositiveNumber(double value)
-{
-    return std::isfinite(value) && value > 0;
-}
-
 } // namespace
 
 Result<BgNbdModel> BgNbdModel::withParameters(const BgNbdParameters& parameters)

@@ -99,11 +99,6 @@ private:
     const GroupedSpends& m_data;
 };
 
-bool isPositiveNumber(double value)
-{
-    return std::isfinite(value) && value > 0;
-}
-
 } // namespace
 
 Result<GammaGammaModel> GammaGammaModel::withParameters(const GammaGammaParameters& parameters)

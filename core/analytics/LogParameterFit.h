@@ -2,6 +2,7 @@
 
 #include "core/common/Result.h"
 
+#include <cmath>
 #include <functional>
 #include <span>
 #include <vector>
@@ -29,5 +30,11 @@ Result<FitOutcome> minimiseOverLogParameters(const SmoothObjective& objective, s
 
 // The parameters a fit may reach: from e^-25 (1.4e-11) to e^25 (7.2e10).
 inline constexpr double kLogParameterLimit = 25.0;
+
+// What a fitted parameter, and a customer's spend the models read, must be.
+inline bool isPositiveNumber(double value)
+{
+    return std::isfinite(value) && value > 0;
+}
 
 } // namespace lt

@@ -9,12 +9,6 @@ namespace lt {
 
 namespace {
 
-// 1 + ⌊5 × worse / count⌋, with `worse` the members whose value is strictly worse.
-int quintile(qsizetype worse, qsizetype count)
-{
-    return 1 + static_cast<int>(5 * static_cast<qint64>(worse) / static_cast<qint64>(count));
-}
-
 // The members strictly below `value` in `sorted` (ascending).
 template<typename T>
 qsizetype below(const std::vector<T>& sorted, T value)
@@ -39,13 +33,12 @@ constexpr RfmSegment kGrid[5][5] = {
     {RfmSegment::Lost, RfmSegment::Lost, RfmSegment::AtRisk, RfmSegment::AtRisk, RfmSegment::AtRisk},
 };
 
-// The windows of "lapsed" and the share of "nearly there".
-constexpr int kLapsedMonths = 6;
-constexpr int kLapsedQuietDays = 42;
-constexpr int kLapsedPurchases = 3;
-constexpr qint64 kNearlyTherePercent = 90;
-
 } // namespace
+
+int RfmSegments::quintile(qint64 worse, qint64 count)
+{
+    return count > 0 ? 1 + static_cast<int>(5 * worse / count) : 1;
+}
 
 Result<QList<RfmScore>> RfmSegments::score(const QList<RfmInput>& members)
 {
@@ -167,8 +160,8 @@ QString RfmSegments::displayName(MemberAction action)
 
 bool RfmSegments::isLapsed(const QList<QDate>& purchaseDays, QDate today)
 {
-    const QDate sixMonthsAgo = today.addMonths(-kLapsedMonths);
-    const QDate sixWeeksAgo = today.addDays(-kLapsedQuietDays);
+    const QDate sixMonthsAgo = today.addMonths(-LapsedMonths);
+    const QDate sixWeeksAgo = today.addDays(-LapsedQuietDays);
     int inSixMonths = 0;
     int inSixWeeks = 0;
     for (const QDate day : purchaseDays) {
@@ -182,7 +175,7 @@ bool RfmSegments::isLapsed(const QList<QDate>& purchaseDays, QDate today)
 
 bool RfmSegments::isLapsed(int purchasesInSixMonths, int purchasesInSixWeeks)
 {
-    return purchasesInSixMonths >= kLapsedPurchases && purchasesInSixWeeks == 0;
+    return purchasesInSixMonths >= LapsedPurchases && purchasesInSixWeeks == 0;
 }
 
 std::optional<qint64> RfmSegments::nearlyThereReward(qint64 balance, const QList<qint64>& rewardCosts)
@@ -194,7 +187,7 @@ std::optional<qint64> RfmSegments::nearlyThereReward(qint64 balance, const QList
         if (cost > balance && (!cheapestAbove || cost < *cheapestAbove))
             cheapestAbove = cost;
     }
-    if (cheapestAbove && balance * 100 >= *cheapestAbove * kNearlyTherePercent)
+    if (cheapestAbove && balance * 100 >= *cheapestAbove * NearlyTherePercent)
         return cheapestAbove;
     return std::nullopt;
 }

@@ -99,6 +99,14 @@ public:
     // "Nearly there": the cost of the cheapest reward above `balance` when the balance is at least 90 % of it;
     // nothing when every reward is affordable, none is close enough, or the balance is not positive.
     static std::optional<qint64> nearlyThereReward(qint64 balance, const QList<qint64>& rewardCosts);
+
+    // The windows of "lapsed" and the share of "nearly there", also for the reports that count them in SQL.
+    static constexpr int LapsedMonths = 6;
+    static constexpr int LapsedQuietDays = 42;
+    static constexpr int LapsedPurchases = 3;
+    static constexpr qint64 NearlyTherePercent = 90;
+    // A score: 1 + ⌊5 × worse / count⌋, with `worse` the members whose value is strictly worse; 1 when count is 0.
+    static int quintile(qint64 worse, qint64 count);
 };
 
 } // namespace lt

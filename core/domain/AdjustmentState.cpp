@@ -3,7 +3,7 @@
 namespace lt {
 
 namespace {
-constexpr std::pair<AdjustmentState, const char*> Names[] = {
+constexpr std::pair<AdjustmentState, const char*> AdjustmentStateNames[] = {
     {AdjustmentState::Pending, "pending"},
     {AdjustmentState::Approved, "approved"},
     {AdjustmentState::Rejected, "rejected"},
@@ -12,13 +12,13 @@ constexpr std::pair<AdjustmentState, const char*> Names[] = {
 
 QString toStorage(AdjustmentState state)
 {
-    return storage::nameOf(Names, state);
+    return storage::nameOf(AdjustmentStateNames, state);
 }
 
 template<>
 Result<AdjustmentState> fromStorage<AdjustmentState>(const QString& text)
 {
-    return storage::kindOf(Names, text, "adjustment state");
+    return storage::kindOf(AdjustmentStateNames, text, "adjustment state");
 }
 
 } // namespace lt

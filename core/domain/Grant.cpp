@@ -3,11 +3,11 @@
 namespace lt {
 
 namespace {
-constexpr std::pair<GrantKind, const char*> KindNames[] = {
+constexpr std::pair<GrantKind, const char*> GrantKindNames[] = {
     {GrantKind::Birthday, "birthday"}, {GrantKind::Anniversary, "anniversary"}, {GrantKind::Referral, "referral"},
     {GrantKind::WinBack, "winback"},   {GrantKind::Expire, "expire"},
 };
-constexpr std::pair<GrantState, const char*> StateNames[] = {
+constexpr std::pair<GrantState, const char*> GrantStateNames[] = {
     {GrantState::Granted, "granted"},
     {GrantState::Offered, "offered"},
     {GrantState::Used, "used"},
@@ -17,24 +17,24 @@ constexpr std::pair<GrantState, const char*> StateNames[] = {
 
 QString toStorage(GrantKind kind)
 {
-    return storage::nameOf(KindNames, kind);
+    return storage::nameOf(GrantKindNames, kind);
 }
 
 template<>
 Result<GrantKind> fromStorage<GrantKind>(const QString& text)
 {
-    return storage::kindOf(KindNames, text, "grant kind");
+    return storage::kindOf(GrantKindNames, text, "grant kind");
 }
 
 QString toStorage(GrantState state)
 {
-    return storage::nameOf(StateNames, state);
+    return storage::nameOf(GrantStateNames, state);
 }
 
 template<>
 Result<GrantState> fromStorage<GrantState>(const QString& text)
 {
-    return storage::kindOf(StateNames, text, "grant state");
+    return storage::kindOf(GrantStateNames, text, "grant state");
 }
 
 } // namespace lt

@@ -3,7 +3,7 @@
 namespace lt {
 
 namespace {
-constexpr std::pair<LedgerKind, const char*> Names[] = {
+constexpr std::pair<LedgerKind, const char*> LedgerKindNames[] = {
     {LedgerKind::Opening, "opening"}, {LedgerKind::Accrue, "accrue"}, {LedgerKind::Redeem, "redeem"},
     {LedgerKind::Refund, "refund"},   {LedgerKind::Adjust, "adjust"}, {LedgerKind::Restore, "restore"},
     {LedgerKind::Expire, "expire"},   {LedgerKind::Void, "void"},
@@ -12,13 +12,13 @@ constexpr std::pair<LedgerKind, const char*> Names[] = {
 
 QString toStorage(LedgerKind kind)
 {
-    return storage::nameOf(Names, kind);
+    return storage::nameOf(LedgerKindNames, kind);
 }
 
 template<>
 Result<LedgerKind> fromStorage<LedgerKind>(const QString& text)
 {
-    return storage::kindOf(Names, text, "ledger kind");
+    return storage::kindOf(LedgerKindNames, text, "ledger kind");
 }
 
 } // namespace lt

@@ -7,7 +7,7 @@ constexpr std::pair<OutboxOperation, const char*> OperationNames[] = {
     {OutboxOperation::Enroll, "enroll"}, {OutboxOperation::Accrue, "accrue"}, {OutboxOperation::Redeem, "redeem"},
     {OutboxOperation::Refund, "refund"}, {OutboxOperation::Adjust, "adjust"},
 };
-constexpr std::pair<OutboxState, const char*> StateNames[] = {
+constexpr std::pair<OutboxState, const char*> OutboxStateNames[] = {
     {OutboxState::Pending, "pending"},
     {OutboxState::Sent, "sent"},
     {OutboxState::Conflict, "conflict"},
@@ -28,7 +28,7 @@ QString toStorage(OutboxOperation operation)
 
 QString toStorage(OutboxState state)
 {
-    return storage::nameOf(StateNames, state);
+    return storage::nameOf(OutboxStateNames, state);
 }
 
 QString toStorage(ConflictKind kind)
@@ -45,7 +45,7 @@ Result<OutboxOperation> fromStorage<OutboxOperation>(const QString& text)
 template<>
 Result<OutboxState> fromStorage<OutboxState>(const QString& text)
 {
-    return storage::kindOf(StateNames, text, "outbox state");
+    return storage::kindOf(OutboxStateNames, text, "outbox state");
 }
 
 template<>

@@ -12,7 +12,7 @@
 namespace lt {
 
 namespace {
-constexpr std::pair<TargetedOffer::Kind, const char*> KindNames[] = {
+constexpr std::pair<TargetedOffer::Kind, const char*> OfferKindNames[] = {
     {TargetedOffer::Kind::Bonus, "bonus"},
     {TargetedOffer::Kind::Multiplier, "multiplier"},
     {TargetedOffer::Kind::Reward, "reward"},
@@ -71,13 +71,13 @@ bool TargetedOffer::isKnownSegment(const QString& segment)
 
 QString toStorage(TargetedOffer::Kind kind)
 {
-    return storage::nameOf(KindNames, kind);
+    return storage::nameOf(OfferKindNames, kind);
 }
 
 template<>
 Result<TargetedOffer::Kind> fromStorage<TargetedOffer::Kind>(const QString& text)
 {
-    return storage::kindOf(KindNames, text, "offer kind");
+    return storage::kindOf(OfferKindNames, text, "offer kind");
 }
 
 } // namespace lt

@@ -1,26 +1,20 @@
 #include "core/receipts/EscPosEncoder.h"
 
+#include "core/receipts/EscPosBytes.h"
+
 #include <algorithm>
 #include <initializer_list>
 
 namespace lt {
 
 namespace {
-// Bytes from their values (QByteArray has no list constructor: {ESC, '@'} would be 27 '@').
-QByteArray bytes(std::initializer_list<int> values)
-{
-    QByteArray out;
-    out.reserve(qsizetype(values.size()));
-    for (int value : values)
-        out.append(static_cast<char>(static_cast<unsigned char>(value & 0xFF)));
-    return out;
-}
+using escpos::bytes;
+using escpos::DLE;
+using escpos::EOT;
 constexpr int ESC = 0x1B;
 constexpr int GS = 0x1D;
 constexpr char LF = 0x0A;
-// The real-time commands' first two bytes: DLE EOT (status), DLE ENQ (recover), DLE DC4 (drawer pulse, clear buffer).
-constexpr char DLE = 0x10;
-constexpr char EOT = 0x04;
+// The real-time commands after DLE: EOT (status), ENQ (recover), DC4 (drawer pulse, clear buffer).
 constexpr char ENQ = 0x05;
 constexpr char DC4 = 0x14;
 // GS v 0 takes at most this many dot rows at once on the common printers (yH ≤ 8); taller images go in bands.

@@ -1,23 +1,15 @@
 #include "core/receipts/PrinterStatus.h"
 
-#include <QCoreApplication>
+#include "core/receipts/EscPosBytes.h"
 
-#include <initializer_list>
+#include <QCoreApplication>
 
 namespace lt {
 
 namespace {
-// Bytes from their values (QByteArray has no list constructor: {ESC, '@'} would be 27 '@').
-QByteArray bytes(std::initializer_list<int> values)
-{
-    QByteArray out;
-    out.reserve(qsizetype(values.size()));
-    for (int value : values)
-        out.append(static_cast<char>(static_cast<unsigned char>(value & 0xFF)));
-    return out;
-}
-constexpr int DLE = 0x10;
-constexpr int EOT = 0x04;
+using escpos::bytes;
+using escpos::DLE;
+using escpos::EOT;
 
 // Every real-time status byte has bit 0 clear, bits 1 and 4 set and bit 7 clear.
 bool isStatusByte(char answer)

@@ -1,6 +1,7 @@
 # The loyalty slip: its content, its layout in characters, its ESC/POS encoding, and the printers' one URI form.
 target_sources(loyaltytill_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/CodePage.cpp ${CMAKE_CURRENT_LIST_DIR}/CodePage.h
+    ${CMAKE_CURRENT_LIST_DIR}/EscPosBytes.h
     ${CMAKE_CURRENT_LIST_DIR}/EscPosEncoder.cpp ${CMAKE_CURRENT_LIST_DIR}/EscPosEncoder.h
     ${CMAKE_CURRENT_LIST_DIR}/LoyaltySlip.h
     ${CMAKE_CURRENT_LIST_DIR}/PrinterStatus.cpp ${CMAKE_CURRENT_LIST_DIR}/PrinterStatus.h

@@ -17,11 +17,6 @@ namespace lt {
 
 namespace {
 
-// The windows of "lapsed" (RfmSegments::isLapsed): sales in the six months and in the six weeks up to today.
-constexpr int kLapsedMonths = 6;
-constexpr int kLapsedQuietDays = 42;
-constexpr qint64 kNearlyTherePercent = 90;
-
 // What one scan of report_member_days tells of each member: their lifetime up to today and up to the end of last
 // month (RFM now and then), the lapsed windows, and the purchase models' summary.
 struct MemberDays
@@ -46,8 +41,8 @@ Result<std::vector<MemberDays>> readMemberDays(const ReportStore& store, QDate t
     LT_TRY_ASSIGN(const qint64 newest, store.newestMemberId());
     std::vector<MemberDays> members(std::size_t(newest) + 1);
     const auto then = qint32(lastMonthEnd.toJulianDay());
-    const auto sixMonths = qint32(today.addMonths(-kLapsedMonths).toJulianDay());
-    const auto sixWeeks = qint32(today.addDays(-kLapsedQuietDays).toJulianDay());
+    const auto sixMonths = qint32(today.addMonths(-RfmSegments::LapsedMonths).toJulianDay());
+    const auto sixWeeks = qint32(today.addDays(-RfmSegments::LapsedQuietDays).toJulianDay());
     const auto add = [&](const ReportStore::SalesDay& row) {
         MemberDays& member = members[std::size_t(row.memberId)];
         const auto day = qint32(row.day);
@@ -99,12 +94,6 @@ Result<std::vector<MemberDays>> readMemberDays(const ReportStore& store, QDate t
 int clampedCount(qint64 count)
 {
     return int(std::min<qint64>(count, std::numeric_limits<int>::max()));
-}
-
-// 1 + ⌊5 × worse / count⌋, as RfmSegments scores.
-int quintile(qint64 worse, qint64 count)
-{
-    return count > 0 ? 1 + int(5 * worse / count) : 1;
 }
 
 QDate firstOfMonth(QDate day)
@@ -230,7 +219,7 @@ Result<SegmentReport> SegmentService::segments(QDate today) const
     const QList<qint64> costs = rewardCosts();
     if (!costs.isEmpty()) {
         const qint64 cheapest = *std::min_element(costs.cbegin(), costs.cend());
-        const qint64 closeEnough = (cheapest * kNearlyTherePercent + 99) / 100;
+        const qint64 closeEnough = (cheapest * RfmSegments::NearlyTherePercent + 99) / 100;
         LT_TRY_ASSIGN(const QList<ReportStore::MemberBalance> balances,
                       store.balancesFrom(std::max<qint64>(1, closeEnough)));
         for (const ReportStore::MemberBalance& member : balances) {
@@ -414,17 +403,18 @@ Result<SegmentOutlook> SegmentService::memberOutlook(qint64 memberId, QDate toda
             return qint64(std::lower_bound(sorted.cbegin(), sorted.cend(), value) - sorted.cbegin());
         };
         const auto count = qint64(m_scale->lastDays.size());
-        outlook.segment = RfmSegments::segmentFor(quintile(worse(m_scale->lastDays, totals->lastDay), count),
-                                                  quintile(worse(m_scale->sales, totals->sales), count));
+        outlook.segment =
+            RfmSegments::segmentFor(RfmSegments::quintile(worse(m_scale->lastDays, totals->lastDay), count),
+                                    RfmSegments::quintile(worse(m_scale->sales, totals->sales), count));
         outlook.segmentId = RfmSegments::id(*outlook.segment);
         outlook.segmentName = RfmSegments::displayName(*outlook.segment);
         LT_TRY_ASSIGN(const QList<ReportStore::SalesDay> recent,
-                      store.salesDaysOf(memberId, today.addMonths(-kLapsedMonths).addDays(1), today));
+                      store.salesDaysOf(memberId, today.addMonths(-RfmSegments::LapsedMonths).addDays(1), today));
         qint64 inSixMonths = 0;
         qint64 inSixWeeks = 0;
         for (const ReportStore::SalesDay& day : recent) {
             inSixMonths += day.sales;
-            inSixWeeks += day.day > today.addDays(-kLapsedQuietDays).toJulianDay() ? day.sales : 0;
+            inSixWeeks += day.day > today.addDays(-RfmSegments::LapsedQuietDays).toJulianDay() ? day.sales : 0;
         }
         outlook.lapsed = RfmSegments::isLapsed(clampedCount(inSixMonths), clampedCount(inSixWeeks));
     }

@@ -20,7 +20,7 @@ CardBatch batchFrom(const QSqlQuery& query)
     return batch;
 }
 
-const QString Columns = QStringLiteral("id, first_serial, count, reserved_by, reserved_at");
+const QString BatchColumns = QStringLiteral("id, first_serial, count, reserved_by, reserved_at");
 
 } // namespace
 
@@ -51,7 +51,7 @@ Result<qint64> CardBatchStore::highestSerial() const
 
 Result<std::optional<CardBatch>> CardBatchStore::byId(qint64 id) const
 {
-    QSqlQuery& query = m_db.prepared(QStringLiteral("SELECT %1 FROM card_batches WHERE id = ?").arg(Columns));
+    QSqlQuery& query = m_db.prepared(QStringLiteral("SELECT %1 FROM card_batches WHERE id = ?").arg(BatchColumns));
     StatementScope scope(query);
     LT_TRY(m_db.exec(query, {id}));
     if (!query.next())
@@ -61,7 +61,7 @@ Result<std::optional<CardBatch>> CardBatchStore::byId(qint64 id) const
 
 Result<QList<CardBatch>> CardBatchStore::all() const
 {
-    QSqlQuery& query = m_db.prepared(QStringLiteral("SELECT %1 FROM card_batches ORDER BY id DESC").arg(Columns));
+    QSqlQuery& query = m_db.prepared(QStringLiteral("SELECT %1 FROM card_batches ORDER BY id DESC").arg(BatchColumns));
     StatementScope scope(query);
     LT_TRY(m_db.exec(query));
     QList<CardBatch> batches;

@@ -2,6 +2,7 @@
 
 #include "core/common/Clock.h"
 #include "core/store/Database.h"
+#include "core/store/SqlValues.h"
 #include "core/store/Transaction.h"
 
 #include <QSqlQuery>
@@ -12,11 +13,6 @@ namespace {
 const QString SelectGrant =
     QStringLiteral("SELECT id, grant_key, member_id, kind, period, points, state, COALESCE(ledger_id, 0), "
                    "COALESCE(sale_id, 0), expires_at, created_at FROM grants ");
-
-QVariant orNull(qint64 id)
-{
-    return id > 0 ? QVariant(id) : QVariant();
-}
 } // namespace
 
 Result<bool> GrantStore::insert(const Grant& grant, const QString& source)
@@ -25,11 +21,12 @@ Result<bool> GrantStore::insert(const Grant& grant, const QString& source)
         "INSERT INTO grants (grant_key, member_id, kind, period, points, state, source, ledger_id, sale_id, "
         "expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (grant_key) DO NOTHING"));
     StatementScope scope(query);
-    LT_TRY(m_db.exec(query,
-                     {grant.key, grant.memberId, toStorage(grant.kind), grant.period, grant.points,
-                      toStorage(grant.state), source, orNull(grant.ledgerId), orNull(grant.saleId),
-                      grant.expiresAt.isValid() ? QVariant(toStorageTime(grant.expiresAt)) : QVariant(),
-                      toStorageTime(grant.createdAt)}));
+    LT_TRY(
+        m_db.exec(query,
+                  {grant.key, grant.memberId, toStorage(grant.kind), grant.period, grant.points, toStorage(grant.state),
+                   source, sqlvalue::nullUnlessPositive(grant.ledgerId), sqlvalue::nullUnlessPositive(grant.saleId),
+                   grant.expiresAt.isValid() ? QVariant(toStorageTime(grant.expiresAt)) : QVariant(),
+                   toStorageTime(grant.createdAt)}));
     return query.numRowsAffected() > 0;
 }
 

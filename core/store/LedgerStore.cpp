@@ -3,6 +3,7 @@
 #include "core/common/Clock.h"
 #include "core/domain/PointsRules.h"
 #include "core/store/Database.h"
+#include "core/store/SqlValues.h"
 #include "core/store/SqliteConnection.h"
 #include "core/store/Transaction.h"
 
@@ -20,15 +21,6 @@
 namespace lt {
 
 namespace {
-QVariant orNull(const QString& text)
-{
-    return text.isEmpty() ? QVariant() : QVariant(text);
-}
-
-QVariant orNull(qint64 value)
-{
-    return value > 0 ? QVariant(value) : QVariant();
-}
 
 // Milliseconds since the epoch of a time as toStorageTime writes it ("2024-03-01T12:00:00.000Z"), read without
 // QDateTime::fromString's cost per row; any other text through fromStorageTime. nullopt: not a time.
@@ -80,7 +72,7 @@ Result<int> kindIndex(QByteArrayView text)
     return Error::internal(QStringLiteral("A ledger kind has no place in AllLedgerKinds."));
 }
 
-QByteArrayView columnText(sqlite3_stmt* statement, int column)
+QByteArrayView columnView(sqlite3_stmt* statement, int column)
 {
     return QByteArrayView(reinterpret_cast<const char*>(sqlite3_column_text(statement, column)),
                           sqlite3_column_bytes(statement, column));
@@ -241,8 +233,8 @@ Result<void> GroupedEntries::read(SqliteConnection& connection)
     SqliteStatement all(connection, "SELECT member_id, kind, points, created_at FROM ledger ORDER BY id");
     LT_TRY(all.forEachRow(what, [&](sqlite3_stmt* row) -> Result<void> {
         const qint64 memberId = sqlite3_column_int64(row, 0);
-        LT_TRY_ASSIGN(const int kind, kindIndex(columnText(row, 1)));
-        const std::optional<qint64> msecs = storedMsecs(columnText(row, 3));
+        LT_TRY_ASSIGN(const int kind, kindIndex(columnView(row, 1)));
+        const std::optional<qint64> msecs = storedMsecs(columnView(row, 3));
         if (!msecs)
             return Error::corrupt(
                 QCoreApplication::translate("LedgerStore", "A ledger entry of member %1 has no valid time.")
@@ -264,8 +256,9 @@ Result<qint64> LedgerStore::append(const NewEntry& entry, const QString& actor, 
                                      "discount_minor, note, actor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     auto inserted =
         m_db.exec(insert,
-                  {entry.memberId, toStorage(entry.kind), entry.points, orNull(entry.saleId), orNull(entry.reference),
-                   orNull(entry.rewardTierId), orNull(entry.discountMinor), entry.note, actor, toStorageTime(at)});
+                  {entry.memberId, toStorage(entry.kind), entry.points, sqlvalue::nullUnlessPositive(entry.saleId),
+                   sqlvalue::nullIfEmpty(entry.reference), sqlvalue::nullIfEmpty(entry.rewardTierId),
+                   sqlvalue::nullUnlessPositive(entry.discountMinor), entry.note, actor, toStorageTime(at)});
     const qint64 ledgerId = insert.lastInsertId().toLongLong();
     insert.finish();
     LT_TRY(inserted);

@@ -3,6 +3,7 @@
 #include "core/common/Clock.h"
 #include "core/domain/SearchTerms.h"
 #include "core/store/Database.h"
+#include "core/store/SqlValues.h"
 #include "core/store/SqliteConnection.h"
 #include "core/store/Transaction.h"
 
@@ -19,16 +20,6 @@ const QString SelectMember = QStringLiteral(
     "m.balance, m.lifetime_points, m.square_account_id, m.erased_at, "
     "(SELECT number FROM cards WHERE member_id = m.id ORDER BY issued_at DESC, number DESC LIMIT 1), "
     "m.tier, m.last_visit_at, m.referred_by ");
-
-QVariant orNull(const QString& text)
-{
-    return text.isEmpty() ? QVariant() : QVariant(text);
-}
-
-qint64 idOrZero(const QVariant& value)
-{
-    return value.isValid() && !value.isNull() ? value.toLongLong() : 0;
-}
 } // namespace
 
 Member MemberStore::memberFrom(sqlite3_stmt* row)
@@ -148,14 +139,14 @@ Result<qint64> MemberStore::balance(qint64 id) const
 Result<qint64> MemberStore::idByPhone(const QString& e164) const
 {
     LT_TRY_ASSIGN(const QVariant id, m_db.scalar(QStringLiteral("SELECT id FROM members WHERE phone = ?"), {e164}));
-    return idOrZero(id);
+    return sqlvalue::idOrZero(id);
 }
 
 Result<qint64> MemberStore::idByCard(const QString& number) const
 {
     LT_TRY_ASSIGN(const QVariant id,
                   m_db.scalar(QStringLiteral("SELECT member_id FROM cards WHERE number = ?"), {number}));
-    return idOrZero(id);
+    return sqlvalue::idOrZero(id);
 }
 
 Result<QString> MemberStore::highestCard(const QString& prefix) const
@@ -175,10 +166,10 @@ Result<qint64> MemberStore::insert(const NewMember& member)
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     auto inserted =
         m_db.exec(insert,
-                  {member.phone, member.name, member.email, orNull(member.birthday), member.marketingConsent ? 1 : 0,
-                   member.marketingConsent ? QVariant(at) : QVariant(),
+                  {member.phone, member.name, member.email, sqlvalue::nullIfEmpty(member.birthday),
+                   member.marketingConsent ? 1 : 0, member.marketingConsent ? QVariant(at) : QVariant(),
                    member.marketingConsent ? QVariant(member.consentVersion) : QVariant(), at, member.origin,
-                   orNull(member.squareAccountId), member.birthday.isEmpty() ? QVariant() : QVariant(at),
+                   sqlvalue::nullIfEmpty(member.squareAccountId), member.birthday.isEmpty() ? QVariant() : QVariant(at),
                    member.referredBy > 0 ? QVariant(member.referredBy) : QVariant()});
     const qint64 memberId = insert.lastInsertId().toLongLong();
     insert.finish();
@@ -312,7 +303,7 @@ Result<qint64> MemberStore::nextWithoutSquareHistory() const
         const QVariant next,
         m_db.scalar(QStringLiteral("SELECT id FROM members WHERE square_account_id IS NOT NULL AND "
                                    "square_history_at IS NULL AND origin <> 'generated' ORDER BY id LIMIT 1")));
-    return idOrZero(next);
+    return sqlvalue::idOrZero(next);
 }
 
 Result<void> MemberStore::markSquareHistoryRead(qint64 memberId, const QDateTime& at)
@@ -377,8 +368,9 @@ Result<bool> MemberStore::setMarketingConsent(qint64 memberId, bool consent, con
                        "WHERE id = ? AND erased_at IS NULL AND (consent <> ? OR (? = 0 AND consent_at IS NULL))"));
     // A member never asked who says no is recorded too: their refusal has a time from then on.
     const int value = consent ? 1 : 0;
-    auto updated =
-        m_db.exec(update, {value, toStorageTime(at), consent ? orNull(version) : QVariant(), memberId, value, value});
+    auto updated = m_db.exec(
+        update,
+        {value, toStorageTime(at), consent ? sqlvalue::nullIfEmpty(version) : QVariant(), memberId, value, value});
     const int rows = update.numRowsAffected();
     update.finish();
     LT_TRY(updated);

@@ -2,6 +2,7 @@
 
 #include "core/common/Clock.h"
 #include "core/store/Database.h"
+#include "core/store/SqlValues.h"
 #include "core/store/Transaction.h"
 
 #include <QSqlQuery>
@@ -11,15 +12,10 @@
 namespace lt {
 
 namespace {
-const QString Columns = QStringLiteral(
+const QString SelectOffer = QStringLiteral(
     "SELECT o.id, o.offer_key, o.name, o.segment, o.kind, o.points, o.multiplier_milli, COALESCE(o.reward_id, ''), "
     "o.valid_from, o.valid_to, o.holdout_percent, o.created_by, o.created_at, o.ended_at, COALESCE(o.ended_by, '') "
     "FROM offers o ");
-
-QVariant orNull(qint64 id)
-{
-    return id > 0 ? QVariant(id) : QVariant();
-}
 
 Result<TargetedOffer> offerFrom(const QSqlQuery& row)
 {
@@ -45,7 +41,7 @@ Result<TargetedOffer> offerFrom(const QSqlQuery& row)
 
 Result<QList<TargetedOffer>> OfferStore::read(const QString& where, std::initializer_list<QVariant> values) const
 {
-    QSqlQuery& query = m_db.prepared(Columns + where);
+    QSqlQuery& query = m_db.prepared(SelectOffer + where);
     StatementScope scope(query);
     LT_TRY(m_db.exec(query, values));
     QList<TargetedOffer> offers;
@@ -159,9 +155,9 @@ Result<bool> OfferStore::recordUse(qint64 offerId, qint64 memberId, const Use& u
         QStringLiteral("UPDATE offer_members SET applied_at = ?, apply_key = ?, points = ?, ledger_id = ?, "
                        "sale_id = ? WHERE offer_id = ? AND member_id = ? AND held_out = 0 AND applied_at IS NULL"));
     StatementScope scope(update);
-    LT_TRY(m_db.exec(
-        update,
-        {toStorageTime(use.at), use.key, use.points, orNull(use.ledgerId), orNull(use.saleId), offerId, memberId}));
+    LT_TRY(m_db.exec(update,
+                     {toStorageTime(use.at), use.key, use.points, sqlvalue::nullUnlessPositive(use.ledgerId),
+                      sqlvalue::nullUnlessPositive(use.saleId), offerId, memberId}));
     return update.numRowsAffected() > 0;
 }
 

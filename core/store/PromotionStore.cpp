@@ -2,6 +2,7 @@
 
 #include "core/common/Clock.h"
 #include "core/store/Database.h"
+#include "core/store/SqlValues.h"
 #include "core/store/Transaction.h"
 
 #include <QCoreApplication>
@@ -11,19 +12,14 @@
 namespace lt {
 
 namespace {
-const QString Columns = QStringLiteral("SELECT id, COALESCE(square_id, ''), status, document, created_at, "
-                                       "canceled_at FROM promotions ");
+const QString SelectPromotion = QStringLiteral("SELECT id, COALESCE(square_id, ''), status, document, created_at, "
+                                               "canceled_at FROM promotions ");
 const QString NewestFirst = QStringLiteral(" ORDER BY created_at DESC, id DESC");
 const QString Live = QStringLiteral("status IN ('ACTIVE', 'SCHEDULED') AND canceled_at IS NULL");
 
 QString documentOf(const Promotion& promotion)
 {
     return QString::fromUtf8(QJsonDocument(promotion.toSquareJson()).toJson(QJsonDocument::Compact));
-}
-
-QVariant idOrNull(const QString& squareId)
-{
-    return squareId.isEmpty() ? QVariant() : QVariant(squareId);
 }
 
 QVariant timeOrNull(const QDateTime& at)
@@ -51,7 +47,7 @@ Result<Promotion> promotionFrom(const QSqlQuery& row)
 
 Result<QList<Promotion>> PromotionStore::read(const QString& where, std::initializer_list<QVariant> values) const
 {
-    QSqlQuery& query = m_db.prepared(Columns + where + NewestFirst);
+    QSqlQuery& query = m_db.prepared(SelectPromotion + where + NewestFirst);
     StatementScope scope(query);
     LT_TRY(m_db.exec(query, values));
     QList<Promotion> promotions;
@@ -96,8 +92,8 @@ Result<qint64> PromotionStore::add(const Promotion& promotion)
                                                      "created_at, canceled_at) VALUES (?, ?, ?, ?, ?, ?)"));
     auto inserted =
         m_db.exec(insert,
-                  {idOrNull(promotion.squareId), promotion.name, toStorage(promotion.status), documentOf(promotion),
-                   toStorageTime(promotion.createdAt), timeOrNull(promotion.canceledAt)});
+                  {sqlvalue::nullIfEmpty(promotion.squareId), promotion.name, toStorage(promotion.status),
+                   documentOf(promotion), toStorageTime(promotion.createdAt), timeOrNull(promotion.canceledAt)});
     const qint64 id = insert.lastInsertId().toLongLong();
     insert.finish();
     LT_TRY(inserted);

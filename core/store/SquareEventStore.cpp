@@ -2,33 +2,29 @@
 
 #include "core/common/Clock.h"
 #include "core/store/Database.h"
+#include "core/store/SqlValues.h"
 #include "core/store/Transaction.h"
 
 namespace lt {
 
 namespace {
-constexpr std::pair<SquareEventState, const char*> StateNames[] = {
+constexpr std::pair<SquareEventState, const char*> EventStateNames[] = {
     {SquareEventState::Held, "held"},
     {SquareEventState::Ours, "ours"},
     {SquareEventState::Applied, "applied"},
     {SquareEventState::Ignored, "ignored"},
 };
-
-QVariant idOrNull(qint64 id)
-{
-    return id > 0 ? QVariant(id) : QVariant();
-}
 } // namespace
 
 QString toStorage(SquareEventState state)
 {
-    return storage::nameOf(StateNames, state);
+    return storage::nameOf(EventStateNames, state);
 }
 
 template<>
 Result<SquareEventState> fromStorage<SquareEventState>(const QString& text)
 {
-    return storage::kindOf(StateNames, text, "Square event state");
+    return storage::kindOf(EventStateNames, text, "Square event state");
 }
 
 Result<void> SquareEventStore::keepHeld(const Event& event, const QDateTime& pulledAt)
@@ -114,7 +110,8 @@ Result<void> SquareEventStore::settle(const QString& eventId, SquareEventState s
 {
     return m_db.exec(QStringLiteral("UPDATE square_events SET state = ?, member_id = ?, outbox_id = ?, "
                                     "ledger_id = ? WHERE event_id = ?"),
-                     {toStorage(state), memberId, idOrNull(outboxId), idOrNull(ledgerId), eventId});
+                     {toStorage(state), memberId, sqlvalue::nullUnlessPositive(outboxId),
+                      sqlvalue::nullUnlessPositive(ledgerId), eventId});
 }
 
 Result<void> SquareEventStore::ignoreHeldOf(const QString& accountId)

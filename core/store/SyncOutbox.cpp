@@ -2,6 +2,7 @@
 
 #include "core/common/Clock.h"
 #include "core/store/Database.h"
+#include "core/store/SqlValues.h"
 #include "core/store/Transaction.h"
 
 #include <QCoreApplication>
@@ -15,11 +16,6 @@ namespace {
 // ones among them are what "waiting to sync" means everywhere.
 const QString OutboxOfSyncedMembers =
     QStringLiteral("FROM outbox o JOIN members m ON m.id = o.member_id WHERE m.origin <> 'generated' ");
-
-qint64 idOrZero(const QVariant& value)
-{
-    return value.isValid() && !value.isNull() ? value.toLongLong() : 0;
-}
 } // namespace
 
 QString SyncOutbox::newIdempotencyKey()
@@ -215,7 +211,7 @@ Result<qint64> SyncOutbox::idBySquareRef(qint64 memberId, const QString& ref) co
     LT_TRY_ASSIGN(
         const QVariant id,
         m_db.scalar(QStringLiteral("SELECT id FROM outbox WHERE member_id = ? AND square_ref = ?"), {memberId, ref}));
-    return idOrZero(id);
+    return sqlvalue::idOrZero(id);
 }
 
 Result<qint64> SyncOutbox::idByIdempotencyKey(qint64 memberId, const QString& key) const
@@ -223,7 +219,7 @@ Result<qint64> SyncOutbox::idByIdempotencyKey(qint64 memberId, const QString& ke
     LT_TRY_ASSIGN(const QVariant id,
                   m_db.scalar(QStringLiteral("SELECT id FROM outbox WHERE idempotency_key = ? AND member_id = ?"),
                               {key, memberId}));
-    return idOrZero(id);
+    return sqlvalue::idOrZero(id);
 }
 
 Result<qint64> SyncOutbox::unclaimedSentAccrual(qint64 memberId, qint64 points) const
@@ -234,7 +230,7 @@ Result<qint64> SyncOutbox::unclaimedSentAccrual(qint64 memberId, qint64 points) 
                                    "o.operation = 'accrue' AND json_extract(o.payload, '$.points') = ? AND NOT EXISTS "
                                    "(SELECT 1 FROM square_events s WHERE s.outbox_id = o.id) ORDER BY o.id LIMIT 1"),
                     {memberId, points}));
-    return idOrZero(id);
+    return sqlvalue::idOrZero(id);
 }
 
 Result<void> SyncOutbox::markSentFromEvent(qint64 outboxId)

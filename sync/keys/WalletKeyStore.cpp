@@ -1,5 +1,6 @@
 #include "sync/keys/WalletKeyStore.h"
 
+#include "sync/keys/KeychainJob.h"
 #include "sync/square/CredentialStore.h"
 
 #include <QCoreApplication>
@@ -13,23 +14,11 @@ namespace lt {
 
 namespace {
 
-Error keychainError(const QKeychain::Job& job)
+Error walletKeychainError(const QKeychain::Job& job)
 {
     // The job's message describes the keychain backend; it never contains the secret.
     return Error::storage(
         QCoreApplication::translate("WalletKeyStore", "The keychain refused: %1").arg(job.errorString()));
-}
-
-// A job has no parent and deletes itself once it has finished: the Secret Service answers through libsecret, which
-// calls the job back even after its owner went (a till closed while the keychain was asked), so the job must outlive
-// its owner. The connection to the owner goes with the owner.
-template<typename Job>
-Job* prepare(Job* job, const QString& key)
-{
-    job->setAutoDelete(true);
-    job->setKey(key);
-    job->setInsecureFallback(false);
-    return job;
 }
 
 // One keychain job per entry, one after another (the Secret Service answers each in turn anyway), then `finish`.
@@ -149,12 +138,12 @@ void WalletKeyStore::load(LoadCallback done)
     sequence->context = this;
     sequence->entries = allEntries();
     sequence->step = [this, keys](Entry entry, std::function<void(std::optional<Error>)> next) {
-        auto* job = prepare(new QKeychain::ReadPasswordJob(m_service), keyFor(entry));
+        auto* job = preparedKeychainJob(new QKeychain::ReadPasswordJob(m_service), keyFor(entry));
         connect(job, &QKeychain::Job::finished, this, [keys, entry, next = std::move(next)](QKeychain::Job* finished) {
             if (finished->error() == QKeychain::NoError)
                 part(*keys, entry) = static_cast<QKeychain::ReadPasswordJob*>(finished)->binaryData();
             else if (finished->error() != QKeychain::EntryNotFound)
-                return next(keychainError(*finished));
+                return next(walletKeychainError(*finished));
             next(std::nullopt);
         });
         job->start();
@@ -180,11 +169,11 @@ void WalletKeyStore::store(const WalletKeys& keys, WriteCallback done)
             sequence->entries << entry;
     }
     sequence->step = [this, copy](Entry entry, std::function<void(std::optional<Error>)> next) mutable {
-        auto* job = prepare(new QKeychain::WritePasswordJob(m_service), keyFor(entry));
+        auto* job = preparedKeychainJob(new QKeychain::WritePasswordJob(m_service), keyFor(entry));
         job->setBinaryData(part(copy, entry));
         connect(job, &QKeychain::Job::finished, this, [next = std::move(next)](QKeychain::Job* finished) {
             next(finished->error() == QKeychain::NoError ? std::nullopt
-                                                         : std::optional<Error>(keychainError(*finished)));
+                                                         : std::optional<Error>(walletKeychainError(*finished)));
         });
         job->start();
     };
@@ -205,10 +194,10 @@ void WalletKeyStore::remove(const QList<Entry>& entries, WriteCallback done)
     sequence->context = this;
     sequence->entries = entries;
     sequence->step = [this](Entry entry, std::function<void(std::optional<Error>)> next) {
-        auto* job = prepare(new QKeychain::DeletePasswordJob(m_service), keyFor(entry));
+        auto* job = preparedKeychainJob(new QKeychain::DeletePasswordJob(m_service), keyFor(entry));
         connect(job, &QKeychain::Job::finished, this, [next = std::move(next)](QKeychain::Job* finished) {
             const bool gone = finished->error() == QKeychain::NoError || finished->error() == QKeychain::EntryNotFound;
-            next(gone ? std::nullopt : std::optional<Error>(keychainError(*finished)));
+            next(gone ? std::nullopt : std::optional<Error>(walletKeychainError(*finished)));
         });
         job->start();
     };

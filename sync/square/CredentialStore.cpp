@@ -1,6 +1,7 @@
 #include "sync/square/CredentialStore.h"
 
 #include "core/settings/TillSettings.h"
+#include "sync/keys/KeychainJob.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -13,7 +14,7 @@ namespace lt {
 namespace {
 
 // The job's own text describes the keychain backend and never contains the secret; it follows in parentheses for IT.
-Error keychainError(const QKeychain::Job& job)
+Error tokenKeychainError(const QKeychain::Job& job)
 {
     switch (job.error()) {
     case QKeychain::EntryNotFound:
@@ -44,18 +45,6 @@ Error keychainError(const QKeychain::Job& job)
                 "(square.token_store = systemd-credential, see \"Kiosk tills\" in the README). (%1)")
                 .arg(job.errorString()));
     }
-}
-
-// A job has no parent and deletes itself once it has finished: the Secret Service answers through libsecret, which
-// calls the job back even after its owner went (a till closed while the keychain was asked), so the job must outlive
-// its owner. The connection to the owner goes with the owner.
-template<typename Job>
-Job* prepare(Job* job, const QString& key)
-{
-    job->setAutoDelete(true);
-    job->setKey(key);
-    job->setInsecureFallback(false);
-    return job;
 }
 
 } // namespace
@@ -97,10 +86,10 @@ void CredentialStore::readToken(const QString& environment, const QString& locat
 {
     if (m_credential)
         return answerLater(std::move(done), m_credential->read()); // one token per machine: no environment or location
-    auto* job = prepare(new QKeychain::ReadPasswordJob(m_service), keyFor(environment, locationId));
+    auto* job = preparedKeychainJob(new QKeychain::ReadPasswordJob(m_service), keyFor(environment, locationId));
     connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job* finished) {
         if (finished->error() != QKeychain::NoError) {
-            done(keychainError(*finished));
+            done(tokenKeychainError(*finished));
             return;
         }
         done(static_cast<QKeychain::ReadPasswordJob*>(finished)->textData());
@@ -118,11 +107,11 @@ void CredentialStore::writeToken(const QString& environment, const QString& loca
     }
     if (m_credential)
         return answerLater(std::move(done), m_credential->write(token));
-    auto* job = prepare(new QKeychain::WritePasswordJob(m_service), keyFor(environment, locationId));
+    auto* job = preparedKeychainJob(new QKeychain::WritePasswordJob(m_service), keyFor(environment, locationId));
     job->setTextData(token.trimmed());
     connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job* finished) {
         if (finished->error() != QKeychain::NoError)
-            done(keychainError(*finished));
+            done(tokenKeychainError(*finished));
         else
             done({});
     });
@@ -133,10 +122,10 @@ void CredentialStore::removeToken(const QString& environment, const QString& loc
 {
     if (m_credential)
         return answerLater(std::move(done), m_credential->remove());
-    auto* job = prepare(new QKeychain::DeletePasswordJob(m_service), keyFor(environment, locationId));
+    auto* job = preparedKeychainJob(new QKeychain::DeletePasswordJob(m_service), keyFor(environment, locationId));
     connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job* finished) {
         if (finished->error() != QKeychain::NoError && finished->error() != QKeychain::EntryNotFound)
-            done(keychainError(*finished));
+            done(tokenKeychainError(*finished));
         else
             done({});
     });

@@ -7,7 +7,7 @@
 namespace lt {
 
 namespace {
-Error malformed(const QString& what)
+Error unusableEvent(const QString& what)
 {
     return Error::invalid(QStringLiteral("Square sent a loyalty event that cannot be used: %1").arg(what));
 }
@@ -21,11 +21,11 @@ Result<SquareEvent> SquareEvent::fromJson(const QJsonObject& json)
           std::pair {"loyalty_account_id", &event.accountId}, std::pair {"created_at", &event.createdAt}}) {
         const QJsonValue value = json.value(QLatin1String(key));
         if (!value.isString() || value.toString().isEmpty() || value.toString().size() > 192)
-            return malformed(QStringLiteral("%1 is missing or not a string.").arg(QLatin1String(key)));
+            return unusableEvent(QStringLiteral("%1 is missing or not a string.").arg(QLatin1String(key)));
         *target = value.toString();
     }
     if (!QDateTime::fromString(event.createdAt, Qt::ISODateWithMs).isValid())
-        return malformed(QStringLiteral("created_at '%1' is not a time.").arg(event.createdAt.left(40)));
+        return unusableEvent(QStringLiteral("created_at '%1' is not a time.").arg(event.createdAt.left(40)));
     event.locationId = json.value(QLatin1String("location_id")).toString();
     event.source = json.value(QLatin1String("source")).toString();
 
@@ -46,7 +46,7 @@ Result<SquareEvent> SquareEvent::fromJson(const QJsonObject& json)
             detailKey = key;
     }
     if (detailKey.isEmpty())
-        return malformed(QStringLiteral("unknown type '%1'.").arg(event.type.left(40)));
+        return unusableEvent(QStringLiteral("unknown type '%1'.").arg(event.type.left(40)));
     const QJsonObject detail = json.value(detailKey).toObject();
     event.rewardId = detail.value(QLatin1String("reward_id")).toString();
     event.reason = detail.value(QLatin1String("reason")).toString();
@@ -55,7 +55,7 @@ Result<SquareEvent> SquareEvent::fromJson(const QJsonObject& json)
     const QJsonValue points = detail.value(QLatin1String("points"));
     if (!points.isDouble() || double(points.toInteger()) != points.toDouble()
         || std::abs(points.toInteger()) > 1000000000)
-        return malformed(QStringLiteral("%1.points is missing or not an integer.").arg(detailKey));
+        return unusableEvent(QStringLiteral("%1.points is missing or not an integer.").arg(detailKey));
     event.points = points.toInteger();
     // Square reports these as positive amounts taken from the balance; the sign is ours to apply.
     if ((event.type == QLatin1String("CREATE_REWARD") || event.type == QLatin1String("EXPIRE_POINTS"))

@@ -9,7 +9,7 @@
 namespace lt {
 
 namespace {
-Error malformed(const QString& what)
+Error unusableProgram(const QString& what)
 {
     return Error::invalid(
         QCoreApplication::translate("SquareProgramMapper", "Square sent a loyalty program that cannot be used: %1")
@@ -67,7 +67,7 @@ Result<AccrualRule> accrualRuleFrom(const QJsonObject& r, QString& currency)
     AccrualRule rule;
     const auto points = integer(r.value(QLatin1String("points")));
     if (!points || *points < 1)
-        return malformed(QStringLiteral("an accrual rule has no positive points."));
+        return unusableProgram(QStringLiteral("an accrual rule has no positive points."));
     rule.points = *points;
     rule.rounding = AccrualRule::Rounding::Down; // Square drops fractions of a spend step
     const QString type = r.value(QLatin1String("accrual_type")).toString();
@@ -76,7 +76,7 @@ Result<AccrualRule> accrualRuleFrom(const QJsonObject& r, QString& currency)
         const QJsonObject money = data.value(QLatin1String("amount_money")).toObject();
         const auto amount = integer(money.value(QLatin1String("amount")));
         if (!amount || *amount < 1)
-            return malformed(QStringLiteral("a spend rule has no positive amount_money."));
+            return unusableProgram(QStringLiteral("a spend rule has no positive amount_money."));
         rule.type = AccrualRule::Type::Spend;
         rule.spendAmountMinor = *amount;
         if (const QString stated = money.value(QLatin1String("currency")).toString(); stated.size() == 3)
@@ -91,7 +91,7 @@ Result<AccrualRule> accrualRuleFrom(const QJsonObject& r, QString& currency)
         if (minimum.isObject()) {
             const auto amount = integer(minimum.toObject().value(QLatin1String("amount")));
             if (!amount || *amount < 0)
-                return malformed(QStringLiteral("a visit rule has a malformed minimum_amount_money."));
+                return unusableProgram(QStringLiteral("a visit rule has a malformed minimum_amount_money."));
             rule.visitMinimumMinor = *amount;
         }
         rule.afterTax = data.value(QLatin1String("tax_mode")).toString() == QLatin1String("AFTER_TAX");
@@ -102,15 +102,15 @@ Result<AccrualRule> accrualRuleFrom(const QJsonObject& r, QString& currency)
                                    .value(QLatin1String("item_variation_id"))
                                    .toString();
         if (rule.itemVariationId.isEmpty())
-            return malformed(QStringLiteral("an item rule has no item_variation_id."));
+            return unusableProgram(QStringLiteral("an item rule has no item_variation_id."));
     } else if (type == QLatin1String("CATEGORY")) {
         rule.type = AccrualRule::Type::Category;
         rule.categoryId =
             r.value(QLatin1String("category_data")).toObject().value(QLatin1String("category_id")).toString();
         if (rule.categoryId.isEmpty())
-            return malformed(QStringLiteral("a category rule has no category_id."));
+            return unusableProgram(QStringLiteral("a category rule has no category_id."));
     } else {
-        return malformed(QStringLiteral("unknown accrual_type '%1'.").arg(type.left(40)));
+        return unusableProgram(QStringLiteral("unknown accrual_type '%1'.").arg(type.left(40)));
     }
     return rule;
 }
@@ -122,7 +122,7 @@ Result<RewardTier> rewardTierFrom(const QJsonObject& t, const LoyaltyProgram& pr
     const QString tierId = t.value(QLatin1String("id")).toString();
     const auto points = integer(t.value(QLatin1String("points")));
     if (tierId.isEmpty() || !points || *points < 1)
-        return malformed(QStringLiteral("a reward tier has no id or no positive points."));
+        return unusableProgram(QStringLiteral("a reward tier has no id or no positive points."));
     RewardTier tier;
     if (const RewardTier* known = current.tier(tierId); known && !known->partial)
         tier = *known;
@@ -144,7 +144,7 @@ Result<LoyaltyProgram> SquareProgramMapper::map(const QJsonObject& square, const
     LoyaltyProgram program = current;
     const QString id = square.value(QLatin1String("id")).toString();
     if (id.isEmpty())
-        return malformed(QStringLiteral("it has no id."));
+        return unusableProgram(QStringLiteral("it has no id."));
     program.squareProgramId = id;
     program.active = square.value(QLatin1String("status")).toString() == QLatin1String("ACTIVE");
 
@@ -163,13 +163,13 @@ Result<LoyaltyProgram> SquareProgramMapper::map(const QJsonObject& square, const
         const QString duration = expiration.toObject().value(QLatin1String("expiration_duration")).toString();
         auto m = months.match(duration);
         if (!m.hasMatch())
-            return malformed(QStringLiteral("expiration_duration '%1' is not P[n]M.").arg(duration.left(40)));
+            return unusableProgram(QStringLiteral("expiration_duration '%1' is not P[n]M.").arg(duration.left(40)));
         program.expirationMonths = m.captured(1).toInt();
     }
 
     const QJsonValue rules = square.value(QLatin1String("accrual_rules"));
     if (!rules.isUndefined() && !rules.isArray())
-        return malformed(QStringLiteral("accrual_rules is not a list."));
+        return unusableProgram(QStringLiteral("accrual_rules is not a list."));
     program.accrualRules.clear();
     for (const QJsonValue& value : rules.toArray()) {
         auto rule = accrualRuleFrom(value.toObject(), program.currency);
@@ -180,7 +180,7 @@ Result<LoyaltyProgram> SquareProgramMapper::map(const QJsonObject& square, const
 
     const QJsonValue tiers = square.value(QLatin1String("reward_tiers"));
     if (!tiers.isUndefined() && !tiers.isArray())
-        return malformed(QStringLiteral("reward_tiers is not a list."));
+        return unusableProgram(QStringLiteral("reward_tiers is not a list."));
     QList<RewardTier> rewards;
     for (const QJsonValue& value : tiers.toArray()) {
         auto tier = rewardTierFrom(value.toObject(), program, current);
@@ -208,7 +208,7 @@ Result<LoyaltyProgram> SquareProgramMapper::map(const QJsonObject& square, const
     // The result must read back as a valid program.
     auto checked = LoyaltyProgram::fromJson(program.toJson());
     if (!checked)
-        return malformed(checked.error().message);
+        return unusableProgram(checked.error().message);
     return *checked;
 }
 

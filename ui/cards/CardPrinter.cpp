@@ -19,7 +19,7 @@ namespace {
 
 constexpr qreal CardSizeToleranceMm = 3.0; // CR80 media are listed as 85.6 × 54 mm, 86 × 54 mm or 3.375 × 2.125 in
 
-QString defaultPrinterName()
+QString defaultCardPrinterName()
 {
     return CardPrinter::tr("the system's default printer");
 }
@@ -83,7 +83,7 @@ QString CardPrinter::printerName() const
 {
     if (m_printer.kind == PrinterUri::Kind::Pdf)
         return QDir::toNativeSeparators(m_printer.file);
-    return m_printer.queue.isEmpty() ? defaultPrinterName() : m_printer.queue;
+    return m_printer.queue.isEmpty() ? defaultCardPrinterName() : m_printer.queue;
 }
 
 void CardPrinter::start()
@@ -128,7 +128,7 @@ PrintOutcome CardPrinter::writePdf(const QString& file, const MemberCardFace& fa
 PrintOutcome CardPrinter::printOnSystemPrinter(const QString& queue, const MemberCardFace& face)
 {
     const PrintSupportLock lock; // first, so that it outlives the printer
-    const QString name = queue.isEmpty() ? defaultPrinterName() : queue;
+    const QString name = queue.isEmpty() ? defaultCardPrinterName() : queue;
     const QPrinterInfo info = queue.isEmpty() ? QPrinterInfo::defaultPrinter() : QPrinterInfo::printerInfo(queue);
     if (info.isNull())
         return failed(name,

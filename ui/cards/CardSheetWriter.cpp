@@ -12,7 +12,7 @@ namespace lt::ui {
 
 namespace {
 
-constexpr int Resolution = 1200; // the PDF's user units per inch: fine enough that no coordinate is rounded
+constexpr int PdfUnitsPerInch = 1200; // the PDF's user units per inch: fine enough that no coordinate is rounded
 constexpr qreal MarkGapMm = 1.0; // cut marks stop short of the grid, so that a cut a little off shows none
 constexpr qreal MarkLengthMm = 5.0;
 constexpr qreal MarkMinLengthMm = 1.5;
@@ -78,13 +78,13 @@ Result<int> CardSheetWriter::write(const QString& pdfPath, const QList<MemberCar
     // the temporary file on. Best effort, as a USB stick's file system may keep no permissions.
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     QPdfWriter pdf(&file);
-    pdf.setResolution(Resolution);
+    pdf.setResolution(PdfUnitsPerInch);
     pdf.setPageSize(pageSize(m_paper));
     pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
     pdf.setTitle(tr("Member cards"));
     pdf.setCreator(QStringLiteral("LoyaltyTill"));
 
-    const qreal mm = Resolution / 25.4;
+    const qreal mm = PdfUnitsPerInch / 25.4;
     const auto toUnits = [mm](const QRectF& rectMm) {
         return QRectF(rectMm.topLeft() * mm, rectMm.size() * mm);
     };

@@ -22,7 +22,7 @@ namespace {
 
 // Painter units: the PDF's resolution is that of a screen, so that fonts and the charts' layout come out as on the
 // screen; the output is vectors whatever the resolution.
-constexpr int Resolution = 96;
+constexpr int ReportDotsPerInch = 96;
 constexpr int CardColumns = 3;
 
 QFont sized(const QFont& base, double points, bool bold = false, bool italic = false)
@@ -66,7 +66,7 @@ Result<void> ReportPdf::write(const QString& path) const
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     {
         QPdfWriter pdf(&file);
-        pdf.setResolution(Resolution);
+        pdf.setResolution(ReportDotsPerInch);
         pdf.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(15, 15, 15, 15),
                                       QPageLayout::Millimeter));
         pdf.setTitle(tr("Reports of %1").arg(m_data.storeName));
