@@ -90,6 +90,11 @@ Result<IntegrityReport> IntegrityChecker::check(const QString& notedAuditHead)
                         "UNION ALL SELECT NULL, NULL WHERE NOT EXISTS (SELECT 1 FROM outbox_waiting WHERE id = 1)"),
          QCoreApplication::translate("IntegrityChecker",
                                      "Operations waiting to sync differ from the outbox (kept, counted)")},
+        // The push sends only rows not marked as training (SyncOutbox::dueForPush's index).
+        {QStringLiteral("SELECT o.id, m.id FROM outbox o JOIN members m ON m.id = o.member_id "
+                        "WHERE o.training IS NOT (m.origin = 'generated')"),
+         QCoreApplication::translate("IntegrityChecker",
+                                     "Outbox row marked against its member's origin (operation, member)")},
     };
     for (const auto& c : checks) {
         if (auto done = collect(report, c.sql, c.what); !done) {

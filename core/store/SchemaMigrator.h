@@ -13,7 +13,7 @@ class Database;
 class SchemaMigrator
 {
 public:
-    static constexpr int CurrentVersion = 11;
+    static constexpr int CurrentVersion = 12;
     // 'LTIL': marks a file as a LoyaltyTill store.
     static constexpr int ApplicationId = 0x4C54494C;
 

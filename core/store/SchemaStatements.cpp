@@ -509,6 +509,25 @@ const char* const version11[] = {
     R"(CREATE INDEX members_history_unread ON members(id)
            WHERE square_account_id IS NOT NULL AND square_history_at IS NULL)",
 };
+
+// Version 12: the outbox marks the rows of generated (training) members, which are never sent, so that the push
+// finds the rows it may send through an index of their own. It walked past every training row on each call before,
+// and a demo store's cashiers make thousands.
+const char* const version12[] = {
+    R"(ALTER TABLE outbox ADD COLUMN training INTEGER NOT NULL DEFAULT 0 CHECK (training = 0 OR training = 1))",
+    R"(UPDATE outbox SET training = 1 WHERE member_id IN (SELECT id FROM members WHERE origin = 'generated'))",
+    R"(CREATE TRIGGER outbox_training_added AFTER INSERT ON outbox
+           WHEN (SELECT origin FROM members WHERE id = NEW.member_id) = 'generated'
+           BEGIN UPDATE outbox SET training = 1 WHERE id = NEW.id; END)",
+    R"(CREATE TRIGGER outbox_training_moved AFTER UPDATE OF member_id, training ON outbox
+           WHEN NEW.training IS NOT coalesce((SELECT origin FROM members WHERE id = NEW.member_id) = 'generated', 0)
+           BEGIN UPDATE outbox SET training = coalesce((SELECT origin FROM members WHERE id = NEW.member_id)
+                                                       = 'generated', 0) WHERE id = NEW.id; END)",
+    R"(CREATE TRIGGER outbox_training_origin AFTER UPDATE OF origin ON members
+           WHEN (OLD.origin = 'generated') IS NOT (NEW.origin = 'generated')
+           BEGIN UPDATE outbox SET training = (NEW.origin = 'generated') WHERE member_id = NEW.id; END)",
+    R"(CREATE INDEX outbox_sendable ON outbox(id) WHERE state = 'pending' AND training = 0)",
+};
 } // namespace
 
 QStringList schemaStatementsFor(int version)
@@ -551,6 +570,9 @@ QStringList schemaStatementsFor(int version)
         break;
     case 11:
         add(version11);
+        break;
+    case 12:
+        add(version12);
         break;
     default:
         break;

@@ -823,6 +823,10 @@
         <source>Operations waiting to sync differ from the outbox (kept, counted)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Outbox row marked against its member&apos;s origin (operation, member)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LedgerStore</name>

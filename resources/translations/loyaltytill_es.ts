@@ -823,6 +823,10 @@
         <source>Operations waiting to sync differ from the outbox (kept, counted)</source>
         <translation>Las operaciones pendientes de sincronizar no coinciden con la cola para Square (guardadas, contadas)</translation>
     </message>
+    <message>
+        <source>Outbox row marked against its member&apos;s origin (operation, member)</source>
+        <translation>Operación de la cola para Square marcada en contra del origen de su socio (operación, socio)</translation>
+    </message>
 </context>
 <context>
     <name>LedgerStore</name>

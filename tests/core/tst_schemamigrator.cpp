@@ -81,6 +81,7 @@ private slots:
     void version1FixtureIsTheReleasedSchema();
     void upgradesVersion1Fixture();
     void upgradesVersion2Fixture();
+    void upgradeMarksTrainingMembersRows();
     void upgradedStoreKeepsWorking();
     void upgradeRunsOnce();
     void failedUpgradeChangesNothing();
@@ -205,6 +206,26 @@ void TestSchemaMigrator::upgradesVersion2Fixture()
     QCOMPARE(number(db, "SELECT count(*) FROM members WHERE id = 1 AND square_history_at LIKE '20%Z'"), qint64(1));
     // Version 11 counts what waits to sync once, from the rows carried over; the triggers keep it from then on.
     QCOMPARE(number(db, "SELECT pending FROM outbox_waiting"), qint64(9));
+    auto report = lt::IntegrityChecker(db).check();
+    LT_VERIFY_OK(report);
+    QVERIFY2(report->ok(), qPrintable(report->problems.join(QLatin1Char('\n'))));
+}
+
+void TestSchemaMigrator::upgradeMarksTrainingMembersRows()
+{
+    // Version 12 marks the outbox rows of generated members, which the push must never send.
+    const QString path = loadFixture(QStringLiteral("schema-v2.sql"));
+    QVERIFY(!path.isEmpty());
+    LT_VERIFY_OK(lt::test::execOnFile(path, {QStringLiteral("UPDATE members SET origin = 'generated' WHERE id = 3")}));
+    auto opened = Database::open(path);
+    LT_VERIFY_OK(opened);
+    Database& db = **opened;
+    const qint64 training = number(db, "SELECT count(*) FROM outbox WHERE member_id = 3");
+    QVERIFY(training > 0);
+    QCOMPARE(number(db, "SELECT count(*) FROM outbox WHERE training = 1"), training);
+    QCOMPARE(number(db, "SELECT count(*) FROM outbox WHERE training = 1 AND member_id <> 3"), qint64(0));
+    QCOMPARE(number(db, "SELECT pending FROM outbox_waiting"),
+             number(db, "SELECT count(*) FROM outbox WHERE state = 'pending' AND training = 0"));
     auto report = lt::IntegrityChecker(db).check();
     LT_VERIFY_OK(report);
     QVERIFY2(report->ok(), qPrintable(report->problems.join(QLatin1Char('\n'))));
