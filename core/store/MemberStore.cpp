@@ -298,11 +298,12 @@ Result<void> MemberStore::unlinkSquareAccount(qint64 memberId)
 
 Result<qint64> MemberStore::nextWithoutSquareHistory() const
 {
-    // Read through the partial index members_history_unread (schema 11), whose condition these terms repeat.
-    LT_TRY_ASSIGN(
-        const QVariant next,
-        m_db.scalar(QStringLiteral("SELECT id FROM members WHERE square_account_id IS NOT NULL AND "
-                                   "square_history_at IS NULL AND origin <> 'generated' ORDER BY id LIMIT 1")));
+    // Read through the partial index members_history_unread (schema 11), whose condition these terms repeat; named,
+    // so that a plan scanning every member is an error rather than a sync pass that slows with the store.
+    LT_TRY_ASSIGN(const QVariant next,
+                  m_db.scalar(QStringLiteral("SELECT id FROM members INDEXED BY members_history_unread "
+                                             "WHERE square_account_id IS NOT NULL AND square_history_at IS NULL "
+                                             "AND origin <> 'generated' ORDER BY id LIMIT 1")));
     return sqlvalue::idOrZero(next);
 }
 
