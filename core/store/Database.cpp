@@ -192,7 +192,11 @@ QuickCheck runQuickCheck(sqlite3* handle)
     sqlite3_stmt* statement = nullptr;
     int code = sqlite3_prepare_v2(handle, "PRAGMA quick_check", -1, &statement, nullptr);
     // A page it could not read is one of its findings ("unable to get the page. error code=266"), not a failed run.
+    // A page of the free list or an overflow chain it could not read says only "failed to get page N". A page number
+    // out of the file's range is "invalid page number" instead, so this one is a read that failed (or, rarely, a
+    // damaged list naming the lock page, which `check`'s full pass still reports).
     static const QRegularExpression unreadPage(QStringLiteral("error code=(\\d+)"));
+    static const QRegularExpression unreadListPage(QStringLiteral("failed to get page \\d+"));
     while (code == SQLITE_OK || code == SQLITE_ROW) {
         code = sqlite3_step(statement);
         if (code != SQLITE_ROW)
@@ -201,7 +205,9 @@ QuickCheck runQuickCheck(sqlite3* handle)
         if (check.finding.isEmpty())
             check.finding = row;
         const QRegularExpressionMatch unread = unreadPage.match(row);
-        const int unreadCode = unread.hasMatch() ? unread.captured(1).toInt() & 0xff : SQLITE_CORRUPT;
+        int unreadCode = unread.hasMatch() ? unread.captured(1).toInt() & 0xff : SQLITE_CORRUPT;
+        if (!unread.hasMatch() && unreadListPage.match(row).hasMatch())
+            unreadCode = SQLITE_IOERR;
         if (unreadCode != SQLITE_CORRUPT && unreadCode != SQLITE_NOTADB && check.error.isEmpty()) {
             check.code = unreadCode;
             check.error = row;

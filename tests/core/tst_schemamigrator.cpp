@@ -224,6 +224,9 @@ void TestSchemaMigrator::upgradeMarksTrainingMembersRows()
     QVERIFY(training > 0);
     QCOMPARE(number(db, "SELECT count(*) FROM outbox WHERE training = 1"), training);
     QCOMPARE(number(db, "SELECT count(*) FROM outbox WHERE training = 1 AND member_id <> 3"), qint64(0));
+    // Its partial index of sendable rows replaces the one of all pending rows.
+    QCOMPARE(number(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'outbox_sendable'"), qint64(1));
+    QCOMPARE(number(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'outbox_pending_order'"), qint64(0));
     QCOMPARE(number(db, "SELECT pending FROM outbox_waiting"),
              number(db, "SELECT count(*) FROM outbox WHERE state = 'pending' AND training = 0"));
     auto report = lt::IntegrityChecker(db).check();

@@ -233,7 +233,7 @@ private slots:
                 opened = m_store->open();
             }
             if (!opened && opened.error().kind == ErrorKind::Corrupt)
-                calledDamage << QString::number(nth);
+                calledDamage << QString::number(nth) + QStringLiteral(": ") + opened.error().message;
             m_store->close();
         }
         LT_VERIFY_OK(m_store->open());
