@@ -10,7 +10,7 @@
 namespace lt::admin {
 
 namespace {
-int run(CommandContext& c)
+int runPass(CommandContext& c)
 {
     const QStringList args = c.parser().positionalArguments();
     if (args != QStringList {QStringLiteral("run")})
@@ -45,7 +45,7 @@ QList<Command> AutomationCommands::commands()
         {QStringLiteral("automations"),
          QCoreApplication::translate("AutomationCommands",
                                      "Run the automation pass now: birthdays, anniversaries, win-back, tiers, expiry."),
-         QStringLiteral("run"), [](QCommandLineParser&) {}, run},
+         QStringLiteral("run"), [](QCommandLineParser&) {}, runPass},
     };
 }
 

@@ -43,7 +43,7 @@ QString kindName(BackupFile::Kind kind)
     return QStringLiteral("daily");
 }
 
-int list(CommandContext& c)
+int listBackups(CommandContext& c)
 {
     const BackupFolder folder = BackupFolder::forStore(c.databasePath());
     QJsonArray backups;
@@ -92,7 +92,7 @@ int backup(CommandContext& c)
             "Give one backup FILE, or none to back up into the backup folder; --list and --if-due "
             "take no FILE.")));
     if (listing)
-        return list(c);
+        return listBackups(c);
     auto db = c.database();
     if (!db)
         return c.fail(db.error());

@@ -1,6 +1,7 @@
 #include "app/admin/ConflictCommands.h"
 
 #include "app/admin/CommandContext.h"
+#include "app/admin/JsonFormat.h"
 #include "core/domain/PhoneNumberNormalizer.h"
 #include "core/services/LoyaltyEngine.h"
 #include "core/store/SyncConflicts.h"
@@ -11,11 +12,6 @@
 namespace lt::admin {
 
 namespace {
-
-QString time(const QDateTime& at)
-{
-    return at.isValid() ? at.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
 
 // A side's facts with the phone a refused enrollment carried masked: the manager sees which number it was.
 QJsonObject maskedFacts(QJsonObject facts)
@@ -72,7 +68,7 @@ QString maskedPhoneOf(LoyaltyEngine& engine, qint64 memberId)
     return member && !member->phone.isEmpty() ? PhoneNumberNormalizer::masked(member->phone) : QString();
 }
 
-int list(CommandContext& c)
+int listConflicts(CommandContext& c)
 {
     auto engine = c.engine();
     if (!engine)
@@ -142,11 +138,11 @@ int resolve(CommandContext& c)
     return c.succeed(json, text);
 }
 
-int run(CommandContext& c)
+int conflictsCommand(CommandContext& c)
 {
     const QStringList args = c.parser().positionalArguments();
     if (args.isEmpty())
-        return list(c);
+        return listConflicts(c);
     if (args.first() == QLatin1String("resolve"))
         return resolve(c);
     return c.fail(Error::invalid(QStringLiteral("Use: conflicts [--all], or conflicts resolve ID --action %1 "
@@ -172,13 +168,13 @@ QJsonObject ConflictCommands::conflictJson(const SyncConflict& conflict, const Q
                       {QStringLiteral("message"), conflict.message},
                       {QStringLiteral("local_facts"), maskedFacts(conflict.localFacts)},
                       {QStringLiteral("square_facts"), maskedFacts(conflict.squareFacts)},
-                      {QStringLiteral("created_at"), time(conflict.createdAt)},
+                      {QStringLiteral("created_at"), JsonFormat::timestamp(conflict.createdAt)},
                       {QStringLiteral("open"), conflict.isOpen()},
                       {QStringLiteral("actions"), QJsonArray::fromStringList(actionNames(conflict))}};
     if (!conflict.isOpen()) {
         json.insert(QStringLiteral("resolution"), conflict.resolution);
         json.insert(QStringLiteral("resolved_by"), conflict.resolvedBy);
-        json.insert(QStringLiteral("resolved_at"), time(conflict.resolvedAt));
+        json.insert(QStringLiteral("resolved_at"), JsonFormat::timestamp(conflict.resolvedAt));
         json.insert(QStringLiteral("resolution_note"), conflict.resolutionNote);
     }
     return json;
@@ -202,12 +198,12 @@ QString ConflictCommands::conflictText(const SyncConflict& conflict, const QStri
                 .arg(conflict.code.isEmpty() ? QString() : conflict.code + QStringLiteral(" — "), conflict.message);
     text += QStringLiteral("  here:   %1\n").arg(factsText(maskedFacts(conflict.localFacts)));
     text += QStringLiteral("  Square: %1\n").arg(factsText(maskedFacts(conflict.squareFacts)));
-    text += QStringLiteral("  found:  %1\n").arg(time(conflict.createdAt));
+    text += QStringLiteral("  found:  %1\n").arg(JsonFormat::timestamp(conflict.createdAt));
     if (conflict.isOpen())
         text += QStringLiteral("  actions: %1\n").arg(actionNames(conflict).join(QStringLiteral(", ")));
     else
         text += QStringLiteral("  resolved: %1 by %2 at %3%4\n")
-                    .arg(conflict.resolution, conflict.resolvedBy, time(conflict.resolvedAt),
+                    .arg(conflict.resolution, conflict.resolvedBy, JsonFormat::timestamp(conflict.resolvedAt),
                          conflict.resolutionNote.isEmpty()
                              ? QString()
                              : QStringLiteral(" (") + conflict.resolutionNote + QLatin1Char(')'));
@@ -226,7 +222,7 @@ QList<Command> ConflictCommands::commands()
              p.addOption(option("manager", "The manager who resolves it.", "NAME"));
              p.addOption(option("note", "Why, for the audit log.", "TEXT"));
          },
-         run},
+         conflictsCommand},
     };
 }
 

@@ -9,34 +9,39 @@
 
 namespace lt::admin {
 
-namespace {
-QJsonValue orNull(const QString& text)
+QString JsonFormat::timestamp(const QDateTime& time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QJsonValue JsonFormat::textOrNull(const QString& text)
 {
     return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
 }
-QString time(const QDateTime& t)
+
+QJsonValue JsonFormat::orNull(bool present, const QJsonValue& value)
 {
-    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+    return present ? value : QJsonValue(QJsonValue::Null);
 }
-} // namespace
 
 QJsonObject JsonFormat::member(const Member& m)
 {
-    return {{QStringLiteral("id"), m.id},
-            {QStringLiteral("phone"), orNull(m.phone)},
-            {QStringLiteral("card"), orNull(m.card)},
-            {QStringLiteral("name"), m.name},
-            {QStringLiteral("email"), m.email},
-            {QStringLiteral("birthday"), orNull(m.birthday.isValid() ? m.birthday.toString(Qt::ISODate) : QString())},
-            {QStringLiteral("balance"), m.balance},
-            {QStringLiteral("lifetime_points"), m.lifetimePoints},
-            {QStringLiteral("tier"), m.tier},
-            {QStringLiteral("marketing_consent"), m.marketingConsent},
-            {QStringLiteral("consent_version"), orNull(m.consentVersion)},
-            {QStringLiteral("consent_at"), orNull(time(m.consentAt))},
-            {QStringLiteral("enrolled_at"), time(m.enrolledAt)},
-            {QStringLiteral("square_account_id"), orNull(m.squareAccountId)},
-            {QStringLiteral("erased"), m.erased}};
+    return {
+        {QStringLiteral("id"), m.id},
+        {QStringLiteral("phone"), textOrNull(m.phone)},
+        {QStringLiteral("card"), textOrNull(m.card)},
+        {QStringLiteral("name"), m.name},
+        {QStringLiteral("email"), m.email},
+        {QStringLiteral("birthday"), textOrNull(m.birthday.isValid() ? m.birthday.toString(Qt::ISODate) : QString())},
+        {QStringLiteral("balance"), m.balance},
+        {QStringLiteral("lifetime_points"), m.lifetimePoints},
+        {QStringLiteral("tier"), m.tier},
+        {QStringLiteral("marketing_consent"), m.marketingConsent},
+        {QStringLiteral("consent_version"), textOrNull(m.consentVersion)},
+        {QStringLiteral("consent_at"), textOrNull(timestamp(m.consentAt))},
+        {QStringLiteral("enrolled_at"), timestamp(m.enrolledAt)},
+        {QStringLiteral("square_account_id"), textOrNull(m.squareAccountId)},
+        {QStringLiteral("erased"), m.erased}};
 }
 
 QJsonObject JsonFormat::member(const Member& m, const MemberOutlook& outlook)
@@ -60,12 +65,12 @@ QJsonObject JsonFormat::ledgerEntry(const LedgerEntry& e)
     return {{QStringLiteral("id"), e.id},
             {QStringLiteral("kind"), toStorage(e.kind)},
             {QStringLiteral("points"), e.points},
-            {QStringLiteral("sale"), orNull(e.saleReference)},
-            {QStringLiteral("reward"), orNull(e.rewardTierId)},
+            {QStringLiteral("sale"), textOrNull(e.saleReference)},
+            {QStringLiteral("reward"), textOrNull(e.rewardTierId)},
             {QStringLiteral("discount_minor"), e.discountMinor},
             {QStringLiteral("note"), e.note},
             {QStringLiteral("actor"), e.actor},
-            {QStringLiteral("created_at"), time(e.createdAt)},
+            {QStringLiteral("created_at"), timestamp(e.createdAt)},
             {QStringLiteral("synced"), e.synced}};
 }
 
@@ -109,7 +114,7 @@ QJsonObject JsonFormat::accrual(const PointsChange& c)
                 QJsonObject {{QStringLiteral("name"), line.name}, {QStringLiteral("points"), line.points}});
     }
     json.insert(QStringLiteral("promotions"), promotions);
-    json.insert(QStringLiteral("tier_changed"), orNull(c.tierChanged));
+    json.insert(QStringLiteral("tier_changed"), textOrNull(c.tierChanged));
     return json;
 }
 

@@ -5,7 +5,9 @@
 #include "core/domain/MemberOutlook.h"
 #include "core/domain/PointsChange.h"
 
+#include <QDateTime>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QString>
 
 namespace lt {
@@ -35,6 +37,12 @@ public:
     // The member's name as shown where history is: "Erased member" once erased, "-" when none was given.
     static QString displayName(const Member& member);
     static QString pointsChangeText(const PointsChange& change, const LoyaltyProgram& program);
+
+    // The pieces every command's JSON is made of: a time in UTC with milliseconds ("" when none), and null for
+    // what is absent.
+    static QString timestamp(const QDateTime& time);
+    static QJsonValue textOrNull(const QString& text);
+    static QJsonValue orNull(bool present, const QJsonValue& value);
 };
 
 } // namespace lt::admin

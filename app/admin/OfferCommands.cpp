@@ -1,6 +1,7 @@
 #include "app/admin/OfferCommands.h"
 
 #include "app/admin/CommandContext.h"
+#include "app/admin/JsonFormat.h"
 #include "app/admin/ReportOptions.h"
 #include "core/domain/ProgramFields.h"
 #include "core/exchange/MemberExporter.h"
@@ -18,12 +19,6 @@ namespace lt::admin {
 
 namespace {
 
-Error badOption(const char* option, const QString& problem)
-{
-    const QString name = QString::fromLatin1(option);
-    return Error::invalid(QStringLiteral("--%1: %2").arg(name, problem), name);
-}
-
 // A service's error names its field, which is the option's name: the message says which option it was.
 Error withOption(Error error)
 {
@@ -37,30 +32,6 @@ QDate today(const CommandContext& c)
     return c.clock().nowUtc().toLocalTime().date();
 }
 
-Result<QDate> dateOption(const QCommandLineParser& parser, const char* option, QDate fallback)
-{
-    const QString name = QString::fromLatin1(option);
-    if (!parser.isSet(name)) {
-        if (fallback.isValid())
-            return fallback;
-        return badOption(option, QStringLiteral("is required: a date such as 2030-03-05."));
-    }
-    const QDate date = QDate::fromString(parser.value(name).trimmed(), Qt::ISODate);
-    if (!date.isValid())
-        return badOption(option, QStringLiteral("must be a date such as 2030-03-05."));
-    return date;
-}
-
-Result<int> multiplierMilli(const QString& text)
-{
-    const int milli = multiplierMilliFrom(text);
-    if (milli <= 1000 || milli > 10000)
-        return badOption("multiplier",
-                         QStringLiteral("must be more than 1 and at most 10, with at most three decimals, such as 2 "
-                                        "or 1.5."));
-    return milli;
-}
-
 Result<void> readIncentive(const QCommandLineParser& parser, OfferDraft& draft)
 {
     const bool bonus = parser.isSet(QStringLiteral("bonus"));
@@ -70,7 +41,7 @@ Result<void> readIncentive(const QCommandLineParser& parser, OfferDraft& draft)
         return badOption("bonus", QStringLiteral("give exactly one of --bonus N, --multiplier X or --reward ID."));
     if (multiplier) {
         draft.kind = TargetedOffer::Kind::Multiplier;
-        LT_TRY_ASSIGN(draft.multiplierMilli, multiplierMilli(parser.value(QStringLiteral("multiplier"))));
+        LT_TRY_ASSIGN(draft.multiplierMilli, multiplierOption(parser.value(QStringLiteral("multiplier"))));
     } else if (reward) {
         draft.kind = TargetedOffer::Kind::Reward;
         draft.rewardId = parser.value(QStringLiteral("reward")).trimmed();
@@ -93,8 +64,10 @@ Result<OfferDraft> draftFromOptions(CommandContext& c)
     if (!parser.isSet(QStringLiteral("segment")))
         return badOption("segment", QStringLiteral("is required: an RFM segment, lapsed or nearly_there."));
     LT_TRY(readIncentive(parser, draft));
-    LT_TRY_ASSIGN(draft.from, dateOption(parser, "from", today(c)));
-    LT_TRY_ASSIGN(draft.to, dateOption(parser, "to", QDate()));
+    LT_TRY_ASSIGN(draft.from, reportDateOption(parser, QStringLiteral("from"), today(c)));
+    LT_TRY_ASSIGN(draft.to, reportDateOption(parser, QStringLiteral("to"), QDate()));
+    if (!draft.to.isValid())
+        return badOption("to", QStringLiteral("is required: a date such as 2030-03-05."));
     static const QRegularExpression percent(QStringLiteral("^(\\d{1,3})\\s*%?$"));
     const QRegularExpressionMatch share = percent.match(parser.value(QStringLiteral("holdout")).trimmed());
     if (!parser.isSet(QStringLiteral("holdout")) || !share.hasMatch())
@@ -115,11 +88,6 @@ QString statusOf(const TargetedOffer& offer, QDate day)
     return day <= offer.to ? QStringLiteral("open") : QStringLiteral("over");
 }
 
-QJsonValue orNull(bool present, const QJsonValue& value)
-{
-    return present ? value : QJsonValue(QJsonValue::Null);
-}
-
 QJsonObject toJson(const TargetedOffer& o, QDate day)
 {
     return {{QStringLiteral("id"), o.id},
@@ -127,18 +95,19 @@ QJsonObject toJson(const TargetedOffer& o, QDate day)
             {QStringLiteral("segment"), o.segment},
             {QStringLiteral("kind"), toStorage(o.kind)},
             {QStringLiteral("incentive"), o.incentiveText()},
-            {QStringLiteral("points"), orNull(o.kind != TargetedOffer::Kind::Multiplier, o.points)},
+            {QStringLiteral("points"), JsonFormat::orNull(o.kind != TargetedOffer::Kind::Multiplier, o.points)},
             {QStringLiteral("multiplier"),
-             orNull(o.kind == TargetedOffer::Kind::Multiplier, multiplierText(o.multiplierMilli))},
-            {QStringLiteral("reward"), orNull(o.kind == TargetedOffer::Kind::Reward, o.rewardId)},
+             JsonFormat::orNull(o.kind == TargetedOffer::Kind::Multiplier, multiplierText(o.multiplierMilli))},
+            {QStringLiteral("reward"), JsonFormat::orNull(o.kind == TargetedOffer::Kind::Reward, o.rewardId)},
             {QStringLiteral("from"), o.from.toString(Qt::ISODate)},
             {QStringLiteral("to"), o.to.toString(Qt::ISODate)},
             {QStringLiteral("holdout_percent"), o.holdoutPercent},
             {QStringLiteral("status"), statusOf(o, day)},
             {QStringLiteral("created_by"), o.createdBy},
             {QStringLiteral("created_at"), o.createdAt.toUTC().toString(Qt::ISODateWithMs)},
-            {QStringLiteral("ended_at"), orNull(o.endedAt.isValid(), o.endedAt.toUTC().toString(Qt::ISODateWithMs))},
-            {QStringLiteral("ended_by"), orNull(o.endedAt.isValid(), o.endedBy)}};
+            {QStringLiteral("ended_at"),
+             JsonFormat::orNull(o.endedAt.isValid(), o.endedAt.toUTC().toString(Qt::ISODateWithMs))},
+            {QStringLiteral("ended_by"), JsonFormat::orNull(o.endedAt.isValid(), o.endedBy)}};
 }
 
 QString line(const TargetedOffer& o, QDate day)
@@ -275,16 +244,16 @@ QJsonObject resultsJson(const OfferResults& r, QDate day)
     return json;
 }
 
-QString number(double value, int decimals)
+QString finiteNumber(double value, int decimals)
 {
     return std::isfinite(value) ? QString::number(value, 'f', decimals) : QString();
 }
 
 QString rangeText(const std::optional<Interval>& range, double scale, int decimals)
 {
-    return range
-        ? QStringLiteral("[%1, %2]").arg(number(range->low * scale, decimals), number(range->high * scale, decimals))
-        : QStringLiteral("(too few members)");
+    return range ? QStringLiteral("[%1, %2]")
+                       .arg(finiteNumber(range->low * scale, decimals), finiteNumber(range->high * scale, decimals))
+                 : QStringLiteral("(too few members)");
 }
 
 QString resultsText(const OfferResults& r, QDate day)
@@ -292,21 +261,21 @@ QString resultsText(const OfferResults& r, QDate day)
     QString text = line(r.offer, day);
     text += QStringLiteral("  counted %1 to %2; a point costs %3 minor units\n")
                 .arg(r.countedFrom.toString(Qt::ISODate), r.countedTo.toString(Qt::ISODate),
-                     number(r.costPerPointMinor, 2));
+                     finiteNumber(r.costPerPointMinor, 2));
     for (const auto& [label, g] : {std::pair {"offered ", &r.offered}, std::pair {"held out", &r.heldOut}}) {
         text += QStringLiteral("  %1  %2 members, %3 returned (%4 %), %5 net sales per member, %6 points cost "
                                "per member\n")
                     .arg(QString::fromLatin1(label))
                     .arg(g->members)
                     .arg(g->returned)
-                    .arg(number(g->returnRate * 100, 1), number(g->netSalesPerMemberMinor, 1),
-                         number(g->pointsCostPerMemberMinor, 1));
+                    .arg(finiteNumber(g->returnRate * 100, 1), finiteNumber(g->netSalesPerMemberMinor, 1),
+                         finiteNumber(g->pointsCostPerMemberMinor, 1));
     }
     text += QStringLiteral("  return rate difference %1 points, 95 % CI %2 (Newcombe)\n")
-                .arg(number(r.returnRateDifference * 100, 1), rangeText(r.returnRateDifferenceInterval, 100, 1));
-    text +=
-        QStringLiteral("  net sales per member difference %1, 95 % CI %2 (Welch)\n")
-            .arg(number(r.netSalesPerMemberDifferenceMinor, 1), rangeText(r.netSalesPerMemberDifferenceInterval, 1, 1));
+                .arg(finiteNumber(r.returnRateDifference * 100, 1), rangeText(r.returnRateDifferenceInterval, 100, 1));
+    text += QStringLiteral("  net sales per member difference %1, 95 % CI %2 (Welch)\n")
+                .arg(finiteNumber(r.netSalesPerMemberDifferenceMinor, 1),
+                     rangeText(r.netSalesPerMemberDifferenceInterval, 1, 1));
     return text;
 }
 
@@ -339,10 +308,10 @@ QList<QStringList> csvRows(const QList<OfferResults>& all)
         for (const bool heldOut : {false, true}) {
             const OfferGroupFigures& g = heldOut ? r.heldOut : r.offered;
             const auto low = [](const std::optional<Interval>& range) {
-                return range ? number(range->low, 6) : QString();
+                return range ? finiteNumber(range->low, 6) : QString();
             };
             const auto high = [](const std::optional<Interval>& range) {
-                return range ? number(range->high, 6) : QString();
+                return range ? finiteNumber(range->high, 6) : QString();
             };
             QStringList row {QString::number(r.offer.id),
                              MemberExporter::csvField(r.offer.name, true),
@@ -353,19 +322,19 @@ QList<QStringList> csvRows(const QList<OfferResults>& all)
                              heldOut ? QStringLiteral("held_out") : QStringLiteral("offered"),
                              QString::number(g.members),
                              QString::number(g.returned),
-                             number(g.returnRate, 6),
+                             finiteNumber(g.returnRate, 6),
                              low(g.returnRateInterval),
                              high(g.returnRateInterval),
                              QString::number(g.netSalesMinor),
-                             number(g.netSalesPerMemberMinor, 2),
+                             finiteNumber(g.netSalesPerMemberMinor, 2),
                              QString::number(g.offerPoints),
-                             number(g.pointsCostPerMemberMinor, 2)};
+                             finiteNumber(g.pointsCostPerMemberMinor, 2)};
             // The differences are the offered group's against the held-out one: on the offered row.
             if (heldOut)
                 row << QString() << QString() << QString() << QString() << QString() << QString();
             else
-                row << number(r.returnRateDifference, 6) << low(r.returnRateDifferenceInterval)
-                    << high(r.returnRateDifferenceInterval) << number(r.netSalesPerMemberDifferenceMinor, 2)
+                row << finiteNumber(r.returnRateDifference, 6) << low(r.returnRateDifferenceInterval)
+                    << high(r.returnRateDifferenceInterval) << finiteNumber(r.netSalesPerMemberDifferenceMinor, 2)
                     << low(r.netSalesPerMemberDifferenceInterval) << high(r.netSalesPerMemberDifferenceInterval);
             rows << row;
         }

@@ -1,6 +1,8 @@
 #include "app/admin/PromotionCommands.h"
 
 #include "app/admin/CommandContext.h"
+#include "app/admin/JsonFormat.h"
+#include "app/admin/ReportOptions.h"
 #include "core/domain/Money.h"
 #include "core/domain/ProgramFields.h"
 #include "core/domain/PromotionSchedule.h"
@@ -18,13 +20,6 @@
 namespace lt::admin {
 
 namespace {
-
-// A refused option: the message and the error's field name it.
-Error badOption(const char* option, const QString& problem)
-{
-    const QString name = QString::fromLatin1(option);
-    return Error::invalid(QStringLiteral("--%1: %2").arg(name, problem), name);
-}
 
 QStringList listOption(const QCommandLineParser& parser, const char* option)
 {
@@ -63,29 +58,6 @@ QStringList knownCategories(const LoyaltyProgram& program, Database& db)
     }
     known.removeDuplicates();
     return known;
-}
-
-Result<int> multiplierMilli(const QString& text)
-{
-    const int milli = multiplierMilliFrom(text);
-    if (milli <= 1000 || milli > 10000)
-        return badOption(
-            "multiplier",
-            QCoreApplication::translate("PromotionCommands",
-                                        "must be more than 1 and at most 10, with at most three decimals, such "
-                                        "as 2 or 1.5."));
-    return milli;
-}
-
-Result<QDate> dateOption(const QCommandLineParser& parser, const char* option, QDate fallback)
-{
-    if (!parser.isSet(QString::fromLatin1(option)))
-        return fallback;
-    const QDate date = QDate::fromString(parser.value(QString::fromLatin1(option)).trimmed(), Qt::ISODate);
-    if (!date.isValid())
-        return badOption(option,
-                         QCoreApplication::translate("PromotionCommands", "must be a date such as 2024-03-05."));
-    return date;
 }
 
 // MON,TUE or MO,TU as iCalendar's BYDAY writes them, in the week's order.
@@ -162,7 +134,7 @@ Result<void> readIncentive(const QCommandLineParser& parser, Promotion& promotio
                          QCoreApplication::translate("PromotionCommands", "give either --multiplier or --points."));
     if (multiplied) {
         promotion.incentive = Promotion::Incentive::Multiplier;
-        LT_TRY_ASSIGN(promotion.multiplierMilli, multiplierMilli(parser.value(QStringLiteral("multiplier"))));
+        LT_TRY_ASSIGN(promotion.multiplierMilli, multiplierOption(parser.value(QStringLiteral("multiplier"))));
         return {};
     }
     bool ok = false;
@@ -230,8 +202,8 @@ Result<Promotion> promotionFromOptions(CommandContext& c, const LoyaltyProgram& 
                              .arg(Promotion::MaxNameLength));
     LT_TRY(readIncentive(parser, promotion));
     const QDate today = c.clock().nowUtc().toLocalTime().date();
-    LT_TRY_ASSIGN(const QDate from, dateOption(parser, "from", today));
-    LT_TRY_ASSIGN(const QDate to, dateOption(parser, "to", QDate()));
+    LT_TRY_ASSIGN(const QDate from, reportDateOption(parser, QStringLiteral("from"), today));
+    LT_TRY_ASSIGN(const QDate to, reportDateOption(parser, QStringLiteral("to"), QDate()));
     if (to.isValid() && to < from)
         return badOption("to", QCoreApplication::translate("PromotionCommands", "comes before the first day."));
     if (to.isValid() && to < today)
@@ -254,40 +226,35 @@ Result<Promotion> promotionFromOptions(CommandContext& c, const LoyaltyProgram& 
     return promotion;
 }
 
-QJsonValue orNull(bool present, const QJsonValue& value)
-{
-    return present ? value : QJsonValue(QJsonValue::Null);
-}
-
 QJsonObject toJson(const Promotion& p)
 {
     const bool multiplier = p.incentive == Promotion::Incentive::Multiplier;
     return {
         {QStringLiteral("id"), p.id},
-        {QStringLiteral("square_id"), orNull(!p.squareId.isEmpty(), p.squareId)},
+        {QStringLiteral("square_id"), JsonFormat::orNull(!p.squareId.isEmpty(), p.squareId)},
         {QStringLiteral("name"), p.name},
         {QStringLiteral("status"), toStorage(p.status)},
         {QStringLiteral("incentive"), p.incentiveText()},
-        {QStringLiteral("multiplier"), orNull(multiplier, multiplierText(p.multiplierMilli))},
-        {QStringLiteral("points"), orNull(!multiplier, p.pointsAddition)},
+        {QStringLiteral("multiplier"), JsonFormat::orNull(multiplier, multiplierText(p.multiplierMilli))},
+        {QStringLiteral("points"), JsonFormat::orNull(!multiplier, p.pointsAddition)},
         {QStringLiteral("periods"), QJsonArray::fromStringList(p.periods)},
-        {QStringLiteral("start_date"), orNull(p.startDate.isValid(), p.startDate.toString(Qt::ISODate))},
-        {QStringLiteral("end_date"), orNull(p.endDate.isValid(), p.endDate.toString(Qt::ISODate))},
+        {QStringLiteral("start_date"), JsonFormat::orNull(p.startDate.isValid(), p.startDate.toString(Qt::ISODate))},
+        {QStringLiteral("end_date"), JsonFormat::orNull(p.endDate.isValid(), p.endDate.toString(Qt::ISODate))},
         {QStringLiteral("minimum_spend"),
-         orNull(p.minimumSpendMinor > 0, Money(p.minimumSpendMinor, p.currency).toDecimalString())},
-        {QStringLiteral("currency"), orNull(p.minimumSpendMinor > 0, p.currency)},
+         JsonFormat::orNull(p.minimumSpendMinor > 0, Money(p.minimumSpendMinor, p.currency).toDecimalString())},
+        {QStringLiteral("currency"), JsonFormat::orNull(p.minimumSpendMinor > 0, p.currency)},
         {QStringLiteral("categories"), QJsonArray::fromStringList(p.categoryIds)},
         {QStringLiteral("items"), QJsonArray::fromStringList(p.itemVariationIds)},
         {QStringLiteral("limit"),
-         orNull(p.triggerLimit.has_value(),
-                QJsonObject {{QStringLiteral("times"), p.triggerLimit ? p.triggerLimit->times : 0},
-                             {QStringLiteral("interval"),
-                              p.triggerLimit && p.triggerLimit->interval == Promotion::LimitInterval::Day
-                                  ? QStringLiteral("DAY")
-                                  : QStringLiteral("ALL_TIME")}})},
+         JsonFormat::orNull(p.triggerLimit.has_value(),
+                            QJsonObject {{QStringLiteral("times"), p.triggerLimit ? p.triggerLimit->times : 0},
+                                         {QStringLiteral("interval"),
+                                          p.triggerLimit && p.triggerLimit->interval == Promotion::LimitInterval::Day
+                                              ? QStringLiteral("DAY")
+                                              : QStringLiteral("ALL_TIME")}})},
         {QStringLiteral("created_at"), p.createdAt.toUTC().toString(Qt::ISODateWithMs)},
         {QStringLiteral("canceled_at"),
-         orNull(p.canceledAt.isValid(), p.canceledAt.toUTC().toString(Qt::ISODateWithMs))},
+         JsonFormat::orNull(p.canceledAt.isValid(), p.canceledAt.toUTC().toString(Qt::ISODateWithMs))},
     };
 }
 
@@ -383,7 +350,7 @@ int promotions(CommandContext& c)
     return adding ? add(c, **db, *program) : cancel(c, **db, args.at(1));
 }
 
-void addOptions(QCommandLineParser& parser)
+void addPromotionOptions(QCommandLineParser& parser)
 {
     auto option = [&parser](const char* name, const char* description, const char* value) {
         parser.addOption({QString::fromLatin1(name), QCoreApplication::translate("PromotionCommands", description),
@@ -436,7 +403,7 @@ QList<Command> PromotionCommands::commands()
              "PromotionCommands",
              "List the promotions, add one (a multiplier or extra points at chosen days and hours) or cancel one; a "
              "store connected to Square takes its promotions from Square (audited)."),
-         QStringLiteral("[list | add | cancel ID]"), addOptions, promotions},
+         QStringLiteral("[list | add | cancel ID]"), addPromotionOptions, promotions},
     };
 }
 

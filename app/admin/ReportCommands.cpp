@@ -392,7 +392,7 @@ int report(CommandContext& c)
         "`report offers [ID]`, `report pdf --output FILE` or `report rebuild`.")));
 }
 
-void addOptions(QCommandLineParser& parser)
+void addReportCommandOptions(QCommandLineParser& parser)
 {
     ReportMemberCommands::addOptions(parser);
     parser.addOption({QStringLiteral("from"),
@@ -449,8 +449,8 @@ QList<Command> ReportCommands::commands()
              "purchases and lifetime value (clv); the members behind a figure (members); targeted "
              "offers against their hold-out (offers); the Reports screen as a PDF (pdf); or the "
              "reports' summaries recomputed from the history (rebuild)."),
-         QStringLiteral("summary | segments | cohorts | clv | members KIND | offers [ID] | pdf | rebuild"), addOptions,
-         report},
+         QStringLiteral("summary | segments | cohorts | clv | members KIND | offers [ID] | pdf | rebuild"),
+         addReportCommandOptions, report},
     };
 }
 

@@ -1,10 +1,18 @@
 #include "app/admin/ReportOptions.h"
 
+#include "core/domain/ProgramFields.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QSaveFile>
 
 namespace lt::admin {
+
+Error badOption(const char* option, const QString& problem)
+{
+    const QString name = QString::fromLatin1(option);
+    return Error::invalid(QStringLiteral("--%1: %2").arg(name, problem), name);
+}
 
 Result<QDate> reportDateOption(const QCommandLineParser& parser, const QString& name, QDate fallback)
 {
@@ -17,6 +25,17 @@ Result<QDate> reportDateOption(const QCommandLineParser& parser, const QString& 
                 .arg(name, QCoreApplication::translate("ReportCommands", "must be a date such as 2024-03-05.")),
             name);
     return date;
+}
+
+Result<int> multiplierOption(const QString& text)
+{
+    const int milli = multiplierMilliFrom(text);
+    if (milli <= 1000 || milli > 10000)
+        return badOption("multiplier",
+                         QCoreApplication::translate("PromotionCommands",
+                                                     "must be more than 1 and at most 10, with at most three "
+                                                     "decimals, such as 2 or 1.5."));
+    return milli;
 }
 
 Result<void> writeCsvFile(const QString& path, const QList<QStringList>& rows)

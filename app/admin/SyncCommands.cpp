@@ -97,7 +97,7 @@ int square(CommandContext& c)
                                                 "--location ID --token-stdin, or square disconnect.")));
 }
 
-int status(CommandContext& c)
+int syncStatus(CommandContext& c)
 {
     auto db = c.database();
     if (!db)
@@ -164,11 +164,11 @@ int status(CommandContext& c)
     return c.succeed(json, text);
 }
 
-int run(CommandContext& c)
+int syncCommand(CommandContext& c)
 {
     const QStringList args = c.parser().positionalArguments();
     if (args == QStringList {QStringLiteral("status")})
-        return status(c);
+        return syncStatus(c);
     if (!args.isEmpty())
         return c.fail(Error::invalid(QStringLiteral("Use: sync [--once], or sync status [--json].")));
     auto db = c.database();
@@ -258,7 +258,7 @@ QList<Command> SyncCommands::commands()
         {QStringLiteral("sync"),
          QStringLiteral("Sync with Square (program, outbox, events made elsewhere), or show its status."),
          QStringLiteral("[status]"), [](QCommandLineParser& p) { p.addOption(option("once", "One pass, then exit.")); },
-         run},
+         syncCommand},
     };
 }
 

@@ -1,6 +1,7 @@
 #include "app/admin/WalletCommands.h"
 
 #include "app/admin/CommandContext.h"
+#include "app/admin/JsonFormat.h"
 #include "app/admin/StdinLines.h"
 #include "core/services/LoyaltyEngine.h"
 #include "core/store/AuditLog.h"
@@ -32,11 +33,6 @@ const char* Description =
     "On a kiosk till (square.token_store = systemd-credential) the keys are encrypted systemd credentials instead,\n"
     "sealed and deleted by root in /etc/loyaltytill/credentials; the till's service reads them when it starts.";
 
-QJsonValue orNull(const QString& text)
-{
-    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-}
-
 QJsonObject statusJson(const WalletStatus& status)
 {
     return {{QStringLiteral("wallet"),
@@ -44,8 +40,8 @@ QJsonObject statusJson(const WalletStatus& status)
             {QStringLiteral("name"), status.name},
             {QStringLiteral("ready"), status.ready},
             {QStringLiteral("configured"), status.configured},
-            {QStringLiteral("reason"), orNull(status.reason)},
-            {QStringLiteral("summary"), orNull(status.summary)},
+            {QStringLiteral("reason"), JsonFormat::textOrNull(status.reason)},
+            {QStringLiteral("summary"), JsonFormat::textOrNull(status.summary)},
             {QStringLiteral("expires"),
              status.expires.isValid() ? QJsonValue(toStorageTime(status.expires)) : QJsonValue(QJsonValue::Null)}};
 }
@@ -141,7 +137,7 @@ bool readable(const WalletKeyStore& keys)
     return keys.kind() == WalletKeyStore::Kind::Keychain || WalletCredentials::insideService();
 }
 
-Result<int> status(CommandContext& c)
+Result<int> walletStatus(CommandContext& c)
 {
     WalletKeyStore keychain;
     if (!readable(keychain))
@@ -331,14 +327,14 @@ Result<int> runWallet(CommandContext& c)
         return c.fail(Error::invalid(WalletCommands::tr("Give one of: wallet MEMBER (--apple FILE.pkpass | --google), "
                                                         "wallet keys ..., wallet status.")));
     if (args.first() == QLatin1String("status"))
-        return status(c);
+        return walletStatus(c);
     if (args.first() == QLatin1String("keys"))
         return keys(c);
     return pass(c, args.first());
 }
 
 // The steps above hand their errors up (LT_TRY); the command's message and exit code come from them here.
-int run(CommandContext& c)
+int walletCommand(CommandContext& c)
 {
     const Result<int> code = runWallet(c);
     return code ? *code : c.fail(code.error());
@@ -367,7 +363,7 @@ QList<Command> WalletCommands::commands()
                                 "sealed credentials on a kiosk till).",
                                 "WALLET"));
          },
-         run},
+         walletCommand},
     };
 }
 
