@@ -2,9 +2,9 @@
 # test programs. Two things take most of that time besides the code itself: parsing the same Qt and standard headers
 # in every source (about 40 % of a Debug compile), and GNU ld linking each program against the static libraries with
 # their debug information (9 to 14 s for the till). Precompiled headers and LLVM's lld (1.5 s for the till) cut both.
-# CI's clean builds also compile the libraries 16 sources to a file (LOYALTYTILL_UNITY): 16 store and service sources
-# took 45 s of CPU one by one and 21 s together, since each still parses our headers and Qt SQL's and emits the same
-# inline code. Names private to a source must then be unique within its library.
+# CI's clean builds also compile the libraries and the admin tool 16 sources to a file (LOYALTYTILL_UNITY): 16 store
+# and service sources took 45 s of CPU one by one and 21 s together, since each still parses our headers and Qt SQL's
+# and emits the same inline code. Names private to a source must then be unique within its library or program.
 
 include(CheckLinkerFlag)
 option(LOYALTYTILL_FAST_LINK "Link with LLVM's lld when it is installed" ON)
