@@ -814,6 +814,10 @@ FakeSquareServer::Response FakeSquareServer::searchEvents(const QJsonObject& req
     Keyed items;
     for (qsizetype i = m_events.size() - 1; i >= 0; --i) { // newest first
         const Event& event = m_events.at(i);
+        // Events are appended in the order of their strictly rising stamps (addEvent): those before the range's
+        // start are all older. Walking them all made each pull cost as much as the fake's whole history.
+        if (start && event.createdAt < *start)
+            break;
         const QJsonObject& json = event.json;
         if (!m_accounts.contains(str(json, "loyalty_account_id")))
             continue; // deleted with its account
@@ -823,7 +827,7 @@ FakeSquareServer::Response FakeSquareServer::searchEvents(const QJsonObject& req
             continue;
         if (byLocation && !locations.contains(json.value(QLatin1String("location_id"))))
             continue;
-        if ((start && event.createdAt < *start) || (end && event.createdAt >= *end))
+        if (end && event.createdAt >= *end)
             continue;
         if (!orderId.isEmpty() && str(obj(json, "accumulate_points"), "order_id") != orderId
             && str(obj(json, "redeem_reward"), "order_id") != orderId
