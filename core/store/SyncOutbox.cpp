@@ -6,7 +6,9 @@
 #include "core/store/Transaction.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QUuid>
 
 namespace lt {
@@ -19,7 +21,18 @@ const QString OutboxOfSyncedMembers = QStringLiteral("FROM outbox o WHERE o.trai
 
 QString SyncOutbox::newIdempotencyKey()
 {
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+    // RFC 9562's version 7: the time in milliseconds, then 74 random bits. Keys made one after another sort together,
+    // so the outbox's index of keys grows at its end instead of at a random page for every row written.
+    quint64 random[2] = {};
+    QRandomGenerator::system()->fillRange(random);
+    const auto ms = quint64(QDateTime::currentMSecsSinceEpoch());
+    const auto byte = [&random](int i) {
+        return uchar(random[1] >> (8 * i));
+    };
+    const QUuid key(quint32(ms >> 16), quint16(ms), quint16(0x7000u | (random[0] & 0x0FFFu)),
+                    uchar(0x80u | ((random[0] >> 12) & 0x3Fu)), byte(0), byte(1), byte(2), byte(3), byte(4), byte(5),
+                    byte(6));
+    return key.toString(QUuid::WithoutBraces);
 }
 
 Result<qint64> SyncOutbox::enqueue(qint64 memberId, qint64 ledgerId, OutboxOperation operation,

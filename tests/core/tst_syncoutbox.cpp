@@ -4,7 +4,10 @@
 #include "tests/support/ResultChecks.h"
 #include "tests/support/TempStore.h"
 
+#include <QDateTime>
+#include <QSet>
 #include <QTest>
+#include <QUuid>
 
 using lt::OutboxOperation;
 using lt::SyncOutbox;
@@ -18,6 +21,7 @@ private slots:
     void init();
     void cleanup();
     void queuesWithAKeyPerOperation();
+    void keysAreTimeOrderedUuids();
     void demoMembersAreNeverWaitingToSync();
     void waitingCountFollowsTheOutbox();
     void countsByState();
@@ -62,6 +66,34 @@ void TestSyncOutbox::queuesWithAKeyPerOperation()
              m_store->number("SELECT count(*) FROM outbox"));
     // An operation Square has no name for is a bug, refused before it reaches the table.
     LT_VERIFY_ERROR(outbox().enqueue(member->id, 0, QStringLiteral("gift"), {}), lt::ErrorKind::Internal);
+}
+
+void TestSyncOutbox::keysAreTimeOrderedUuids()
+{
+    // RFC 9562's version 7: the milliseconds since 1970 in the first 48 bits, then random bits, so keys made later sort
+    // later (the outbox's unique index grows at its end) and no two are the same.
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    QStringList keys;
+    for (int i = 0; i < 5000; ++i)
+        keys << SyncOutbox::newIdempotencyKey();
+    const qint64 after = QDateTime::currentMSecsSinceEpoch();
+    QSet<QString> distinct;
+    qint64 previous = before;
+    for (const QString& key : keys) {
+        const QUuid uuid(key);
+        QVERIFY2(!uuid.isNull() && key.size() == 36 && key == key.toLower(), qPrintable(key));
+        QCOMPARE(key.at(14), QLatin1Char('7')); // the version (Qt 6.4's QUuid names versions up to 5 only)
+        QCOMPARE(uuid.variant(), QUuid::DCE); // the RFC's variant
+        bool ok = false;
+        const qint64 ms = QString(key.left(8) + key.mid(9, 4)).toLongLong(&ok, 16);
+        QVERIFY(ok);
+        QVERIFY2(ms >= previous && ms <= after, qPrintable(key));
+        previous = ms;
+        distinct.insert(key);
+    }
+    QCOMPARE(distinct.size(), keys.size());
+    // The 74 random bits differ even between keys of the same millisecond.
+    QVERIFY(keys.first().mid(15) != keys.at(1).mid(15));
 }
 
 void TestSyncOutbox::demoMembersAreNeverWaitingToSync()
