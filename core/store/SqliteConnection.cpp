@@ -106,6 +106,15 @@ SqliteStatement& SqliteStatement::bind(int index, const QByteArray& utf8)
     return *this;
 }
 
+SqliteStatement& SqliteStatement::bindUncopied(int index, const QByteArray& utf8)
+{
+    if (utf8.isNull())
+        sqlite3_bind_null(m_statement, index);
+    else
+        sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
+    return *this;
+}
+
 SqliteStatement& SqliteStatement::bindNull(int index)
 {
     sqlite3_bind_null(m_statement, index);

@@ -67,6 +67,8 @@ public:
     bool isValid() const { return m_statement != nullptr; }
     SqliteStatement& bind(int index, qint64 value);
     SqliteStatement& bind(int index, const QByteArray& utf8); // a null array binds NULL
+    // As bind(), without SQLite's own copy: the array must stay as it is until the next run() has returned.
+    SqliteStatement& bindUncopied(int index, const QByteArray& utf8);
     SqliteStatement& bindNull(int index);
     // As Qt SQL binds it: integers and booleans as integers, an invalid or null variant as NULL, the rest as text.
     SqliteStatement& bind(int index, const QVariant& value);

@@ -276,6 +276,31 @@ private slots:
         QVERIFY2(checked->ok(), qPrintable(checked->problems.join(QLatin1Char('\n'))));
     }
 
+    // The import gives member ids itself, the largest plus one as SQLite would: a member added between two of its
+    // transactions (here by a trigger on each transaction's audit entry, as the till could between them) moves them on.
+    void membersAddedBetweenTransactionsKeepTheirIds()
+    {
+        TempStore store;
+        LT_VERIFY_OK(store.open());
+        LT_VERIFY_OK(store.db().exec(QStringLiteral(
+            "CREATE TEMP TRIGGER till_enrolls AFTER INSERT ON audit_log WHEN NEW.action = 'members.import' BEGIN "
+            "INSERT INTO members (phone, name, enrolled_at) VALUES ('+1415555' || (1000 + NEW.id), 'At the till', "
+            "'2026-01-01T00:00:00.000Z'); END")));
+        auto imported = importCsv(store, goodRows(1, 30), true, 10);
+        LT_VERIFY_OK(imported);
+        QCOMPARE(imported->imported, 30);
+        // Three transactions of ten rows, then the last one's audit entry (of no rows).
+        QCOMPARE(store.number("SELECT count(*) FROM members"), 34);
+        // Each transaction's rows follow the member the previous one's audit entry added.
+        QCOMPARE(store.number("SELECT count(*) FROM members WHERE name = 'At the till' AND id IN (11, 22, 33, 34)"), 4);
+        QCOMPARE(store.number("SELECT count(*) FROM outbox o JOIN members m ON m.id = o.member_id "
+                              "WHERE o.operation = 'enroll' AND m.origin = 'import'"),
+                 30);
+        QCOMPARE(store.number("SELECT count(*) FROM ledger l JOIN members m ON m.id = l.member_id "
+                              "WHERE l.kind = 'opening' AND m.origin = 'import'"),
+                 30);
+    }
+
     // All or nothing: a bad last row leaves the store as it was; the same file fixed imports whole, and again adds
     // nothing.
     void rerunAddsNothing()
