@@ -117,8 +117,9 @@ Result<void> writeMembers(BulkMemberWriter& writer, const GenerateOptions& optio
         const qint64 id = i + 1;
         const DemoName& name = names.at(int(rng() % quint64(names.size())));
         member.id = id;
-        member.phone = "+1" + QByteArray::number(areas.at(int(i % areas.size()))) + "555"
-            + QByteArray::number(i / areas.size()).rightJustified(4, '0');
+        // In the order of the phone index, which then grows at its end: every line of an area before the next area.
+        member.phone = "+1" + QByteArray::number(areas.at(int(i / 10000))) + "555"
+            + QByteArray::number(i % 10000).rightJustified(4, '0');
         member.name = name.utf8;
         member.email = QByteArray();
         if (unit(rng) < 0.6)

@@ -1,11 +1,16 @@
 #include "core/store/BulkMemberWriter.h"
 
+#include "core/common/Logging.h"
 #include "core/store/Database.h"
 #include "core/store/ReportStore.h"
+#include "core/store/RowBatch.h"
 #include "core/store/SummaryRebuild.h"
 
+#include <QElapsedTimer>
 #include <QSqlQuery>
 #include <QThread>
+
+#include <algorithm>
 
 namespace lt {
 
@@ -74,58 +79,54 @@ Result<void> BulkMemberWriter::start()
         m_summaries = std::make_unique<SummaryRebuild>(m_sql);
     emptySql.finish();
 
-    m_member = std::make_unique<SqliteStatement>(m_sql,
-                                                 "INSERT INTO members (id, phone, name, email, birthday, consent, "
-                                                 "consent_at, consent_version, enrolled_at, birthday_set_at, origin) "
-                                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'generated')");
-    m_term =
-        std::make_unique<SqliteStatement>(m_sql, "INSERT OR IGNORE INTO member_search (term, member_id) VALUES (?, ?)");
-    m_card =
-        std::make_unique<SqliteStatement>(m_sql, "INSERT INTO cards (number, member_id, issued_at) VALUES (?, ?, ?)");
-    m_sale = std::make_unique<SqliteStatement>(m_sql,
-                                               "INSERT INTO sales (id, reference, member_id, amount_minor, currency, "
-                                               "points, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    m_ledger = std::make_unique<SqliteStatement>(m_sql,
-                                                 "INSERT INTO ledger (member_id, kind, points, sale_id, "
-                                                 "reward_tier_id, discount_minor, actor, created_at) VALUES (?, ?, ?, "
-                                                 "?, ?, ?, 'demo', ?)");
+    m_member = std::make_unique<RowBatch>(m_sql,
+                                          "INSERT INTO members (id, phone, name, email, birthday, consent, consent_at, "
+                                          "consent_version, enrolled_at, birthday_set_at, origin) VALUES ",
+                                          11);
+    m_term = std::make_unique<RowBatch>(m_sql, "INSERT OR IGNORE INTO member_search (term, member_id) VALUES ", 2);
+    m_card = std::make_unique<RowBatch>(m_sql, "INSERT INTO cards (number, member_id, issued_at) VALUES ", 3);
+    m_sale = std::make_unique<RowBatch>(
+        m_sql, "INSERT INTO sales (id, reference, member_id, amount_minor, currency, points, created_at) VALUES ", 7);
+    m_ledger = std::make_unique<RowBatch>(m_sql,
+                                          "INSERT INTO ledger (member_id, kind, points, sale_id, reward_tier_id, "
+                                          "discount_minor, actor, created_at) VALUES ",
+                                          8);
     m_points = std::make_unique<SqliteStatement>(
         m_sql, "UPDATE members SET balance = ?, lifetime_points = ?, last_visit_at = ? WHERE id = ?");
+    for (const RowBatch* batch : {m_member.get(), m_term.get(), m_card.get(), m_sale.get(), m_ledger.get()}) {
+        if (!batch->isValid())
+            return m_sql.lastError(QStringLiteral("prepare generate"));
+    }
+    if (!m_points->isValid())
+        return m_sql.lastError(QStringLiteral("prepare generate"));
     return {};
 }
 
 Result<void> BulkMemberWriter::addMember(const Member& member)
 {
-    SqliteStatement& row = *m_member;
-    row.bind(1, member.id).bind(2, member.phone).bind(3, member.name);
-    row.bind(4, member.email.isNull() ? QByteArray("") : member.email);
-    row.bind(5, member.birthday).bind(6, member.consent ? 1 : 0);
-    if (member.consent)
-        row.bind(7, member.enrolledAt).bind(8, member.consentVersion);
-    else
-        row.bindNull(7).bindNull(8);
-    row.bind(9, member.enrolledAt);
-    if (member.birthday.isEmpty())
-        row.bindNull(10);
-    else
-        row.bind(10, member.enrolledAt);
-    LT_TRY(row.run(QStringLiteral("member")));
+    using Value = RowBatch::Value;
+    const Value consentAt = member.consent ? Value(member.enrolledAt) : Value(nullptr);
+    const Value consentVersion = member.consent ? Value(member.consentVersion) : Value(nullptr);
+    const Value birthdaySetAt = member.birthday.isEmpty() ? Value(nullptr) : Value(member.enrolledAt);
+    const Value birthday = member.birthday.isNull() ? Value(nullptr) : Value(member.birthday);
+    LT_TRY(m_member->add({member.id, member.phone, member.name, member.email.isNull() ? QByteArray("") : member.email,
+                          birthday, qint64(member.consent ? 1 : 0), consentAt, consentVersion, member.enrolledAt,
+                          birthdaySetAt, QByteArrayLiteral("generated")},
+                         QStringLiteral("member")));
     if (m_summaries)
         LT_TRY(m_summaries->addMember(member.id, reinterpret_cast<const unsigned char*>(member.enrolledAt.constData()),
                                       int(member.enrolledAt.size())));
     for (const QByteArray& term : member.searchTerms)
-        LT_TRY(m_term->bind(1, term).bind(2, member.id).run(QStringLiteral("search term")));
+        m_terms.emplace_back(term, member.id);
     if (!member.card.isNull())
-        LT_TRY(m_card->bind(1, member.card).bind(2, member.id).bind(3, member.enrolledAt).run(QStringLiteral("card")));
+        LT_TRY(m_card->add({member.card, member.id, member.enrolledAt}, QStringLiteral("card")));
     return {};
 }
 
 Result<void> BulkMemberWriter::addSale(qint64 id, const QByteArray& reference, qint64 memberId, qint64 amountMinor,
                                        const QByteArray& currency, qint64 points, const QByteArray& at)
 {
-    m_sale->bind(1, id).bind(2, reference).bind(3, memberId);
-    m_sale->bind(4, amountMinor).bind(5, currency).bind(6, points).bind(7, at);
-    LT_TRY(m_sale->run(QStringLiteral("sale")));
+    LT_TRY(m_sale->add({id, reference, memberId, amountMinor, currency, points, at}, QStringLiteral("sale")));
     if (m_summaries) // till and staff as their columns' defaults, nothing refunded
         LT_TRY(m_summaries->addSale(reinterpret_cast<const unsigned char*>(at.constData()), int(at.size()), memberId,
                                     "", 0, "", 0, amountMinor, 0));
@@ -136,21 +137,13 @@ Result<void> BulkMemberWriter::addLedgerEntry(qint64 memberId, LedgerKind kind, 
                                               const QByteArray& rewardTierId, std::optional<qint64> discountMinor,
                                               const QByteArray& at)
 {
-    SqliteStatement& row = *m_ledger;
-    row.bind(1, memberId).bind(2, m_kindNames.at(static_cast<qsizetype>(kind))).bind(3, points);
-    if (saleId > 0)
-        row.bind(4, saleId);
-    else
-        row.bindNull(4);
-    row.bind(5, rewardTierId.isEmpty() ? QByteArray() : rewardTierId);
-    if (discountMinor)
-        row.bind(6, *discountMinor);
-    else
-        row.bindNull(6);
-    row.bind(7, at);
-    LT_TRY(row.run(QStringLiteral("ledger")));
+    using Value = RowBatch::Value;
+    const QByteArray& kindName = m_kindNames.at(static_cast<qsizetype>(kind));
+    LT_TRY(m_ledger->add({memberId, kindName, points, saleId > 0 ? Value(saleId) : Value(nullptr),
+                          rewardTierId.isEmpty() ? Value(nullptr) : Value(rewardTierId),
+                          discountMinor ? Value(*discountMinor) : Value(nullptr), QByteArrayLiteral("demo"), at},
+                         QStringLiteral("ledger")));
     if (m_summaries) {
-        const QByteArray& kindName = m_kindNames.at(static_cast<qsizetype>(kind));
         LT_TRY(m_summaries->addLedgerEntry(reinterpret_cast<const unsigned char*>(at.constData()), int(at.size()),
                                            memberId, kindName.constData(), int(kindName.size()), points,
                                            discountMinor.value_or(0)));
@@ -161,6 +154,7 @@ Result<void> BulkMemberWriter::addLedgerEntry(qint64 memberId, LedgerKind kind, 
 Result<void> BulkMemberWriter::setPoints(qint64 memberId, qint64 balance, qint64 lifetimePoints,
                                          const QByteArray& lastVisitAt)
 {
+    LT_TRY(m_member->finish(QStringLiteral("member"))); // the member's row, if still kept back
     m_points->bind(1, balance).bind(2, lifetimePoints);
     if (lastVisitAt.isEmpty())
         m_points->bindNull(3);
@@ -185,18 +179,45 @@ void BulkMemberWriter::finalizeStatements()
     m_points.reset();
 }
 
+Result<void> BulkMemberWriter::finishBatches()
+{
+    LT_TRY(m_member->finish(QStringLiteral("member")));
+    // Sorted, each term lands at the end of member_search (its key) instead of at a random page.
+    std::sort(m_terms.begin(), m_terms.end());
+    for (const auto& [term, memberId] : m_terms)
+        LT_TRY(m_term->add({term, memberId}, QStringLiteral("search term")));
+    m_terms.clear();
+    m_terms.shrink_to_fit();
+    LT_TRY(m_term->finish(QStringLiteral("search term")));
+    LT_TRY(m_card->finish(QStringLiteral("card")));
+    LT_TRY(m_sale->finish(QStringLiteral("sale")));
+    return m_ledger->finish(QStringLiteral("ledger"));
+}
+
 Result<void> BulkMemberWriter::commit()
 {
+    LT_TRY(finishBatches());
     finalizeStatements();
     // Each index is built by sorting its table's keys: SQLite's sorter then merges on helper threads, one a core.
     LT_TRY(m_sql.exec(QByteArray("PRAGMA threads = " + QByteArray::number(QThread::idealThreadCount())).constData()));
-    for (const QByteArray& create : m_indexes + m_triggers)
+    QElapsedTimer timer;
+    for (const QByteArray& create : std::as_const(m_indexes)) {
+        timer.start();
         LT_TRY(m_sql.exec(create.constData()));
+        qCDebug(lcStore) << "generate:" << create.left(create.indexOf('(')).simplified() << "in" << timer.elapsed()
+                         << "ms";
+    }
+    for (const QByteArray& create : std::as_const(m_triggers))
+        LT_TRY(m_sql.exec(create.constData()));
+    timer.start();
     if (m_summaries)
         LT_TRY(m_summaries->write(true, true));
     else
         LT_TRY(ReportStore(m_db).rebuild());
+    qCDebug(lcStore) << "generate: the reports' summaries written in" << timer.elapsed() << "ms";
+    timer.start();
     LT_TRY(m_sql.exec("COMMIT"));
+    qCDebug(lcStore) << "generate: committed in" << timer.elapsed() << "ms";
     m_committed = true;
     return {};
 }

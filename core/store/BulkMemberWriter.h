@@ -9,18 +9,22 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
+#include <vector>
 
 namespace lt {
 
 class Database;
+class RowBatch;
 class SummaryRebuild;
 
 // The bulk path into members, cards, member_search, sales and ledger, for demo data: SQLite's own API on the
-// store's connection, in one transaction, with the secondary indexes dropped first and rebuilt once at the end,
-// and foreign keys off (the caller assigns every id; `check` verifies every reference). A million members take
-// seconds instead of minutes. The rows are written as given: the caller keeps balances consistent with the ledger
-// (setPoints). Nothing is kept unless commit() succeeds. Into an empty store, the reports' summaries are summed from
-// the rows as they are written rather than read back at the end.
+// store's connection, in one transaction, with the secondary indexes dropped first and rebuilt once at the end, many
+// rows a statement, the search terms sorted so that each lands at the end of its table, and foreign keys off (the
+// caller assigns every id; `check` verifies every reference). A million members take seconds instead of minutes.
+// The rows are written as given: the caller keeps balances consistent with the ledger (setPoints). Nothing is kept
+// unless commit() succeeds. Into an empty store, the reports' summaries are summed from the rows as they are written
+// rather than read back at the end.
 class BulkMemberWriter
 {
 public:
@@ -64,6 +68,7 @@ public:
 private:
     BulkMemberWriter(Database& db, SqliteConnection connection);
     Result<void> start();
+    Result<void> finishBatches();
     void finalizeStatements();
 
     Database& m_db;
@@ -72,11 +77,13 @@ private:
     QList<QByteArray> m_triggers; // the reports' triggers, made again at the end
     bool m_open = false;
     bool m_committed = false;
-    std::unique_ptr<SqliteStatement> m_member;
-    std::unique_ptr<SqliteStatement> m_term;
-    std::unique_ptr<SqliteStatement> m_card;
-    std::unique_ptr<SqliteStatement> m_sale;
-    std::unique_ptr<SqliteStatement> m_ledger;
+    // Many rows a statement; a member's row is written before their balance is set.
+    std::unique_ptr<RowBatch> m_member;
+    std::unique_ptr<RowBatch> m_term;
+    std::vector<std::pair<QByteArray, qint64>> m_terms; // written at the end in the order of their index
+    std::unique_ptr<RowBatch> m_card;
+    std::unique_ptr<RowBatch> m_sale;
+    std::unique_ptr<RowBatch> m_ledger;
     std::unique_ptr<SqliteStatement> m_points;
     QList<QByteArray> m_kindNames; // by LedgerKind, converted once instead of once per row
     std::unique_ptr<SummaryRebuild> m_summaries; // fed the rows when the store held none; else read at the end
