@@ -8,50 +8,107 @@
 #include <charconv>
 #include <cstring>
 #include <sqlite3.h>
+#include <string>
+#include <vector>
 
 namespace lt {
 
 namespace {
 
-// A prepared insert whose texts are bound without a copy: they only have to last until run().
+// A prepared insert that writes its rows many to a statement, as a statement's own cost is most of a summary row's.
+// Each row's values are copied when run() takes it; finish() writes what is left.
 class Insert
 {
 public:
+    static constexpr int RowsPerStatement = 128;
+
+    // sql: "INSERT INTO table (columns) VALUES (?, ...)", one row.
     Insert(SqliteConnection& connection, const char* table, const char* sql)
         : m_connection(connection)
         , m_table(table)
     {
-        sqlite3_prepare_v2(connection.handle(), sql, -1, &m_statement, nullptr);
+        const std::string one(sql);
+        const std::string row = one.substr(one.rfind('('));
+        m_columns = int(std::count(row.begin(), row.end(), '?'));
+        std::string many = one;
+        for (int i = 1; i < RowsPerStatement; ++i)
+            many += ", " + row;
+        sqlite3_prepare_v2(connection.handle(), one.c_str(), -1, &m_one, nullptr);
+        sqlite3_prepare_v2(connection.handle(), many.c_str(), -1, &m_many, nullptr);
+        m_cells.resize(std::size_t(RowsPerStatement * m_columns));
     }
-    ~Insert() { sqlite3_finalize(m_statement); }
+    ~Insert()
+    {
+        sqlite3_finalize(m_one);
+        sqlite3_finalize(m_many);
+    }
     Insert(const Insert&) = delete;
     Insert& operator=(const Insert&) = delete;
 
     Insert& bind(int index, qint64 value)
     {
-        sqlite3_bind_int64(m_statement, index, value);
+        Cell& cell = pending(index);
+        cell.isText = false;
+        cell.number = value;
         return *this;
     }
     Insert& bind(int index, const char* text, std::size_t length)
     {
-        sqlite3_bind_text(m_statement, index, text, int(length), SQLITE_STATIC);
+        Cell& cell = pending(index);
+        cell.isText = true;
+        cell.text.assign(text, length);
         return *this;
     }
     Result<void> run()
     {
-        if (m_statement == nullptr)
+        if (++m_rows < RowsPerStatement)
+            return {};
+        LT_TRY(step(m_many, 0, RowsPerStatement));
+        m_rows = 0;
+        return {};
+    }
+    Result<void> finish()
+    {
+        for (int row = 0; row < m_rows; ++row)
+            LT_TRY(step(m_one, row, 1));
+        m_rows = 0;
+        return {};
+    }
+
+private:
+    struct Cell
+    {
+        bool isText = false;
+        qint64 number = 0;
+        std::string text;
+    };
+
+    Cell& pending(int index) { return m_cells[std::size_t(m_rows * m_columns + index - 1)]; }
+    Result<void> step(sqlite3_stmt* statement, int fromRow, int rows)
+    {
+        if (statement == nullptr)
             return m_connection.lastError(QLatin1String(m_table));
-        const int rc = sqlite3_step(m_statement);
-        sqlite3_reset(m_statement);
+        for (int i = 0; i < rows * m_columns; ++i) {
+            const Cell& cell = m_cells[std::size_t(fromRow * m_columns + i)];
+            if (cell.isText)
+                sqlite3_bind_text(statement, i + 1, cell.text.data(), int(cell.text.size()), SQLITE_STATIC);
+            else
+                sqlite3_bind_int64(statement, i + 1, cell.number);
+        }
+        const int rc = sqlite3_step(statement);
+        sqlite3_reset(statement);
         if (rc != SQLITE_DONE)
             return m_connection.lastError(QLatin1String(m_table));
         return {};
     }
 
-private:
     SqliteConnection& m_connection;
     const char* m_table;
-    sqlite3_stmt* m_statement = nullptr;
+    int m_columns = 0;
+    int m_rows = 0; // taken by run() and not yet written
+    std::vector<Cell> m_cells; // RowsPerStatement rows of m_columns values
+    sqlite3_stmt* m_one = nullptr;
+    sqlite3_stmt* m_many = nullptr;
 };
 
 struct DayText
@@ -243,6 +300,7 @@ Result<void> SummaryRebuild::writeSmallTables()
         sales.bind(3, staff.data(), staff.size()).bind(4, sums.sales).bind(5, sums.amountMinor);
         LT_TRY(sales.bind(6, sums.refundedMinor).bind(7, sums.fullyRefunded).run());
     }
+    LT_TRY(sales.finish());
 
     LT_TRY(empty("report_points"));
     Insert points(m_connection, "report_points",
@@ -253,6 +311,7 @@ Result<void> SummaryRebuild::writeSmallTables()
         points.bind(1, day.text.data(), day.text.size()).bind(2, kind.data(), kind.size());
         LT_TRY(points.bind(3, sums.points).bind(4, sums.entries).bind(5, sums.discountMinor).run());
     }
+    LT_TRY(points.finish());
 
     LT_TRY(empty("report_enrollments"));
     std::map<qint64, qint64> enrolledByDay;
@@ -264,7 +323,7 @@ Result<void> SummaryRebuild::writeSmallTables()
         const DayText text(day);
         LT_TRY(enrollments.bind(1, text.text.data(), text.text.size()).bind(2, members).run());
     }
-    return {};
+    return enrollments.finish();
 }
 
 // report_members, report_member_months and report_cohorts, from the sales in the order of members and days.
@@ -320,7 +379,9 @@ Result<void> SummaryRebuild::writeByMember()
         cohortRows.bind(1, cohort.text.data(), cohort.text.size()).bind(2, month.text.data(), month.text.size());
         LT_TRY(cohortRows.bind(3, buyers).run());
     }
-    return {};
+    LT_TRY(members.finish());
+    LT_TRY(months.finish());
+    return cohortRows.finish();
 }
 
 // report_member_days and report_day_members, from the sales and the redemptions in the order of days and members.
@@ -392,7 +453,8 @@ Result<void> SummaryRebuild::writeByDay(bool schema6Tables, bool schema7Tables)
     }
     if (schema7Tables && currentDay != SqliteLocalDays::NoDay)
         LT_TRY(writeLists(currentDay));
-    return {};
+    LT_TRY(memberDays.finish());
+    return dayMembers.finish();
 }
 
 } // namespace lt
