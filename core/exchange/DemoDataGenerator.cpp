@@ -111,15 +111,17 @@ Result<void> writeMembers(BulkMemberWriter& writer, const GenerateOptions& optio
     const qint64 enrolFrom = now.addYears(-3).toSecsSinceEpoch();
     const qint64 enrolSpan = now.addYears(-2).toSecsSinceEpoch() - enrolFrom;
     const QList<DemoName> names = demoNames();
+    const qint64 linesPerArea = (options.members + areas.size() - 1) / areas.size();
     BulkMemberWriter::Member member;
     member.consentVersion = "1";
     for (qint64 i = 0; i < options.members; ++i) {
         const qint64 id = i + 1;
         const DemoName& name = names.at(int(rng() % quint64(names.size())));
         member.id = id;
-        // In the order of the phone index, which then grows at its end: every line of an area before the next area.
-        member.phone = "+1" + QByteArray::number(areas.at(int(i / 10000))) + "555"
-            + QByteArray::number(i % 10000).rightJustified(4, '0');
+        // In the order of the phone index, which then grows at its end: the same low lines of every area, one area
+        // after the other (the high lines stay free for numbers that are not members yet).
+        member.phone = "+1" + QByteArray::number(areas.at(int(i / linesPerArea))) + "555"
+            + QByteArray::number(i % linesPerArea).rightJustified(4, '0');
         member.name = name.utf8;
         member.email = QByteArray();
         if (unit(rng) < 0.6)

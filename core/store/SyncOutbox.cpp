@@ -24,7 +24,7 @@ QString SyncOutbox::newIdempotencyKey()
     // RFC 9562's version 7: the time in milliseconds, then 74 random bits. Keys made one after another sort together,
     // so the outbox's index of keys grows at its end instead of at a random page for every row written.
     quint64 random[2] = {};
-    QRandomGenerator::system()->fillRange(random);
+    QRandomGenerator::global()->fillRange(random); // seeded by the system; the keys are unique, not secret
     const auto ms = quint64(QDateTime::currentMSecsSinceEpoch());
     const auto byte = [&random](int i) {
         return uchar(random[1] >> (8 * i));
