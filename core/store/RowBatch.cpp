@@ -38,7 +38,7 @@ Result<void> RowBatch::finish(const QString& what)
 {
     const int rows = int(m_values.size()) / m_columns;
     for (int row = 0; row < rows; ++row)
-        LT_TRY(run(*m_one, std::size_t(row * m_columns), 1, what));
+        LT_TRY(run(*m_one, std::size_t(row) * std::size_t(m_columns), 1, what));
     m_values.clear();
     return {};
 }

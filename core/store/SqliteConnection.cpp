@@ -99,19 +99,21 @@ SqliteStatement& SqliteStatement::bind(int index, qint64 value)
 
 SqliteStatement& SqliteStatement::bind(int index, const QByteArray& utf8)
 {
-    if (utf8.isNull())
-        sqlite3_bind_null(m_statement, index);
-    else
-        sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
-    return *this;
+    return bindText(index, utf8, true);
 }
 
 SqliteStatement& SqliteStatement::bindUncopied(int index, const QByteArray& utf8)
 {
+    return bindText(index, utf8, false);
+}
+
+SqliteStatement& SqliteStatement::bindText(int index, const QByteArray& utf8, bool copy)
+{
     if (utf8.isNull())
         sqlite3_bind_null(m_statement, index);
     else
-        sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
+        sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()),
+                          copy ? SQLITE_TRANSIENT : SQLITE_STATIC);
     return *this;
 }
 

@@ -77,6 +77,8 @@ public:
     Result<void> forEachRow(const QString& what, const std::function<Result<void>(sqlite3_stmt*)>& onRow);
 
 private:
+    SqliteStatement& bindText(int index, const QByteArray& utf8, bool copy);
+
     SqliteConnection& m_connection;
     sqlite3_stmt* m_statement = nullptr;
 };

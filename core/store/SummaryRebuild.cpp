@@ -35,7 +35,7 @@ public:
             many += ", " + row;
         sqlite3_prepare_v2(connection.handle(), one.c_str(), -1, &m_one, nullptr);
         sqlite3_prepare_v2(connection.handle(), many.c_str(), -1, &m_many, nullptr);
-        m_cells.resize(std::size_t(RowsPerStatement * m_columns));
+        m_cells.resize(std::size_t(RowsPerStatement) * std::size_t(m_columns));
     }
     ~Insert()
     {
@@ -83,13 +83,13 @@ private:
         std::string text;
     };
 
-    Cell& pending(int index) { return m_cells[std::size_t(m_rows * m_columns + index - 1)]; }
+    Cell& pending(int index) { return m_cells[std::size_t(m_rows) * std::size_t(m_columns) + std::size_t(index - 1)]; }
     Result<void> step(sqlite3_stmt* statement, int fromRow, int rows)
     {
         if (statement == nullptr)
             return m_connection.lastError(QLatin1String(m_table));
         for (int i = 0; i < rows * m_columns; ++i) {
-            const Cell& cell = m_cells[std::size_t(fromRow * m_columns + i)];
+            const Cell& cell = m_cells[std::size_t(fromRow) * std::size_t(m_columns) + std::size_t(i)];
             if (cell.isText)
                 sqlite3_bind_text(statement, i + 1, cell.text.data(), int(cell.text.size()), SQLITE_STATIC);
             else
